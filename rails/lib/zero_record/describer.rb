@@ -1,0 +1,157 @@
+# frozen_string_literal: true
+
+require "pathname"
+require_relative "scope_parser"
+
+module ZeroRecord
+  # Describes loaded Active Record models as a JSON-ready Hash (the contract the TypeScript
+  # generator reads; generator/static produces the same Hash from source files alone).
+  # Needs only `active_record` loaded and the models defined: no Rails application.
+  module Describer
+    FORMAT_VERSION = 1
+
+    module_function
+
+    # @param root [String, Pathname] the app root; only models defined under root/app/models are described
+    # @param models [Array<Class>] defaults to every loaded ActiveRecord::Base descendant
+    def describe(root:, models: ActiveRecord::Base.descendants)
+      root = Pathname(root).expand_path
+      described = []
+      skipped = []
+      candidates = models.select { |m| m.name && model_file(m, root) }.sort_by(&:name)
+      candidates.each do |model|
+        file = model_file(model, root)
+        reason = skip_reason(model)
+        if reason
+          skipped << { "class_name" => model.name, "file" => file, "reason" => reason }
+        else
+          described << describe_model(model, root, file)
+        end
+      end
+      { "version" => FORMAT_VERSION, "models" => described, "skipped" => skipped }
+    end
+
+    def model_file(model, root)
+      path = Object.const_source_location(model.name)&.first
+      return nil unless path
+
+      relative = Pathname(path).expand_path.relative_path_from(root).to_s
+      relative.start_with?("app/models/") ? relative : nil
+    end
+
+    def skip_reason(model)
+      return "abstract" if model.abstract_class?
+      return "sti_subclass" unless model.base_class == model
+      return "missing_table" unless model.table_exists?
+
+      nil
+    end
+
+    def describe_model(model, root, file)
+      {
+        "class_name" => model.name,
+        "table" => model.table_name,
+        "primary_key" => model.primary_key,
+        "file" => file,
+        "columns" => model.columns.map { |column| describe_column(model, column) },
+        "enums" => model.defined_enums.map { |name, values| { "name" => name, "values" => values.to_h { |k, v| [k.to_s, json_value(v)] } } },
+        "associations" => model.reflect_on_all_associations.map { |reflection| describe_association(model, reflection) },
+        "validations" => describe_validations(model),
+        "scopes" => ScopeParser.scopes_in(File.read(root.join(file))),
+      }
+    end
+
+    def describe_column(model, column)
+      cast_type = model.connection.lookup_cast_type_from_column(column)
+      {
+        "name" => column.name,
+        "type" => column.type.to_s,
+        "null" => column.null,
+        "default" => json_value(column.default.nil? ? nil : cast_type.deserialize(column.default)),
+        "default_function" => column.default_function,
+        "array" => column.respond_to?(:array) ? (column.array ? true : false) : false,
+      }
+    end
+
+    def describe_association(model, reflection)
+      through = reflection.options[:through]
+      {
+        "name" => reflection.name.to_s,
+        "macro" => reflection.macro.to_s,
+        "class_name" => association_class_name(reflection),
+        "foreign_key" => through ? nil : reflection.foreign_key.to_s,
+        "primary_key" => through ? nil : association_primary_key(model, reflection),
+        "through" => through&.to_s,
+        "source" => through ? safe { reflection.source_reflection&.name&.to_s } : nil,
+        "as" => reflection.options[:as]&.to_s,
+        "polymorphic" => reflection.polymorphic? ? true : false,
+        "optional" => reflection.options.key?(:optional) ? reflection.options[:optional] : nil,
+        "scoped" => !reflection.scope.nil?,
+      }
+    end
+
+    def association_class_name(reflection)
+      return nil if reflection.polymorphic?
+      return reflection.class_name.to_s if reflection.options[:class_name] || !reflection.options[:through]
+
+      safe { reflection.source_reflection&.class_name&.to_s }
+    end
+
+    def association_primary_key(model, reflection)
+      return reflection.options[:primary_key].to_s if reflection.options[:primary_key]
+      return model.primary_key if reflection.macro != :belongs_to
+      return nil if reflection.polymorphic?
+
+      safe { reflection.klass.primary_key } || "id"
+    end
+
+    # Validators per attribute, in declaration order. Rails' implicit `belongs_to` presence
+    # validators (message: :required) are left out: they depend on app config, not on the model.
+    def describe_validations(model)
+      belongs_to = model.reflect_on_all_associations(:belongs_to).map(&:name)
+      result = {}
+      model._validators.keys.compact.map(&:to_s).sort.each do |attribute|
+        entries = model._validators[attribute.to_sym].filter_map do |validator|
+          next if belongs_to.include?(attribute.to_sym) && validator.options[:message] == :required
+
+          { "kind" => validator.kind.to_s, "options" => json_value(validator.options.except(:class)) }
+        end
+        result[attribute] = entries unless entries.empty?
+      end
+      result
+    end
+
+    # Ruby values as JSON: symbols become strings, regexps and ranges tagged objects, hash keys sorted.
+    def json_value(value)
+      case value
+      when nil, true, false, String, Integer then value
+      when Float then value.finite? ? value : value.to_s
+      when Symbol then value.to_s
+      when Regexp then { "regexp" => value.source, "flags" => regexp_flags(value) }
+      when Range then { "range" => [json_value(value.begin), json_value(value.end)], "exclude_end" => value.exclude_end? }
+      when Array then value.map { |v| json_value(v) }
+      when Hash then value.map { |k, v| [k.to_s, json_value(v)] }.sort_by(&:first).to_h
+      when Proc, Method then { "ruby" => "proc" }
+      else
+        return value.to_s("F") if defined?(BigDecimal) && value.is_a?(BigDecimal)
+        return value.iso8601 if value.respond_to?(:iso8601)
+
+        { "ruby" => value.class.name }
+      end
+    end
+
+    def regexp_flags(regexp)
+      flags = +""
+      flags << "i" if regexp.options.anybits?(Regexp::IGNORECASE)
+      flags << "m" if regexp.options.anybits?(Regexp::MULTILINE)
+      flags << "x" if regexp.options.anybits?(Regexp::EXTENDED)
+      flags
+    end
+
+    def safe
+      yield
+    rescue NameError, ArgumentError, ActiveRecord::ActiveRecordError
+      nil
+    end
+  end
+end

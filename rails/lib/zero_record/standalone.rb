@@ -1,0 +1,26 @@
+# frozen_string_literal: true
+
+require "active_record"
+require "json"
+require_relative "describer"
+
+module ZeroRecord
+  # Describes an app's models with Active Record alone (no Rails boot): loads db/schema.rb into a
+  # throwaway SQLite database, requires app/models/**/*.rb, and runs the Describer.
+  module Standalone
+    module_function
+
+    def describe(root)
+      root = File.expand_path(root)
+      ActiveRecord::Base.establish_connection(adapter: "sqlite3", database: ":memory:")
+      ActiveRecord::Migration.verbose = false
+      ActiveRecord::Schema.verbose = false if ActiveRecord::Schema.respond_to?(:verbose=)
+      load File.join(root, "db", "schema.rb")
+      files = Dir[File.join(root, "app", "models", "**", "*.rb")].sort
+      application_record = files.find { |f| File.basename(f) == "application_record.rb" }
+      require application_record if application_record
+      files.each { |file| require file }
+      Describer.describe(root: root)
+    end
+  end
+end
