@@ -1,0 +1,69 @@
+/**
+ * `ActiveRecord.createModel(config)`: the plain-TypeScript flavour. Finders are async and return plain records.
+ */
+import { defineModel, type ModelConfig, type ModelDefinition } from '../core/config.ts';
+import { scopedRelationClass } from '../core/relation.ts';
+import { RELATION_METHODS } from '../core/relation-methods.ts';
+import { createRow, destroyRow, upsertRow } from '../core/writes.ts';
+import type { WriteOptions } from '../core/zero-binding.ts';
+import { ActiveRelation } from './relation.ts';
+import { instantiate, type ActiveRecordInstance } from './record.ts';
+
+/** Class-level API of an ActiveRecord model: every relation method (on `all()`), its scopes, and the writes. */
+export interface ActiveModelStatics<Row> {
+  readonly definition: ModelDefinition;
+  readonly className: string;
+  all(): ActiveRelation<ActiveRecordInstance<Row>>;
+  /** Rails' `create!`: validates, writes through Zero, returns the record. */
+  create(attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `Model.update(id, attributes)`. */
+  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and deletes. */
+  destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `upsert`: insert or update by primary key, without validations. */
+  upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
+}
+
+type RelationApi<Row> = Omit<ActiveRelation<ActiveRecordInstance<Row>>, 'then' | 'model' | 'state'>;
+export type ActiveModel<Row = Record<string, unknown>> = ActiveModelStatics<Row> & RelationApi<Row>;
+
+/**
+ * @example
+ * export const ActiveJob = ActiveRecord.createModel(jobConfig);
+ * const job = await ActiveJob.find('j1');           // RecordNotFoundError when missing
+ * const active = await ActiveJob.active().order({ created_at: 'desc' }).limit(10);
+ */
+function createModel<Row = Record<string, unknown>>(config: ModelConfig | ModelDefinition): ActiveModel<Row> {
+  const definition = defineModel(config);
+  const Scoped = scopedRelationClass(definition, ActiveRelation);
+  const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
+  const model: Record<string, unknown> = {
+    definition,
+    className: definition.className,
+    all,
+    async create(attributes: Partial<Row>, options?: WriteOptions) {
+      const row = await createRow(definition, attributes as Record<string, unknown>, options);
+      return instantiate(all(), [row])[0];
+    },
+    async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
+      return (await all().find(id)).update(attributes, options);
+    },
+    async destroy(id: unknown, options?: WriteOptions) {
+      const record = await all().find(id);
+      await destroyRow(definition, id, options);
+      return Object.freeze(record);
+    },
+    async upsert(attributes: Partial<Row>, options?: WriteOptions) {
+      await upsertRow(definition, attributes as Record<string, unknown>, options);
+    },
+  };
+  // Every query method and scope, delegated to a fresh `all()`: the model itself is not a relation (not thenable).
+  const names = [...RELATION_METHODS, ...Object.keys(definition.scopes)];
+  for (const name of names) {
+    if (name in model || name === 'then' || typeof (Scoped.prototype as unknown as Record<string, unknown>)[name] !== 'function') continue;
+    model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+  }
+  return Object.freeze(model) as unknown as ActiveModel<Row>;
+}
+
+export const ActiveRecord = { createModel };

@@ -1,0 +1,153 @@
+/**
+ * ActiveRelation: the core Relation with async Rails terminals. Awaiting a relation loads it (`await Job.where(...)`).
+ */
+import { Relation } from '../core/relation.ts';
+import type { WhereHash } from '../core/conditions.ts';
+import {
+  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
+} from '../core/finders.ts';
+import { awaitZero, currentZero, retainView, runRelation, type LiveResult } from '../core/zero-binding.ts';
+import { ZeroRecordError } from '../core/errors.ts';
+import { instantiate } from './record.ts';
+
+/** Called with the records after every change of a live relation, and with the error if the query fails. */
+export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType' | 'error'>) => void;
+
+export class ActiveRelation<T = Record<string, unknown>> extends Relation {
+  async #records(relation: Relation): Promise<T[]> {
+    const rows = await runRelation(await awaitZero(relation.model), relation);
+    return instantiate(relation, rows) as T[];
+  }
+
+  async #answer<A>(plan: Plan<A>): Promise<A> {
+    return plan.settle((await this.#records(plan.relation)) as Record<string, unknown>[]);
+  }
+
+  /** Loads the relation: `await Job.where({ status: 'active' })`. */
+  toArray(): Promise<T[]> {
+    return this.#records(this);
+  }
+
+  // Thenable, so `await relation` loads it (as a Rails relation loads when enumerated).
+  then<A = T[], B = never>(onFulfilled?: ((records: T[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.toArray().then(onFulfilled, onRejected);
+  }
+
+  /** `find(id)` throws RecordNotFoundError; `find([a, b])` / `find(a, b)` is all-or-nothing, in the order asked. */
+  find(id: unknown): Promise<T>;
+  find(ids: readonly unknown[]): Promise<T[]>;
+  find(...ids: unknown[]): Promise<T[]>;
+  find(...args: unknown[]): Promise<T | T[]> {
+    return this.#try(() => findPlan(this, args)) as Promise<T | T[]>;
+  }
+
+  /** The first record matching `conditions`, or null. */
+  find_by(conditions: WhereHash): Promise<T | null> {
+    return this.#try(() => findByPlan(this, conditions, false)) as Promise<T | null>;
+  }
+
+  /** Rails' `find_by!`: like `find_by`, but throws RecordNotFoundError. */
+  find_by_bang(conditions: WhereHash): Promise<T> {
+    return this.#try(() => findByPlan(this, conditions, true)) as Promise<T>;
+  }
+
+  first(): Promise<T | null>;
+  first(n: number): Promise<T[]>;
+  first(n?: number): Promise<T | T[] | null> {
+    return this.#try(() => firstPlan(this, n, false)) as Promise<T | T[] | null>;
+  }
+
+  first_bang(): Promise<T> {
+    return this.#try(() => firstPlan(this, undefined, true)) as Promise<T>;
+  }
+
+  last(): Promise<T | null>;
+  last(n: number): Promise<T[]>;
+  last(n?: number): Promise<T | T[] | null> {
+    return this.#try(() => lastPlan(this, n, false)) as Promise<T | T[] | null>;
+  }
+
+  last_bang(): Promise<T> {
+    return this.#try(() => lastPlan(this, undefined, true)) as Promise<T>;
+  }
+
+  take(): Promise<T | null>;
+  take(n: number): Promise<T[]>;
+  take(n?: number): Promise<T | T[] | null> {
+    return this.#try(() => takePlan(this, n, false)) as Promise<T | T[] | null>;
+  }
+
+  take_bang(): Promise<T> {
+    return this.#try(() => takePlan(this, undefined, true)) as Promise<T>;
+  }
+
+  /** Exactly one record; RecordNotFoundError for none, SoleRecordExceededError for more. */
+  sole(): Promise<T> {
+    return this.#try(() => solePlan(this)) as Promise<T>;
+  }
+
+  pluck(...columns: string[]): Promise<unknown[]> {
+    return this.#try(() => pluckPlan(this, columns));
+  }
+
+  pick(...columns: string[]): Promise<unknown> {
+    return this.#try(() => pickPlan(this, columns));
+  }
+
+  ids(): Promise<unknown[]> {
+    return this.#try(() => idsPlan(this));
+  }
+
+  exists(conditions?: unknown): Promise<boolean> {
+    return this.#try(() => existsPlan(this, conditions));
+  }
+
+  count(column?: string): Promise<number> {
+    return this.#try(() => countPlan(this, column));
+  }
+
+  /** Plans are built synchronously and may throw on bad input; terminals always reject instead of throwing. */
+  #try<A>(plan: () => Plan<A>): Promise<A> {
+    try {
+      return this.#answer(plan());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Live records: `subscriber` runs with the current records at once (when Zero is ready) and after every change.
+   * Identical relations share one Zero view, released when the last subscriber leaves. Returns the unsubscribe function.
+   */
+  subscribe(subscriber: Subscriber<T>): () => void {
+    let release: (() => void) | undefined;
+    let stopped = false;
+    const start = () => {
+      if (stopped) return;
+      const z = currentZero(this.model);
+      if (!z) {
+        awaitZero(this.model).then(start, (error: unknown) => {
+          if (!stopped) subscriber([], { resultType: 'error', error: error as ZeroRecordError });
+        });
+        return;
+      }
+      const view = retainView(z, this);
+      const deliver = () => {
+        const { rows, resultType, error } = view.result;
+        subscriber(instantiate(this, rows) as T[], { resultType, error });
+      };
+      const stopListening = view.onChange(deliver);
+      release = () => {
+        stopListening();
+        view.release();
+      };
+      deliver();
+    };
+    start();
+    return () => {
+      stopped = true;
+      release?.();
+      release = undefined;
+    };
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Rails `where`/`not` hashes -> a condition tree with SQL's three-valued semantics, and that tree -> a ZQL expression.
+ *
+ * `not` is pushed down to the comparisons (De Morgan, each operator replaced by its complement). Every ZQL comparison is false
+ * when the row's value is NULL, exactly like SQL, so the negation-normal form selects the same rows PostgreSQL would for
+ * `WHERE NOT (...)`: `not({ country: 'UK' })` excludes rows whose country is NULL, as in Rails.
+ */
+import type { ModelDefinition } from './config.ts';
+import { QueryError, describeValue } from './errors.ts';
+
+export type Scalar = string | number | boolean;
+export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'IS' | 'IS NOT';
+
+/** A range: `{ gt: 1, lte: 5 }` (Rails' `1..5`, `5..`, `...5`). */
+export interface Range {
+  readonly gt?: Scalar | Date;
+  readonly gte?: Scalar | Date;
+  readonly lt?: Scalar | Date;
+  readonly lte?: Scalar | Date;
+}
+export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[] | Range;
+export type WhereHash = Readonly<Record<string, WhereValue>>;
+
+export type Condition =
+  | { readonly op: 'cmp'; readonly column: string; readonly operator: Operator; readonly value: Scalar | null | readonly Scalar[] }
+  | { readonly op: 'and'; readonly conds: readonly Condition[] }
+  | { readonly op: 'or'; readonly conds: readonly Condition[] }
+  | { readonly op: 'const'; readonly value: boolean };
+
+const COMPLEMENT: Readonly<Record<Operator, Operator>> = {
+  '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN', IS: 'IS NOT', 'IS NOT': 'IS',
+};
+const RANGE_OPERATORS: Readonly<Record<keyof Range, Operator>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+export const TRUE: Condition = { op: 'const', value: true };
+export const FALSE: Condition = { op: 'const', value: false };
+
+export function and(conds: readonly Condition[]): Condition {
+  const flat = conds.flatMap((c) => (c.op === 'and' ? c.conds : [c])).filter((c) => !(c.op === 'const' && c.value));
+  if (flat.some((c) => c.op === 'const' && !c.value)) return FALSE;
+  return flat.length === 1 ? flat[0]! : flat.length === 0 ? TRUE : { op: 'and', conds: flat };
+}
+
+export function or(conds: readonly Condition[]): Condition {
+  const flat = conds.flatMap((c) => (c.op === 'or' ? c.conds : [c])).filter((c) => !(c.op === 'const' && !c.value));
+  if (flat.some((c) => c.op === 'const' && c.value)) return TRUE;
+  return flat.length === 1 ? flat[0]! : flat.length === 0 ? FALSE : { op: 'or', conds: flat };
+}
+
+/** SQL `NOT`, pushed down to the leaves. */
+export function negate(cond: Condition): Condition {
+  switch (cond.op) {
+    case 'cmp':
+      return { ...cond, operator: COMPLEMENT[cond.operator] };
+    case 'and':
+      return or(cond.conds.map(negate));
+    case 'or':
+      return and(cond.conds.map(negate));
+    case 'const':
+      return cond.value ? FALSE : TRUE;
+  }
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Casts a value to the column's Zero type, as Rails casts attribute values; rejects what cannot match. */
+export function castValue(model: ModelDefinition, column: string, value: Scalar | Date, context: string): Scalar {
+  const type = model.columnTypes[column];
+  const plain = value instanceof Date ? value.getTime() : value;
+  if (type === 'number') {
+    if (typeof plain === 'number') return plain;
+    if (typeof plain === 'string' && plain.trim() !== '' && !Number.isNaN(Number(plain))) return Number(plain);
+    throw new QueryError(`${context}: column '${column}' of ${model.className} holds numbers; got ${describeValue(value)}`);
+  }
+  if (type === 'string' && typeof plain !== 'string') {
+    if (typeof plain === 'number') return String(plain);
+    throw new QueryError(`${context}: column '${column}' of ${model.className} holds strings; got ${describeValue(value)}`);
+  }
+  if (type === 'boolean' && typeof plain !== 'boolean') {
+    throw new QueryError(`${context}: column '${column}' of ${model.className} holds booleans; got ${describeValue(value)}`);
+  }
+  return plain;
+}
+
+/** Throws a `QueryError` naming the model's columns when `column` is not one of them. */
+export function assertColumn(model: ModelDefinition, column: string, context: string): void {
+  if (!model.columns.includes(column)) {
+    throw new QueryError(`${context}: unknown column '${column}' for ${model.className} (columns: ${model.columns.join(', ')})`);
+  }
+}
+
+function columnCondition(model: ModelDefinition, column: string, value: WhereValue, context: string): Condition {
+  assertColumn(model, column, context);
+  if (value === null) return { op: 'cmp', column, operator: 'IS', value: null };
+  if (value === undefined) {
+    throw new QueryError(`${context}: value for '${column}' is undefined; pass null to match NULL`);
+  }
+  if (Array.isArray(value)) {
+    const present = (value as readonly (Scalar | Date | null)[]).filter((v): v is Scalar | Date => v !== null && v !== undefined);
+    const values = [...new Set(present.map((v) => castValue(model, column, v, context)))];
+    const parts: Condition[] = [];
+    if (values.length === 1) parts.push({ op: 'cmp', column, operator: '=', value: values[0]! });
+    else if (values.length > 1) parts.push({ op: 'cmp', column, operator: 'IN', value: values });
+    if (present.length !== value.length) parts.push({ op: 'cmp', column, operator: 'IS', value: null });
+    return or(parts);
+  }
+  if (isRange(value)) {
+    const bounds = Object.entries(value).filter(([, bound]) => bound !== undefined);
+    if (bounds.length === 0) throw new QueryError(`${context}: range for '${column}' needs at least one of gt, gte, lt, lte`);
+    return and(
+      bounds.map(([key, bound]) => {
+        const operator = RANGE_OPERATORS[key as keyof Range];
+        if (!operator) throw new QueryError(`${context}: unknown range key '${key}' for '${column}' (use gt, gte, lt, lte)`);
+        return { op: 'cmp', column, operator, value: castValue(model, column, bound as Scalar | Date, context) } as const;
+      }),
+    );
+  }
+  return { op: 'cmp', column, operator: '=', value: castValue(model, column, value as Scalar | Date, context) };
+}
+
+/** A Rails `where` hash -> condition (the AND of its columns). */
+export function hashCondition(model: ModelDefinition, hash: WhereHash, context: string): Condition {
+  if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) {
+    throw new QueryError(`${context}: expected a hash of column -> value, got ${describeValue(hash)}`);
+  }
+  return and(Object.entries(hash).map(([column, value]) => columnCondition(model, column, value, context)));
+}
+
+/** The slice of ZQL's expression builder the compiler uses. */
+export interface ExpressionBuilder<E> {
+  cmp(column: string, operator: Operator, value: unknown): E;
+  and(...conds: E[]): E;
+  or(...conds: E[]): E;
+}
+
+/** Condition -> ZQL expression. */
+export function toExpression<E>(eb: ExpressionBuilder<E>, cond: Condition): E {
+  switch (cond.op) {
+    case 'cmp':
+      return eb.cmp(cond.column, cond.operator, cond.value);
+    case 'and':
+      return eb.and(...cond.conds.map((c) => toExpression(eb, c)));
+    case 'or':
+      return eb.or(...cond.conds.map((c) => toExpression(eb, c)));
+    case 'const':
+      // ZQL: an empty AND matches every row, an empty OR none (verified against Zero 1.9).
+      return cond.value ? eb.and() : eb.or();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * ModelConfig: the one object both flavours (ActiveRecord, ReactiveRecord) are made from, and its validation.
+ */
+import type { Relation } from './relation.ts';
+import { classify } from './inflect.ts';
+import { ConfigError, TtlError } from './errors.ts';
+import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
+import type { AnySchema, ColumnType, ZeroSource } from './zero-types.ts';
+import { RELATION_METHODS } from './relation-methods.ts';
+import { VALIDATION_KINDS, type Validations } from './validations.ts';
+
+/** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
+// Scope arguments are whatever the app's scope takes; the generated models type them precisely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ScopeFn = (relation: Relation, ...args: any[]) => Relation;
+
+export interface ModelConfig {
+  /** The Zero schema (`createSchema(...)`); `table` must be one of its tables. */
+  readonly schema: AnySchema;
+  /** The Zero/PostgreSQL table name, Rails style (`jobs`). */
+  readonly table: string;
+  /** Class name used in messages (`Job`); defaults to Rails' `classify(table)`. */
+  readonly className?: string;
+  /** Defaults to the table's single primary-key column in the Zero schema, else `id`. */
+  readonly primaryKey?: string;
+  /** How long Zero keeps a query's data after its last view goes; default `'5m'`. */
+  readonly ttl?: TtlInput;
+  readonly scopes?: Readonly<Record<string, ScopeFn>>;
+  /** Zero relationship name -> the associated model's definition (a thunk, so models can refer to each other). */
+  readonly relationships?: Readonly<Record<string, () => ModelDefinition | ModelConfig>>;
+  readonly validations?: Validations;
+  /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
+  readonly zero?: ZeroSource;
+}
+
+/** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. */
+export interface ModelDefinition {
+  readonly kind: 'zero-record/model';
+  readonly schema: AnySchema;
+  readonly table: string;
+  readonly className: string;
+  readonly primaryKey: string;
+  readonly columns: readonly string[];
+  readonly columnTypes: Readonly<Record<string, ColumnType>>;
+  readonly ttl: TtlInput;
+  readonly scopes: Readonly<Record<string, ScopeFn>>;
+  readonly relationships: Readonly<Record<string, () => ModelDefinition | ModelConfig>>;
+  readonly validations: Validations;
+  readonly zero: ZeroSource | undefined;
+}
+
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'zero']);
+
+/** Names a column may not take because records carry methods of that name (Rails' DangerousAttributeError). */
+export const RECORD_METHODS = new Set(['update', 'destroy', 'reload', 'save', 'toJSON', 'constructor', 'then']);
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+interface TableSchemaShape {
+  readonly columns: Readonly<Record<string, { readonly type: string }>>;
+  readonly primaryKey: readonly string[];
+}
+
+function tableOf(schema: AnySchema, table: string): TableSchemaShape | undefined {
+  return (schema.tables as Record<string, TableSchemaShape>)[table];
+}
+
+function isDefinition(value: unknown): value is ModelDefinition {
+  return typeof value === 'object' && value !== null && (value as ModelDefinition).kind === 'zero-record/model';
+}
+
+/** Lists every problem in `config` (empty when valid). */
+export function modelConfigProblems(config: ModelConfig): string[] {
+  const problems: string[] = [];
+  if (typeof config !== 'object' || config === null) return ['the model config must be an object'];
+  for (const key of Object.keys(config)) {
+    if (!CONFIG_KEYS.has(key)) problems.push(`unknown option '${key}' (known: ${[...CONFIG_KEYS].join(', ')})`);
+  }
+  const schema = config.schema as AnySchema | undefined;
+  if (!schema || typeof schema !== 'object' || typeof schema.tables !== 'object') {
+    problems.push("'schema' must be a Zero schema made with createSchema()");
+  }
+  if (typeof config.table !== 'string' || config.table === '') problems.push("'table' must be a non-empty string");
+  const table = schema?.tables && typeof config.table === 'string' ? tableOf(schema, config.table) : undefined;
+  if (schema?.tables && typeof config.table === 'string' && config.table && !table) {
+    problems.push(`unknown table '${config.table}' (the schema has: ${Object.keys(schema.tables).join(', ') || 'no tables'})`);
+  }
+  if (config.className !== undefined && (typeof config.className !== 'string' || !IDENTIFIER.test(config.className))) {
+    problems.push(`className ${JSON.stringify(config.className)} is not a valid identifier`);
+  }
+  const columns = table ? Object.keys(table.columns) : [];
+  if (table) {
+    const pk = config.primaryKey ?? defaultPrimaryKey(table);
+    if (!columns.includes(pk)) problems.push(`primary key '${pk}' is not a column of '${config.table}'`);
+    if (config.primaryKey === undefined && table.primaryKey.length > 1) {
+      problems.push(`'${config.table}' has a composite primary key (${table.primaryKey.join(', ')}); composite keys are not supported`);
+    }
+    for (const column of columns) {
+      if (RECORD_METHODS.has(column)) problems.push(`column '${column}' clashes with the record method of the same name`);
+      if (column.startsWith('$')) problems.push(`column '${column}' starts with '$', which is reserved for record state`);
+    }
+  }
+  if (config.ttl !== undefined) {
+    try {
+      ttlToMs(config.ttl);
+    } catch (error) {
+      if (error instanceof TtlError) problems.push(error.message);
+      else throw error;
+    }
+  }
+  for (const [name, scope] of Object.entries(config.scopes ?? {})) {
+    if (!IDENTIFIER.test(name)) problems.push(`scope '${name}' is not a valid identifier`);
+    if (RELATION_METHODS.has(name)) problems.push(`scope '${name}' clashes with the finder/query method of the same name`);
+    if (columns.includes(name)) problems.push(`scope '${name}' has the name of a column`);
+    if (typeof scope !== 'function') problems.push(`scope '${name}' must be a function (relation, ...args) => relation`);
+  }
+  const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
+  for (const [name, target] of Object.entries(config.relationships ?? {})) {
+    if (!(name in schemaRelationships)) {
+      problems.push(
+        `relationship '${name}' is not defined for '${config.table}' in the Zero schema (it has: ${Object.keys(schemaRelationships).join(', ') || 'none'})`,
+      );
+    }
+    if (typeof target !== 'function') problems.push(`relationship '${name}' must be a function returning the associated model config`);
+    if (columns.includes(name)) problems.push(`relationship '${name}' has the name of a column`);
+  }
+  for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
+    if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
+    if (!Array.isArray(rules)) {
+      problems.push(`validations for '${attribute}' must be an array of rules`);
+      continue;
+    }
+    for (const rule of rules) {
+      if (!VALIDATION_KINDS.has(rule?.kind)) {
+        problems.push(`validation '${String(rule?.kind)}' on '${attribute}' is unknown (known: ${[...VALIDATION_KINDS].join(', ')})`);
+      }
+    }
+  }
+  return problems;
+}
+
+function defaultPrimaryKey(table: TableSchemaShape): string {
+  return table.primaryKey.length === 1 ? table.primaryKey[0]! : 'id';
+}
+
+/** Throws one `ConfigError` listing every problem of `config`. */
+export function validateModelConfig(config: ModelConfig): void {
+  const problems = modelConfigProblems(config);
+  if (problems.length > 0) {
+    const subject = typeof config?.table === 'string' ? `Invalid model config for '${config.table}'` : 'Invalid model config';
+    throw new ConfigError(subject, problems);
+  }
+}
+
+/**
+ * Validates and normalises a model config once; both `ActiveRecord.createModel` and `ReactiveRecord.createModel` take the result.
+ * @example
+ * export const jobConfig = defineModel({ schema, table: 'jobs', scopes: { active: (r) => r.where({ status: 'active' }) } });
+ */
+export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinition {
+  if (isDefinition(config)) return config;
+  const known = definitions.get(config);
+  if (known) return known;
+  validateModelConfig(config);
+  const table = tableOf(config.schema, config.table)!;
+  const columnTypes: Record<string, ColumnType> = {};
+  for (const [name, column] of Object.entries(table.columns)) columnTypes[name] = column.type as ColumnType;
+  const definition: ModelDefinition = Object.freeze({
+    kind: 'zero-record/model' as const,
+    schema: config.schema,
+    table: config.table,
+    className: config.className ?? classify(config.table),
+    primaryKey: config.primaryKey ?? defaultPrimaryKey(table),
+    columns: Object.freeze(Object.keys(table.columns)),
+    columnTypes: Object.freeze(columnTypes),
+    ttl: config.ttl ?? DEFAULT_TTL,
+    scopes: Object.freeze({ ...(config.scopes ?? {}) }),
+    relationships: Object.freeze({ ...(config.relationships ?? {}) }),
+    validations: Object.freeze({ ...(config.validations ?? {}) }),
+    zero: config.zero,
+  });
+  definitions.set(config, definition);
+  return definition;
+}
+
+/** One definition per config object, so relationship thunks returning a config resolve to the same model. */
+const definitions = new WeakMap<ModelConfig, ModelDefinition>();

@@ -1,0 +1,116 @@
+/**
+ * The runtime's one error framework. Every failure surfaces as a subclass of `ZeroRecordError`;
+ * underlying Zero or JS errors travel as `cause`.
+ */
+export class ZeroRecordError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Rails' `ActiveRecord::RecordNotFound`: `find`, `find_by_bang`, `first_bang`, ... found nothing. */
+export class RecordNotFoundError extends ZeroRecordError {
+  readonly model: string;
+  readonly primaryKey: string;
+  readonly id: unknown;
+  constructor(message: string, details: { model: string; primaryKey: string; id?: unknown }) {
+    super(message);
+    this.model = details.model;
+    this.primaryKey = details.primaryKey;
+    this.id = details.id;
+  }
+}
+
+/** Rails' `ActiveRecord::SoleRecordExceeded`: `sole` found more than one record. */
+export class SoleRecordExceededError extends ZeroRecordError {
+  readonly model: string;
+  constructor(model: string) {
+    super(`Wanted only one ${model}`);
+    this.model = model;
+  }
+}
+
+/** A model configuration is invalid; `problems` lists every problem found, not just the first. */
+export class ConfigError extends ZeroRecordError {
+  readonly problems: readonly string[];
+  constructor(subject: string, problems: readonly string[]) {
+    super(`${subject}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** A TTL that Zero cannot take. Raised before the value can reach Zero. */
+export class TtlError extends ZeroRecordError {
+  readonly value: unknown;
+  constructor(value: unknown) {
+    super(
+      `Invalid TTL ${describeValue(value)}: use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', ` +
+        `or a non-negative number of milliseconds.`,
+    );
+    this.value = value;
+  }
+}
+
+/** Bad finder input: an unknown column, a wrong scope argument, an unsupported condition. Rails raises ArgumentError / StatementInvalid. */
+export class QueryError extends ZeroRecordError {}
+
+/** Zero was not ready (the configured source returned undefined) within the wait limit. */
+export class ZeroNotReadyError extends ZeroRecordError {}
+
+/** A write (insert, update, delete) was rejected by Zero locally or by the server. */
+export class MutationError extends ZeroRecordError {
+  readonly operation: string;
+  readonly model: string;
+  constructor(model: string, operation: string, message: string, options?: { cause?: unknown }) {
+    super(`${model} ${operation} failed: ${message}`, options);
+    this.model = model;
+    this.operation = operation;
+  }
+}
+
+/** The connection to zero-cache is in a state where the request cannot complete. */
+export class ConnectionError extends ZeroRecordError {
+  readonly state: string;
+  constructor(state: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.state = state;
+  }
+}
+
+/** A live query reported an error (resultType 'error'). */
+export class QueryFailedError extends ZeroRecordError {}
+
+/** Rails-style validation errors: attribute -> messages (full messages include the humanized attribute). */
+export type ValidationErrors = Readonly<Record<string, readonly string[]>>;
+
+/** Rails' `ActiveRecord::RecordInvalid`: client-side validations failed before the write reached Zero. */
+export class RecordInvalidError extends ZeroRecordError {
+  readonly model: string;
+  readonly errors: ValidationErrors;
+  readonly fullMessages: readonly string[];
+  constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[]) {
+    super(`Validation failed: ${fullMessages.join(', ')}`);
+    this.model = model;
+    this.errors = errors;
+    this.fullMessages = fullMessages;
+  }
+}
+
+/** Wraps anything thrown by Zero into the runtime's framework, keeping typed errors as they are. */
+export function asZeroRecordError(error: unknown, wrap: (cause: unknown) => ZeroRecordError): ZeroRecordError {
+  return error instanceof ZeroRecordError ? error : wrap(error);
+}
+
+/** Ruby's `inspect` for the values that appear in messages: strings quoted, numbers bare. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'nil';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Rails finder semantics as plans: which relation to ask Zero for, and how to turn the records it returns into the finder's
+ * answer (or its Rails error). Each flavour runs the plan its own way: once (ActiveRecord) or live (ReactiveRecord).
+ */
+import { pluralize } from './inflect.ts';
+import { QueryError, RecordNotFoundError, SoleRecordExceededError, describeValue } from './errors.ts';
+import { assertColumn, castValue, type Scalar, type WhereHash } from './conditions.ts';
+import type { Direction, Relation } from './relation.ts';
+
+export type RecordLike = Readonly<Record<string, unknown>>;
+
+/** A finder: the relation to load, and how its records become the answer. `settle` may throw the finder's Rails error. */
+export interface Plan<T> {
+  readonly relation: Relation;
+  /** True when the answer is one record (or null), not a list. */
+  readonly single: boolean;
+  settle(records: readonly RecordLike[]): T;
+}
+
+const notFound = (relation: Relation, message?: string, id?: unknown) =>
+  new RecordNotFoundError(message ?? `Couldn't find ${relation.model.className}`, {
+    model: relation.model.className,
+    primaryKey: relation.model.primaryKey,
+    id,
+  });
+
+function capLimit(relation: Relation, n: number): Relation {
+  const current = relation.state.limit;
+  return relation.limit(current === undefined ? n : Math.min(current, n));
+}
+
+function countArg(n: unknown, method: string, relation: Relation): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new QueryError(`${relation.model.className}.${method}: expected a non-negative integer count, got ${describeValue(n)}`);
+  }
+  return n;
+}
+
+/** `find(id)`, `find([a, b])`, `find(a, b)`: all-or-nothing, in the order asked. */
+export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unknown> {
+  const { model } = relation;
+  const pk = model.primaryKey;
+  const expectsArray = args.length > 1 || Array.isArray(args[0]);
+  const ids = (expectsArray ? (args.length > 1 ? args : (args[0] as unknown[])) : args).filter((id) => id !== null && id !== undefined);
+  if (ids.length === 0) {
+    if (expectsArray && Array.isArray(args[0]) && args[0].length === 0) {
+      return { relation: relation.none(), single: false, settle: () => [] };
+    }
+    throw notFound(relation, `Couldn't find ${model.className} without an ID`);
+  }
+  const unique = [...new Set(ids)];
+  // An id that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
+  const castable = unique.flatMap((id) => {
+    try {
+      return [castValue(model, pk, id as Scalar, `${model.className}.find`)];
+    } catch {
+      return [];
+    }
+  });
+  const target = castable.length === 0 ? relation.none() : relation.where({ [pk]: castable });
+  if (!expectsArray) {
+    const id = unique[0];
+    return {
+      relation: target,
+      single: true,
+      settle: (records) => {
+        const record = records[0];
+        if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
+        return record;
+      },
+    };
+  }
+  return {
+    relation: target,
+    single: false,
+    settle: (records) => {
+      const byKey = new Map(records.map((r) => [String(r[pk]), r]));
+      const found = unique.map((id) => byKey.get(String(id)));
+      if (found.every((r): r is RecordLike => r !== undefined)) return found;
+      const missing = unique.filter((_, i) => found[i] === undefined);
+      const message =
+        `Couldn't find all ${pluralize(model.className)} with '${pk}': (${unique.map(String).join(', ')}) ` +
+        `(found ${found.length - missing.length} results, but was looking for ${unique.length}). ` +
+        `Couldn't find ${missing.length === 1 ? model.className : pluralize(model.className)} with ` +
+        `${missing.length === 1 ? pk : pluralize(pk)} ${missing.map(String).join(', ')}.`;
+      throw notFound(relation, message, unique);
+    },
+  };
+}
+
+/** `find_by(conditions)` -> record | null; with `bang`, Rails' `find_by!`. */
+export function findByPlan(relation: Relation, conditions: WhereHash, bang: boolean): Plan<unknown> {
+  return {
+    relation: relation.where(conditions).limit(1),
+    single: true,
+    settle: (records) => {
+      if (records[0]) return records[0];
+      if (bang) throw notFound(relation);
+      return null;
+    },
+  };
+}
+
+function byPrimaryKey(relation: Relation, direction: Direction): Relation {
+  return relation.state.order.length > 0 ? relation : relation.order({ [relation.model.primaryKey]: direction });
+}
+
+function takeResult(n: number | undefined, bang: boolean, relation: Relation) {
+  return (records: readonly RecordLike[]) => {
+    if (n !== undefined) return records;
+    if (records[0]) return records[0];
+    if (bang) throw notFound(relation);
+    return null;
+  };
+}
+
+/** `first`, `first(n)`, `first_bang`: ordered by primary key when the relation has no order. */
+export function firstPlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
+  const count = n === undefined ? 1 : countArg(n, 'first', relation);
+  return { relation: capLimit(byPrimaryKey(relation, 'asc'), count), single: n === undefined, settle: takeResult(n, bang, relation) };
+}
+
+/** `last`, `last(n)`, `last_bang`: the order reversed (primary key when unordered); `last(n)` comes back in the relation's order. */
+export function lastPlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
+  const count = n === undefined ? 1 : countArg(n, 'last', relation);
+  const finish = takeResult(n, bang, relation);
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined) {
+    // Rails loads a limited relation and takes its tail.
+    return { relation: byPrimaryKey(relation, 'asc'), single: n === undefined, settle: (records) => finish(records.slice(-count)) };
+  }
+  const ordered = byPrimaryKey(relation, 'asc');
+  const reversed = ordered.reorder(...ordered.state.order.map(([column, direction]) => ({ [column]: direction === 'asc' ? 'desc' : 'asc' }) as const));
+  return { relation: reversed.limit(count), single: n === undefined, settle: (records) => finish([...records].reverse()) };
+}
+
+/** `take`, `take(n)`, `take_bang`: no implied order. */
+export function takePlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
+  const count = n === undefined ? 1 : countArg(n, 'take', relation);
+  return { relation: capLimit(relation, count), single: n === undefined, settle: takeResult(n, bang, relation) };
+}
+
+/** Rails' `sole`: exactly one record, else RecordNotFound or SoleRecordExceeded. */
+export function solePlan(relation: Relation): Plan<unknown> {
+  return {
+    relation: capLimit(relation, 2),
+    single: true,
+    settle: (records) => {
+      if (records.length === 0) throw notFound(relation);
+      if (records.length > 1) throw new SoleRecordExceededError(relation.model.className);
+      return records[0];
+    },
+  };
+}
+
+function pluckColumns(relation: Relation, columns: readonly string[], method: string): void {
+  if (columns.length === 0) throw new QueryError(`${relation.model.className}.${method}: name at least one column`);
+  for (const column of columns) assertColumn(relation.model, column, `${relation.model.className}.${method}`);
+}
+
+const valuesOf = (columns: readonly string[]) => (record: RecordLike) =>
+  columns.length === 1 ? record[columns[0]!] : columns.map((c) => record[c]);
+
+/** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples. */
+export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<unknown[]> {
+  pluckColumns(relation, columns, 'pluck');
+  return { relation, single: false, settle: (records) => records.map(valuesOf(columns)) };
+}
+
+/** `pick('title')`: the first record's value(s), or null. */
+export function pickPlan(relation: Relation, columns: readonly string[]): Plan<unknown> {
+  pluckColumns(relation, columns, 'pick');
+  return { relation: capLimit(relation, 1), single: true, settle: (records) => (records[0] ? valuesOf(columns)(records[0]) : null) };
+}
+
+export function idsPlan(relation: Relation): Plan<unknown[]> {
+  return pluckPlan(relation, [relation.model.primaryKey]);
+}
+
+/** `exists()`, `exists(id)`, `exists({ conditions })`, `exists(false)`. */
+export function existsPlan(relation: Relation, conditions?: unknown): Plan<boolean> {
+  let target = relation;
+  if (conditions === false) target = relation.none();
+  else if (typeof conditions === 'object' && conditions !== null) target = relation.where(conditions as WhereHash);
+  else if (conditions !== undefined) target = relation.where({ [relation.model.primaryKey]: conditions as Scalar });
+  return { relation: capLimit(target, 1), single: false, settle: (records) => records.length > 0 };
+}
+
+/** `count()` counts records; `count('column')` counts non-null values, as SQL COUNT(column). */
+export function countPlan(relation: Relation, column?: string): Plan<number> {
+  if (column !== undefined) assertColumn(relation.model, column, `${relation.model.className}.count`);
+  return {
+    relation,
+    single: false,
+    settle: (records) => (column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
+ */
+import type { ModelDefinition } from './config.ts';
+import { MutationError, QueryError, describeValue } from './errors.ts';
+import { castValue, type Scalar } from './conditions.ts';
+import { assertValid } from './validations.ts';
+import { awaitZero, runRelation, writeRow, type WriteOptions } from './zero-binding.ts';
+import { Relation } from './relation.ts';
+import type { RowData } from './zero-types.ts';
+
+type Values = Record<string, string | number | boolean | null>;
+
+/** Checks attribute names (Rails' UnknownAttributeError) and casts values to the column types. */
+function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
+  }
+  const values: Values = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!model.columns.includes(name)) {
+      throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
+    }
+    if (value === undefined) continue;
+    values[name] =
+      value === null || model.columnTypes[name] === 'json' ? (value as Values[string]) : castValue(model, name, value as Scalar | Date, `${model.className}.${operation}`);
+  }
+  return values;
+}
+
+/** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
+function fullRow(model: ModelDefinition, values: Values): Values {
+  const row: Values = {};
+  for (const column of model.columns) row[column] = values[column] ?? null;
+  return row;
+}
+
+async function existing(model: ModelDefinition, id: unknown): Promise<RowData | undefined> {
+  const z = await awaitZero(model);
+  const rows = await runRelation(z, new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1));
+  return rows[0];
+}
+
+/** Rails' `create!`: validates, assigns a UUID key to string keys left blank, refuses a duplicate key. Returns the stored row. */
+export async function createRow(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<Values> {
+  const values = columnValues(model, attributes, 'create');
+  const pk = model.primaryKey;
+  if (values[pk] === undefined || values[pk] === null) {
+    if (model.columnTypes[pk] !== 'string') {
+      throw new QueryError(`${model.className}.create: '${pk}' is required (Zero clients choose keys; only string keys are generated)`);
+    }
+    values[pk] = crypto.randomUUID();
+  }
+  const row = fullRow(model, values);
+  assertValid(model.className, model.validations, row);
+  if (await existing(model, row[pk])) {
+    throw new MutationError(model.className, 'insert', `a ${model.className} with '${pk}'=${describeValue(row[pk])} already exists`);
+  }
+  await writeRow(model, 'insert', row, options);
+  return row;
+}
+
+/** Rails' `update!` on a loaded row: validates the merged row, writes only the given columns. Returns the merged row. */
+export async function updateRow(
+  model: ModelDefinition,
+  current: Readonly<Record<string, unknown>>,
+  attributes: Readonly<Record<string, unknown>>,
+  options?: WriteOptions,
+): Promise<Values> {
+  const values = columnValues(model, attributes, 'update');
+  const pk = model.primaryKey;
+  if (pk in values && values[pk] !== current[pk]) {
+    throw new QueryError(`${model.className}.update: changing the primary key '${pk}' is not supported`);
+  }
+  const merged = { ...fullRow(model, current as Values), ...values };
+  assertValid(model.className, model.validations, merged);
+  await writeRow(model, 'update', { ...values, [pk]: current[pk] as Scalar }, options);
+  return merged;
+}
+
+/** Deletes the row with `id`. */
+export async function destroyRow(model: ModelDefinition, id: unknown, options?: WriteOptions): Promise<void> {
+  await writeRow(model, 'delete', { [model.primaryKey]: id as Scalar }, options);
+}
+
+/** Rails' `upsert`: inserts or replaces by primary key, skipping validations (as Rails does). */
+export async function upsertRow(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<Values> {
+  const values = columnValues(model, attributes, 'upsert');
+  if (values[model.primaryKey] === undefined || values[model.primaryKey] === null) {
+    throw new QueryError(`${model.className}.upsert: '${model.primaryKey}' is required`);
+  }
+  await writeRow(model, 'upsert', values, options);
+  return values;
+}

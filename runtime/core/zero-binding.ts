@@ -1,0 +1,223 @@
+/**
+ * The one Zero binding both flavours share: where Zero comes from, one-shot runs, shared live views, and writes.
+ */
+import { createBuilder } from '@rocicorp/zero';
+import type { ModelDefinition } from './config.ts';
+import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, ZeroRecordError } from './errors.ts';
+import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
+import type { Relation, ZqlQuery } from './relation.ts';
+import type { AnySchema, AnyZero, RowData, ZeroSource } from './zero-types.ts';
+
+let defaultSource: ZeroSource | undefined;
+
+/**
+ * Points every model without its own `zero` option at the app's Zero client.
+ * @example configureZero(() => getZero()); // undefined until the app has created it
+ */
+export function configureZero(source: ZeroSource | undefined): void {
+  defaultSource = source;
+}
+
+function sourceOf(model: ModelDefinition): ZeroSource | undefined {
+  return model.zero ?? defaultSource;
+}
+
+/** The model's Zero client now, or undefined while it is not ready. */
+export function currentZero(model: ModelDefinition): AnyZero | undefined {
+  const source = sourceOf(model);
+  const z = typeof source === 'function' ? source() : source;
+  return z ?? undefined;
+}
+
+export const ZERO_READY_TIMEOUT_MS = 10_000;
+const READY_POLL_MS = 50;
+
+/** Waits (polling, as the legacy classes did every 100 ms) until the model's Zero client exists. */
+export async function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_TIMEOUT_MS): Promise<AnyZero> {
+  const started = Date.now();
+  for (;;) {
+    const z = currentZero(model);
+    if (z) {
+      if (z.closed) throw new ConnectionError('closed', `${model.className}: the Zero client is closed`);
+      return z;
+    }
+    if (!sourceOf(model)) {
+      throw new ZeroNotReadyError(`${model.className}: no Zero client configured; call configureZero(() => zero) or pass zero in the model config`);
+    }
+    if (Date.now() - started >= timeoutMs) {
+      throw new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
+}
+
+const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
+
+/** The ZQL query for a relation. */
+export function zqlFor(relation: Relation): ZqlQuery {
+  const { schema, table } = relation.model;
+  let builder = builders.get(schema);
+  if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
+  return relation.applyTo(builder[table]!);
+}
+
+type AnyQuery = Parameters<AnyZero['run']>[0];
+
+/** Whether a result from this client can be final: with a server only 'complete' is; a client without one has all there is. */
+function hasServer(z: AnyZero): boolean {
+  return z.server !== null;
+}
+
+const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
+
+/**
+ * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
+ * not "not synced yet"; without one, the local data is all there is.
+ */
+export async function runRelation(z: AnyZero, relation: Relation): Promise<readonly RowData[]> {
+  if (relation.matchesNothing) return [];
+  const state = z.connection.state.current.name;
+  if (hasServer(z) && UNREACHABLE_STATES.has(state)) {
+    throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
+  }
+  try {
+    const rows = await z.run(zqlFor(relation) as unknown as AnyQuery, {
+      type: hasServer(z) ? 'complete' : 'unknown',
+      ttl: relation.effectiveTtl,
+    });
+    return relation.rows(rows as readonly RowData[]);
+  } catch (error) {
+    throw error instanceof ZeroRecordError ? error : new QueryFailedError(`${relation.model.className}: query failed: ${String(error)}`, { cause: error });
+  }
+}
+
+export type ResultType = 'unknown' | 'complete' | 'error';
+
+/** The latest state of a live view. */
+export interface LiveResult {
+  readonly rows: readonly RowData[];
+  readonly resultType: ResultType;
+  readonly error: ZeroRecordError | null;
+  /** True once the rows are authoritative: 'complete', or any result from a client without a server. */
+  readonly settled: boolean;
+}
+
+interface TypedViewLike {
+  readonly data: unknown;
+  addListener(listener: (data: unknown, resultType: ResultType, error?: unknown) => void): () => void;
+  destroy(): void;
+}
+
+/** A Zero view shared by every reader of an identical relation; destroyed when its last reader releases it. */
+export class SharedView {
+  readonly key: string;
+  #refs = 0;
+  #listeners = new Set<() => void>();
+  #view: TypedViewLike | undefined;
+  #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
+  readonly #onEmpty: () => void;
+
+  constructor(z: AnyZero, relation: Relation, onEmpty: () => void) {
+    this.key = relation.key;
+    this.#onEmpty = onEmpty;
+    const server = hasServer(z);
+    const view = z.materialize(zqlFor(relation) as unknown as AnyQuery, { ttl: relation.effectiveTtl }) as unknown as TypedViewLike;
+    this.#view = view;
+    view.addListener((data, resultType, error) => {
+      const failed = resultType === 'error';
+      this.#result = {
+        rows: relation.rows((data ?? []) as readonly RowData[]),
+        resultType,
+        error: failed ? new QueryFailedError(`${relation.model.className}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error }) : null,
+        settled: failed || resultType === 'complete' || !server,
+      };
+      for (const listener of this.#listeners) listener();
+    });
+  }
+
+  get result(): LiveResult {
+    return this.#result;
+  }
+
+  retain(): void {
+    this.#refs++;
+  }
+
+  /** Drops one reader; the last one destroys the Zero view. */
+  release(): void {
+    if (--this.#refs > 0 || !this.#view) return;
+    this.#view.destroy();
+    this.#view = undefined;
+    this.#listeners.clear();
+    this.#onEmpty();
+  }
+
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
+const viewsByZero = new WeakMap<AnyZero, Map<string, SharedView>>();
+
+/** Retains the shared view of `relation` on `z` (creating it if needed). Pair every call with `view.release()`. */
+export function retainView(z: AnyZero, relation: Relation): SharedView {
+  let views = viewsByZero.get(z);
+  if (!views) viewsByZero.set(z, (views = new Map()));
+  let view = views.get(relation.key);
+  if (!view) {
+    const map = views;
+    const key = relation.key;
+    view = new SharedView(z, relation, () => map.delete(key));
+    views.set(key, view);
+  }
+  view.retain();
+  return view;
+}
+
+/** How many shared views are live on `z` (diagnostics; leak tests count Zero's own views). */
+export function liveViewCount(z: AnyZero): number {
+  return viewsByZero.get(z)?.size ?? 0;
+}
+
+export interface WriteOptions {
+  /** 'client' (default) resolves once Zero applied the write locally; 'server' also waits for zero-cache's confirmation. */
+  readonly wait?: 'client' | 'server';
+}
+
+interface MutatorResultLike {
+  readonly client: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
+  readonly server: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
+}
+
+/**
+ * Writes one row through Zero: the schema's CRUD mutators when it enables them (`enableLegacyMutators`),
+ * else the runtime's custom mutators (`recordMutators`, which the Zero client must be created with).
+ */
+export async function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
+  const z = await awaitZero(model);
+  const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
+  if ((model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
+    const crud = (z.mutate as unknown as Record<string, Record<WriteOperation, (v: unknown) => Promise<void>> | undefined>)[model.table];
+    if (!crud) throw fail(`the Zero client has no CRUD mutators for '${model.table}'`);
+    try {
+      await crud[operation](values);
+    } catch (error) {
+      throw fail(String((error as Error)?.message ?? error), error);
+    }
+    return;
+  }
+  let result: MutatorResultLike;
+  try {
+    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(recordMutators.zeroRecord[operation]({ table: model.table, values }));
+  } catch (error) {
+    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators: recordMutators } from zero-record)`, error);
+  }
+  const outcome = await result.client;
+  if (outcome.type === 'error') throw fail(outcome.error.message ?? 'rejected by the client', outcome.error);
+  if (options.wait === 'server') {
+    const confirmed = await result.server;
+    if (confirmed.type === 'error') throw fail(confirmed.error.message ?? 'rejected by the server', confirmed.error);
+  }
+}

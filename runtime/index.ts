@@ -1,0 +1,18 @@
+/**
+ * zero-record: the Rails Active Record API over Rocicorp Zero.
+ * This entry is framework-free (no Svelte); the Svelte 5 flavour is `zero-record/reactive`.
+ */
+export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
+export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn } from './core/config.ts';
+export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
+export type { WhereHash, WhereValue, Range, Scalar } from './core/conditions.ts';
+export {
+  ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
+  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, type ValidationErrors,
+} from './core/errors.ts';
+export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
+export { configureZero, type WriteOptions, type LiveResult } from './core/zero-binding.ts';
+export { recordMutators, type WriteOperation } from './core/mutators.ts';
+export { setWarningSink, type WarningSink } from './core/warn.ts';
+export { validationErrors, type ValidationRule, type Validations } from './core/validations.ts';
+export type { ZeroSource } from './core/zero-types.ts';

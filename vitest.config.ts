@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// Two projects: runes need the browser build of Svelte (jsdom + `browser` condition);
+// everything else runs in plain node, where the reactive module compiles in server mode.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['__tests__/**/*.test.ts'],
+          exclude: ['__tests__/**/*.svelte.test.ts', '__tests__/integration/**', '__tests__/e2e/**', '__tests__/rails/**'],
+        },
+      },
+      {
+        plugins: [svelte(), svelteTesting()],
+        test: {
+          name: 'svelte',
+          environment: 'jsdom',
+          include: ['__tests__/**/*.svelte.test.ts'],
+          exclude: ['__tests__/integration/**', '__tests__/e2e/**'],
+        },
+      },
+    ],
+  },
+});
