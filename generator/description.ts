@@ -1,0 +1,120 @@
+/**
+ * The model description: the JSON contract between the Rails side (rails/lib/zero_record/describer.rb,
+ * or generator/static from source files) and the TypeScript generator. Both producers emit exactly this shape.
+ */
+
+/** A Ruby value as JSON: symbols are strings, regexps / ranges / code are tagged objects. */
+export type RubyValue =
+  | string
+  | number
+  | boolean
+  | null
+  | RubyValue[]
+  | RubyRegexp
+  | RubyRange
+  | RubyOpaque
+  | { [key: string]: RubyValue };
+
+export interface RubyRegexp {
+  regexp: string;
+  /** Any of `i`, `m`, `x` (Ruby option letters). */
+  flags: string;
+}
+
+export interface RubyRange {
+  range: [RubyValue, RubyValue];
+  exclude_end: boolean;
+}
+
+/** A value the describer could not express as data: `{ ruby: 'proc' }` for a lambda, else the Ruby class or `expression`. */
+export interface RubyOpaque {
+  ruby: string;
+}
+
+export interface ColumnDescription {
+  name: string;
+  /** Active Record's abstract type: string, text, integer, float, decimal, boolean, date, datetime, time, json, jsonb, uuid, binary... */
+  type: string;
+  null: boolean;
+  default: RubyValue;
+  default_function: string | null;
+  array: boolean;
+}
+
+export interface EnumDescription {
+  name: string;
+  /** Rails label -> stored value (`{ draft: 'draft' }` or `{ low: 0 }`). */
+  values: Record<string, string | number>;
+}
+
+export type AssociationMacro = 'belongs_to' | 'has_many' | 'has_one' | 'has_and_belongs_to_many';
+
+export interface AssociationDescription {
+  name: string;
+  macro: AssociationMacro;
+  /** null for a polymorphic belongs_to. */
+  class_name: string | null;
+  /** null for `through` associations (see `through` / `source`). */
+  foreign_key: string | null;
+  primary_key: string | null;
+  through: string | null;
+  source: string | null;
+  as: string | null;
+  polymorphic: boolean;
+  /** `optional:` as written; null when not given. */
+  optional: boolean | null;
+  /** The association has a scope block (`has_many :tasks, -> { order(:position) }`). */
+  scoped: boolean;
+}
+
+export interface ValidationDescription {
+  /** Rails validator kind: presence, absence, length, numericality, inclusion, exclusion, format, uniqueness, or a custom one. */
+  kind: string;
+  options: { [key: string]: RubyValue };
+}
+
+export interface ScopeParam {
+  name: string | null;
+  kind: 'req' | 'opt' | 'rest' | 'keyreq' | 'key' | 'keyrest' | 'block';
+  /** Ruby source of the default value (`opt` / `key`). */
+  default?: string | null;
+}
+
+export interface ScopeDescription {
+  name: string;
+  line: number;
+  /** Ruby source of the scope body: `-> { where(status: "active") }`. */
+  source: string;
+  params: ScopeParam[];
+  /** Ruby's Proc#arity for the body. */
+  arity: number;
+}
+
+export interface ModelDescription {
+  class_name: string;
+  table: string;
+  primary_key: string | null;
+  /** Path of the model file relative to the app root. */
+  file: string;
+  columns: ColumnDescription[];
+  enums: EnumDescription[];
+  associations: AssociationDescription[];
+  /** Attribute -> validators, attributes sorted, validators in declaration order. */
+  validations: Record<string, ValidationDescription[]>;
+  scopes: ScopeDescription[];
+}
+
+export type SkipReason = 'abstract' | 'missing_table' | 'sti_subclass';
+
+export interface SkippedModel {
+  class_name: string;
+  file: string;
+  reason: SkipReason;
+}
+
+export interface AppDescription {
+  version: 1;
+  /** Sorted by class_name. */
+  models: ModelDescription[];
+  skipped: SkippedModel[];
+}

@@ -1,0 +1,167 @@
+/**
+ * The static path: describes a Rails app from `db/schema.rb` and `app/models/**\/*.rb` without Ruby,
+ * producing the same JSON as the Ruby describer (rails/lib/zero_record/describer.rb).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { AppDescription, AssociationDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
+import { GeneratorInputError } from '../errors.ts';
+import { camelize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
+import { readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
+import { parseRuby } from './ruby-ast.ts';
+import { readSchema, type TableSchema } from './schema-rb.ts';
+
+const BASES = new Set(['ActiveRecord::Base', 'ApplicationRecord']);
+
+/** Describes the Rails app at `root` (needs `db/schema.rb` and `app/models/`). */
+export async function describeRailsApp(root: string): Promise<AppDescription> {
+  const schemaPath = join(root, 'db', 'schema.rb');
+  const modelsDir = join(root, 'app', 'models');
+  const problems: string[] = [];
+  const schemaText = await readFile(schemaPath, 'utf8').catch(() => {
+    problems.push(`${schemaPath} is missing: run bin/rails db:schema:dump (structure.sql apps: use the rake task instead)`);
+    return null;
+  });
+  const files = await rubyFiles(modelsDir).catch(() => {
+    problems.push(`${modelsDir} is missing: point --from at the Rails app root`);
+    return [];
+  });
+  if (problems.length > 0) throw new GeneratorInputError(`Cannot read the Rails app at ${root}`, problems);
+
+  const tables = readSchema(await parseRuby('db/schema.rb', schemaText!));
+  const sources: ModelSource[] = [];
+  for (const file of files) {
+    const rel = relative(root, file).split(sep).join('/');
+    sources.push(...readModels(await parseRuby(rel, await readFile(file, 'utf8')), rel));
+  }
+  return describeSources(sources, tables);
+}
+
+async function rubyFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.rb'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Resolves classes into models the way Active Record does: inheritance, table names, association defaults. */
+export function describeSources(sources: ModelSource[], tables: Map<string, TableSchema>): AppDescription {
+  const byName = new Map<string, ModelSource>();
+  for (const source of sources) if (!byName.has(source.className)) byName.set(source.className, source);
+  const isModel = (name: string | null, seen = new Set<string>()): boolean => {
+    if (name === null || seen.has(name)) return false;
+    if (name === 'ActiveRecord::Base') return true;
+    seen.add(name);
+    return isModel(byName.get(name)?.superclass ?? null, seen);
+  };
+  const models = [...byName.values()].filter((m) => isModel(m.superclass) || BASES.has(m.className) && m.abstract);
+  const tableOf = (m: ModelSource) => m.tableName ?? tableize(m.className.slice(m.className.lastIndexOf('::') + 1));
+  const primaryKeyOf = (m: ModelSource) => m.primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
+
+  const described: ModelDescription[] = [];
+  const skipped: SkippedModel[] = [];
+  for (const model of models.sort((a, b) => (a.className < b.className ? -1 : a.className > b.className ? 1 : 0))) {
+    const reason = skipReason(model, byName, tables, tableOf);
+    if (reason) {
+      skipped.push({ class_name: model.className, file: model.file, reason });
+      continue;
+    }
+    const table = tables.get(tableOf(model))!;
+    described.push({
+      class_name: model.className,
+      table: table.name,
+      primary_key: primaryKeyOf(model),
+      file: model.file,
+      columns: table.columns,
+      enums: model.enums,
+      associations: model.associations.map((a) => association(model, a, byName, primaryKeyOf)),
+      validations: Object.fromEntries([...model.validations.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      scopes: model.scopes,
+    });
+  }
+  return { version: 1, models: described, skipped };
+}
+
+function skipReason(
+  model: ModelSource,
+  byName: Map<string, ModelSource>,
+  tables: Map<string, TableSchema>,
+  tableOf: (m: ModelSource) => string,
+): SkipReason | null {
+  if (model.abstract) return 'abstract';
+  const parent = model.superclass ? byName.get(model.superclass) : undefined;
+  if (parent && !parent.abstract) return 'sti_subclass';
+  if (!tables.has(tableOf(model))) return 'missing_table';
+  return null;
+}
+
+function option(a: RawAssociation, key: string): string | null {
+  const value = a.options.get(key);
+  return typeof value === 'string' ? value : null;
+}
+
+/** Rails' derive_class_name: singular for collections, camelized. */
+function ownClassName(a: RawAssociation): string | null {
+  if (a.options.get('polymorphic') === true) return null;
+  return option(a, 'class_name') ?? camelize(a.macro === 'has_many' || a.macro === 'has_and_belongs_to_many' ? singularize(a.name) : a.name);
+}
+
+function association(
+  owner: ModelSource,
+  a: RawAssociation,
+  byName: Map<string, ModelSource>,
+  primaryKeyOf: (m: ModelSource) => string | null,
+): AssociationDescription {
+  const through = option(a, 'through');
+  const as = option(a, 'as');
+  const polymorphic = a.options.get('polymorphic') === true;
+  const optional = a.options.get('optional');
+  const base = {
+    name: a.name,
+    macro: a.macro,
+    as,
+    polymorphic,
+    optional: typeof optional === 'boolean' ? optional : null,
+    scoped: a.scoped,
+  };
+  if (through) {
+    const source = sourceAssociation(owner, a, through, byName);
+    return {
+      ...base,
+      class_name: option(a, 'class_name') ?? (source ? ownClassName(source) : null),
+      foreign_key: null,
+      primary_key: null,
+      through,
+      source: source?.name ?? null,
+    };
+  }
+  const ownerName = owner.className.slice(owner.className.lastIndexOf('::') + 1);
+  const className = ownClassName(a);
+  const foreignKey =
+    option(a, 'foreign_key') ?? (a.macro === 'belongs_to' ? `${a.name}_id` : as ? `${as}_id` : `${underscore(ownerName)}_id`);
+  let primaryKey = option(a, 'primary_key');
+  if (primaryKey === null) {
+    if (a.macro !== 'belongs_to') primaryKey = primaryKeyOf(owner);
+    else if (!polymorphic) {
+      const target = className ? byName.get(className) : undefined;
+      primaryKey = (target && primaryKeyOf(target)) ?? 'id';
+    }
+  }
+  return { ...base, class_name: className, foreign_key: foreignKey, primary_key: primaryKey, through: null, source: null };
+}
+
+/** Rails' source_reflection: `source:` or the singular / plural name on the through model. */
+function sourceAssociation(owner: ModelSource, a: RawAssociation, through: string, byName: Map<string, ModelSource>): RawAssociation | null {
+  const throughAssociation = owner.associations.find((x) => x.name === through);
+  const throughClass = throughAssociation ? ownClassName(throughAssociation) : null;
+  const throughModel = throughClass ? byName.get(throughClass) : undefined;
+  if (!throughModel) return null;
+  const explicit = option(a, 'source');
+  const names = explicit ? [explicit] : [...new Set([singularize(a.name), a.name])];
+  for (const name of names) {
+    const found = throughModel.associations.find((x) => x.name === name);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,231 @@
+/**
+ * Reads a model file (`app/models/job.rb`) into the facts the describer gets from a live class:
+ * associations, enums, validators and scopes, declared in the class body.
+ */
+import {
+  BlockNode,
+  BlockParametersNode,
+  CallNode,
+  ClassNode,
+  ConstantWriteNode,
+  LambdaNode,
+  ModuleNode,
+  OptionalKeywordParameterNode,
+  OptionalParameterNode,
+  ParametersNode,
+  RequiredKeywordParameterNode,
+  RequiredParameterNode,
+  RestParameterNode,
+  KeywordRestParameterNode,
+  BlockParameterNode,
+  SelfNode,
+  StatementsNode,
+  type Node,
+} from '@ruby/prism';
+import type { AssociationMacro, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
+import { isBlockLiteral, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
+
+export interface RawAssociation {
+  name: string;
+  macro: AssociationMacro;
+  options: Map<string, RubyValue>;
+  scoped: boolean;
+}
+
+export interface ModelSource {
+  className: string;
+  superclass: string | null;
+  file: string;
+  abstract: boolean;
+  tableName: string | null;
+  primaryKey: string | null;
+  associations: RawAssociation[];
+  enums: EnumDescription[];
+  /** attribute -> validators in declaration order. */
+  validations: Map<string, ValidationDescription[]>;
+  scopes: ScopeDescription[];
+}
+
+const MACROS = new Set<string>(['belongs_to', 'has_many', 'has_one', 'has_and_belongs_to_many']);
+/** Options `validates` hands to every validator it builds (ActiveModel's _validates_default_keys). */
+const SHARED_VALIDATION_KEYS = new Set(['if', 'unless', 'on', 'allow_blank', 'allow_nil', 'strict']);
+const VALIDATES_OF = /^validates_(\w+)_of$/;
+
+/** Every class defined in the file (namespaced as `Admin::User` inside `module Admin`). */
+export function readModels(src: RubySource, file: string): ModelSource[] {
+  const models: ModelSource[] = [];
+  const visit = (statements: Node | null, namespace: string) => {
+    if (!(statements instanceof StatementsNode)) return;
+    for (const node of statements.body) {
+      if (node instanceof ModuleNode) visit(node.body, `${namespace}${src.text(node.constantPath)}::`);
+      if (node instanceof ClassNode) {
+        const className = `${namespace}${src.text(node.constantPath)}`;
+        models.push(readClass(node, className, src, file));
+        visit(node.body, `${className}::`);
+      }
+    }
+  };
+  visit(src.program.statements, '');
+  return models;
+}
+
+function readClass(node: ClassNode, className: string, src: RubySource, file: string): ModelSource {
+  const model: ModelSource = {
+    className,
+    superclass: node.superclass ? src.text(node.superclass).replace(/^::/, '') : null,
+    file,
+    abstract: false,
+    tableName: null,
+    primaryKey: null,
+    associations: [],
+    enums: [],
+    validations: new Map(),
+    scopes: [],
+  };
+  const constants = new Map<string, RubyValue>();
+  const body = node.body instanceof StatementsNode ? node.body.body : [];
+  for (const statement of body) {
+    if (statement instanceof ConstantWriteNode) {
+      constants.set(statement.name, rubyValue(statement.value, src, constants));
+      continue;
+    }
+    if (!(statement instanceof CallNode)) continue;
+    if (statement.receiver instanceof SelfNode) {
+      const value = rubyValue(statement.arguments_?.arguments_[0] ?? null, src, constants);
+      if (statement.name === 'abstract_class=') model.abstract = value === true;
+      if (statement.name === 'table_name=' && typeof value === 'string') model.tableName = value;
+      if (statement.name === 'primary_key=' && typeof value === 'string') model.primaryKey = value;
+      continue;
+    }
+    if (statement.receiver) continue;
+    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
+    else if (statement.name === 'enum') model.enums.push(...enums(statement, src, constants));
+    else if (statement.name === 'validates') validates(statement, src, constants, model.validations);
+    else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations);
+    else if (statement.name === 'scope') {
+      const scope = scopeOf(statement, src);
+      if (scope) model.scopes.push(scope);
+    }
+  }
+  return model;
+}
+
+function association(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): RawAssociation {
+  const positional = positionalArgs(call);
+  return {
+    name: literalName(positional[0]) ?? src.text(positional[0] ?? call),
+    macro: call.name as AssociationMacro,
+    options: new Map(keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)])),
+    scoped: positional.slice(1).some(isBlockLiteral),
+  };
+}
+
+/** Rails 6.1 `enum status: { ... }, _prefix: true` and Rails 7 `enum :status, { ... }`. */
+function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): EnumDescription[] {
+  const positional = positionalArgs(call);
+  const name = literalName(positional[0]);
+  const definitions: Array<[string, RubyValue]> =
+    name !== null && positional[1]
+      ? [[name, rubyValue(positional[1], src, constants)]]
+      : keywordArgs(call)
+          .filter(([key]) => !key.startsWith('_'))
+          .map(([key, value]) => [key, rubyValue(value, src, constants)]);
+  return definitions.map(([enumName, values]) => ({ name: enumName, values: enumValues(values) }));
+}
+
+function enumValues(values: RubyValue): Record<string, string | number> {
+  const result: Record<string, string | number> = {};
+  if (Array.isArray(values)) values.forEach((label, i) => (result[String(label)] = i));
+  else if (values && typeof values === 'object') {
+    for (const [label, value] of Object.entries(values)) {
+      if (typeof value === 'string' || typeof value === 'number') result[label] = value;
+    }
+  }
+  return result;
+}
+
+/** `validates :a, :b, presence: true, length: { maximum: 5 }, allow_nil: true`: one validator per kind. */
+function validates(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>): void {
+  const attributes = positionalArgs(call).map(literalName).filter((a): a is string => a !== null);
+  const pairs = keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)] as const);
+  const shared = Object.fromEntries(pairs.filter(([k]) => SHARED_VALIDATION_KEYS.has(k)));
+  for (const [kind, value] of pairs) {
+    if (SHARED_VALIDATION_KEYS.has(kind) || value === false || value === null) continue;
+    add(into, attributes, kind, { ...shared, ...parseValidatesOptions(value) });
+  }
+}
+
+/** `validates_presence_of :a, :b, message: '...'`. */
+function validatesOf(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>): void {
+  const kind = VALIDATES_OF.exec(call.name)![1]!;
+  const attributes = positionalArgs(call).map(literalName).filter((a): a is string => a !== null);
+  const options = Object.fromEntries(keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)]));
+  add(into, attributes, kind, options);
+}
+
+/** ActiveModel's _parse_validates_options. */
+function parseValidatesOptions(value: RubyValue): Record<string, RubyValue> {
+  if (value === true) return {};
+  if (Array.isArray(value) || (value !== null && typeof value === 'object' && 'range' in value)) return { in: value };
+  if (value !== null && typeof value === 'object' && !('regexp' in value) && !('ruby' in value)) return { ...value };
+  return { with: value };
+}
+
+function add(into: Map<string, ValidationDescription[]>, attributes: string[], kind: string, options: Record<string, RubyValue>): void {
+  const normalised = kind === 'length' ? lengthOptions(options) : options;
+  const sorted = Object.fromEntries(Object.entries(normalised).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const attribute of attributes) {
+    const list = into.get(attribute) ?? [];
+    list.push({ kind, options: sorted });
+    into.set(attribute, list);
+  }
+}
+
+/** LengthValidator turns `in:` / `within:` into minimum / maximum. */
+function lengthOptions(options: Record<string, RubyValue>): Record<string, RubyValue> {
+  const { in: inRange, within, ...rest } = options;
+  const range = inRange ?? within;
+  if (range && typeof range === 'object' && 'range' in range) {
+    const [first, last] = range.range;
+    rest.minimum = first ?? null;
+    rest.maximum = range.exclude_end && typeof last === 'number' ? last - 1 : (last ?? null);
+  }
+  if (rest.allow_blank === false && rest.minimum === undefined && rest.is === undefined) rest.minimum = 1;
+  return rest;
+}
+
+function scopeOf(call: CallNode, src: RubySource): ScopeDescription | null {
+  const [nameNode, body] = positionalArgs(call);
+  const name = literalName(nameNode);
+  if (name === null || !body) return null;
+  const params = scopeParams(body, src);
+  return { name, line: src.line(call.location.startOffset), source: src.text(body), params, arity: arity(params) };
+}
+
+function scopeParams(body: Node, src: RubySource): ScopeParam[] {
+  let parameters: Node | null = null;
+  if (body instanceof LambdaNode) parameters = body.parameters;
+  else if (body instanceof CallNode && body.block instanceof BlockNode) parameters = body.block.parameters;
+  const list = parameters instanceof BlockParametersNode ? parameters.parameters : null;
+  if (!(list instanceof ParametersNode)) return [];
+  const params: ScopeParam[] = [];
+  for (const p of list.requireds) if (p instanceof RequiredParameterNode) params.push({ name: p.name, kind: 'req' });
+  for (const p of list.optionals) if (p instanceof OptionalParameterNode) params.push({ name: p.name, kind: 'opt', default: src.text(p.value) });
+  if (list.rest instanceof RestParameterNode) params.push({ name: list.rest.name, kind: 'rest' });
+  for (const p of list.posts) if (p instanceof RequiredParameterNode) params.push({ name: p.name, kind: 'req' });
+  for (const p of list.keywords) {
+    if (p instanceof RequiredKeywordParameterNode) params.push({ name: p.name, kind: 'keyreq' });
+    if (p instanceof OptionalKeywordParameterNode) params.push({ name: p.name, kind: 'key', default: src.text(p.value) });
+  }
+  if (list.keywordRest instanceof KeywordRestParameterNode) params.push({ name: list.keywordRest.name, kind: 'keyrest' });
+  if (list.block instanceof BlockParameterNode) params.push({ name: list.block.name, kind: 'block' });
+  return params;
+}
+
+/** Ruby's Proc#arity for a lambda with these parameters (same rule as the Ruby describer). */
+function arity(params: ScopeParam[]): number {
+  let required = params.filter((p) => p.kind === 'req').length;
+  const optional = params.some((p) => p.kind === 'opt' || p.kind === 'rest');
+  if (params.some((p) => p.kind === 'keyreq')) required += 1;
+  return optional ? -(required + 1) : required;
+}
