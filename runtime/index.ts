@@ -2,8 +2,8 @@
  * zero-record: the Rails Active Record API over Rocicorp Zero.
  * This entry is framework-free (no Svelte); the Svelte 5 flavour is `zero-record/reactive`.
  */
-export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
-export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn } from './core/config.ts';
+export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
+export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf } from './core/config.ts';
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
 export type { WhereHash, WhereValue, Range, Scalar } from './core/conditions.ts';
 export {

@@ -1,7 +1,7 @@
 /**
  * `ActiveRecord.createModel(config)`: the plain-TypeScript flavour. Finders are async and return plain records.
  */
-import { defineModel, type ModelConfig, type ModelDefinition } from '../core/config.ts';
+import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { RELATION_METHODS } from '../core/relation-methods.ts';
 import { createRow, destroyRow, upsertRow } from '../core/writes.ts';
@@ -13,7 +13,6 @@ import { instantiate, type ActiveRecordInstance } from './record.ts';
 export interface ActiveModelStatics<Row> {
   readonly definition: ModelDefinition;
   readonly className: string;
-  all(): ActiveRelation<ActiveRecordInstance<Row>>;
   /** Rails' `create!`: validates, writes through Zero, returns the record. */
   create(attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
   /** Rails' `Model.update(id, attributes)`. */
@@ -24,8 +23,15 @@ export interface ActiveModelStatics<Row> {
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
 
-type RelationApi<Row> = Omit<ActiveRelation<ActiveRecordInstance<Row>>, 'then' | 'model' | 'state'>;
-export type ActiveModel<Row = Record<string, unknown>> = ActiveModelStatics<Row> & RelationApi<Row>;
+/** A relation of the model, with its scopes as chainable methods. */
+export type ActiveScoped<Row, S> = ActiveRelation<ActiveRecordInstance<Row>> & {
+  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer A) => unknown ? (...args: A) => ActiveScoped<Row, S> : never;
+};
+
+/** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'applyTo' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+export type ActiveModel<Row = Record<string, unknown>, S = {}> = ActiveModelStatics<Row> &
+  Pick<ActiveScoped<Row, S>, QueryMethodName | keyof S>;
 
 /**
  * @example
@@ -33,7 +39,10 @@ export type ActiveModel<Row = Record<string, unknown>> = ActiveModelStatics<Row>
  * const job = await ActiveJob.find('j1');           // RecordNotFoundError when missing
  * const active = await ActiveJob.active().order({ created_at: 'desc' }).limit(10);
  */
-function createModel<Row = Record<string, unknown>>(config: ModelConfig | ModelDefinition): ActiveModel<Row> {
+function createModel<R, S>(config: ModelDefinition<R, S>): ActiveModel<R, S>;
+function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<C>, ScopesOf<C>>;
+function createModel(config: ModelConfig | ModelDefinition): unknown {
+  type Row = Record<string, unknown>;
   const definition = defineModel(config);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
@@ -63,7 +72,7 @@ function createModel<Row = Record<string, unknown>>(config: ModelConfig | ModelD
     if (name in model || name === 'then' || typeof (Scoped.prototype as unknown as Record<string, unknown>)[name] !== 'function') continue;
     model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
   }
-  return Object.freeze(model) as unknown as ActiveModel<Row>;
+  return Object.freeze(model);
 }
 
 export const ActiveRecord = { createModel };

@@ -6,7 +6,7 @@ import type { WhereHash } from '../core/conditions.ts';
 import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
-import { awaitZero, currentZero, retainView, runRelation, type LiveResult } from '../core/zero-binding.ts';
+import { awaitZero, currentZero, relationView, retainView, runRelation, type LiveResult } from '../core/zero-binding.ts';
 import { ZeroRecordError } from '../core/errors.ts';
 import { instantiate } from './record.ts';
 
@@ -131,7 +131,7 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
         });
         return;
       }
-      const view = retainView(z, this);
+      const view = retainView(z, relationView(this));
       const deliver = () => {
         const { rows, resultType, error } = view.result;
         subscriber(instantiate(this, rows) as T[], { resultType, error });

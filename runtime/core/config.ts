@@ -5,7 +5,8 @@ import type { Relation } from './relation.ts';
 import { classify } from './inflect.ts';
 import { ConfigError, TtlError } from './errors.ts';
 import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
-import type { AnySchema, ColumnType, ZeroSource } from './zero-types.ts';
+import type { Row as ZeroRow, TableSchema } from '@rocicorp/zero';
+import type { AnySchema, ColumnType, RowData, ZeroSource } from './zero-types.ts';
 import { RELATION_METHODS } from './relation-methods.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 
@@ -27,15 +28,18 @@ export interface ModelConfig {
   readonly ttl?: TtlInput;
   readonly scopes?: Readonly<Record<string, ScopeFn>>;
   /** Zero relationship name -> the associated model's definition (a thunk, so models can refer to each other). */
-  readonly relationships?: Readonly<Record<string, () => ModelDefinition | ModelConfig>>;
+  readonly relationships?: Readonly<Record<string, () => ModelDefinition<never, never> | ModelConfig>>;
   readonly validations?: Validations;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
   readonly zero?: ZeroSource;
 }
 
-/** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. */
-export interface ModelDefinition {
+/** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export interface ModelDefinition<R = RowData, S = ScopeMap> {
   readonly kind: 'zero-record/model';
+  /** Type-level only: the row and scopes this definition was made from. */
+  readonly '~types'?: { readonly row: R; readonly scopes: S };
   readonly schema: AnySchema;
   readonly table: string;
   readonly className: string;
@@ -44,10 +48,24 @@ export interface ModelDefinition {
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
   readonly ttl: TtlInput;
   readonly scopes: Readonly<Record<string, ScopeFn>>;
-  readonly relationships: Readonly<Record<string, () => ModelDefinition | ModelConfig>>;
+  readonly relationships: Readonly<Record<string, () => ModelDefinition<never, never> | ModelConfig>>;
   readonly validations: Validations;
   readonly zero: ZeroSource | undefined;
 }
+
+export type ScopeMap = Readonly<Record<string, ScopeFn>>;
+
+/** The row type of a config's table, from its Zero schema. */
+export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tables }; readonly table: infer T }
+  ? T extends keyof Tables
+    ? Tables[T] extends TableSchema
+      ? ZeroRow<Tables[T]>
+      : RowData
+    : RowData
+  : RowData;
+
+/** The scopes of a config. */
+export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
 
 const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'zero']);
 
@@ -157,6 +175,9 @@ export function validateModelConfig(config: ModelConfig): void {
  * @example
  * export const jobConfig = defineModel({ schema, table: 'jobs', scopes: { active: (r) => r.where({ status: 'active' }) } });
  */
+export function defineModel<R, S>(config: ModelDefinition<R, S>): ModelDefinition<R, S>;
+export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>>;
+export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinition;
 export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinition {
   if (isDefinition(config)) return config;
   const known = definitions.get(config);

@@ -1,7 +1,7 @@
 /**
  * The one Zero binding both flavours share: where Zero comes from, one-shot runs, shared live views, and writes.
  */
-import { createBuilder } from '@rocicorp/zero';
+import { createBuilder, type TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
 import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
@@ -108,7 +108,23 @@ interface TypedViewLike {
   destroy(): void;
 }
 
-/** A Zero view shared by every reader of an identical relation; destroyed when its last reader releases it. */
+/** What a shared view materializes: any Zero query, identified by `key` (identical keys share one view). */
+export interface ViewSpec {
+  readonly key: string;
+  readonly query: unknown;
+  readonly ttl: TTL;
+  /** Names the source in error messages (`Job`). */
+  readonly label: string;
+  /** Post-processing of Zero's rows (a relation drops its offset rows). */
+  readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
+}
+
+/** The view spec of a relation. */
+export function relationView(relation: Relation): ViewSpec {
+  return { key: relation.key, query: zqlFor(relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+}
+
+/** A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. */
 export class SharedView {
   readonly key: string;
   #refs = 0;
@@ -117,18 +133,22 @@ export class SharedView {
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
   readonly #onEmpty: () => void;
 
-  constructor(z: AnyZero, relation: Relation, onEmpty: () => void) {
-    this.key = relation.key;
+  constructor(z: AnyZero, spec: ViewSpec, onEmpty: () => void) {
+    this.key = spec.key;
     this.#onEmpty = onEmpty;
     const server = hasServer(z);
-    const view = z.materialize(zqlFor(relation) as unknown as AnyQuery, { ttl: relation.effectiveTtl }) as unknown as TypedViewLike;
+    const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
     this.#view = view;
     view.addListener((data, resultType, error) => {
       const failed = resultType === 'error';
+      // A `.one()` query yields a row or undefined; everything else an array.
+      const raw = (Array.isArray(data) ? data : data === undefined || data === null ? [] : [data]) as readonly RowData[];
       this.#result = {
-        rows: relation.rows((data ?? []) as readonly RowData[]),
+        rows: spec.rows ? spec.rows(raw) : raw,
         resultType,
-        error: failed ? new QueryFailedError(`${relation.model.className}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error }) : null,
+        error: failed
+          ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
+          : null,
         settled: failed || resultType === 'complete' || !server,
       };
       for (const listener of this.#listeners) listener();
@@ -161,16 +181,15 @@ export class SharedView {
 
 const viewsByZero = new WeakMap<AnyZero, Map<string, SharedView>>();
 
-/** Retains the shared view of `relation` on `z` (creating it if needed). Pair every call with `view.release()`. */
-export function retainView(z: AnyZero, relation: Relation): SharedView {
+/** Retains the shared view for `spec` on `z` (creating it if needed). Pair every call with `view.release()`. */
+export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
   let views = viewsByZero.get(z);
   if (!views) viewsByZero.set(z, (views = new Map()));
-  let view = views.get(relation.key);
+  let view = views.get(spec.key);
   if (!view) {
     const map = views;
-    const key = relation.key;
-    view = new SharedView(z, relation, () => map.delete(key));
-    views.set(key, view);
+    view = new SharedView(z, spec, () => map.delete(spec.key));
+    views.set(spec.key, view);
   }
   view.retain();
   return view;
