@@ -1,0 +1,78 @@
+// The Zero schema of the example stack (examples/stack/schema.sql), with the legacy permissions
+// that `zero-deploy-permissions` reads from this module's `permissions` export.
+import {
+  ANYONE_CAN_DO_ANYTHING,
+  boolean,
+  createSchema,
+  definePermissions,
+  number,
+  relationships,
+  string,
+  table,
+} from '@rocicorp/zero';
+
+const clients = table('clients')
+  .columns({
+    id: string(),
+    name: string(),
+    email: string().optional(),
+    // Optional so a create without timestamps falls back to PostgreSQL's DEFAULT now().
+    created_at: number().optional(),
+    updated_at: number().optional(),
+  })
+  .primaryKey('id');
+
+const jobs = table('jobs')
+  .columns({
+    id: string(),
+    title: string(),
+    status: string(),
+    priority: number().optional(),
+    position: number().optional(),
+    client_id: string().optional(),
+    created_at: number().optional(),
+    updated_at: number().optional(),
+  })
+  .primaryKey('id');
+
+const tasks = table('tasks')
+  .columns({
+    id: string(),
+    job_id: string(),
+    title: string(),
+    done: boolean(),
+    position: number(),
+    created_at: number().optional(),
+    updated_at: number().optional(),
+  })
+  .primaryKey('id');
+
+const clientRelationships = relationships(clients, ({ many }) => ({
+  jobs: many({ sourceField: ['id'], destSchema: jobs, destField: ['client_id'] }),
+}));
+
+const jobRelationships = relationships(jobs, ({ one, many }) => ({
+  client: one({ sourceField: ['client_id'], destSchema: clients, destField: ['id'] }),
+  tasks: many({ sourceField: ['id'], destSchema: tasks, destField: ['job_id'] }),
+}));
+
+const taskRelationships = relationships(tasks, ({ one }) => ({
+  job: one({ sourceField: ['job_id'], destSchema: jobs, destField: ['id'] }),
+}));
+
+export const schema = createSchema({
+  tables: [clients, jobs, tasks],
+  relationships: [clientRelationships, jobRelationships, taskRelationships],
+  enableLegacyQueries: true,
+  enableLegacyMutators: true,
+});
+
+export type StackSchema = typeof schema;
+
+// Legacy permissions: without a select rule zero-cache syncs no rows for ad-hoc queries, and
+// without insert/update/delete rules CRUD mutations are rejected. The example trusts everyone.
+export const permissions = definePermissions(schema, () => ({
+  clients: ANYONE_CAN_DO_ANYTHING,
+  jobs: ANYONE_CAN_DO_ANYTHING,
+  tasks: ANYONE_CAN_DO_ANYTHING,
+}));

@@ -1,0 +1,21 @@
+// Node 20 has no global WebSocket (Zero's client needs one). Browsers do, so apps never call this;
+// Node scripts and the integration tests do, once, before creating a Zero.
+import { WebSocket as WsWebSocket, type ClientOptions } from 'ws';
+
+/**
+ * `ws`'s WebSocket with an `error` listener: `ws` emits EventEmitter `error` on a refused
+ * connection (zero-cache down), which kills the process when nobody listens. Zero itself only
+ * reacts to `close`, which `ws` emits right after, so Zero still sees the failure and retries.
+ */
+export class NodeWebSocket extends WsWebSocket {
+  constructor(address: string | URL, protocols?: string | string[], options?: ClientOptions) {
+    super(address, protocols, options);
+    this.on('error', () => {});
+  }
+}
+
+/** Installs NodeWebSocket as `globalThis.WebSocket`. Idempotent. */
+export function installNodeWebSocket(): void {
+  // ws's class is not typed as the DOM WebSocket, but implements what Zero uses of it.
+  globalThis.WebSocket = NodeWebSocket as unknown as typeof globalThis.WebSocket;
+}

@@ -1,0 +1,134 @@
+// The real sync path production uses, on loopback: PostgreSQL (where Rails writes) -> zero-cache.
+// Used by `npm run stack` and by the integration tests, which stop and restart zero-cache mid-test.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { startPostgres, type PostgresCluster } from './postgres.ts';
+import { freePortRange } from './ports.ts';
+import { killProcessTreeNow } from './process-tree.ts';
+import { deployPermissions, ZeroCacheProcess } from './zero-cache.ts';
+
+const EXAMPLE_DIR = fileURLToPath(new URL('../../examples/stack/', import.meta.url));
+/** The example app's tables (Rails-shaped `jobs`, `clients`, `tasks`). */
+export const STACK_SQL_SCHEMA = join(EXAMPLE_DIR, 'schema.sql');
+/** The Zero schema + legacy permissions deployed to the stack. */
+export const STACK_ZERO_SCHEMA = join(EXAMPLE_DIR, 'schema.ts');
+
+export interface StackTimings {
+  postgresMs: number;
+  schemaMs: number;
+  permissionsMs: number;
+  zeroCacheMs: number;
+  totalMs: number;
+}
+
+export interface Stack {
+  /** URL of the app database, e.g. `postgres://postgres@127.0.0.1:40123/app`. */
+  pgUrl: string;
+  /** zero-cache URL for `new Zero({ cacheURL })`, e.g. `http://127.0.0.1:40200`. */
+  cacheUrl: string;
+  /** The temp folder holding the cluster, the replica and the logs (removed by `stop`). */
+  dir: string;
+  zeroCacheLog: string;
+  timings: StackTimings;
+  /** Stops zero-cache only: SIGKILL simulates a crash, SIGTERM a deploy. */
+  stopZeroCache(signal?: NodeJS.Signals): Promise<void>;
+  /** (Re)starts zero-cache on the same port with the same replica; resolves when ready, with the ms it took. */
+  startZeroCache(): Promise<number>;
+  /** Stops zero-cache and PostgreSQL and removes the temp folder. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const since = (start: number): number => Math.round(performance.now() - start);
+
+async function createAppDatabase(serverUrl: string): Promise<string> {
+  const admin = postgres(`${serverUrl}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe('CREATE DATABASE app');
+  } finally {
+    await admin.end();
+  }
+  const pgUrl = `${serverUrl}/app`;
+  const app = postgres(pgUrl, { max: 1, onnotice: () => {} });
+  try {
+    await app.unsafe(readFileSync(STACK_SQL_SCHEMA, 'utf8'));
+  } finally {
+    await app.end();
+  }
+  return pgUrl;
+}
+
+/** Starts PostgreSQL + the example schema + permissions + zero-cache, on free loopback ports. */
+export async function startStack(): Promise<Stack> {
+  const t0 = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'zero-record-stack-'));
+  let cluster: PostgresCluster | undefined;
+  let zeroCache: ZeroCacheProcess | undefined;
+  let stopped = false;
+
+  // Last resort when the process exits without stop() (a crash, process.exit): no promise can
+  // settle here, so kill synchronously by PID and remove the folder.
+  const onExit = (): void => {
+    if (zeroCache?.pid !== undefined) killProcessTreeNow(zeroCache.pid);
+    if (cluster) killProcessTreeNow(cluster.pid);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', onExit);
+    await zeroCache?.stop('SIGTERM');
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    let t = performance.now();
+    const pgPort = await freePortRange(1);
+    cluster = await startPostgres(dir, pgPort);
+    const postgresMs = since(t);
+
+    t = performance.now();
+    const pgUrl = await createAppDatabase(cluster.serverUrl);
+    const schemaMs = since(t);
+
+    const zeroCacheLog = join(dir, 'zero-cache.log');
+    zeroCache = new ZeroCacheProcess({
+      upstreamDb: pgUrl,
+      port: await freePortRange(3),
+      replicaFile: join(dir, 'replica.db'),
+      workDir: dir,
+      logFile: zeroCacheLog,
+    });
+    t = performance.now();
+    await deployPermissions(zeroCache.config, STACK_ZERO_SCHEMA);
+    const permissionsMs = since(t);
+
+    t = performance.now();
+    await zeroCache.start();
+    const zeroCacheMs = since(t);
+
+    const running = zeroCache;
+    return {
+      pgUrl,
+      cacheUrl: running.url,
+      dir,
+      zeroCacheLog,
+      timings: { postgresMs, schemaMs, permissionsMs, zeroCacheMs, totalMs: since(t0) },
+      stopZeroCache: (signal = 'SIGTERM') => running.stop(signal),
+      startZeroCache: async () => {
+        const start = performance.now();
+        await running.start();
+        return since(start);
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
