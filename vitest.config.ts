@@ -6,6 +6,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 // everything else runs in plain node, where the reactive module compiles in server mode.
 export default defineConfig({
   test: {
+    // Zero logs these for every local client: no server (cacheURL: null) and pending server acks at close(). Expected noise.
+    onConsoleLog: (log) => !/unsupported environment, no data will be synced|Zero was explicitly closed/.test(log),
     projects: [
       {
         test: {

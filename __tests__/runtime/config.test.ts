@@ -1,0 +1,124 @@
+/**
+ * Model config validation, TTL normalisation and write-side errors: each asserts the error type and its message.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { ConfigError, TtlError, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
+import { resetWarnings } from '../../runtime/core/warn.ts';
+import { schema } from '../support/zero.ts';
+
+describe('validateModelConfig', () => {
+  test('lists every problem in one ConfigError', () => {
+    const config = {
+      schema,
+      table: 'jobs',
+      ttl: '1 hour',
+      scopes: { where: (r: never) => r, title: (r: never) => r, 'bad-name': (r: never) => r },
+      relationships: { owner: () => ({ schema, table: 'clients' }) },
+      validations: { nope: [{ kind: 'presence' as const }], title: [{ kind: 'shiny' } as never] },
+      colour: 'red',
+    };
+    let error: unknown;
+    try {
+      validateModelConfig(config as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual([
+      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, zero)",
+      `Invalid TTL "1 hour": use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', or a non-negative number of milliseconds.`,
+      "scope 'where' clashes with the finder/query method of the same name",
+      "scope 'title' has the name of a column",
+      "scope 'bad-name' is not a valid identifier",
+      "relationship 'owner' is not defined for 'jobs' in the Zero schema (it has: client, tasks)",
+      "validation for unknown column 'nope'",
+      "validation 'shiny' on 'title' is unknown (known: presence, absence, length, numericality, inclusion, exclusion, format)",
+    ]);
+    expect((error as Error).message).toMatch(/^Invalid model config for 'jobs': 8 problems:\n  - unknown option 'colour'/);
+  });
+
+  test('unknown table names the known ones', () => {
+    expect(() => defineModel({ schema, table: 'jbos' })).toThrow(
+      new ConfigError("Invalid model config for 'jbos'", ["unknown table 'jbos' (the schema has: jobs, clients, tasks, counters)"]),
+    );
+  });
+
+  test('primary key must be a column; className must be an identifier', () => {
+    expect(() => defineModel({ schema, table: 'jobs', primaryKey: 'uuid', className: 'Bad Name' })).toThrow(
+      /className "Bad Name" is not a valid identifier\n {2}- primary key 'uuid' is not a column of 'jobs'/,
+    );
+  });
+
+  test('defaults: className from the table, primary key from the schema, TTL 5m', () => {
+    const job = defineModel({ schema, table: 'jobs' });
+    expect([job.className, job.primaryKey, job.ttl]).toEqual(['Job', 'id', '5m']);
+    expect(job.columns).toEqual(['id', 'title', 'status', 'country', 'priority', 'client_id', 'created_at']);
+    expect(defineModel({ schema, table: 'counters' }).columnTypes).toEqual({ id: 'number', value: 'number' });
+  });
+
+  test('the same config object always yields the same definition', () => {
+    const config = { schema, table: 'tasks' } as const;
+    expect(defineModel(config)).toBe(defineModel(config));
+  });
+});
+
+describe('TTL', () => {
+  let warnings: string[] = [];
+  afterEach(() => {
+    warnings = [];
+    resetWarnings();
+  });
+  const capture = () => setWarningSink((message) => warnings.push(message));
+
+  test.each([
+    ['30s', 30_000],
+    ['5m', 300_000],
+    ['2h', 7_200_000],
+    ['1d', 86_400_000],
+    ['forever', Infinity],
+    ['none', 0],
+    [250, 250],
+    [0, 0],
+  ] as const)('accepts %s', (value, ms) => {
+    expect(ttlToMs(value)).toBe(ms);
+    expect(normalizeTtl(value)).toBe(value);
+  });
+
+  test.each([['1 hour'], ['5'], ['m5'], [-1], [Number.NaN], [Infinity], [null], [undefined], [{ minutes: 5 }], [['5m']], ['5M'], ['1y']])(
+    'rejects %j with a TtlError naming the value',
+    (value) => {
+      let error: unknown;
+      try {
+        normalizeTtl(value);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(TtlError);
+      expect((error as TtlError).value).toBe(value);
+      expect((error as Error).message).toMatch(/^Invalid TTL /);
+    },
+  );
+
+  test('a TTL above the 10-minute clamp warns once per value', () => {
+    const previous = capture();
+    try {
+      normalizeTtl('1h');
+      normalizeTtl('1h');
+      normalizeTtl('2h');
+      normalizeTtl('10m');
+    } finally {
+      setWarningSink(previous);
+    }
+    expect(warnings).toEqual([
+      `zero-record: TTL "1h" is above Zero's 10-minute maximum; Zero keeps the query for 10 minutes.`,
+      `zero-record: TTL "2h" is above Zero's 10-minute maximum; Zero keeps the query for 10 minutes.`,
+    ]);
+  });
+
+  test('relation ttl() validates before anything reaches Zero', () => {
+    const job = defineModel({ schema, table: 'jobs' });
+    expect(() => defineModel({ schema, table: 'jobs', ttl: { slice: 1 } as never })).toThrow(ConfigError);
+    expect(job.ttl).toBe('5m');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Models and seed rows for the runtime tests, on a real local Zero.
+ */
+import type { Zero } from '@rocicorp/zero';
+import { ActiveRecord, defineModel } from '../../runtime/index.ts';
+import { localZero, schema, type TestSchema } from '../support/zero.ts';
+
+export function setup() {
+  const z: Zero<TestSchema> = localZero();
+  const clientConfig = defineModel({ schema, table: 'clients', zero: z });
+  const taskConfig = defineModel({ schema, table: 'tasks', zero: z });
+  const jobConfig = defineModel({
+    schema,
+    table: 'jobs',
+    zero: z,
+    scopes: {
+      active: (r) => r.where({ status: 'active' }),
+      by_client: (r, id: string) => r.where({ client_id: id }),
+      recent: (r) => r.order({ created_at: 'desc' }),
+      urgent: (r) => r.where({ priority: { gte: 3 } }),
+    },
+    relationships: { client: () => clientConfig, tasks: () => taskConfig },
+    validations: { title: [{ kind: 'presence' }, { kind: 'length', maximum: 20 }], status: [{ kind: 'inclusion', in: ['active', 'done', 'archived'], allow_nil: true }] },
+  });
+  const counterConfig = defineModel({ schema, table: 'counters', zero: z });
+  return {
+    z,
+    Job: ActiveRecord.createModel(jobConfig),
+    Client: ActiveRecord.createModel(clientConfig),
+    Task: ActiveRecord.createModel(taskConfig),
+    Counter: ActiveRecord.createModel(counterConfig),
+  };
+}
+
+export type Models = ReturnType<typeof setup>;
+
+/** Five jobs covering NULLs, ties and two clients; inserted through the runtime's own writes (Zero mutators). */
+export async function seed({ Job, Client, Task, Counter }: Models): Promise<void> {
+  await Client.create({ id: 'c1', name: 'Acme' });
+  await Client.create({ id: 'c2', name: 'Globex' });
+  const jobs = [
+    { id: 'j1', title: 'Paint', status: 'active', country: 'UK', priority: 1, client_id: 'c1', created_at: 100 },
+    { id: 'j2', title: 'Wire', status: 'done', country: 'FR', priority: 3, client_id: 'c1', created_at: 300 },
+    { id: 'j3', title: 'Plumb', status: 'active', country: null, priority: 5, client_id: 'c2', created_at: 200 },
+    { id: 'j4', title: 'Tile', status: null, country: 'UK', priority: null, client_id: null, created_at: 500 },
+    { id: 'j5', title: 'Roof', status: 'archived', country: 'DE', priority: 3, client_id: 'c2', created_at: 400 },
+  ];
+  for (const job of jobs) await Job.create(job);
+  await Task.create({ id: 't2', job_id: 'j1', title: 'Second coat', position: 2 });
+  await Task.create({ id: 't1', job_id: 'j1', title: 'Primer', position: 1 });
+  await Counter.create({ id: 7, value: 1 });
+}

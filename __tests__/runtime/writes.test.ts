@@ -1,0 +1,133 @@
+/**
+ * Writes through Zero mutators, validations with Rails messages, and live subscriptions, on a real local Zero.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MutationError, QueryError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
+import { liveViewCount } from '../../runtime/core/zero-binding.ts';
+import { seed, setup, type Models } from './fixtures.ts';
+import { schema } from '../support/zero.ts';
+
+let m: Models;
+beforeEach(async () => {
+  m = setup();
+  await seed(m);
+});
+afterEach(() => m.z.close());
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('writes', () => {
+  test('create stores the row and returns a record with every column', async () => {
+    const job = await m.Job.create({ id: 'n1', title: 'New' });
+    expect({ ...job }).toEqual({ id: 'n1', title: 'New', status: null, country: null, priority: null, client_id: null, created_at: null });
+    expect((await m.Job.find('n1')).title).toBe('New');
+  });
+
+  test('create generates a UUID for a blank string key', async () => {
+    const job = await m.Job.create({ title: 'Keyless' });
+    expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await m.Job.find(job.id)).title).toBe('Keyless');
+  });
+
+  test('create refuses a duplicate key (Zero would silently ignore it)', async () => {
+    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(new MutationError('Job', 'insert', `a Job with 'id'="j1" already exists`));
+    expect((await m.Job.find('j1')).title).toBe('Paint');
+  });
+
+  test('create refuses unknown attributes (Zero would store them)', async () => {
+    await expect(m.Job.create({ id: 'x', title: 'T', colour: 'red' } as never)).rejects.toThrow(
+      /Job\.create: unknown attribute 'colour' for Job/,
+    );
+    expect(await m.Job.exists('x')).toBe(false);
+  });
+
+  test('create needs a key for numeric keys', async () => {
+    await expect(m.Counter.create({ value: 1 })).rejects.toThrow(QueryError);
+  });
+
+  test('validations run before the write, with Rails messages', async () => {
+    const error = await m.Job.create({ id: 'bad', title: '   ', status: 'lost' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordInvalidError);
+    expect((error as RecordInvalidError).errors).toEqual({ title: ["can't be blank"], status: ['is not included in the list'] });
+    expect((error as Error).message).toBe("Validation failed: Title can't be blank, Status is not included in the list");
+    expect(await m.Job.exists('bad')).toBe(false);
+    const long = await m.Job.create({ id: 'l', title: 'x'.repeat(21) }).catch((e: unknown) => e);
+    expect((long as Error).message).toBe('Validation failed: Title is too long (maximum is 20 characters)');
+  });
+
+  test('record.update writes the given columns, validates the merged record, updates the object', async () => {
+    const job = await m.Job.find('j1');
+    await job.update({ title: 'Repaint', priority: 2 });
+    expect([job.title, job.priority]).toEqual(['Repaint', 2]);
+    const fresh = await m.Job.find('j1');
+    expect([fresh.title, fresh.priority, fresh.status]).toEqual(['Repaint', 2, 'active']);
+    await expect(job.update({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
+    expect((await m.Job.find('j1')).title).toBe('Repaint');
+  });
+
+  test('class-level update and destroy find first (RecordNotFoundError when missing)', async () => {
+    expect((await m.Job.update('j2', { status: 'active' })).status).toBe('active');
+    await expect(m.Job.update('zz', { title: 'x' })).rejects.toThrow(RecordNotFoundError);
+    const gone = await m.Job.destroy('j2');
+    expect(Object.isFrozen(gone)).toBe(true);
+    expect(await m.Job.exists('j2')).toBe(false);
+    await expect(m.Job.destroy('j2')).rejects.toThrow(`Couldn't find Job with 'id'="j2"`);
+  });
+
+  test('record.destroy deletes and freezes; reload re-reads', async () => {
+    const job = await m.Job.find('j3');
+    const copy = await m.Job.find('j3');
+    await m.Job.update('j3', { title: 'Replumb' });
+    expect((await copy.reload()).title).toBe('Replumb');
+    await job.destroy();
+    expect(Object.isFrozen(job)).toBe(true);
+    await expect(copy.reload()).rejects.toThrow(RecordNotFoundError);
+  });
+
+  test('upsert inserts or updates by key', async () => {
+    await m.Job.upsert({ id: 'u1', title: 'Up' });
+    await m.Job.upsert({ id: 'u1', title: 'Up again' });
+    expect((await m.Job.find('u1')).title).toBe('Up again');
+    await expect(m.Job.upsert({ title: 'no key' })).rejects.toThrow("Job.upsert: 'id' is required");
+  });
+});
+
+describe('subscribe', () => {
+  test('delivers at once and after every change; releases the Zero view with the last subscriber', async () => {
+    const seen: string[][] = [];
+    const seenToo: number[] = [];
+    const stop = m.Job.active().order('id').subscribe((jobs) => seen.push(jobs.map((j) => j.title)));
+    const stopToo = m.Job.active().order('id').subscribe((jobs) => seenToo.push(jobs.length));
+    expect(seen).toEqual([['Paint', 'Plumb']]);
+    expect(liveViewCount(m.z)).toBe(1); // identical relations share one view
+    await m.Job.update('j2', { status: 'active' });
+    await tick();
+    expect(seen.at(-1)).toEqual(['Paint', 'Wire', 'Plumb']);
+    stop();
+    expect(liveViewCount(m.z)).toBe(1);
+    stopToo();
+    expect(liveViewCount(m.z)).toBe(0);
+    await m.Job.update('j1', { status: 'done' });
+    await tick();
+    expect(seen.at(-1)).toEqual(['Paint', 'Wire', 'Plumb']);
+    expect(seenToo.at(-1)).toBe(3);
+  });
+});
+
+describe('Zero source', () => {
+  afterEach(() => configureZero(undefined));
+
+  test('a model without a Zero client says how to configure one', async () => {
+    const Orphan = ActiveRecord.createModel({ schema, table: 'clients' });
+    await expect(Orphan.find('c1')).rejects.toThrow(new ZeroNotReadyError('Client: no Zero client configured; call configureZero(() => zero) or pass zero in the model config'));
+  });
+
+  test('configureZero with a function waits until the app has created Zero', async () => {
+    let ready: typeof m.z | undefined;
+    configureZero(() => ready);
+    const Client = ActiveRecord.createModel(defineModel({ schema, table: 'clients' }));
+    const pending = Client.find('c1');
+    setTimeout(() => (ready = m.z), 120);
+    expect((await pending).name).toBe('Acme');
+  });
+});
