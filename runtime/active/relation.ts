@@ -34,8 +34,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   }
 
   /** `find(id)` throws RecordNotFoundError; `find([a, b])` / `find(a, b)` is all-or-nothing, in the order asked. */
-  find(id: unknown): Promise<T>;
   find(ids: readonly unknown[]): Promise<T[]>;
+  find(id: unknown): Promise<T>;
   find(...ids: unknown[]): Promise<T[]>;
   find(...args: unknown[]): Promise<T | T[]> {
     return this.#try(() => findPlan(this, args)) as Promise<T | T[]>;
