@@ -1,0 +1,116 @@
+/**
+ * Text edits over one file, applied with ONE MagicString. An edit replaces `[start, end)` with a template of
+ * literal strings and kept source ranges; edits nested inside a kept range are rendered into it, edits inside
+ * dropped text vanish with it. That lets a transform rewrite `new ReactiveQuery(() => ...)` while another
+ * rewrites a handle read inside one of its arguments, without either knowing about the other.
+ */
+import MagicString from 'magic-string';
+
+/** A source range kept verbatim (after its own nested edits) inside a replacement. */
+export interface Kept {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Part = string | Kept;
+
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly parts: readonly Part[];
+}
+
+/** Two edits that cross each other: a bug in a transform, never a property of the input. */
+export class EditConflictError extends Error {
+  constructor(a: Edit, b: Edit) {
+    super(`overlapping edits [${a.start}, ${a.end}) and [${b.start}, ${b.end}): a transform produced crossing rewrites; report this file`);
+    this.name = 'EditConflictError';
+  }
+}
+
+export function replace(start: number, end: number, ...parts: Part[]): Edit {
+  return { start, end, parts };
+}
+
+export function keep(start: number, end: number): Kept {
+  return { start, end };
+}
+
+interface Node {
+  edit: Edit;
+  children: Node[];
+}
+
+/** Builds the containment forest; identical duplicates collapse, crossing edits throw. */
+function forest(edits: readonly Edit[]): Node[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const edit of sorted) {
+    while (stack.length && stack[stack.length - 1]!.edit.end <= edit.start) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent && edit.end > parent.edit.end) throw new EditConflictError(parent.edit, edit);
+    if (parent && parent.edit.start === edit.start && parent.edit.end === edit.end && edit.start !== edit.end) {
+      if (JSON.stringify(parent.edit.parts) === JSON.stringify(edit.parts)) continue;
+      throw new EditConflictError(parent.edit, edit);
+    }
+    const node: Node = { edit, children: [] };
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+function renderRange(source: string, start: number, end: number, nodes: readonly Node[]): string {
+  let out = '';
+  let at = start;
+  for (const node of nodes) {
+    if (node.edit.start < start || node.edit.end > end) continue;
+    out += source.slice(at, node.edit.start) + renderEdit(source, node);
+    at = node.edit.end;
+  }
+  return out + source.slice(at, end);
+}
+
+function renderEdit(source: string, node: Node): string {
+  return node.edit.parts.map((part) => (typeof part === 'string' ? part : renderRange(source, part.start, part.end, node.children))).join('');
+}
+
+/** Applies every edit to `source` through one MagicString and returns the new text. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const ms = new MagicString(source);
+  for (const node of forest(edits)) {
+    const text = renderEdit(source, node);
+    if (node.edit.start === node.edit.end) ms.appendLeft(node.edit.start, text);
+    else if (text === '') ms.remove(node.edit.start, node.edit.end);
+    else ms.overwrite(node.edit.start, node.edit.end, text);
+  }
+  return ms.toString();
+}
+
+/** Whether the source text at `pos` is still present after the edits (not inside replaced text). */
+export function survives(pos: number, edits: readonly Edit[]): boolean {
+  const inside = (nodes: readonly Node[], p: number): boolean => {
+    for (const node of nodes) {
+      if (p < node.edit.start || p >= node.edit.end) continue;
+      const part = node.edit.parts.find((x): x is Kept => typeof x !== 'string' && p >= x.start && p < x.end);
+      return part ? inside(node.children, p) : false;
+    }
+    return true;
+  };
+  return inside(forest(edits), pos);
+}
+
+/**
+ * The range to delete for a statement at `[start, end)`: its whole line(s), newline included, when nothing else
+ * shares them; otherwise exactly the statement.
+ */
+export function statementRange(source: string, start: number, end: number): { start: number; end: number } {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const newline = source.indexOf('\n', end);
+  const lineEnd = newline === -1 ? source.length : newline;
+  if (source.slice(lineStart, start).trim() === '' && source.slice(end, lineEnd).trim() === '') {
+    return { start: lineStart, end: newline === -1 ? lineEnd : newline + 1 };
+  }
+  return { start, end };
+}

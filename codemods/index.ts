@@ -1,0 +1,100 @@
+/**
+ * One plan per file: parse into units, run the transforms (each one concern, each edit owned by a handle or call
+ * site), withdraw the owners that raised a diagnostic, plan imports from what survives, render with one
+ * MagicString and verify the result. Nothing here touches the disk.
+ */
+import type { Flavour, MigrationConfig } from './config.ts';
+import { DEFAULT_CONFIG, isLegacyDefinitionFile } from './config.ts';
+import { codeshift, FILE_OWNER, lineAt, type Diagnostic, type PlanContext, type Unit } from './context.ts';
+import { applyEdits, type Edit } from './edits.ts';
+import { indexFile } from './references.ts';
+import { svelteUnits } from './svelte.ts';
+import { scriptUnit } from './units.ts';
+import { verifyOutput } from './verify.ts';
+import { collectLegacyBindings } from './transforms/legacy-bindings.ts';
+import { scanHandles } from './transforms/query-handles.ts';
+import { rewriteHandleReads } from './transforms/handle-reads.ts';
+import { collapseEmptyOnDestroy } from './transforms/destroy-calls.ts';
+import { reportStrayLegacyReferences, rewriteModelWrites } from './transforms/model-writes.ts';
+import { planImports } from './transforms/imports.ts';
+
+export type FileStatus = 'changed' | 'unchanged' | 'manual' | 'error';
+
+export interface FilePlan {
+  readonly path: string;
+  readonly status: FileStatus;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly before: string;
+  /** The new content; equal to `before` unless edits survived (a `manual` file may carry the certain part). */
+  readonly after: string;
+}
+
+export interface PlanOptions {
+  readonly config?: MigrationConfig;
+  /** `--model Job`: migrate only this class. */
+  readonly model?: string | null;
+}
+
+export const MIGRATABLE = /\.(svelte|ts|tsx|js|jsx|mts|mjs)$/;
+
+/** Svelte components and `.svelte.ts` modules get the runes flavour; every other script the plain one. */
+export function flavourOf(path: string): Flavour {
+  return /\.svelte(\.(ts|js))?$/.test(path) ? 'reactive' : 'active';
+}
+
+function finish(path: string, before: string, after: string, diagnostics: Diagnostic[]): FilePlan {
+  const sorted = [...diagnostics].sort((a, b) => a.line - b.line);
+  const status: FileStatus = sorted.length ? 'manual' : after === before ? 'unchanged' : 'changed';
+  return { path, status, diagnostics: sorted, before, after };
+}
+
+function failure(path: string, before: string, line: number, message: string): FilePlan {
+  return { path, status: 'error', diagnostics: [{ line, message }], before, after: before };
+}
+
+/** Plans the migration of one file (`path` relative to the project root, used for messages and the parser). */
+export function planFile(path: string, source: string, options: PlanOptions = {}): FilePlan {
+  const config = options.config ?? DEFAULT_CONFIG;
+  if (path.endsWith('.d.ts') || isLegacyDefinitionFile(config, path)) return finish(path, source, source, []);
+  const j = codeshift(path);
+  let units: Unit[];
+  let templateBindings: string[] = [];
+  try {
+    if (path.endsWith('.svelte')) ({ units, templateBindings } = svelteUnits(j, source, path));
+    else units = [scriptUnit(j, source, 0, 'file')];
+  } catch (error) {
+    const position = (error as { loc?: { line?: number }; start?: { line?: number } }).loc?.line ?? (error as { start?: { line?: number } }).start?.line ?? 1;
+    return failure(path, source, position, `cannot parse: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const ctx: PlanContext = { path, source, config, flavour: flavourOf(path), units, model: options.model ?? null, edits: [], diagnostics: [], targetUses: [] };
+  const bindings = collectLegacyBindings(ctx);
+  if (bindings.size === 0 && ctx.diagnostics.length === 0) return finish(path, source, source, []);
+  const index = indexFile(ctx, templateBindings);
+  const { handles, consumed } = scanHandles(ctx, bindings);
+  rewriteHandleReads(ctx, handles, index);
+  rewriteModelWrites(ctx, bindings, index);
+  reportStrayLegacyReferences(ctx, bindings, index, consumed);
+
+  const diagnostics: Diagnostic[] = ctx.diagnostics.map((d) => ({ line: lineAt(source, d.offset), message: d.message }));
+  const blocked = new Set(ctx.diagnostics.map((d) => d.owner));
+  if (blocked.has(FILE_OWNER)) return finish(path, source, source, diagnostics);
+  const live = ctx.edits.filter((e) => !blocked.has(e.owner));
+  let edits: Edit[] = live.map((e) => e.edit);
+  edits = [...edits, ...collapseEmptyOnDestroy(ctx, edits)];
+  const imports = planImports(ctx, index, edits, new Set(live.map((e) => e.owner)));
+  if (imports.collisions.length) {
+    return finish(path, source, source, [...diagnostics, ...imports.collisions.map((c) => ({ line: lineAt(source, c.offset), message: c.message }))]);
+  }
+  edits = [...edits, ...imports.edits];
+  let after: string;
+  try {
+    after = applyEdits(source, edits);
+  } catch (error) {
+    return failure(path, source, 1, (error as Error).message);
+  }
+  if (after !== source) {
+    const problem = verifyOutput(path, after);
+    if (problem) return failure(path, source, 1, `the migrated file would not ${path.endsWith('.svelte') ? 'compile' : 'parse'} (${problem}); left untouched, please report this file`);
+  }
+  return finish(path, source, after, diagnostics);
+}

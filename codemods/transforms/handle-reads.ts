@@ -1,0 +1,146 @@
+/**
+ * Reads on a legacy handle, rewritten to the target state API:
+ * `.current/.data/.value` -> the handle itself (collections), `h?.title` / `h.$found` / `h.$record` (one record),
+ * `(await h)` in plain TS; `.isLoading/.loading` -> `.$loading`; `.error` -> `.$error`. Any use the codemod cannot
+ * prove equivalent (passed along, subscribed, reassigned, bound) is reported and withdraws the handle's edits.
+ */
+import type { AstNode, Path, PlanContext } from '../context.ts';
+import { addEdit, endOf, report, startOf } from '../context.ts';
+import { keep, replace, type Part } from '../edits.ts';
+import { enclosingFunction, isCall, isMember, memberName } from '../ast.ts';
+import type { FileIndex } from '../references.ts';
+import type { Handle } from './query-handles.ts';
+import { planDestroyCall } from './destroy-calls.ts';
+
+const VALUE = new Set(['current', 'data', 'value']);
+/** What a live collection answers directly; other array methods go through `toArray()`. */
+const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'includes', 'indexOf', 'toArray', 'at']);
+const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
+
+/** Whether the value of the expression at `path` only decides a branch (its truthiness). */
+function inTest(ctx: PlanContext, handle: Handle, path: Path, unitRoot: AstNode | null, rootContext: string): boolean {
+  const node = path.node;
+  if (unitRoot && node === unitRoot) return rootContext === 'test';
+  const parent = (path.parent as Path).node;
+  switch (parent.type) {
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+    case 'ConditionalExpression':
+      return parent['test'] === node;
+    case 'UnaryExpression':
+      return parent['operator'] === '!';
+    case 'LogicalExpression':
+      if (parent['operator'] === '&&' && parent['left'] === node) return true;
+      return parent['operator'] !== '??' && inTest(ctx, handle, path.parent as Path, unitRoot, rootContext);
+    default:
+      return false;
+  }
+}
+
+/** Whether `(await h)` needs its parentheses where it stands. */
+function needsParens(path: Path): boolean {
+  const parent = (path.parent as Path).node;
+  const node = path.node;
+  if (parent.type === 'VariableDeclarator' || parent.type === 'ReturnStatement' || parent.type === 'ExpressionStatement') return false;
+  if (parent.type === 'ArrowFunctionExpression' || parent.type === 'ArrayExpression' || parent.type === 'SpreadElement') return false;
+  if (isCall(parent)) return parent.callee === node;
+  if (parent.type === 'ObjectProperty') return parent['value'] !== node;
+  if (parent.type === 'AssignmentExpression') return parent['right'] !== node;
+  return true;
+}
+
+/** `h.current` (or `.data` / `.value`) at `member`; `self` renders the handle expression. */
+function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: Part): void {
+  const unit = handle.unit;
+  const node = member.node;
+  const start = startOf(unit, node);
+  const end = endOf(unit, node);
+  let parentPath = member.parent as Path;
+  let parent = parentPath.node;
+  const label = handle.name ?? `${handle.className} query`;
+  if (ASSIGNING.has(parent.type) && (parent['left'] === node || parent['argument'] === node)) {
+    return report(ctx, handle.id, start, `${label}.current is assigned to: the handle cannot be rewritten`);
+  }
+  if (ctx.flavour === 'active') {
+    const fn = enclosingFunction(member);
+    if (!fn || fn['async'] !== true) {
+      return report(ctx, handle.id, start, `synchronous read of ${label} in plain TS: ActiveRecord reads are async (await them in an async function), so this stays on compat`);
+    }
+    const parts: Part[] = needsParens(member) ? ['(await ', self, ')'] : ['await ', self];
+    return addEdit(ctx, handle.id, replace(start, end, ...parts));
+  }
+  // `h.current!.title` reads like `h.current.title`.
+  let through = node;
+  if (parent.type === 'TSNonNullExpression') {
+    through = parent;
+    parentPath = parentPath.parent as Path;
+    parent = parentPath.node;
+  }
+  if (isMember(parent) && parent.object === through) {
+    if (ASSIGNING.has((parentPath.parent as Path).node.type) && (parentPath.parent as Path).node['left'] === parent) {
+      return report(ctx, handle.id, start, `${label}.current.<field> is assigned to: records change through update(), not assignment`);
+    }
+    if (handle.cardinality === 'one') return addEdit(ctx, handle.id, replace(start, endOf(unit, through), self));
+    if (parent.computed) {
+      const property = parent.property;
+      if (property.type === 'UnaryExpression' || property.type === 'StringLiteral') {
+        return report(ctx, handle.id, start, `${label}.current[${unit.code.slice(property.start ?? 0, property.end ?? 0)}]: only non-negative indexes map to at()`);
+      }
+      addEdit(ctx, handle.id, replace(start, startOf(unit, property), self, parent.optional ? '?.at(' : '.at('));
+      return addEdit(ctx, handle.id, replace(endOf(unit, property), endOf(unit, parent), ')'));
+    }
+    const name = memberName(parent) ?? '';
+    return addEdit(ctx, handle.id, replace(start, endOf(unit, through), ...(COLLECTION.has(name) ? [self] : [self, '.toArray()'])));
+  }
+  if (isCall(parent) && parent.callee === through) return report(ctx, handle.id, start, `${label}.current is called`);
+  if (unit.rootContext === 'bind' && through === unit.rootNode) return report(ctx, handle.id, start, `bind: to ${label}.current: the new handles are read-only`);
+  if (handle.cardinality === 'one') {
+    const test = inTest(ctx, handle, member, unit.rootNode, unit.rootContext);
+    return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
+  }
+  if (unit.rootContext === 'each' && node === unit.rootNode) return addEdit(ctx, handle.id, replace(start, end, self));
+  return addEdit(ctx, handle.id, replace(start, end, self));
+}
+
+/** Classifies one use of the handle (its identifier, or the inline construction) and plans its rewrite. */
+function planUse(ctx: PlanContext, handle: Handle, use: Path, useUnitOf: PlanContext['units'][number]): void {
+  const node = use.node;
+  const parentPath = use.parent as Path;
+  const parent = parentPath.node;
+  const at = startOf(useUnitOf, node);
+  const label = handle.name ?? `${handle.className} query`;
+  const self: Part = keep(at, endOf(useUnitOf, node));
+  const name = isMember(parent) && parent.object === node ? memberName(parent) : null;
+  const scoped: Handle = { ...handle, unit: useUnitOf };
+  if (name && VALUE.has(name)) return rewriteValueRead(ctx, scoped, parentPath, self);
+  if (name === 'isLoading' || name === 'loading' || name === 'error') {
+    if (ctx.flavour === 'active') return report(ctx, handle.id, at, `${label}.${name} in plain TS: an awaited ActiveRecord read has no loading state; keep compat or restructure`);
+    if (ASSIGNING.has((parentPath.parent as Path).node.type) && (parentPath.parent as Path).node['left'] === parent) return report(ctx, handle.id, at, `${label}.${name} is assigned to`);
+    const property = parent['property'] as AstNode;
+    return addEdit(ctx, handle.id, replace(startOf(useUnitOf, property), endOf(useUnitOf, property), name === 'error' ? '$error' : '$loading'));
+  }
+  if (name === 'destroy') return planDestroyCall(ctx, scoped, parentPath);
+  if (name === 'subscribe') return report(ctx, handle.id, at, `${label}.subscribe(...) keeps working only through compat (callback arguments and timing differ); migrate it by hand`);
+  if (name) return report(ctx, handle.id, at, `${label}.${name} has no certain equivalent on the new models`);
+  return report(ctx, handle.id, at, `${label} is used as a value (passed, returned, exported, spread or reassigned): the codemod cannot follow it`);
+}
+
+export function rewriteHandleReads(ctx: PlanContext, handles: readonly Handle[], index: FileIndex): void {
+  for (const handle of handles) {
+    if (!handle.name) {
+      planUse(ctx, handle, handle.exprPath, handle.unit);
+      continue;
+    }
+    if ((index.declarations.get(handle.name) ?? 0) > 1) {
+      report(ctx, handle.id, startOf(handle.unit, handle.exprPath.node), `${handle.name} is declared more than once (shadowed): the codemod cannot tell its reads apart`);
+      continue;
+    }
+    for (const ref of index.references.get(handle.name) ?? []) {
+      if (ref.path.node === handle.declaredBy || ref.type) continue;
+      if (handle.unit.script === 'instance' && ref.unit.script === 'module') continue;
+      planUse(ctx, handle, ref.path, ref.unit);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Finds every legacy query handle and rewrites its construction: `new ReactiveQuery(One)(thunk, default, ttl)`
+ * and the model-object finders `Job.find(id)` / `Job.all()` / `Job.where(conds)`. A handle is tracked by data
+ * flow: the variable it is assigned to (`const`, `$derived(...)`, Svelte 4 `$: h = ...`), or the member read
+ * right on it (`Job.find(id).current`). Anything else cannot be followed and is reported.
+ */
+import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
+import { addEdit, endOf, findAll, report, startOf } from '../context.ts';
+import { keep, replace, type Part } from '../edits.ts';
+import { classNameFor, targetFor } from '../config.ts';
+import { enclosingFunction, isCall, isFunction, isIdentifier, isMember, isStringLiteral, memberName } from '../ast.ts';
+import type { LegacyBinding } from './legacy-bindings.ts';
+import { parseQueryThunk, renderQuery, type Cardinality } from './zql-chain.ts';
+
+export interface Handle {
+  /** Owner of every edit and diagnostic that belongs to this handle. */
+  readonly id: string;
+  /** The variable holding it, or null for an inline `Job.find(id).current`. */
+  readonly name: string | null;
+  readonly cardinality: Cardinality;
+  readonly className: string;
+  readonly unit: Unit;
+  readonly exprPath: Path;
+  /** The identifier node that declares `name` (skipped when its references are classified). */
+  readonly declaredBy: AstNode | null;
+}
+
+export interface HandleScan {
+  readonly handles: Handle[];
+  /** Identifier nodes of legacy bindings consumed by a recognised construction (or left alone for `--model`). */
+  readonly consumed: Set<AstNode>;
+}
+
+const FINDERS = new Set(['find', 'all', 'where']);
+
+function isDerived(node: AstNode | undefined): boolean {
+  return isCall(node) && isIdentifier(node.callee, '$derived') && node.arguments.length === 1;
+}
+
+/** The name a handle expression is stored in, and the identifier node that declares it. */
+function declaration(path: Path): { name: string; id: AstNode; declarator: AstNode } | null {
+  let p = path.parent as Path;
+  if (isDerived(p.node)) p = p.parent as Path;
+  const node = p.node;
+  if (node.type === 'VariableDeclarator' && isIdentifier(node['id'] as AstNode)) {
+    const id = node['id'] as AstNode & { name: string };
+    return { name: id.name, id, declarator: node };
+  }
+  if (node.type === 'AssignmentExpression' && node['operator'] === '=' && isIdentifier(node['left'] as AstNode)) {
+    const statement = (p.parent as Path).node;
+    const label = (p.parent?.parent as Path | undefined)?.node;
+    if (statement.type === 'ExpressionStatement' && label?.type === 'LabeledStatement' && isIdentifier(label['label'] as AstNode, '$')) {
+      const id = node['left'] as AstNode & { name: string };
+      return { name: id.name, id, declarator: node };
+    }
+  }
+  return null;
+}
+
+function isExported(path: Path): boolean {
+  for (let p = path.parent as Path | null; p; p = p.parent as Path | null) {
+    if (p.node.type === 'VariableDeclaration') return (p.parent as Path | null)?.node.type === 'ExportNamedDeclaration';
+    if (isFunction(p.node)) return false;
+  }
+  return false;
+}
+
+type Built = { ok: true; cardinality: Cardinality; className: string; parts: (target: string) => Part[] | string } | { ok: false; reason: string; offset: number };
+
+function buildFromClass(ctx: PlanContext, unit: Unit, node: AstNode, cardinality: Cardinality): Built {
+  const args = node['arguments'] as AstNode[];
+  const parsed = parseQueryThunk(unit, args[0]);
+  if (!parsed.ok) return parsed;
+  const query = parsed.value;
+  if (query.cardinality !== cardinality) {
+    return { ok: false, offset: startOf(unit, node), reason: cardinality === 'one' ? 'ReactiveQueryOne over a query without .one()' : 'ReactiveQuery over a .one() query' };
+  }
+  const fallback = args[1];
+  const expected = cardinality === 'one' ? fallback?.type === 'NullLiteral' : fallback?.type === 'ArrayExpression' && (fallback['elements'] as AstNode[]).length === 0;
+  if (fallback && !expected && !isIdentifier(fallback, 'undefined')) {
+    return { ok: false, offset: startOf(unit, fallback), reason: 'custom default value: the model has no default, the value before loading would change' };
+  }
+  const ttlArg = args[2];
+  if (args.length > 3) return { ok: false, offset: startOf(unit, node), reason: 'unexpected extra constructor arguments' };
+  const ttl = !ttlArg || (isStringLiteral(ttlArg) && ttlArg.value === ctx.config.defaultTtl) ? null : [keep(startOf(unit, ttlArg), endOf(unit, ttlArg))];
+  const className = classNameFor(ctx.config, query.table);
+  return {
+    ok: true,
+    cardinality,
+    className,
+    parts: (target) => {
+      const rendered = renderQuery(unit, ctx.source, target, query, ttl, node);
+      return rendered.ok ? rendered.value : rendered.reason;
+    },
+  };
+}
+
+function buildFromModel(unit: Unit, node: AstNode, className: string): Built {
+  const finder = memberName(node['callee'] as AstNode)!;
+  const args = node['arguments'] as AstNode[];
+  const arg = args[0];
+  if (args.some((a) => a.type === 'SpreadElement')) return { ok: false, offset: startOf(unit, node), reason: `${className}.${finder}() with a spread argument` };
+  if (finder === 'all' && args.length === 0) return { ok: true, cardinality: 'many', className, parts: (t) => [t, '.all()'] };
+  if (args.length !== 1 || !arg) return { ok: false, offset: startOf(unit, node), reason: `${className}.${finder}() with unexpected arguments` };
+  const value = keep(startOf(unit, arg), endOf(unit, arg));
+  if (finder === 'where') return { ok: true, cardinality: 'many', className, parts: (t) => [t, '.where(', value, ')'] };
+  const shorthand = isIdentifier(arg, 'id');
+  // The legacy handle gave null for a missing id; find_by does too (find would raise RecordNotFoundError).
+  return { ok: true, cardinality: 'one', className, parts: (t) => (shorthand ? [t, '.find_by({ id })'] : [t, '.find_by({ id: ', value, ' })']) };
+}
+
+/** Legacy construction sites in one unit: `new RQ(...)` and `Job.find|all|where(...)`. */
+function constructions(unit: Unit, bindings: ReadonlyMap<string, LegacyBinding>): { path: Path; binding: LegacyBinding; ref: AstNode }[] {
+  const found: { path: Path; binding: LegacyBinding; ref: AstNode }[] = [];
+  for (const path of findAll(unit, 'NewExpression')) {
+    const callee = path.node['callee'] as AstNode;
+    const binding = isIdentifier(callee) ? bindings.get(callee.name) : undefined;
+    if (binding?.kind === 'class') found.push({ path, binding, ref: callee });
+  }
+  for (const type of ['CallExpression', 'OptionalCallExpression']) {
+    for (const path of findAll(unit, type)) {
+      const callee = path.node['callee'] as AstNode;
+      if (!isMember(callee) || !isIdentifier(callee.object)) continue;
+      const binding = bindings.get(callee.object.name);
+      if (binding?.kind === 'model' && FINDERS.has(memberName(callee) ?? '')) found.push({ path, binding, ref: callee.object });
+    }
+  }
+  return found;
+}
+
+export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, LegacyBinding>): HandleScan {
+  const handles: Handle[] = [];
+  const consumed = new Set<AstNode>();
+  for (const unit of ctx.units) {
+    for (const { path, binding, ref } of constructions(unit, bindings)) {
+      const node = path.node;
+      const at = startOf(unit, node);
+      const built = binding.kind === 'class' ? buildFromClass(ctx, unit, node, binding.cardinality) : buildFromModel(unit, node, (binding as { className: string }).className);
+      const decl = declaration(path);
+      const id = `handle:${decl?.name ?? 'inline'}@${at}`;
+      if (built.ok && ctx.model && built.className !== ctx.model) {
+        consumed.add(ref);
+        continue;
+      }
+      consumed.add(ref);
+      if (!built.ok) {
+        report(ctx, id, built.offset, built.reason);
+        continue;
+      }
+      const target = targetFor(ctx.config, built.className, ctx.flavour).local;
+      const parts = built.parts(target);
+      if (typeof parts === 'string') {
+        report(ctx, id, at, parts);
+        continue;
+      }
+      const inline = isMember((path.parent as Path).node) && (path.parent as Path).node['object'] === node;
+      if (!decl && !inline) {
+        report(ctx, id, at, 'legacy query is not stored in a variable (or is stored in a class field/object): its reads cannot be followed');
+        continue;
+      }
+      if (decl && isExported(path)) {
+        report(ctx, id, at, `${decl.name} is exported: its reads in other modules cannot be followed`);
+        continue;
+      }
+      if (decl?.id['typeAnnotation']) {
+        report(ctx, id, at, `${decl.name} is annotated with the legacy type: fix the annotation by hand`);
+        continue;
+      }
+      if (ctx.flavour === 'active' && built.cardinality === 'one' && decl && !enclosingFunction(path)) {
+        report(ctx, id, at, `module-level one-record query ${decl.name}: an ActiveRecord find_by would run at import time`);
+        continue;
+      }
+      addEdit(ctx, id, replace(at, endOf(unit, node), ...parts));
+      ctx.targetUses.push({ owner: id, className: built.className, unit });
+      handles.push({ id, name: decl?.name ?? null, cardinality: built.cardinality, className: built.className, unit, exprPath: path, declaredBy: decl?.id ?? null });
+    }
+  }
+  return { handles, consumed };
+}
