@@ -117,24 +117,25 @@ function association(
   const as = option(a, 'as');
   const polymorphic = a.options.get('polymorphic') === true;
   const optional = a.options.get('optional');
-  const base = {
+  // Keys in the Ruby describer's order, so both JSON files are byte-comparable.
+  const described = (fields: Pick<AssociationDescription, 'class_name' | 'foreign_key' | 'primary_key' | 'through' | 'source'>) => ({
     name: a.name,
     macro: a.macro,
+    ...fields,
     as,
     polymorphic,
     optional: typeof optional === 'boolean' ? optional : null,
     scoped: a.scoped,
-  };
+  });
   if (through) {
     const source = sourceAssociation(owner, a, through, byName);
-    return {
-      ...base,
+    return described({
       class_name: option(a, 'class_name') ?? (source ? ownClassName(source) : null),
       foreign_key: null,
       primary_key: null,
       through,
       source: source?.name ?? null,
-    };
+    });
   }
   const ownerName = owner.className.slice(owner.className.lastIndexOf('::') + 1);
   const className = ownClassName(a);
@@ -148,7 +149,7 @@ function association(
       primaryKey = (target && primaryKeyOf(target)) ?? 'id';
     }
   }
-  return { ...base, class_name: className, foreign_key: foreignKey, primary_key: primaryKey, through: null, source: null };
+  return described({ class_name: className, foreign_key: foreignKey, primary_key: primaryKey, through: null, source: null });
 }
 
 /** Rails' source_reflection: `source:` or the singular / plural name on the through model. */

@@ -3,6 +3,10 @@
  * associations, enums, validators and scopes, declared in the class body.
  */
 import {
+  ArrayNode,
+  AssocNode,
+  ConstantReadNode,
+  HashNode,
   BlockNode,
   BlockParametersNode,
   CallNode,
@@ -124,22 +128,25 @@ function association(call: CallNode, src: RubySource, constants: Map<string, Rub
 function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): EnumDescription[] {
   const positional = positionalArgs(call);
   const name = literalName(positional[0]);
-  const definitions: Array<[string, RubyValue]> =
-    name !== null && positional[1]
-      ? [[name, rubyValue(positional[1], src, constants)]]
-      : keywordArgs(call)
-          .filter(([key]) => !key.startsWith('_'))
-          .map(([key, value]) => [key, rubyValue(value, src, constants)]);
-  return definitions.map(([enumName, values]) => ({ name: enumName, values: enumValues(values) }));
+  const definitions: Array<[string, Node]> =
+    name !== null && positional[1] ? [[name, positional[1]]] : keywordArgs(call).filter(([key]) => !key.startsWith('_'));
+  return definitions.map(([enumName, values]) => ({ name: enumName, values: enumValues(values, src, constants) }));
 }
 
-function enumValues(values: RubyValue): Record<string, string | number> {
+/** Label -> stored value in declaration order (`defined_enums` keeps it; the generated unions follow it). */
+function enumValues(node: Node, src: RubySource, constants: Map<string, RubyValue>): Record<string, string | number> {
   const result: Record<string, string | number> = {};
-  if (Array.isArray(values)) values.forEach((label, i) => (result[String(label)] = i));
-  else if (values && typeof values === 'object') {
-    for (const [label, value] of Object.entries(values)) {
-      if (typeof value === 'string' || typeof value === 'number') result[label] = value;
+  const literal = node instanceof ConstantReadNode ? constants.get(node.name) : undefined;
+  if (node instanceof HashNode) {
+    for (const element of node.elements) {
+      if (!(element instanceof AssocNode)) continue;
+      const label = rubyValue(element.key, src, constants);
+      const value = rubyValue(element.value, src, constants);
+      if ((typeof label === 'string' || typeof label === 'number') && (typeof value === 'string' || typeof value === 'number')) result[String(label)] = value;
     }
+  } else {
+    const labels = node instanceof ArrayNode ? node.elements.map((e) => rubyValue(e, src, constants)) : Array.isArray(literal) ? literal : [];
+    labels.forEach((label, i) => (result[String(label)] = i));
   }
   return result;
 }

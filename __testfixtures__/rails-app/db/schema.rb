@@ -17,7 +17,6 @@ ActiveRecord::Schema.define(version: 2024_03_01_090000) do
     t.string "kind", default: "default", null: false
     t.string "class"
     t.string "function"
-    t.string "constructor"
     t.string "__proto__"
     t.string "note", default: "it's a */ \"quoted\" ${value} `tick` \\ back"
     t.datetime "created_at", precision: 6, null: false
@@ -27,7 +26,7 @@ ActiveRecord::Schema.define(version: 2024_03_01_090000) do
   create_table "clients", id: :string, force: :cascade do |t|
     t.string "name", null: false
     t.string "email"
-    t.boolean "active", default: true, null: false
+    t.boolean "archived", default: false, null: false
     t.integer "jobs_count", default: 0, null: false
     t.datetime "created_at", precision: 6, null: false
     t.datetime "updated_at", precision: 6, null: false

@@ -1,4 +1,4 @@
-# Hostile names on purpose: the singular `case`, columns `class`, `function`, `constructor`,
+# Hostile names on purpose: the singular `case`, columns `class`, `function`,
 # `__proto__`, scopes named `import` and `then`, a message with quotes and a comment closer.
 class Case < ApplicationRecord
   validates :class, presence: { message: "can't be */ \"blank\" ${x} `y`" }

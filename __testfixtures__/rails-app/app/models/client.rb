@@ -5,6 +5,6 @@ class Client < ApplicationRecord
   validates :name, presence: true, uniqueness: true
   validates :email, format: { with: /\A[^@\s]+@[^@\s]+\z/, message: "is not an email" }, allow_nil: true
 
-  scope :active, -> { where(active: true) }
+  scope :active, -> { where(archived: false) }
   scope :alphabetical, -> { order(:name) }
 end

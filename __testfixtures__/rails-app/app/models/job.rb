@@ -24,7 +24,7 @@ class Job < ApplicationRecord
   scope :latest, ->(n = 5) { order(created_at: :desc).limit(n) }
   scope :not_done, -> { where.not(status: :done) }
   scope :urgent, -> { where(priority: :high).order(:title) }
-  scope :between, ->(low, high) { where(priority: low..high) }
+  scope :between, ->(low, high) { where(budget: low..high) }
 
   # Complex scopes: left to the app (job.scopes.ts).
   scope :search, ->(query) { where("title LIKE ?", "%#{query}%") }

@@ -1,0 +1,115 @@
+/**
+ * Per model: the shared config module (the single `defineModel` both flavours import), the two flavour modules,
+ * and the once-only stub for scopes the app implements by hand.
+ */
+import { commentText, identifier, key, sibling, str, type ModelNames } from './names.ts';
+import type { ModelPlan } from './plan.ts';
+import type { ScopePlan } from './scopes.ts';
+
+export interface Imports {
+  runtime: string;
+  reactive: string;
+  extension: string;
+}
+
+type Custom = Extract<ScopePlan, { kind: 'custom' }>;
+
+function doc(lines: string[], indent: string): string[] {
+  const body = lines.flatMap((l) => commentText(l).split('\n'));
+  return [`${indent}/**`, ...body.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`];
+}
+
+function railsScope(scope: ScopePlan['scope'], file: string): string {
+  return `Rails (${file}:${scope.line}): scope :${scope.name}, ${scope.source}`;
+}
+
+export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNames>, imports: Imports): string {
+  const { model, names } = plan;
+  const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
+  const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
+  const lines = [`import { defineModel${plan.relationships.length > 0 ? ', type ModelDefinition' : ''} } from ${str(imports.runtime)};`];
+  lines.push(`import { schema } from ${str(sibling('schema', imports.extension))};`);
+  for (const target of targets) {
+    const t = byClass.get(target)!;
+    lines.push(`import { ${t.config} } from ${str(sibling(`${t.file}.config`, imports.extension))};`);
+  }
+  if (custom.length > 0) {
+    lines.push(`import { ${names.scopes} } from ${str(sibling(`${names.file}.scopes`, imports.extension))};`);
+  }
+  lines.push('', ...doc([`${model.class_name} (${model.file}) over the Zero table ${str(model.table)}.`], ''));
+  lines.push(`export const ${names.config} = defineModel({`, '  schema,', `  table: ${str(model.table)},`, `  className: ${str(names.type)},`);
+  lines.push(`  primaryKey: ${str(model.primary_key!)},`);
+  const scopes = plan.scopes.filter((s) => s.kind !== 'skipped');
+  if (scopes.length > 0) {
+    lines.push('  scopes: {');
+    for (const scope of scopes) {
+      lines.push(...doc([railsScope(scope.scope, model.file)], '    '));
+      // A hand-written scope missing from the app's file is a type error here, never a silent drop.
+      lines.push(`    ${key(scope.scope.name)}: ${scope.kind === 'generated' ? scope.code : `${names.scopes}[${str(scope.scope.name)}]`},`);
+    }
+    lines.push('  },');
+  }
+  if (plan.relationships.length > 0) {
+    lines.push('  relationships: {');
+    for (const relationship of plan.relationships) {
+      const target = relationship.target === model.class_name ? names.config : byClass.get(relationship.target)!.config;
+      // The annotation breaks the type cycle between models that refer to each other.
+      lines.push(`    ${key(relationship.name)}: (): ModelDefinition => ${target},`);
+    }
+    lines.push('  },');
+  }
+  if (plan.validations.rules.size > 0) {
+    lines.push('  validations: {');
+    for (const [column, rules] of plan.validations.rules) lines.push(`    ${key(column)}: [${rules.join(', ')}],`);
+    lines.push('  },');
+  }
+  lines.push('});');
+  return lines.join('\n') + '\n';
+}
+
+export function emitFlavour(plan: ModelPlan, flavour: 'active' | 'reactive', imports: Imports): string {
+  const { names } = plan;
+  const [factory, specifier, exported, blurb] =
+    flavour === 'active'
+      ? ['ActiveRecord', imports.runtime, names.active, 'plain TypeScript: async finders, plain records. Use it outside Svelte components.']
+      : ['ReactiveRecord', imports.reactive, names.reactive, 'Svelte 5: synchronous, reactive finders. Use it in .svelte and .svelte.ts files only.'];
+  return [
+    `import { ${factory} } from ${str(specifier)};`,
+    `import { ${names.config} } from ${str(sibling(`${names.file}.config`, imports.extension))};`,
+    '',
+    `export type { ${names.type} } from ${str(sibling('schema', imports.extension))};`,
+    '',
+    `/** ${commentText(plan.model.class_name)}, ${blurb} */`,
+    `export const ${exported} = ${factory}.createModel(${names.config});`,
+    '',
+  ].join('\n');
+}
+
+/** The app's hand-written scopes file, created once when missing: each scope throws until implemented. */
+export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null {
+  const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
+  if (custom.length === 0) return null;
+  const { model, names } = plan;
+  const lines = [
+    ...doc(
+      [
+        `Hand-written scopes of ${model.class_name} (${model.file}): the generator could not translate their Rails bodies.`,
+        'This file is yours: zero-record created it once and never overwrites it. Each scope takes the relation and the',
+        "scope's arguments and returns a relation (where, not, or, order, limit, offset, includes).",
+      ],
+      '',
+    ),
+    `import type { Relation } from ${str(imports.runtime)};`,
+    '',
+    `export const ${names.scopes} = {`,
+  ];
+  for (const { scope, reason } of custom) {
+    const params = scope.params.map((p) => `${identifier(p.name ?? 'arg')}: unknown`);
+    lines.push(...doc([railsScope(scope, model.file), `Not translated: ${reason}.`], '  '));
+    lines.push(`  ${key(scope.name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
+    lines.push(`    throw new Error(${str(`${model.class_name}.${scope.name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);
+    lines.push('  },');
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,77 @@
+/**
+ * Names and literals for generated TypeScript. Every identifier and string the generator writes passes through here,
+ * so hostile Rails names (`delete`, `__proto__`, quotes, `*\/`) cannot break or inject into the output.
+ */
+import { camelize, underscore } from '../runtime/core/inflect.ts';
+import type { ModelDescription } from './description.ts';
+
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
+    'implements interface package private protected public await arguments eval undefined NaN Infinity'
+  ).split(' '),
+);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A string as a TypeScript string literal (JSON's escaping is valid JS and closes every injection). */
+export function str(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** An object-literal key: bare when it is an identifier, `["__proto__"]` (an own property), else quoted. */
+export function key(name: string): string {
+  if (name === '__proto__') return `[${str(name)}]`;
+  return IDENTIFIER.test(name) ? name : str(name);
+}
+
+/** A variable / parameter name derived from `name`: sanitised, never a reserved word. */
+export function identifier(name: string): string {
+  const cleaned = name.replace(/[^\w$]/g, '_');
+  const safe = /^[A-Za-z_$]/.test(cleaned) ? cleaned : `_${cleaned}`;
+  return RESERVED.has(safe) ? `${safe}_` : safe;
+}
+
+/** Text for a `/** ... *\/` or `//` comment: no comment closer, no line breaks that could end a `//` comment. */
+export function commentText(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/\r\n?|[\u2028\u2029]/g, '\n');
+}
+
+/** `Admin::LineItem` -> names used for one model's files and exports. */
+export interface ModelNames {
+  /** `line_item` (file stem, Rails' underscore of the class name). */
+  file: string;
+  /** `LineItem`: the row type. */
+  type: string;
+  /** `lineItemConfig`. */
+  config: string;
+  /** `lineItemScopes` (the app's hand-written scopes). */
+  scopes: string;
+  active: string;
+  reactive: string;
+}
+
+export function modelNames(model: Pick<ModelDescription, 'class_name'>): ModelNames {
+  const type = camelize(model.class_name.replace(/::/g, '_'));
+  const lower = type[0]!.toLowerCase() + type.slice(1);
+  return {
+    file: underscore(model.class_name.replace(/::/g, '_')),
+    type,
+    config: `${lower}Config`,
+    scopes: `${lower}Scopes`,
+    active: `Active${type}`,
+    reactive: `Reactive${type}`,
+  };
+}
+
+/** `line_items` / `my-table` -> `lineItemsTable`. */
+export function tableVariable(table: string): string {
+  const camel = camelize(table.replace(/[^A-Za-z0-9]+/g, '_'));
+  const base = camel ? camel[0]!.toLowerCase() + camel.slice(1) : 'table';
+  return identifier(/^[0-9]/.test(base) ? `t${base}` : base) + 'Table';
+}
+
+/** A relative import specifier for a sibling generated module. */
+export function sibling(stem: string, extension: string): string {
+  return `./${stem}${extension}`;
+}

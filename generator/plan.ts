@@ -1,0 +1,106 @@
+/**
+ * Description -> per-model plans: which models can be generated, their Zero columns, relationships, scopes and
+ * validations, and every note the report shows. Pure: emission (emit-*.ts) only formats what this decides.
+ */
+import { RECORD_METHODS } from '../runtime/core/config.ts';
+import { resolveAssociation, type Relationship } from './associations.ts';
+import { zeroColumn } from './columns.ts';
+import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
+import { modelNames, type ModelNames } from './names.ts';
+import { planScope, type ScopePlan } from './scopes.ts';
+import { planValidations, type ValidationPlan } from './validation-rules.ts';
+
+export interface TablePlan {
+  model: ModelDescription;
+  columns: Array<{ column: ColumnDescription; builder: string }>;
+  relationships: Relationship[];
+}
+
+export interface ModelPlan {
+  model: ModelDescription;
+  names: ModelNames;
+  /** Relationships whose target model is generated too (the config's `relationships`). */
+  relationships: Relationship[];
+  scopes: ScopePlan[];
+  validations: ValidationPlan;
+}
+
+export interface Note {
+  model: string;
+  message: string;
+}
+
+export interface AppPlan {
+  tables: TablePlan[];
+  models: ModelPlan[];
+  skippedModels: Array<{ className: string; file: string; reason: string }>;
+  notes: Note[];
+}
+
+const SKIP_REASONS: Record<string, string> = {
+  abstract: 'abstract class',
+  missing_table: 'its table does not exist',
+  sti_subclass: 'single-table-inheritance subclass (use the base class model)',
+};
+
+export async function planApp(description: AppDescription): Promise<AppPlan> {
+  const notes: Note[] = [];
+  const skippedModels = description.skipped.map((s) => ({ className: s.class_name, file: s.file, reason: SKIP_REASONS[s.reason] ?? s.reason }));
+  const inSchema = new Map<string, ModelDescription>();
+  for (const model of description.models) {
+    if (model.primary_key === null || !model.columns.some((c) => c.name === model.primary_key)) {
+      skippedModels.push({ className: model.class_name, file: model.file, reason: 'no single-column primary key (Zero needs one)' });
+    } else inSchema.set(model.class_name, model);
+  }
+
+  const tables: TablePlan[] = [];
+  for (const model of inSchema.values()) {
+    const columns: TablePlan['columns'] = [];
+    for (const column of model.columns) {
+      const zero = zeroColumn(model, column);
+      if (zero.ok) columns.push({ column, builder: zero.builder });
+      else notes.push({ model: model.class_name, message: `${column.name}: ${zero.reason}` });
+    }
+    const relationships: Relationship[] = [];
+    for (const association of model.associations) {
+      const resolved = model.columns.some((c) => c.name === association.name)
+        ? { ok: false as const, reason: 'a column has the same name' }
+        : resolveAssociation(model, association, inSchema);
+      if (resolved.ok) {
+        relationships.push(resolved.relationship);
+        if (resolved.note) notes.push({ model: model.class_name, message: `association ${association.name}: ${resolved.note}` });
+      } else notes.push({ model: model.class_name, message: `association ${association.name} has no Zero relationship: ${resolved.reason}` });
+    }
+    tables.push({ model, columns, relationships });
+  }
+
+  const generated = new Set<string>();
+  for (const table of tables) {
+    const clashes = table.columns.map((c) => c.column.name).filter((name) => RECORD_METHODS.has(name) || name.startsWith('$'));
+    if (clashes.length > 0) {
+      skippedModels.push({
+        className: table.model.class_name,
+        file: table.model.file,
+        reason: `column${clashes.length > 1 ? 's' : ''} ${clashes.map((c) => `'${c}'`).join(', ')} clash${clashes.length > 1 ? '' : 'es'} with record methods (the table stays in the Zero schema)`,
+      });
+    } else generated.add(table.model.class_name);
+  }
+
+  const models: ModelPlan[] = [];
+  for (const table of tables) {
+    if (!generated.has(table.model.class_name)) continue;
+    const relationships = table.relationships.filter((r) => generated.has(r.target));
+    const valueTypes = new Map<string, string>();
+    for (const { column } of table.columns) {
+      const zero = zeroColumn(table.model, column);
+      if (zero.ok) valueTypes.set(column.name, zero.valueType);
+    }
+    const ctx = { model: table.model, valueTypes, relationships: new Set(relationships.map((r) => r.name)) };
+    const scopes: ScopePlan[] = [];
+    for (const scope of table.model.scopes) scopes.push(await planScope(scope, ctx));
+    const validations = planValidations(table.model);
+    for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations });
+  }
+  return { tables, models, skippedModels, notes };
+}

@@ -1,0 +1,53 @@
+/**
+ * Ruby regexp (as Rails' format validator holds it) -> JavaScript RegExp source and flags, or the reason it cannot be.
+ */
+import type { RubyRegexp } from './description.ts';
+
+export type ConvertedRegexp = { ok: true; source: string; flags: string } | { ok: false; reason: string };
+
+const ESCAPES: Record<string, string> = { A: '^', z: '$', Z: '(?=\\n?$)', h: '[0-9a-fA-F]', H: '[^0-9a-fA-F]' };
+
+/** With JavaScript's m flag (needed for Ruby's ^ and $), \\A and \\z must not match at line breaks. */
+const STRICT_ESCAPES: Record<string, string> = { ...ESCAPES, A: '(?<![\\s\\S])', z: '(?![\\s\\S])', Z: '(?=\\n?(?![\\s\\S]))' };
+
+export function convertRubyRegexp(regexp: RubyRegexp): ConvertedRegexp {
+  if (regexp.flags.includes('x')) return { ok: false, reason: 'extended (x) regexps have no JavaScript equivalent' };
+  const first = translate(regexp.regexp, ESCAPES);
+  if (!first.ok) return first;
+  const { source, lineAnchors } = first.lineAnchors ? translate(regexp.regexp, STRICT_ESCAPES) as Translated : first;
+  // Ruby's ^ and $ always match at line breaks; Ruby's m flag is JavaScript's s (dot matches newline).
+  const flags = (regexp.flags.includes('i') ? 'i' : '') + (lineAnchors ? 'm' : '') + (regexp.flags.includes('m') ? 's' : '');
+  try {
+    new RegExp(source, flags);
+  } catch (error) {
+    return { ok: false, reason: `not a valid JavaScript regexp (${(error as Error).message})` };
+  }
+  return { ok: true, source, flags };
+}
+
+type Translated = { ok: true; source: string; lineAnchors: boolean };
+
+function translate(src: string, escapes: Record<string, string>): Translated | { ok: false; reason: string } {
+  let out = '';
+  let inClass = 0;
+  let lineAnchors = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const next = src[i + 1] ?? '';
+      i++;
+      if (inClass === 0 && next in escapes) out += escapes[next];
+      else if (next === 'G' || next === 'K' || next === 'R' || next === 'X') return { ok: false, reason: `\\${next} has no JavaScript equivalent` };
+      else out += `\\${next}`;
+      continue;
+    }
+    if (c === '(' && src.startsWith('(?', i) && /^\(\?[imx-]+[):]/.test(src.slice(i))) {
+      return { ok: false, reason: 'inline option groups like (?i) have no JavaScript equivalent' };
+    }
+    if (c === '[') inClass++;
+    if (c === ']' && inClass > 0) inClass--;
+    if (inClass === 0 && (c === '^' || c === '$')) lineAnchors = true;
+    out += c;
+  }
+  return { ok: true, source: out, lineAnchors };
+}

@@ -1,0 +1,244 @@
+/**
+ * Rails scope bodies -> scope functions over the runtime's Relation. Only bodies whose meaning is certain are translated
+ * (`where` hashes, `where.not`, `order`, `limit`, `offset`, `none`, `includes`, chains of these, lambda parameters);
+ * everything else becomes a scope the app implements by hand, with the reason.
+ */
+import {
+  ArrayNode,
+  BlockNode,
+  CallNode,
+  FalseNode,
+  FloatNode,
+  HashNode,
+  IntegerNode,
+  KeywordHashNode,
+  AssocNode,
+  LambdaNode,
+  LocalVariableReadNode,
+  NilNode,
+  RangeNode,
+  StatementsNode,
+  StringNode,
+  SymbolNode,
+  TrueNode,
+  type Node,
+} from '@ruby/prism';
+import { RELATION_METHODS } from '../runtime/core/relation-methods.ts';
+import type { ModelDescription, ScopeDescription } from './description.ts';
+import { identifier, key, str } from './names.ts';
+import { parseRuby } from './static/ruby-ast.ts';
+
+export type ScopePlan =
+  | { kind: 'generated'; scope: ScopeDescription; code: string }
+  | { kind: 'custom'; scope: ScopeDescription; reason: string }
+  | { kind: 'skipped'; scope: ScopeDescription; reason: string };
+
+export interface ScopeContext {
+  model: ModelDescription;
+  /** Column name -> TypeScript value type (`never` for columns a scope cannot compare, like json). */
+  valueTypes: ReadonlyMap<string, string>;
+  /** Relationship names the model config declares (for `includes`). */
+  relationships: ReadonlySet<string>;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+class Untranslatable extends Error {}
+const fail = (reason: string): never => {
+  throw new Untranslatable(reason);
+};
+
+/** Decides what becomes of one scope. */
+export async function planScope(scope: ScopeDescription, ctx: ScopeContext): Promise<ScopePlan> {
+  if (!IDENTIFIER.test(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' is not a valid JavaScript method name` };
+  if (RELATION_METHODS.has(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' clashes with the relation method of the same name; rename the Rails scope` };
+  if (ctx.valueTypes.has(scope.name) || ctx.model.columns.some((c) => c.name === scope.name)) {
+    return { kind: 'skipped', scope, reason: `'${scope.name}' is also a column name` };
+  }
+  try {
+    return { kind: 'generated', scope, code: await translate(scope, ctx) };
+  } catch (error) {
+    if (error instanceof Untranslatable) return { kind: 'custom', scope, reason: error.message };
+    throw error;
+  }
+}
+
+async function translate(scope: ScopeDescription, ctx: ScopeContext): Promise<string> {
+  const src = await parseRuby(`${ctx.model.file} scope :${scope.name}`, scope.source);
+  const [root] = src.program.statements.body;
+  let body: Node | null = null;
+  if (root instanceof LambdaNode) body = root.body;
+  else if (root instanceof CallNode && (root.name === 'lambda' || root.name === 'proc') && root.block instanceof BlockNode) body = root.block.body;
+  else fail('the scope body is not a lambda');
+  const statements = body instanceof StatementsNode ? body.body : [];
+  if (statements.length !== 1) fail(statements.length === 0 ? 'the scope body is empty' : 'the scope body has several statements');
+
+  const params = new Map<string, { ts: string; type: string | undefined; default?: string }>();
+  for (const param of scope.params) {
+    if (param.kind !== 'req' && param.kind !== 'opt') fail(`parameter kind '${param.kind}' is not supported`);
+    params.set(param.name!, { ts: identifier(param.name!), type: undefined, ...(param.kind === 'opt' && { default: await literal(param.default ?? '') }) });
+  }
+  const t = new Translator(ctx, params);
+  const expression = t.relation(statements[0]!);
+  const signature = ['r', ...[...params.values()].map((p) => `${p.ts}: ${p.type ?? 'unknown'}${p.default !== undefined ? ` = ${p.default}` : ''}`)];
+  return `(${signature.join(', ')}) => ${expression}`;
+}
+
+/** A literal default value (`5`, `"x"`, `nil`) as TypeScript. */
+async function literal(source: string): Promise<string> {
+  const src = await parseRuby('default value', source);
+  const [node] = src.program.statements.body;
+  if (node instanceof IntegerNode || node instanceof FloatNode) return String(Number(node.value));
+  if (node instanceof StringNode || node instanceof SymbolNode) return str(node.unescaped.value);
+  if (node instanceof TrueNode) return 'true';
+  if (node instanceof FalseNode) return 'false';
+  if (node instanceof NilNode) return 'null';
+  return fail(`the default value ${source} is not a literal`);
+}
+
+class Translator {
+  constructor(
+    private readonly ctx: ScopeContext,
+    private readonly params: Map<string, { ts: string; type: string | undefined }>,
+  ) {}
+
+  /** A relation-valued expression: `r` followed by chained calls. */
+  relation(node: Node): string {
+    if (!(node instanceof CallNode)) return fail('the scope body is not a chain of query methods');
+    if (node.block) return fail(`${node.name} with a block`);
+    if (node.name === 'not' && node.receiver instanceof CallNode && node.receiver.name === 'where' && !node.receiver.arguments_) {
+      return `${this.base(node.receiver)}.not(${this.hash(this.single(node, 'where.not'), 'where.not')})`;
+    }
+    const base = this.base(node);
+    const args = node.arguments_?.arguments_ ?? [];
+    switch (node.name) {
+      case 'where':
+        if (args.length !== 1 || !(args[0] instanceof HashNode || args[0] instanceof KeywordHashNode)) {
+          return fail(args[0] instanceof StringNode || args[0] instanceof SymbolNode ? 'where with a SQL string' : 'where without a hash of columns');
+        }
+        return `${base}.where(${this.hash(args[0], 'where')})`;
+      case 'order':
+      case 'reorder':
+        return `${base}.${node.name}(${this.order(args)})`;
+      case 'limit':
+      case 'offset':
+        return `${base}.${node.name}(${this.count(this.single(node, node.name))})`;
+      case 'all':
+        return args.length === 0 ? base : fail('all with arguments');
+      case 'none':
+        return args.length === 0 ? `${base}.none()` : fail('none with arguments');
+      case 'includes':
+      case 'preload':
+        return args.reduce((chain, arg) => `${chain}.includes(${str(this.association(arg))})`, base);
+      default:
+        return fail(node.receiver || this.ctx.model.scopes.every((s) => s.name !== node.name) ? `${node.name}(...) is not translated` : `calls the scope '${node.name}'`);
+    }
+  }
+
+  private base(node: CallNode): string {
+    if (node.receiver === null) return 'r';
+    return node.receiver instanceof CallNode ? this.relation(node.receiver) : fail(`calls ${node.name} on something other than the relation`);
+  }
+
+  private single(node: CallNode, what: string): Node {
+    const args = node.arguments_?.arguments_ ?? [];
+    return args.length === 1 ? args[0]! : fail(`${what} with ${args.length} arguments`);
+  }
+
+  private hash(node: Node, what: string): string {
+    if (!(node instanceof HashNode || node instanceof KeywordHashNode)) return fail(`${what} without a hash of columns`);
+    const entries = node.elements.map((element) => {
+      if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode || element.key instanceof StringNode)) {
+        return fail(`${what} with a computed key`);
+      }
+      const column = element.key.unescaped.value;
+      const valueType = this.ctx.valueTypes.get(column);
+      if (valueType === undefined) return fail(`'${column}' is not a column of ${this.ctx.model.table} (joins and nested hashes need a hand-written scope)`);
+      if (valueType === 'never') return fail(`'${column}' cannot be compared in a where`);
+      return `${key(column)}: ${this.value(element.value, column, valueType)}`;
+    });
+    return `{ ${entries.join(', ')} }`;
+  }
+
+  /** A where value for `column`: literals (enum labels mapped to stored values), arrays, ranges, parameters. */
+  private value(node: Node, column: string, valueType: string): string {
+    if (node instanceof NilNode) return 'null';
+    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType)).join(', ')}]`;
+    if (node instanceof RangeNode) {
+      const bounds: string[] = [];
+      if (node.left) bounds.push(`gte: ${this.value(node.left, column, valueType)}`);
+      if (node.right) bounds.push(`${node.isExcludeEnd() ? 'lt' : 'lte'}: ${this.value(node.right, column, valueType)}`);
+      return `{ ${bounds.join(', ')} }`;
+    }
+    if (node instanceof LocalVariableReadNode && this.params.has(node.name)) {
+      const param = this.params.get(node.name)!;
+      if (/^\d/.test(valueType) && this.enumOf(column)) return fail(`the parameter '${node.name}' is compared with the integer enum '${column}' (Rails maps labels at run time)`);
+      param.type ??= valueType;
+      return param.ts;
+    }
+    const enumeration = this.enumOf(column);
+    if (node instanceof StringNode || node instanceof SymbolNode) {
+      const text = node.unescaped.value;
+      if (enumeration) {
+        const stored = text in enumeration.values ? enumeration.values[text]! : Object.values(enumeration.values).includes(text) ? text : undefined;
+        if (stored === undefined) return fail(`'${text}' is not a value of the enum '${column}'`);
+        return typeof stored === 'number' ? String(stored) : str(stored);
+      }
+      if (valueType !== 'string') return fail(`'${column}' is a ${valueType} column compared with a string`);
+      return str(text);
+    }
+    if (node instanceof IntegerNode || node instanceof FloatNode) {
+      if (valueType !== 'number' && !(enumeration && /^\d/.test(valueType))) return fail(`'${column}' is a ${valueType} column compared with a number`);
+      return String(Number(node.value));
+    }
+    if (node instanceof TrueNode || node instanceof FalseNode) {
+      if (valueType !== 'boolean') return fail(`'${column}' is a ${valueType} column compared with a boolean`);
+      return node instanceof TrueNode ? 'true' : 'false';
+    }
+    return fail(`the value for '${column}' is not a literal or a scope parameter`);
+  }
+
+  private enumOf(column: string) {
+    return this.ctx.model.enums.find((e) => e.name === column);
+  }
+
+  private order(args: Node[]): string {
+    const entries: string[] = [];
+    for (const arg of args) {
+      if (arg instanceof SymbolNode || arg instanceof StringNode) {
+        const match = /^(\w+)(?:\s+(asc|desc))?$/i.exec(arg.unescaped.value.trim());
+        if (!match) return fail('order with a SQL string');
+        entries.push(`${key(this.column(match[1]!))}: ${str((match[2] ?? 'asc').toLowerCase())}`);
+      } else if (arg instanceof KeywordHashNode || arg instanceof HashNode) {
+        for (const element of arg.elements) {
+          if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode || element.key instanceof StringNode)) return fail('order with a computed key');
+          const direction = element.value instanceof SymbolNode || element.value instanceof StringNode ? element.value.unescaped.value.toLowerCase() : '';
+          if (direction !== 'asc' && direction !== 'desc') return fail('order with a direction other than asc / desc');
+          entries.push(`${key(this.column(element.key.unescaped.value))}: ${str(direction)}`);
+        }
+      } else return fail('order with an expression');
+    }
+    if (entries.length === 0) return fail('order without columns');
+    return `{ ${entries.join(', ')} }`;
+  }
+
+  private column(name: string): string {
+    return this.ctx.valueTypes.has(name) ? name : fail(`'${name}' is not a column of ${this.ctx.model.table}`);
+  }
+
+  private count(node: Node): string {
+    if (node instanceof IntegerNode) return String(Number(node.value));
+    if (node instanceof LocalVariableReadNode && this.params.has(node.name)) {
+      const param = this.params.get(node.name)!;
+      param.type ??= 'number';
+      return param.ts;
+    }
+    return fail('limit / offset with an expression');
+  }
+
+  private association(node: Node): string {
+    const name = node instanceof SymbolNode || node instanceof StringNode ? node.unescaped.value : null;
+    if (name === null) return fail('includes with an expression');
+    return this.ctx.relationships.has(name) ? name : fail(`includes(:${name}): no Zero relationship of that name`);
+  }
+}
