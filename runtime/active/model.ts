@@ -30,6 +30,7 @@ export type ActiveScoped<Row, S> = ActiveRelation<ActiveRecordInstance<Row>> & {
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
 type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'applyTo' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+/** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}> = ActiveModelStatics<Row> &
   Pick<ActiveScoped<Row, S>, QueryMethodName | keyof S>;
 
@@ -75,4 +76,5 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   return Object.freeze(model);
 }
 
+/** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */
 export const ActiveRecord = { createModel };

@@ -23,6 +23,7 @@ export interface RecordMethods<Row> {
   toJSON(): Row;
 }
 
+/** A record of an ActiveRecord model: the row's columns as own properties, plus the record methods. */
 export type ActiveRecordInstance<Row> = Row & RecordMethods<Row>;
 
 type RecordConstructor = new (row: RowData, includes: readonly IncludeSpec[]) => Record<string, unknown>;

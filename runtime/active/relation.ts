@@ -13,6 +13,10 @@ import { instantiate } from './record.ts';
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
 export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType' | 'error'>) => void;
 
+/**
+ * A relation of an ActiveRecord model: chain it (`where`, `order`, scopes...) and await it, or call a terminal (`find`, `pluck`...).
+ * @example const jobs = await ActiveJob.where({ status: 'active' }).order({ created_at: 'desc' }).limit(10);
+ */
 export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   async #records(relation: Relation): Promise<T[]> {
     const rows = await runRelation(await awaitZero(relation.model), relation);

@@ -8,6 +8,7 @@
 import type { ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 
+/** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'IS' | 'IS NOT';
 
@@ -18,7 +19,9 @@ export interface Range {
   readonly lt?: Scalar | Date;
   readonly lte?: Scalar | Date;
 }
+/** One column's condition in a `where` hash. */
 export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[] | Range;
+/** A Rails `where` hash: column -> value, array (IN), null (IS NULL) or range. */
 export type WhereHash = Readonly<Record<string, WhereValue>>;
 
 export type Condition =

@@ -15,6 +15,10 @@ import { VALIDATION_KINDS, type Validations } from './validations.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ScopeFn = (relation: Relation, ...args: any[]) => Relation;
 
+/**
+ * What a model is made from. The generator writes these from the Rails models.
+ * @example defineModel({ schema, table: 'jobs', ttl: '5m', scopes: { active: (r) => r.where({ status: 'active' }) } })
+ */
 export interface ModelConfig {
   /** The Zero schema (`createSchema(...)`); `table` must be one of its tables. */
   readonly schema: AnySchema;

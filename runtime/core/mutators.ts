@@ -5,6 +5,7 @@
  */
 import { defineMutator, defineMutators } from '@rocicorp/zero';
 
+/** The row operations the runtime writes through Zero. */
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
 
 export interface WriteArgs {

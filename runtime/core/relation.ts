@@ -7,6 +7,7 @@ import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, toExpression
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
+/** Sort direction of an `order` column. */
 export type Direction = 'asc' | 'desc';
 /** `'title'`, `'title desc'`, or `{ created_at: 'desc' }`. */
 export type OrderArg = string | Readonly<Record<string, Direction | 'ASC' | 'DESC'>>;
@@ -47,6 +48,10 @@ function nonNegativeInteger(value: unknown, method: string, model: ModelDefiniti
   return value;
 }
 
+/**
+ * The immutable query both flavours share: Rails' query methods, compiled to ZQL. Chaining returns a new relation.
+ * @example Job.where({ status: 'active' }).not({ country: 'UK' }).order({ created_at: 'desc' }).limit(10)
+ */
 export class Relation {
   readonly model: ModelDefinition;
   readonly state: RelationState;

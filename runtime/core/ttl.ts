@@ -11,6 +11,7 @@ export type TtlInput = `${number}${'s' | 'm' | 'h' | 'd'}` | 'forever' | 'none' 
 
 /** Zero clamps every TTL to 10 minutes (its MAX_TTL). */
 export const ZERO_MAX_TTL_MS = 10 * 60 * 1000;
+/** The TTL of a model that sets none. */
 export const DEFAULT_TTL: TtlInput = '5m';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

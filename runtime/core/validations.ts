@@ -9,6 +9,7 @@ interface Common {
   readonly allow_nil?: boolean;
   readonly allow_blank?: boolean;
 }
+/** One Rails validation of a column, with Rails' options (`message`, `allow_nil`, `allow_blank`). */
 export type ValidationRule =
   | (Common & { readonly kind: 'presence' })
   | (Common & { readonly kind: 'absence' })

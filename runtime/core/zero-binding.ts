@@ -22,11 +22,15 @@ function sourceOf(model: ModelDefinition): ZeroSource | undefined {
   return model.zero ?? defaultSource;
 }
 
-/** The model's Zero client now, or undefined while it is not ready. */
-export function currentZero(model: ModelDefinition): AnyZero | undefined {
-  const source = sourceOf(model);
+/** The Zero client of `source` (default: the one given to `configureZero`) now, or undefined while it is not ready. */
+export function zeroOf(source: ZeroSource | undefined = defaultSource): AnyZero | undefined {
   const z = typeof source === 'function' ? source() : source;
   return z ?? undefined;
+}
+
+/** The model's Zero client now, or undefined while it is not ready. */
+export function currentZero(model: ModelDefinition): AnyZero | undefined {
+  return zeroOf(sourceOf(model));
 }
 
 export const ZERO_READY_TIMEOUT_MS = 10_000;
@@ -124,6 +128,20 @@ export function relationView(relation: Relation): ViewSpec {
   return { key: relation.key, query: zqlFor(relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
 }
 
+function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
+  const failed = resultType === 'error';
+  // A `.one()` query yields a row or undefined; everything else an array.
+  const raw = (Array.isArray(data) ? data : data === undefined || data === null ? [] : [data]) as readonly RowData[];
+  return {
+    rows: spec.rows ? spec.rows(raw) : raw,
+    resultType,
+    error: failed
+      ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
+      : null,
+    settled: failed || resultType === 'complete' || !server,
+  };
+}
+
 /** A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. */
 export class SharedView {
   readonly key: string;
@@ -140,17 +158,7 @@ export class SharedView {
     const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
     this.#view = view;
     view.addListener((data, resultType, error) => {
-      const failed = resultType === 'error';
-      // A `.one()` query yields a row or undefined; everything else an array.
-      const raw = (Array.isArray(data) ? data : data === undefined || data === null ? [] : [data]) as readonly RowData[];
-      this.#result = {
-        rows: spec.rows ? spec.rows(raw) : raw,
-        resultType,
-        error: failed
-          ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
-          : null,
-        settled: failed || resultType === 'complete' || !server,
-      };
+      this.#result = liveResult(spec, server, data, resultType, error);
       for (const listener of this.#listeners) listener();
     });
   }
@@ -195,11 +203,30 @@ export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
   return view;
 }
 
+/**
+ * The current result for `spec` without keeping anything live: the shared view's result when one is retained, else Zero's
+ * local data read synchronously from a view destroyed at once (TTL 'none', so nothing is kept for it). For reads outside
+ * any subscription (event handlers, SSR).
+ */
+export function readView(z: AnyZero, spec: ViewSpec): LiveResult {
+  const live = viewsByZero.get(z)?.get(spec.key);
+  if (live) return live.result;
+  const view = z.materialize(spec.query as AnyQuery, { ttl: 'none' }) as unknown as TypedViewLike;
+  let result: LiveResult | undefined;
+  const stop = view.addListener((data, resultType, error) => {
+    result = liveResult(spec, hasServer(z), data, resultType, error);
+  });
+  stop();
+  view.destroy();
+  return result ?? liveResult(spec, hasServer(z), view.data, 'unknown');
+}
+
 /** How many shared views are live on `z` (diagnostics; leak tests count Zero's own views). */
 export function liveViewCount(z: AnyZero): number {
   return viewsByZero.get(z)?.size ?? 0;
 }
 
+/** Options of every write (`create`, `update`, `destroy`, `upsert`). */
 export interface WriteOptions {
   /** 'client' (default) resolves once Zero applied the write locally; 'server' also waits for zero-cache's confirmation. */
   readonly wait?: 'client' | 'server';

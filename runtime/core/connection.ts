@@ -1,0 +1,99 @@
+/**
+ * The connection to zero-cache, framework-free: read its state, watch it, and reconnect with backoff after an error or
+ * an auth failure. Both flavours use it; the reactive flavour wraps `watchConnection` in a Svelte subscriber.
+ */
+import type { ZeroSource } from './zero-types.ts';
+import { zeroOf } from './zero-binding.ts';
+
+/** Zero's connection states, plus 'not-ready' while the app has not created its Zero client yet. */
+export type ConnectionStateName = 'connecting' | 'connected' | 'disconnected' | 'error' | 'needs-auth' | 'closed' | 'not-ready';
+
+export interface RetryOptions {
+  /** First delay before reconnecting after 'error' / 'needs-auth'; doubled after each failed attempt. Default 1000 ms. */
+  readonly initialMs?: number;
+  /** Upper bound of the delay. Default 30000 ms. */
+  readonly maxMs?: number;
+  /** A fresh token for reconnecting after 'needs-auth' (Zero's `connect({ auth })`); without it Zero reuses the old one. */
+  readonly auth?: () => string | undefined | Promise<string | undefined>;
+}
+
+export interface WatchOptions {
+  /** Which Zero to watch; default: the one given to `configureZero`. */
+  readonly source?: ZeroSource;
+  /** Reconnect automatically after 'error' / 'needs-auth' (default on); `false` leaves it to the app. */
+  readonly retry?: RetryOptions | false;
+}
+
+const NOT_READY_POLL_MS = 50;
+const RETRY_STATES = new Set<ConnectionStateName>(['error', 'needs-auth']);
+
+/**
+ * The connection state now.
+ * @example if (connectionState() === 'needs-auth') await refreshLogin();
+ */
+export function connectionState(source?: ZeroSource): ConnectionStateName {
+  const z = zeroOf(source);
+  return z ? (z.connection.state.current.name as ConnectionStateName) : 'not-ready';
+}
+
+/**
+ * Calls `listener` with the state now and after every change, and (unless `retry: false`) asks Zero to reconnect after
+ * 'error' or 'needs-auth' with exponential backoff, reset once 'connected'. Returns the function that stops watching
+ * (and retrying).
+ * @example const stop = watchConnection((state) => banner.textContent = state);
+ */
+export function watchConnection(listener: (state: ConnectionStateName) => void, options: WatchOptions = {}): () => void {
+  const retry = options.retry === false ? undefined : (options.retry ?? {});
+  const initialMs = retry?.initialMs ?? 1000;
+  const maxMs = retry?.maxMs ?? 30_000;
+  let delay = initialMs;
+  let stopped = false;
+  let poll: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let last: ConnectionStateName | undefined;
+
+  const emit = (state: ConnectionStateName) => {
+    if (state === last) return;
+    last = state;
+    listener(state);
+  };
+
+  const attach = () => {
+    poll = undefined;
+    if (stopped) return;
+    const z = zeroOf(options.source);
+    if (!z) {
+      emit('not-ready');
+      poll = setTimeout(attach, NOT_READY_POLL_MS);
+      return;
+    }
+    const onState = (name: ConnectionStateName) => {
+      emit(name);
+      if (name === 'connected') delay = initialMs;
+      if (!retry || retryTimer || !RETRY_STATES.has(name)) return;
+      retryTimer = setTimeout(async () => {
+        retryTimer = undefined;
+        if (stopped || !RETRY_STATES.has(connectionState(z))) return;
+        delay = Math.min(delay * 2, maxMs);
+        try {
+          const auth = retry.auth ? await retry.auth() : undefined;
+          await z.connection.connect(auth ? { auth } : undefined);
+        } catch {
+          // Zero reports the failed attempt through its state, which schedules the next try.
+        }
+        if (!stopped) onState(connectionState(z));
+      }, delay);
+    };
+    unsubscribe = z.connection.state.subscribe((state) => onState(state.name as ConnectionStateName));
+    onState(connectionState(z));
+  };
+
+  attach();
+  return () => {
+    stopped = true;
+    clearTimeout(poll);
+    clearTimeout(retryTimer);
+    unsubscribe?.();
+  };
+}
