@@ -1,0 +1,142 @@
+// The runtime (ActiveRecord flavour) over the real sync path: SQL writes (as Rails makes them)
+// reach subscribers, runtime writes reach PostgreSQL, includes load associations.
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActiveClient, ActiveJob, ActiveTask } from '../../examples/stack/models.ts';
+import { eventually } from './support/eventually.ts';
+import { startRuntimeStack, type RuntimeStack } from './support/runtime-stack.ts';
+import { newId } from './support/stack-zero.ts';
+import { describeLatency } from './support/stats.ts';
+import { ViewWaiter, type Watchable } from './support/view-waiter.ts';
+
+type Job = Awaited<ReturnType<typeof ActiveJob.create>>;
+type Client = Awaited<ReturnType<typeof ActiveClient.create>>;
+type Task = Awaited<ReturnType<typeof ActiveTask.create>>;
+// includes() adds association properties the runtime's types do not describe (yet).
+type JobWithAssociations = Job & { client: Client | null; tasks: Task[] };
+
+let env: RuntimeStack;
+beforeAll(async () => {
+  env = await startRuntimeStack();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const has = (id: string, title?: string) => (rows: readonly Job[]) =>
+  rows.some((r) => r.id === id && (title === undefined || r.title === title));
+const lacks = (id: string) => (rows: readonly Job[]) => !rows.some((r) => r.id === id);
+
+describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
+  it('delivers inserts, updates and deletes as records', async () => {
+    const { sql } = env;
+    const jobs = new ViewWaiter<Job>(ActiveJob.active().order({ created_at: 'asc' }));
+    try {
+      const id = newId();
+      await sql`INSERT INTO jobs (id, title, status) VALUES (${id}, 'Fix the roof', 'active')`;
+      await jobs.until(has(id, 'Fix the roof'), 'SQL insert');
+      const record = jobs.rows.find((r) => r.id === id)!;
+      expect(typeof record.update).toBe('function'); // a record, not a bare row
+      expect(record.status).toBe('active');
+
+      await sql`UPDATE jobs SET title = 'Fix the roof again' WHERE id = ${id}`;
+      await jobs.until(has(id, 'Fix the roof again'), 'SQL update');
+      await sql`UPDATE jobs SET status = 'done' WHERE id = ${id}`;
+      await jobs.until(lacks(id), 'leaving the active() scope');
+      await sql`UPDATE jobs SET status = 'active' WHERE id = ${id}`;
+      await jobs.until(has(id), 're-entering the active() scope');
+      await sql`DELETE FROM jobs WHERE id = ${id}`;
+      await jobs.until(lacks(id), 'SQL delete');
+    } finally {
+      jobs.close();
+    }
+  });
+
+  it('measures commit -> subscriber latency over 40 operations', async () => {
+    const { sql } = env;
+    const jobs = new ViewWaiter<Job>(ActiveJob.active());
+    try {
+      const samples: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const id = newId();
+        const seen = jobs.until(has(id), `insert ${i}`);
+        await sql`INSERT INTO jobs (id, title, status) VALUES (${id}, ${`latency ${i}`}, 'active')`;
+        const committed = performance.now();
+        samples.push((await seen) - committed);
+        const gone = jobs.until(lacks(id), `status change ${i}`);
+        await sql`UPDATE jobs SET status = 'done' WHERE id = ${id}`;
+        const updated = performance.now();
+        samples.push((await gone) - updated);
+      }
+      console.log(`commit -> listener latency (ActiveJob.subscribe): ${describeLatency(samples)}`);
+      expect(samples).toHaveLength(40);
+    } finally {
+      jobs.close();
+    }
+  });
+});
+
+describe('writes through the runtime reach PostgreSQL', () => {
+  it('create, update and destroy', async () => {
+    const { sql } = env;
+    // Timestamps given explicitly: the runtime writes absent columns as NULL, which Rails' NOT NULL
+    // timestamps reject (see the report of issue 4: create should set them, as Rails does).
+    const now = Date.now();
+    const client = await ActiveClient.create({ name: 'Acme', created_at: now, updated_at: now });
+    const job = await ActiveJob.create({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3, created_at: now, updated_at: now });
+    expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const stored = await eventually(
+      async () => (await sql`SELECT title, status, priority, client_id FROM jobs WHERE id = ${job.id}`)[0],
+      'the created job in PostgreSQL',
+    );
+    expect(stored).toEqual({ title: 'Paint the hall', status: 'active', priority: 3, client_id: client.id });
+
+    await job.update({ title: 'Paint the hall blue' });
+    await eventually(
+      async () => ((await sql`SELECT title FROM jobs WHERE id = ${job.id}`)[0]?.title === 'Paint the hall blue' ? true : undefined),
+      'the update in PostgreSQL',
+    );
+
+    await ActiveJob.update(job.id, { status: 'done' });
+    await eventually(
+      async () => ((await sql`SELECT status FROM jobs WHERE id = ${job.id}`)[0]?.status === 'done' ? true : undefined),
+      'the class-level update in PostgreSQL',
+    );
+
+    await ActiveJob.destroy(job.id);
+    await eventually(
+      async () => ((await sql`SELECT count(*)::int AS n FROM jobs WHERE id = ${job.id}`)[0]?.n === 0 ? true : undefined),
+      'the delete in PostgreSQL',
+    );
+  });
+});
+
+describe('includes loads associations through Zero .related()', () => {
+  it('returns associated rows as records of the associated model, live', async () => {
+    const { sql } = env;
+    const clientId = newId();
+    const jobId = newId();
+    await sql`INSERT INTO clients (id, name) VALUES (${clientId}, 'Globex')`;
+    await sql`INSERT INTO jobs (id, title, status, client_id) VALUES (${jobId}, 'Rewire', 'active', ${clientId})`;
+    await sql`INSERT INTO tasks (id, job_id, title, position) VALUES
+      (${newId()}, ${jobId}, 'Second', 2), (${newId()}, ${jobId}, 'First', 1), (${newId()}, ${jobId}, 'Third', 3)`;
+
+    const relation = ActiveJob.where({ id: jobId }).includes('client', { tasks: (t) => t.order({ position: 'asc' }) });
+    const [job] = (await relation) as JobWithAssociations[];
+    expect(job?.client?.name).toBe('Globex');
+    expect(typeof job?.client?.update).toBe('function');
+    expect(job?.tasks.map((t) => t.title)).toEqual(['First', 'Second', 'Third']);
+
+    const live = new ViewWaiter(relation as unknown as Watchable<JobWithAssociations>);
+    try {
+      await sql`UPDATE clients SET name = 'Globex Corp' WHERE id = ${clientId}`;
+      await live.until((rows) => rows[0]?.client?.name === 'Globex Corp', 'associated client rename');
+      await sql`UPDATE tasks SET position = 0 WHERE job_id = ${jobId} AND title = 'Third'`;
+      await live.until((rows) => rows[0]?.tasks.map((t) => t.title).join() === 'Third,First,Second', 'task reorder');
+    } finally {
+      live.close();
+    }
+    expect(await ActiveTask.where({ job_id: jobId }).count()).toBe(3);
+  });
+});

@@ -1,0 +1,19 @@
+// Reads zero-cache's client view records (CVR) in the upstream database: what each client asked
+// for and with which TTL. This is zero-cache's own bookkeeping (schema "<appID>_<shard>/cvr").
+import type postgres from 'postgres';
+
+export interface DesiredQuery {
+  table: string;
+  ttlMs: number | null;
+  inactivatedAtMs: number | null;
+  deleted: boolean | null;
+}
+
+export async function desiredQueries(sql: postgres.Sql, clientID: string): Promise<DesiredQuery[]> {
+  const rows = await sql<{ table: string; ttlMs: number | null; inactivatedAtMs: number | null; deleted: boolean | null }[]>`
+    SELECT q."clientAST"->>'table' AS "table", d."ttlMs", d."inactivatedAtMs", d.deleted
+    FROM "zero_0/cvr".desires d
+    JOIN "zero_0/cvr".queries q USING ("clientGroupID", "queryHash")
+    WHERE d."clientID" = ${clientID}`;
+  return rows.map((r) => ({ ...r }));
+}
