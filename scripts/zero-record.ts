@@ -4,6 +4,9 @@
 type Command = { main(argv: string[]): Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {};
+commands['generate'] = () => import('./generate.ts');
+commands['migrate'] = () => import('./migrate.ts');
+commands['rollback'] = () => import('./rollback.ts');
 
 const [commandName, ...rest] = process.argv.slice(2);
 const load = commandName ? commands[commandName] : undefined;

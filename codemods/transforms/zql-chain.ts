@@ -81,7 +81,7 @@ function addCondition(segments: Segment[], method: 'where' | 'not', column: stri
 export function parseQueryThunk(unit: Unit, thunk: AstNode | undefined): Converted<ParsedQuery> {
   if (!thunk) return { ok: false, reason: 'legacy query without a query function', offset: unit.offset };
   const body = thunkBody(thunk);
-  if (!body) return fail(unit, thunk, 'the query function is not a plain `() => zero.query.<table>...` (parameters, conditions or several statements)');
+  if (!body) return fail(unit, thunk, 'the query function is not a plain `() => zero.query.<table>...` (it takes parameters, is passed in, or has several statements)');
   const calls: { name: string; args: AstNode[]; node: AstNode }[] = [];
   let cursor = body;
   while (isCall(cursor) && isMember(cursor.callee) && memberName(cursor.callee)) {
@@ -90,7 +90,7 @@ export function parseQueryThunk(unit: Unit, thunk: AstNode | undefined): Convert
   }
   const table = memberName(cursor);
   if (!table || !isMember(cursor) || memberName(cursor.object) !== 'query' || !isMember(cursor.object) || !isZeroSource(cursor.object.object)) {
-    return fail(unit, body, 'the query function does not start with `<zero>.query.<table>`');
+    return fail(unit, body, 'the query function does not return `<zero>.query.<table>...` directly (conditional, computed or built elsewhere)');
   }
   const segments: Segment[] = [];
   let cardinality: Cardinality = 'many';

@@ -1,0 +1,64 @@
+/** Rendering a plan: unified diffs (the `diff` package), the summary, and the JSON report. */
+import { createTwoFilesPatch } from 'diff';
+import type { FilePlan, FileStatus } from '../../codemods/index.ts';
+
+export interface Summary {
+  readonly scanned: number;
+  readonly changed: number;
+  readonly manual: number;
+  readonly unchanged: number;
+  readonly error: number;
+  /** Files whose content changes (changed, plus manual files whose certain part is migrated). */
+  readonly written: number;
+}
+
+export interface JsonReport {
+  readonly root: string;
+  readonly dry: boolean;
+  readonly files: { path: string; status: FileStatus; diagnostics: { line: number; message: string }[] }[];
+  readonly summary: Summary;
+  readonly manifest: string | null;
+}
+
+export function summarize(plans: readonly FilePlan[]): Summary {
+  const count = (status: FileStatus) => plans.filter((p) => p.status === status).length;
+  return {
+    scanned: plans.length,
+    changed: count('changed'),
+    manual: count('manual'),
+    unchanged: count('unchanged'),
+    error: count('error'),
+    written: plans.filter((p) => p.after !== p.before).length,
+  };
+}
+
+export function unifiedDiff(plan: FilePlan): string {
+  return createTwoFilesPatch(`a/${plan.path}`, `b/${plan.path}`, plan.before, plan.after, undefined, undefined, { context: 3 })
+    .split('\n')
+    .filter((line) => !line.startsWith('Index: ') && !/^=+$/.test(line))
+    .join('\n');
+}
+
+export function summaryText(plans: readonly FilePlan[], summary: Summary): string {
+  const lines = [
+    `Summary: ${summary.scanned} files scanned: ${summary.changed} changed, ${summary.manual} manual, ${summary.unchanged} unchanged, ${summary.error} errors (${summary.written} files to write).`,
+  ];
+  const flagged = plans.filter((p) => p.status === 'manual' || p.status === 'error');
+  if (flagged.length) {
+    lines.push('Needs a human (left as it is; compat keeps it working):');
+    for (const plan of flagged) {
+      for (const d of plan.diagnostics) lines.push(`  ${plan.path}:${d.line}  ${plan.status === 'error' ? 'error: ' : ''}${d.message}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null): JsonReport {
+  return {
+    root,
+    dry,
+    files: plans.map((p) => ({ path: p.path, status: p.status, diagnostics: p.diagnostics.map((d) => ({ line: d.line, message: d.message })) })),
+    summary: summarize(plans),
+    manifest,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * `zero-record migrate [paths...]`: scan -> plan -> render -> apply -> verify.
+ * Plans every file first (nothing is written while planning), prints diffs or a JSON report, then (unless --dry)
+ * saves the rollback manifest BEFORE the first write and writes each file atomically.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { planFile, type FilePlan } from '../codemods/index.ts';
+import { parseCommandArgs } from './cli/args.ts';
+import { writeFileAtomic } from './cli/atomic-write.ts';
+import { loadConfig } from './cli/config-file.ts';
+import { CliError, DirtyTreeError, UsageError } from './cli/errors.ts';
+import { isGitWorkTree, uncommittedChanges } from './cli/git.ts';
+import { sha256 } from './cli/hash.ts';
+import { processIO, type CommandIO } from './cli/io.ts';
+import { newManifestId, saveManifest, type Manifest } from './cli/manifest.ts';
+import { createProgress } from './cli/progress.ts';
+import { EXAMPLE_APP, projectRoot } from './cli/project-root.ts';
+import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts';
+import { scanFiles } from './cli/scan.ts';
+import { onInterrupt } from './cli/interrupt.ts';
+
+const HELP = `Usage: zero-record migrate [paths...] [options]
+
+Rewrites code written against the legacy ReactiveQuery / ReactiveQueryOne classes and the generated
+model objects ($lib/zero/<table>.generated) to zero-record models: Reactive<Model> from
+$lib/models/<model>.reactive in .svelte / .svelte.ts, Active<Model> from $lib/models/<model>.active
+in plain .ts / .js. What cannot be converted with certainty is left as it is and reported.
+
+Paths (files or directories, default: the whole project) must lie inside the project root.
+
+Options:
+  --dry            print unified diffs and the summary; write nothing
+  --json           print the JSON report on stdout instead of diffs (combine with --dry to write nothing)
+  --force          run even if the git tree has uncommitted changes under the paths
+  --only <glob>    only files whose root-relative path matches (repeatable), e.g. 'src/routes/**'
+  --model <Class>  only migrate this model, e.g. --model Job
+  --root <dir>     project root (default: the current directory; inside the zero-record repository
+                   itself, with no paths: ${EXAMPLE_APP})
+  --config <file>  config file (default: <root>/zero-record.config.json when it exists)
+  -h, --help       show this help
+
+Writes .zero-record/migrations/<id>.json first; undo with \`zero-record rollback\`.
+`;
+
+const OPTIONS = {
+  dry: { type: 'boolean' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  only: { type: 'string', multiple: true },
+  model: { type: 'string' },
+  root: { type: 'string' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Test hook: pause between file writes so a test can interrupt a run half-way. */
+function writeDelay(): number {
+  const value = Number(process.env['ZERO_RECORD_TEST_WRITE_DELAY_MS'] ?? 0);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+const tick = () => new Promise<void>((done) => setImmediate(done));
+
+function readUtf8(path: string): string | null {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : null;
+}
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('migrate', argv, OPTIONS);
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (values.model !== undefined && !/^[A-Z][A-Za-z0-9]*$/.test(values.model)) throw new UsageError(`--model takes a class name such as Job, got ${JSON.stringify(values.model)}`, 'migrate');
+  const root = projectRoot(io.cwd, values.root, positionals.length > 0);
+  const config = loadConfig(root, io.cwd, values.config);
+  const dry = values.dry === true;
+  const progress = createProgress(io, values.json === true);
+  const paths = positionals.map((p) => resolve(io.cwd, p));
+
+  const files = scanFiles(root, paths, values.only ?? []);
+  if (!dry) {
+    if (isGitWorkTree(root)) {
+      const dirty = uncommittedChanges(root, paths.map((p) => relative(root, p) || '.'));
+      if (dirty.length && !values.force) throw new DirtyTreeError(root, dirty);
+    } else progress.phase(`${root} is not a git work tree: no uncommitted-changes check; the rollback manifest is the undo`);
+  }
+  progress.phase(`planning ${files.length} files under ${root}`);
+
+  const stopListening = onInterrupt();
+  try {
+    const plans: FilePlan[] = [];
+    for (const [i, file] of files.entries()) {
+      progress.step(i + 1, files.length, file);
+      const text = readUtf8(join(root, file));
+      plans.push(
+        text === null
+          ? { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '' }
+          : planFile(file, text, { config, model: values.model ?? null }),
+      );
+      await tick();
+      if (stopListening.interrupted) {
+        progress.stop();
+        io.stderr('zero-record: interrupted while planning; nothing was written\n');
+        return 130;
+      }
+    }
+    const summary = summarize(plans);
+    progress.succeed(`planned ${files.length} files: ${summary.written} to write`);
+    const toWrite = plans.filter((p) => p.after !== p.before);
+
+    if (dry) {
+      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null), null, 2)}\n`);
+      else {
+        for (const plan of toWrite) io.stdout(`${unifiedDiff(plan)}\n`);
+        io.stdout(summaryText(plans, summary));
+        io.stdout(`Dry run: nothing was written. Run without --dry to apply (a rollback manifest is saved first).\n`);
+      }
+      return summary.error ? 1 : 0;
+    }
+
+    let manifestFile: string | null = null;
+    if (toWrite.length) {
+      let manifest: Manifest = {
+        version: 1,
+        id: newManifestId(root),
+        createdAt: new Date().toISOString(),
+        command: ['zero-record', 'migrate', ...argv].join(' '),
+        state: 'writing',
+        rolledBackAt: null,
+        files: toWrite.map((p) => ({ path: p.path, sha256Before: sha256(p.before), sha256After: sha256(p.after), before: p.before })),
+      };
+      manifestFile = saveManifest(root, manifest);
+      const delay = writeDelay();
+      for (const [i, plan] of toWrite.entries()) {
+        if (stopListening.interrupted) {
+          progress.stop();
+          io.stderr(`zero-record: interrupted after writing ${i} of ${toWrite.length} files; \`zero-record rollback --root ${root}\` restores them (manifest ${relative(root, manifestFile)})\n`);
+          return 130;
+        }
+        progress.step(i + 1, toWrite.length, `writing ${plan.path}`);
+        const abs = join(root, plan.path);
+        if (readUtf8(abs) !== plan.before) throw new CliError(`${plan.path} changed while the migration was planning; ${i} files were written: run \`zero-record rollback\`, then migrate again`);
+        writeFileAtomic(abs, plan.after);
+        if (delay) await new Promise((done) => setTimeout(done, delay));
+        else await tick();
+      }
+      manifest = { ...manifest, state: 'complete' };
+      saveManifest(root, manifest);
+      const wrong = toWrite.filter((p) => sha256(readFileSync(join(root, p.path), 'utf8')) !== sha256(p.after));
+      if (wrong.length) throw new CliError(`after writing, these files do not hold the planned content: ${wrong.map((p) => p.path).join(', ')}; run \`zero-record rollback\``);
+    }
+    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile)), null, 2)}\n`);
+    else {
+      io.stdout(summaryText(plans, summary));
+      io.stdout(manifestFile ? `Wrote ${toWrite.length} files. Undo with \`zero-record rollback\` (manifest ${relative(root, manifestFile)}).\n` : 'Nothing to write.\n');
+    }
+    return summary.error ? 1 : 0;
+  } finally {
+    stopListening();
+  }
+}
+
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.stderr(`zero-record migrate: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
