@@ -27,7 +27,7 @@ import {
   type Node,
 } from '@ruby/prism';
 import type { AssociationMacro, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
-import { isBlockLiteral, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
+import { isBlockLiteral, isRubyRange, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
 
 export interface RawAssociation {
   name: string;
@@ -173,7 +173,7 @@ function validatesOf(call: CallNode, src: RubySource, constants: Map<string, Rub
 /** ActiveModel's _parse_validates_options. */
 function parseValidatesOptions(value: RubyValue): Record<string, RubyValue> {
   if (value === true) return {};
-  if (Array.isArray(value) || (value !== null && typeof value === 'object' && 'range' in value)) return { in: value };
+  if (Array.isArray(value) || isRubyRange(value)) return { in: value };
   if (value !== null && typeof value === 'object' && !('regexp' in value) && !('ruby' in value)) return { ...value };
   return { with: value };
 }
@@ -192,7 +192,7 @@ function add(into: Map<string, ValidationDescription[]>, attributes: string[], k
 function lengthOptions(options: Record<string, RubyValue>): Record<string, RubyValue> {
   const { in: inRange, within, ...rest } = options;
   const range = inRange ?? within;
-  if (range && typeof range === 'object' && 'range' in range) {
+  if (isRubyRange(range)) {
     const [first, last] = range.range;
     rest.minimum = first ?? null;
     rest.maximum = range.exclude_end && typeof last === 'number' ? last - 1 : (last ?? null);

@@ -26,7 +26,7 @@ import {
   type Node,
   type ProgramNode,
 } from '@ruby/prism';
-import type { RubyValue } from '../description.ts';
+import type { RubyRange, RubyValue } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
 
 type Parse = Awaited<ReturnType<typeof loadPrism>>;
@@ -78,8 +78,23 @@ export class RubySource {
 
 /** Parses Ruby source with Prism (the WASM module is compiled once per process). */
 export async function parseRuby(file: string, text: string): Promise<RubySource> {
-  parser ??= loadPrism();
+  parser ??= quietly(loadPrism);
   return new RubySource(file, text, await parser);
+}
+
+/** Node 20 warns that WASI is experimental when Prism loads; that warning means nothing to a generator user. */
+async function quietly<T>(load: () => Promise<T>): Promise<T> {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning instanceof Error ? warning.message : warning).includes('WASI')) {
+      (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+    }
+  }) as typeof process.emitWarning;
+  try {
+    return await load();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 /** Constants visible to a value (`STATUSES = %w[a b].freeze` in the class body). */
@@ -158,4 +173,9 @@ export function positionalArgs(call: CallNode): Node[] {
 /** `:name` / `"name"` -> `name`; anything else -> null. */
 export function literalName(node: Node | undefined): string | null {
   return node instanceof SymbolNode || node instanceof StringNode ? node.unescaped.value : null;
+}
+
+/** A `{ range: [first, last], exclude_end }` value. */
+export function isRubyRange(value: RubyValue | undefined): value is RubyRange {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as { range?: unknown }).range);
 }
