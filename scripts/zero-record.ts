@@ -5,7 +5,6 @@ type Command = { main(argv: string[]): Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {};
 commands['generate'] = () => import('./generate.ts');
-commands['generate'] = () => import('./generate.ts');
 commands['migrate'] = () => import('./migrate.ts');
 commands['rollback'] = () => import('./rollback.ts');
 
