@@ -1,0 +1,81 @@
+/**
+ * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
+ * return live handles and collections at once; writes go through the same core writes (via the ActiveRecord model).
+ */
+import { ActiveRecord } from '../active/model.ts';
+import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import { RELATION_METHODS } from '../core/relation-methods.ts';
+import { scopedRelationClass } from '../core/relation.ts';
+import type { WriteOptions } from '../core/zero-binding.ts';
+import type { RecordHandle } from './handle.ts';
+import { ReactiveRelation } from './relation.ts';
+
+/** Class-level API of a reactive model. Writes resolve once Zero applied them; they return live handles. */
+export interface ReactiveModelStatics<Row> {
+  readonly definition: ModelDefinition;
+  readonly className: string;
+  /** Rails' `create!`: validates, writes through Zero, returns a live handle of the new record. */
+  create(attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing). */
+  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `Model.destroy(id)`: deletes the row (RecordNotFoundError when missing). */
+  destroy(id: unknown, options?: WriteOptions): Promise<void>;
+  /** Rails' `upsert`: insert or update by primary key, without validations. */
+  upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
+}
+
+/** A live relation of the model, with its scopes as chainable methods. */
+export type ReactiveScoped<Row, S> = ReactiveRelation<Row> & {
+  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer A) => unknown ? (...args: A) => ReactiveScoped<Row, S> : never;
+};
+
+/** What the model answers to directly (`ReactiveJob.where(...)`), each starting from `all()`. */
+type QueryMethodName =
+  | 'all' | 'where' | 'not' | 'or' | 'order' | 'reorder' | 'limit' | 'offset' | 'none' | 'includes' | 'ttl'
+  | 'find' | 'find_by' | 'find_by_bang' | 'first' | 'first_bang' | 'last' | 'last_bang' | 'take' | 'take_bang' | 'sole'
+  | 'count' | 'exists' | 'pluck' | 'pick' | 'ids';
+
+export type ReactiveModel<Row = Record<string, unknown>, S = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S>, QueryMethodName | keyof S>;
+
+/**
+ * @example
+ * export const ReactiveJob = ReactiveRecord.createModel(jobConfig);
+ * const job = $derived(ReactiveJob.find(jobId));          // {job.title}, {#if job.$loading}, job.$error
+ * const jobs = $derived(ReactiveJob.active().order({ created_at: 'desc' }).limit(10));
+ */
+function createModel<R, S>(config: ModelDefinition<R, S>): ReactiveModel<R, S>;
+function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowOf<C>, ScopesOf<C>>;
+function createModel(config: ModelConfig | ModelDefinition): unknown {
+  type Row = Record<string, unknown>;
+  const definition = defineModel(config);
+  const Scoped = scopedRelationClass(definition, ReactiveRelation);
+  const all = () => new Scoped(definition) as ReactiveRelation<Row>;
+  const active = ActiveRecord.createModel(definition);
+  const model: Record<string, unknown> = {
+    definition,
+    className: definition.className,
+    all,
+    async create(attributes: Partial<Row>, options?: WriteOptions) {
+      const record = await active.create(attributes, options);
+      return all().find(record[definition.primaryKey]);
+    },
+    async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
+      await active.update(id, attributes, options);
+      return all().find(id);
+    },
+    async destroy(id: unknown, options?: WriteOptions) {
+      await active.destroy(id, options);
+    },
+    async upsert(attributes: Partial<Row>, options?: WriteOptions) {
+      await active.upsert(attributes, options);
+    },
+  };
+  const names = [...RELATION_METHODS, ...Object.keys(definition.scopes)];
+  for (const name of names) {
+    if (name in model || name === 'then' || name === 'toArray' || typeof (Scoped.prototype as unknown as Record<string, unknown>)[name] !== 'function') continue;
+    model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+  }
+  return Object.freeze(model);
+}
+
+export const ReactiveRecord = { createModel };

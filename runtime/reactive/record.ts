@@ -1,0 +1,130 @@
+/**
+ * Reactive records: thin objects over Zero's own row. A record holds one field (the row); its columns, associations and
+ * methods live on one prototype per model. The wrapper is cached per row object, so an unchanged row keeps its record
+ * (and `{#each ... (job.id)}` its DOM); Zero hands out a new row object when a row changes, which gets a new record.
+ * Records do not subscribe: the collection or handle they came from does (one subscriber per query).
+ */
+import { defineModel, type ModelDefinition } from '../core/config.ts';
+import { destroyRow, updateRow } from '../core/writes.ts';
+import { QueryError } from '../core/errors.ts';
+import type { WriteOptions } from '../core/zero-binding.ts';
+import type { RowData } from '../core/zero-types.ts';
+
+/** The methods every reactive record (and record handle) has; columns come from the schema. */
+export interface ReactiveRecordMethods<Row> {
+  /** Rails' `update!`: validates and writes through Zero; the new values reach every reader through Zero. */
+  update(attributes: Partial<Row>, options?: WriteOptions): Promise<this>;
+  /** Deletes the row through Zero (Rails' `destroy`). Releasing a handle's view early is `$destroy()`. */
+  destroy(options?: WriteOptions): Promise<void>;
+  /** The columns (and loaded associations) as a plain object. */
+  toJSON(): Row;
+}
+
+/** A record of a live collection: read-only columns over Zero's row, plus the record methods. */
+export type ReactiveRecordInstance<Row> = Readonly<Row> & ReactiveRecordMethods<Row>;
+
+export const ROW: unique symbol = Symbol('zero-record.row');
+
+interface Wrapper {
+  readonly [ROW]: RowData;
+}
+
+type RowOfThis = (self: object) => RowData | undefined;
+
+const wrappers = new WeakMap<object, object>();
+const classes = new WeakMap<ModelDefinition, new (row: RowData) => Wrapper>();
+
+/** The record for Zero's `row` (the same object for the same row object), or null. */
+export function wrapRow(model: ModelDefinition, row: RowData | null | undefined): object | null {
+  if (row === null || row === undefined) return null;
+  let record = wrappers.get(row);
+  if (!record) wrappers.set(row, (record = new (recordClass(model))(row)));
+  return record;
+}
+
+/** Records for an array of rows; the array is cached per rows array (Zero replaces it when a row changes). */
+export function wrapRows(model: ModelDefinition, rows: readonly RowData[]): readonly object[] {
+  let records = wrappers.get(rows) as readonly object[] | undefined;
+  if (!records) wrappers.set(rows, (records = Object.freeze(rows.map((row) => wrapRow(model, row)!))));
+  return records;
+}
+
+function associationValue(model: ModelDefinition, value: unknown): unknown {
+  if (Array.isArray(value)) return wrapRows(model, value as RowData[]);
+  return wrapRow(model, value as RowData | null | undefined);
+}
+
+/**
+ * Puts column getters, association getters and the record methods on `proto`, reading the row through `rowOf`.
+ * Shared by records (the row is a field) and record handles (the row is the query's current answer).
+ */
+export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf: RowOfThis): void {
+  for (const column of model.columns) {
+    Object.defineProperty(proto, column, {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        return rowOf(this)?.[column];
+      },
+    });
+  }
+  for (const [name, target] of Object.entries(model.relationships)) {
+    let associated: ModelDefinition | undefined;
+    Object.defineProperty(proto, name, {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        const value = rowOf(this)?.[name];
+        if (value === undefined) return undefined;
+        associated ??= defineModel(target());
+        return associationValue(associated, value);
+      },
+    });
+  }
+  const methods: Record<string, unknown> = {
+    async update(this: object, attributes: Record<string, unknown>, options?: WriteOptions) {
+      await updateRow(model, currentRow(this, model, rowOf), attributes, options);
+      return this;
+    },
+    async destroy(this: object, options?: WriteOptions) {
+      await destroyRow(model, currentRow(this, model, rowOf)[model.primaryKey], options);
+    },
+    toJSON(this: Record<string, unknown>) {
+      const json: Record<string, unknown> = {};
+      const row = rowOf(this);
+      if (!row) return null;
+      for (const column of model.columns) json[column] = row[column];
+      for (const name of Object.keys(model.relationships)) if (row[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
+      return json;
+    },
+  };
+  for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+}
+
+/** The row a write applies to; a handle whose record is not (yet) found has none. */
+function currentRow(self: object, model: ModelDefinition, rowOf: RowOfThis): RowData {
+  const row = rowOf(self);
+  if (row) return row;
+  const state = self as { $error?: Error | null };
+  throw state.$error ?? new QueryError(`${model.className}: the record is not loaded yet; write once $found is true`);
+}
+
+function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
+  const known = classes.get(model);
+  if (known) return known;
+  class ReactiveRecordBase implements Wrapper {
+    readonly [ROW]: RowData;
+    constructor(row: RowData) {
+      this[ROW] = row;
+    }
+  }
+  Object.defineProperty(ReactiveRecordBase, 'name', { value: model.className });
+  defineRowAccessors(ReactiveRecordBase.prototype, model, (self) => (self as Wrapper)[ROW]);
+  classes.set(model, ReactiveRecordBase);
+  return ReactiveRecordBase;
+}
+
+/** Whether `value` is a reactive record (a row wrapper), as opposed to include arguments. */
+export function isReactiveRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ROW in value;
+}

@@ -1,0 +1,247 @@
+/**
+ * ReactiveRelation: the core Relation as a live collection. Chaining (`where`, scopes, `order`, `limit`, ...) builds
+ * relations as in ActiveRecord; reading one (`length`, iteration, `map`, `$loading`, ...) reads its live answer, which
+ * keeps ONE Zero view (shared by identical relations) while an effect reads it. Finders return record handles at once.
+ */
+import type { WhereHash } from '../core/conditions.ts';
+import type { ModelDefinition } from '../core/config.ts';
+import type { ZeroRecordError } from '../core/errors.ts';
+import {
+  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan,
+  type Plan, type RecordLike,
+} from '../core/finders.ts';
+import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
+import type { RowData } from '../core/zero-types.ts';
+import { LiveAnswer, type QueryStatus } from './answer.ts';
+import { recordHandle, type RecordHandle } from './handle.ts';
+import { isReactiveRecord, wrapRows, type ReactiveRecordInstance } from './record.ts';
+import { LiveValue } from './value.ts';
+
+type Settle = (rows: readonly RecordLike[]) => readonly RecordLike[];
+type Predicate<T, R> = (record: T, index: number, records: readonly T[]) => R;
+
+const NO_RECORDS: readonly never[] = Object.freeze([]);
+
+/** A plan whose input was rejected (e.g. `find(undefined)`): it asks Zero for nothing and ends in the plan's error. */
+function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<unknown> {
+  return {
+    relation: relation.none(),
+    single,
+    settle: () => {
+      throw error;
+    },
+  };
+}
+
+export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
+  readonly #settle: Settle | undefined;
+  #answer: LiveAnswer<readonly RecordLike[]> | undefined;
+
+  /** `settle` is set for the collections a finder returns (`find([a, b])`, `first(3)`, ...). */
+  constructor(model: ModelDefinition, state?: RelationState, settle?: Settle) {
+    super(model, state);
+    this.#settle = settle;
+  }
+
+  get #live(): LiveAnswer<readonly RecordLike[]> {
+    return (this.#answer ??= new LiveAnswer(this, this.#settle ?? ((rows) => rows)));
+  }
+
+  #records(): readonly ReactiveRecordInstance<Row>[] {
+    const { value } = this.#live.get();
+    return value ? (wrapRows(this.model, value as readonly RowData[]) as readonly ReactiveRecordInstance<Row>[]) : NO_RECORDS;
+  }
+
+  // ---- state --------------------------------------------------------------------------------------------------------
+
+  /** 'loading' until rows are there or Zero's answer is final; a finder's RecordNotFoundError is an 'error'. */
+  get $status(): Exclude<QueryStatus, 'not-found'> {
+    const { status } = this.#live.get();
+    return status === 'not-found' ? 'error' : status;
+  }
+
+  get $loading(): boolean {
+    return this.$status === 'loading';
+  }
+
+  get $error(): ZeroRecordError | null {
+    return this.#live.get().error;
+  }
+
+  /** Releases this collection's Zero view now (normally unnecessary). */
+  $destroy(): void {
+    this.#answer?.query.destroy();
+  }
+
+  // ---- read-only array API ------------------------------------------------------------------------------------------
+
+  get length(): number {
+    return this.#records().length;
+  }
+
+  at(index: number): ReactiveRecordInstance<Row> | undefined {
+    return this.#records().at(index);
+  }
+
+  [Symbol.iterator](): IterableIterator<ReactiveRecordInstance<Row>> {
+    return this.#records()[Symbol.iterator]();
+  }
+
+  /** The records now, as a frozen array. */
+  toArray(): readonly ReactiveRecordInstance<Row>[] {
+    return this.#records();
+  }
+
+  map<U>(fn: Predicate<ReactiveRecordInstance<Row>, U>): U[] {
+    return this.#records().map(fn);
+  }
+
+  filter(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): ReactiveRecordInstance<Row>[] {
+    return this.#records().filter(fn);
+  }
+
+  some(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): boolean {
+    return this.#records().some(fn);
+  }
+
+  every(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): boolean {
+    return this.#records().every(fn);
+  }
+
+  forEach(fn: Predicate<ReactiveRecordInstance<Row>, void>): void {
+    this.#records().forEach(fn);
+  }
+
+  slice(start?: number, end?: number): ReactiveRecordInstance<Row>[] {
+    return this.#records().slice(start, end);
+  }
+
+  reduce<U>(fn: (acc: U, record: ReactiveRecordInstance<Row>, index: number, records: readonly ReactiveRecordInstance<Row>[]) => U, initial: U): U {
+    return this.#records().reduce(fn, initial);
+  }
+
+  indexOf(record: ReactiveRecordInstance<Row>): number {
+    return this.#records().indexOf(record);
+  }
+
+  /** `includes('client')` loads an association (Relation); `includes(record)` asks whether the record is in the collection. */
+  override includes(...args: IncludeArg[]): this;
+  override includes(record: ReactiveRecordInstance<Row>): boolean;
+  override includes(...args: unknown[]): this | boolean {
+    if (args.length === 1 && isReactiveRecord(args[0])) return this.#records().includes(args[0] as ReactiveRecordInstance<Row>);
+    return super.includes(...(args as IncludeArg[]));
+  }
+
+  // ---- finders --------------------------------------------------------------------------------------------------------
+
+  #single<T>(build: () => Plan<unknown>): RecordHandle<T> {
+    let plan: Plan<unknown>;
+    try {
+      plan = build();
+    } catch (error) {
+      plan = failedPlan(this, error, true);
+    }
+    return recordHandle<T>(plan);
+  }
+
+  #many(build: () => Plan<unknown>): ReactiveRelation<Row> {
+    let plan: Plan<unknown>;
+    try {
+      plan = build();
+    } catch (error) {
+      plan = failedPlan(this, error, false);
+    }
+    const Class = this.constructor as new (model: ModelDefinition, state: RelationState, settle: Settle) => ReactiveRelation<Row>;
+    return new Class(this.model, plan.relation.state, (rows) => plan.settle(rows) as readonly RecordLike[]);
+  }
+
+  #value<T>(build: () => Plan<T>): LiveValue<T> {
+    let plan: Plan<T>;
+    try {
+      plan = build();
+    } catch (error) {
+      plan = failedPlan(this, error, false) as Plan<T>;
+    }
+    return new LiveValue(plan);
+  }
+
+  /**
+   * `find(id)` -> a record handle ('not-found' with RecordNotFoundError when missing); `find([a, b])` -> a collection
+   * (all-or-nothing, in the order asked); `find((job) => ...)` -> Array#find over the records now.
+   */
+  find(predicate: Predicate<ReactiveRecordInstance<Row>, unknown>): ReactiveRecordInstance<Row> | undefined;
+  find(ids: readonly unknown[]): ReactiveRelation<Row>;
+  find(id: unknown, ...more: unknown[]): RecordHandle<Row>;
+  find(...args: unknown[]): ReactiveRecordInstance<Row> | undefined | RecordHandle<Row> | ReactiveRelation<Row> {
+    if (typeof args[0] === 'function') return this.#records().find(args[0] as Predicate<ReactiveRecordInstance<Row>, unknown>);
+    if (args.length > 1 || Array.isArray(args[0])) return this.#many(() => findPlan(this, args));
+    return this.#single(() => findPlan(this, args));
+  }
+
+  /** The first record matching `conditions`; a missing one ends with `$found` false and no error. */
+  find_by(conditions: WhereHash): RecordHandle<Row> {
+    return this.#single(() => findByPlan(this, conditions, false));
+  }
+
+  /** Rails' `find_by!`: ends 'not-found' with RecordNotFoundError. */
+  find_by_bang(conditions: WhereHash): RecordHandle<Row> {
+    return this.#single(() => findByPlan(this, conditions, true));
+  }
+
+  first(): RecordHandle<Row>;
+  first(n: number): ReactiveRelation<Row>;
+  first(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+    return n === undefined ? this.#single(() => firstPlan(this, undefined, false)) : this.#many(() => firstPlan(this, n, false));
+  }
+
+  first_bang(): RecordHandle<Row> {
+    return this.#single(() => firstPlan(this, undefined, true));
+  }
+
+  last(): RecordHandle<Row>;
+  last(n: number): ReactiveRelation<Row>;
+  last(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+    return n === undefined ? this.#single(() => lastPlan(this, undefined, false)) : this.#many(() => lastPlan(this, n, false));
+  }
+
+  last_bang(): RecordHandle<Row> {
+    return this.#single(() => lastPlan(this, undefined, true));
+  }
+
+  take(): RecordHandle<Row>;
+  take(n: number): ReactiveRelation<Row>;
+  take(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+    return n === undefined ? this.#single(() => takePlan(this, undefined, false)) : this.#many(() => takePlan(this, n, false));
+  }
+
+  take_bang(): RecordHandle<Row> {
+    return this.#single(() => takePlan(this, undefined, true));
+  }
+
+  /** Exactly one record; 'not-found' for none, 'error' (SoleRecordExceededError) for more. */
+  sole(): RecordHandle<Row> {
+    return this.#single(() => solePlan(this));
+  }
+
+  // ---- live values ----------------------------------------------------------------------------------------------------
+
+  count(column?: string): LiveValue<number> {
+    return this.#value(() => countPlan(this, column));
+  }
+
+  exists(conditions?: unknown): LiveValue<boolean> {
+    return this.#value(() => existsPlan(this, conditions));
+  }
+
+  pluck(...columns: string[]): LiveValue<unknown[]> {
+    return this.#value(() => pluckPlan(this, columns));
+  }
+
+  pick(...columns: string[]): LiveValue<unknown> {
+    return this.#value(() => pickPlan(this, columns));
+  }
+
+  ids(): LiveValue<unknown[]> {
+    return this.#value(() => idsPlan(this));
+  }
+}

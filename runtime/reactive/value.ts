@@ -1,0 +1,39 @@
+/**
+ * Live computed values: `count()`, `exists()`, `pluck(...)`, `pick(...)`, `ids()` of a reactive relation. Each is one
+ * query (Zero has no aggregates; as in ActiveRecord the rows are loaded and counted locally) read as `.current`.
+ */
+import type { ZeroRecordError } from '../core/errors.ts';
+import type { Plan } from '../core/finders.ts';
+import { LiveAnswer, type QueryStatus } from './answer.ts';
+
+/** `const open = $derived(ReactiveJob.active().count())` then `{open.current}`. */
+export class LiveValue<T> {
+  readonly #answer: LiveAnswer<T>;
+
+  constructor(plan: Plan<T>) {
+    this.#answer = new LiveAnswer(plan.relation, (rows) => plan.settle(rows));
+  }
+
+  /** The value from the rows Zero has now (`0`, `false`, `[]`, `null` while nothing is loaded); reactive in effects. */
+  get current(): T | undefined {
+    return this.#answer.get().value;
+  }
+
+  get $status(): Exclude<QueryStatus, 'not-found'> {
+    const { status } = this.#answer.get();
+    return status === 'not-found' ? 'error' : status;
+  }
+
+  get $loading(): boolean {
+    return this.$status === 'loading';
+  }
+
+  get $error(): ZeroRecordError | null {
+    return this.#answer.get().error;
+  }
+
+  /** Releases the Zero view now. */
+  $destroy(): void {
+    this.#answer.query.destroy();
+  }
+}
