@@ -22,7 +22,7 @@ import {
   SymbolNode,
   TrueNode,
   type Node,
-} from '@ruby/prism';
+} from '@ruby/prism/src/nodes.js';
 import { RELATION_METHODS } from '../runtime/core/relation-methods.ts';
 import type { ModelDescription, ScopeDescription } from './description.ts';
 import { identifier, key, str } from './names.ts';

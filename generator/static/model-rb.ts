@@ -25,7 +25,7 @@ import {
   SelfNode,
   StatementsNode,
   type Node,
-} from '@ruby/prism';
+} from '@ruby/prism/src/nodes.js';
 import type { AssociationMacro, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
 import { isBlockLiteral, isRubyRange, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
 

@@ -3,7 +3,6 @@
  * description values exactly as rails/lib/zero_record/describer.rb serialises the live objects.
  */
 import {
-  loadPrism,
   ArrayNode,
   AssocNode,
   CallNode,
@@ -25,7 +24,8 @@ import {
   StatementsNode,
   type Node,
   type ProgramNode,
-} from '@ruby/prism';
+} from '@ruby/prism/src/nodes.js';
+import type { loadPrism } from '@ruby/prism';
 import type { RubyRange, RubyValue } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
 
@@ -78,11 +78,11 @@ export class RubySource {
 
 /** Parses Ruby source with Prism (the WASM module is compiled once per process). */
 export async function parseRuby(file: string, text: string): Promise<RubySource> {
-  parser ??= quietly(loadPrism);
+  parser ??= quietly(async () => (await import('@ruby/prism')).loadPrism());
   return new RubySource(file, text, await parser);
 }
 
-/** Node 20 warns that WASI is experimental when Prism loads; that warning means nothing to a generator user. */
+/** Node 20 warns that WASI is experimental when Prism's module loads; that warning means nothing to a generator user. */
 async function quietly<T>(load: () => Promise<T>): Promise<T> {
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {

@@ -2,7 +2,7 @@
  * Reads `db/schema.rb` (the Rails schema dump) into tables and columns, typed the way
  * Active Record's `columns_hash` reports them.
  */
-import { BlockNode, CallNode, LambdaNode, StatementsNode, StringNode, type Node } from '@ruby/prism';
+import { BlockNode, CallNode, LambdaNode, StatementsNode, StringNode, type Node } from '@ruby/prism/src/nodes.js';
 import type { ColumnDescription, RubyValue } from '../description.ts';
 import { keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
 
