@@ -20,7 +20,7 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
       const owner = `write:${binding.local}@${ref.offset}`;
       const parent = (ref.path.parent as typeof ref.path).node;
       if (!isCall(parent) || parent.callee !== ref.path.node) {
-        report(ctx, owner, ref.offset, `${binding.local} is used as a value, not called: pass (d) => ${target}.${binding.op}(d) by hand`);
+        report(ctx, owner, ref.offset, `${binding.local} is used as a value, not called: wrap it by hand, e.g. (...args) => ${target}.${binding.op}(...args)`);
         continue;
       }
       addEdit(ctx, owner, replace(ref.offset, endOf(ref.unit, ref.path.node), `${target}.${binding.op}`));

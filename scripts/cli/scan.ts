@@ -6,7 +6,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { MIGRATABLE } from '../../codemods/index.ts';
 import { CliError, PathOutsideRootError } from './errors.ts';
 
@@ -45,7 +44,7 @@ export function insideRoot(root: string, abs: string): boolean {
 
 /**
  * Relative POSIX paths of the files to plan, sorted. `paths` are absolute or relative to `root`;
- * `only` globs (matched against the relative paths) narrow the result.
+ * `only` patterns (gitignore syntax, against the relative paths) narrow the result.
  */
 export function scanFiles(root: string, paths: readonly string[], only: readonly string[]): string[] {
   const found: string[] = [];
@@ -88,6 +87,7 @@ export function scanFiles(root: string, paths: readonly string[], only: readonly
       else if (!ignoredBy(levels, abs, true)) walk(abs, levels);
     } else if (stat.isFile() && MIGRATABLE.test(abs)) found.push(toPosix(relative(root, abs)));
   }
-  const matchers = only.map((glob) => picomatch(glob, { dot: true }));
-  return [...new Set(found)].filter((f) => !matchers.length || matchers.some((m) => m(f))).sort();
+  // `--only` patterns follow .gitignore rules (`*.svelte` at any depth, `src/routes/**` under a folder).
+  const selected = only.length ? ignore().add([...only]) : null;
+  return [...new Set(found)].filter((f) => !selected || selected.ignores(f)).sort();
 }

@@ -1,0 +1,20 @@
+// Write helpers over the generated mutators.
+import { createJob, deleteJob, updateJob, upsertJob, type CreateJobData } from '$lib/zero/job.generated';
+import { createTask as addTask } from '$lib/zero/task.generated';
+
+export async function create(data: CreateJobData): Promise<string> {
+  const job = await createJob(data);
+  await addTask({ job_id: job.id, title: 'First step', position: 1 });
+  return job.id;
+}
+
+export async function close(id: string): Promise<void> {
+  await updateJob(id, { status: 'done' });
+}
+
+export async function copy(data: CreateJobData & { id: string }): Promise<void> {
+  await upsertJob(data);
+}
+
+/** Passed along as a callback: the codemod does not guess a wrapper. */
+export const remover: (id: string) => Promise<void> = deleteJob;

@@ -1,0 +1,21 @@
+// Write helpers over the generated mutators.
+import { deleteJob, type CreateJobData } from '$lib/zero/job.generated';
+import { ActiveJob } from '$lib/models/job.active';
+import { ActiveTask } from '$lib/models/task.active';
+
+export async function create(data: CreateJobData): Promise<string> {
+  const job = await ActiveJob.create(data);
+  await ActiveTask.create({ job_id: job.id, title: 'First step', position: 1 });
+  return job.id;
+}
+
+export async function close(id: string): Promise<void> {
+  await ActiveJob.update(id, { status: 'done' });
+}
+
+export async function copy(data: CreateJobData & { id: string }): Promise<void> {
+  await ActiveJob.upsert(data);
+}
+
+/** Passed along as a callback: the codemod does not guess a wrapper. */
+export const remover: (id: string) => Promise<void> = deleteJob;
