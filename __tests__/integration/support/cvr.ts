@@ -4,14 +4,19 @@ import type postgres from 'postgres';
 
 export interface DesiredQuery {
   table: string;
+  /** The client's query AST as zero-cache stores it (where, orderBy, limit, related). */
+  ast: unknown;
+  /** zero-cache's "got" flag: false while the query stays hydrated (also after release, until its TTL ends). */
+  queryDeleted: boolean | null;
   ttlMs: number | null;
   inactivatedAtMs: number | null;
   deleted: boolean | null;
 }
 
 export async function desiredQueries(sql: postgres.Sql, clientID: string): Promise<DesiredQuery[]> {
-  const rows = await sql<{ table: string; ttlMs: number | null; inactivatedAtMs: number | null; deleted: boolean | null }[]>`
-    SELECT q."clientAST"->>'table' AS "table", d."ttlMs", d."inactivatedAtMs", d.deleted
+  const rows = await sql<DesiredQuery[]>`
+    SELECT q."clientAST"->>'table' AS "table", q."clientAST" AS ast, q.deleted AS "queryDeleted",
+           d."ttlMs", d."inactivatedAtMs", d.deleted
     FROM "zero_0/cvr".desires d
     JOIN "zero_0/cvr".queries q USING ("clientGroupID", "queryHash")
     WHERE d."clientID" = ${clientID}`;

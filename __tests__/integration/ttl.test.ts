@@ -1,0 +1,67 @@
+// The model's TTL reaches zero-cache: read back from zero-cache's own client view records, where
+// it stores, per client and query, the TTL the client asked for and when the query went inactive.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActiveJob } from '../../examples/stack/models.ts';
+import { desiredQueries, type DesiredQuery } from './support/cvr.ts';
+import { eventually } from './support/eventually.ts';
+import { startRuntimeStack, type RuntimeStack } from './support/runtime-stack.ts';
+
+let env: RuntimeStack;
+beforeAll(async () => {
+  env = await startRuntimeStack();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** The literal a single-condition query compares with (`where({ priority: 7 })` -> 7). */
+function literalOf(query: DesiredQuery): unknown {
+  return (query.ast as { where?: { right?: { value?: unknown } } }).where?.right?.value;
+}
+
+/** Waits until zero-cache's record of this client's `jobs` query on `literal` satisfies `predicate`. */
+function jobsQuery(literal: unknown, predicate: (q: DesiredQuery | undefined) => boolean, what: string): Promise<DesiredQuery | null> {
+  return eventually(async () => {
+    const query = (await desiredQueries(env.sql, env.z.clientID)).find((q) => q.table === 'jobs' && literalOf(q) === literal);
+    return predicate(query) ? (query ?? null) : undefined;
+  }, what);
+}
+
+describe('TTL reaches zero-cache', () => {
+  it("registers a live query with the model's TTL ('2m')", async () => {
+    const stop = ActiveJob.where({ status: 'active' }).subscribe(() => {});
+    try {
+      const query = await jobsQuery('active', (q) => q?.deleted === false, 'the status=active query');
+      expect(query?.ttlMs).toBe(120_000);
+      expect(query?.inactivatedAtMs).toBeNull();
+    } finally {
+      stop();
+    }
+  });
+
+  it("registers a relation's .ttl('30s') override", async () => {
+    const stop = ActiveJob.where({ status: 'done' }).ttl('30s').subscribe(() => {});
+    try {
+      const query = await jobsQuery('done', (q) => q?.deleted === false, 'the status=done query');
+      expect(query?.ttlMs).toBe(30_000);
+    } finally {
+      stop();
+    }
+  });
+
+  it("keeps a released query hydrated for its TTL, and drops a released ttl('none') query", async () => {
+    const stopKept = ActiveJob.where({ priority: 7 }).ttl('1m').subscribe(() => {});
+    const stopDropped = ActiveJob.where({ priority: 8 }).ttl('none').subscribe(() => {});
+    await jobsQuery(7, (q) => q?.deleted === false, 'the 1-minute query while subscribed');
+    await jobsQuery(8, (q) => q?.deleted === false, "the ttl('none') query while subscribed");
+    stopKept();
+    stopDropped();
+
+    const kept = await jobsQuery(7, (q) => q?.deleted === true, 'the 1-minute query released');
+    expect(kept?.inactivatedAtMs).not.toBeNull();
+    // zero-cache evicts a query when its TTL has run out since inactivation: at once for 'none'.
+    await jobsQuery(8, (q) => q === undefined || q.queryDeleted === true, "the ttl('none') query evicted");
+    const stillKept = await jobsQuery(7, () => true, 'the 1-minute query after the eviction');
+    expect(stillKept?.queryDeleted).toBe(false);
+  });
+});
