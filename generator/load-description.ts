@@ -12,8 +12,10 @@ const isBoolean: Check = (v) => typeof v === 'boolean';
 const isArray: Check = Array.isArray;
 const isObject: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const RUBY_CONSTANT = /^[A-Z]\w*(::[A-Z]\w*)*$/;
+
 const MODEL_FIELDS: Record<string, Check> = {
-  class_name: isString,
+  class_name: (v) => typeof v === 'string' && RUBY_CONSTANT.test(v),
   table: isString,
   primary_key: isStringOrNull,
   file: isString,

@@ -34,7 +34,10 @@ export function identifier(name: string): string {
 
 /** Text for a `/** ... *\/` or `//` comment: no comment closer, no line breaks that could end a `//` comment. */
 export function commentText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/\r\n?|[\u2028\u2029]/g, '\n');
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/@ts-/g, '@ ts-')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n');
 }
 
 /** `Admin::LineItem` -> names used for one model's files and exports. */
@@ -52,10 +55,12 @@ export interface ModelNames {
 }
 
 export function modelNames(model: Pick<ModelDescription, 'class_name'>): ModelNames {
-  const type = camelize(model.class_name.replace(/::/g, '_'));
+  // Ruby constants are identifiers already; the sanitising only matters for a hand-made description.
+  const camel = camelize(model.class_name.replace(/::/g, '_').replace(/\W+/g, '_'));
+  const type = /^[A-Z]/.test(camel) ? camel : `M${camel}`;
   const lower = type[0]!.toLowerCase() + type.slice(1);
   return {
-    file: underscore(model.class_name.replace(/::/g, '_')),
+    file: underscore(type),
     type,
     config: `${lower}Config`,
     scopes: `${lower}Scopes`,

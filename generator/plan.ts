@@ -47,7 +47,8 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
   const notes: Note[] = [];
   const skippedModels = description.skipped.map((s) => ({ className: s.class_name, file: s.file, reason: SKIP_REASONS[s.reason] ?? s.reason }));
   const inSchema = new Map<string, ModelDescription>();
-  for (const model of description.models) {
+  const byName = (a: ModelDescription, b: ModelDescription) => (a.class_name < b.class_name ? -1 : a.class_name > b.class_name ? 1 : 0);
+  for (const model of [...description.models].sort(byName)) {
     if (model.primary_key === null || !model.columns.some((c) => c.name === model.primary_key)) {
       skippedModels.push({ className: model.class_name, file: model.file, reason: 'no single-column primary key (Zero needs one)' });
     } else inSchema.set(model.class_name, model);

@@ -1,0 +1,153 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/generate.ts';
+import { headerState } from '../../generator/header.ts';
+import { checkGeneration, writeGeneration } from '../../generator/output.ts';
+import { fixtureDescription, outputDir } from './support.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+async function out() {
+  const o = await outputDir();
+  cleanups.push(o.cleanup);
+  return o;
+}
+const file = (files: { path: string; content: string }[], path: string) => files.find((f) => f.path === path)!.content;
+
+describe('generation from a description', () => {
+  it('is deterministic: same description (in any model order), same bytes, no timestamps', async () => {
+    const a = await generate(await fixtureDescription());
+    const shuffled = await fixtureDescription();
+    shuffled.models.reverse();
+    const b = await generate(shuffled);
+    expect(b.files).toEqual(a.files);
+    expect(a.files.map((f) => f.content).join('')).not.toMatch(/20\d\d-\d\d-\d\dT/);
+  });
+
+  it('emits one config per model that both flavours import, plus one schema module', async () => {
+    const { files } = await generate(await fixtureDescription());
+    expect(files.filter((f) => f.path.startsWith('job.')).map((f) => f.path)).toEqual(['job.active.ts', 'job.config.ts', 'job.reactive.ts', 'job.scopes.ts']);
+    expect(file(files, 'job.active.ts')).toContain('export const ActiveJob = ActiveRecord.createModel(jobConfig);');
+    expect(file(files, 'job.active.ts')).toContain('import { ActiveRecord } from "zero-record";');
+    expect(file(files, 'job.reactive.ts')).toContain('export const ReactiveJob = ReactiveRecord.createModel(jobConfig);');
+    expect(file(files, 'job.reactive.ts')).toContain('import { ReactiveRecord } from "zero-record/reactive";');
+    expect(file(files, 'job.reactive.ts')).toContain('export type { Job } from "./schema.ts";');
+    expect(files.filter((f) => f.content.includes('defineModel({'))).toHaveLength(7);
+    const schema = file(files, 'schema.ts');
+    expect(schema).toContain('status: z.enumeration<"draft" | "active" | "done">(),');
+    expect(schema).toContain('priority: z.number<0 | 1 | 2>(),');
+    expect(schema).toContain(
+      'workers: many({ sourceField: ["id"], destField: ["job_id"], destSchema: assignmentsTable }, { sourceField: ["user_id"], destField: ["id"], destSchema: usersTable }),',
+    );
+    expect(schema).toContain('export type Job = z.Row<Schema[\'tables\']["jobs"]>;');
+  });
+
+  it('turns simple scope bodies into scope functions and lists the rest for the app to implement', async () => {
+    const { files, report } = await generate(await fixtureDescription());
+    const config = file(files, 'job.config.ts');
+    expect(config).toContain('open: (r) => r.where({ status: "active" }),');
+    expect(config).toContain('by_client: (r, client_id: string) => r.where({ client_id: client_id }),');
+    expect(config).toContain('latest: (r, n: number = 5) => r.order({ created_at: "desc" }).limit(n),');
+    expect(config).toContain('not_done: (r) => r.not({ status: "done" }),');
+    expect(config).toContain('urgent: (r) => r.where({ priority: 2 }).order({ title: "asc" }),');
+    expect(config).toContain('between: (r, low: number, high: number) => r.where({ budget: { gte: low, lte: high } }),');
+    expect(config).toContain('search: jobScopes["search"],');
+    expect(file(files, 'task.config.ts')).toContain('ordered: (r) => r.order({ position: "asc", created_at: "asc" }),');
+    expect(report.customScopes.map((s) => `${s.model}.${s.scope}: ${s.reason}`)).toEqual([
+      "Invoice.overdue: calls the scope 'unpaid'",
+      'Job.search: where with a SQL string',
+      'Job.with_open_tasks: joins(...) is not translated',
+      'Task.due_before: where with a SQL string',
+    ]);
+    expect(report.customScopes[1]).toMatchObject({ file: 'app/models/job.rb', line: 30, implementIn: 'job.scopes.ts' });
+    expect(report.skippedScopes).toEqual([
+      { model: 'Case', scope: 'then', reason: "'then' clashes with the relation method of the same name; rename the Rails scope" },
+    ]);
+    const stub = files.find((f) => f.path === 'job.scopes.ts')!;
+    expect(stub.kind).toBe('stub');
+    expect(stub.content).toContain('search(relation: Relation, query: unknown): Relation {');
+  });
+
+  it('maps validations to the runtime rules and reports what only Rails can check', async () => {
+    const { files, report } = await generate(await fixtureDescription());
+    const config = file(files, 'job.config.ts');
+    expect(config).toContain('title: [{ kind: "presence" }, { kind: "length", maximum: 200 }],');
+    expect(config).toContain('reference: [{ kind: "format", with: "^JOB-\\\\d+$", allow_blank: true }],');
+    expect(config).toContain('status: [{ kind: "inclusion", in: ["draft", "active", "done"] }],');
+    expect(file(files, 'user.config.ts')).toContain('role: [{ kind: "inclusion", in: ["admin", "member"], message: "%{value} is not a role" }],');
+    expect(report.notes).toContainEqual({ model: 'Invoice', message: 'validation due_on: presence: conditional (if:) validators run in Rails only' });
+    expect(report.notes).toContainEqual({
+      model: 'Job',
+      message: 'validation title: uniqueness: uniqueness needs the database; enforced by Rails (and a unique index) only',
+    });
+  });
+
+  it('skips a model whose column clashes with a record method, keeping its table, and says why', async () => {
+    const d = await fixtureDescription();
+    const user = d.models.find((m) => m.class_name === 'User')!;
+    user.columns.push({ name: 'constructor', type: 'string', null: true, default: null, default_function: null, array: false });
+    const { files, report } = await generate(d);
+    expect(files.some((f) => f.path.startsWith('user.'))).toBe(false);
+    expect(file(files, 'schema.ts')).toContain('constructor: z.string().optional(),');
+    expect(report.skippedModels).toContainEqual({
+      className: 'User',
+      file: 'app/models/user.rb',
+      reason: "column 'constructor' clashes with record methods (the table stays in the Zero schema)",
+    });
+    // Relationships to the skipped model leave the other configs, not the schema.
+    expect(file(files, 'job.config.ts')).not.toContain('workers:');
+    expect(file(files, 'schema.ts')).toContain('workers: many(');
+  });
+});
+
+describe('writing and --check', () => {
+  it('writes every file once, then rewrites nothing when nothing changed', async () => {
+    const { dir, options } = await out();
+    const { files } = await generate(await fixtureDescription(), options);
+    const first = await writeGeneration(dir, files);
+    expect(new Set(first.map((r) => r.status))).toEqual(new Set(['written', 'stub-created']));
+    const before = (await stat(join(dir, 'job.config.ts'))).mtimeMs;
+    const second = await writeGeneration(dir, files);
+    expect(new Set(second.map((r) => r.status))).toEqual(new Set(['unchanged', 'stub-kept']));
+    expect((await stat(join(dir, 'job.config.ts'))).mtimeMs).toBe(before);
+    expect(await checkGeneration(dir, files)).toEqual([]);
+  });
+
+  it('puts a header on every generated file whose hash catches a hand edit', async () => {
+    const { files } = await generate(await fixtureDescription());
+    for (const f of files.filter((x) => x.kind === 'generated')) {
+      expect(f.content).toMatch(/^\/\/ Generated by zero-record from .+ DO NOT EDIT: regenerate instead\.\n\/\/ Regenerate: npx zero-record generate/);
+      expect(headerState(f.content)).toBe('intact');
+    }
+    expect(headerState(file(files, 'job.config.ts').replace('maximum: 200', 'maximum: 300'))).toBe('edited');
+  });
+
+  it('reports hand edits, stale, missing and orphaned files, and never overwrites the hand-written scopes', async () => {
+    const { dir, options } = await out();
+    const description = await fixtureDescription();
+    const { files } = await generate(description, options);
+    await writeGeneration(dir, files);
+    const scopes = join(dir, 'job.scopes.ts');
+    await writeFile(scopes, 'export const jobScopes = { search: (r: unknown) => r, with_open_tasks: (r: unknown) => r };\n');
+    const config = join(dir, 'job.config.ts');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('maximum: 200', 'maximum: 300'));
+    await writeFile(join(dir, 'widget.active.ts'), file(files, 'user.active.ts'));
+    await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'task.active.ts')));
+    // The Rails side changed too: User gained a column.
+    description.models.find((m) => m.class_name === 'User')!.columns.push({ name: 'nickname', type: 'string', null: true, default: null, default_function: null, array: false });
+    const next = await generate(description, options);
+
+    const drift = await checkGeneration(dir, next.files);
+    expect(drift.map((d) => `${d.kind} ${d.path}`)).toEqual(['edited job.config.ts', 'stale schema.ts', 'missing task.active.ts', 'orphaned widget.active.ts']);
+
+    const results = await writeGeneration(dir, next.files);
+    expect(results).toContainEqual({ path: 'job.config.ts', status: 'overwrote-hand-edit' });
+    expect(results).toContainEqual({ path: 'widget.active.ts', status: 'deleted' });
+    expect(results).toContainEqual({ path: 'job.scopes.ts', status: 'stub-kept' });
+    expect(await readFile(scopes, 'utf8')).toContain('search: (r: unknown) => r');
+    expect(await checkGeneration(dir, next.files)).toEqual([]);
+  });
+});

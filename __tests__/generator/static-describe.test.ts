@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { GeneratorInputError } from '../../generator/errors.ts';
+import { describeRailsApp } from '../../generator/static/describe.ts';
+import { fixtureDescription } from './support.ts';
+
+describe('static description of the fixture Rails app (no Ruby)', () => {
+  it('describes every concrete model with a table and lists the rest with a reason', async () => {
+    const d = await fixtureDescription();
+    expect(d.models.map((m) => m.class_name)).toEqual(['Assignment', 'Case', 'Client', 'Invoice', 'Job', 'Task', 'User']);
+    expect(d.skipped).toEqual([
+      { class_name: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract' },
+      { class_name: 'Archive', file: 'app/models/archive.rb', reason: 'missing_table' },
+    ]);
+  });
+
+  it('reads columns as Active Record types them, string primary keys and typed defaults included', async () => {
+    const job = (await fixtureDescription()).models.find((m) => m.class_name === 'Job')!;
+    expect(job.primary_key).toBe('id');
+    const column = (name: string) => job.columns.find((c) => c.name === name);
+    expect(column('id')).toEqual({ name: 'id', type: 'string', null: false, default: null, default_function: null, array: false });
+    expect(column('priority')).toMatchObject({ type: 'integer', null: false, default: 1 });
+    expect(column('metadata')).toMatchObject({ type: 'json', null: true });
+    expect(column('created_at')).toMatchObject({ type: 'datetime', null: false });
+    const invoice = (await fixtureDescription()).models.find((m) => m.class_name === 'Invoice')!;
+    expect(invoice.columns.find((c) => c.name === 'amount')).toMatchObject({ type: 'decimal', default: '0.0' });
+    const hostile = (await fixtureDescription()).models.find((m) => m.class_name === 'Case')!;
+    expect(hostile.columns.find((c) => c.name === 'note')!.default).toBe('it\'s a */ "quoted" ${value} `tick` \\ back');
+  });
+
+  it('keeps enums in declaration order, string and integer backed', async () => {
+    const job = (await fixtureDescription()).models.find((m) => m.class_name === 'Job')!;
+    expect(job.enums).toEqual([
+      { name: 'status', values: { draft: 'draft', active: 'active', done: 'done' } },
+      { name: 'priority', values: { low: 0, normal: 1, high: 2 } },
+    ]);
+    expect(Object.keys(job.enums[0]!.values)).toEqual(['draft', 'active', 'done']);
+  });
+
+  it('resolves associations like Rails: foreign keys, class names, through + source', async () => {
+    const d = await fixtureDescription();
+    const job = d.models.find((m) => m.class_name === 'Job')!;
+    const byName = Object.fromEntries(job.associations.map((a) => [a.name, a]));
+    expect(byName.client).toMatchObject({ macro: 'belongs_to', class_name: 'Client', foreign_key: 'client_id', primary_key: 'id' });
+    expect(byName.tasks).toMatchObject({ macro: 'has_many', class_name: 'Task', foreign_key: 'job_id', primary_key: 'id', scoped: true });
+    expect(byName.workers).toMatchObject({ macro: 'has_many', class_name: 'User', through: 'assignments', source: 'user', foreign_key: null });
+    expect(byName.invoice).toMatchObject({ macro: 'has_one', class_name: 'Invoice', foreign_key: 'job_id' });
+    const user = d.models.find((m) => m.class_name === 'User')!;
+    expect(user.associations.find((a) => a.name === 'jobs')).toMatchObject({ through: 'assignments', source: 'job', class_name: 'Job' });
+  });
+
+  it('expands validators per attribute as ActiveModel builds them', async () => {
+    const d = await fixtureDescription();
+    const job = d.models.find((m) => m.class_name === 'Job')!;
+    expect(job.validations.title).toEqual([
+      { kind: 'presence', options: {} },
+      { kind: 'length', options: { maximum: 200 } },
+      { kind: 'uniqueness', options: { scope: 'client_id' } },
+    ]);
+    // `in: 10..2000` becomes minimum / maximum; a class constant is resolved; allow_nil reaches each validator.
+    expect(job.validations.description).toEqual([{ kind: 'length', options: { allow_nil: true, maximum: 2000, minimum: 10 } }]);
+    expect(job.validations.status).toEqual([{ kind: 'inclusion', options: { in: ['draft', 'active', 'done'] } }]);
+    expect(job.validations.reference).toEqual([{ kind: 'format', options: { allow_blank: true, with: { regexp: '\\AJOB-\\d+\\z', flags: '' } } }]);
+    const task = d.models.find((m) => m.class_name === 'Task')!;
+    expect(task.validations.title).toEqual([{ kind: 'presence', options: {} }]);
+    const invoice = d.models.find((m) => m.class_name === 'Invoice')!;
+    expect(invoice.validations.due_on).toEqual([{ kind: 'presence', options: { if: 'paid?' } }]);
+  });
+
+  it('finds scopes with their parameters, arity and exact body source', async () => {
+    const d = await fixtureDescription();
+    const job = d.models.find((m) => m.class_name === 'Job')!;
+    const latest = job.scopes.find((s) => s.name === 'latest')!;
+    expect(latest).toEqual({
+      name: 'latest',
+      line: 24,
+      source: '->(n = 5) { order(created_at: :desc).limit(n) }',
+      params: [{ name: 'n', kind: 'opt', default: '5' }],
+      arity: -1,
+    });
+    const task = d.models.find((m) => m.class_name === 'Task')!;
+    expect(task.scopes.map((s) => [s.name, s.arity])).toEqual([['open', 0], ['ordered', 0], ['due_before', 1]]);
+    expect(task.scopes[2]!.source).toBe('->(time) do\n    where("due_at < ?", time)\n  end');
+    const hostile = d.models.find((m) => m.class_name === 'Case')!;
+    expect(hostile.scopes.map((s) => s.name)).toEqual(['import', 'then', 'default']);
+    expect(hostile.scopes[0]!.source).toContain("# imports */ with 'single'");
+  });
+
+  it('names every missing input in one typed error', async () => {
+    const error = await describeRailsApp('/nonexistent/app').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorInputError);
+    expect((error as GeneratorInputError).problems).toHaveLength(2);
+    expect((error as GeneratorInputError).message).toMatch(/db\/schema\.rb is missing[\s\S]*app\/models is missing/);
+  });
+});
