@@ -1,0 +1,81 @@
+/**
+ * Temp projects for the CLI tests: real files in a real git repository (`git init` + a commit), built from the
+ * codemod fixtures so the CLI sees the same code the transforms are tested on.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import type { CommandIO } from '../../scripts/cli/io.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../__testfixtures__');
+
+function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** Project path -> content. Legacy code also sits in node_modules and a git-ignored folder, which must be skipped. */
+export const PROJECT_FILES: Record<string, string> = {
+  '.gitignore': 'node_modules/\nignored/\n',
+  'src/lib/components/JobDetail.svelte': fixture('query-handles.derived-one.input.svelte'),
+  'src/lib/components/TaskList.svelte': fixture('handle-reads.collection.input.svelte'),
+  'src/lib/components/Board.svelte': fixture('destroy-calls.on-destroy-block.input.svelte'),
+  'src/lib/components/Header.svelte': fixture('handle-reads.unrelated-current.input.svelte'),
+  'src/lib/components/JobTablePage.svelte': fixture('query-handles.escapes.input.svelte'),
+  'src/lib/services/titles.ts': fixture('handle-reads.async-ts.input.ts'),
+  'src/routes/clients/[id]/+page.svelte': fixture('zql-chain.one-find-by.input.svelte'),
+  'src/lib/zero/index.ts': fixture('imports.reexport.input.ts'),
+  'node_modules/some-lib/Legacy.svelte': fixture('query-handles.derived-one.input.svelte'),
+  'ignored/Legacy.svelte': fixture('query-handles.derived-one.input.svelte'),
+};
+
+export function git(root: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+}
+
+export function makeProject(files: Record<string, string> = PROJECT_FILES): string {
+  const root = mkdtempSync(join(tmpdir(), 'zr-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app');
+  return root;
+}
+
+/** sha256 of every file under `root` (except .git and, unless asked, the toolkit's .zero-record). */
+export function treeHashes(root: string, withToolkitDir = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === '.git' || (!withToolkitDir && entry.name === '.zero-record')) continue;
+      const abs = join(dir, entry.name);
+      if (entry.isSymbolicLink()) out[relative(root, abs)] = `symlink -> ${readlinkSync(abs)}`;
+      else if (entry.isDirectory()) walk(abs);
+      else out[relative(root, abs)] = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export interface Captured extends CommandIO {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+export function captureIO(cwd: string): Captured {
+  let out = '';
+  let err = '';
+  return {
+    cwd,
+    isTTY: false,
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    out: () => out,
+    err: () => err,
+  };
+}
