@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {};
 commands['generate'] = () => import('./generate.ts');
 commands['migrate'] = () => import('./migrate.ts');
 commands['rollback'] = () => import('./rollback.ts');
+commands['bench'] = () => import('./bench.ts');
 
 const [commandName, ...rest] = process.argv.slice(2);
 const load = commandName ? commands[commandName] : undefined;

@@ -1,0 +1,27 @@
+/**
+ * The benchmark groups, in table order. Each runs in its own child process (fresh heap and JIT state);
+ * `browser` groups get Svelte's browser build and compiled runes.
+ */
+import type { GroupResult, Mode } from './harness/types.ts';
+
+export interface GroupSpec {
+  readonly id: string;
+  readonly title: string;
+  /** Runs under `--conditions=browser` with `*.svelte.ts` compiled in client mode. */
+  readonly browser: boolean;
+  readonly load: () => Promise<{ run(mode: Mode): Promise<GroupResult> }>;
+}
+
+export const GROUPS: readonly GroupSpec[] = [
+  { id: 'property-access', title: '1 property access', browser: false, load: () => import('./suites/property-access.ts') },
+  { id: 'active-memory', title: '2 ActiveRecord memory', browser: false, load: () => import('./suites/active-memory.ts') },
+  { id: 'reactive-memory', title: '3 ReactiveRecord memory', browser: true, load: () => import('./suites/reactive-memory.ts') },
+  { id: 'reactive-update', title: '4 reactive update', browser: true, load: () => import('./suites/reactive-update.ts') },
+  { id: 'finders', title: '5 finders', browser: false, load: () => import('./suites/finders.ts') },
+  { id: 'codemod', title: '6 codemod throughput', browser: false, load: () => import('./suites/codemod.ts') },
+  { id: 'generator', title: '7 generator', browser: false, load: () => import('./suites/generator.ts') },
+];
+
+export function groupById(id: string): GroupSpec | undefined {
+  return GROUPS.find((group) => group.id === id);
+}

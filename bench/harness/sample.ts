@@ -1,0 +1,99 @@
+/**
+ * Timing: subject and baseline sampled in the same process, interleaved (ABBA order, so drift and GC pressure fall
+ * on both), after a warm-up, with `process.hrtime.bigint()`. Every sampled function returns a value that is folded
+ * into a sink, so the optimiser cannot drop the work.
+ */
+import { median } from './stats.ts';
+import type { Measure, Unit } from './types.ts';
+
+let sink = 0;
+
+/** Folds a result into the sink (numbers add, anything else counts by its truthiness and length). */
+export function consume(value: unknown): void {
+  if (typeof value === 'number') sink = (sink + value) | 0;
+  else if (typeof value === 'string' || Array.isArray(value)) sink = (sink + value.length) | 0;
+  else sink = (sink + (value ? 1 : 0)) | 0;
+}
+
+/** Read once at the end of a run (printed in debug output) so the sink is observable. */
+export function sinkValue(): number {
+  return sink;
+}
+
+export interface Side<T> {
+  readonly label: string;
+  /** One sample's work: returns something to consume. */
+  readonly run: () => T;
+}
+
+export interface CompareOptions {
+  readonly samples: number;
+  readonly warmup: number;
+  /** Operations per sample: the measure is time per operation. */
+  readonly ops: number;
+  readonly unit: Extract<Unit, 'ns/op' | 'us/op' | 'ms' | 'ms/run' | 'us/file'>;
+}
+
+const PER_UNIT_NS: Record<CompareOptions['unit'], number> = { 'ns/op': 1, 'us/op': 1e3, ms: 1e6, 'ms/run': 1e6, 'us/file': 1e3 };
+
+function toMeasure(label: string, nanos: number[], options: CompareOptions): Measure {
+  const perOp = nanos.map((n) => n / options.ops / PER_UNIT_NS[options.unit]);
+  return { label, value: median(perOp), unit: options.unit, samples: perOp.length };
+}
+
+/** Synchronous pair. */
+export function compareSync(subject: Side<unknown>, baseline: Side<unknown>, options: CompareOptions): [Measure, Measure] {
+  const a: number[] = [];
+  const b: number[] = [];
+  const time = (side: Side<unknown>, into: number[] | null) => {
+    const start = process.hrtime.bigint();
+    const value = side.run();
+    const elapsed = Number(process.hrtime.bigint() - start);
+    consume(value);
+    into?.push(elapsed);
+  };
+  for (let i = 0; i < options.warmup; i++) {
+    time(subject, null);
+    time(baseline, null);
+  }
+  for (let i = 0; i < options.samples; i++) {
+    const [first, second] = i % 2 === 0 ? [subject, baseline] : [baseline, subject];
+    time(first, first === subject ? a : b);
+    time(second, second === subject ? a : b);
+  }
+  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options)];
+}
+
+/** Asynchronous pair (finders, Zero writes): each sample awaits its work. */
+export async function compareAsync(subject: Side<Promise<unknown>>, baseline: Side<Promise<unknown>>, options: CompareOptions): Promise<[Measure, Measure]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const time = async (side: Side<Promise<unknown>>, into: number[] | null) => {
+    const start = process.hrtime.bigint();
+    const value = await side.run();
+    const elapsed = Number(process.hrtime.bigint() - start);
+    consume(value);
+    into?.push(elapsed);
+  };
+  for (let i = 0; i < options.warmup; i++) {
+    await time(subject, null);
+    await time(baseline, null);
+  }
+  for (let i = 0; i < options.samples; i++) {
+    const subjectFirst = i % 2 === 0;
+    await time(subjectFirst ? subject : baseline, subjectFirst ? a : b);
+    await time(subjectFirst ? baseline : subject, subjectFirst ? b : a);
+  }
+  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options)];
+}
+
+/** Times one async job `samples` times (after `warmup`) and returns the median, for absolute figures. */
+export async function timeAsync(label: string, run: () => Promise<unknown>, options: Omit<CompareOptions, 'ops'> & { ops?: number }): Promise<Measure> {
+  const nanos: number[] = [];
+  for (let i = 0; i < options.warmup + options.samples; i++) {
+    const start = process.hrtime.bigint();
+    consume(await run());
+    if (i >= options.warmup) nanos.push(Number(process.hrtime.bigint() - start));
+  }
+  return toMeasure(label, nanos, { ...options, ops: options.ops ?? 1 });
+}

@@ -1,0 +1,62 @@
+/**
+ * 1. ActiveRecord property access vs the same read on plain object literals with the same columns.
+ * Each side gets its own compiled read loop (`new Function`), so neither shares inline caches with the other.
+ */
+import { compareSync } from '../harness/sample.ts';
+import { measuredRow } from '../harness/rows.ts';
+import { pick } from '../harness/sizes.ts';
+import type { GroupResult, Mode } from '../harness/types.ts';
+import { activeJobs, benchZero, seedJobs } from '../fixtures/zero.ts';
+
+const GROUP = '1 property access';
+const GOAL = { kind: 'ratio', max: 1.1 } as const;
+
+type Reader = (records: readonly Record<string, unknown>[], passes: number) => number;
+
+// One column, the same at every iteration: the monomorphic fast path.
+const MONO = `let s = 0;
+for (let p = 0; p < passes; p++) for (let i = 0; i < records.length; i++) s = (s + records[i].created_at) | 0;
+return s;`;
+
+// Five columns per record, one through a computed key: how a component or a report reads a record.
+const MIXED = `const keys = ['title', 'status', 'country', 'client_id'];
+let s = 0;
+for (let p = 0; p < passes; p++) for (let i = 0; i < records.length; i++) {
+  const r = records[i];
+  s = (s + r.title.length + (r.status === null ? 0 : 1) + (r.priority ?? 0) + r.created_at + (r[keys[i & 3]] === null ? 0 : 1)) | 0;
+}
+return s;`;
+
+function reader(body: string): Reader {
+  return new Function('records', 'passes', body) as Reader;
+}
+
+/** Plain object literals with the schema's columns in the same order (V8's fastest object shape). */
+function plainCopy(records: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return records.map((r) => ({ id: r.id, title: r.title, status: r.status, country: r.country, priority: r.priority, client_id: r.client_id, created_at: r.created_at }));
+}
+
+export async function run(mode: Mode): Promise<GroupResult> {
+  const sizes = pick(mode, [1_000, 100_000], [1_000, 10_000]);
+  const samples = pick(mode, 41, 11);
+  const z = benchZero();
+  await seedJobs(z, Math.max(...sizes));
+  const Job = activeJobs(z);
+  const rows = [];
+  for (const size of sizes) {
+    const records = (await Job.order('id').limit(size)) as unknown as Record<string, unknown>[];
+    const plain = plainCopy(records);
+    const passes = Math.max(1, Math.round(200_000 / size));
+    for (const [kind, body] of [['monomorphic', MONO], ['mixed', MIXED]] as const) {
+      const subjectRead = reader(body);
+      const baselineRead = reader(body);
+      const [subject, baseline] = compareSync(
+        { label: 'ActiveRecord', run: () => subjectRead(records, passes) },
+        { label: 'plain object', run: () => baselineRead(plain, passes) },
+        { samples, warmup: 5, ops: size * passes, unit: 'ns/op' },
+      );
+      rows.push(measuredRow(GROUP, `${kind}, ${size.toLocaleString('en-US')} records`, subject, baseline, GOAL));
+    }
+  }
+  return { group: GROUP, rows };
+}

@@ -1,0 +1,71 @@
+/**
+ * `zero-record bench [--check] [--only <group>[,<group>]]`
+ *
+ * Full mode (`npm run bench`): every benchmark group in its own child `node --expose-gc`, a table on stdout,
+ * bench/results.json, bench/charts/*.svg and the table in docs/bench.md.
+ * Check mode (`npm run bench:check`): fewer samples and smaller sizes, writes nothing, and exits 1 when a ratio
+ * regresses past 3x its goal (absolute times never fail it) or a group crashes.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { GROUPS } from '../bench/groups.ts';
+import { runGroupInChild } from '../bench/harness/child.ts';
+import { checkVerdict, CHECK_MARGIN } from '../bench/harness/stats.ts';
+import { renderTable } from '../bench/harness/table.ts';
+import type { BenchResults, BenchRow, Mode } from '../bench/harness/types.ts';
+import { writeReport } from '../bench/report.ts';
+
+const USAGE = 'usage: zero-record bench [--check] [--only property-access,finders,...]';
+
+function parse(argv: string[]): { check: boolean; only: string[] | null } | string {
+  let check = false;
+  let only: string[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--check') check = true;
+    else if (arg === '--only' && argv[i + 1]) only = argv[++i]!.split(',');
+    else if (arg.startsWith('--only=')) only = arg.slice(7).split(',');
+    else return `unknown argument ${JSON.stringify(arg)}\n${USAGE}`;
+  }
+  const unknown = only?.filter((id) => !GROUPS.some((g) => g.id === id)) ?? [];
+  if (unknown.length) return `unknown group ${unknown.join(', ')}; groups: ${GROUPS.map((g) => g.id).join(', ')}`;
+  return { check, only };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parse(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    return 2;
+  }
+  const mode: Mode = options.check ? 'fast' : 'full';
+  const groups = GROUPS.filter((g) => !options.only || options.only.includes(g.id));
+  const rows: BenchRow[] = [];
+  const crashed: string[] = [];
+  const startedAt = new Date().toISOString();
+  for (const group of groups) {
+    process.stderr.write(`bench: ${group.title} (${mode})...\n`);
+    try {
+      rows.push(...(await runGroupInChild(group, mode)).rows);
+    } catch (error) {
+      crashed.push(`${group.title}: ${(error as Error).message}`);
+    }
+  }
+  process.stdout.write(`${renderTable(rows)}\n`);
+  for (const message of crashed) process.stderr.write(`bench: FAILED ${message}\n`);
+
+  if (mode === 'full') {
+    const results: BenchResults = { mode, startedAt, node: process.versions.node, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism?.() ?? cpus().length, rows };
+    if (!options.only && crashed.length === 0) {
+      for (const path of await writeReport(results, groups)) process.stderr.write(`bench: wrote ${path}\n`);
+    } else {
+      process.stderr.write('bench: results not written (a partial or failed run must not replace the full one)\n');
+    }
+    return crashed.length ? 1 : 0;
+  }
+
+  const failures = rows.map((row) => ({ row, verdict: checkVerdict(row) })).filter(({ verdict }) => verdict.status === 'fail');
+  for (const { row, verdict } of failures) process.stderr.write(`bench:check: REGRESSION ${row.group}, ${row.name}: ${verdict.reason}\n`);
+  const checked = rows.filter((row) => checkVerdict(row).status !== 'skip').length;
+  process.stderr.write(`bench:check: ${checked} ratios checked against ${CHECK_MARGIN}x their goal, ${failures.length} regressed, ${crashed.length} groups failed\n`);
+  return failures.length || crashed.length ? 1 : 0;
+}
