@@ -103,6 +103,8 @@ describe('collections', () => {
     expect(seen).toEqual(['Fix the boiler, Paint the fence, Mow the lawn']);
     expect(jobs.length).toBe(3);
     expect(jobs.at(-1)?.id).toBe('j4');
+    expect(jobs[1]?.id).toBe('j2');
+    expect(jobs[3]).toBeUndefined();
     expect(jobs.find((job) => job.priority === 1)?.id).toBe('j2');
     expect(jobs.some((job) => job.id === 'j3')).toBe(false);
     expect([...jobs].map((job) => job.id)).toEqual(['j1', 'j2', 'j4']);
@@ -179,7 +181,9 @@ describe('collections', () => {
 
   test('associations from includes are reactive records of the associated model', async () => {
     const job = ReactiveJob.includes('client', 'tasks').find('j1');
-    const { seen, stop } = watch(() => `${job.title} for ${(job.client as { name: string } | null)?.name}`);
+    // Association getters are not in the row type yet (see docs/reactive.md).
+    const client = () => (job as unknown as { client: { name: string } | null }).client;
+    const { seen, stop } = watch(() => `${job.title} for ${client()?.name}`);
     expect(seen).toEqual(['Fix the boiler for Acme']);
     await ReactiveJob.update('j1', { client_id: 'c2' });
     flushSync();

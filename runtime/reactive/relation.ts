@@ -22,6 +22,28 @@ type Predicate<T, R> = (record: T, index: number, records: readonly T[]) => R;
 
 const NO_RECORDS: readonly never[] = Object.freeze([]);
 
+const isIndex = (prop: string | symbol): boolean => typeof prop === 'string' && prop.length > 0 && prop.length < 16 && /^(0|[1-9]\d*)$/.test(prop);
+
+/**
+ * Collections answer `jobs[0]` as well as `jobs.at(0)`: Svelte's server renderer iterates `{#each}` over anything with a
+ * `length` by index. Methods are bound to the relation itself, whose private state a proxy cannot reach.
+ */
+const indexable: ProxyHandler<ReactiveRelation> = {
+  get(target, prop) {
+    if (isIndex(prop)) return target.at(Number(prop as string));
+    const value = Reflect.get(target, prop, target) as unknown;
+    if (typeof value !== 'function' || prop === 'constructor') return value;
+    let bound = target[BOUND].get(prop);
+    if (!bound) target[BOUND].set(prop, (bound = (value as (...args: unknown[]) => unknown).bind(target)));
+    return bound;
+  },
+  has(target, prop) {
+    return isIndex(prop) ? Number(prop as string) < target.length : Reflect.has(target, prop);
+  },
+};
+
+const BOUND: unique symbol = Symbol('zero-record.bound');
+
 /** A plan whose input was rejected (e.g. `find(undefined)`): it asks Zero for nothing and ends in the plan's error. */
 function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<unknown> {
   return {
@@ -37,10 +59,16 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   readonly #settle: Settle | undefined;
   #answer: LiveAnswer<readonly RecordLike[]> | undefined;
 
+  readonly [BOUND] = new Map<string | symbol, unknown>();
+  /** Index access (`jobs[0]`); prefer `at(i)`. */
+  readonly [index: number]: ReactiveRecordInstance<Row> | undefined;
+
   /** `settle` is set for the collections a finder returns (`find([a, b])`, `first(3)`, ...). */
   constructor(model: ModelDefinition, state?: RelationState, settle?: Settle) {
     super(model, state);
     this.#settle = settle;
+    // The instance IS the proxy, so relations spawned by chaining (`new this.constructor(...)`) are indexable too.
+    return new Proxy(this, indexable as ProxyHandler<this>);
   }
 
   get #live(): LiveAnswer<readonly RecordLike[]> {
