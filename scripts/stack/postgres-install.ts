@@ -23,9 +23,15 @@ function majorOf(binDir: string): number | undefined {
   }
 }
 
-function candidateBinDirs(): string[] {
-  const fromPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  const debianRoot = '/usr/lib/postgresql';
+export interface PostgresSearch {
+  /** A PATH-style list of folders; default: the PATH environment variable. */
+  path?: string;
+  /** Where Debian puts versioned installs; default: /usr/lib/postgresql. */
+  debianRoot?: string;
+}
+
+function candidateBinDirs({ path = process.env.PATH ?? '', debianRoot = '/usr/lib/postgresql' }: PostgresSearch): string[] {
+  const fromPath = path.split(delimiter).filter(Boolean);
   const debian = existsSync(debianRoot)
     ? readdirSync(debianRoot)
         .filter((v) => /^\d+$/.test(v))
@@ -36,9 +42,9 @@ function candidateBinDirs(): string[] {
 }
 
 /** The first PostgreSQL >= 15 install with server binaries; throws PostgresNotInstalledError otherwise. */
-export function findPostgres(): PostgresInstall {
+export function findPostgres(search: PostgresSearch = {}): PostgresInstall {
   const seen: string[] = [];
-  for (const dir of candidateBinDirs()) {
+  for (const dir of candidateBinDirs(search)) {
     if (!existsSync(join(dir, 'initdb'))) continue;
     // PATH may hold only symlinks to some of the binaries (initdb, pg_ctl): use their real folder.
     const binDir = dirname(realpathSync(join(dir, 'initdb')));
