@@ -3,6 +3,8 @@
  * file is its scripts plus each template expression), the edits and diagnostics collected so far, each owned by
  * the handle or call site it belongs to, so an uncertain site withdraws exactly its own edits.
  */
+import { createRequire } from 'node:module';
+import { parse as babelParse, type ParserOptions } from '@babel/parser';
 import jscodeshift from 'jscodeshift';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { MigrationConfig, Flavour } from './config.ts';
@@ -65,12 +67,26 @@ export interface PlanContext {
 
 export const FILE_OWNER = 'file';
 
+/** jscodeshift's parser options for its `ts` parser (the same plugins the transforms are written against). */
+const tsOptions = createRequire(import.meta.url)('jscodeshift/parser/tsOptions.js') as { plugins: unknown[] } & Record<string, unknown>;
+
 export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.(tsx|jsx)$/.test(path) ? 'tsx' : 'ts';
 }
 
 export function codeshift(path: string): JSCodeshift {
   return jscodeshift.withParser(parserFor(path));
+}
+
+const PARSER_OPTIONS = { ts: { ...tsOptions, tokens: false }, tsx: { ...tsOptions, tokens: false, plugins: [...tsOptions.plugins, 'jsx'] } };
+
+/**
+ * Parses with @babel/parser and jscodeshift's own `ts`/`tsx` options, then wraps the AST in a Collection.
+ * recast's parse (what `j(source)` does) keeps what reprinting needs; edits here go through MagicString
+ * instead, so that work (about 10x the parse itself) is skipped.
+ */
+export function parseUnitCode(j: JSCodeshift, path: string, code: string): Collection {
+  return j(babelParse(code, PARSER_OPTIONS[parserFor(path)] as ParserOptions) as unknown as Parameters<JSCodeshift>[0]);
 }
 
 export function startOf(unit: Unit, node: AstNode): number {
@@ -97,9 +113,22 @@ export function addEdit(ctx: PlanContext, owner: string, edit: Edit): void {
 
 export type Path = ASTPath<AstNode>;
 
-/** Every path of one node type in a unit, through jscodeshift's Collection API. */
+const byType = new WeakMap<Unit, Map<string, Path[]>>();
+
+/**
+ * Every path of one node type in a unit. One jscodeshift traversal per unit buckets all paths by type; the
+ * transforms ask many questions of the same small AST, and one walk per question was most of the run time.
+ */
 export function findAll(unit: Unit, type: string): Path[] {
-  const named = (jscodeshift.types.namedTypes as unknown as Record<string, Parameters<Collection['find']>[0]>)[type];
-  if (!named) throw new Error(`unknown AST node type ${type}`);
-  return unit.root.find(named).paths() as unknown as Path[];
+  let buckets = byType.get(unit);
+  if (!buckets) {
+    buckets = new Map();
+    for (const path of unit.root.find(jscodeshift.types.namedTypes.Node).paths() as unknown as Path[]) {
+      const list = buckets.get(path.node.type);
+      if (list) list.push(path);
+      else buckets.set(path.node.type, [path]);
+    }
+    byType.set(unit, buckets);
+  }
+  return buckets.get(type) ?? [];
 }

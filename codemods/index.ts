@@ -61,7 +61,7 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   let templateBindings: string[] = [];
   try {
     if (path.endsWith('.svelte')) ({ units, templateBindings } = svelteUnits(j, source, path));
-    else units = [scriptUnit(j, source, 0, 'file')];
+    else units = [scriptUnit(j, path, source, 0, 'file')];
   } catch (error) {
     const position = (error as { loc?: { line?: number }; start?: { line?: number } }).loc?.line ?? (error as { start?: { line?: number } }).start?.line ?? 1;
     return failure(path, source, position, `cannot parse: ${(error as Error).message.split('\n')[0]}`);

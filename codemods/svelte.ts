@@ -50,7 +50,7 @@ export function svelteUnits(j: JSCodeshift, source: string, filename: string): S
     if (!script) continue;
     const content = script['content'] as AstNode;
     const start = content.start ?? 0;
-    units.push(scriptUnit(j, source.slice(start, content.end ?? start), start, key === 'module' ? 'module' : 'instance'));
+    units.push(scriptUnit(j, filename, source.slice(start, content.end ?? start), start, key === 'module' ? 'module' : 'instance'));
   }
   const visit = (node: AstNode): void => {
     for (const [key, value] of Object.entries(node)) {
@@ -66,7 +66,7 @@ export function svelteUnits(j: JSCodeshift, source: string, filename: string): S
         else if (typeof child.start === 'number' && typeof child.end === 'number') {
           const context = contextOf(node.type, key);
           if (context === 'statement') for (const d of child['declarations'] as AstNode[]) patternNames(d['id'] as AstNode, templateBindings);
-          units.push(templateUnit(j, source, child.start, child.end, context));
+          units.push(templateUnit(j, filename, source, child.start, child.end, context));
         }
       }
     }

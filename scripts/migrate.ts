@@ -91,6 +91,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   progress.phase(`planning ${files.length} files under ${root}`);
 
   const stopListening = onInterrupt();
+  const started = performance.now();
   try {
     const plans: FilePlan[] = [];
     for (const [i, file] of files.entries()) {
@@ -109,7 +110,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       }
     }
     const summary = summarize(plans);
-    progress.succeed(`planned ${files.length} files: ${summary.written} to write`);
+    progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
 
     if (dry) {
