@@ -6,9 +6,14 @@ import { seedJobBoard } from '$lib/testing/seed';
 import { resetJobFilters } from '$lib/stores/job-filters';
 import { page } from '$lib/page.svelte';
 
+let run = 0;
+
 export function useSeededZero(unmountAll?: () => void): void {
   beforeEach(async () => {
-    initZero({ userID: 'user-ada', cacheURL: null, kvStore: 'mem' });
+    // Zero keeps a 'mem' store per user and storage key for the whole process: a fresh key per
+    // test keeps the previous test's rows out.
+    run += 1;
+    initZero({ userID: 'user-ada', cacheURL: null, kvStore: 'mem', storageKey: `legacy-app-test-${run}` });
     await seedJobBoard();
     resetJobFilters();
     page.goto('/');

@@ -12,6 +12,8 @@ export interface InitZeroOptions {
   cacheURL?: string | null;
   auth?: string;
   kvStore?: 'mem' | 'idb';
+  /** Separates local stores of one user (Zero keeps even a 'mem' store per user for the process). */
+  storageKey?: string;
 }
 
 let zero: AppZero | undefined;
@@ -22,6 +24,7 @@ export function initZero(options: InitZeroOptions = {}): AppZero {
     userID: options.userID ?? 'anon',
     cacheURL: options.cacheURL === undefined ? 'http://localhost:4848' : options.cacheURL,
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.storageKey ? { storageKey: options.storageKey } : {}),
     kvStore: options.kvStore ?? 'idb',
     schema,
     logLevel: 'error',
