@@ -16,7 +16,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** A string as a TypeScript string literal (JSON's escaping is valid JS and closes every injection). */
 export function str(value: string): string {
-  return JSON.stringify(value);
+  // Line/paragraph separators are legal in ES2019 strings but not in older tools: escape them too.
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** An object-literal key: bare when it is an identifier, `["__proto__"]` (an own property), else quoted. */
