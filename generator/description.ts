@@ -99,7 +99,7 @@ export interface ModelDescription {
   columns: ColumnDescription[];
   enums: EnumDescription[];
   associations: AssociationDescription[];
-  /** Attribute -> validators, attributes sorted, validators in declaration order. */
+  /** Attribute -> validators; attributes in order of first declaration, validators in declaration order (Rails' error order). */
   validations: Record<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
 }

@@ -76,7 +76,7 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
       columns: table.columns,
       enums: model.enums,
       associations: model.associations.map((a) => association(model, a, byName, primaryKeyOf)),
-      validations: Object.fromEntries([...model.validations.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      validations: Object.fromEntries(model.validations),
       scopes: model.scopes,
     });
   }

@@ -105,12 +105,13 @@ module ZeroRecord
       safe { reflection.klass.primary_key } || "id"
     end
 
-    # Validators per attribute, in declaration order. Rails' implicit `belongs_to` presence
-    # validators (message: :required) are left out: they depend on app config, not on the model.
+    # Validators per attribute, attributes and validators in declaration order (the order Rails
+    # reports errors in). Rails' implicit `belongs_to` presence validators (message: :required) are
+    # left out: they depend on app config, not on the model.
     def describe_validations(model)
       belongs_to = model.reflect_on_all_associations(:belongs_to).map(&:name)
       result = {}
-      model._validators.keys.compact.map(&:to_s).sort.each do |attribute|
+      model._validators.keys.compact.map(&:to_s).each do |attribute|
         entries = model._validators[attribute.to_sym].filter_map do |validator|
           next if belongs_to.include?(attribute.to_sym) && validator.options[:message] == :required
 
