@@ -15,8 +15,8 @@ export interface GroupSpec {
 export const GROUPS: readonly GroupSpec[] = [
   { id: 'property-access', title: '1 property access', browser: false, load: () => import('./suites/property-access.ts') },
   { id: 'active-memory', title: '2 ActiveRecord memory', browser: false, load: () => import('./suites/active-memory.ts') },
-  { id: 'reactive-memory', title: '3 ReactiveRecord memory', browser: true, load: () => import('./suites/reactive-memory.ts') },
-  { id: 'reactive-update', title: '4 reactive update', browser: true, load: () => import('./suites/reactive-update.ts') },
+  { id: 'reactive-memory', title: '3 ReactiveRecord memory', browser: true, load: () => import('./suites/reactive-memory.svelte.ts') },
+  { id: 'reactive-update', title: '4 reactive update', browser: true, load: () => import('./suites/reactive-update.svelte.ts') },
   { id: 'finders', title: '5 finders', browser: false, load: () => import('./suites/finders.ts') },
   { id: 'codemod', title: '6 codemod throughput', browser: false, load: () => import('./suites/codemod.ts') },
   { id: 'generator', title: '7 generator', browser: false, load: () => import('./suites/generator.ts') },

@@ -24,6 +24,8 @@ export interface MemorySide {
   readonly label: string;
   /** Builds the objects to measure; the returned value is kept alive until after the second heap reading. */
   readonly build: () => unknown | Promise<unknown>;
+  /** Releases what `build` made outside the JS heap's reach (live views, effect roots), after the reading. */
+  readonly dispose?: (built: unknown) => void | Promise<void>;
 }
 
 let keep: unknown;
@@ -38,6 +40,7 @@ async function once(side: MemorySide, per: number): Promise<number> {
   const after = process.memoryUsage().heapUsed;
   keep = built;
   keep = undefined;
+  await side.dispose?.(built);
   return (after - before) / per;
 }
 
