@@ -109,5 +109,5 @@ describe('zero-record rollback', () => {
     expect(undo.code).toBe(0);
     expect(undo.out).toMatch(/already original/);
     expect(treeHashes(root)).toEqual(original);
-  });
+  }, 60_000);
 });

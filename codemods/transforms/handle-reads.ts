@@ -15,6 +15,8 @@ import { planDestroyCall } from './destroy-calls.ts';
 const VALUE = new Set(['current', 'data', 'value']);
 /** What a live collection answers directly; other array methods go through `toArray()`. */
 const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'includes', 'indexOf', 'toArray', 'at']);
+/** Rune calls take the value where it is; they do not hand it to other code. */
+const RUNES = new Set(['$derived', '$state', '$inspect']);
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */
@@ -100,8 +102,9 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
     const test = inTest(ctx, handle, member, unit.rootNode, unit.rootContext);
     return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
   }
-  if (unit.rootContext === 'each' && node === unit.rootNode) return addEdit(ctx, handle.id, replace(start, end, self));
-  return addEdit(ctx, handle.id, replace(start, end, self));
+  // Passed to other code, which may rely on a real array (Array.isArray, JSON, mutation): hand it one.
+  const passed = isCall(parent) && parent.arguments.includes(through) && !(parent.callee.type === 'Identifier' && RUNES.has(parent.callee['name'] as string));
+  return addEdit(ctx, handle.id, replace(start, end, ...(passed ? [self, '.toArray()'] : [self])));
 }
 
 /** Classifies one use of the handle (its identifier, or the inline construction) and plans its rewrite. */

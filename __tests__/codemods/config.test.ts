@@ -1,0 +1,49 @@
+/** The migration config: defaults, the example file, every problem named at once, and the module matchers. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  classNameFor, DEFAULT_CONFIG, isLegacyClassModule, isLegacyDefinitionFile, legacyModelBase, MigrationConfigError, parseMigrationConfig, targetFor,
+} from '../../codemods/config.ts';
+
+describe('migration config', () => {
+  it('accepts the shipped example and fills defaults for what a file leaves out', () => {
+    const example = JSON.parse(readFileSync(join(import.meta.dirname, '../../zero-record.config.example.json'), 'utf8'));
+    expect(parseMigrationConfig(example, 'example').models).toEqual({ people: 'Person', work_orders: 'Job' });
+    expect(parseMigrationConfig({ defaultTtl: '2h' }, 'x')).toEqual({ ...DEFAULT_CONFIG, defaultTtl: '2h' });
+  });
+
+  it('names every problem of a bad file in one error', () => {
+    let error: unknown;
+    try {
+      parseMigrationConfig({ models: { jobs: 'job' }, targets: { active: 42, other: 'x' }, legacyModelSuffix: '' }, 'zero-record.config.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MigrationConfigError);
+    expect((error as MigrationConfigError).problems).toEqual([
+      '"legacyModelSuffix" must be a non-empty string such as ".generated"',
+      '"models.jobs" must be a class name in PascalCase, got "job"',
+      'unknown key "targets.other" (known: reactive, active)',
+      '"targets.active" must be a string containing {model} or {Model}, got 42',
+    ]);
+    expect((error as Error).message).toMatch(/^zero-record\.config\.json has 4 problems:/);
+  });
+
+  it('maps tables and legacy modules to model names and target modules', () => {
+    expect(classNameFor(DEFAULT_CONFIG, 'line_items')).toBe('LineItem');
+    expect(classNameFor(DEFAULT_CONFIG, 'job')).toBe('Job');
+    expect(classNameFor({ ...DEFAULT_CONFIG, models: { people: 'Member' } }, 'people')).toBe('Member');
+    expect(targetFor(DEFAULT_CONFIG, 'LineItem', 'reactive')).toEqual({ local: 'ReactiveLineItem', specifier: '$lib/models/line_item.reactive' });
+    expect(targetFor(DEFAULT_CONFIG, 'Job', 'active')).toEqual({ local: 'ActiveJob', specifier: '$lib/models/job.active' });
+  });
+
+  it('recognises legacy modules by specifier and legacy definition files by path', () => {
+    for (const s of ['$lib/zero/reactive-query.svelte', './reactive-query', '../zero/reactive-query.svelte.ts', '$lib/zero']) expect(isLegacyClassModule(DEFAULT_CONFIG, s)).toBe(true);
+    for (const s of ['$lib/zero/client', 'my-reactive-query', '$lib/zero-utils']) expect(isLegacyClassModule(DEFAULT_CONFIG, s)).toBe(false);
+    expect(legacyModelBase(DEFAULT_CONFIG, '$lib/zero/job.generated')).toBe('job');
+    expect(legacyModelBase(DEFAULT_CONFIG, '$lib/zero/job')).toBeNull();
+    for (const p of ['src/lib/zero/reactive-query.svelte.ts', 'src/lib/zero/job.generated.ts', 'src/lib/zero/index.ts']) expect(isLegacyDefinitionFile(DEFAULT_CONFIG, p)).toBe(true);
+    for (const p of ['src/lib/zero/client.ts', 'src/routes/+page.svelte']) expect(isLegacyDefinitionFile(DEFAULT_CONFIG, p)).toBe(false);
+  });
+});
