@@ -41,9 +41,9 @@ export function listOf<T>(rows: readonly RowData[]): T[] {
   return [...rows] as T[];
 }
 
-/** How `ReactiveQueryOne` shapes rows: a copy of the first row, or null when there is none. */
+/** How `ReactiveQueryOne` shapes rows: a plain copy of the first row's columns, or null when there is none. */
 export function oneOf<T>(rows: readonly RowData[]): T | null {
-  return rows[0] ? ({ ...rows[0] } as T) : null;
+  return rows[0] ? (Object.fromEntries(Object.entries(rows[0])) as T) : null;
 }
 
 function failed(error: unknown, label: string): LiveResult {
@@ -64,7 +64,7 @@ export class LiveLegacyQuery<V> {
   #failure: LiveResult | undefined;
   #stopWatching: (() => void) | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
-  #snapshot: Snapshot | undefined;
+  #snapshot: LiveResult | undefined;
   #state: { source: Snapshot; state: CompatState<V> } | undefined;
   #destroyed = false;
 
@@ -174,6 +174,7 @@ export class LiveLegacyQuery<V> {
     } catch (error) {
       snapshot = failed(error, this.#label);
     }
+    if (snapshot === NOT_READY) return snapshot;
     this.#snapshot = snapshot;
     queueMicrotask(() => {
       this.#snapshot = undefined;
