@@ -117,16 +117,20 @@ describe('includes loads associations through Zero .related()', () => {
     const { sql } = env;
     const clientId = newId();
     const jobId = newId();
-    await sql`INSERT INTO clients (id, name) VALUES (${clientId}, 'Globex')`;
-    await sql`INSERT INTO jobs (id, title, status, client_id) VALUES (${jobId}, 'Rewire', 'active', ${clientId})`;
-    await sql`INSERT INTO tasks (id, job_id, title, position) VALUES
-      (${newId()}, ${jobId}, 'Second', 2), (${newId()}, ${jobId}, 'First', 1), (${newId()}, ${jobId}, 'Third', 3)`;
+    // One transaction, so zero-cache replicates the job and its associations at the same version.
+    await sql.begin(async (tx) => {
+      await tx`INSERT INTO clients (id, name) VALUES (${clientId}, 'Globex')`;
+      await tx`INSERT INTO jobs (id, title, status, client_id) VALUES (${jobId}, 'Rewire', 'active', ${clientId})`;
+      await tx`INSERT INTO tasks (id, job_id, title, position) VALUES
+        (${newId()}, ${jobId}, 'Second', 2), (${newId()}, ${jobId}, 'First', 1), (${newId()}, ${jobId}, 'Third', 3)`;
+    });
 
     const relation = ActiveJob.where({ id: jobId }).includes('client', { tasks: (t) => t.order({ position: 'asc' }) });
-    const [job] = (await relation) as JobWithAssociations[];
-    expect(job?.client?.name).toBe('Globex');
-    expect(typeof job?.client?.update).toBe('function');
-    expect(job?.tasks.map((t) => t.title)).toEqual(['First', 'Second', 'Third']);
+    // A one-shot read answers from zero-cache's replica, which may not have the commit yet: retry until it does.
+    const job = await eventually(async () => ((await relation) as JobWithAssociations[])[0], 'the job in a one-shot read');
+    expect(job.client?.name).toBe('Globex');
+    expect(typeof job.client?.update).toBe('function');
+    expect(job.tasks.map((t) => t.title)).toEqual(['First', 'Second', 'Third']);
 
     const live = new ViewWaiter(relation as unknown as Watchable<JobWithAssociations>);
     try {
