@@ -19,11 +19,9 @@ const alias = [
 ];
 
 export default defineConfig({
-  resolve: { alias },
   test: {
     projects: [
       {
-        extends: false,
         resolve: { alias },
         // Compiles the app's `.svelte.ts` modules (server mode in node: runes become plain values).
         plugins: [svelte({ configFile: false })],
@@ -35,7 +33,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         resolve: { alias },
         plugins: [svelte({ configFile: false }), svelteTesting()],
         test: {
