@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Ruby tier's prerequisites (Debian packages: Ruby 3.1 + ActiveRecord 6.1 + sqlite3).
-# Idempotent: does nothing when Ruby can already load active_record and sqlite3.
+# Installs the Ruby tier's prerequisites (Debian packages: Ruby 3.1, Active Record 6.1, sqlite3, Rails 6.1 railties, rake).
+# Idempotent: does nothing when Ruby can already load all of them.
 set -euo pipefail
 
-if command -v ruby >/dev/null 2>&1 && ruby -e 'require "active_record"; require "sqlite3"' >/dev/null 2>&1; then
+if command -v ruby >/dev/null 2>&1 && ruby -e 'require "active_record"; require "sqlite3"; require "rails"; require "rake"' >/dev/null 2>&1; then
   exit 0
 fi
 
@@ -11,5 +11,5 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends ruby ruby-activerecord ruby-sqlite3
+$SUDO apt-get install -y -q --no-install-recommends ruby ruby-activerecord ruby-sqlite3 ruby-railties rake
 ruby -e 'require "active_record"; require "sqlite3"; puts "ruby #{RUBY_VERSION}, activerecord #{ActiveRecord::VERSION::STRING}"'

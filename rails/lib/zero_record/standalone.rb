@@ -11,16 +11,20 @@ module ZeroRecord
     module_function
 
     def describe(root)
+      load_app(root)
+      Describer.describe(root: File.expand_path(root))
+    end
+
+    # Connects to an in-memory SQLite database, loads the schema, and requires the models.
+    def load_app(root)
       root = File.expand_path(root)
       ActiveRecord::Base.establish_connection(adapter: "sqlite3", database: ":memory:")
       ActiveRecord::Migration.verbose = false
-      ActiveRecord::Schema.verbose = false if ActiveRecord::Schema.respond_to?(:verbose=)
       load File.join(root, "db", "schema.rb")
       files = Dir[File.join(root, "app", "models", "**", "*.rb")].sort
       application_record = files.find { |f| File.basename(f) == "application_record.rb" }
       require application_record if application_record
       files.each { |file| require file }
-      Describer.describe(root: root)
     end
   end
 end

@@ -1,0 +1,75 @@
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRailsApp } from '../../generator/static/describe.ts';
+import { fixtureApp, repoRoot } from '../generator/support.ts';
+import { cliBin, railsLib, requireRuby, run } from './ruby.ts';
+
+let temp: string;
+beforeAll(async () => {
+  requireRuby(['active_record', 'sqlite3', 'ripper', 'rake']);
+  temp = await mkdtemp(join(tmpdir(), 'zero-record-rails-'));
+});
+afterAll(async () => {
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+describe('the Ruby describer (Active Record 6.1 + SQLite, no Rails) and the static path agree', () => {
+  it('produce the same JSON for the fixture app, byte for byte once parsed', async () => {
+    const ruby = run('ruby', [join(repoRoot, 'rails', 'exe', 'zero-record-describe'), fixtureApp]);
+    expect(ruby.stderr).toBe('');
+    expect(ruby.status).toBe(0);
+    const fromRuby: unknown = JSON.parse(ruby.stdout);
+    const fromStatic = await describeRailsApp(fixtureApp);
+    expect(fromRuby).toEqual(fromStatic);
+    // Key order too: the generated unions and error order follow it.
+    expect(JSON.stringify(fromRuby)).toBe(JSON.stringify(fromStatic));
+  });
+});
+
+describe('regeneration hooks (plain Rake driving the real zero_record tasks)', () => {
+  it('regenerates once, after db:migrate:redo (rollback + migrate) has finished', async () => {
+    const json = join(temp, 'hooks.json');
+    const log = join(temp, 'hooks.log');
+    const result = run('ruby', [join(repoRoot, '__tests__', 'rails', 'hooks.rb'), fixtureApp, json, log, 'db:migrate:redo']);
+    expect(result.status, result.stderr).toBe(0);
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['rollback', 'migrate', json]);
+    expect(JSON.parse(await readFile(json, 'utf8'))).toEqual(await describeRailsApp(fixtureApp));
+  });
+});
+
+describe('in a real Rails 6.1 app', () => {
+  let app: string;
+  const env = () => ({ RUBYLIB: railsLib, ZERO_RECORD_BIN: cliBin, RAILS_ENV: 'development' });
+
+  beforeAll(async () => {
+    requireRuby(['rails', 'rails/generators', 'active_record/railtie']);
+    app = join(temp, 'app');
+    await cp(fixtureApp, app, { recursive: true });
+  });
+
+  it('db:schema:load regenerates the TypeScript once, identical to the static path', async () => {
+    const load = run('ruby', ['bin/rails', 'db:schema:load'], { cwd: app, env: env() });
+    expect(load.status, load.stderr).toBe(0);
+    expect(load.stdout.match(/zero-record generate: 7 models/g)).toHaveLength(1);
+    const models = join(app, 'app', 'javascript', 'models');
+    expect(await readdir(models)).toEqual(expect.arrayContaining(['job.active.ts', 'job.reactive.ts', 'job.config.ts', 'schema.ts']));
+    // The static path (no Ruby) finds every file the Rails path wrote up to date.
+    const check = run('node', [cliBin, 'generate', '--from', '.', '--check'], { cwd: app });
+    expect(check.stdout, check.stderr).toContain('check: every generated file is up to date');
+    expect(check.status).toBe(0);
+  });
+
+  it('rails g zero_record:models and rails zero_record:generate describe the same models', async () => {
+    const generator = run('ruby', ['bin/rails', 'g', 'zero_record:models', '--json-only'], { cwd: app, env: env() });
+    expect(generator.status, generator.stderr).toBe(0);
+    expect(generator.stdout).toContain('zero_record: unchanged tmp/zero_record/models.json');
+    const task = run('ruby', ['bin/rails', 'zero_record:generate'], { cwd: app, env: env() });
+    expect(task.status, task.stderr).toBe(0);
+    expect(task.stdout).toContain('files: 23 unchanged, 3 stub-kept');
+    // With load_defaults 6.1, belongs_to adds presence validators; the description leaves them out, as documented.
+    const description: unknown = JSON.parse(await readFile(join(app, 'tmp', 'zero_record', 'models.json'), 'utf8'));
+    expect(description).toEqual(await describeRailsApp(fixtureApp));
+  });
+});
