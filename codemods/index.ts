@@ -3,7 +3,8 @@
  * site), withdraw the owners that raised a diagnostic, plan imports from what survives, render with one
  * MagicString and verify the result. Nothing here touches the disk.
  */
-import type { Flavour, MigrationConfig } from './config.ts';
+import type { MigrationConfig } from './config.ts';
+import { flavourOf } from './file-kinds.ts';
 import { DEFAULT_CONFIG, isLegacyDefinitionFile } from './config.ts';
 import { codeshift, FILE_OWNER, lineAt, type Diagnostic, type PlanContext, type Unit } from './context.ts';
 import { applyEdits, type Edit } from './edits.ts';
@@ -35,12 +36,6 @@ export interface PlanOptions {
   readonly model?: string | null;
 }
 
-export const MIGRATABLE = /\.(svelte|ts|tsx|js|jsx|mts|mjs)$/;
-
-/** Svelte components and `.svelte.ts` modules get the runes flavour; every other script the plain one. */
-export function flavourOf(path: string): Flavour {
-  return /\.svelte(\.(ts|js))?$/.test(path) ? 'reactive' : 'active';
-}
 
 function finish(path: string, before: string, after: string, diagnostics: Diagnostic[]): FilePlan {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { planFile, type FilePlan } from '../codemods/index.ts';
+import type { FilePlan } from '../codemods/index.ts';
 import { parseCommandArgs } from './cli/args.ts';
 import { writeFileAtomic } from './cli/atomic-write.ts';
 import { loadConfig } from './cli/config-file.ts';
@@ -90,6 +90,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   progress.phase(`planning ${files.length} files under ${root}`);
 
+  // The planner pulls in svelte/compiler, babel and jscodeshift: load it only once there is work to plan.
+  const { planFile } = await import('../codemods/index.ts');
   const stopListening = onInterrupt();
   const started = performance.now();
   try {

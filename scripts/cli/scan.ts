@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { MIGRATABLE } from '../../codemods/index.ts';
+import { MIGRATABLE } from '../../codemods/file-kinds.ts';
 import { CliError, PathOutsideRootError } from './errors.ts';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.zero-record']);
