@@ -1,7 +1,7 @@
 /**
  * Reactive records: thin objects over Zero's own row. A record holds one field (the row); its columns, associations and
- * methods live on one prototype per model. The wrapper is cached per row object, so an unchanged row keeps its record
- * (and `{#each ... (job.id)}` its DOM); Zero hands out a new row object when a row changes, which gets a new record.
+ * methods live on one prototype per model. An unchanged row keeps its record; Zero hands out a new row object when a
+ * row changes, which gets a new record (keyed `{#each ... (job.id)}` keeps the DOM either way).
  * Records do not subscribe: the collection or handle they came from does (one subscriber per query).
  */
 import { defineModel, type ModelDefinition } from '../core/config.ts';
@@ -31,22 +31,57 @@ interface Wrapper {
 
 type RowOfThis = (self: object) => RowData | undefined;
 
-const wrappers = new WeakMap<object, object>();
+// Association values only (`job.client`, `job.tasks`): collections keep their records themselves (see RecordList).
+const associations = new WeakMap<object, object>();
 const classes = new WeakMap<ModelDefinition, new (row: RowData) => Wrapper>();
 
 /** The record for Zero's `row` (the same object for the same row object), or null. */
-export function wrapRow(model: ModelDefinition, row: RowData | null | undefined): object | null {
+function wrapRow(model: ModelDefinition, row: RowData | null | undefined): object | null {
   if (row === null || row === undefined) return null;
-  let record = wrappers.get(row);
-  if (!record) wrappers.set(row, (record = new (recordClass(model))(row)));
+  let record = associations.get(row);
+  if (!record) associations.set(row, (record = new (recordClass(model))(row)));
   return record;
 }
 
-/** Records for an array of rows; the array is cached per rows array (Zero replaces it when a row changes). */
-export function wrapRows(model: ModelDefinition, rows: readonly RowData[]): readonly object[] {
-  let records = wrappers.get(rows) as readonly object[] | undefined;
-  if (!records) wrappers.set(rows, (records = Object.freeze(rows.map((row) => wrapRow(model, row)!))));
+function wrapRows(model: ModelDefinition, rows: readonly RowData[]): readonly object[] {
+  let records = associations.get(rows) as readonly object[] | undefined;
+  if (!records) associations.set(rows, (records = Object.freeze(rows.map((row) => wrapRow(model, row)!))));
   return records;
+}
+
+/**
+ * The records of one collection. When Zero hands out new rows, an unchanged row (the same row object) keeps its record,
+ * so identity is stable without a per-record cache entry: steady state is one wrapper and one array slot per record.
+ */
+export class RecordList {
+  #rows: readonly RowData[] = [];
+  #records: readonly object[] = [];
+
+  records(model: ModelDefinition, rows: readonly RowData[]): readonly object[] {
+    if (rows === this.#rows) return this.#records;
+    const Record = recordClass(model);
+    const previousRows = this.#rows;
+    const previous = this.#records;
+    let byRow: Map<RowData, object> | undefined;
+    const next = new Array<object>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      // Most changes leave rows in place: compare position first, index the old rows only on the first mismatch.
+      if (previousRows[i] === row) {
+        next[i] = previous[i]!;
+        continue;
+      }
+      if (!byRow) {
+        byRow = new Map();
+        for (let j = 0; j < previousRows.length; j++) byRow.set(previousRows[j]!, previous[j]!);
+      }
+      next[i] = byRow.get(row) ?? new Record(row);
+    }
+    this.#rows = rows;
+    // Not frozen: freezing a preallocated array turns it into a dictionary (measured: +17 B per record).
+    this.#records = next;
+    return this.#records;
+  }
 }
 
 function associationValue(model: ModelDefinition, value: unknown): unknown {

@@ -14,7 +14,7 @@ import { Relation, type IncludeArg, type RelationState } from '../core/relation.
 import type { RowData } from '../core/zero-types.ts';
 import { LiveAnswer, type QueryStatus } from './answer.ts';
 import { recordHandle, type RecordHandle } from './handle.ts';
-import { isReactiveRecord, wrapRows, type ReactiveRecordInstance } from './record.ts';
+import { isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
 
 type Settle = (rows: readonly RecordLike[]) => readonly RecordLike[];
@@ -58,6 +58,7 @@ function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<u
 export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   readonly #settle: Settle | undefined;
   #answer: LiveAnswer<readonly RecordLike[]> | undefined;
+  #list: RecordList | undefined;
 
   readonly [BOUND] = new Map<string | symbol, unknown>();
   /** Index access (`jobs[0]`); prefer `at(i)`. */
@@ -77,7 +78,9 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
 
   #records(): readonly ReactiveRecordInstance<Row>[] {
     const { value } = this.#live.get();
-    return value ? (wrapRows(this.model, value as readonly RowData[]) as readonly ReactiveRecordInstance<Row>[]) : NO_RECORDS;
+    if (!value) return NO_RECORDS;
+    this.#list ??= new RecordList();
+    return this.#list.records(this.model, value as readonly RowData[]) as readonly ReactiveRecordInstance<Row>[];
   }
 
   // ---- state --------------------------------------------------------------------------------------------------------
@@ -115,9 +118,9 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     return this.#records()[Symbol.iterator]();
   }
 
-  /** The records now, as a frozen array. */
-  toArray(): readonly ReactiveRecordInstance<Row>[] {
-    return this.#records();
+  /** The records now, as a new array. */
+  toArray(): ReactiveRecordInstance<Row>[] {
+    return [...this.#records()];
   }
 
   map<U>(fn: Predicate<ReactiveRecordInstance<Row>, U>): U[] {
