@@ -47,7 +47,13 @@ function checkFields(value: unknown, fields: Record<string, Check>, where: strin
   }
   const record = value as Record<string, unknown>;
   for (const [field, check] of Object.entries(fields)) {
-    if (!check(record[field])) problems.push(`${where}.${field} is missing or has the wrong type (got ${JSON.stringify(record[field]) ?? 'nothing'})`);
+    if (check(record[field])) continue;
+    const got = JSON.stringify(record[field]) ?? 'nothing';
+    problems.push(
+      field === 'class_name' && typeof record[field] === 'string'
+        ? `${where}.class_name must be a Ruby class name like Job or Admin::User (got ${got})`
+        : `${where}.${field} is missing or has the wrong type (got ${got})`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Zero } from '@rocicorp/zero';
+import { Zero, type Schema } from '@rocicorp/zero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.ts';
 import { writeGeneration } from '../../generator/output.ts';
@@ -17,7 +17,7 @@ interface Model {
 type Scope = (...args: unknown[]) => PromiseLike<Row[]> & Record<string, unknown>;
 
 let cleanup: () => Promise<void>;
-let zero: Zero<never, typeof recordMutators>;
+let zero: { close(): Promise<void> } | undefined;
 let ActiveJob: Model;
 let ActiveTask: Model;
 let ActiveClient: Model;
@@ -41,12 +41,13 @@ beforeAll(async () => {
     ].join('\n'),
   );
   await writeGeneration(out.dir, files);
-  const { schema } = (await import(join(out.dir, 'schema.ts'))) as { schema: never };
+  const { schema } = (await import(join(out.dir, 'schema.ts'))) as { schema: Schema };
   ({ ActiveJob } = (await import(join(out.dir, 'job.active.ts'))) as { ActiveJob: Model });
   ({ ActiveTask } = (await import(join(out.dir, 'task.active.ts'))) as { ActiveTask: Model });
   ({ ActiveClient } = (await import(join(out.dir, 'client.active.ts'))) as { ActiveClient: Model });
-  zero = new Zero({ userID: 'generator-test', cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
-  configureZero(zero);
+  const z = new Zero({ userID: 'generator-test', cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+  configureZero(z);
+  zero = z;
 
   const at = (minutes: number) => Date.UTC(2024, 0, 1, 0, minutes);
   await ActiveClient.create({ id: 'c1', name: 'Acme', archived: false, jobs_count: 0, created_at: at(0), updated_at: at(0) });
