@@ -18,11 +18,15 @@ const alias = [
   { find: /^zero-record$/, replacement: path.join(runtimeDir, 'index.ts') },
 ];
 
+// A copy outside the repository has no node_modules above it: resolve these from the repo root
+// (one Svelte runtime, one Zero).
+const dedupe = ['svelte', '@rocicorp/zero'];
+
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias },
+        resolve: { alias, dedupe },
         // Compiles the app's `.svelte.ts` modules (server mode in node: runes become plain values).
         plugins: [svelte({ configFile: false })],
         test: {
@@ -33,7 +37,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        resolve: { alias, dedupe },
         plugins: [svelte({ configFile: false }), svelteTesting()],
         test: {
           name: 'legacy-app-dom',
