@@ -75,6 +75,9 @@ export class LiveLegacyQuery<V> {
     this.#label = label;
     this.#ttl = normalizeTtl(ttl ?? LEGACY_DEFAULT_TTL);
     this.#track = createSubscriber((update) => this.hold(update));
+    // Run the thunk now, as the legacy constructor did: inside `$derived(new ReactiveQuery(...))` this is what makes
+    // the derived depend on the props the thunk reads (a new query when they change). Cached for the first reads.
+    this.#peek();
   }
 
   /** The state now; inside a Svelte effect this also keeps the view live and re-runs the effect on change. */

@@ -32,6 +32,7 @@ export const SEED: readonly Job[] = [
 ];
 
 let current: LegacyZero | undefined;
+let users = 0;
 
 /** The app's Zero accessor, as in a legacy `$lib/zero/client.ts`. */
 export function getZero(): LegacyZero | undefined {
@@ -64,7 +65,8 @@ export function useLegacyApp(useNewRecordArchitecture: boolean): LegacyApp {
   };
   let previousSink: WarningSink | undefined;
   beforeEach(async () => {
-    app.z = new Zero({ userID: 'compat', cacheURL: null, kvStore: 'mem', schema: legacySchema, logLevel: 'error' });
+    // A user of its own per test: Zero's in-memory store outlives a closed client of the same user.
+    app.z = new Zero({ userID: `compat-${++users}`, cacheURL: null, kvStore: 'mem', schema: legacySchema, logLevel: 'error' });
     current = app.z;
     configureZero(() => current);
     configureRecords({ useNewRecordArchitecture, deprecationWarnings: true });
