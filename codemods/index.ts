@@ -89,7 +89,11 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   }
   if (after !== source) {
     const problem = verifyOutput(path, after);
-    if (problem) return failure(path, source, 1, `the migrated file would not ${path.endsWith('.svelte') ? 'compile' : 'parse'} (${problem}); left untouched, please report this file`);
+    if (problem) {
+      const verb = path.endsWith('.svelte') ? 'compile' : 'parse';
+      const already = verifyOutput(path, source);
+      return failure(path, source, 1, already ? `the file does not ${verb} even before migration (${already}); left untouched` : `the migrated file would not ${verb} (${problem}); left untouched, please report this file`);
+    }
   }
   return finish(path, source, after, diagnostics);
 }

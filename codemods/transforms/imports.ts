@@ -89,12 +89,13 @@ export function planImports(ctx: PlanContext, index: FileIndex, surviving: reado
   const firstImport = ctx.units.flatMap((u) => (u.kind === 'script' ? findAll(u, 'ImportDeclaration').map((p) => ({ u, p })) : []))[0];
   const quote = firstImport ? ctx.source[startOf(firstImport.u, firstImport.p.node['source'] as AstNode)] ?? "'" : "'";
   const semi = firstImport ? ctx.source.slice(startOf(firstImport.u, firstImport.p.node), endOf(firstImport.u, firstImport.p.node)).trimEnd().endsWith(';') : true;
+  const eol = ctx.source.includes('\r\n') ? '\r\n' : '\n';
   const lines = [...needed].sort(([, a], [, b]) => a.localeCompare(b)).map(([local, specifier]) => `import { ${local} } from ${quote}${specifier}${quote}${semi ? ';' : ''}`);
   for (const decl of decls) {
     const start = startOf(decl.unit, decl.path.node);
     const end = endOf(decl.unit, decl.path.node);
     if (decl === anchor && lines.length) {
-      const sep = `\n${lineIndent(ctx.source, start)}`;
+      const sep = `${eol}${lineIndent(ctx.source, start)}`;
       edits.push(replace(start, end, [...(decl.dropped ? [] : [regenerate(ctx, decl)]), ...lines].join(sep)));
     } else if (decl.dropped) {
       const range = statementRange(ctx.source, start, end);
@@ -107,12 +108,12 @@ export function planImports(ctx: PlanContext, index: FileIndex, surviving: reado
     const last = imports[imports.length - 1];
     if (last) {
       const at = endOf(home, last);
-      edits.push(replace(at, at, lines.map((l) => `\n${lineIndent(ctx.source, startOf(home, last))}${l}`).join('')));
+      edits.push(replace(at, at, lines.map((l) => `${eol}${lineIndent(ctx.source, startOf(home, last))}${l}`).join('')));
     } else {
       const first = body[0];
       const at = first ? startOf(home, first) : home.offset + home.code.length;
       const indent = first ? lineIndent(ctx.source, at) : '';
-      edits.push(replace(at, at, lines.map((l) => `${l}\n${indent}`).join('')));
+      edits.push(replace(at, at, lines.map((l) => `${l}${eol}${indent}`).join('')));
     }
   }
   return { edits, collisions };
