@@ -14,6 +14,11 @@ const RESERVED = new Set(
 );
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** An ASCII JavaScript identifier (the names the runtime accepts for scopes and classes). */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
 /** A string as a TypeScript string literal (JSON's escaping is valid JS and closes every injection). */
 export function str(value: string): string {
   // Line/paragraph separators are legal in ES2019 strings but not in older tools: escape them too.
@@ -23,7 +28,7 @@ export function str(value: string): string {
 /** An object-literal key: bare when it is an identifier, `["__proto__"]` (an own property), else quoted. */
 export function key(name: string): string {
   if (name === '__proto__') return `[${str(name)}]`;
-  return IDENTIFIER.test(name) ? name : str(name);
+  return isIdentifier(name) ? name : str(name);
 }
 
 /** A variable / parameter name derived from `name`: sanitised, never a reserved word. */

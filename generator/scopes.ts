@@ -25,7 +25,7 @@ import {
 } from '@ruby/prism/src/nodes.js';
 import { RELATION_METHODS } from '../runtime/core/relation-methods.ts';
 import type { ModelDescription, ScopeDescription } from './description.ts';
-import { identifier, key, str } from './names.ts';
+import { identifier, isIdentifier, key, str } from './names.ts';
 import { parseRuby } from './static/ruby-ast.ts';
 
 export type ScopePlan =
@@ -41,8 +41,6 @@ export interface ScopeContext {
   relationships: ReadonlySet<string>;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
 class Untranslatable extends Error {}
 const fail = (reason: string): never => {
   throw new Untranslatable(reason);
@@ -50,7 +48,7 @@ const fail = (reason: string): never => {
 
 /** Decides what becomes of one scope. */
 export async function planScope(scope: ScopeDescription, ctx: ScopeContext): Promise<ScopePlan> {
-  if (!IDENTIFIER.test(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' is not a valid JavaScript method name` };
+  if (!isIdentifier(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' is not a valid JavaScript method name` };
   if (RELATION_METHODS.has(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' clashes with the relation method of the same name; rename the Rails scope` };
   if (ctx.valueTypes.has(scope.name) || ctx.model.columns.some((c) => c.name === scope.name)) {
     return { kind: 'skipped', scope, reason: `'${scope.name}' is also a column name` };
