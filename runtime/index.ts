@@ -14,5 +14,6 @@ export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } fr
 export { configureZero, type WriteOptions, type LiveResult } from './core/zero-binding.ts';
 export { recordMutators, type WriteOperation } from './core/mutators.ts';
 export { setWarningSink, type WarningSink } from './core/warn.ts';
+export { connectionState, watchConnection, type ConnectionStateName, type RetryOptions, type WatchOptions } from './core/connection.ts';
 export { validationErrors, type ValidationRule, type Validations } from './core/validations.ts';
 export type { ZeroSource } from './core/zero-types.ts';
