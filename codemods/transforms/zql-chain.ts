@@ -182,9 +182,9 @@ export function renderQuery(unit: Unit, source: string, target: string, query: P
     if (!merged.size) return fail(unit, at, '.one() without a where(): which record is meant is not certain');
     return { ok: true, value: [target, ...ttlCall, '.find_by(', ...objectParts(source, merged), ')'] };
   }
+  // Models answer every query method directly (`ReactiveJob.order(...)`); a bare table is `all()`.
   const parts: Part[] = [target];
-  const [first] = query.segments;
-  if (!first || first.method !== 'where') parts.push('.all()');
+  if (!query.segments.length) parts.push('.all()');
   for (const segment of query.segments) {
     if ('arg' in segment) parts.push(`.${segment.method}(`, ...segment.arg, ')');
     else parts.push(`.${segment.method}(`, ...objectParts(source, segment.entries), ')');
