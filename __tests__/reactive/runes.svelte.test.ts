@@ -77,6 +77,14 @@ describe('record handles', () => {
     stop();
   });
 
+  test('a closed Zero client ends in the error state', async () => {
+    await ctx.z.close();
+    const job = ReactiveJob.find('j1');
+    const { seen, stop } = watch(() => [job.$status, job.$error?.name]);
+    expect(seen).toEqual([['error', 'ConnectionError']]);
+    stop();
+  });
+
   test('first / last / sole / find_by_bang answer as in Rails', () => {
     const first = ReactiveJob.first();
     const last = ReactiveJob.newest().last();

@@ -5,7 +5,7 @@
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { ModelDefinition } from '../core/config.ts';
-import { ZeroRecordError, ZeroNotReadyError } from '../core/errors.ts';
+import { ConnectionError, ZeroRecordError, ZeroNotReadyError } from '../core/errors.ts';
 import type { Relation } from '../core/relation.ts';
 import { awaitZero, currentZero, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
 
@@ -19,6 +19,7 @@ export class LiveQuery {
   #snapshot: LiveResult | undefined;
   #destroyed = false;
   #spec: ViewSpec | undefined;
+  #stopListening: (() => void) | undefined;
   readonly #subscribe: () => void;
 
   constructor(relation: Relation) {
@@ -48,23 +49,27 @@ export class LiveQuery {
     this.#release();
   }
 
-  #release = (): void => {
+  /** Stops listening and drops this query's hold on the shared view (idempotent: `$destroy()` and the subscriber's stop). */
+  #release(): void {
     const view = this.#view;
     this.#view = undefined;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
     view?.release();
-  };
+  }
 
   #start(update: () => void): () => void {
     let stopped = false;
-    let stopListening: (() => void) | undefined;
     const attach = (z: NonNullable<ReturnType<typeof currentZero>>) => {
       if (stopped || this.#destroyed) return;
       this.#failure = undefined;
       this.#view = retainView(z, this.#viewSpec);
-      stopListening = this.#view.onChange(update);
+      this.#stopListening = this.#view.onChange(update);
     };
     const z = currentZero(this.model);
-    if (z) attach(z);
+    if (z?.closed) {
+      this.#failure = { ...EMPTY, resultType: 'error', settled: true, error: new ConnectionError('closed', `${this.model.className}: the Zero client is closed`) };
+    } else if (z) attach(z);
     else {
       awaitZero(this.model).then(
         (ready) => {
@@ -81,7 +86,7 @@ export class LiveQuery {
     }
     return () => {
       stopped = true;
-      stopListening?.();
+      this.#failure = undefined;
       this.#release();
     };
   }
