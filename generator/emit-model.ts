@@ -2,7 +2,7 @@
  * Per model: the shared config module (the single `defineModel` both flavours import), the two flavour modules,
  * and the once-only stub for scopes the app implements by hand.
  */
-import { commentText, identifier, key, sibling, str, type ModelNames } from './names.ts';
+import { commentText, key, paramName, sibling, str, type ModelNames } from './names.ts';
 import type { ModelPlan } from './plan.ts';
 import type { ScopePlan } from './scopes.ts';
 
@@ -104,7 +104,7 @@ export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null
     `export const ${names.scopes} = {`,
   ];
   for (const { scope, reason } of custom) {
-    const params = scope.params.map((p) => `${identifier(p.name ?? 'arg')}: unknown`);
+    const params = scope.params.map((p) => `${paramName(p.name, 'relation')}: unknown`);
     lines.push(...doc([railsScope(scope, model.file), `Not translated: ${reason}.`], '  '));
     lines.push(`  ${key(scope.name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
     lines.push(`    throw new Error(${str(`${model.class_name}.${scope.name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);

@@ -36,12 +36,12 @@ export function emitSchema(plan: AppPlan, zeroImport: string): string {
     `  relationships: [${withRelationships.map((t) => `${variables.get(t.model.table)}Relationships`).join(', ')}],`,
     '});',
     '',
-    'export type Schema = typeof schema;',
-    '',
+    // A Rails model named Schema takes the name for its row type.
+    ...(plan.models.some((m) => m.names.type === 'Schema') ? [] : ['export type Schema = typeof schema;', '']),
   );
   for (const model of plan.models) {
     lines.push(`/** A ${commentText(model.model.class_name)} row as Zero returns it (timestamps and dates as epoch milliseconds). */`);
-    lines.push(`export type ${model.names.type} = z.Row<Schema['tables'][${str(model.model.table)}]>;`);
+    lines.push(`export type ${model.names.type} = z.Row<(typeof schema)['tables'][${str(model.model.table)}]>;`);
   }
   return lines.join('\n') + '\n';
 }

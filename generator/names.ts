@@ -38,6 +38,12 @@ export function identifier(name: string): string {
   return RESERVED.has(safe) ? `${safe}_` : safe;
 }
 
+/** A scope parameter's name, never the name the generated function gives the relation (`r` / `relation`). */
+export function paramName(name: string | null, taken: string): string {
+  const safe = identifier(name ?? 'arg');
+  return safe === taken ? `${safe}_` : safe;
+}
+
 /** Text for a `/** ... *\/` or `//` comment: no comment closer, no line breaks that could end a `//` comment. */
 export function commentText(text: string): string {
   return text

@@ -76,7 +76,15 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
   }
 
   const generated = new Set<string>();
+  const stems = new Map<string, string>();
   for (const table of tables) {
+    const stem = modelNames(table.model).file;
+    const owner = stems.get(stem);
+    if (owner) {
+      skippedModels.push({ className: table.model.class_name, file: table.model.file, reason: `its files would be named like ${owner}'s (${stem}.*.ts)` });
+      continue;
+    }
+    stems.set(stem, table.model.class_name);
     const clashes = table.columns.map((c) => c.column.name).filter((name) => RECORD_METHODS.has(name) || name.startsWith('$'));
     if (clashes.length > 0) {
       skippedModels.push({

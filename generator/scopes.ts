@@ -25,7 +25,7 @@ import {
 } from '@ruby/prism/src/nodes.js';
 import { RELATION_METHODS } from '../runtime/core/relation-methods.ts';
 import type { ModelDescription, ScopeDescription } from './description.ts';
-import { identifier, isIdentifier, key, str } from './names.ts';
+import { isIdentifier, key, paramName, str } from './names.ts';
 import { parseRuby } from './static/ruby-ast.ts';
 
 export type ScopePlan =
@@ -74,7 +74,7 @@ async function translate(scope: ScopeDescription, ctx: ScopeContext): Promise<st
   const params = new Map<string, { ts: string; type: string | undefined; default?: string }>();
   for (const param of scope.params) {
     if (param.kind !== 'req' && param.kind !== 'opt') fail(`parameter kind '${param.kind}' is not supported`);
-    params.set(param.name!, { ts: identifier(param.name!), type: undefined, ...(param.kind === 'opt' && { default: await literal(param.default ?? '') }) });
+    params.set(param.name!, { ts: paramName(param.name, 'r'), type: undefined, ...(param.kind === 'opt' && { default: await literal(param.default ?? '') }) });
   }
   const t = new Translator(ctx, params);
   const expression = t.relation(statements[0]!);

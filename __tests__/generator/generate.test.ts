@@ -42,7 +42,8 @@ describe('generation from a description', () => {
     expect(schema).toContain(
       'workers: many({ sourceField: ["id"], destField: ["job_id"], destSchema: assignmentsTable }, { sourceField: ["user_id"], destField: ["id"], destSchema: usersTable }),',
     );
-    expect(schema).toContain('export type Job = z.Row<Schema[\'tables\']["jobs"]>;');
+    expect(schema).toContain('export type Job = z.Row<(typeof schema)[\'tables\']["jobs"]>;');
+    expect(schema).toContain('export type Schema = typeof schema;');
   });
 
   it('turns simple scope bodies into scope functions and lists the rest for the app to implement', async () => {

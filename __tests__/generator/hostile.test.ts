@@ -39,6 +39,8 @@ function hostileModel(): ModelDescription {
     scopes: [
       { name: 'import', line: 1, source: '-> { where(kind: "it\'s") } # */ alert(1)', params: [], arity: 0 },
       { name: 'function', line: 2, source: '->(delete) { where(class: delete) }', params: [{ name: 'delete', kind: 'req' }], arity: 1 },
+      { name: 'by_r', line: 2, source: '->(r) { where(kind: r).limit(1) }', params: [{ name: 'r', kind: 'req' }], arity: 1 },
+      { name: 'custom', line: 2, source: '->(relation) { joins(:x) }', params: [{ name: 'relation', kind: 'req' }], arity: 1 },
       { name: 'yield', line: 3, source: `-> { where("${NASTY.replace(/"/g, '\\"')}") }`, params: [], arity: 0 },
       { name: '__proto__', line: 4, source: '-> { where(class: "x") }', params: [], arity: 0 },
       { name: 'bad name', line: 5, source: '-> { all }', params: [], arity: 0 },
@@ -88,7 +90,10 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const description = await fixtureDescription();
-  description.models.push(hostileModel());
+  // A model named like the schema's own type alias, and two models whose files would have the same names.
+  const user = description.models.find((m) => m.class_name === 'User')!;
+  const copy = (class_name: string, table: string) => ({ ...structuredClone(user), class_name, table, file: `app/models/${table}.rb` });
+  description.models.push(hostileModel(), copy('Schema', 'schemas'), copy('Widget', 'widgets'), copy('WIDGET', 'widgets_upper'));
   hostile = await generateInto(description);
   errors = typeErrors([fixture.dir, hostile.dir]);
 }, 120_000);
@@ -108,6 +113,11 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
     const config = files.find((f) => f.path === 'delete.config.ts')!.content;
     expect(config).toContain('import: (r) => r.where({ kind: "it\'s" }),');
     expect(config).toContain('function: (r, delete_: string) => r.where({ class: delete_ }),');
+    expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`") => r.where({ kind: r_ }).limit(1),');
+    expect(files.find((f) => f.path === 'delete.scopes.ts')!.content).toContain('custom(relation: Relation, relation_: unknown): Relation {');
+    expect(files.find((f) => f.path === 'schema.ts')!.content).not.toContain('export type Schema = typeof schema;');
+    expect(files.find((f) => f.path === 'schema.ts')!.content).toContain('export type Schema = z.Row<(typeof schema)[\'tables\']["schemas"]>;');
+    expect(report.skippedModels).toContainEqual({ className: 'Widget', file: 'app/models/widgets.rb', reason: "its files would be named like WIDGET's (widget.*.ts)" });
     expect(report.skippedScopes).toEqual([
       { model: 'Case', scope: 'then', reason: "'then' clashes with the relation method of the same name; rename the Rails scope" },
       { model: 'Delete', scope: '__proto__', reason: "'__proto__' is also a column name" },
