@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { createJob, deleteJob, updateJob } from '$lib/zero/job.generated';
 import { SEED_NOW } from '$lib/testing/seed';
 import Dashboard from '$app/routes/+page.svelte';
@@ -24,6 +24,30 @@ describe('dashboard', () => {
     expect(text('count-active')).toBe('2 active');
     expect(text('count-on-hold')).toBe('1 on hold');
     expect(text('count-done')).toBe('1 done');
+    expect(text('count-urgent')).toBe('1 urgent');
+    expect(text('count-unassigned')).toBe('2 unassigned');
+  });
+
+  test('urgent and unassigned counts follow priority, status and assignment', async () => {
+    render(Dashboard, { now: SEED_NOW });
+    await screen.findByText('1 urgent');
+    await updateJob('job-3', { priority: 4 });
+    expect(await screen.findByText('2 urgent')).toBeTruthy();
+    await updateJob('job-1', { status: 'done' });
+    expect(await screen.findByText('1 urgent')).toBeTruthy();
+    await updateJob('job-2', { assignee_id: 'user-ada' });
+    expect(await screen.findByText('1 unassigned')).toBeTruthy();
+    await updateJob('job-5', { status: 'done' });
+    expect(await screen.findByText('0 unassigned')).toBeTruthy();
+  });
+
+  test('refresh keeps the counts', async () => {
+    render(Dashboard, { now: SEED_NOW });
+    await screen.findByText('5 jobs');
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText('5 jobs')).toBeTruthy();
+    await deleteJob('job-5');
+    expect(await screen.findByText('4 jobs')).toBeTruthy();
   });
 
   test('recounts after writes and says it is live', async () => {

@@ -56,8 +56,10 @@ describe('jobs page', () => {
   test('follows inserts, updates and deletes', async () => {
     render(JobsPage, { now: SEED_NOW });
     await screen.findByText('Showing 5 of 5 jobs');
+    expect(screen.getByText('Newest: Quote for roof')).toBeTruthy();
     await createJob({ id: 'job-9', title: 'Fit a new door', status: 'active', priority: 2, client_id: 'client-globex' });
     expect(await screen.findByText('Showing 6 of 6 jobs')).toBeTruthy();
+    expect(screen.getByText('Newest: Fit a new door')).toBeTruthy();
     expect(rowTitles()[0]).toBe('Fit a new door');
     expect(within(screen.getAllByTestId('job-row')[0]!).getByText('Globex')).toBeTruthy();
     await updateJob('job-5', { title: 'Quote for the roof' });

@@ -51,6 +51,11 @@ describe('job page', () => {
     expect(screen.getByTestId('status-badge').textContent).toBe('Active');
   });
 
+  test('names the browser tab after the job', async () => {
+    render(JobPage, { params: { id: 'job-1' }, now: SEED_NOW });
+    await expect.poll(() => document.title).toBe('Fix the boiler · Job Board');
+  });
+
   test('links to the client and shows the checklist', async () => {
     render(JobPage, { params: { id: 'job-1' }, now: SEED_NOW });
     expect(await screen.findByRole('link', { name: 'Client' })).toBeTruthy();
@@ -62,5 +67,6 @@ describe('job page', () => {
     expect(await screen.findByText('Job not found')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Mark done' })).toBeNull();
     expect(screen.queryByText('Checklist')).toBeNull();
+    expect(document.title).toBe('Job · Job Board');
   });
 });

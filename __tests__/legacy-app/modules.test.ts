@@ -7,7 +7,8 @@ import { formatDue, isOverdue, priorityLabel, statusLabel } from '$lib/utils/for
 import { createRef } from '$lib/utils/ref';
 import { countByStatus, loadOverdueJobs, snapshotStatusCounts } from '$lib/utils/job-stats';
 import { watchClientJobCount } from '$lib/utils/job-watcher';
-import { completeJob, createJobWithTasks, duplicateJob, removeJob, reopenJob } from '$lib/services/job-actions';
+import { completeJob, createJobWithTasks, duplicateJob, jobTitle, removeJob, reopenJob } from '$lib/services/job-actions';
+import { describeJobs } from '$lib/utils/debug.js';
 import { jobFilters, resetJobFilters } from '$lib/stores/job-filters';
 import { openJobCount } from '$lib/stores/open-job-count';
 import { page } from '$lib/page.svelte';
@@ -90,6 +91,12 @@ describe('job actions', () => {
     expect((await jobRow('job-2'))?.status).toBe('active');
   });
 
+  test('names a job, or says it is gone', async () => {
+    expect(jobTitle('job-3')).toBe('Install solar panels');
+    await removeJob('job-3');
+    expect(jobTitle('job-3')).toBe('(deleted job)');
+  });
+
   test('removes a job', async () => {
     await removeJob('job-5');
     expect(await jobRow('job-5')).toBeUndefined();
@@ -120,6 +127,18 @@ describe('job actions', () => {
   test('duplicating a missing job does nothing', async () => {
     expect(await duplicateJob('job-missing', 'job-x')).toBeNull();
     expect(await jobRow('job-x')).toBeUndefined();
+  });
+});
+
+describe('console helpers', () => {
+  test('describe every job with its open tasks', async () => {
+    expect(describeJobs()).toEqual([
+      'job-1 [active] Fix the boiler (2/3 tasks open)',
+      'job-2 [active] Paint the fence (1/1 tasks open)',
+      'job-3 [on_hold] Install solar panels (0/0 tasks open)',
+      'job-4 [done] Replace windows (0/0 tasks open)',
+      'job-5 [draft] Quote for roof (0/0 tasks open)',
+    ]);
   });
 });
 

@@ -23,6 +23,11 @@ export async function createJobWithTasks(data: CreateJobData, taskTitles: string
   return job.id;
 }
 
+/** Title for toasts and the console; '(deleted job)' when the row is gone. */
+export function jobTitle(id: string): string {
+  return Job.find(id).current?.title ?? '(deleted job)';
+}
+
 /** Copies a job as a new draft; resolves to the new id, or null when the source is missing. */
 export async function duplicateJob(id: string, newId: string): Promise<string | null> {
   const source = Job.find(id);
