@@ -1,10 +1,11 @@
 // The runtime (ActiveRecord flavour) over the real sync path: SQL writes (as Rails makes them)
 // reach subscribers, runtime writes reach PostgreSQL, includes load associations.
-import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActiveClient, ActiveJob, ActiveTask } from '../../examples/stack/models.ts';
+import { commitToListenerLatency } from './support/commit-latency.ts';
 import { eventually } from './support/eventually.ts';
-import { startRuntimeStack, type RuntimeStack } from './support/runtime-stack.ts';
+import { has, lacks } from './support/rows.ts';
+import { useRuntimeStack } from './support/runtime-stack.ts';
 import { newId } from './support/stack-zero.ts';
 import { describeLatency } from './support/stats.ts';
 import { ViewWaiter, type Watchable } from './support/view-waiter.ts';
@@ -15,21 +16,11 @@ type Task = Awaited<ReturnType<typeof ActiveTask.create>>;
 // includes() adds association properties the runtime's types do not describe (yet).
 type JobWithAssociations = Job & { client: Client | null; tasks: Task[] };
 
-let env: RuntimeStack;
-beforeAll(async () => {
-  env = await startRuntimeStack();
-});
-afterAll(async () => {
-  await env?.close();
-});
-
-const has = (id: string, title?: string) => (rows: readonly Job[]) =>
-  rows.some((r) => r.id === id && (title === undefined || r.title === title));
-const lacks = (id: string) => (rows: readonly Job[]) => !rows.some((r) => r.id === id);
+const session = useRuntimeStack();
 
 describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
   it('delivers inserts, updates and deletes as records', async () => {
-    const { sql } = env;
+    const { sql } = session();
     const jobs = new ViewWaiter<Job>(ActiveJob.active().order({ created_at: 'asc' }));
     try {
       const id = newId();
@@ -53,21 +44,9 @@ describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
   });
 
   it('measures commit -> subscriber latency over 40 operations', async () => {
-    const { sql } = env;
     const jobs = new ViewWaiter<Job>(ActiveJob.active());
     try {
-      const samples: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const id = newId();
-        const seen = jobs.until(has(id), `insert ${i}`);
-        await sql`INSERT INTO jobs (id, title, status) VALUES (${id}, ${`latency ${i}`}, 'active')`;
-        const committed = performance.now();
-        samples.push((await seen) - committed);
-        const gone = jobs.until(lacks(id), `status change ${i}`);
-        await sql`UPDATE jobs SET status = 'done' WHERE id = ${id}`;
-        const updated = performance.now();
-        samples.push((await gone) - updated);
-      }
+      const samples = await commitToListenerLatency(session().sql, jobs);
       console.log(`commit -> listener latency (ActiveJob.subscribe): ${describeLatency(samples)}`);
       expect(samples).toHaveLength(40);
     } finally {
@@ -78,7 +57,7 @@ describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
 
 describe('writes through the runtime reach PostgreSQL', () => {
   it('create, update and destroy', async () => {
-    const { sql } = env;
+    const { sql } = session();
     // Timestamps given explicitly: the runtime writes absent columns as NULL, which Rails' NOT NULL
     // timestamps reject (see the report of issue 4: create should set them, as Rails does).
     const now = Date.now();
@@ -114,7 +93,7 @@ describe('writes through the runtime reach PostgreSQL', () => {
 
 describe('includes loads associations through Zero .related()', () => {
   it('returns associated rows as records of the associated model, live', async () => {
-    const { sql } = env;
+    const { sql } = session();
     const clientId = newId();
     const jobId = newId();
     // One transaction, so zero-cache replicates the job and its associations at the same version.

@@ -1,18 +1,12 @@
 // The model's TTL reaches zero-cache: read back from zero-cache's own client view records, where
 // it stores, per client and query, the TTL the client asked for and when the query went inactive.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActiveJob } from '../../examples/stack/models.ts';
 import { desiredQueries, type DesiredQuery } from './support/cvr.ts';
 import { eventually } from './support/eventually.ts';
-import { startRuntimeStack, type RuntimeStack } from './support/runtime-stack.ts';
+import { useRuntimeStack } from './support/runtime-stack.ts';
 
-let env: RuntimeStack;
-beforeAll(async () => {
-  env = await startRuntimeStack();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const session = useRuntimeStack();
 
 /** The literal a single-condition query compares with (`where({ priority: 7 })` -> 7). */
 function literalOf(query: DesiredQuery): unknown {
@@ -22,7 +16,7 @@ function literalOf(query: DesiredQuery): unknown {
 /** Waits until zero-cache's record of this client's `jobs` query on `literal` satisfies `predicate`. */
 function jobsQuery(literal: unknown, predicate: (q: DesiredQuery | undefined) => boolean, what: string): Promise<DesiredQuery | null> {
   return eventually(async () => {
-    const query = (await desiredQueries(env.sql, env.z.clientID)).find((q) => q.table === 'jobs' && literalOf(q) === literal);
+    const query = (await desiredQueries(session().sql, session().z.clientID)).find((q) => q.table === 'jobs' && literalOf(q) === literal);
     return predicate(query) ? (query ?? null) : undefined;
   }, what);
 }

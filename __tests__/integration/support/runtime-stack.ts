@@ -1,40 +1,34 @@
-// One stack + one Zero client + a SQL connection, with the runtime pointed at that client, for
-// test files that exercise the runtime end to end. Call in beforeAll; `close` in afterAll.
-import type { Zero } from '@rocicorp/zero';
-import postgres from 'postgres';
-import type { schema } from '../../../examples/stack/schema.ts';
+// A stack session with the runtime pointed at its Zero client (configureZero), for test files that
+// exercise the models end to end.
+import { afterAll, beforeAll } from 'vitest';
 import { configureZero } from '../../../runtime/index.ts';
-import { startStack, type Stack } from '../../../scripts/stack/start-stack.ts';
-import { ConnectionLog } from './connection-log.ts';
-import { stackZero } from './stack-zero.ts';
+import { startStackSession, type StackSession } from './stack-session.ts';
 
-export interface RuntimeStack {
-  stack: Stack;
-  sql: postgres.Sql;
-  z: Zero<typeof schema>;
-  connection: ConnectionLog;
-  close(): Promise<void>;
-}
+export type RuntimeStack = StackSession;
 
 export async function startRuntimeStack(): Promise<RuntimeStack> {
-  const stack = await startStack();
-  console.log('stack start (ms):', JSON.stringify(stack.timings));
-  const sql = postgres(stack.pgUrl, { max: 2, onnotice: () => {} });
-  const z = stackZero(stack);
-  const connection = new ConnectionLog(z.connection.state);
-  configureZero(() => z);
-  await connection.until('connected');
+  const session = await startStackSession();
+  configureZero(() => session.z);
   return {
-    stack,
-    sql,
-    z,
-    connection,
+    ...session,
     async close() {
       configureZero(undefined);
-      connection.close();
-      await z.close();
-      await sql.end();
-      await stack.stop();
+      await session.close();
     },
+  };
+}
+
+/** Registers beforeAll/afterAll for a test file; the returned getter gives the running stack. */
+export function useRuntimeStack(): () => RuntimeStack {
+  let env: RuntimeStack | undefined;
+  beforeAll(async () => {
+    env = await startRuntimeStack();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  return () => {
+    if (!env) throw new Error('The runtime stack is not running (beforeAll failed or has not run).');
+    return env;
   };
 }
