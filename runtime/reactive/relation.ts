@@ -165,35 +165,32 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
 
   // ---- finders --------------------------------------------------------------------------------------------------------
 
-  #single<T>(build: () => Plan<unknown>): RecordHandle<T> {
-    let plan: Plan<unknown>;
+  /** Plans are built synchronously and may reject their input; the answer then carries the error instead of a throw. */
+  #plan<T>(build: () => Plan<T>, single: boolean): Plan<T> {
     try {
-      plan = build();
+      return build();
     } catch (error) {
-      plan = failedPlan(this, error, true);
+      return failedPlan(this, error, single) as Plan<T>;
     }
-    return recordHandle<T>(plan);
+  }
+
+  #single<T>(build: () => Plan<unknown>): RecordHandle<T> {
+    return recordHandle<T>(this.#plan(build, true));
   }
 
   #many(build: () => Plan<unknown>): ReactiveRelation<Row> {
-    let plan: Plan<unknown>;
-    try {
-      plan = build();
-    } catch (error) {
-      plan = failedPlan(this, error, false);
-    }
+    const plan = this.#plan(build, false);
     const Class = this.constructor as new (model: ModelDefinition, state: RelationState, settle: Settle) => ReactiveRelation<Row>;
     return new Class(this.model, plan.relation.state, (rows) => plan.settle(rows) as readonly RecordLike[]);
   }
 
+  /** `first()` -> a handle, `first(n)` -> a collection (likewise `last`, `take`). */
+  #oneOrMany(planOf: (relation: Relation, n: number | undefined, bang: boolean) => Plan<unknown>, n: number | undefined): RecordHandle<Row> | ReactiveRelation<Row> {
+    return n === undefined ? this.#single(() => planOf(this, undefined, false)) : this.#many(() => planOf(this, n, false));
+  }
+
   #value<T>(build: () => Plan<T>): LiveValue<T> {
-    let plan: Plan<T>;
-    try {
-      plan = build();
-    } catch (error) {
-      plan = failedPlan(this, error, false) as Plan<T>;
-    }
-    return new LiveValue(plan);
+    return new LiveValue(this.#plan(build, false));
   }
 
   /**
@@ -222,7 +219,7 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   first(): RecordHandle<Row>;
   first(n: number): ReactiveRelation<Row>;
   first(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
-    return n === undefined ? this.#single(() => firstPlan(this, undefined, false)) : this.#many(() => firstPlan(this, n, false));
+    return this.#oneOrMany(firstPlan, n);
   }
 
   first_bang(): RecordHandle<Row> {
@@ -232,7 +229,7 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   last(): RecordHandle<Row>;
   last(n: number): ReactiveRelation<Row>;
   last(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
-    return n === undefined ? this.#single(() => lastPlan(this, undefined, false)) : this.#many(() => lastPlan(this, n, false));
+    return this.#oneOrMany(lastPlan, n);
   }
 
   last_bang(): RecordHandle<Row> {
@@ -242,7 +239,7 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   take(): RecordHandle<Row>;
   take(n: number): ReactiveRelation<Row>;
   take(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
-    return n === undefined ? this.#single(() => takePlan(this, undefined, false)) : this.#many(() => takePlan(this, n, false));
+    return this.#oneOrMany(takePlan, n);
   }
 
   take_bang(): RecordHandle<Row> {
