@@ -110,7 +110,15 @@ export function statementRange(source: string, start: number, end: number): { st
   const newline = source.indexOf('\n', end);
   const lineEnd = newline === -1 ? source.length : newline;
   if (source.slice(lineStart, start).trim() === '' && source.slice(end, lineEnd).trim() === '') {
-    return { start: lineStart, end: newline === -1 ? lineEnd : newline + 1 };
+    const after = newline === -1 ? lineEnd : newline + 1;
+    // A blank line before, and a blank line, `</script>` or the end after: take the blank line too,
+    // so removing the last statement of a paragraph leaves no double blank line behind.
+    const previousStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+    const previousBlank = lineStart > 0 && source.slice(previousStart, lineStart).trim() === '';
+    const nextNewline = source.indexOf('\n', after);
+    const next = source.slice(after, nextNewline === -1 ? source.length : nextNewline).trim();
+    if (previousBlank && (next === '' || next.startsWith('</script'))) return { start: previousStart, end: after };
+    return { start: lineStart, end: after };
   }
   return { start, end };
 }

@@ -24,4 +24,13 @@ describe('applyEdits', () => {
     expect(statementRange(text, 7, 11)).toEqual({ start: 5, end: 12 });
     expect(statementRange(text, 17, 21)).toEqual({ start: 17, end: 21 });
   });
+
+  it('takes a blank line before along when a blank line or </script> follows, so no double blank line is left', () => {
+    const paragraph = 'a();\n\n  b();\n\nc();\n';
+    const range = statementRange(paragraph, 8, 12);
+    expect(paragraph.slice(0, range.start) + paragraph.slice(range.end)).toBe('a();\n\nc();\n');
+    const script = '  a();\n\n  b();\n</script>\n';
+    const last = statementRange(script, 10, 14);
+    expect(script.slice(0, last.start) + script.slice(last.end)).toBe('  a();\n</script>\n');
+  });
 });
