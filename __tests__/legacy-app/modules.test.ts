@@ -110,6 +110,10 @@ describe('job actions', () => {
       [0, 'Inspect', false],
       [1, 'Oil', false],
     ]);
+    // New checklist items are open: they show up wherever open tasks are listed.
+    const open = await getZero()!.run(getZero()!.query.tasks.where('done', false).where('job_id', id));
+    expect(open).toHaveLength(2);
+    expect((await jobRow(id))?.created_at).toEqual(expect.any(Number));
   });
 
   test('duplicates a job as a draft copy', async () => {
