@@ -159,19 +159,20 @@ class Translator {
   }
 
   /** A where value for `column`: literals (enum labels mapped to stored values), arrays, ranges, parameters. */
-  private value(node: Node, column: string, valueType: string): string {
+  private value(node: Node, column: string, valueType: string, inList = false): string {
     if (node instanceof NilNode) return 'null';
-    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType)).join(', ')}]`;
+    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType, true)).join(', ')}]`;
     if (node instanceof RangeNode) {
       const bounds: string[] = [];
-      if (node.left) bounds.push(`gte: ${this.value(node.left, column, valueType)}`);
-      if (node.right) bounds.push(`${node.isExcludeEnd() ? 'lt' : 'lte'}: ${this.value(node.right, column, valueType)}`);
+      if (node.left) bounds.push(`gte: ${this.value(node.left, column, valueType, true)}`);
+      if (node.right) bounds.push(`${node.isExcludeEnd() ? 'lt' : 'lte'}: ${this.value(node.right, column, valueType, true)}`);
       return `{ ${bounds.join(', ')} }`;
     }
     if (node instanceof LocalVariableReadNode && this.params.has(node.name)) {
       const param = this.params.get(node.name)!;
       if (/^\d/.test(valueType) && this.enumOf(column)) return fail(`the parameter '${node.name}' is compared with the integer enum '${column}' (Rails maps labels at run time)`);
-      param.type ??= valueType;
+      // Like Rails, `where(column: param)` takes one value or a list of them.
+      param.type ??= inList ? valueType : `${valueType} | readonly ${valueType.includes('|') ? `(${valueType})` : valueType}[]`;
       return param.ts;
     }
     const enumeration = this.enumOf(column);

@@ -50,7 +50,7 @@ describe('generation from a description', () => {
     const { files, report } = await generate(await fixtureDescription());
     const config = file(files, 'job.config.ts');
     expect(config).toContain('open: (r) => r.where({ status: "active" }),');
-    expect(config).toContain('by_client: (r, client_id: string) => r.where({ client_id: client_id }),');
+    expect(config).toContain('by_client: (r, client_id: string | readonly string[]) => r.where({ client_id: client_id }),');
     expect(config).toContain('latest: (r, n: number = 5) => r.order({ created_at: "desc" }).limit(n),');
     expect(config).toContain('not_done: (r) => r.not({ status: "done" }),');
     expect(config).toContain('urgent: (r) => r.where({ priority: 2 }).order({ title: "asc" }),');

@@ -112,8 +112,8 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
 
     const config = files.find((f) => f.path === 'delete.config.ts')!.content;
     expect(config).toContain('import: (r) => r.where({ kind: "it\'s" }),');
-    expect(config).toContain('function: (r, delete_: string) => r.where({ class: delete_ }),');
-    expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`") => r.where({ kind: r_ }).limit(1),');
+    expect(config).toContain('function: (r, delete_: string | readonly string[]) => r.where({ class: delete_ }),');
+    expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`" | readonly ("it\'s" | "*/ `${x}`")[]) => r.where({ kind: r_ }).limit(1),');
     expect(files.find((f) => f.path === 'delete.scopes.ts')!.content).toContain('custom(relation: Relation, relation_: unknown): Relation {');
     expect(files.find((f) => f.path === 'schema.ts')!.content).not.toContain('export type Schema = typeof schema;');
     expect(files.find((f) => f.path === 'schema.ts')!.content).toContain('export type Schema = z.Row<(typeof schema)[\'tables\']["schemas"]>;');

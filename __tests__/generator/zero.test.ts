@@ -78,6 +78,7 @@ describe('generated models against a real local Zero', () => {
   it('runs the scopes translated from Rails, alone and chained', async () => {
     expect(ids(await scope(ActiveJob, 'open')())).toEqual(['j1', 'j3']);
     expect(ids(await scope(ActiveJob, 'by_client')('c1'))).toEqual(['j1', 'j2']);
+    expect(ids(await scope(ActiveJob, 'by_client')(['c2', 'c9']))).toEqual(['j3']);
     expect(ids(await scope(ActiveJob, 'recent')())).toEqual(['j3', 'j2', 'j1']);
     expect(ids(await scope(ActiveJob, 'latest')())).toEqual(['j3', 'j2', 'j1']);
     expect(ids(await scope(ActiveJob, 'latest')(2))).toEqual(['j3', 'j2']);

@@ -37,6 +37,16 @@ describe('regeneration hooks (plain Rake driving the real zero_record tasks)', (
     expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['rollback', 'migrate', json]);
     expect(JSON.parse(await readFile(json, 'utf8'))).toEqual(await describeRailsApp(fixtureApp));
   });
+
+  it('does not regenerate after a failed migration', async () => {
+    const json = join(temp, 'failed.json');
+    const log = join(temp, 'failed.log');
+    const result = run('ruby', [join(repoRoot, '__tests__', 'rails', 'hooks.rb'), fixtureApp, json, log, 'db:migrate:redo'], { env: { FAIL_MIGRATION: '1' } });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('migration failed');
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['rollback']);
+    await expect(readFile(json, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
 });
 
 describe('in a real Rails 6.1 app', () => {

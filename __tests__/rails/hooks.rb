@@ -17,7 +17,11 @@ ENV["RAILS_ENV"] = "development"
 Rake.application.init("rake", [])
 Rake::Task.define_task(:environment) { ZeroRecord::Standalone.load_app(root) }
 Rake::Task.define_task("db:rollback") { File.open(log, "a") { |f| f.puts("rollback") } }
-Rake::Task.define_task("db:migrate") { File.open(log, "a") { |f| f.puts("migrate") } }
+Rake::Task.define_task("db:migrate") do
+  raise "migration failed" if ENV["FAIL_MIGRATION"]
+
+  File.open(log, "a") { |f| f.puts("migrate") }
+end
 Rake::Task.define_task("db:migrate:redo" => ["db:rollback", "db:migrate"])
 load File.expand_path("../../rails/lib/tasks/zero_record.rake", __dir__)
 Dir.chdir(root) # the tasks take the app root from the working directory, as `rake` run in the app would
