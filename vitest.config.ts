@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['__tests__/**/*.test.ts'],
-          exclude: ['__tests__/**/*.svelte.test.ts', '__tests__/integration/**', '__tests__/e2e/**', '__tests__/rails/**'],
+          exclude: ['__tests__/**/*.svelte.test.ts', '__tests__/integration/**', '__tests__/e2e/**', '__tests__/rails/**', '__tests__/legacy-app/**'],
         },
       },
       {
@@ -23,7 +23,7 @@ export default defineConfig({
           name: 'svelte',
           environment: 'jsdom',
           include: ['__tests__/**/*.svelte.test.ts'],
-          exclude: ['__tests__/integration/**', '__tests__/e2e/**'],
+          exclude: ['__tests__/integration/**', '__tests__/e2e/**', '__tests__/legacy-app/**'],
         },
       },
     ],
