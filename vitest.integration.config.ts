@@ -14,6 +14,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
-    retry: 0,
   },
 });

@@ -22,17 +22,17 @@ export async function startStackSession(): Promise<StackSession> {
   const sql = postgres(stack.pgUrl, { max: 2, onnotice: () => {} });
   const z = stackZero(stack);
   const connection = new ConnectionLog(z.connection.state);
-  await connection.until('connected');
-  return {
-    stack,
-    sql,
-    z,
-    connection,
-    async close() {
-      connection.close();
-      await z.close();
-      await sql.end();
-      await stack.stop();
-    },
+  const close = async (): Promise<void> => {
+    connection.close();
+    await z.close();
+    await sql.end();
+    await stack.stop();
   };
+  try {
+    await connection.until('connected');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { stack, sql, z, connection, close };
 }
