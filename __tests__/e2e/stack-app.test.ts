@@ -1,5 +1,6 @@
-// examples/app against the real sync path (`npm run stack`: PostgreSQL + zero-cache): an edit in one browser context
-// reaches another context and PostgreSQL, and the connection badge follows zero-cache going away and coming back.
+// examples/app against the real sync path (`npm run stack`: PostgreSQL + zero-cache), starting from an empty database
+// as a fresh `npm run stack` does: writes in one browser context reach another context and PostgreSQL, writes made
+// with SQL (as Rails makes them) reach the page, and the badge follows zero-cache going away and coming back.
 import type { Browser, BrowserContext } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,19 +21,12 @@ async function openApp(): Promise<AppPage> {
   return app;
 }
 
-const OPEN_JOBS = ['Clean the gutters', 'Fix the roof', 'Trim the hedge'];
+const OPEN_JOBS = ['Clean the gutters', 'Dig a pond', 'Fix the roof', 'Trim the hedge'];
 
 beforeAll(async () => {
   stack = await startStack();
   console.log('e2e stack start (ms):', JSON.stringify(stack.timings));
   sql = postgres(stack.pgUrl, { max: 1, onnotice: () => {} });
-  // Rows as Rails writes them: straight into PostgreSQL, timestamps from the column defaults.
-  await sql`INSERT INTO clients (id, name) VALUES ('client-acme', 'Acme Roofing')`;
-  await sql`INSERT INTO jobs (id, title, status, priority, client_id) VALUES
-    ('job-roof', 'Fix the roof', 'active', 1, 'client-acme'),
-    ('job-gutter', 'Clean the gutters', 'draft', 3, 'client-acme'),
-    ('job-hedge', 'Trim the hedge', 'active', 2, NULL),
-    ('job-fence', 'Paint the fence', 'done', 4, NULL)`;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -46,19 +40,25 @@ describe('the example app synced through zero-cache', () => {
   let editor: AppPage;
   let watcher: AppPage;
 
-  it('connects two browser contexts and lists the rows PostgreSQL holds', async () => {
+  it('connects two browser contexts; sample jobs added in one reach the other and PostgreSQL', async () => {
     [editor, watcher] = [await openApp(), await openApp()];
     for (const app of [editor, watcher]) {
       await app.page.getByTestId('connection').filter({ hasText: /^connected$/ }).waitFor();
-      await expect.poll(() => app.listTitles.allTextContents()).toEqual(OPEN_JOBS);
+      await app.page.getByRole('button', { name: 'Add sample jobs' }).waitFor();
     }
+    await editor.page.getByRole('button', { name: 'Add sample jobs' }).click();
+    for (const app of [editor, watcher]) await expect.poll(() => app.listTitles.allTextContents()).toEqual(OPEN_JOBS);
+    await expect.poll(async () => (await sql`SELECT count(*)::int AS n FROM jobs`)[0]?.n).toBe(5);
+    const [roof] = await sql`SELECT title, status, client_id, created_at FROM jobs WHERE id = 'job-roof'`;
+    expect(roof).toMatchObject({ title: 'Fix the roof', status: 'active', client_id: 'client-acme' });
+    expect(roof?.created_at).toBeInstanceOf(Date);
   });
 
   it('an edit in one context reaches the other context and PostgreSQL', async () => {
     await editor.select('Fix the roof');
     await editor.edit({ title: 'Fix the roof (synced)' });
     await editor.detailTitle.filter({ hasText: 'Fix the roof (synced)' }).waitFor();
-    await expect.poll(() => watcher.listTitles.allTextContents()).toEqual(['Clean the gutters', 'Fix the roof (synced)', 'Trim the hedge']);
+    await expect.poll(() => watcher.listTitles.allTextContents()).toEqual(['Clean the gutters', 'Dig a pond', 'Fix the roof (synced)', 'Trim the hedge']);
     await expect.poll(async () => (await sql`SELECT title FROM jobs WHERE id = 'job-roof'`)[0]?.title).toBe('Fix the roof (synced)');
   });
 
@@ -78,6 +78,7 @@ describe('the example app synced through zero-cache', () => {
       }, { timeout: 30_000, interval: 50 })
       .toMatch(/^(connecting|disconnected)$/);
     await stopped;
+    await editor.screenshot('example-app-zero-cache-down');
     console.log('e2e badge after zero-cache stopped:', badgeStates.join(' -> '));
 
     const restartMs = await stack.startZeroCache();

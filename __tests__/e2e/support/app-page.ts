@@ -1,5 +1,9 @@
 // What a person sees and does in examples/app, named once for every e2e file.
+import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+
+/** Where screenshots go (gitignored; CI keeps them as artifacts). */
+export const RESULTS_DIR = 'test-results';
 
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -31,6 +35,14 @@ export class AppPage {
     });
     await this.page.goto(url);
     await this.badge.waitFor();
+  }
+
+  /** Saves what the page shows now as test-results/<name>.png and returns the path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const path = `${RESULTS_DIR}/${name}.png`;
+    await this.page.screenshot({ path });
+    return path;
   }
 
   async select(title: string): Promise<void> {
