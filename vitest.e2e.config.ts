@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     retry: 0,
+    // What a page shows follows sync over WebSockets on a shared 2-core machine: give polls room (they end as soon as they pass).
+    expect: { poll: { timeout: 20_000, interval: 50 } },
   },
 });
