@@ -8,6 +8,7 @@ import type { TTL } from '@rocicorp/zero';
 import { createSubscriber } from 'svelte/reactivity';
 import { QueryFailedError, ZeroRecordError } from '../runtime/core/errors.ts';
 import { normalizeTtl } from '../runtime/core/ttl.ts';
+import { warnOnce } from '../runtime/core/warn.ts';
 import type { LiveResult, ResultType } from '../runtime/core/zero-binding.ts';
 import type { RowData } from '../runtime/core/zero-types.ts';
 import { onArchitectureChange } from './config.ts';
@@ -46,8 +47,9 @@ export function oneOf<T>(rows: readonly RowData[]): T | null {
   return rows[0] ? (Object.fromEntries(Object.entries(rows[0])) as T) : null;
 }
 
-function failed(error: unknown, label: string): LiveResult {
-  const typed = error instanceof ZeroRecordError ? error : new QueryFailedError(`${label}: ${String((error as Error)?.message ?? error)}`, { cause: error });
+/** A thunk or `materialize` that threw: typed, with the original message verbatim (apps show legacy `error.message`). */
+function failed(error: unknown): LiveResult {
+  const typed = error instanceof ZeroRecordError ? error : new QueryFailedError(String((error as Error)?.message ?? error), { cause: error });
   return { rows: [], resultType: 'error', error: typed, settled: true };
 }
 
@@ -73,6 +75,7 @@ export class LiveLegacyQuery<V> {
     this.#initial = initial;
     this.#shape = shape;
     this.#label = label;
+    if (ttl === undefined) warnOnce(`compat-default-ttl:${label}`, `${label}: no TTL given, using default '${LEGACY_DEFAULT_TTL}'`);
     this.#ttl = normalizeTtl(ttl ?? LEGACY_DEFAULT_TTL);
     this.#track = createSubscriber((update) => this.hold(update));
     // Run the thunk now, as the legacy constructor did: inside `$derived(new ReactiveQuery(...))` this is what makes
@@ -143,7 +146,7 @@ export class LiveLegacyQuery<V> {
       this.#view = openView(query, this.#ttl, this.#label);
       this.#stopListening = this.#view.onChange(() => this.#emit());
     } catch (error) {
-      this.#failure = failed(error, this.#label);
+      this.#failure = failed(error);
     }
   }
 
@@ -175,7 +178,7 @@ export class LiveLegacyQuery<V> {
       const query = this.#build();
       snapshot = query ? peekView(query, this.#ttl, this.#label) : NOT_READY;
     } catch (error) {
-      snapshot = failed(error, this.#label);
+      snapshot = failed(error);
     }
     if (snapshot === NOT_READY) return snapshot;
     this.#snapshot = snapshot;

@@ -100,7 +100,8 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
         throw new Error('session expired');
       }, [], '5m');
       expect(query.error).toBeInstanceOf(QueryFailedError);
-      expect(query.error?.message).toBe('ReactiveQuery: session expired');
+      expect(query.error?.message).toBe('session expired');
+      expect((query.error?.cause as Error).message).toBe('session expired');
       expect(query.isLoading).toBe(false);
       expect(query.resultType).toBe('error');
       const metas: QueryMeta[] = [];
@@ -154,8 +155,10 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
       for (const ttl of ['30s', '5m', '2h', '1d', 60_000]) new ReactiveQuery<Job>(activeJobs, [], ttl).destroy();
       new ReactiveQuery<Job>(activeJobs, []).destroy();
       new ReactiveQueryOne<Job>(jobById('j1')).destroy();
-      expect(app.warnings.filter((w) => w.includes('"1h"'))).toEqual([
+      expect(app.warnings.filter((w) => w.includes("'1h'") || w.includes('"1h"'))).toEqual([
+        "ReactiveQuery: no TTL given, using default '1h'",
         `zero-record: TTL "1h" is above Zero's 10-minute maximum; Zero keeps the query for 10 minutes.`,
+        "ReactiveQueryOne: no TTL given, using default '1h'",
       ]);
     });
 
