@@ -8,6 +8,7 @@ import { zeroOf } from './zero-binding.ts';
 /** Zero's connection states, plus 'not-ready' while the app has not created its Zero client yet. */
 export type ConnectionStateName = 'connecting' | 'connected' | 'disconnected' | 'error' | 'needs-auth' | 'closed' | 'not-ready';
 
+/** How `watchConnection` reconnects after 'error' / 'needs-auth'. */
 export interface RetryOptions {
   /** First delay before reconnecting after 'error' / 'needs-auth'; doubled after each failed attempt. Default 1000 ms. */
   readonly initialMs?: number;
@@ -17,6 +18,7 @@ export interface RetryOptions {
   readonly auth?: () => string | undefined | Promise<string | undefined>;
 }
 
+/** Which Zero `watchConnection` watches, and whether it reconnects by itself. */
 export interface WatchOptions {
   /** Which Zero to watch; default: the one given to `configureZero`. */
   readonly source?: ZeroSource;

@@ -6,6 +6,10 @@
 import { createSubscriber } from 'svelte/reactivity';
 import { connectionState, watchConnection, type ConnectionStateName, type WatchOptions } from '../core/connection.ts';
 
+/**
+ * A Zero connection state readable in templates; `new ReactiveConnection({ source, retry })` for another Zero or retry policy.
+ * @example {#if connection.state === 'needs-auth'}<LoginAgain />{/if}
+ */
 export class ReactiveConnection {
   readonly #options: WatchOptions;
   readonly #subscribe: () => void;

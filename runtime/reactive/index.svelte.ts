@@ -6,6 +6,12 @@
 import { ReactiveRecord as Factory } from './model.ts';
 import { connection } from './connection.ts';
 
+/**
+ * The Svelte 5 flavour: `createModel(config)` and the reactive `connection`.
+ * @example
+ * export const ReactiveJob = ReactiveRecord.createModel(jobConfig);
+ * const job = $derived(ReactiveJob.find(jobId)); // {job.title}, {#if job.$loading}
+ */
 export const ReactiveRecord = Object.freeze({ ...Factory, connection });
 export { connection, ReactiveConnection } from './connection.ts';
 export { ReactiveRelation } from './relation.ts';

@@ -35,6 +35,7 @@ type QueryMethodName =
   | 'find' | 'find_by' | 'find_by_bang' | 'first' | 'first_bang' | 'last' | 'last_bang' | 'take' | 'take_bang' | 'sole'
   | 'count' | 'exists' | 'pluck' | 'pick' | 'ids';
 
+/** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
 export type ReactiveModel<Row = Record<string, unknown>, S = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S>, QueryMethodName | keyof S>;
 
 /**

@@ -55,6 +55,10 @@ function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<u
   };
 }
 
+/**
+ * A live collection of a model: chain it like a Relation, read it like an array.
+ * @example {#each ReactiveJob.active().order({ created_at: 'desc' }) as job (job.id)}<li>{job.title}</li>{/each}
+ */
 export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   readonly #settle: Settle | undefined;
   #answer: LiveAnswer<readonly RecordLike[]> | undefined;
