@@ -1,7 +1,7 @@
 // examples/app on its default local Zero (no server): the generated models, a scoped live list, find, validations.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
 
@@ -14,6 +14,9 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
   app = new AppPage(await context.newPage());
   await app.open(inject('appUrl'));
+});
+afterEach(() => {
+  expect(app.errors).toEqual([]);
 });
 afterAll(async () => {
   await context?.close();

@@ -3,7 +3,7 @@
 // with SQL (as Rails makes them) reach the page, and the badge follows zero-cache going away and coming back.
 import type { Browser, BrowserContext } from 'playwright-core';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type Stack } from '../../scripts/stack/start-stack.ts';
 import { AppPage } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -12,11 +12,13 @@ let stack: Stack;
 let sql: postgres.Sql;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const pages: AppPage[] = [];
 
 async function openApp(): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
   contexts.push(context);
   const app = new AppPage(await context.newPage());
+  pages.push(app);
   await app.open(`${inject('appUrl')}?server=${encodeURIComponent(stack.cacheUrl)}`);
   return app;
 }
@@ -28,6 +30,9 @@ beforeAll(async () => {
   console.log('e2e stack start (ms):', JSON.stringify(stack.timings));
   sql = postgres(stack.pgUrl, { max: 1, onnotice: () => {} });
   browser = await launchChromium();
+});
+afterEach(() => {
+  expect(pages.flatMap((app) => app.errors)).toEqual([]);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();

@@ -1,5 +1,4 @@
 /// <reference types="svelte" />
-/// <reference types="vite/client" />
 
 interface ImportMetaEnv {
   /** zero-cache URL the built app syncs with (default: a local Zero in the browser). */
