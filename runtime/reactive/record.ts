@@ -4,7 +4,8 @@
  * row changes, which gets a new record (keyed `{#each ... (job.id)}` keeps the DOM either way).
  * Records do not subscribe: the collection or handle they came from does (one subscriber per query).
  */
-import { defineModel, type ModelDefinition } from '../core/config.ts';
+import type { ModelDefinition } from '../core/config.ts';
+import { Relation } from '../core/relation.ts';
 import { destroyRow, updateRow } from '../core/writes.ts';
 import { QueryError } from '../core/errors.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
@@ -103,7 +104,7 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
       },
     });
   }
-  for (const [name, target] of Object.entries(model.relationships)) {
+  for (const name of Object.keys(model.relationships)) {
     let associated: ModelDefinition | undefined;
     Object.defineProperty(proto, name, {
       enumerable: true,
@@ -111,7 +112,7 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
       get(this: object) {
         const value = rowOf(this)?.[name];
         if (value === undefined) return undefined;
-        associated ??= defineModel(target());
+        associated ??= new Relation(model).associatedModel(name);
         return associationValue(associated, value);
       },
     });
