@@ -59,7 +59,7 @@ beforeAll(async () => {
   await job('j3', 'Wire', 'active', 1, 'c2', 3, null);
   await ActiveTask.create({ id: 't1', job_id: 'j1', title: 'Buy paint', done: false, position: 2, created_at: at(1), updated_at: at(1) });
   await ActiveTask.create({ id: 't2', job_id: 'j1', title: 'Tape', done: true, position: 1, created_at: at(1), updated_at: at(1) });
-});
+}, 60_000);
 
 afterAll(async () => {
   await zero?.close();
