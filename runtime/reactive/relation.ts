@@ -12,7 +12,7 @@ import {
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import type { RowData } from '../core/zero-types.ts';
-import { LiveAnswer, type QueryStatus } from './answer.ts';
+import type { QueryStatus } from './answer.ts';
 import { recordHandle, type RecordHandle } from './handle.ts';
 import { isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
@@ -61,7 +61,7 @@ function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<u
  */
 export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   readonly #settle: Settle | undefined;
-  #answer: LiveAnswer<readonly RecordLike[]> | undefined;
+  #answer: LiveValue<readonly RecordLike[]> | undefined;
   #list: RecordList | undefined;
 
   readonly [BOUND] = new Map<string | symbol, unknown>();
@@ -76,12 +76,12 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     return new Proxy(this, indexable as ProxyHandler<this>);
   }
 
-  get #live(): LiveAnswer<readonly RecordLike[]> {
-    return (this.#answer ??= new LiveAnswer(this, this.#settle ?? ((rows) => rows)));
+  get #live(): LiveValue<readonly RecordLike[]> {
+    return (this.#answer ??= new LiveValue({ relation: this, single: false, settle: this.#settle ?? ((rows) => rows) }));
   }
 
   #records(): readonly ReactiveRecordInstance<Row>[] {
-    const { value } = this.#live.get();
+    const value = this.#live.current;
     if (!value) return NO_RECORDS;
     this.#list ??= new RecordList();
     return this.#list.records(this.model, value as readonly RowData[]) as readonly ReactiveRecordInstance<Row>[];
@@ -91,8 +91,7 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
 
   /** 'loading' until rows are there or Zero's answer is final; a finder's RecordNotFoundError is an 'error'. */
   get $status(): Exclude<QueryStatus, 'not-found'> {
-    const { status } = this.#live.get();
-    return status === 'not-found' ? 'error' : status;
+    return this.#live.$status;
   }
 
   get $loading(): boolean {
@@ -100,12 +99,12 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   }
 
   get $error(): ZeroRecordError | null {
-    return this.#live.get().error;
+    return this.#live.$error;
   }
 
   /** Releases this collection's Zero view now (normally unnecessary). */
   $destroy(): void {
-    this.#answer?.query.destroy();
+    this.#answer?.$destroy();
   }
 
   // ---- read-only array API ------------------------------------------------------------------------------------------
