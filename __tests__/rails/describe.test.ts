@@ -82,4 +82,12 @@ describe('in a real Rails 6.1 app', () => {
     const description: unknown = JSON.parse(await readFile(join(app, 'tmp', 'zero_record', 'models.json'), 'utf8'));
     expect(description).toEqual(await describeRailsApp(fixtureApp));
   });
+
+  it('with watch on, editing a model in development regenerates on the next reload', async () => {
+    const watch = run('ruby', [join(repoRoot, '__tests__', 'rails', 'watch.rb')], { cwd: app, env: { ...env(), ZERO_RECORD_WATCH: '1' } });
+    expect(watch.status, watch.stderr).toBe(0);
+    expect(watch.stdout).toContain('files: 22 unchanged, 3 stub-kept, 1 written');
+    const config = await readFile(join(app, 'app', 'javascript', 'models', 'task.config.ts'), 'utf8');
+    expect(config).toContain('todo: (r) => r.where({ done: false }).order({ position: "asc" }),');
+  });
 });
