@@ -42,6 +42,25 @@ describe('record handles', () => {
     expect(counts.totalConnections).toBe(0);
   });
 
+  test('reads through $derived keep the view and update', async () => {
+    const job = ReactiveJob.find('j1');
+    const seen: string[] = [];
+    const stop = $effect.root(() => {
+      const shout = $derived(String(job.title).toUpperCase());
+      $effect(() => {
+        seen.push(shout);
+      });
+    });
+    flushSync();
+    expect((await zeroViewCounts(ctx.z)).views).toBe(1);
+    await ReactiveJob.update('j1', { title: 'Fix the pump' });
+    flushSync();
+    expect(seen).toEqual(['FIX THE BOILER', 'FIX THE PUMP']);
+    stop();
+    await settle();
+    expect((await zeroViewCounts(ctx.z)).views).toBe(0);
+  });
+
   test('find of a missing id ends not-found with a RecordNotFoundError; find_by ends blank without error', () => {
     const missing = ReactiveJob.find('nope');
     const blank = ReactiveJob.find_by({ title: 'Nothing like this' });
