@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scripts/bench.ts';
+import { confirmRegressions, main } from '../../scripts/bench.ts';
 import { childArgs } from '../../bench/harness/child.ts';
 import { GROUPS, groupById } from '../../bench/groups.ts';
 
@@ -36,5 +36,25 @@ describe('child process flags', () => {
       expect(args.some((arg) => arg.endsWith('svelte-register.ts'))).toBe(true);
     }
     expect(childArgs(groupById('finders')!, 'full', 'o.json')).not.toContain('--conditions=browser');
+  });
+});
+
+describe('confirmRegressions (bench:check runs a suspect group twice)', () => {
+  const goal = { kind: 'ratio', max: 1.1 } as const;
+  const row = (name: string, ratio: number) => ({ group: '5 finders', name, subject: null, baseline: null, ratio, goal, met: ratio <= 1.1 });
+
+  it('keeps a regression seen in both runs, and a passing row untouched', () => {
+    const first = [row('find', 5), row('where', 1.0)];
+    const out = confirmRegressions(first, [row('find', 4.5), row('where', 9)]);
+    expect(out[0]!.ratio).toBe(5);
+    expect(out[1]!.ratio).toBe(1.0);
+  });
+
+  it('drops a one-off: the second run within the margin replaces the first', () => {
+    expect(confirmRegressions([row('find', 6.9)], [row('find', 1.3)])[0]!.ratio).toBe(1.3);
+  });
+
+  it('keeps the first figure when the second run has no such row (its group crashed)', () => {
+    expect(confirmRegressions([row('find', 6.9)], [])[0]!.ratio).toBe(6.9);
   });
 });

@@ -16,8 +16,7 @@ import { StateJob } from '../subjects/state-job.svelte.ts';
 import { benchZero, jobConfig, jobId, schema, seedJobs, type BenchZero } from '../fixtures/zero.ts';
 
 const GROUP = '3 ReactiveRecord memory';
-const RECORDS_PER_BUILD = 20_000;
-const VIEWS = 200;
+const RECORDS_PER_BUILD = { full: 20_000, fast: 10_000 } as const;
 
 type Row = Readonly<Record<string, unknown>>;
 type Reader = { readonly title: unknown };
@@ -60,7 +59,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const zql = createBuilder(schema);
   const rows = [];
   for (const size of sizes) {
-    const clients = Math.max(1, Math.round(RECORDS_PER_BUILD / size));
+    const clients = Math.max(1, Math.round(RECORDS_PER_BUILD[mode] / size));
     const zeros: BenchZero[] = [];
     for (let i = 0; i < clients; i++) {
       const z = benchZero();
@@ -87,17 +86,18 @@ export async function run(mode: Mode): Promise<GroupResult> {
     rows.push(measuredRow(GROUP, `record vs $state class, ${count} records`, own, state!, { kind: 'none' }));
   }
 
-  // Per live collection: VIEWS one-row collections, each read by its own effect, vs VIEWS raw views of the same queries.
+  // Per live collection: `views` one-row collections, each read by its own effect, vs as many raw views of the same queries.
+  const views = pick(mode, 200, 100);
   const z = benchZero();
-  await seedJobs(z, VIEWS);
+  await seedJobs(z, views);
   const Job = ReactiveRecord.createModel(jobConfig(z));
   const [perCollection, perView] = await compareMemory(
     [
-      { label: 'ReactiveRecord collection', build: () => Array.from({ length: VIEWS }, (_, i) => readInEffect(Job.where({ id: jobId(i) }) as unknown as Iterable<Reader>)), dispose: stopAll },
-      { label: 'raw Zero view', build: () => Array.from({ length: VIEWS }, (_, i) => rawView(z, zql.jobs.where('id', jobId(i)))), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
+      { label: 'ReactiveRecord collection', build: () => Array.from({ length: views }, (_, i) => readInEffect(Job.where({ id: jobId(i) }) as unknown as Iterable<Reader>)), dispose: stopAll },
+      { label: 'raw Zero view', build: () => Array.from({ length: views }, (_, i) => rawView(z, zql.jobs.where('id', jobId(i)))), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
     ],
-    { samples, per: VIEWS, unit: 'B/view' },
+    { samples, per: views, unit: 'B/view' },
   );
-  rows.push(measuredRow(GROUP, `per live collection (1 row, ${VIEWS} live)`, perCollection!, perView!, { kind: 'none' }, 'a collection with its effect vs a raw Zero view with its listener'));
+  rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, { kind: 'none' }, 'a collection with its effect vs a raw Zero view with its listener'));
   return { group: GROUP, rows };
 }
