@@ -21,6 +21,8 @@ let zero: { close(): Promise<void> } | undefined;
 let ActiveJob: Model;
 let ActiveTask: Model;
 let ActiveClient: Model;
+let ActiveUser: Model;
+let ActiveAssignment: Model;
 const scope = (model: Model, name: string) => model[name] as Scope;
 
 beforeAll(async () => {
@@ -45,6 +47,8 @@ beforeAll(async () => {
   ({ ActiveJob } = (await import(join(out.dir, 'job.active.ts'))) as { ActiveJob: Model });
   ({ ActiveTask } = (await import(join(out.dir, 'task.active.ts'))) as { ActiveTask: Model });
   ({ ActiveClient } = (await import(join(out.dir, 'client.active.ts'))) as { ActiveClient: Model });
+  ({ ActiveUser } = (await import(join(out.dir, 'user.active.ts'))) as { ActiveUser: Model });
+  ({ ActiveAssignment } = (await import(join(out.dir, 'assignment.active.ts'))) as { ActiveAssignment: Model });
   const z = new Zero({ userID: 'generator-test', cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
   configureZero(z);
   zero = z;
@@ -59,6 +63,10 @@ beforeAll(async () => {
   await job('j3', 'Wire', 'active', 1, 'c2', 3, null);
   await ActiveTask.create({ id: 't1', job_id: 'j1', title: 'Buy paint', done: false, position: 2, created_at: at(1), updated_at: at(1) });
   await ActiveTask.create({ id: 't2', job_id: 'j1', title: 'Tape', done: true, position: 1, created_at: at(1), updated_at: at(1) });
+  await ActiveUser.create({ id: 'u1', email: 'ann@example.com', name: 'Ann', role: 'admin', created_at: at(0), updated_at: at(0) });
+  await ActiveUser.create({ id: 'u2', email: 'bob@example.com', name: 'Bob', role: 'member', created_at: at(0), updated_at: at(0) });
+  await ActiveAssignment.create({ id: 'a1', job_id: 'j1', user_id: 'u2', role: 'lead', created_at: at(1), updated_at: at(1) });
+  await ActiveAssignment.create({ id: 'a2', job_id: 'j1', user_id: 'u1', role: 'worker', created_at: at(1), updated_at: at(1) });
 }, 60_000);
 
 afterAll(async () => {
@@ -106,9 +114,14 @@ describe('generated models against a real local Zero', () => {
     await expect(task).rejects.toThrow('Validation failed: Position must be an integer');
   });
 
-  it('follows the generated relationships (belongs_to, has_many :through)', async () => {
-    const relation = (ActiveJob as unknown as { includes(name: string): Relation & PromiseLike<Array<Row & { client: Row }>> }).includes('client');
-    const [job] = await (relation as unknown as { where(h: object): PromiseLike<Array<Row & { client: Row }>> }).where({ id: 'j1' });
+  it('follows the generated relationships (belongs_to, has_many, has_many :through)', async () => {
+    type Loaded = Row & { client: Row; tasks: Row[]; workers: Row[] };
+    const relation = (ActiveJob as unknown as { includes(name: string): Relation }).includes('client') as unknown as {
+      includes(name: string): { includes(name: string): { where(h: object): PromiseLike<Loaded[]> } };
+    };
+    const [job] = await relation.includes('tasks').includes('workers').where({ id: 'j1' });
     expect(job!.client.name).toBe('Acme');
+    expect(ids(job!.tasks).sort()).toEqual(['t1', 't2']);
+    expect(ids(job!.workers).sort()).toEqual(['u1', 'u2']);
   });
 });
