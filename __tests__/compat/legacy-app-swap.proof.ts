@@ -1,7 +1,8 @@
 /**
  * The proof: the legacy example app, with its own `reactive-query.svelte.ts` swapped for a one-line re-export of
  * compat, passes its own test suite unchanged. Once as swapped (compat's default: the legacy path), once with the
- * phase-1 set-up an adopting app adds (`configureZero` + `useNewRecordArchitecture: true`: the new runtime).
+ * phase-1 set-up an adopting app adds (`configureZero` + `useNewRecordArchitecture: true`: the new runtime), where
+ * the generated models' `model-handle.ts` becomes a one-line re-export of compat's handles as well.
  * The copy imports compat through the `zero-record/compat` alias of vitest.legacy-app.config.ts (this repo's compat/).
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 
 const REPO = process.cwd();
 const SWAP = "export * from 'zero-record/compat';\n";
+const HANDLE_SWAP = "export { manyHandle, oneHandle, notReadyHandle, GENERATED_TTL, type ModelHandle } from 'zero-record/compat';\n";
 const PHASE_ONE_SETUP = `
 import { configureZero } from 'zero-record';
 import { configureRecords } from 'zero-record/compat';
@@ -75,9 +77,10 @@ describe('the legacy app with reactive-query.svelte.ts swapped for compat', () =
     expectGreen(await runAppTests(app));
   }, 300_000);
 
-  test('passes its own tests on the new runtime (configureZero + useNewRecordArchitecture: true)', async () => {
+  test('passes its own tests on the new runtime (configureZero + useNewRecordArchitecture: true), model-handle.ts swapped too', async () => {
     const app = copyApp();
     appendFileSync(path.join(app, 'src/lib/zero/client.ts'), PHASE_ONE_SETUP);
+    writeFileSync(path.join(app, 'src/lib/zero/model-handle.ts'), HANDLE_SWAP);
     const run = await runAppTests(app);
     expectGreen(run);
     expect(run.output).not.toContain('legacy queries run on the legacy path');

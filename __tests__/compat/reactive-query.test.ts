@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { QueryFailedError, TtlError } from '../../runtime/index.ts';
-import { ReactiveQuery, ReactiveQueryOne, type QueryMeta } from '../../compat/index.ts';
+import { ReactiveQuery, ReactiveQueryOne, manyHandle, notReadyHandle, oneHandle, type QueryMeta } from '../../compat/index.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
 import { FLAGS, SEED, eventually, getZero, settle, useLegacyApp, type Job } from './legacy-zero.ts';
 
@@ -147,6 +147,35 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
       expect(seen).toEqual(['Fix the boiler', 'Install solar panels']);
       query.destroy();
       expect(await liveViews()).toBe(0);
+    });
+  });
+
+  describe('generated-model handles (manyHandle / oneHandle / notReadyHandle)', () => {
+    test('find / where handles: current, value, resultType, error; fresh rows on every read; nothing live without destroy()', async () => {
+      const job = oneHandle<Job>(jobById('j2'));
+      expect(job.current).toEqual(SEED[1]);
+      expect(job.value).toBe(job.current);
+      expect([job.resultType, job.error]).toEqual(['unknown', null]);
+      const active = manyHandle<Job>(activeJobs, '5m');
+      expect(titles(active.current)).toEqual(['Fix the boiler', 'Paint the fence']);
+
+      await app.z.mutate.jobs.update({ id: 'j2', title: 'Paint the gate', status: 'done' });
+      expect(job.current?.title).toBe('Paint the gate');
+      expect(titles(active.current)).toEqual(['Fix the boiler']);
+      expect(oneHandle<Job>(jobById('missing')).current).toBeNull();
+      expect(await zeroViewCounts(app.z)).toMatchObject({ views: 0, desiredQueries: 0 });
+      job.destroy();
+      expect(job.current?.title).toBe('Paint the gate');
+    });
+
+    test("notReadyHandle is the generator's inert handle; a thunk handle waits with resultType 'loading'", () => {
+      expect(notReadyHandle<Job[]>([])).toMatchObject({ current: [], value: [], resultType: 'loading', error: null });
+      app.hideZero();
+      const job = oneHandle<Job>(jobById('j1'));
+      expect([job.current, job.resultType]).toEqual([null, 'loading']);
+      app.showZero();
+      expect([job.current?.title, job.resultType]).toEqual(['Fix the boiler', 'unknown']);
+      expect(app.warnings.filter((w) => w.includes('generated model finders'))).toHaveLength(1);
     });
   });
 
