@@ -68,7 +68,7 @@ export class LiveQuery {
     };
     const z = currentZero(this.model);
     if (z?.closed) {
-      this.#failure = { ...EMPTY, resultType: 'error', settled: true, error: new ConnectionError('closed', `${this.model.className}: the Zero client is closed`) };
+      this.#failure = { ...EMPTY, resultType: 'error', settled: true, error: new ConnectionError('closed', `${this.model.className}: the Zero client is closed; create a new one and point configureZero (or the model's zero option) at it`) };
     } else if (z) attach(z);
     else {
       awaitZero(this.model).then(
