@@ -3,6 +3,9 @@
 import { ActiveRecord, defineModel, type ModelConfig } from '../../runtime/index.ts';
 import { schema } from './schema.ts';
 
+/** What a relationship thunk returns. */
+type AssociatedModel = ReturnType<NonNullable<ModelConfig['relationships']>[string]>;
+
 export const clientConfig = defineModel({
   schema,
   table: 'clients',
@@ -13,7 +16,7 @@ export const taskConfig = defineModel({
   schema,
   table: 'tasks',
   // Annotated: tasks -> jobs -> tasks would otherwise be a circular type.
-  relationships: { job: (): ModelConfig => jobConfig },
+  relationships: { job: (): AssociatedModel => jobConfig },
 });
 
 export const jobConfig = defineModel({

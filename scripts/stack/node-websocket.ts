@@ -1,6 +1,15 @@
 // Node 20 has no global WebSocket (Zero's client needs one). Browsers do, so apps never call this;
 // Node scripts and the integration tests do, once, before creating a Zero.
-import { WebSocket as WsWebSocket, type ClientOptions } from 'ws';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ClientOptions, WebSocket as WsWebSocketType } from 'ws';
+
+// ws's Node entry by path: under the `browser` resolve condition (the jsdom test project runs Node
+// with --conditions browser) the package name resolves to ws's browser stub, which has no client.
+const require = createRequire(import.meta.url);
+const { WebSocket: WsWebSocket } = require(join(dirname(require.resolve('ws/package.json')), 'index.js')) as {
+  WebSocket: typeof WsWebSocketType;
+};
 
 /**
  * `ws`'s WebSocket with an `error` listener: `ws` emits EventEmitter `error` on a refused

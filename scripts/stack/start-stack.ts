@@ -2,7 +2,7 @@
 // Used by `npm run stack` and by the integration tests, which stop and restart zero-cache mid-test.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { startPostgres, type PostgresCluster } from './postgres.ts';
@@ -10,7 +10,8 @@ import { freePortRange } from './ports.ts';
 import { killProcessTreeNow } from './process-tree.ts';
 import { deployPermissions, ZeroCacheProcess } from './zero-cache.ts';
 
-const EXAMPLE_DIR = fileURLToPath(new URL('../../examples/stack/', import.meta.url));
+// Path arithmetic on strings: test environments such as jsdom replace the global URL class.
+const EXAMPLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'stack');
 /** The example app's tables (Rails-shaped `jobs`, `clients`, `tasks`). */
 export const STACK_SQL_SCHEMA = join(EXAMPLE_DIR, 'schema.sql');
 /** The Zero schema + legacy permissions deployed to the stack. */

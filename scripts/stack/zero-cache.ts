@@ -1,6 +1,7 @@
 // zero-cache and zero-deploy-permissions from the installed @rocicorp/zero, run with this Node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -82,18 +83,31 @@ export async function deployPermissions(config: ZeroCacheConfig, schemaPath: str
   }
 }
 
+/**
+ * GET `url` -> its trimmed body, or undefined on any failure. node:http rather than fetch: test
+ * environments such as jsdom replace the globals (AbortSignal) that Node's fetch checks.
+ */
+function getText(url: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const request = get(url, { timeout: 1_000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(response.statusCode === 200 ? body.trim() : undefined));
+      response.on('error', () => resolve(undefined));
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(undefined));
+  });
+}
+
 async function waitUntilReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new StackStartError(`zero-cache exited during start (${child.exitCode ?? child.signalCode}):\n${logTail(logFile)}`);
     }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok && (await response.text()).trim() === 'OK') return;
-    } catch {
-      // not listening yet
-    }
+    if ((await getText(url)) === 'OK') return;
     await sleep(100);
   }
   throw new StackStartError(`zero-cache did not answer OK on ${url} within 120 s:\n${logTail(logFile)}`);
