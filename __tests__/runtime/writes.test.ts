@@ -17,10 +17,20 @@ afterEach(() => m.z.close());
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('writes', () => {
-  test('create stores the row and returns a record with every column', async () => {
+  test('create stores the row and returns a record with every column, created_at set as Rails does', async () => {
+    const before = Date.now();
     const job = await m.Job.create({ id: 'n1', title: 'New' });
-    expect({ ...job }).toEqual({ id: 'n1', title: 'New', status: null, country: null, priority: null, client_id: null, created_at: null });
-    expect((await m.Job.find('n1')).title).toBe('New');
+    expect({ ...job, created_at: 0 }).toEqual({ id: 'n1', title: 'New', status: null, country: null, priority: null, client_id: null, created_at: 0 });
+    expect(job.created_at).toBeGreaterThanOrEqual(before);
+    expect(job.created_at).toBeLessThanOrEqual(Date.now());
+    expect((await m.Job.find('n1')).created_at).toBe(job.created_at);
+  });
+
+  test('column defaults fill attributes left out; an explicit null wins; timestamps can be turned off', async () => {
+    const Job = ActiveRecord.createModel({ schema, table: 'jobs', zero: m.z, defaults: { status: 'active', priority: 1 }, timestamps: false });
+    const job = await Job.create({ id: 'd1', title: 'Defaulted', priority: null });
+    expect([job.status, job.priority, job.created_at]).toEqual(['active', null, null]);
+    expect((await Job.find('d1')).status).toBe('active');
   });
 
   test('create generates a UUID for a blank string key', async () => {
@@ -129,5 +139,22 @@ describe('Zero source', () => {
     const pending = Client.find('c1');
     setTimeout(() => (ready = m.z), 120);
     expect((await pending).name).toBe('Acme');
+  });
+});
+
+describe('Rails details', () => {
+  test('custom messages interpolate %{value} and %{count}', async () => {
+    const Job = ActiveRecord.createModel({
+      schema,
+      table: 'jobs',
+      zero: m.z,
+      validations: {
+        status: [{ kind: 'inclusion', in: ['active'], message: '%{value} is not a valid status' }],
+        title: [{ kind: 'length', maximum: 3, message: 'is longer than %{count}' }],
+      },
+    });
+    await expect(Job.create({ id: 'v', title: 'Long', status: 'lost' })).rejects.toThrow(
+      'Validation failed: Status lost is not a valid status, Title is longer than 3', // declaration order, as Rails
+    );
   });
 });

@@ -30,7 +30,12 @@ const clientRelationships = relationships(clients, ({ many }) => ({
 export const schema = createSchema({ tables: [jobs, clients, tasks, counters], relationships: [jobRelationships, clientRelationships] });
 export type TestSchema = typeof schema;
 
-/** A fresh local Zero with the runtime's mutators registered, as an app would create it. */
+let created = 0;
+
+/**
+ * A fresh local Zero with the runtime's mutators registered, as an app would create it. Each gets its own storage key:
+ * Zero's in-memory store outlives a client within the process and is shared by clients with the same user and key.
+ */
 export function localZero(): Zero<TestSchema> {
-  return new Zero({ userID: 'test', cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+  return new Zero({ userID: 'test', storageKey: `test-${process.pid}-${++created}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
 }

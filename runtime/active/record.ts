@@ -47,13 +47,16 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
   const known = classes.get(model);
   if (known) return known;
   const { columns, primaryKey } = model;
+  // Assigning `__proto__` would replace the record's prototype instead of creating the column.
+  const plainNames = !columns.includes('__proto__');
 
   class ActiveRecordBase {
     [column: string]: unknown;
 
     constructor(row: RowData, includes: readonly IncludeSpec[]) {
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
-      for (let i = 0; i < columns.length; i++) this[columns[i]!] = row[columns[i]!];
+      if (plainNames) for (let i = 0; i < columns.length; i++) this[columns[i]!] = row[columns[i]!];
+      else for (const column of columns) Object.defineProperty(this, column, { value: row[column], enumerable: true, writable: true, configurable: true });
       for (let i = 0; i < includes.length; i++) this[includes[i]!.name] = associationValue(includes[i]!, row[includes[i]!.name]);
     }
   }

@@ -32,8 +32,12 @@ export interface ModelConfig {
   readonly ttl?: TtlInput;
   readonly scopes?: Readonly<Record<string, ScopeFn>>;
   /** Zero relationship name -> the associated model's definition (a thunk, so models can refer to each other). */
-  readonly relationships?: Readonly<Record<string, () => ModelDefinition<never, never> | ModelConfig>>;
+  readonly relationships?: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly validations?: Validations;
+  /** Column defaults applied by `create` to attributes left out (what the database's column defaults do for Rails). */
+  readonly defaults?: Readonly<Record<string, string | number | boolean | null>>;
+  /** Rails timestamps: `create` sets `created_at` and `updated_at`, `update` sets `updated_at`, where those columns exist. Default true. */
+  readonly timestamps?: boolean;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
   readonly zero?: ZeroSource;
 }
@@ -52,8 +56,11 @@ export interface ModelDefinition<R = RowData, S = ScopeMap> {
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
   readonly ttl: TtlInput;
   readonly scopes: Readonly<Record<string, ScopeFn>>;
-  readonly relationships: Readonly<Record<string, () => ModelDefinition<never, never> | ModelConfig>>;
+  readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly validations: Validations;
+  readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
+  /** The timestamp columns this model maintains (those of `created_at` / `updated_at` that exist, unless `timestamps: false`). */
+  readonly timestampColumns: readonly ('created_at' | 'updated_at')[];
   readonly zero: ZeroSource | undefined;
 }
 
@@ -71,7 +78,7 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
 /** The scopes of a config. */
 export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'zero']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'timestamps', 'zero']);
 
 /** Names a column may not take because records carry methods of that name (Rails' DangerousAttributeError). */
 export const RECORD_METHODS = new Set(['update', 'destroy', 'reload', 'save', 'toJSON', 'constructor', 'then']);
@@ -87,7 +94,7 @@ function tableOf(schema: AnySchema, table: string): TableSchemaShape | undefined
   return (schema.tables as Record<string, TableSchemaShape>)[table];
 }
 
-function isDefinition(value: unknown): value is ModelDefinition {
+function isDefinition(value: unknown): value is ModelDefinition<unknown, unknown> {
   return typeof value === 'object' && value !== null && (value as ModelDefinition).kind === 'zero-record/model';
 }
 
@@ -133,7 +140,6 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   for (const [name, scope] of Object.entries(config.scopes ?? {})) {
     if (!IDENTIFIER.test(name)) problems.push(`scope '${name}' is not a valid identifier`);
     if (RELATION_METHODS.has(name)) problems.push(`scope '${name}' clashes with the finder/query method of the same name`);
-    if (columns.includes(name)) problems.push(`scope '${name}' has the name of a column`);
     if (typeof scope !== 'function') problems.push(`scope '${name}' must be a function (relation, ...args) => relation`);
   }
   const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
@@ -146,6 +152,10 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     if (typeof target !== 'function') problems.push(`relationship '${name}' must be a function returning the associated model config`);
     if (columns.includes(name)) problems.push(`relationship '${name}' has the name of a column`);
   }
+  for (const column of Object.keys(config.defaults ?? {})) {
+    if (table && !columns.includes(column)) problems.push(`default for unknown column '${column}'`);
+  }
+  if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
     if (!Array.isArray(rules)) {
@@ -181,9 +191,9 @@ export function validateModelConfig(config: ModelConfig): void {
  */
 export function defineModel<R, S>(config: ModelDefinition<R, S>): ModelDefinition<R, S>;
 export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>>;
-export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinition;
-export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinition {
-  if (isDefinition(config)) return config;
+export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition;
+export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition {
+  if (isDefinition(config)) return config as ModelDefinition;
   const known = definitions.get(config);
   if (known) return known;
   validateModelConfig(config);
@@ -202,6 +212,8 @@ export function defineModel(config: ModelConfig | ModelDefinition): ModelDefinit
     scopes: Object.freeze({ ...(config.scopes ?? {}) }),
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
+    defaults: Object.freeze({ ...(config.defaults ?? {}) }),
+    timestampColumns: Object.freeze(config.timestamps === false ? [] : (['created_at', 'updated_at'] as const).filter((c) => c in table.columns)),
     zero: config.zero,
   });
   definitions.set(config, definition);

@@ -50,7 +50,11 @@ const characters = (count: number) => `${count} character${count === 1 ? '' : 's
 function check(rule: ValidationRule, value: unknown): string[] {
   if (rule.allow_nil && (value === null || value === undefined)) return [];
   if (rule.allow_blank && isBlank(value)) return [];
-  const say = (fallback: string) => [rule.message ?? fallback];
+  // Rails interpolates %{value} (and %{count} for length rules) into custom messages.
+  const count = rule.kind === 'length' ? (rule.is ?? rule.minimum ?? rule.maximum) : undefined;
+  const say = (fallback: string) => [
+    rule.message === undefined ? fallback : rule.message.replace(/%\{value\}/g, String(value ?? '')).replace(/%\{count\}/g, String(count ?? '')),
+  ];
   switch (rule.kind) {
     case 'presence':
       return isBlank(value) ? say("can't be blank") : [];
@@ -78,7 +82,7 @@ function check(rule: ValidationRule, value: unknown): string[] {
       const messages = bounds.filter(([bound, ok]) => bound !== undefined && !ok(number, bound)).map(([bound, , text]) => `${text} ${bound}`);
       if (rule.odd && Math.abs(number % 2) !== 1) messages.push('must be odd');
       if (rule.even && number % 2 !== 0) messages.push('must be even');
-      return rule.message && messages.length > 0 ? [rule.message] : messages;
+      return rule.message !== undefined && messages.length > 0 ? say('') : messages;
     }
     case 'inclusion':
       return rule.in.includes(value) ? [] : say('is not included in the list');

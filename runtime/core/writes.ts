@@ -35,6 +35,11 @@ function fullRow(model: ModelDefinition, values: Values): Values {
   return row;
 }
 
+/** Now, in the shape of the timestamp column (Zero numbers hold epoch milliseconds). */
+function now(model: ModelDefinition, column: string): string | number {
+  return model.columnTypes[column] === 'string' ? new Date().toISOString() : Date.now();
+}
+
 async function existing(model: ModelDefinition, id: unknown): Promise<RowData | undefined> {
   const z = await awaitZero(model);
   const rows = await runRelation(z, new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1));
@@ -43,7 +48,8 @@ async function existing(model: ModelDefinition, id: unknown): Promise<RowData | 
 
 /** Rails' `create!`: validates, assigns a UUID key to string keys left blank, refuses a duplicate key. Returns the stored row. */
 export async function createRow(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<Values> {
-  const values = columnValues(model, attributes, 'create');
+  const values: Values = { ...model.defaults, ...columnValues(model, attributes, 'create') };
+  for (const column of model.timestampColumns) values[column] ??= now(model, column);
   const pk = model.primaryKey;
   if (values[pk] === undefined || values[pk] === null) {
     if (model.columnTypes[pk] !== 'string') {
@@ -68,6 +74,7 @@ export async function updateRow(
   options?: WriteOptions,
 ): Promise<Values> {
   const values = columnValues(model, attributes, 'update');
+  if (model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = now(model, 'updated_at');
   const pk = model.primaryKey;
   if (pk in values && values[pk] !== current[pk]) {
     throw new QueryError(`${model.className}.update: changing the primary key '${pk}' is not supported`);
