@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { ActiveJob } from '../../examples/stack/models.ts';
+import { watchConnection, type ConnectionStateName } from '../../runtime/index.ts';
 import { CrashScenario } from './support/crash-scenario.ts';
 import { eventually } from './support/eventually.ts';
 import { has } from './support/rows.ts';
@@ -27,6 +28,9 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       await jobs.until((rows) => crash.seeded(rows) && has(editedOffline)(rows), 'rows written before the crash');
       const offlineRecord = await ActiveJob.find(editedOffline);
       const statesBefore = connection.names.length;
+      // What the app sees through the runtime (watchConnection), next to Zero's own states.
+      const runtimeStates: ConnectionStateName[] = [];
+      const stopWatching = watchConnection((state) => runtimeStates.push(state));
 
       await crash.crash();
       await crash.writeWhileDown();
@@ -62,6 +66,8 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       );
       expect(states).toEqual(expect.arrayContaining(['connected', 'connecting']));
       expect(connection.names.at(-1)).toBe('connected');
+      stopWatching();
+      expect(runtimeStates).toEqual(states);
     } finally {
       jobs.close();
     }
