@@ -1,13 +1,13 @@
+import type { ESLint, Linter } from 'eslint';
+import { noReactiveOutsideSvelte } from './no-reactive-outside-svelte.ts';
+
 /**
- * zero-record's ESLint plugin (flat config).
+ * zero-record's ESLint plugin (flat config): the rule `no-reactive-outside-svelte` keeps `Reactive<Model>` imports in Svelte code.
  * @example
  * // eslint.config.js
  * import zeroRecord from 'zero-record/eslint-plugin';
  * export default [zeroRecord.configs.recommended];
  */
-import type { ESLint, Linter } from 'eslint';
-import { noReactiveOutsideSvelte } from './no-reactive-outside-svelte.ts';
-
 const plugin = {
   meta: { name: 'zero-record', version: '0.1.0' },
   rules: { 'no-reactive-outside-svelte': noReactiveOutsideSvelte },
