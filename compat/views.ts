@@ -42,7 +42,7 @@ function identity(query: LegacyQuery, label: string): QueryIdentity {
 }
 
 function runtimeSpec(query: LegacyQuery, id: QueryIdentity, ttl: TTL, label: string): ViewSpec {
-  return { key: `compat:${id.hash()}`, query, ttl, label };
+  return { key: `compat:${String(ttl)}:${id.hash()}`, query, ttl, label };
 }
 
 /** A legacy view's data (`.one()` gives a row or undefined) as a result; the legacy classes ignored resultType and errors. */
