@@ -58,6 +58,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     }
     lines.push('  },');
   }
+  if (plan.defaults.length > 0) {
+    // Rails column defaults: create applies them to attributes left out, as the database does for Rails.
+    lines.push('  defaults: {');
+    for (const { column, value } of plan.defaults) lines.push(`    ${key(column)}: ${typeof value === 'string' ? str(value) : String(value)},`);
+    lines.push('  },');
+  }
   if (plan.validations.rules.size > 0) {
     lines.push('  validations: {');
     for (const [column, rules] of plan.validations.rules) lines.push(`    ${key(column)}: [${rules.join(', ')}],`);

@@ -5,7 +5,7 @@ import type { Hop } from './associations.ts';
 import { commentText, key, str, tableVariable } from './names.ts';
 import type { AppPlan } from './plan.ts';
 
-export function emitSchema(plan: AppPlan, zeroImport: string): string {
+export function emitSchema(plan: AppPlan, zeroImport: string, legacySync: boolean): string {
   const variables = uniqueVariables(plan.tables.map((t) => t.model.table));
   const lines: string[] = [`import * as z from ${str(zeroImport)};`, ''];
   for (const table of plan.tables) {
@@ -34,6 +34,7 @@ export function emitSchema(plan: AppPlan, zeroImport: string): string {
     'export const schema = z.createSchema({',
     `  tables: [${plan.tables.map((t) => variables.get(t.model.table)).join(', ')}],`,
     `  relationships: [${withRelationships.map((t) => `${variables.get(t.model.table)}Relationships`).join(', ')}],`,
+    ...(legacySync ? ['  // --legacy-sync: ad-hoc z.query reads and CRUD mutators (zero-cache legacy permissions).', '  enableLegacyQueries: true,', '  enableLegacyMutators: true,'] : []),
     '});',
     '',
     // A Rails model named Schema takes the name for its row type.

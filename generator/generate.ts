@@ -18,6 +18,11 @@ export interface GenerateOptions {
   zeroImport?: string;
   /** Extension of relative imports between generated files: `.ts` (default), `.js` or ``. */
   importExtension?: string;
+  /**
+   * Sets `enableLegacyQueries` and `enableLegacyMutators` on the generated schema: for apps on zero-cache's legacy
+   * permissions / CRUD path (the runtime then writes through the CRUD mutators), and apps whose legacy code still uses `z.query`.
+   */
+  legacySync?: boolean;
 }
 
 export interface PlannedFile {
@@ -43,6 +48,8 @@ export interface GenerationReport {
   customScopes: CustomScopeEntry[];
   skippedScopes: Array<{ model: string; scope: string; reason: string }>;
   skippedModels: Array<{ className: string; file: string; reason: string }>;
+  /** Column defaults the database computes (`-> { "now()" }`): not applied by `create` on the client. */
+  functionDefaults: Array<{ model: string; column: string; function: string }>;
   notes: Note[];
 }
 
@@ -68,14 +75,14 @@ export async function generate(description: AppDescription, options: GenerateOpt
   const byClass = new Map<string, ModelNames>(plan.models.map((m) => [m.model.class_name, m.names]));
   const schemaSource = `db/schema.rb (${plan.tables.length} tables)`;
   const files: PlannedFile[] = [
-    { path: 'schema.ts', content: withHeader(schemaSource, emitSchema(plan, options.zeroImport ?? '@rocicorp/zero')), kind: 'generated' },
+    { path: 'schema.ts', content: withHeader(schemaSource, emitSchema(plan, options.zeroImport ?? '@rocicorp/zero', options.legacySync ?? false)), kind: 'generated' },
     {
       path: 'mutators.ts',
       content: withHeader('zero-record', `export { recordMutators as mutators } from ${JSON.stringify(runtime)};\n`),
       kind: 'generated',
     },
   ];
-  const report: GenerationReport = { models: [], customScopes: [], skippedScopes: [], skippedModels: plan.skippedModels, notes: plan.notes };
+  const report: GenerationReport = { models: [], customScopes: [], skippedScopes: [], skippedModels: plan.skippedModels, functionDefaults: [], notes: plan.notes };
   for (const model of plan.models) {
     const { names } = model;
     const from = `${model.model.file} and db/schema.rb`;
@@ -93,6 +100,7 @@ export async function generate(description: AppDescription, options: GenerateOpt
       reactive: names.reactive,
       scopes: model.scopes.filter((s) => s.kind === 'generated').map((s) => s.scope.name),
     });
+    for (const d of model.functionDefaults) report.functionDefaults.push({ model: model.model.class_name, ...d });
     for (const scope of model.scopes) {
       if (scope.kind === 'custom') {
         report.customScopes.push({

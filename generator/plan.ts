@@ -4,7 +4,7 @@
  */
 import { RECORD_METHODS } from '../runtime/core/config.ts';
 import { resolveAssociation, type Relationship } from './associations.ts';
-import { zeroColumn } from './columns.ts';
+import { zeroColumn, zeroDefault } from './columns.ts';
 import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
 import { modelNames, type ModelNames } from './names.ts';
 import { planScope, type ScopePlan } from './scopes.ts';
@@ -23,6 +23,10 @@ export interface ModelPlan {
   relationships: Relationship[];
   scopes: ScopePlan[];
   validations: ValidationPlan;
+  /** Literal Rails column defaults cast to the Zero type (the config's `defaults`), in column order. */
+  defaults: Array<{ column: string; value: string | number | boolean }>;
+  /** Defaults computed by the database (`-> { "now()" }`): Zero clients cannot apply them, the report lists them. */
+  functionDefaults: Array<{ column: string; function: string }>;
 }
 
 export interface Note {
@@ -109,7 +113,16 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     for (const scope of table.model.scopes) scopes.push(await planScope(scope, ctx));
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations });
+    const defaults: ModelPlan['defaults'] = [];
+    const functionDefaults: ModelPlan['functionDefaults'] = [];
+    for (const { column } of table.columns) {
+      if (column.default_function !== null) functionDefaults.push({ column: column.name, function: column.default_function });
+      if (column.default === null) continue;
+      const cast = zeroDefault(table.model, column);
+      if (cast.ok) defaults.push({ column: column.name, value: cast.value });
+      else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
+    }
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, functionDefaults });
   }
   return { tables, models, skippedModels, notes };
 }

@@ -8,6 +8,7 @@
  *   --runtime-import <specifier>   what generated files import the runtime from (default zero-record)
  *   --reactive-import <specifier>  the Svelte flavour (default derived: zero-record/reactive)
  *   --import-extension <.ts|.js|none>  extension of imports between generated files (default .ts)
+ *   --legacy-sync      the schema enables legacy queries and CRUD mutators (zero-cache legacy permissions, z.query code)
  *   --config <file>    defaults (key "generate"), default ./zero-record.config.json
  * Exit codes: 0 done / in sync, 1 drift (--check), 2 bad input.
  */
@@ -36,7 +37,9 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--reactive-import': 'reactiveImport',
   '--import-extension': 'importExtension',
 };
-const CONFIG_KEYS = new Set(['from', 'json', 'out', 'runtimeImport', 'reactiveImport', 'importExtension']);
+const STRING_KEYS = ['from', 'json', 'out', 'runtimeImport', 'reactiveImport', 'importExtension'] as const;
+const BOOLEAN_KEYS = ['legacySync'] as const;
+const CONFIG_KEYS = new Set<string>([...STRING_KEYS, ...BOOLEAN_KEYS]);
 
 async function readConfig(path: string, explicit: boolean, problems: string[]): Promise<Record<string, unknown>> {
   let text: string;
@@ -55,7 +58,10 @@ async function readConfig(path: string, explicit: boolean, problems: string[]): 
     }
     for (const [k, v] of Object.entries(section)) {
       if (!CONFIG_KEYS.has(k)) problems.push(`${path}: unknown key generate.${k} (known: ${[...CONFIG_KEYS].join(', ')})`);
-      else if (typeof v !== 'string') problems.push(`${path}: generate.${k} must be a string`);
+      else {
+        const wanted = (BOOLEAN_KEYS as readonly string[]).includes(k) ? 'boolean' : 'string';
+        if (typeof v !== wanted) problems.push(`${path}: generate.${k} must be a ${wanted}`);
+      }
     }
     return section as Record<string, unknown>;
   } catch (error) {
@@ -70,12 +76,14 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   const flags: Partial<Record<keyof CliOptions, string>> = {};
   let check = false;
   let jsonReport = false;
+  let legacySync: boolean | undefined;
   let configPath: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (name === '--check') check = true;
     else if (name === '--json-report') jsonReport = true;
+    else if (name === '--legacy-sync') legacySync = true;
     else if (name === '--config' || name in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) {
@@ -88,10 +96,11 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   const config = await readConfig(configPath ?? 'zero-record.config.json', configPath !== undefined, problems);
   const pick = (k: keyof CliOptions) => flags[k] ?? (typeof config[k] === 'string' ? (config[k] as string) : undefined);
   const options: CliOptions = { check, jsonReport };
-  for (const k of ['from', 'json', 'out', 'runtimeImport', 'reactiveImport', 'importExtension'] as const) {
+  for (const k of STRING_KEYS) {
     const value = pick(k);
     if (value !== undefined) options[k] = value;
   }
+  if (legacySync ?? config.legacySync === true) options.legacySync = true;
   // A flag on the command line picks the source; only one may be in effect.
   if (flags.from && !flags.json) delete options.json;
   if (flags.json && !flags.from) delete options.from;
@@ -126,6 +135,10 @@ function humanReport(report: GenerationReport, source: string, out: string, resu
   if (report.skippedScopes.length > 0) {
     lines.push(`Scopes not generated (${report.skippedScopes.length}):`);
     for (const s of report.skippedScopes) lines.push(`  ${s.model}.${s.scope}: ${s.reason}`);
+  }
+  if (report.functionDefaults.length > 0) {
+    lines.push(`Defaults left to the database (${report.functionDefaults.length}; create does not apply them, pass the value or let the server fill it):`);
+    for (const d of report.functionDefaults) lines.push(`  ${d.model}.${d.column}: ${d.function}`);
   }
   if (report.skippedModels.length > 0) {
     lines.push(`Models not generated (${report.skippedModels.length}):`);
