@@ -28,6 +28,8 @@ export interface FilePlan {
   readonly before: string;
   /** The new content; equal to `before` unless edits survived (a `manual` file may carry the certain part). */
   readonly after: string;
+  /** Model modules the new content imports (`$lib/models/job.reactive`): they must exist for it to run. */
+  readonly targets: readonly string[];
 }
 
 export interface PlanOptions {
@@ -37,14 +39,14 @@ export interface PlanOptions {
 }
 
 
-function finish(path: string, before: string, after: string, diagnostics: Diagnostic[]): FilePlan {
+function finish(path: string, before: string, after: string, diagnostics: Diagnostic[], targets: readonly string[] = []): FilePlan {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line);
   const status: FileStatus = sorted.length ? 'manual' : after === before ? 'unchanged' : 'changed';
-  return { path, status, diagnostics: sorted, before, after };
+  return { path, status, diagnostics: sorted, before, after, targets: after === before ? [] : targets };
 }
 
 function failure(path: string, before: string, line: number, message: string): FilePlan {
-  return { path, status: 'error', diagnostics: [{ line, message }], before, after: before };
+  return { path, status: 'error', diagnostics: [{ line, message }], before, after: before, targets: [] };
 }
 
 /** Plans the migration of one file (`path` relative to the project root, used for messages and the parser). */
@@ -95,5 +97,5 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
       return failure(path, source, 1, already ? `the file does not ${verb} even before migration (${already}); left untouched` : `the migrated file would not ${verb} (${problem}); left untouched, please report this file`);
     }
   }
-  return finish(path, source, after, diagnostics);
+  return finish(path, source, after, diagnostics, imports.targets);
 }

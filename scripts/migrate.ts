@@ -18,6 +18,7 @@ import { createProgress } from './cli/progress.ts';
 import { EXAMPLE_APP, projectRoot } from './cli/project-root.ts';
 import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts';
 import { scanFiles } from './cli/scan.ts';
+import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 
 const HELP = `Usage: zero-record migrate [paths...] [options]
@@ -101,7 +102,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       const text = readUtf8(join(root, file));
       plans.push(
         text === null
-          ? { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '' }
+          ? { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '', targets: [] }
           : planFile(file, text, { config, model: values.model ?? null }),
       );
       await tick();
@@ -114,12 +115,14 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
+    const missing = missingTargets(root, plans);
 
     if (dry) {
-      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null), null, 2)}\n`);
+      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing), null, 2)}\n`);
       else {
         for (const plan of toWrite) io.stdout(`${unifiedDiff(plan)}\n`);
         io.stdout(summaryText(plans, summary));
+        io.stdout(missingTargetsNote(missing));
         io.stdout(`Dry run: nothing was written. Run without --dry to apply (a rollback manifest is saved first).\n`);
       }
       return summary.error ? 1 : 0;
@@ -156,9 +159,10 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       const wrong = toWrite.filter((p) => sha256(readFileSync(join(root, p.path), 'utf8')) !== sha256(p.after));
       if (wrong.length) throw new CliError(`after writing, these files do not hold the planned content: ${wrong.map((p) => p.path).join(', ')}; run \`zero-record rollback\``);
     }
-    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile)), null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing), null, 2)}\n`);
     else {
       io.stdout(summaryText(plans, summary));
+      io.stdout(missingTargetsNote(missing));
       io.stdout(manifestFile ? `Wrote ${toWrite.length} files. Undo with \`zero-record rollback\` (manifest ${relative(root, manifestFile)}).\n` : 'Nothing to write.\n');
     }
     return summary.error ? 1 : 0;

@@ -1,5 +1,5 @@
 /** `zero-record migrate` against temp git projects: real files, real git, the real planner. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
@@ -52,6 +52,16 @@ describe('zero-record migrate', () => {
     expect(report.summary).toEqual({ scanned: 8, changed: 4, manual: 2, unchanged: 2, error: 0, written: 5 });
     expect(report.dry).toBe(true);
     expect(report.manifest).toBeNull();
+    expect(report.missingModels).toEqual(['$lib/models/client.reactive', '$lib/models/job.active', '$lib/models/job.reactive', '$lib/models/task.reactive', '$lib/models/user.reactive']);
+  });
+
+  it('says which target model modules the project still lacks', async () => {
+    const root = makeProject();
+    mkdirSync(join(root, 'src/lib/models'), { recursive: true });
+    writeFileSync(join(root, 'src/lib/models/job.reactive.ts'), 'export const ReactiveJob = {};\n');
+    writeFileSync(join(root, 'src/lib/models/job.active.ts'), 'export const ActiveJob = {};\n');
+    const { out } = await run(root, '--dry', '--only', 'src/lib/components/*.svelte');
+    expect(out).toContain('Note: the migrated code imports model modules this project does not have yet: $lib/models/client.reactive, $lib/models/task.reactive, $lib/models/user.reactive.');
   });
 
   it('writes the manifest first, leaves every changed file valid, and a second run changes nothing', async () => {

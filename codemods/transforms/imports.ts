@@ -13,6 +13,8 @@ export interface ImportPlan {
   readonly edits: Edit[];
   /** Target names already bound to something else in the file: the file must be left alone. */
   readonly collisions: { offset: number; message: string }[];
+  /** Every target module the surviving edits refer to (imported now or already). */
+  readonly targets: string[];
 }
 
 interface Decl {
@@ -58,6 +60,7 @@ export function planImports(ctx: PlanContext, index: FileIndex, surviving: reado
     const target = targetFor(ctx.config, use.className, ctx.flavour);
     needed.set(target.local, target.specifier);
   }
+  const targets = [...new Set(needed.values())].sort();
   const decls: Decl[] = [];
   for (const unit of ctx.units) {
     if (unit.kind !== 'script') continue;
@@ -116,5 +119,5 @@ export function planImports(ctx: PlanContext, index: FileIndex, surviving: reado
       edits.push(replace(at, at, lines.map((l) => `${l}${eol}${indent}`).join('')));
     }
   }
-  return { edits, collisions };
+  return { edits, collisions, targets };
 }

@@ -18,6 +18,8 @@ export interface JsonReport {
   readonly files: { path: string; status: FileStatus; diagnostics: { line: number; message: string }[] }[];
   readonly summary: Summary;
   readonly manifest: string | null;
+  /** `$lib/...` model modules the migrated code imports that do not exist in the project yet. */
+  readonly missingModels: readonly string[];
 }
 
 export function summarize(plans: readonly FilePlan[]): Summary {
@@ -53,12 +55,13 @@ export function summaryText(plans: readonly FilePlan[], summary: Summary): strin
   return `${lines.join('\n')}\n`;
 }
 
-export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null): JsonReport {
+export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null, missingModels: readonly string[]): JsonReport {
   return {
     root,
     dry,
     files: plans.map((p) => ({ path: p.path, status: p.status, diagnostics: p.diagnostics.map((d) => ({ line: d.line, message: d.message })) })),
     summary: summarize(plans),
     manifest,
+    missingModels,
   };
 }
