@@ -13,7 +13,7 @@ async function run(root: string, ...argv: string[]) {
   return { code, out: io.out(), err: io.err() };
 }
 
-describe('zero-record migrate', () => {
+describe('zero-record migrate', { timeout: 60_000 }, () => {
   it('--dry prints unified diffs and the summary and writes nothing', async () => {
     const root = makeProject();
     const before = treeHashes(root, true);

@@ -23,7 +23,7 @@ function onlyManifest(root: string): string {
   return join(root, MIGRATIONS, files[0]!);
 }
 
-describe('zero-record rollback', () => {
+describe('zero-record rollback', { timeout: 60_000 }, () => {
   it('restores every file byte-for-byte and --list shows the migration', async () => {
     const root = makeProject();
     const original = treeHashes(root);

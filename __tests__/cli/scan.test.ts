@@ -15,7 +15,7 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-describe('scanFiles', () => {
+describe('scanFiles', { timeout: 30_000 }, () => {
   const files = {
     '.gitignore': 'build/\n*.gen.ts\n',
     'src/a.ts': '',
