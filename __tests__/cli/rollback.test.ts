@@ -96,8 +96,11 @@ describe('zero-record rollback', { timeout: 60_000 }, () => {
       if (Date.now() > deadline) throw new Error(`no manifest appeared; stderr: ${stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }
-    // Let one write land so the run is really half-way.
-    await new Promise((r) => setTimeout(r, 150));
+    // Wait for the first write to land so the run is really half-way (writes are 1 s apart).
+    while (JSON.stringify(treeHashes(root)) === JSON.stringify(original)) {
+      if (Date.now() > deadline) throw new Error(`no file was written; stderr: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toMatch(/interrupted after writing [1-4] of 5 files/);
