@@ -54,7 +54,7 @@ export function renderChart(title: string, rows: readonly BenchRow[]): string {
 <style>.title{font-size:16px;font-weight:bold}.legend{font-size:11px;fill:#444}.label{font-size:12px}.sub{font-size:10px;fill:#666}.value{font-size:11px}.base{fill:#666}.missing{font-size:12px;fill:#a05a00}.goal{stroke:#222;stroke-width:1.5;stroke-dasharray:4 3}</style>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="8" y="22" class="title">${escapeXml(title)}</text>
-<text x="8" y="42" class="legend">coloured: subject (green = goal met, red = missed); grey: baseline; dashed line: goal. Each case on its own scale.</text>
+<text x="8" y="42" class="legend">coloured: subject (green = goal met, red = missed, blue = no goal); grey: baseline; dashed line: goal. Each case on its own scale.</text>
 ${body}
 </svg>
 `;

@@ -10,16 +10,12 @@ import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Measure, Mode } from '../harness/types.ts';
 import { instantiate } from '../../runtime/active/record.ts';
-import { activeJobs, benchZero, schema, seedJobs } from '../fixtures/zero.ts';
+import { activeJobs, benchZero, schema, seedJobs, plainJobs } from '../fixtures/zero.ts';
 
 const GROUP = '2 ActiveRecord memory';
 const KB = 1024;
 // Every build allocates at least this many records (several collections of `size`), so heap noise stays small.
 const RECORDS_PER_BUILD = { full: 20_000, fast: 10_000 } as const;
-
-function plainCopy(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, country: r.country, priority: r.priority, client_id: r.client_id, created_at: r.created_at }));
-}
 
 function times<T>(count: number, make: () => T): T[] {
   return Array.from({ length: count }, make);
@@ -47,7 +43,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
     const [active, plain, kept, discarded] = await compareMemory(
       [
         { label: 'ActiveRecord', build: () => times(copies, () => instantiate(relation, fetched)) },
-        { label: 'plain object', build: () => times(copies, () => plainCopy(fetched)) },
+        { label: 'plain object', build: () => times(copies, () => plainJobs(fetched)) },
         { label: 'z.run kept', build: () => timesAsync(copies, () => z.run(query)) },
         { label: 'z.run discarded', build: async () => (await timesAsync(copies, () => z.run(query))).length },
       ],

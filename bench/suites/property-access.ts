@@ -6,7 +6,7 @@ import { compareSync } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
-import { activeJobs, benchZero, seedJobs } from '../fixtures/zero.ts';
+import { activeJobs, benchZero, seedJobs, plainJobs } from '../fixtures/zero.ts';
 
 const GROUP = '1 property access';
 const GOAL = { kind: 'ratio', max: 1.1 } as const;
@@ -32,11 +32,6 @@ function reader(body: string): Reader {
   return new Function('records', 'passes', body) as Reader;
 }
 
-/** Plain object literals with the schema's columns in the same order (V8's fastest object shape). */
-function plainCopy(records: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return records.map((r) => ({ id: r.id, title: r.title, status: r.status, country: r.country, priority: r.priority, client_id: r.client_id, created_at: r.created_at }));
-}
-
 export async function run(mode: Mode): Promise<GroupResult> {
   const sizes = pick(mode, [1_000, 100_000], [1_000, 10_000]);
   const samples = pick(mode, 41, 11);
@@ -46,7 +41,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const rows = [];
   for (const size of sizes) {
     const records = (await Job.order('id').limit(size)) as unknown as Record<string, unknown>[];
-    const plain = plainCopy(records);
+    const plain = plainJobs(records);
     const passes = Math.max(1, Math.round(200_000 / size));
     for (const [kind, body] of [['monomorphic', MONO], ['mixed', MIXED]] as const) {
       const subjectRead = reader(body);

@@ -13,7 +13,7 @@ import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Measure, Mode } from '../harness/types.ts';
 import { StateJob } from '../subjects/state-job.svelte.ts';
-import { benchZero, jobConfig, jobId, schema, seedJobs, type BenchZero } from '../fixtures/zero.ts';
+import { benchZero, jobConfig, jobId, schema, seedJobs, type BenchZero, plainJobs } from '../fixtures/zero.ts';
 
 const GROUP = '3 ReactiveRecord memory';
 const RECORDS_PER_BUILD = { full: 20_000, fast: 10_000 } as const;
@@ -49,10 +49,6 @@ function rawView(z: BenchZero, query: unknown): { destroy(): void } {
   return view;
 }
 
-function plainCopy(rows: readonly Row[]): Row[] {
-  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, country: r.country, priority: r.priority, client_id: r.client_id, created_at: r.created_at }));
-}
-
 export async function run(mode: Mode): Promise<GroupResult> {
   const sizes = pick(mode, [1_000, 10_000], [1_000]);
   const samples = pick(mode, 7, 3);
@@ -73,7 +69,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
       [
         { label: 'ReactiveRecord collection', build: () => models.map((Job) => readInEffect(Job.order('id') as unknown as Iterable<Reader>)), dispose: stopAll },
         { label: 'raw Zero view', build: () => zeros.map((z) => rawView(z, query)), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
-        { label: 'plain object', build: () => fetched.map(plainCopy) },
+        { label: 'plain object', build: () => fetched.map(plainJobs) },
         { label: '$state class (8 fields)', build: () => fetched.map((list) => list.map((row) => new StateJob(row))) },
       ],
       { samples, per: size * clients, unit: 'B/record' },
