@@ -1,10 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Zero, type Schema } from '@rocicorp/zero';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ColumnDescription, ModelDescription } from '../../generator/description.ts';
 import { generate } from '../../generator/generate.ts';
 import { writeGeneration } from '../../generator/output.ts';
 import { configureZero, recordMutators } from '../../runtime/index.ts';
+import { main } from '../../scripts/generate.ts';
 import { fixtureDescription, outputDir } from './support.ts';
 
 const column = (name: string, type: string, fields: Partial<ColumnDescription> = {}): ColumnDescription => ({
@@ -76,6 +78,22 @@ describe('Rails column defaults', () => {
       'settings: default {"a":1} is not a scalar (runtime defaults hold scalars); create leaves the column to the caller',
       'broken: default "maybe" is not a boolean; create leaves the column to the caller',
     ]);
+  });
+
+  it('the CLI report lists the database-computed defaults', async () => {
+    const out = await outputDir();
+    let stdout = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    try {
+      const json = join(out.dir, 'models.json');
+      await writeFile(json, JSON.stringify({ version: 1, models: [widget], skipped: [] }));
+      expect(await main(['--json', json, '--out', join(out.dir, 'models')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+      await out.cleanup();
+    }
+    expect(stdout).toContain('Defaults the database computes (2): create does not apply them');
+    expect(stdout).toContain('\n  Widget.id: gen_random_uuid()\n  Widget.created_at: CURRENT_TIMESTAMP\n');
   });
 
   it('leave a model without literal defaults without a defaults key', async () => {

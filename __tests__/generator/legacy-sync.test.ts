@@ -22,7 +22,7 @@ describe('--legacy-sync', () => {
     const out = await outputDir();
     try {
       const config = join(out.dir, 'zero-record.config.json');
-      expect((await parseArgs(['--from', 'app', '--out', 'x', '--config', config]).catch((e: Error) => e)).message).toContain('file not found');
+      await expect(parseArgs(['--from', 'app', '--out', 'x', '--config', config])).rejects.toThrow('file not found');
       expect((await parseArgs(['--from', 'app', '--out', 'x', '--legacy-sync'])).legacySync).toBe(true);
       await writeFile(config, JSON.stringify({ generate: { from: 'app', out: 'x', legacySync: true } }));
       expect((await parseArgs(['--config', config])).legacySync).toBe(true);

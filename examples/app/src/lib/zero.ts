@@ -12,17 +12,11 @@ export function serverFromLocation(location: Pick<Location, 'search'>, buildTime
 }
 
 /**
- * `npm run stack` (examples/stack) deploys legacy permissions and runs no push or query endpoint, so against it the
- * app syncs ad-hoc queries and writes through Zero's CRUD mutators: the generated schema opts in before Zero starts
- * (the runtime reads the same flags from the schema to choose its write path).
+ * Creates the app's one Zero client and points every model at it. The models are generated with `--legacy-sync`:
+ * `npm run stack` (examples/stack) deploys legacy permissions and runs no push or query endpoint, so the schema syncs
+ * ad-hoc queries and the runtime writes through Zero's CRUD mutators (locally too, so both modes take one path).
  */
-function useLegacySync(): void {
-  Object.assign(schema, { enableLegacyQueries: true, enableLegacyMutators: true });
-}
-
-/** Creates the app's one Zero client and points every model at it. */
 export function startZero(server: string | null) {
-  if (server) useLegacySync();
   const zero = new Zero({ userID: 'example-user', cacheURL: server, kvStore: 'mem', schema, mutators, logLevel: 'error' });
   configureZero(zero);
   return zero;
