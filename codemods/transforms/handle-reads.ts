@@ -68,7 +68,7 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
   if (ctx.flavour === 'active') {
     const fn = enclosingFunction(member);
     if (!fn || fn['async'] !== true) {
-      return report(ctx, handle.id, start, `synchronous read of ${label} in plain TS: ActiveRecord reads are async (await them in an async function), so this stays on compat`);
+      return report(ctx, handle.id, start, `synchronous read of ${label} in plain TS/JS: ActiveRecord reads are async (await them in an async function), so this stays on compat`);
     }
     const parts: Part[] = needsParens(member) ? ['(await ', self, ')'] : ['await ', self];
     return addEdit(ctx, handle.id, replace(start, end, ...parts));
