@@ -2,7 +2,7 @@
 // after the Rails session hands over the user id and JWT; until then `getZero()` is undefined and
 // the legacy query classes retry every 100 ms.
 import { Zero } from '@rocicorp/zero';
-import { configureZero } from 'zero-record';
+import * as zeroRecord from 'zero-record';
 import { schema, type Schema } from './schema';
 
 export type AppZero = Zero<Schema>;
@@ -20,7 +20,7 @@ export interface InitZeroOptions {
 let zero: AppZero | undefined;
 
 // The generated models ($lib/models) read the same client; undefined until initZero, as getZero.
-configureZero(() => zero);
+zeroRecord.configureZero(() => zero);
 
 export function initZero(options: InitZeroOptions = {}): AppZero {
   if (zero) return zero;
