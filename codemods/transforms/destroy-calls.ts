@@ -5,7 +5,7 @@
 import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
 import { addEdit, endOf, findAll, report, startOf } from '../context.ts';
 import { replace, statementRange, survives, type Edit } from '../edits.ts';
-import { isCall, isIdentifier, isMember } from '../ast.ts';
+import { isCall, isIdentifier } from '../ast.ts';
 import type { Handle } from './query-handles.ts';
 
 interface DestroySite {

@@ -20,7 +20,7 @@ const RUNES = new Set(['$derived', '$state', '$inspect']);
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */
-function inTest(ctx: PlanContext, handle: Handle, path: Path, unitRoot: AstNode | null, rootContext: string): boolean {
+function inTest(path: Path, unitRoot: AstNode | null, rootContext: string): boolean {
   const node = path.node;
   if (unitRoot && node === unitRoot) return rootContext === 'test';
   const parent = (path.parent as Path).node;
@@ -35,7 +35,7 @@ function inTest(ctx: PlanContext, handle: Handle, path: Path, unitRoot: AstNode 
       return parent['operator'] === '!';
     case 'LogicalExpression':
       if (parent['operator'] === '&&' && parent['left'] === node) return true;
-      return parent['operator'] !== '??' && inTest(ctx, handle, path.parent as Path, unitRoot, rootContext);
+      return parent['operator'] !== '??' && inTest(path.parent as Path, unitRoot, rootContext);
     default:
       return false;
   }
@@ -99,7 +99,7 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
   if (isCall(parent) && parent.callee === through) return report(ctx, handle.id, start, `${label}.current is called`);
   if (unit.rootContext === 'bind' && through === unit.rootNode) return report(ctx, handle.id, start, `bind: to ${label}.current: the new handles are read-only`);
   if (handle.cardinality === 'one') {
-    const test = inTest(ctx, handle, member, unit.rootNode, unit.rootContext);
+    const test = inTest(member, unit.rootNode, unit.rootContext);
     return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
   }
   // Passed to other code, which may rely on a real array (Array.isArray, JSON, mutation): hand it one.
