@@ -1,17 +1,26 @@
 /**
  * A changed file must still be valid: `svelte/compiler` compile for .svelte, the TypeScript compiler's own
- * parser (syntactic diagnostics of `transpileModule`) for scripts.
+ * parser (syntactic diagnostics of `transpileModule`) for scripts, or @babel/parser's TypeScript plugin where
+ * the project has no `typescript` installed (it is a devDependency of this package).
  */
 import { createRequire } from 'node:module';
+import { parse } from '@babel/parser';
 import { compile } from 'svelte/compiler';
 import { parserFor } from './context.ts';
 
 type TypeScript = typeof import('typescript');
-let typescript: TypeScript | null = null;
+let typescript: TypeScript | null | undefined;
 
 /** Loaded on first use: only runs that change a script pay for the compiler. */
-function ts(): TypeScript {
-  return (typescript ??= createRequire(import.meta.url)('typescript') as TypeScript);
+function ts(): TypeScript | null {
+  if (typescript === undefined) {
+    try {
+      typescript = createRequire(import.meta.url)('typescript') as TypeScript;
+    } catch {
+      typescript = null;
+    }
+  }
+  return typescript;
 }
 
 /** Null when `text` compiles/parses, else the compiler's message. */
@@ -22,6 +31,10 @@ export function verifyOutput(path: string, text: string): string | null {
       return null;
     }
     const t = ts();
+    if (!t) {
+      parse(text, { sourceType: 'module', plugins: parserFor(path) === 'tsx' ? ['typescript', 'jsx'] : ['typescript'] });
+      return null;
+    }
     const { diagnostics = [] } = t.transpileModule(text, {
       fileName: path,
       reportDiagnostics: true,
