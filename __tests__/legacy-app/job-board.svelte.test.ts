@@ -86,7 +86,8 @@ describe('jobs page', () => {
     expect(row).toBeTruthy();
     expect(within(row!).getByText('Draft')).toBeTruthy();
     expect(within(row!).getByText('Acme Corp')).toBeTruthy();
-    expect(page.current.path).toMatch(/^\/jobs\/.+/);
+    // The form navigates once the write resolves, which may be a tick after the list shows the row.
+    await waitFor(() => expect(page.current.path).toMatch(/^\/jobs\/.+/));
   });
 
   test('opens a job when its title is clicked', async () => {
