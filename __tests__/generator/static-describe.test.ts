@@ -1,7 +1,10 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeneratorInputError } from '../../generator/errors.ts';
 import { describeRailsApp } from '../../generator/static/describe.ts';
-import { fixtureDescription } from './support.ts';
+import { fixtureApp, fixtureDescription } from './support.ts';
 
 describe('static description of the fixture Rails app (no Ruby)', () => {
   it('describes every concrete model with a table and lists the rest with a reason', async () => {
@@ -83,6 +86,21 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     const hostile = d.models.find((m) => m.class_name === 'Case')!;
     expect(hostile.scopes.map((s) => s.name)).toEqual(['import', 'then', 'default']);
     expect(hostile.scopes[0]!.source).toContain("# imports */ with 'single'");
+  });
+
+  // Rails 7+ writes `primary_abstract_class` in ApplicationRecord. The fixture keeps `self.abstract_class = true`
+  // because the Ruby tier loads it with Active Record 6.1, which has no such method.
+  it('takes primary_abstract_class (Rails 7+) for self.abstract_class = true', async () => {
+    const app = await mkdtemp(join(tmpdir(), 'zero-record-rails7-'));
+    try {
+      await cp(fixtureApp, app, { recursive: true });
+      await writeFile(join(app, 'app', 'models', 'application_record.rb'), 'class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n');
+      const d = await describeRailsApp(app);
+      expect(d.models.map((m) => m.class_name)).toEqual(['Assignment', 'Case', 'Client', 'Invoice', 'Job', 'Task', 'User']);
+      expect(d).toEqual(await fixtureDescription());
+    } finally {
+      await rm(app, { recursive: true, force: true });
+    }
   });
 
   it('names every missing input in one typed error', async () => {

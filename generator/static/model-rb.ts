@@ -102,7 +102,9 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
       continue;
     }
     if (statement.receiver) continue;
-    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
+    // Rails 7+ `primary_abstract_class` (ApplicationRecord's default) sets `self.abstract_class = true`.
+    if (statement.name === 'primary_abstract_class') model.abstract = true;
+    else if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
     else if (statement.name === 'enum') model.enums.push(...enums(statement, src, constants));
     else if (statement.name === 'validates') validates(statement, src, constants, model.validations);
     else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations);
