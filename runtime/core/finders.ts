@@ -59,9 +59,10 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
   });
   const target = castable.length === 0 ? relation.none() : relation.where({ [pk]: castable });
   if (!expectsArray) {
+    // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
     const id = unique[0];
     return {
-      relation: target,
+      relation: capLimit(target, 1),
       single: true,
       settle: (records) => {
         const record = records[0];

@@ -85,10 +85,11 @@ export async function runRelation(z: AnyZero, relation: Relation): Promise<reado
     throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
   }
   try {
-    const rows = await z.run(zqlFor(relation) as unknown as AnyQuery, {
-      type: hasServer(z) ? 'complete' : 'unknown',
-      ttl: relation.effectiveTtl,
-    });
+    // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
+    const rows = await z.run(
+      zqlFor(relation) as unknown as AnyQuery,
+      hasServer(z) ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
+    );
     return relation.rows(rows as readonly RowData[]);
   } catch (error) {
     throw error instanceof ZeroRecordError ? error : new QueryFailedError(`${relation.model.className}: query failed: ${String(error)}`, { cause: error });
