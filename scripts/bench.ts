@@ -42,6 +42,10 @@ export function confirmRegressions(first: readonly BenchRow[], second: readonly 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\ngroups: ${GROUPS.map((g) => g.id).join(', ')}\n`);
+    return 0;
+  }
   const options = parse(argv);
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n`);

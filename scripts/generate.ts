@@ -1,16 +1,6 @@
 /**
- * `zero-record generate`: Rails models -> TypeScript models and the Zero schema.
- *
- *   zero-record generate --from <rails-app-dir> --out <dir>   static path: reads db/schema.rb and app/models (no Ruby)
- *   zero-record generate --json <description.json> --out <dir> from the description the Rails task wrote
- *   --check            verify instead of write: exit 1 listing edited, stale, missing or orphaned files
- *   --json-report      print the report as JSON
- *   --runtime-import <specifier>   what generated files import the runtime from (default zero-record)
- *   --reactive-import <specifier>  the Svelte flavour (default derived: zero-record/reactive)
- *   --import-extension <.ts|.js|none>  extension of imports between generated files (default .ts)
- *   --legacy-sync      the schema enables legacy queries and CRUD mutators (zero-cache legacy permissions, z.query code)
- *   --config <file>    defaults (key "generate"), default ./zero-record.config.json
- * Exit codes: 0 done / in sync, 1 drift (--check), 2 bad input.
+ * `zero-record generate`: Rails models -> TypeScript models and the Zero schema. Options: USAGE below (`--help`).
+ * Exit codes: 0 done / in sync (or --help), 1 drift (--check), 2 bad input.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,12 +11,35 @@ import { loadDescription } from '../generator/load-description.ts';
 import { checkGeneration, writeGeneration, type Drift, type FileResult } from '../generator/output.ts';
 import { describeRailsApp } from '../generator/static/describe.ts';
 
+export const USAGE = `Usage: zero-record generate (--from <rails-app-dir> | --json <description.json>) --out <dir> [options]
+
+Writes the Zero schema and one Active / Reactive model per Rails model into --out (docs/generator.md).
+
+Source (one of):
+  --from <dir>                 static path: reads db/schema.rb and app/models (no Ruby)
+  --json <file>                the description the Rails task wrote (bin/rails zero_record:generate)
+Options:
+  --out <dir>                  where the generated files go
+  --check                      verify instead of write: exit 1 listing edited, stale, missing or orphaned files
+  --json-report                print the report as JSON
+  --runtime-import <specifier> what generated files import the runtime from (default zero-record)
+  --reactive-import <spec>     the Svelte flavour (default: <runtime>/reactive)
+  --import-extension <.ts|.js|none>  extension of imports between generated files (default .ts)
+  --legacy-sync                the schema enables legacy queries and CRUD mutators (zero-cache legacy permissions, z.query code)
+  --config <file>              defaults under "generate" (default ./zero-record.config.json); flags win
+  -h, --help                   show this help
+
+Exit codes: 0 done / in sync, 1 drift (--check), 2 bad input.
+`;
+
 interface CliOptions extends GenerateOptions {
   from?: string;
   json?: string;
   out?: string;
   check: boolean;
   jsonReport: boolean;
+  /** `--help`: print USAGE; nothing else is read or checked. */
+  help?: true;
 }
 
 const VALUE_FLAGS: Record<string, keyof CliOptions> = {
@@ -81,7 +94,8 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name === '--check') check = true;
+    if (name === '--help' || name === '-h') return { check, jsonReport, help: true };
+    else if (name === '--check') check = true;
     else if (name === '--json-report') jsonReport = true;
     else if (name === '--legacy-sync') legacySync = true;
     else if (name === '--config' || name in VALUE_FLAGS) {
@@ -91,7 +105,7 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
         if (value?.startsWith('--')) i--;
       } else if (name === '--config') configPath = value;
       else flags[VALUE_FLAGS[name]!] = value;
-    } else problems.push(`unknown argument ${JSON.stringify(arg)} (see the usage at the top of scripts/generate.ts)`);
+    } else problems.push(`unknown argument ${JSON.stringify(arg)} (see zero-record generate --help)`);
   }
   const config = await readConfig(configPath ?? 'zero-record.config.json', configPath !== undefined, problems);
   const pick = (k: keyof CliOptions) => flags[k] ?? (typeof config[k] === 'string' ? (config[k] as string) : undefined);
@@ -156,6 +170,10 @@ export async function main(argv: string[]): Promise<number> {
   let description: AppDescription;
   try {
     options = await parseArgs(argv);
+    if (options.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
     description = options.from ? await describeRailsApp(resolve(options.from)) : await loadDescription(resolve(options.json!));
   } catch (error) {
     if (error instanceof GeneratorInputError) {

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { confirmRegressions, main } from '../../scripts/bench.ts';
 import { childArgs } from '../../bench/harness/child.ts';
@@ -10,6 +12,21 @@ describe('zero-record bench: arguments', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['--only', 'nope'])).toBe(2);
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(/unknown group nope; groups: property-access, active-memory/);
+  });
+
+  it('--help prints the usage and the groups and exits 0 through the installed command', () => {
+    // `--only nope` makes a --help that is ignored fail fast instead of running the benchmarks.
+    const bin = fileURLToPath(new URL('../../bin/zero-record.mjs', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, 'bench', '--help', '--only', 'nope'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`usage: zero-record bench [--check] [--only property-access,finders,...]\ngroups: ${GROUPS.map((g) => g.id).join(', ')}\n`);
+  });
+
+  it('-h prints the usage too', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await main(['-h'])).toBe(0);
+    expect(String(stdout.mock.calls[0]?.[0])).toMatch(/^usage: zero-record bench \[--check\]/);
   });
 
   it('rejects an unknown flag with the usage', async () => {

@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GeneratorInputError } from '../../generator/errors.ts';
 import { descriptionProblems } from '../../generator/load-description.ts';
-import { main, parseArgs } from '../../scripts/generate.ts';
-import { fixtureApp, fixtureDescription, outputDir } from './support.ts';
+import { main, parseArgs, USAGE } from '../../scripts/generate.ts';
+import { fixtureApp, fixtureDescription, outputDir, repoRoot } from './support.ts';
 
 let out: Awaited<ReturnType<typeof outputDir>>;
 let stdout: string;
@@ -54,13 +55,30 @@ describe('zero-record generate', () => {
     await import('node:fs/promises').then((fs) => fs.rm(json));
   });
 
+  it('--help prints the usage and exits 0 through the installed command', () => {
+    const result = spawnSync(process.execPath, ['bin/zero-record.mjs', 'generate', '--help'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(USAGE);
+    for (const flag of ['--from', '--json', '--out', '--check', '--json-report', '--runtime-import', '--reactive-import', '--import-extension', '--legacy-sync', '--config']) {
+      expect(USAGE).toContain(`  ${flag} `);
+    }
+  });
+
+  it('-h wins over missing or bad arguments and writes nothing', async () => {
+    expect(await main(['--what', '-h', '--out', out.dir])).toBe(0);
+    expect(stdout).toBe(USAGE);
+    expect(stderr).toBe('');
+    expect(await import('node:fs/promises').then((fs) => fs.readdir(out.dir))).toEqual([]);
+  });
+
   it('names every problem of bad arguments in one typed error (exit 2)', async () => {
     expect(await main(['--from', '--import-extension', '.mjs', '--what'])).toBe(2);
     expect(stderr).toBe(
       [
         'zero-record generate: bad arguments: 5 problems:',
         '  - --from needs a value',
-        '  - unknown argument "--what" (see the usage at the top of scripts/generate.ts)',
+        '  - unknown argument "--what" (see zero-record generate --help)',
         '  - missing the source: --from <rails-app-dir> or --json <description.json>',
         '  - missing --out <dir> (where the models are written)',
         '  - --import-extension must be .ts, .js or none (got .mjs)',

@@ -2,9 +2,22 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AppDescription } from '../../generator/description.ts';
 import { GeneratorInputError } from '../../generator/errors.ts';
 import { describeRailsApp } from '../../generator/static/describe.ts';
 import { fixtureApp, fixtureDescription } from './support.ts';
+
+/** The fixture app described with another app/models/application_record.rb. */
+async function describeWithApplicationRecord(body: string): Promise<AppDescription> {
+  const app = await mkdtemp(join(tmpdir(), 'zero-record-app-'));
+  try {
+    await cp(fixtureApp, app, { recursive: true });
+    await writeFile(join(app, 'app', 'models', 'application_record.rb'), `class ApplicationRecord < ActiveRecord::Base\n  ${body}\nend\n`);
+    return await describeRailsApp(app);
+  } finally {
+    await rm(app, { recursive: true, force: true });
+  }
+}
 
 describe('static description of the fixture Rails app (no Ruby)', () => {
   it('describes every concrete model with a table and lists the rest with a reason', async () => {
@@ -88,19 +101,23 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     expect(hostile.scopes[0]!.source).toContain("# imports */ with 'single'");
   });
 
-  // Rails 7+ writes `primary_abstract_class` in ApplicationRecord. The fixture keeps `self.abstract_class = true`
-  // because the Ruby tier loads it with Active Record 6.1, which has no such method.
-  it('takes primary_abstract_class (Rails 7+) for self.abstract_class = true', async () => {
-    const app = await mkdtemp(join(tmpdir(), 'zero-record-rails7-'));
-    try {
-      await cp(fixtureApp, app, { recursive: true });
-      await writeFile(join(app, 'app', 'models', 'application_record.rb'), 'class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n');
-      const d = await describeRailsApp(app);
-      expect(d.models.map((m) => m.class_name)).toEqual(['Assignment', 'Case', 'Client', 'Invoice', 'Job', 'Task', 'User']);
-      expect(d).toEqual(await fixtureDescription());
-    } finally {
-      await rm(app, { recursive: true, force: true });
-    }
+  // Rails 7+ writes `primary_abstract_class` in ApplicationRecord. The fixture's own ApplicationRecord chooses between
+  // it and `self.abstract_class = true` (the Ruby tier loads it with Active Record 6.1, which has no such method).
+  it.each([
+    ['primary_abstract_class (Rails 7+)', 'primary_abstract_class'],
+    ['a modifier condition', 'primary_abstract_class if respond_to?(:primary_abstract_class)'],
+    ['an unless / else', 'unless respond_to?(:primary_abstract_class)\n    self.abstract_class = true\n  else\n    primary_abstract_class\n  end'],
+  ])('takes %s for self.abstract_class = true', async (_, body) => {
+    const d = await describeWithApplicationRecord(body);
+    expect(d.models.map((m) => m.class_name)).toEqual(['Assignment', 'Case', 'Client', 'Invoice', 'Job', 'Task', 'User']);
+    expect(d).toEqual(await fixtureDescription());
+  });
+
+  it('leaves a class concrete when abstract_class is set to false', async () => {
+    const d = await describeWithApplicationRecord('self.abstract_class = false');
+    expect(d.models).toEqual([]);
+    expect(d.skipped.find((s) => s.class_name === 'ApplicationRecord')?.reason).toBe('missing_table');
+    expect(d.skipped.find((s) => s.class_name === 'Job')?.reason).toBe('sti_subclass');
   });
 
   it('names every missing input in one typed error', async () => {

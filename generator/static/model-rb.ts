@@ -12,6 +12,8 @@ import {
   CallNode,
   ClassNode,
   ConstantWriteNode,
+  ElseNode,
+  IfNode,
   LambdaNode,
   ModuleNode,
   OptionalKeywordParameterNode,
@@ -24,6 +26,7 @@ import {
   BlockParameterNode,
   SelfNode,
   StatementsNode,
+  UnlessNode,
   type Node,
 } from '@ruby/prism/src/nodes.js';
 import type { AssociationMacro, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
@@ -93,18 +96,20 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
       constants.set(statement.name, rubyValue(statement.value, src, constants));
       continue;
     }
+    if (marksAbstract(statement, src)) {
+      model.abstract = true;
+      continue;
+    }
     if (!(statement instanceof CallNode)) continue;
     if (statement.receiver instanceof SelfNode) {
       const value = rubyValue(statement.arguments_?.arguments_[0] ?? null, src, constants);
-      if (statement.name === 'abstract_class=') model.abstract = value === true;
+      if (statement.name === 'abstract_class=') model.abstract = false; // `= true` was taken by marksAbstract
       if (statement.name === 'table_name=' && typeof value === 'string') model.tableName = value;
       if (statement.name === 'primary_key=' && typeof value === 'string') model.primaryKey = value;
       continue;
     }
     if (statement.receiver) continue;
-    // Rails 7+ `primary_abstract_class` (ApplicationRecord's default) sets `self.abstract_class = true`.
-    if (statement.name === 'primary_abstract_class') model.abstract = true;
-    else if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
+    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
     else if (statement.name === 'enum') model.enums.push(...enums(statement, src, constants));
     else if (statement.name === 'validates') validates(statement, src, constants, model.validations);
     else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations);
@@ -114,6 +119,22 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     }
   }
   return model;
+}
+
+/**
+ * `self.abstract_class = true`, Rails 7+'s `primary_abstract_class` (which sets it), or either inside a condition
+ * (`if respond_to?(:primary_abstract_class) ... else self.abstract_class = true end` in code for Rails 6 and 7):
+ * conditions are not evaluated, and a base class meant to be abstract somewhere is taken as abstract.
+ */
+function marksAbstract(node: Node | null, src: RubySource): boolean {
+  if (node instanceof CallNode) {
+    if (node.name === 'primary_abstract_class') return node.receiver === null && !node.arguments_;
+    return node.name === 'abstract_class=' && node.receiver instanceof SelfNode && rubyValue(node.arguments_?.arguments_[0] ?? null, src) === true;
+  }
+  const branches =
+    node instanceof IfNode ? [node.statements, node.subsequent] : node instanceof UnlessNode ? [node.statements, node.elseClause] : node instanceof ElseNode ? [node.statements] : null;
+  if (!branches) return false;
+  return branches.some((branch) => (branch instanceof StatementsNode ? branch.body.some((s) => marksAbstract(s, src)) : marksAbstract(branch, src)));
 }
 
 function association(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): RawAssociation {
