@@ -1,6 +1,8 @@
 // zero-cache crashes (kill -9) and restarts under a live ActiveRecord app: SQL writes made while it
 // was down reach subscribers after the restart, runtime writes made while disconnected reach
-// PostgreSQL, and the connection states the app can observe are recorded.
+// PostgreSQL, and the connection states the app can observe are recorded. And from 'error', where
+// Zero stops, the runtime's watchConnection reconnects by itself.
+import { Zero, createBuilder, createSchema, string, table } from '@rocicorp/zero';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { ActiveJob } from '../../examples/stack/models.ts';
@@ -70,6 +72,45 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       expect(runtimeStates).toEqual(states);
     } finally {
       jobs.close();
+    }
+  });
+});
+
+describe("the runtime's reconnect from 'error'", () => {
+  it('retries with backoff until zero-cache accepts a client that Zero left in error', async () => {
+    const lateSchema = createSchema({
+      tables: [table('late_arrivals').columns({ id: string(), note: string().optional() }).primaryKey('id')],
+      enableLegacyQueries: true,
+    });
+    const updatesNeeded: string[] = [];
+    // A client whose schema names a table zero-cache does not replicate yet: zero-cache refuses it
+    // and Zero stops in 'error', where Zero itself never retries. onUpdateNeeded replaces Zero's
+    // default page reload, whose pending timer makes Zero 1.9's run loop spin without yielding
+    // (out of memory) as soon as any client of the page is 'connecting' (see the report of issue 4).
+    const z = new Zero({
+      userID: 'late-user',
+      cacheURL: session().stack.cacheUrl,
+      schema: lateSchema,
+      kvStore: 'mem',
+      logLevel: 'error',
+      onUpdateNeeded: (reason) => updatesNeeded.push(reason.type),
+    });
+    let served = false;
+    z.materialize(createBuilder(lateSchema).late_arrivals).addListener((_rows, resultType) => {
+      served ||= resultType === 'complete';
+    });
+    const seen: ConnectionStateName[] = [];
+    const stop = watchConnection((state) => seen.push(state), { source: z, retry: { initialMs: 200, maxMs: 1_000 } });
+    try {
+      await eventually(async () => (seen.includes('error') ? true : undefined), "the client in 'error'");
+      // The migration lands; nobody calls connect(): the runtime's retries do, until one succeeds.
+      await session().sql`CREATE TABLE late_arrivals (id text PRIMARY KEY, note text)`;
+      await eventually(async () => (seen.at(-1) === 'connected' && served ? true : undefined), 'the runtime-driven reconnect', 60_000);
+      console.log(`runtime retry from 'error': ${seen.join(' > ')}; onUpdateNeeded: ${updatesNeeded.join(', ') || 'not called'}`);
+      expect(seen.slice(seen.indexOf('error'))).toEqual(expect.arrayContaining(['error', 'connecting', 'connected']));
+    } finally {
+      stop();
+      await z.close();
     }
   });
 });
