@@ -41,7 +41,7 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       expect(has(editedOffline, 'edited offline')(jobs.rows)).toBe(true);
       // A create first checks (with zero-cache's authoritative answer) that the key is free, so it
       // can only finish once zero-cache is back.
-      const created = ActiveJob.create({ title: 'created while down', status: 'active', created_at: Date.now(), updated_at: Date.now() });
+      const created = ActiveJob.create({ title: 'created while down', status: 'active' });
 
       const readyMs = await crash.restart();
       const caughtUpAt = await jobs.until(

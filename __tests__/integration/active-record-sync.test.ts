@@ -58,24 +58,25 @@ describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
 describe('writes through the runtime reach PostgreSQL', () => {
   it('create, update and destroy', async () => {
     const { sql } = session();
-    // Timestamps given explicitly: the runtime writes absent columns as NULL, which Rails' NOT NULL
-    // timestamps reject (see the report of issue 4: create should set them, as Rails does).
-    const now = Date.now();
-    const client = await ActiveClient.create({ name: 'Acme', created_at: now, updated_at: now });
-    const job = await ActiveJob.create({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3, created_at: now, updated_at: now });
+    // No timestamps given: the runtime sets them, as Rails does (the columns are NOT NULL).
+    const client = await ActiveClient.create({ name: 'Acme' });
+    const job = await ActiveJob.create({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3 });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const stored = await eventually(
-      async () => (await sql`SELECT title, status, priority, client_id FROM jobs WHERE id = ${job.id}`)[0],
+      async () => (await sql`SELECT title, status, priority, client_id, created_at, updated_at FROM jobs WHERE id = ${job.id}`)[0],
       'the created job in PostgreSQL',
     );
-    expect(stored).toEqual({ title: 'Paint the hall', status: 'active', priority: 3, client_id: client.id });
+    expect(stored).toMatchObject({ title: 'Paint the hall', status: 'active', priority: 3, client_id: client.id });
+    expect(Math.abs((stored.created_at as Date).getTime() - Date.now())).toBeLessThan(60_000);
 
+    await new Promise((resolve) => setTimeout(resolve, 20)); // so that updated_at can move
     await job.update({ title: 'Paint the hall blue' });
-    await eventually(
-      async () => ((await sql`SELECT title FROM jobs WHERE id = ${job.id}`)[0]?.title === 'Paint the hall blue' ? true : undefined),
+    const updated = await eventually(
+      async () => (await sql`SELECT title, updated_at FROM jobs WHERE id = ${job.id} AND title = 'Paint the hall blue'`)[0],
       'the update in PostgreSQL',
     );
+    expect((updated.updated_at as Date).getTime()).toBeGreaterThan((stored.updated_at as Date).getTime());
 
     await ActiveJob.update(job.id, { status: 'done' });
     await eventually(
