@@ -169,6 +169,22 @@ describe('collections', () => {
     stop();
   });
 
+  test('inserts, deletes and edits in one transaction keep the records of every other row', async () => {
+    const jobs = ReactiveJob.all().order('id');
+    const { stop } = watch(() => jobs.length);
+    const before = new Map(jobs.map((job) => [job.id, job]));
+    await ReactiveJob.create({ id: 'j25', title: 'Sweep the yard', status: 'active', client_id: 'c1', created_at: 9, priority: 1 });
+    await ReactiveJob.destroy('j3');
+    await ReactiveJob.update('j4', { title: 'Oil the hinges' });
+    flushSync();
+    expect(jobs.map((job) => job.id)).toEqual(['j1', 'j2', 'j25', 'j4']);
+    expect(jobs.at(0)).toBe(before.get('j1'));
+    expect(jobs.at(1)).toBe(before.get('j2'));
+    expect(jobs.at(3)).not.toBe(before.get('j4'));
+    expect(jobs.at(3)?.title).toBe('Oil the hinges');
+    stop();
+  });
+
   test('a change re-runs only the effects that read that collection or record', async () => {
     const active = ReactiveJob.active();
     const done = ReactiveJob.where({ status: 'done' });

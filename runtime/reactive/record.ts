@@ -50,9 +50,15 @@ function wrapRows(model: ModelDefinition, rows: readonly RowData[]): readonly ob
   return records;
 }
 
+/** How far apart (old + new positions) a kept row may be found before the walk indexes the previous rows instead. */
+const LOOKAHEAD = 16;
+
 /**
  * The records of one collection. When Zero hands out new rows, an unchanged row (the same row object) keeps its record,
  * so identity is stable without a per-record cache entry: steady state is one wrapper and one array slot per record.
+ * Only the rows Zero replaced get new records. Zero orders every view totally (the query's order, then the primary
+ * key) and hands out a new row object for any row it changes, so the rows it kept keep their relative order: one walk
+ * over both snapshots finds them, skipping the few rows Zero added, replaced or removed around each change.
  */
 export class RecordList {
   #rows: readonly RowData[] = [];
@@ -63,26 +69,53 @@ export class RecordList {
     const Record = recordClass(model);
     const previousRows = this.#rows;
     const previous = this.#records;
-    let byRow: Map<RowData, object> | undefined;
     const next = new Array<object>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
+    let i = 0;
+    let j = 0;
+    while (i < rows.length) {
       const row = rows[i]!;
-      // Most changes leave rows in place: compare position first, index the old rows only on the first mismatch.
-      if (previousRows[i] === row) {
-        next[i] = previous[i]!;
+      if (previousRows[j] === row) {
+        next[i++] = previous[j++]!;
         continue;
       }
-      if (!byRow) {
-        byRow = new Map();
-        for (let j = 0; j < previousRows.length; j++) byRow.set(previousRows[j]!, previous[j]!);
+      const skip = nextKeptRow(previousRows, j, rows, i);
+      if (skip === undefined) {
+        // Far apart (a bulk insert or delete): index the previous rows once, as a plain lookup would.
+        const byRow = new Map<RowData, object>();
+        for (let k = 0; k < previousRows.length; k++) byRow.set(previousRows[k]!, previous[k]!);
+        for (; i < rows.length; i++) next[i] = byRow.get(rows[i]!) ?? new Record(rows[i]!);
+        break;
       }
-      next[i] = byRow.get(row) ?? new Record(row);
+      // rows[i .. i+added) are new; previousRows[j .. j+removed) are gone.
+      for (const end = Math.min(i + skip.added, rows.length); i < end; i++) next[i] = new Record(rows[i]!);
+      j += skip.removed;
     }
     this.#rows = rows;
     // Not frozen: freezing a preallocated array turns it into a dictionary (measured: +17 B per record).
     this.#records = next;
     return this.#records;
   }
+}
+
+const NO_KEPT_ROW = { added: Number.POSITIVE_INFINITY, removed: 0 };
+
+/**
+ * After a mismatch at `rows[i]` / `previousRows[j]`: the nearest row both still share, as the number of new rows before
+ * it and of previous rows before it (smallest sum first, so kept rows in relative order are matched exactly).
+ * `added: Infinity` when no remaining row is shared; undefined when none lies within LOOKAHEAD.
+ */
+function nextKeptRow(previousRows: readonly RowData[], j: number, rows: readonly RowData[], i: number): { added: number; removed: number } | undefined {
+  const newLeft = rows.length - i;
+  const oldLeft = previousRows.length - j;
+  if (oldLeft === 0) return NO_KEPT_ROW;
+  const widest = newLeft + oldLeft - 2;
+  for (let distance = 1; distance <= widest; distance++) {
+    if (distance > LOOKAHEAD) return undefined;
+    for (let added = Math.max(0, distance - oldLeft + 1); added <= distance && added < newLeft; added++) {
+      if (rows[i + added] === previousRows[j + distance - added]) return { added, removed: distance - added };
+    }
+  }
+  return NO_KEPT_ROW;
 }
 
 function associationValue(model: ModelDefinition, value: unknown): unknown {
