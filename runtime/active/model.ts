@@ -3,7 +3,7 @@
  */
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { scopedRelationClass } from '../core/relation.ts';
-import { RELATION_METHODS } from '../core/relation-methods.ts';
+import { modelObject } from '../core/model-object.ts';
 import { createRow, destroyRow, upsertRow } from '../core/writes.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import { ActiveRelation } from './relation.ts';
@@ -47,7 +47,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const definition = defineModel(config);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
-  const model: Record<string, unknown> = {
+  const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
@@ -67,13 +67,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  // Every query method and scope, delegated to a fresh `all()`: the model itself is not a relation (not thenable).
-  const names = [...RELATION_METHODS, ...Object.keys(definition.scopes)];
-  for (const name of names) {
-    if (name in model || name === 'then' || typeof (Scoped.prototype as unknown as Record<string, unknown>)[name] !== 'function') continue;
-    model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-  }
-  return Object.freeze(model);
+  return modelObject(statics, all, ['then']);
 }
 
 /** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */

@@ -4,7 +4,7 @@
  */
 import { ActiveRecord } from '../active/model.ts';
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
-import { RELATION_METHODS } from '../core/relation-methods.ts';
+import { modelObject } from '../core/model-object.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import type { RecordHandle } from './handle.ts';
@@ -52,7 +52,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const Scoped = scopedRelationClass(definition, ReactiveRelation);
   const all = () => new Scoped(definition) as ReactiveRelation<Row>;
   const active = ActiveRecord.createModel(definition);
-  const model: Record<string, unknown> = {
+  const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
@@ -71,12 +71,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await active.upsert(attributes, options);
     },
   };
-  const names = [...RELATION_METHODS, ...Object.keys(definition.scopes)];
-  for (const name of names) {
-    if (name in model || name === 'then' || name === 'toArray' || typeof (Scoped.prototype as unknown as Record<string, unknown>)[name] !== 'function') continue;
-    model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-  }
-  return Object.freeze(model);
+  return modelObject(statics, all, ['then', 'toArray']);
 }
 
 export const ReactiveRecord = { createModel };
