@@ -5,5 +5,3 @@ export function logTail(file: string, lines = 30): string {
   if (!existsSync(file)) return '(no log written)';
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

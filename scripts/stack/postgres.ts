@@ -5,7 +5,8 @@ import { appendFileSync, chmodSync, chownSync, mkdirSync, openSync, closeSync } 
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { StackStartError } from './errors.ts';
-import { logTail, sleep } from './log-tail.ts';
+import { logTail } from './log-tail.ts';
+import { sleep } from './sleep.ts';
 import { findPostgres, postgresIdentity } from './postgres-install.ts';
 import { isAlive, stopProcessTree } from './process-tree.ts';
 

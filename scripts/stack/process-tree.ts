@@ -1,6 +1,7 @@
 // Stops a process and everything it forked, by PID. zero-cache forks workers, so killing only the
 // parent with SIGKILL would leave orphans holding the ports and the replica file.
 import { readFileSync, readdirSync } from 'node:fs';
+import { sleep } from './sleep.ts';
 
 function childrenOf(pid: number): number[] {
   let tasks: string[];
@@ -59,7 +60,7 @@ export async function stopProcessTree(pid: number, sig: NodeJS.Signals, graceMs 
       tree.forEach((p) => signal(p, 'SIGKILL'));
       if (Date.now() > deadline + 5_000) break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
 }
 

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StackStartError } from './errors.ts';
-import { logTail, sleep } from './log-tail.ts';
+import { logTail } from './log-tail.ts';
+import { sleep } from './sleep.ts';
 import { isAlive, stopProcessTree } from './process-tree.ts';
 
 const require = createRequire(import.meta.url);
