@@ -74,8 +74,11 @@ export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.(tsx|jsx)$/.test(path) ? 'tsx' : 'ts';
 }
 
+/** `withParser` builds and enriches a new API object on every call (a measurable cost per file): one per parser. */
+const CODESHIFT = { ts: jscodeshift.withParser('ts'), tsx: jscodeshift.withParser('tsx') };
+
 export function codeshift(path: string): JSCodeshift {
-  return jscodeshift.withParser(parserFor(path));
+  return CODESHIFT[parserFor(path)];
 }
 
 const PARSER_OPTIONS = { ts: { ...tsOptions, tokens: false }, tsx: { ...tsOptions, tokens: false, plugins: [...tsOptions.plugins, 'jsx'] } };
@@ -115,18 +118,41 @@ export type Path = ASTPath<AstNode>;
 
 const byType = new WeakMap<Unit, Map<string, Path[]>>();
 
+/** Where the shared visitor below files the paths of the unit being walked. */
+let walking: { readonly root: unknown; readonly buckets: Map<string, Path[]> } | null = null;
+
 /**
- * Every path of one node type in a unit. One jscodeshift traversal per unit buckets all paths by type; the
- * transforms ask many questions of the same small AST, and one walk per question was most of the run time.
+ * One visitor for every walk: `Collection.find` builds a new PathVisitor (and its method table over every
+ * ast-types type) per call, which cost as much as the walk itself over a .svelte file's many small units.
+ */
+const bucketVisitor = jscodeshift.types.PathVisitor.fromMethodsObject({
+  visitNode(path: ASTPath) {
+    const { root, buckets } = walking!;
+    if (path !== root) {
+      const node = path.node as AstNode;
+      const list = buckets.get(node.type);
+      if (list) list.push(path as unknown as Path);
+      else buckets.set(node.type, [path as unknown as Path]);
+    }
+    this.traverse(path);
+  },
+});
+
+/**
+ * Every path of one node type in a unit (the unit's root File excluded, as `root.find(Node)` does). One
+ * traversal per unit buckets all paths by type; the transforms ask many questions of the same small AST, and
+ * one walk per question was most of the run time.
  */
 export function findAll(unit: Unit, type: string): Path[] {
   let buckets = byType.get(unit);
   if (!buckets) {
     buckets = new Map();
-    for (const path of unit.root.find(jscodeshift.types.namedTypes.Node).paths() as unknown as Path[]) {
-      const list = buckets.get(path.node.type);
-      if (list) list.push(path);
-      else buckets.set(path.node.type, [path]);
+    const root = unit.root.paths()[0];
+    walking = { root, buckets };
+    try {
+      bucketVisitor.visit(root);
+    } finally {
+      walking = null;
     }
     byType.set(unit, buckets);
   }
