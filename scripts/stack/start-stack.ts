@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { startPostgres, type PostgresCluster } from './postgres.ts';
 import { freePortRange } from './ports.ts';
+import { startOwnerWatchdog, zeroCachePidFile } from './owner-watchdog.ts';
 import { killProcessTreeNow } from './process-tree.ts';
 import { deployPermissions, ZeroCacheProcess } from './zero-cache.ts';
 
@@ -77,6 +78,8 @@ export async function startStack(): Promise<Stack> {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
+  // And when even that cannot run (SIGKILL, out of memory).
+  startOwnerWatchdog(dir);
 
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -104,6 +107,7 @@ export async function startStack(): Promise<Stack> {
       replicaFile: join(dir, 'replica.db'),
       workDir: dir,
       logFile: zeroCacheLog,
+      pidFile: zeroCachePidFile(dir),
     });
     t = performance.now();
     await deployPermissions(zeroCache.config, STACK_ZERO_SCHEMA);

@@ -1,6 +1,6 @@
 // zero-cache and zero-deploy-permissions from the installed @rocicorp/zero, run with this Node.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -43,6 +43,8 @@ export interface ZeroCacheConfig {
   /** cwd of the processes (zero reads a `.env` from its cwd: keep it out of the project). */
   workDir: string;
   logFile: string;
+  /** Where to record the running zero-cache's pid (its process group), for the owner watchdog. */
+  pidFile?: string;
 }
 
 function zeroEnv(config: ZeroCacheConfig): NodeJS.ProcessEnv {
@@ -143,6 +145,7 @@ export class ZeroCacheProcess {
     closeSync(logFd);
     child.unref();
     this.#child = child;
+    if (this.config.pidFile && child.pid !== undefined) writeFileSync(this.config.pidFile, String(child.pid));
     try {
       await waitUntilReady(`${this.url}/`, child, this.config.logFile);
     } catch (error) {
