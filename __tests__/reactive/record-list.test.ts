@@ -42,13 +42,14 @@ function changed(rows: readonly RowData[], changes: number, rand: () => number, 
 function expectCarriedOver(before: readonly RowData[], beforeRecords: readonly object[], after: readonly RowData[], records: readonly object[]): void {
   const previous = new Map(before.map((r, i) => [r, beforeRecords[i]!]));
   const old = new Set(beforeRecords);
+  const wrong: string[] = [];
   expect(records).toHaveLength(after.length);
   after.forEach((r, i) => {
     const record = records[i] as { [ROW]: RowData };
-    expect(record[ROW]).toBe(r);
-    if (previous.has(r)) expect(record).toBe(previous.get(r));
-    else expect(old.has(record)).toBe(false);
+    if (record[ROW] !== r) wrong.push(`${i}: wraps another row`);
+    else if (previous.has(r) ? record !== previous.get(r) : old.has(record)) wrong.push(`${i}: ${previous.has(r) ? 'kept row lost its record' : 'new row reuses a record'}`);
   });
+  expect(wrong).toEqual([]);
 }
 
 describe('RecordList', () => {

@@ -7,6 +7,7 @@ import type { RecordLike } from '../core/finders.ts';
 import type { Relation } from '../core/relation.ts';
 import type { LiveResult } from '../core/zero-binding.ts';
 import { LiveQuery } from './live-query.ts';
+import { EMPTY, RelationSource } from './relation-source.ts';
 
 /** 'not-found' only for record handles whose finder raises RecordNotFoundError (find, find_by_bang, first_bang, ...). */
 export type QueryStatus = 'loading' | 'ready' | 'not-found' | 'error';
@@ -40,13 +41,14 @@ export class LiveAnswer<T> {
   #outcome: Outcome<T> | undefined;
 
   constructor(relation: Relation, settle: (rows: readonly RecordLike[]) => T) {
-    this.query = new LiveQuery(relation);
+    this.query = new LiveQuery(new RelationSource(relation));
     this.#settle = settle;
   }
 
   /** The answer now; inside an effect this keeps the query live. */
   get(): Outcome<T> {
-    const result = this.query.read();
+    // Nothing to read yet (Zero not created, or closed): no rows, not settled.
+    const result = this.query.read() ?? EMPTY;
     if (result !== this.#result || !this.#outcome) {
       this.#result = result;
       this.#outcome = outcomeOf(result, this.#settle);

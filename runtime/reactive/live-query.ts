@@ -1,106 +1,98 @@
 /**
- * The bridge from one Zero query to Svelte runes: ONE `createSubscriber` per query. The shared Zero view is retained
- * while at least one effect reads the query and released (after Svelte's microtask) when the last such effect goes.
- * Reads outside any effect (event handlers, SSR, plain scripts) get Zero's current local data and start no view.
+ * The one bridge from a live Zero source to Svelte runes, for relations and the compat layer alike: ONE
+ * `createSubscriber` per query. The source is kept live while anything holds it (effects reading it, or `hold` callers
+ * such as legacy `subscribe` callbacks) and stopped when the last holder goes (for effects, after Svelte's microtask).
+ * Reads outside any holder (event handlers, SSR, plain scripts) get a snapshot of Zero's local data and start nothing.
  */
 import { createSubscriber } from 'svelte/reactivity';
-import type { ModelDefinition } from '../core/config.ts';
-import { ConnectionError, ZeroRecordError, ZeroNotReadyError } from '../core/errors.ts';
-import type { Relation } from '../core/relation.ts';
-import { awaitZero, currentZero, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
+import type { LiveResult } from '../core/zero-binding.ts';
 
-const EMPTY: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
-const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, settled: true };
+/** Where a live query's data comes from (a relation's shared view, a legacy query's view, ...). */
+export interface LiveSource {
+  /** Makes the data live and calls `changed` after every change; returns the function that stops it (idempotent). */
+  start(changed: () => void): () => void;
+  /** The result while started (the view's, or why there is none), else undefined. */
+  live(): LiveResult | undefined;
+  /** Zero's local data now without keeping anything live; undefined while there is nothing to read yet (not cached). */
+  snapshot(): LiveResult | undefined;
+}
 
 export class LiveQuery {
-  readonly relation: Relation;
-  #view: SharedView | undefined;
-  #failure: LiveResult | undefined;
+  readonly #source: LiveSource;
+  readonly #subscribe: () => void;
+  readonly #holders = new Set<() => void>();
+  #stop: (() => void) | undefined;
   #snapshot: LiveResult | undefined;
   #destroyed = false;
-  #spec: ViewSpec | undefined;
-  #stopListening: (() => void) | undefined;
-  readonly #subscribe: () => void;
 
-  constructor(relation: Relation) {
-    this.relation = relation;
-    this.#subscribe = createSubscriber((update) => this.#start(update));
+  constructor(source: LiveSource) {
+    this.#source = source;
+    this.#subscribe = createSubscriber((update) => this.hold(update));
   }
 
-  get model(): ModelDefinition {
-    return this.relation.model;
+  /** True after `destroy()`: nothing is held any more and reads only get snapshots. */
+  get destroyed(): boolean {
+    return this.#destroyed;
   }
 
-  get #viewSpec(): ViewSpec {
-    return (this.#spec ??= relationView(this.relation));
-  }
-
-  /** The latest result; inside an effect this also keeps the query live and re-runs the effect on change. */
-  read(): LiveResult {
-    if (this.relation.matchesNothing) return NOTHING;
+  /** The latest result; inside an effect this also keeps the source live and re-runs the effect on change. */
+  read(): LiveResult | undefined {
     if (!this.#destroyed) this.#subscribe();
-    if (this.#view) return this.#view.result;
-    return this.#failure ?? this.#peek();
+    return this.#source.live() ?? this.peek();
   }
 
-  /** Releases the view now; the handle then only answers with snapshots. */
-  destroy(): void {
-    this.#destroyed = true;
-    this.#release();
-  }
-
-  /** Stops listening and drops this query's hold on the shared view (idempotent: `$destroy()` and the subscriber's stop). */
-  #release(): void {
-    const view = this.#view;
-    this.#view = undefined;
-    this.#stopListening?.();
-    this.#stopListening = undefined;
-    view?.release();
-  }
-
-  #start(update: () => void): () => void {
-    let stopped = false;
-    const attach = (z: NonNullable<ReturnType<typeof currentZero>>) => {
-      if (stopped || this.#destroyed) return;
-      this.#failure = undefined;
-      this.#view = retainView(z, this.#viewSpec);
-      this.#stopListening = this.#view.onChange(update);
-    };
-    const z = currentZero(this.model);
-    if (z?.closed) {
-      this.#failure = { ...EMPTY, resultType: 'error', settled: true, error: new ConnectionError('closed', `${this.model.className}: the Zero client is closed; create a new one and point configureZero (or the model's zero option) at it`) };
-    } else if (z) attach(z);
-    else {
-      awaitZero(this.model).then(
-        (ready) => {
-          attach(ready);
-          update();
-        },
-        (error: unknown) => {
-          if (stopped) return;
-          const failure = error instanceof ZeroRecordError ? error : new ZeroNotReadyError(String(error));
-          this.#failure = { ...EMPTY, error: failure, resultType: 'error', settled: true };
-          update();
-        },
-      );
-    }
+  /** Keeps the source live and calls `listener` after every change until the returned function is called. */
+  hold(listener: () => void): () => void {
+    if (this.#destroyed) return () => {};
+    // A holder of its own, so one listener can hold twice and each release drops one hold.
+    const holder = () => listener();
+    this.#holders.add(holder);
+    if (this.#holders.size === 1) this.#start();
     return () => {
-      stopped = true;
-      this.#failure = undefined;
-      this.#release();
+      if (this.#holders.delete(holder) && this.#holders.size === 0) this.#halt();
     };
   }
 
-  /** Zero's local data without keeping a view; cached for the current task so a burst of reads costs one snapshot. */
-  #peek(): LiveResult {
+  /** Forgets the snapshot; while held, stops the source, starts it again and tells every holder. */
+  restart(): void {
+    this.#snapshot = undefined;
+    if (this.#holders.size === 0) return;
+    this.#halt();
+    this.#start();
+    this.#emit();
+  }
+
+  /** Stops the source now, whoever still holds it; afterwards reads only get snapshots. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#holders.clear();
+    this.#halt();
+  }
+
+  /** Zero's local data without keeping anything live; cached for the current task so a burst of reads costs one snapshot. */
+  peek(): LiveResult | undefined {
     if (this.#snapshot) return this.#snapshot;
-    const z = currentZero(this.model);
-    if (!z || z.closed) return EMPTY;
-    const snapshot = readView(z, this.#viewSpec);
+    const snapshot = this.#source.snapshot();
+    if (!snapshot) return undefined;
     this.#snapshot = snapshot;
     queueMicrotask(() => {
       this.#snapshot = undefined;
     });
     return snapshot;
+  }
+
+  #start(): void {
+    this.#stop = this.#source.start(() => this.#emit());
+  }
+
+  #halt(): void {
+    const stop = this.#stop;
+    this.#stop = undefined;
+    stop?.();
+  }
+
+  #emit(): void {
+    for (const holder of [...this.#holders]) holder();
   }
 }
