@@ -158,3 +158,20 @@ describe('Rails details', () => {
     );
   });
 });
+
+describe('server confirmation', () => {
+  test("{ wait: 'server' } on a schema with legacy CRUD mutators is refused before anything is written", async () => {
+    const { Zero, createSchema, string, table } = await import('@rocicorp/zero');
+    const notes = table('notes').columns({ id: string(), body: string() }).primaryKey('id');
+    const legacy = createSchema({ tables: [notes], enableLegacyMutators: true });
+    const z = new Zero({ userID: 'u', storageKey: `crud-${Date.now()}`, cacheURL: null, kvStore: 'mem', schema: legacy, logLevel: 'error' });
+    const Note = ActiveRecord.createModel({ schema: legacy, table: 'notes', zero: z });
+    const error = await Note.create({ id: 'n', body: 'x' }, { wait: 'server' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MutationError);
+    expect((error as Error).message).toMatch(/^Note insert failed: \{ wait: 'server' \} needs the runtime's custom mutators/);
+    expect(await Note.exists('n')).toBe(false);
+    await Note.create({ id: 'n', body: 'x' });
+    expect((await Note.find('n')).body).toBe('x');
+    await z.close();
+  });
+});

@@ -246,6 +246,13 @@ export async function writeRow(model: ModelDefinition, operation: WriteOperation
   const z = await awaitZero(model);
   const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
   if ((model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
+    if (options.wait === 'server') {
+      // Zero's CRUD path resolves on the client; a rejection by zero-cache shows only in the connection state.
+      throw fail(
+        "{ wait: 'server' } needs the runtime's custom mutators (recordMutators, run by your push endpoint); " +
+          'this schema enables legacy CRUD mutators, whose server outcome Zero does not report to the caller',
+      );
+    }
     const crud = (z.mutate as unknown as Record<string, Record<WriteOperation, (v: unknown) => Promise<void>> | undefined>)[model.table];
     if (!crud) throw fail(`the Zero client has no CRUD mutators for '${model.table}'`);
     try {
