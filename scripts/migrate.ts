@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { FilePlan } from '../codemods/index.ts';
 import { parseCommandArgs } from './cli/args.ts';
 import { writeFileAtomic } from './cli/atomic-write.ts';
 import { loadConfig } from './cli/config-file.ts';
@@ -20,6 +19,8 @@ import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts
 import { scanFiles } from './cli/scan.ts';
 import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
+import { planFiles, planningThreads } from './cli/plan-files.ts';
+import { readUtf8 } from './cli/read-text.ts';
 
 const HELP = `Usage: zero-record migrate [paths...] [options]
 
@@ -63,12 +64,6 @@ function writeDelay(): number {
 
 const tick = () => new Promise<void>((done) => setImmediate(done));
 
-function readUtf8(path: string): string | null {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  return Buffer.from(text, 'utf8').equals(bytes) ? text : null;
-}
-
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('migrate', argv, OPTIONS);
   if (values.help) {
@@ -89,28 +84,24 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       if (dirty.length && !values.force) throw new DirtyTreeError(root, dirty);
     } else progress.phase(`${root} is not a git work tree: no uncommitted-changes check; the rollback manifest is the undo`);
   }
-  progress.phase(`planning ${files.length} files under ${root}`);
+  const threads = planningThreads(files.length);
+  progress.phase(`planning ${files.length} files under ${root}${threads ? ` on ${threads} threads` : ''}`);
 
-  // The planner pulls in svelte/compiler, babel and jscodeshift: load it only once there is work to plan.
-  const { planFile } = await import('../codemods/index.ts');
   const stopListening = onInterrupt();
   const started = performance.now();
   try {
-    const plans: FilePlan[] = [];
-    for (const [i, file] of files.entries()) {
-      progress.step(i + 1, files.length, file);
-      const text = readUtf8(join(root, file));
-      plans.push(
-        text === null
-          ? { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '', targets: [] }
-          : planFile(file, text, { config, model: values.model ?? null }),
-      );
-      await tick();
-      if (stopListening.interrupted) {
-        progress.stop();
-        io.stderr('zero-record: interrupted while planning; nothing was written\n');
-        return 130;
-      }
+    const plans = await planFiles({
+      root,
+      files,
+      options: { config, model: values.model ?? null },
+      threads,
+      onFile: (done, total, file) => progress.step(done, total, file),
+      interrupted: () => stopListening.interrupted,
+    });
+    if (!plans) {
+      progress.stop();
+      io.stderr('zero-record: interrupted while planning; nothing was written\n');
+      return 130;
     }
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);

@@ -1,0 +1,19 @@
+/** What the CLI and its planning workers say to each other (structured-clone data only). */
+import type { FilePlan, PlanOptions } from '../../codemods/index.ts';
+
+export interface PlanWorkerData {
+  readonly root: string;
+  readonly options: PlanOptions;
+}
+
+/** CLI -> worker: plan these files; `first` is the index of `files[0]` in the whole run. */
+export interface PlanBatch {
+  readonly first: number;
+  readonly files: readonly string[];
+}
+
+/** Worker -> CLI: one file planned, a batch finished (send the next), or planning threw. */
+export type PlanWorkerMessage =
+  | { readonly kind: 'planned'; readonly index: number; readonly plan: FilePlan }
+  | { readonly kind: 'batch-done' }
+  | { readonly kind: 'crashed'; readonly file: string; readonly message: string; readonly stack: string };
