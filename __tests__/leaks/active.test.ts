@@ -37,6 +37,16 @@ async function seed(): Promise<void> {
   for (const [n, id] of IDS.entries()) await Job.create({ id, title: `Job ${id}`, status: 'active', client_id: n % 2 ? 'c1' : 'c2', created_at: n });
 }
 
+/**
+ * Zero's own timers come and go (7 to 9 on an idle local client), so the runtime's are counted against the time before the
+ * Zero existed: close it (its timers go with it), then whatever is left beyond the baseline is not Zero's.
+ */
+async function timersAfterClosing(): Promise<number> {
+  await current?.close();
+  current = undefined;
+  return pendingTimers();
+}
+
 afterEach(async () => {
   await current?.close();
   current = undefined;
@@ -84,11 +94,34 @@ function subscribeCycle(clientId: string, tracker: CollectionTracker, keep = fal
   return undefined;
 }
 
+describe('negative controls: the same counters see a leak', () => {
+  test('one subscription left subscribed in 100 cycles shows as a view, a connection, a desired query and a live subscriber', async () => {
+    const z = useZero();
+    const tracker = new CollectionTracker();
+    let leaked: (() => void) | undefined;
+    for (let i = 0; i < 100; i++) leaked = subscribeCycle(`c${i}`, tracker, i === 50) ?? leaked;
+    expect(await liveInZero(z)).toEqual({ views: 1, totalConnections: 1, desiredQueries: 1 });
+    expect(await tracker.alive()).toBe(1);
+    leaked?.();
+    expect(await liveInZero(z)).toEqual(NOTHING_LIVE);
+  }, TIMEOUT);
+
+  test('a subscription waiting for a Zero that is not created yet shows as a pending runtime timer', async () => {
+    const timers = await pendingTimers();
+    const unsubscribe = Job.all().subscribe(() => undefined); // no Zero yet: the runtime polls for it
+    expect(timerCount()).toBeGreaterThan(timers);
+    useZero();
+    await settle(100); // the poll finds the Zero and ends
+    unsubscribe();
+    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+  }, TIMEOUT);
+});
+
 describe('ActiveRecord create/read/destroy cycles', () => {
-  test(`${CYCLES} read cycles: no view, connection, desired query, timer or object left`, async () => {
+  test(`${CYCLES} read cycles: no view, connection, timer or object left`, async () => {
+    const timers = await pendingTimers();
     const z = useZero();
     await seed();
-    const timers = await pendingTimers();
     const tracker = new CollectionTracker();
     let delivered = 0;
     for (let i = 0; i < CYCLES; i++) delivered += await readCycle(i, tracker);
@@ -96,7 +129,7 @@ describe('ActiveRecord create/read/destroy cycles', () => {
 
     // desiredQueries: see the unseeded test below (Zero defers query removal while a local write awaits the server).
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await pendingTimers()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
     expect(tracker.tracked).toBe(CYCLES * 3);
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
@@ -110,14 +143,13 @@ describe('ActiveRecord create/read/destroy cycles', () => {
   }, TIMEOUT);
 
   test(`${WRITE_CYCLES} write cycles (create, find, subscribe, destroy): no view, connection, timer or record left`, async () => {
+    const timers = await pendingTimers();
     const z = useZero();
     const tracker = new CollectionTracker();
-    await writeCycle(-1, new CollectionTracker()); // Zero starts its pending-write timer on the first write
-    const timers = await pendingTimers();
     for (let i = 0; i < WRITE_CYCLES; i++) expect(await writeCycle(i, tracker)).toBe(0); // subscription followed the destroy
     expect(await Job.count()).toBe(0);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await pendingTimers()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
 
@@ -154,34 +186,7 @@ describe('ActiveRecord create/read/destroy cycles', () => {
     const runtimeGrowth = afterRuntime - afterRaw;
     console.info(`leaks: heap per ${CYCLES} cycles: raw Zero ${(zeroGrowth / 1e6).toFixed(2)} MB, zero-record ${(runtimeGrowth / 1e6).toFixed(2)} MB`);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    const pinned = await relations.alive();
-    console.info(`leaks: relations still reachable after ${relations.tracked} subscribe cycles: ${pinned}`);
     expect(runtimeGrowth - zeroGrowth).toBeLessThan(2_000_000);
-    expect(pinned).toBe(0);
-  }, TIMEOUT);
-});
-
-describe('negative controls: the same counters see a leak', () => {
-  test('one subscription left subscribed in 100 cycles shows as a view, a connection, a desired query and a live subscriber', async () => {
-    const z = useZero();
-    const tracker = new CollectionTracker();
-    let leaked: (() => void) | undefined;
-    for (let i = 0; i < 100; i++) leaked = subscribeCycle(`c${i}`, tracker, i === 50) ?? leaked;
-    expect(await liveInZero(z)).toEqual({ views: 1, totalConnections: 1, desiredQueries: 1 });
-    expect(await tracker.alive()).toBe(1);
-    leaked?.();
-    expect(await liveInZero(z)).toEqual(NOTHING_LIVE);
-  }, TIMEOUT);
-
-  test('a subscription waiting for a Zero that is not created yet shows as a pending runtime timer', async () => {
-    const timers = await pendingTimers();
-    const unsubscribe = Job.all().subscribe(() => undefined); // no Zero yet: the runtime polls for it
-    expect(timerCount()).toBeGreaterThan(timers);
-    useZero();
-    await settle(100); // the poll finds the Zero and ends
-    unsubscribe();
-    await current?.close(); // Zero's own timers go with it
-    current = undefined;
-    expect(await pendingTimers()).toBeLessThanOrEqual(timers);
+    expect(await relations.alive()).toBe(0); // measured today: 11,000 of 11,000 still reachable
   }, TIMEOUT);
 });

@@ -54,9 +54,9 @@ export class CollectionTracker {
     this.#registry.register(object, undefined);
   }
 
-  /** GCs and waits for finalizers (they run as later tasks) until all tracked objects are freed or three rounds free none; returns the count alive. */
+  /** GCs and waits for finalizers (they run as later tasks) until all tracked objects are freed or two rounds free none; returns the count alive. */
   async alive(): Promise<number> {
-    for (let round = 0, idle = 0; round < 30 && idle < 3 && this.#freed < this.#tracked; round++) {
+    for (let round = 0, idle = 0; round < 30 && idle < 2 && this.#freed < this.#tracked; round++) {
       const before = this.#freed;
       heapAfterGc();
       await settle(10);
