@@ -20,7 +20,8 @@ export interface LiveSource {
 export class LiveQuery {
   readonly #source: LiveSource;
   readonly #subscribe: () => void;
-  readonly #holders = new Set<() => void>();
+  // An array, not a Set: a live query almost always has one holder (its subscriber); `[listener]` holds it in one slot.
+  #holders: (() => void)[] = [];
   #stop: (() => void) | undefined;
   #snapshot: LiveResult | undefined;
   #destroyed = false;
@@ -44,19 +45,27 @@ export class LiveQuery {
   /** Keeps the source live and calls `listener` after every change until the returned function is called. */
   hold(listener: () => void): () => void {
     if (this.#destroyed) return () => {};
-    // A holder of its own, so one listener can hold twice and each release drops one hold.
-    const holder = () => listener();
-    this.#holders.add(holder);
-    if (this.#holders.size === 1) this.#start();
+    if (this.#holders.length > 0) this.#holders.push(listener);
+    else {
+      this.#holders = [listener];
+      this.#start();
+    }
+    let held = true;
     return () => {
-      if (this.#holders.delete(holder) && this.#holders.size === 0) this.#halt();
+      if (!held) return;
+      held = false;
+      // One listener may hold twice: each release drops one hold. Nothing is left to drop after destroy().
+      const at = this.#holders.indexOf(listener);
+      if (at < 0) return;
+      this.#holders.splice(at, 1);
+      if (this.#holders.length === 0) this.#halt();
     };
   }
 
   /** Forgets the snapshot; while held, stops the source, starts it again and tells every holder. */
   restart(): void {
     this.#snapshot = undefined;
-    if (this.#holders.size === 0) return;
+    if (this.#holders.length === 0) return;
     this.#halt();
     this.#start();
     this.#emit();
@@ -66,7 +75,7 @@ export class LiveQuery {
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    this.#holders.clear();
+    this.#holders = [];
     this.#halt();
   }
 
