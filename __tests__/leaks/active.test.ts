@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createBuilder, type Zero } from '@rocicorp/zero';
 import { ActiveRecord, defineModel } from '../../runtime/index.ts';
 import { schema, type TestSchema } from '../support/zero.ts';
-import { CollectionTracker, countingZero, heapAfterGc, liveInZero, pendingTimers, settle, timerCount } from './leak-check.ts';
+import { CollectionTracker, countingZero, heapAfterGc, liveInZero, pendingTimers, settle, timerCount, timersAfterClosing } from './leak-check.ts';
 
 const CYCLES = 10_000;
 const WRITE_CYCLES = 1_000;
@@ -37,20 +37,12 @@ async function seed(): Promise<void> {
   for (const [n, id] of IDS.entries()) await Job.create({ id, title: `Job ${id}`, status: 'active', client_id: n % 2 ? 'c1' : 'c2', created_at: n });
 }
 
-/**
- * Zero's own timers come and go (7 to 9 on an idle local client), so the runtime's are counted against the time before the
- * Zero existed: close it (its timers go with it), then whatever is left beyond the baseline is not Zero's.
- */
-async function timersAfterClosing(): Promise<number> {
+async function closeZero(): Promise<void> {
   await current?.close();
   current = undefined;
-  return pendingTimers();
 }
 
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+afterEach(closeZero);
 
 /** One read cycle: a record read by id, a scope subscribed (records delivered at once), then unsubscribed. */
 async function readCycle(i: number, tracker: CollectionTracker, relations?: CollectionTracker): Promise<number> {
@@ -113,7 +105,7 @@ describe('negative controls: the same counters see a leak', () => {
     useZero();
     await settle(100); // the poll finds the Zero and ends
     unsubscribe();
-    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
   }, TIMEOUT);
 });
 
@@ -129,7 +121,7 @@ describe('ActiveRecord create/read/destroy cycles', () => {
 
     // desiredQueries: see the unseeded test below (Zero defers query removal while a local write awaits the server).
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(tracker.tracked).toBe(CYCLES * 3);
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
@@ -149,7 +141,7 @@ describe('ActiveRecord create/read/destroy cycles', () => {
     for (let i = 0; i < WRITE_CYCLES; i++) expect(await writeCycle(i, tracker)).toBe(0); // subscription followed the destroy
     expect(await Job.count()).toBe(0);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
 

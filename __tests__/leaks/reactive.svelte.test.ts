@@ -11,7 +11,7 @@ import { ReactiveClient, ReactiveJob, SEED_JOBS, setZero } from '../reactive/mod
 import JobTitle from '../reactive/components/JobTitle.svelte';
 import ActiveJobs from '../reactive/components/ActiveJobs.svelte';
 import type { TestSchema } from '../support/zero.ts';
-import { CollectionTracker, countingZero, liveInZero, pendingTimers } from './leak-check.ts';
+import { CollectionTracker, countingZero, liveInZero, pendingTimers, timersAfterClosing } from './leak-check.ts';
 
 const CYCLES = 10_000;
 const MOUNTS = 1_000;
@@ -31,19 +31,13 @@ async function useZero(seeded: boolean): Promise<Zero<TestSchema>> {
   return current;
 }
 
-/** Zero's own timers come and go; the runtime's are what is left beyond the count before the Zero existed, once it is closed. */
-async function timersAfterClosing(): Promise<number> {
+async function closeZero(): Promise<void> {
   setZero(undefined);
   await current?.close();
   current = undefined;
-  return pendingTimers();
 }
 
-afterEach(async () => {
-  setZero(undefined);
-  await current?.close();
-  current = undefined;
-});
+afterEach(closeZero);
 
 /** One cycle: a handle and a collection read by an effect, then the effect root disposed; returns what the effect saw. */
 function effectCycle(i: number, tracker: CollectionTracker): string {
@@ -89,7 +83,7 @@ describe('ReactiveRecord handles and collections in $effect.root', () => {
     expect(seen).toEqual(new Set(['Fix the boiler/1', 'Paint the fence/2', 'Clean the gutters/1', 'Mow the lawn/2']));
     // Desired queries: see the unseeded batch (Zero defers query removal while a local write awaits the server).
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
 
@@ -130,7 +124,7 @@ describe('components mounted and unmounted', () => {
     expect(texts).toEqual(new Set(['Fix the boiler|2 active', 'Paint the fence|2 active', 'Clean the gutters|2 active', 'Mow the lawn|2 active']));
     expect(document.body.children).toHaveLength(0);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing()).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
     // One detached element stays referenced by jsdom/Svelte internals (measured: 1 of 1,000); any more is per-cycle retention.
     expect(await targets.alive()).toBeLessThanOrEqual(1);
