@@ -145,12 +145,10 @@ describe('ActiveRecord create/read/destroy cycles', () => {
     expect(await tracker.alive()).toBe(0);
   }, TIMEOUT);
 
-  // KNOWN LEAK, executable: fails today, so this `test.fails` passes; it turns red once fixed (then make it `test`).
   // Zero 1.9's ArrayView keeps its listeners after destroy() and Zero itself keeps destroyed views reachable (MemorySource
-  // index `usedBy`, QueryManager `#pendingRemovals`), so SharedView's listener pins spec -> relation (~950 B per cycle).
-  // Fix in runtime/core/zero-binding.ts: keep the function `view.addListener` returns and call it in release() before
-  // `view.destroy()` (verified on raw Zero: 200 of 200 listener captures retained without it, 0 with it).
-  test.fails(`heap after ${CYCLES} subscribe cycles grows no more than Zero's own materialize/destroy; every relation is collected`, async () => {
+  // index `usedBy`, QueryManager `#pendingRemovals`); SharedView detaches its listener before destroy() so that does not
+  // pin the spec and its relation (~950 B per cycle before the fix).
+  test(`heap after ${CYCLES} subscribe cycles grows no more than Zero's own materialize/destroy; every relation is collected`, async () => {
     const z = useZero();
     await seed();
     const zql = createBuilder(schema);

@@ -149,6 +149,7 @@ export class SharedView {
   #refs = 0;
   #listeners = new Set<() => void>();
   #view: TypedViewLike | undefined;
+  #stopListening: (() => void) | undefined;
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
   readonly #onEmpty: () => void;
 
@@ -158,7 +159,7 @@ export class SharedView {
     const server = hasServer(z);
     const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
     this.#view = view;
-    view.addListener((data, resultType, error) => {
+    this.#stopListening = view.addListener((data, resultType, error) => {
       this.#result = liveResult(spec, server, data, resultType, error);
       for (const listener of this.#listeners) listener();
     });
@@ -175,6 +176,9 @@ export class SharedView {
   /** Drops one reader; the last one destroys the Zero view. */
   release(): void {
     if (--this.#refs > 0 || !this.#view) return;
+    // Zero 1.9 keeps destroyed views reachable (and their listeners with them): detach ours first, or it pins the spec.
+    this.#stopListening?.();
+    this.#stopListening = undefined;
     this.#view.destroy();
     this.#view = undefined;
     this.#listeners.clear();
