@@ -29,6 +29,7 @@ export interface RelationState {
 /** The ZQL query surface the compiler uses (Zero's Query, typed loosely: the runtime spans schemas). */
 export interface ZqlQuery {
   where(build: (eb: ExpressionBuilder<unknown>) => unknown): ZqlQuery;
+  where(column: string, operator: string, value: unknown): ZqlQuery;
   orderBy(column: string, direction: Direction): ZqlQuery;
   limit(n: number): ZqlQuery;
   related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
@@ -220,7 +221,10 @@ export class Relation {
   applyTo(query: ZqlQuery): ZqlQuery {
     const { where, order, limit, offset, includes } = this.state;
     let q = query;
-    if (!(where.op === 'const' && where.value)) q = q.where((eb) => toExpression(eb, where));
+    // The common case, comparisons ANDed together, takes ZQL's direct form (cheaper than the expression builder).
+    const comparisons = where.op === 'cmp' ? [where] : where.op === 'and' && where.conds.every((c) => c.op === 'cmp') ? where.conds : undefined;
+    if (comparisons) for (const c of comparisons as Extract<Condition, { op: 'cmp' }>[]) q = q.where(c.column, c.operator, c.value);
+    else if (!(where.op === 'const' && where.value)) q = q.where((eb) => toExpression(eb, where));
     for (const [column, direction] of order) q = q.orderBy(column, direction);
     if (limit !== undefined) q = q.limit(limit + (offset ?? 0));
     for (const include of includes) q = q.related(include.name, (sub) => include.relation.applyTo(sub));
