@@ -39,9 +39,10 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       // Through the runtime, while disconnected: the update applies locally at once (optimistic).
       await offlineRecord.update({ title: 'edited offline' });
       expect(has(editedOffline, 'edited offline')(jobs.rows)).toBe(true);
-      // A create first checks (with zero-cache's authoritative answer) that the key is free, so it
-      // can only finish once zero-cache is back.
-      const created = ActiveJob.create({ title: 'created while down', status: 'active' });
+      // A create while disconnected checks the key against this client's data and is queued at once, like an update.
+      const createdJob = await ActiveJob.create({ title: 'created while down', status: 'active' });
+      const createdAt = performance.now();
+      await jobs.until(has(createdJob.id, 'created while down'), 'the offline create in the live view, before zero-cache is back', 5_000);
 
       const readyMs = await crash.restart();
       const caughtUpAt = await jobs.until(
@@ -49,13 +50,11 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
         'catch-up after restart',
         60_000,
       );
-      const createdJob = await created;
-      const createdAt = performance.now();
       await connection.until('connected');
       const states = connection.since(statesBefore - 1);
       console.log(
         `ActiveJob subscribers after zero-cache kill -9: ${crash.describe(caughtUpAt, readyMs)}; ` +
-          `create pending while down resolved ${(createdAt - crash.readyAt).toFixed(0)} ms after ready; states: ${states.join(' > ')}`,
+          `create while down resolved ${(crash.readyAt - createdAt).toFixed(0)} ms before zero-cache was ready; states: ${states.join(' > ')}`,
       );
 
       await eventually(

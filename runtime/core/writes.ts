@@ -42,7 +42,8 @@ function now(model: ModelDefinition, column: string): string | number {
 
 async function existing(model: ModelDefinition, id: unknown): Promise<RowData | undefined> {
   const z = await awaitZero(model);
-  const rows = await runRelation(z, new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1));
+  // Offline, the duplicate-key check uses what this client has, so an offline create is queued instead of waiting.
+  const rows = await runRelation(z, new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1), { offline: 'local' });
   return rows[0];
 }
 

@@ -76,19 +76,22 @@ const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
 
 /**
  * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
- * not "not synced yet"; without one, the local data is all there is.
+ * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
+ * whenever the client is not connected.
  */
-export async function runRelation(z: AnyZero, relation: Relation): Promise<readonly RowData[]> {
+export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
   if (relation.matchesNothing) return [];
   const state = z.connection.state.current.name;
-  if (hasServer(z) && UNREACHABLE_STATES.has(state)) {
+  // Checks made on the way to a write answer from local data while offline, so the write is not held up.
+  const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
+  if (authoritative && UNREACHABLE_STATES.has(state)) {
     throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
   }
   try {
     // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
     const rows = await z.run(
       zqlFor(relation) as unknown as AnyQuery,
-      hasServer(z) ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
+      authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
     );
     return relation.rows(rows as readonly RowData[]);
   } catch (error) {
