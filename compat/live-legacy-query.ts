@@ -6,7 +6,7 @@
  * ready) a held query retries every 100 ms, as the legacy classes did; a flag change reopens it on the chosen path.
  */
 import type { TTL } from '@rocicorp/zero';
-import { QueryFailedError, ZeroRecordError } from '../runtime/core/errors.ts';
+import { QueryFailedError, asZeroRecordError, type ZeroRecordError } from '../runtime/core/errors.ts';
 import { normalizeTtl } from '../runtime/core/ttl.ts';
 import { warnOnce } from '../runtime/core/warn.ts';
 import type { LiveResult, ResultType } from '../runtime/core/zero-binding.ts';
@@ -49,7 +49,7 @@ export function oneOf<T>(rows: readonly RowData[]): T | null {
 
 /** A thunk or `materialize` that threw: typed, with the original message verbatim (apps show legacy `error.message`). */
 function failed(error: unknown): LiveResult {
-  const typed = error instanceof ZeroRecordError ? error : new QueryFailedError(String((error as Error)?.message ?? error), { cause: error });
+  const typed = asZeroRecordError(error, (cause) => new QueryFailedError(String((cause as Error)?.message ?? cause), { cause }));
   return { rows: [], resultType: 'error', error: typed, settled: true };
 }
 

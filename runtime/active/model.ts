@@ -4,7 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
-import { createRow, destroyRow, upsertRow } from '../core/writes.ts';
+import { createRow, upsertRow } from '../core/writes.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import { ActiveRelation } from './relation.ts';
 import { instantiate, type ActiveRecordInstance } from './record.ts';
@@ -59,9 +59,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       return (await all().find(id)).update(attributes, options);
     },
     async destroy(id: unknown, options?: WriteOptions) {
-      const record = await all().find(id);
-      await destroyRow(definition, id, options);
-      return Object.freeze(record);
+      return (await all().find(id)).destroy(options);
     },
     async upsert(attributes: Partial<Row>, options?: WriteOptions) {
       await upsertRow(definition, attributes as Record<string, unknown>, options);

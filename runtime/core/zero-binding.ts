@@ -3,7 +3,7 @@
  */
 import { createBuilder, type TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
-import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, ZeroRecordError } from './errors.ts';
+import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
 import type { Relation, ZqlQuery } from './relation.ts';
 import type { AnySchema, AnyZero, RowData, ZeroSource } from './zero-types.ts';
@@ -95,7 +95,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
     );
     return relation.rows(rows as readonly RowData[]);
   } catch (error) {
-    throw error instanceof ZeroRecordError ? error : new QueryFailedError(`${relation.model.className}: query failed: ${String(error)}`, { cause: error });
+    throw asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
   }
 }
 

@@ -2,7 +2,7 @@
  * A finder's live answer: the query's latest rows run through the finder's `settle` (core finder plans), with the state
  * every handle, collection and value exposes as `$loading` / `$error` / `$status`. Memoized per Zero result.
  */
-import { QueryFailedError, RecordNotFoundError, ZeroRecordError } from '../core/errors.ts';
+import { QueryFailedError, RecordNotFoundError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
 import type { RecordLike } from '../core/finders.ts';
 import type { Relation } from '../core/relation.ts';
 import type { LiveResult } from '../core/zero-binding.ts';
@@ -27,7 +27,7 @@ function outcomeOf<T>(result: LiveResult, settle: (rows: readonly RecordLike[]) 
   } catch (error) {
     // Missing rows are only "not found" once Zero says the result is final; until then they may still be syncing.
     if (!result.settled) return { status: 'loading', error: null, value: undefined };
-    const typed = error instanceof ZeroRecordError ? error : new QueryFailedError(String(error), { cause: error });
+    const typed = asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
     return { status: error instanceof RecordNotFoundError ? 'not-found' : 'error', error: typed, value: undefined };
   }
   // Rows found locally are shown at once; "nothing" waits for Zero's final answer.

@@ -2,7 +2,7 @@
  * A relation as a live source for the runes bridge (`LiveQuery`): the relation's shared Zero view while started (the
  * model's Zero may still be coming: it is awaited), else Zero's current local data.
  */
-import { ConnectionError, ZeroRecordError, ZeroNotReadyError } from '../core/errors.ts';
+import { ConnectionError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
 import type { Relation } from '../core/relation.ts';
 import { awaitZero, currentZero, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
 import type { AnyZero } from '../core/zero-types.ts';
@@ -49,7 +49,7 @@ export class RelationSource implements LiveSource {
         },
         (error: unknown) => {
           if (stopped) return;
-          this.#failure = failed(error instanceof ZeroRecordError ? error : new ZeroNotReadyError(String(error)));
+          this.#failure = failed(asZeroRecordError(error, (cause) => new ZeroNotReadyError(String(cause))));
           changed();
         },
       );
