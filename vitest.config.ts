@@ -24,6 +24,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['__tests__/**/*.svelte.test.ts'],
           exclude: ['__tests__/integration/**', '__tests__/e2e/**', '__tests__/legacy-app/**'],
+          setupFiles: ['__tests__/support/dom-waits.ts'],
         },
       },
     ],

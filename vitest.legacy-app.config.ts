@@ -43,7 +43,7 @@ export default defineConfig({
           name: 'legacy-app-dom',
           environment: 'jsdom',
           include: ['__tests__/legacy-app/**/*.svelte.test.ts'],
-          setupFiles: ['__tests__/legacy-app/setup-dom.ts'],
+          setupFiles: ['__tests__/legacy-app/setup-dom.ts', '__tests__/support/dom-waits.ts'],
         },
       },
     ],

@@ -84,10 +84,11 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       if (dirty.length && !values.force) throw new DirtyTreeError(root, dirty);
     } else progress.phase(`${root} is not a git work tree: no uncommitted-changes check; the rollback manifest is the undo`);
   }
+  // Listen before announcing the planning: a Ctrl-C that follows the announcement must find the handler in place.
+  const stopListening = onInterrupt();
   const threads = planningThreads(files.length);
   progress.phase(`planning ${files.length} files under ${root}${threads ? ` on ${threads} threads` : ''}`);
 
-  const stopListening = onInterrupt();
   const started = performance.now();
   try {
     const plans = await planFiles({

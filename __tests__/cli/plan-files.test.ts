@@ -12,6 +12,7 @@ import { planFiles, planningThreads, PlanningWorkerError, WORKERS_FROM_FILES, ty
 import type { JsonReport } from '../../scripts/cli/report.ts';
 import { scanFiles } from '../../scripts/cli/scan.ts';
 import { captureIO, makeProject, PROJECT_FILES, treeHashes } from './project.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 
@@ -85,11 +86,9 @@ describe('planning in worker threads', { timeout: 120_000 }, () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const deadline = Date.now() + 30_000;
-    while (!stderr.includes('planning ')) {
-      if (Date.now() > deadline) throw new Error(`planning never started; stderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await waitUntil('planning to start', () => {
+      if (!stderr.includes('planning ')) throw new Error(`stderr so far: ${stderr}`);
+    }, { timeoutMs: 30_000 });
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toContain('interrupted while planning; nothing was written');

@@ -46,7 +46,20 @@ export function makeProject(files: Record<string, string> = PROJECT_FILES): stri
   return root;
 }
 
-/** sha256 of every file under `root` (except .git and, unless asked, the toolkit's .zero-record). */
+/** sha256 of one file, or undefined when it is gone (a running migration renames its temp files away). */
+function fileHash(abs: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(abs)).digest('hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * sha256 of every file under `root` (except .git and, unless asked, the toolkit's .zero-record). Safe to call while a
+ * migration is writing: a file that vanishes between listing and reading is left out.
+ */
 export function treeHashes(root: string, withToolkitDir = false): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
@@ -55,11 +68,22 @@ export function treeHashes(root: string, withToolkitDir = false): Record<string,
       const abs = join(dir, entry.name);
       if (entry.isSymbolicLink()) out[relative(root, abs)] = `symlink -> ${readlinkSync(abs)}`;
       else if (entry.isDirectory()) walk(abs);
-      else out[relative(root, abs)] = createHash('sha256').update(readFileSync(abs)).digest('hex');
+      else {
+        const hash = fileHash(abs);
+        if (hash !== undefined) out[relative(root, abs)] = hash;
+      }
     }
   };
   walk(root);
   return out;
+}
+
+/** The files of `before` whose content is now different (rewritten in place; temp files and new files do not count). */
+export function rewrittenFiles(root: string, before: Record<string, string>): string[] {
+  return Object.keys(before).filter((path) => {
+    const now = fileHash(join(root, path));
+    return now !== undefined && now !== before[path];
+  });
 }
 
 export interface Captured extends CommandIO {

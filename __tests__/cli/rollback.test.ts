@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import { main as rollback } from '../../scripts/rollback.ts';
-import { captureIO, makeProject, treeHashes } from './project.ts';
+import { captureIO, makeProject, rewrittenFiles, treeHashes } from './project.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const MIGRATIONS = '.zero-record/migrations';
@@ -91,16 +92,14 @@ describe('zero-record rollback', { timeout: 60_000 }, () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const deadline = Date.now() + 30_000;
-    while (!(existsSync(join(root, MIGRATIONS)) && readdirSync(join(root, MIGRATIONS)).length)) {
-      if (Date.now() > deadline) throw new Error(`no manifest appeared; stderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    // Wait for the first write to land so the run is really half-way (writes are 1 s apart).
-    while (JSON.stringify(treeHashes(root)) === JSON.stringify(original)) {
-      if (Date.now() > deadline) throw new Error(`no file was written; stderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const manifestWritten = () => existsSync(join(root, MIGRATIONS)) && readdirSync(join(root, MIGRATIONS)).length > 0;
+    await waitUntil('the manifest', () => {
+      if (!manifestWritten()) throw new Error(`stderr so far: ${stderr}`);
+    }, { timeoutMs: 30_000 });
+    // Wait for the first rename to land so the run is really half-way (writes are 1 s apart).
+    await waitUntil('the first rewritten file', () => {
+      if (rewrittenFiles(root, original).length === 0) throw new Error(`stderr so far: ${stderr}`);
+    }, { timeoutMs: 30_000 });
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toMatch(/interrupted after writing [1-4] of 5 files/);

@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { configureZero } from '../../runtime/index.ts';
 import { ReactiveQuery, configureRecords, type CompatModel } from '../../compat/index.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
-import { eventually, getZero, useLegacyApp, type Job } from './legacy-zero.ts';
+import { getZero, useLegacyApp, type Job } from './legacy-zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const activeJobs = () => getZero()?.query.jobs.where('status', 'active');
 const allClients = () => getZero()?.query.clients;
@@ -39,11 +40,11 @@ describe('useNewRecordArchitecture', () => {
     configureRecords({ useNewRecordArchitecture: true });
     expect(await views()).toBe(1);
     await app.z.mutate.jobs.insert({ id: 'j9', title: 'Mow the lawn', status: 'active', priority: 2 });
-    await eventually(() => expect(live.seen.map((s) => s.at(-1))).toEqual([3, 3]));
+    await waitUntil('both live queries to see the inserted job', () => expect(live.seen.map((s) => s.at(-1))).toEqual([3, 3]));
     configureRecords({ useNewRecordArchitecture: false });
     expect(await views()).toBe(2);
     await app.z.mutate.jobs.delete({ id: 'j9' });
-    await eventually(() => expect(live.seen.map((s) => s.at(-1))).toEqual([2, 2]));
+    await waitUntil('both live queries to drop the deleted job', () => expect(live.seen.map((s) => s.at(-1))).toEqual([2, 2]));
     live.stop();
     expect(await views()).toBe(0);
   });

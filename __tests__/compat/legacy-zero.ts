@@ -89,16 +89,3 @@ export function useLegacyApp(useNewRecordArchitecture: boolean): LegacyApp {
 /** Lets pending Zero listeners and Svelte microtasks run. */
 export const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves once `check` passes (polling), or fails with its last error after `timeoutMs`. */
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await settle(10);
-    }
-  }
-}

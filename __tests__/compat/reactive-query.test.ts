@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { QueryFailedError, TtlError } from '../../runtime/index.ts';
 import { ReactiveQuery, ReactiveQueryOne, manyHandle, notReadyHandle, oneHandle, type QueryMeta } from '../../compat/index.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
-import { FLAGS, SEED, eventually, getZero, settle, useLegacyApp, type Job } from './legacy-zero.ts';
+import { FLAGS, SEED, getZero, settle, useLegacyApp, type Job } from './legacy-zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const titles = (jobs: readonly Job[]) => jobs.map((job) => job.title);
 const activeJobs = () => getZero()?.query.jobs.where('status', 'active').orderBy('priority', 'desc');
@@ -32,7 +33,7 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
       expect(calls).toEqual([[['Fix the boiler', 'Paint the fence'], { isLoading: false, error: null }]]);
 
       await app.z.mutate.jobs.insert({ id: 'j9', title: 'Mow the lawn', status: 'active', priority: 2 });
-      await eventually(() => expect(calls.at(-1)?.[0]).toEqual(['Fix the boiler', 'Mow the lawn', 'Paint the fence']));
+      await waitUntil('the subscriber to see the inserted job', () => expect(calls.at(-1)?.[0]).toEqual(['Fix the boiler', 'Mow the lawn', 'Paint the fence']));
       expect(titles(query.current)).toEqual(['Fix the boiler', 'Mow the lawn', 'Paint the fence']);
 
       unsubscribe();
@@ -54,7 +55,7 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
       expect(seen).toEqual([[0, true]]);
 
       app.showZero();
-      await eventually(() => expect(seen.at(-1)).toEqual([2, false]));
+      await waitUntil('two jobs, loaded', () => expect(seen.at(-1)).toEqual([2, false]));
       expect(query.isLoading).toBe(false);
       query.destroy();
       expect(await liveViews()).toBe(0);
@@ -119,9 +120,9 @@ describe.each(FLAGS)('compat on the $path', ({ useNewRecordArchitecture }) => {
       const seen: (string | null)[] = [];
       query.subscribe((job) => seen.push(job?.title ?? null));
       await app.z.mutate.jobs.update({ id: 'j1', title: 'Fix the heater' });
-      await eventually(() => expect(seen.at(-1)).toBe('Fix the heater'));
+      await waitUntil('the renamed job', () => expect(seen.at(-1)).toBe('Fix the heater'));
       await app.z.mutate.jobs.delete({ id: 'j1' });
-      await eventually(() => expect(query.current).toBeNull());
+      await waitUntil('the deleted job to read as null', () => expect(query.current).toBeNull());
       query.destroy();
       expect(await liveViews()).toBe(0);
     });

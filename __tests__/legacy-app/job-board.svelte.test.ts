@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { createJob, deleteJob, updateJob } from '$lib/zero/job.generated';
 import { SEED_NOW } from '$lib/testing/seed';
 import { page } from '$lib/page.svelte';
 import JobsPage from '$app/routes/jobs/+page.svelte';
 import { useSeededZero } from './seeded-zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 useSeededZero(cleanup);
 
@@ -76,7 +77,7 @@ describe('jobs page', () => {
     expect((await screen.findByRole('alert')).textContent).toBe("Title can't be blank");
 
     const clientSelect = screen.getByLabelText('Client') as HTMLSelectElement;
-    await waitFor(() => expect(clientSelect.options.length).toBe(3));
+    await waitUntil('the client options', () => expect(clientSelect.options.length).toBe(3));
     await fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Clean gutters' } });
     await fireEvent.change(clientSelect, { target: { value: 'client-acme' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Create job' }));
@@ -87,7 +88,7 @@ describe('jobs page', () => {
     expect(within(row!).getByText('Draft')).toBeTruthy();
     expect(within(row!).getByText('Acme Corp')).toBeTruthy();
     // The form navigates once the write resolves, which may be a tick after the list shows the row.
-    await waitFor(() => expect(page.current.path).toMatch(/^\/jobs\/.+/));
+    await waitUntil('navigation to the new job', () => expect(page.current.path).toMatch(/^\/jobs\/.+/));
   });
 
   test('opens a job when its title is clicked', async () => {

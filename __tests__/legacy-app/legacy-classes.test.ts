@@ -6,6 +6,7 @@ import { closeZero, getZero, initZero } from '$lib/zero/client';
 import { Job, createJob, deleteJob, updateJob, upsertJob } from '$lib/zero/job.generated';
 import type { Job as JobRow } from '$lib/zero/job.generated';
 import { seedJobBoard } from '$lib/testing/seed';
+import { waitUntil } from '../support/wait.ts';
 
 let run = 0;
 async function freshZero() {
@@ -36,10 +37,10 @@ describe('ReactiveQuery', () => {
     });
     expect(calls).toEqual([['job-1', 'job-2']]);
     await updateJob('job-3', { status: 'active' });
-    await vi.waitFor(() => expect(calls.at(-1)).toEqual(['job-1', 'job-2', 'job-3']));
+    await waitUntil('the subscriber to see job-3 activated', () => expect(calls.at(-1)).toEqual(['job-1', 'job-2', 'job-3']));
     unsubscribe();
     await deleteJob('job-1');
-    await vi.waitFor(() => expect(query.current.map((job) => job.id)).toEqual(['job-2', 'job-3']));
+    await waitUntil('the query to drop deleted job-1', () => expect(query.current.map((job) => job.id)).toEqual(['job-2', 'job-3']));
     expect(calls).toHaveLength(2);
     query.destroy();
     await deleteJob('job-2');
@@ -62,7 +63,7 @@ describe('ReactiveQuery', () => {
     expect(query.isLoading).toBe(true);
     expect(query.current).toEqual(fallback);
     await freshZero();
-    await vi.waitFor(() => expect(query.current).toHaveLength(5), { timeout: 1000 });
+    await waitUntil('the query to load once Zero is ready', () => expect(query.current).toHaveLength(5));
     expect(query.isLoading).toBe(false);
     query.destroy();
   });
@@ -96,9 +97,9 @@ describe('ReactiveQueryOne', () => {
     const seen: (string | undefined)[] = [];
     one.subscribe((job) => seen.push(job?.title));
     await updateJob('job-2', { title: 'Paint the gate' });
-    await vi.waitFor(() => expect(one.data?.title).toBe('Paint the gate'));
+    await waitUntil('the renamed job', () => expect(one.data?.title).toBe('Paint the gate'));
     await deleteJob('job-2');
-    await vi.waitFor(() => expect(one.current).toBeNull());
+    await waitUntil('the deleted job to read as null', () => expect(one.current).toBeNull());
     expect(seen).toEqual(['Paint the fence', 'Paint the gate', undefined]);
     one.destroy();
 
@@ -127,7 +128,7 @@ describe('generated model objects', () => {
     expect(onHold.current.map((row) => row.id)).toEqual(['job-3']);
 
     await upsertJob({ id: 'job-3', title: 'Solar, phase 2', status: 'on_hold', priority: 2 });
-    await vi.waitFor(() => expect(job.current?.title).toBe('Solar, phase 2'));
+    await waitUntil('the upserted title', () => expect(job.current?.title).toBe('Solar, phase 2'));
     expect(onHold.current).toEqual([]); // the upsert cleared client_id
     const created = await createJob({ title: 'New', status: 'draft', priority: 1 });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);

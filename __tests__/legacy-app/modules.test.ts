@@ -10,6 +10,7 @@ import { watchClientJobCount } from '$lib/utils/job-watcher';
 import { completeJob, createJobWithTasks, duplicateJob, jobTitle, removeJob, reopenJob } from '$lib/services/job-actions';
 import { describeJobs } from '$lib/utils/debug.js';
 import { jobFilters, resetJobFilters } from '$lib/stores/job-filters';
+import { waitUntil } from '../support/wait.ts';
 import { openJobCount } from '$lib/stores/open-job-count';
 import { page } from '$lib/page.svelte';
 import { getZero } from '$lib/zero/client';
@@ -70,12 +71,12 @@ describe('job watcher', () => {
   test('reports the client job count now and on every change, until stopped', async () => {
     const seen: number[] = [];
     const stop = watchClientJobCount('client-acme', (count) => seen.push(count));
-    await vi.waitFor(() => expect(seen).toEqual([2]));
+    await waitUntil('the first count', () => expect(seen).toEqual([2]));
     await createJob({ id: 'job-9', title: 'Fit a new door', status: 'active', priority: 2, client_id: 'client-acme' });
-    await vi.waitFor(() => expect(seen).toEqual([2, 3]));
+    await waitUntil('the count after a create', () => expect(seen).toEqual([2, 3]));
     await updateJob('job-9', { title: 'Fit two new doors' });
     await removeJob('job-1');
-    await vi.waitFor(() => expect(seen).toEqual([2, 3, 2]));
+    await waitUntil('the count after a removal', () => expect(seen).toEqual([2, 3, 2]));
     stop();
     await removeJob('job-2');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -150,9 +151,9 @@ describe('stores', () => {
   test('the open job count follows the active jobs', async () => {
     const values: number[] = [];
     const unsubscribe = openJobCount.subscribe((value) => values.push(value));
-    await vi.waitFor(() => expect(values.at(-1)).toBe(2));
+    await waitUntil('two open jobs', () => expect(values.at(-1)).toBe(2));
     await updateJob('job-3', { status: 'active' });
-    await vi.waitFor(() => expect(values.at(-1)).toBe(3));
+    await waitUntil('three open jobs', () => expect(values.at(-1)).toBe(3));
     unsubscribe();
     expect(get(openJobCount)).toBe(3);
   });

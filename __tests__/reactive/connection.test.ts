@@ -7,6 +7,7 @@ import { Zero } from '@rocicorp/zero';
 import { WebSocket as WsWebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { connectionState, watchConnection, type ConnectionStateName } from '../../runtime/core/connection.ts';
 import { localZero, schema } from '../support/zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 // Node 20 has no global WebSocket; `ws` needs an error listener or a refused connection kills the process.
 class NodeWebSocket extends WsWebSocket {
@@ -22,13 +23,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('connection state', () => {
   test("'not-ready' until the source has a client, then Zero's own state; 'closed' after close", async () => {
@@ -39,7 +33,7 @@ describe('connection state', () => {
     cleanups.push(stop);
     expect(connectionState(source)).toBe('not-ready');
     z = localZero();
-    await until(() => states.length >= 2);
+    await waitUntil('a second connection state', () => states.length >= 2);
     expect(connectionState(source)).toBe('disconnected'); // a client without a server
     await z.close();
     expect(states).toEqual(['not-ready', 'disconnected', 'closed']);
@@ -66,7 +60,7 @@ describe('connection state', () => {
       source: z,
       retry: { initialMs: 10, maxMs: 40, auth: () => `fresh-token-${++tokens}` },
     });
-    await until(() => protocols.length >= 3);
+    await waitUntil('three connection attempts at the server', () => protocols.length >= 3);
     stop();
     expect(states).toContain('needs-auth');
     expect(tokens).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,7 @@ import { RecordNotFoundError } from '../../runtime/index.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
 import { ReactiveJob, setZero, useZero } from './models.ts';
 import { localZero } from '../support/zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const ctx = useZero();
 
@@ -90,9 +91,11 @@ describe('record handles', () => {
     const { seen, stop } = watch(() => [job.$status, job.$loading, job.title]);
     expect(seen).toEqual([['loading', true, undefined]]);
     setZero(z);
-    await new Promise((resolve) => setTimeout(resolve, 120)); // the runtime polls for Zero every 50 ms
-    flushSync();
-    expect(seen.at(-1)).toEqual(['ready', false, 'Fix the boiler']);
+    // The runtime notices the new client on its next poll for Zero.
+    await waitUntil('the record to become ready once Zero exists', () => {
+      flushSync();
+      expect(seen.at(-1)).toEqual(['ready', false, 'Fix the boiler']);
+    });
     stop();
   });
 

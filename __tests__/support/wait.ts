@@ -1,0 +1,29 @@
+/**
+ * The one way a test waits for something that happens asynchronously: poll `check` until it passes (returns without
+ * throwing and not `false`). The deadline bounds a hang on a loaded 2-core machine; it measures nothing, so it is
+ * generous, and a timeout says what was awaited and why the last check failed.
+ */
+export class WaitTimeoutError extends Error {
+  override name = 'WaitTimeoutError';
+}
+
+export async function waitUntil(
+  what: string,
+  check: () => unknown,
+  { timeoutMs = 15_000, intervalMs = 10 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let failure: unknown;
+    try {
+      if ((await check()) !== false) return;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() > deadline) {
+      const why = failure instanceof Error ? `: ${failure.message}` : '';
+      throw new WaitTimeoutError(`Timed out after ${timeoutMs} ms waiting for ${what}${why}`, { cause: failure });
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
