@@ -24,6 +24,12 @@ interface TypedNode {
 
 type Source = { type: 'Literal'; value: unknown; range?: [number, number] } & EsNode;
 
+/** An identifier the suggestion renames from `Reactive<Model>` to `Active<Model>`, with the references that go with it. */
+interface Rename {
+  id: EsNode;
+  references: EsNode[];
+}
+
 export const noReactiveOutsideSvelte: Rule.RuleModule = {
   meta: {
     type: 'problem',
@@ -41,7 +47,17 @@ export const noReactiveOutsideSvelte: Rule.RuleModule = {
   create(context) {
     if (SVELTE_FILE.test(context.filename)) return {};
 
-    const report = (node: EsNode, source: Source, renames: EsNode[]) => {
+    /** `ReactiveJob` -> `ActiveJob`; other names are left alone. */
+    const activeName = (name: string) => (name.startsWith('Reactive') ? `Active${name.slice('Reactive'.length)}` : null);
+
+    /** Edits renaming one identifier; a shorthand property keeps its key (`{ ReactiveJob }` -> `{ ReactiveJob: ActiveJob }`). */
+    const rename = (fixer: Rule.RuleFixer, id: EsNode, to: string): Rule.Fix => {
+      const parent = (id as EsNode & { parent?: EsNode }).parent;
+      if (parent?.type === 'Property' && parent.shorthand && parent.value === id) return fixer.insertTextAfter(id, `: ${to}`);
+      return fixer.replaceText(id, to);
+    };
+
+    const report = (node: EsNode, source: Source, renames: Rename[]) => {
       if (typeof source.value !== 'string') return;
       const active = activeSpecifier(source.value);
       if (active === null) return;
@@ -55,9 +71,9 @@ export const noReactiveOutsideSvelte: Rule.RuleModule = {
             data: { active },
             fix: (fixer) => [
               fixer.replaceText(source, JSON.stringify(active)),
-              ...renames.flatMap((id) => {
-                const name = id.type === 'Identifier' ? id.name : '';
-                return name.startsWith('Reactive') ? [fixer.replaceText(id, `Active${name.slice('Reactive'.length)}`)] : [];
+              ...renames.flatMap(({ id, references }) => {
+                const to = activeName(id.type === 'Identifier' ? id.name : '');
+                return to === null ? [] : [fixer.replaceText(id, to), ...references.map((ref) => rename(fixer, ref, to))];
               }),
             ],
           },
@@ -65,20 +81,33 @@ export const noReactiveOutsideSvelte: Rule.RuleModule = {
       });
     };
 
+    /**
+     * The names an import brings in: the imported name, and when the local binding has the same name (no `as`), every
+     * reference to it, so the suggestion leaves no `ReactiveJob.where(...)` pointing at nothing.
+     */
+    const importRenames = (specifiers: EsNode[]): Rename[] =>
+      specifiers.flatMap((s): Rename[] => {
+        if (s.type !== 'ImportSpecifier') return [];
+        const imported = s.imported as EsNode;
+        if (imported.type !== 'Identifier' || imported.name !== s.local.name) return [{ id: imported, references: [] }];
+        const variable = context.sourceCode.getDeclaredVariables(s).find((v) => v.name === s.local.name);
+        const references = (variable?.references ?? []).map((r) => r.identifier as EsNode).filter((id) => id !== s.local);
+        return [{ id: imported, references }];
+      });
+
     return {
       ImportDeclaration(node) {
         if ((node as TypedNode).importKind === 'type') return;
         const values = node.specifiers.filter((s) => (s as TypedNode).importKind !== 'type');
         // `import { type A, type B } from ...` imports no value; `import '...'` (side effects) does.
         if (node.specifiers.length > 0 && values.length === 0) return;
-        const renames = values.flatMap((s) => (s.type === 'ImportSpecifier' ? [s.imported as EsNode] : []));
-        report(node, node.source as Source, renames);
+        report(node, node.source as Source, importRenames(values));
       },
       ExportNamedDeclaration(node) {
         if (!node.source || (node as TypedNode).exportKind === 'type') return;
         const values = node.specifiers.filter((s) => (s as TypedNode).exportKind !== 'type');
         if (node.specifiers.length > 0 && values.length === 0) return;
-        report(node, node.source as Source, values.map((s) => s.local as EsNode));
+        report(node, node.source as Source, values.map((s) => ({ id: s.local as EsNode, references: [] })));
       },
       ExportAllDeclaration(node) {
         if ((node as TypedNode).exportKind === 'type') return;

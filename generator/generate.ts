@@ -16,7 +16,7 @@ export interface GenerateOptions {
   reactiveImport?: string;
   /** Import specifier of Zero; default `@rocicorp/zero`. */
   zeroImport?: string;
-  /** Extension of relative imports between generated files: `.ts` (default), `.js` or ``. */
+  /** Extension of relative imports between generated files: `` (default: `./schema`, what a stock SvelteKit tsconfig accepts), `.ts` or `.js`. */
   importExtension?: string;
   /**
    * Sets `enableLegacyQueries` and `enableLegacyMutators` on the generated schema: for apps on zero-cache's legacy
@@ -69,7 +69,7 @@ export async function generate(description: AppDescription, options: GenerateOpt
   const imports: Imports = {
     runtime,
     reactive: options.reactiveImport ?? reactiveSpecifier(runtime),
-    extension: options.importExtension ?? '.ts',
+    extension: options.importExtension ?? '',
   };
   const plan = await planApp(description);
   const byClass = new Map<string, ModelNames>(plan.models.map((m) => [m.model.class_name, m.names]));

@@ -4,14 +4,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { JSDoc, Node, Project } from 'ts-morph';
+import { ENTRY_POINTS, specifierOf } from '../packages/zero-record/entry-points.ts';
 
 /** Public entry points: import specifier -> source file. */
-export const API_ENTRIES: ReadonlyArray<readonly [string, string]> = [
-  ['zero-record', 'runtime/index.ts'],
-  ['zero-record/reactive', 'runtime/reactive/index.svelte.ts'],
-  ['zero-record/compat', 'compat/index.ts'],
-  ['zero-record/eslint-plugin', 'eslint-plugin/index.ts'],
-];
+export const API_ENTRIES: ReadonlyArray<readonly [string, string]> = ENTRY_POINTS.map((e) => [specifierOf(e), e.source] as const);
 
 export const API_DOCS_PATH = 'docs/api.md';
 
@@ -48,7 +44,7 @@ export function renderApiDocs(root = process.cwd()): string {
     '# API reference',
     '',
     'Generated from the TSDoc comments of the public entry points by `npx tsx scripts/api-docs.ts`; `npm test` fails when it is stale.',
-    'The CLI (`zero-record migrate | rollback | generate | bench`) is described in README.md and MIGRATION.md.',
+    'The CLI (`zero-record migrate | rollback | generate`, package `zero-record-cli`) is described in README.md and MIGRATION.md.',
   ];
   for (const [specifier, path] of API_ENTRIES) {
     const file = project.addSourceFileAtPath(`${root}/${path}`);

@@ -24,7 +24,7 @@ Options:
   --json-report                print the report as JSON
   --runtime-import <specifier> what generated files import the runtime from (default zero-record)
   --reactive-import <spec>     the Svelte flavour (default: <runtime>/reactive)
-  --import-extension <.ts|.js|none>  extension of imports between generated files (default .ts)
+  --import-extension <.ts|.js|none>  extension of imports between generated files (default none: ./schema, as a stock SvelteKit tsconfig expects)
   --legacy-sync                the schema enables legacy queries and CRUD mutators (zero-cache legacy permissions, z.query code)
   --config <file>              defaults under "generate" (default ./zero-record.config.json); flags win
   -h, --help                   show this help

@@ -1,21 +1,6 @@
-/**
- * `zero-record <command>`: one entry point; each command lives in its own module under scripts/.
- */
-type Command = { main(argv: string[]): Promise<number> };
+#!/usr/bin/env node
+/** `zero-record <command>`: the published command line (packages/cli bundles this file). */
+import { runCommandLine } from './cli/command-line.ts';
+import { COMMANDS } from './commands.ts';
 
-const commands: Record<string, () => Promise<Command>> = {};
-commands['generate'] = () => import('./generate.ts');
-commands['migrate'] = () => import('./migrate.ts');
-commands['rollback'] = () => import('./rollback.ts');
-commands['bench'] = () => import('./bench.ts');
-
-const [commandName, ...rest] = process.argv.slice(2);
-const load = commandName ? commands[commandName] : undefined;
-if (!load) {
-  const known = Object.keys(commands).sort().join(', ') || '(none yet)';
-  process.stderr.write(`zero-record: unknown command ${JSON.stringify(commandName ?? '')}. Commands: ${known}\n`);
-  process.exitCode = 2;
-} else {
-  process.exitCode = await (await load()).main(rest);
-}
-export {};
+process.exitCode = await runCommandLine(COMMANDS, process.argv.slice(2));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { compile } from 'svelte/compiler';
 import { describe, expect, test } from 'vitest';
+import { ENTRY_POINTS, specifierOf } from '../../packages/zero-record/entry-points.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FILES = ['README.md', 'MIGRATION.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'api.md').map((f) => `docs/${f}`)];
@@ -40,10 +41,7 @@ const tsSamples = all.filter((s) => s.lang === 'ts' || s.lang === 'typescript');
 const svelteSamples = all.filter((s) => s.lang === 'svelte');
 
 const PATHS: Record<string, string[]> = {
-  'zero-record': ['runtime/index.ts'],
-  'zero-record/reactive': ['runtime/reactive/index.svelte.ts'],
-  'zero-record/compat': ['compat/index.ts'],
-  'zero-record/eslint-plugin': ['eslint-plugin/index.ts'],
+  ...Object.fromEntries(ENTRY_POINTS.map((e) => [specifierOf(e), [e.source]])),
   '$lib/zero/client': ['__tests__/docs/sample-env/zero-client.ts'],
   '$lib/*': ['examples/app/src/lib/*'],
 };

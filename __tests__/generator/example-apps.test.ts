@@ -6,7 +6,7 @@ import { main } from '../../scripts/generate.ts';
 
 const EXAMPLE_APPS = {
   // The new-style app; its stack tier syncs through zero-cache's legacy permissions.
-  'examples/app': ['--from', 'examples/app/rails', '--out', 'examples/app/src/lib/models', '--legacy-sync'],
+  'examples/app': ['--from', 'examples/app/rails', '--out', 'examples/app/src/lib/models', '--legacy-sync', '--import-extension', '.ts'],
   // The legacy app mid-migration (rollout phase 1): its legacy code still reads z.query and writes with CRUD mutators.
   'examples/legacy-app': [
     '--from', 'examples/legacy-app/rails', '--out', 'examples/legacy-app/src/lib/models',

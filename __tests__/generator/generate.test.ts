@@ -34,7 +34,7 @@ describe('generation from a description', () => {
     expect(file(files, 'job.active.ts')).toContain('import { ActiveRecord } from "zero-record";');
     expect(file(files, 'job.reactive.ts')).toContain('export const ReactiveJob = ReactiveRecord.createModel(jobConfig);');
     expect(file(files, 'job.reactive.ts')).toContain('import { ReactiveRecord } from "zero-record/reactive";');
-    expect(file(files, 'job.reactive.ts')).toContain('export type { Job } from "./schema.ts";');
+    expect(file(files, 'job.reactive.ts')).toContain('export type { Job } from "./schema";');
     expect(files.filter((f) => f.content.includes('defineModel({'))).toHaveLength(7);
     const schema = file(files, 'schema.ts');
     expect(schema).toContain('status: z.enumeration<"draft" | "active" | "done">(),');

@@ -1,4 +1,4 @@
-import { RuleTester } from 'eslint';
+import { ESLint, RuleTester } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/index.ts';
@@ -47,9 +47,37 @@ tester.run('no-reactive-outside-svelte', noReactiveOutsideSvelte, {
       ],
     },
     {
-      code: "import { ReactiveJob as Jobs, type Job } from './job.reactive.ts';",
+      // A file that uses the model: every reference is renamed with the import, so the suggestion leaves nothing unbound.
+      code: [
+        "import { ReactiveJob, type Job } from '$lib/models/job.reactive';",
+        'export const open = ReactiveJob.where({ status: "open" });',
+        'export async function load(id: string): Promise<Job> { return ReactiveJob.find(id); }',
+        'export const models = { ReactiveJob };',
+        'type Model = typeof ReactiveJob;',
+      ].join('\n'),
+      filename: 'src/lib/api.ts',
+      errors: [
+        {
+          messageId: 'reactiveOutsideSvelte',
+          suggestions: [
+            {
+              messageId: 'useActive',
+              output: [
+                'import { ActiveJob, type Job } from "$lib/models/job.active";',
+                'export const open = ActiveJob.where({ status: "open" });',
+                'export async function load(id: string): Promise<Job> { return ActiveJob.find(id); }',
+                'export const models = { ReactiveJob: ActiveJob };',
+                'type Model = typeof ActiveJob;',
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { ReactiveJob as Jobs, type Job } from './job.reactive.ts';\nJobs.where({});",
       filename: 'src/lib/server/load.ts',
-      errors: [{ messageId: 'reactiveOutsideSvelte', suggestions: [{ messageId: 'useActive', output: 'import { ActiveJob as Jobs, type Job } from "./job.active.ts";' }] }],
+      errors: [{ messageId: 'reactiveOutsideSvelte', suggestions: [{ messageId: 'useActive', output: 'import { ActiveJob as Jobs, type Job } from "./job.active.ts";\nJobs.where({});' }] }],
     },
     {
       code: "const m = await import('./job.reactive.ts');",
@@ -76,8 +104,22 @@ tester.run('no-reactive-outside-svelte', noReactiveOutsideSvelte, {
 
 describe('the plugin', () => {
   it('ships a flat-config recommended preset that turns the rule on as an error', () => {
-    const recommended = plugin.configs.recommended!;
-    expect(recommended.plugins?.['zero-record']).toBe(plugin);
-    expect(recommended.rules).toEqual({ 'zero-record/no-reactive-outside-svelte': 'error' });
+    for (const block of plugin.configs.recommended) {
+      expect(block.plugins?.['zero-record']).toBe(plugin);
+      expect(block.rules).toEqual({ 'zero-record/no-reactive-outside-svelte': 'error' });
+    }
+  });
+
+  it('lints .ts, .js and .svelte files with nothing but the recommended config', async () => {
+    const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended] });
+    const uses = "import { ReactiveJob } from '$lib/models/job.reactive';\nexport const jobs = ReactiveJob.all();\n";
+    const [ts, js, svelte] = await Promise.all([
+      eslint.lintText(`${uses}export type Id = string;\n`, { filePath: 'src/lib/jobs.ts' }),
+      eslint.lintText(uses, { filePath: 'src/lib/jobs.js' }),
+      eslint.lintText(`<script lang="ts">\n  ${uses.replace(/\n/g, '\n  ')}let id: string = '';\n</script>\n{#each jobs as j (j.id)}<p>{j.title}</p>{/each}\n`, { filePath: 'src/routes/+page.svelte' }),
+    ]);
+    expect(ts[0]!.messages.map((m) => m.ruleId)).toEqual(['zero-record/no-reactive-outside-svelte']);
+    expect(js[0]!.messages.map((m) => m.ruleId)).toEqual(['zero-record/no-reactive-outside-svelte']);
+    expect(svelte[0]!.messages).toEqual([]);
   });
 });

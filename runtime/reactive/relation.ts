@@ -65,8 +65,11 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   #list: RecordList | undefined;
 
   readonly [BOUND] = new Map<string | symbol, unknown>();
-  /** Index access (`jobs[0]`); prefer `at(i)`. */
-  readonly [index: number]: ReactiveRecordInstance<Row> | undefined;
+  /**
+   * Index access (`jobs[0]`); prefer `at(i)`. Typed like an array's (no `| undefined`): `{#each jobs as job}` infers its
+   * item from this signature, and `noUncheckedIndexedAccess` still adds `undefined` to `jobs[i]` where an app enables it.
+   */
+  readonly [index: number]: ReactiveRecordInstance<Row>;
 
   /** `settle` is set for the collections a finder returns (`find([a, b])`, `first(3)`, ...). */
   constructor(model: ModelDefinition, state?: RelationState, settle?: Settle) {

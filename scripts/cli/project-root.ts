@@ -12,7 +12,7 @@ export const EXAMPLE_APP = 'examples/legacy-app';
 function isThisRepository(dir: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-    return pkg.name === 'zero-record' && existsSync(join(dir, EXAMPLE_APP));
+    return pkg.name === 'zero-record-workspace' && existsSync(join(dir, EXAMPLE_APP));
   } catch {
     return false;
   }

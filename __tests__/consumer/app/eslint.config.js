@@ -1,0 +1,3 @@
+import zeroRecord from 'zero-record/eslint-plugin';
+
+export default [...zeroRecord.configs.recommended];
