@@ -6,10 +6,14 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 // everything else runs in plain node, where the reactive module compiles in server mode.
 export default defineConfig({
   test: {
+    // Deadlines that bound a hang, not measures of speed: a loaded 2-core machine takes seconds to spawn a CLI or type-check.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Zero logs these for every local client: no server (cacheURL: null) and pending server acks at close(). Expected noise.
     onConsoleLog: (log) => !/unsupported environment, no data will be synced|Zero was explicitly closed/.test(log),
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
@@ -18,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         plugins: [svelte(), svelteTesting()],
         test: {
           name: 'svelte',

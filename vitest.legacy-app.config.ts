@@ -24,8 +24,12 @@ const dedupe = ['svelte', '@rocicorp/zero'];
 
 export default defineConfig({
   test: {
+    // Deadlines that bound a hang, not measures of speed (see vitest.config.ts).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         resolve: { alias, dedupe },
         // Compiles the app's `.svelte.ts` modules (server mode in node: runes become plain values).
         plugins: [svelte({ configFile: false })],
@@ -37,6 +41,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         resolve: { alias, dedupe },
         plugins: [svelte({ configFile: false }), svelteTesting()],
         test: {
