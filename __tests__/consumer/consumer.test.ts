@@ -4,14 +4,15 @@
  * then check, build, serve (adapter-node and vite dev), drive it in Chromium, import it from plain Node and lint with
  * the installed ESLint plugin. Nothing here points at this repository's sources.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/support/chromium.ts';
-import { freePort, run, runOk, startServer, type Server } from './support/processes.ts';
+import { freePortRange } from '../../scripts/stack/ports.ts';
+import { run, runOk, startServer, type Server } from './support/processes.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./app/', import.meta.url));
@@ -34,6 +35,7 @@ const npx = (args: string[], timeoutMs = 120_000) => runOk('npx', ['--no-install
 
 beforeAll(async () => {
   // prepack builds each package (tsc for the library, esbuild for the CLI) before it is packed.
+  mkdirSync(packs);
   const workspaces = Object.values(PACKAGES).flatMap((dir) => ['--workspace', dir]);
   const pack = await runOk('npm', ['pack', ...workspaces, '--pack-destination', packs, '--json'], { cwd: REPO, timeoutMs: 240_000 });
   packed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as PackResult[];
@@ -89,7 +91,7 @@ describe('a SvelteKit app on the installed packages', () => {
 
   it('vite build succeeds and adapter-node serves server-rendered rows', async () => {
     await npx(['vite', 'build'], 240_000);
-    const port = await freePort();
+    const port = await freePortRange(1);
     const server = await startServer(process.execPath, ['build'], { cwd: app, url: `http://127.0.0.1:${port}/`, timeoutMs: 30_000, env: { PORT: String(port), HOST: '127.0.0.1' } });
     servers.push(server);
     const html = await (await fetch(server.url)).text();
@@ -115,7 +117,7 @@ describe('a SvelteKit app on the installed packages', () => {
   });
 
   it('vite dev serves server-rendered rows', async () => {
-    const port = await freePort();
+    const port = await freePortRange(1);
     const server = await startServer('npx', ['--no-install', 'vite', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: app, url: `http://127.0.0.1:${port}/`, timeoutMs: 120_000 });
     servers.push(server);
     const html = await (await fetch(server.url)).text();

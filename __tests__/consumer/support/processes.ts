@@ -1,6 +1,5 @@
 // Commands and servers for the consumer tier: each with a deadline and a message naming what it was doing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 export class ConsumerStepError extends Error {
   constructor(step: string, detail: string) {
@@ -43,17 +42,6 @@ export async function runOk(command: string, args: readonly string[], options: {
   const result = await run(command, args, options);
   if (result.code !== 0) throw new ConsumerStepError(`${command} ${args.join(' ')}`, `exit ${result.code}\n${result.stdout}\n${result.stderr}`);
   return result;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface Server {
