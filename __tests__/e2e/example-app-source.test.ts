@@ -7,7 +7,7 @@ const run = (args: readonly string[]) => spawnSync(process.execPath, args, { enc
 
 describe('examples/app sources', () => {
   it('has generated models up to date with its Rails description (generate --check)', () => {
-    const result = run(['bin/zero-record.mjs', 'generate', '--from', 'examples/app/rails', '--out', 'examples/app/src/lib/models', '--legacy-sync', '--check']);
+    const result = run(['bin/zero-record.mjs', 'generate', '--from', 'examples/app/rails', '--out', 'examples/app/src/lib/models', '--legacy-sync', '--import-extension', '.ts', '--check']);
     expect(result.stdout + result.stderr).toContain('every generated file is up to date');
     expect(result.status).toBe(0);
   });
