@@ -8,6 +8,7 @@ commands['generate'] = () => import('./generate.ts');
 commands['migrate'] = () => import('./migrate.ts');
 commands['rollback'] = () => import('./rollback.ts');
 commands['bench'] = () => import('./bench.ts');
+commands['serve'] = () => import('./serve.ts');
 
 const [commandName, ...rest] = process.argv.slice(2);
 const load = commandName ? commands[commandName] : undefined;

@@ -8,3 +8,4 @@ export { nodeListener, type ListenerOptions } from './node-listener.ts';
 export { AuthenticationError } from './errors.ts';
 export type { ModelPolicy, Policies, PolicyRow, WriteChange } from './policies.ts';
 export { serve, type RunningServer, type ServeOptions } from './serve.ts';
+export { loadServerApp, serverAppFrom, type ServerApp } from './app-module.ts';
