@@ -55,6 +55,18 @@ export class TtlError extends ZeroRecordError {
 /** Bad finder input: an unknown column, a wrong scope argument, an unsupported condition. Rails raises ArgumentError / StatementInvalid. */
 export class QueryError extends ZeroRecordError {}
 
+/**
+ * A relation spec (the JSON argument of a named relation query) is not allowed: an unknown table, column, operator or
+ * relationship, a value of the wrong type, or a size over the configured caps. `path` points at the offending part.
+ */
+export class InvalidRelationSpecError extends QueryError {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`Invalid relation spec at ${path || 'the top level'}: ${message}`);
+    this.path = path;
+  }
+}
+
 /** Zero was not ready (the configured source returned undefined) within the wait limit. */
 export class ZeroNotReadyError extends ZeroRecordError {}
 

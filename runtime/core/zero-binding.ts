@@ -1,12 +1,13 @@
 /**
  * The one Zero binding both flavours share: where Zero comes from, one-shot runs, shared live views, and writes.
  */
-import { createBuilder, type TTL } from '@rocicorp/zero';
+import type { TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
 import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
-import type { Relation, ZqlQuery } from './relation.ts';
-import type { AnySchema, AnyZero, RowData, ZeroSource } from './zero-types.ts';
+import type { Relation } from './relation.ts';
+import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
+import type { AnyZero, RowData, ZeroSource } from './zero-types.ts';
 
 let defaultSource: ZeroSource | undefined;
 
@@ -55,14 +56,9 @@ export async function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_T
   }
 }
 
-const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
-
 /** The ZQL query for a relation. */
 export function zqlFor(relation: Relation): ZqlQuery {
-  const { schema, table } = relation.model;
-  let builder = builders.get(schema);
-  if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
-  return relation.applyTo(builder[table]!);
+  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
 }
 
 type AnyQuery = Parameters<AnyZero['run']>[0];
