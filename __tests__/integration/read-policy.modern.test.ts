@@ -31,7 +31,7 @@ const clients: { close(): Promise<void> }[] = [];
 
 function signIn(userID: string) {
   installNodeWebSocket();
-  const z = new Zero({ userID, auth: userID, cacheURL: env.stack.cacheUrl, schema: modernSchema, mutators, context: { userID }, kvStore: 'mem', logLevel: 'error' });
+  const z = new Zero({ userID, auth: userID, cacheURL: env.stack.cacheUrl, schema: modernSchema, mutators, kvStore: 'mem', logLevel: 'error' });
   clients.push(z);
   return z;
 }
