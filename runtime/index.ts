@@ -7,7 +7,7 @@ export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
 export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from './core/conditions.ts';
 export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';
-export { validateRelationSpec, relationSpecSchema, DEFAULT_SPEC_LIMITS, type SpecLimits, type RelationSpecSchema } from './core/spec-validation.ts';
+export { validateRelationSpec, DEFAULT_SPEC_LIMITS, type SpecLimits } from './core/spec-validation.ts';
 export { relationQuery, defineRelationQueries, type RelationQuery, type RelationQueryOptions } from './core/relation-queries.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,

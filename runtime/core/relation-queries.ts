@@ -12,7 +12,7 @@ import { defineQueries, defineQuery } from '@rocicorp/zero';
 import type { Condition } from './conditions.ts';
 import { ConfigError } from './errors.ts';
 import { buildRelationQuery, type RelationSpec } from './relation-spec.ts';
-import { relationSpecSchema, type SpecLimits } from './spec-validation.ts';
+import { validateRelationSpec, type SpecLimits } from './spec-validation.ts';
 import type { AnySchema } from './zero-types.ts';
 
 /** Options of `relationQuery`: the spec caps and the read policy. */
@@ -30,9 +30,12 @@ export type RelationQuery = ((spec: RelationSpec) => unknown) & { readonly query
  * @example const relation = relationQuery(schema, 'jobs', { readPolicy: (ctx) => ({ op: 'cmp', column: 'owner_id', operator: '=', value: ctx.userID }) });
  */
 export function relationQuery<Ctx = unknown>(schema: AnySchema, table: string, options: RelationQueryOptions<Ctx> = {}) {
-  return defineQuery(relationSpecSchema(schema, table, options.limits), ({ args, ctx }: { args: RelationSpec; ctx: Ctx }) =>
+  // Validated inside the query function rather than through Zero's validator slot: Zero reports a validator's issues as its
+  // own untyped error, while an error thrown here reaches the client as our typed InvalidRelationSpecError and the server's
+  // query endpoint as an app error.
+  return defineQuery(({ args, ctx }: { args: RelationSpec; ctx: Ctx }) =>
     // Zero's Query type is exact per schema and table; the runtime spans schemas (the AST is what matters).
-    buildRelationQuery(schema, table, args, options.readPolicy?.(ctx)) as never,
+    buildRelationQuery(schema, table, validateRelationSpec(schema, table, args, options.limits), options.readPolicy?.(ctx)) as never,
   );
 }
 

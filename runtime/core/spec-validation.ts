@@ -4,7 +4,6 @@
  * API:
  * - `validateRelationSpec(schema, table, input, limits?)` -> the input typed as `RelationSpec`, or throws
  *   `InvalidRelationSpecError` (a `QueryError`) naming the offending path. Never anything else, whatever `input` is.
- * - `relationSpecSchema(schema, table, limits?)`: the same check as a Standard Schema, the validator `defineQuery` takes.
  * - `SpecLimits` / `DEFAULT_SPEC_LIMITS`: the caps (condition depth, node count, JSON size, limit, include depth).
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
  * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table).
@@ -194,34 +193,4 @@ export function validateRelationSpec(schema: AnySchema, table: string, input: un
   const bytes = jsonLength(input);
   if (bytes > caps.maxBytes) throw new InvalidRelationSpecError('', `${bytes} bytes of JSON is over the cap of ${caps.maxBytes}`);
   return new Checker(schema, caps).spec(table, input, '', 0);
-}
-
-/** The Standard Schema shape Zero's `defineQuery(validator, fn)` takes. */
-export interface RelationSpecSchema {
-  readonly '~standard': {
-    readonly version: 1;
-    readonly vendor: 'zero-record';
-    validate(value: unknown): { readonly value: RelationSpec; readonly issues?: undefined } | { readonly issues: readonly { readonly message: string }[] };
-  };
-}
-
-/**
- * `validateRelationSpec` as a Standard Schema: invalid specs become issues (Zero reports them as the query's error); anything
- * else thrown is a bug and propagates.
- */
-export function relationSpecSchema(schema: AnySchema, table: string, limits: Partial<SpecLimits> = {}): RelationSpecSchema {
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'zero-record',
-      validate(value) {
-        try {
-          return { value: validateRelationSpec(schema, table, value, limits) };
-        } catch (error) {
-          if (error instanceof InvalidRelationSpecError) return { issues: [{ message: error.message }] };
-          throw error;
-        }
-      },
-    },
-  };
 }

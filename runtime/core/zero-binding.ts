@@ -3,9 +3,10 @@
  */
 import type { TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
-import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
+import { ConfigError, ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
 import type { Relation } from './relation.ts';
+import { underscore } from './inflect.ts';
 import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
 import type { AnyZero, RowData, ZeroSource } from './zero-types.ts';
 
@@ -56,16 +57,40 @@ export async function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_T
   }
 }
 
-/** The ZQL query for a relation. */
-export function zqlFor(relation: Relation): ZqlQuery {
-  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
-}
-
 type AnyQuery = Parameters<AnyZero['run']>[0];
 
 /** Whether a result from this client can be final: with a server only 'complete' is; a client without one has all there is. */
 function hasServer(z: AnyZero): boolean {
   return z.server !== null;
+}
+
+/**
+ * What Zero is asked for a relation: the model's named query with the relation's spec, or (legacy) the ZQL built from the
+ * same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * never answers it: refuse such a read up front rather than wait forever.
+ */
+export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
+  const { model } = relation;
+  if (model.query) return model.query(relation.spec) as AnyQuery;
+  if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
+    throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [
+      'the model has no named query and its Zero schema does not set enableLegacyQueries, so zero-cache would never answer',
+      `register the generated queries: pass query: queries.${underscore(model.className)}.relation in the model config (queries.ts from zero-record generate), ` +
+        'and serve them from your query endpoint (zero-record serve)',
+      'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
+    ]);
+  }
+  return zqlFor(relation) as unknown as AnyQuery;
+}
+
+/** A failure to open a read (a `ConfigError` from `queryFor`, an invalid spec) as the runtime's typed error. */
+export function readFailure(error: unknown): ZeroRecordError {
+  return asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
+}
+
+/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides). */
+export function zqlFor(relation: Relation): ZqlQuery {
+  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
 }
 
 const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
@@ -77,6 +102,7 @@ const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
  */
 export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
   if (relation.matchesNothing) return [];
+  const query = queryFor(z, relation);
   const state = z.connection.state.current.name;
   // Checks made on the way to a write answer from local data while offline, so the write is not held up.
   const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
@@ -86,7 +112,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   try {
     // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
     const rows = await z.run(
-      zqlFor(relation) as unknown as AnyQuery,
+      query,
       authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
     );
     return relation.rows(rows as readonly RowData[]);
@@ -123,9 +149,9 @@ export interface ViewSpec {
   readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
 }
 
-/** The view spec of a relation. */
-export function relationView(relation: Relation): ViewSpec {
-  return { key: relation.key, query: zqlFor(relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+/** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
+export function relationView(z: AnyZero, relation: Relation): ViewSpec {
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
 }
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
