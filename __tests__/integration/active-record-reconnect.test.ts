@@ -5,7 +5,7 @@
 import { Zero, createBuilder, createSchema, string, table } from '@rocicorp/zero';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { ActiveJob } from '../../examples/stack/models.ts';
+import { ActiveJob } from './support/models.ts';
 import { watchConnection, type ConnectionStateName } from '../../runtime/index.ts';
 import { CrashScenario } from './support/crash-scenario.ts';
 import { eventually } from './support/eventually.ts';
