@@ -9,6 +9,7 @@ export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from '
 export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';
 export { validateRelationSpec, DEFAULT_SPEC_LIMITS, type SpecLimits } from './core/spec-validation.ts';
 export { relationQuery, defineRelationQueries, type RelationQuery, type RelationQueryOptions } from './core/relation-queries.ts';
+export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
   MutationError, ConnectionError, QueryFailedError, RecordInvalidError, InvalidRelationSpecError, type ValidationErrors,

@@ -107,6 +107,18 @@ export class RecordInvalidError extends ZeroRecordError {
     this.errors = errors;
     this.fullMessages = fullMessages;
   }
+
+  /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
+  get details(): { name: 'RecordInvalidError'; model: string; errors: ValidationErrors; fullMessages: readonly string[] } {
+    return { name: 'RecordInvalidError', model: this.model, errors: this.errors, fullMessages: this.fullMessages };
+  }
+
+  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError. */
+  static fromDetails(details: unknown): RecordInvalidError | undefined {
+    const d = details as Partial<RecordInvalidError['details']> | null | undefined;
+    if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || !Array.isArray(d.fullMessages)) return undefined;
+    return new RecordInvalidError(d.model, d.errors, d.fullMessages);
+  }
 }
 
 /** Wraps anything thrown by Zero into the runtime's framework, keeping typed errors as they are. */

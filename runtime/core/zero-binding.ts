@@ -3,8 +3,9 @@
  */
 import type { TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
-import { ConfigError, ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
+import { ConfigError, ConnectionError, MutationError, RecordInvalidError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
+import { modelMutatorOf } from './model-mutators.ts';
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
 import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
@@ -262,19 +263,22 @@ export interface WriteOptions {
   readonly wait?: 'client' | 'server';
 }
 
+type MutatorOutcome = { type: 'success' } | { type: 'error'; error: { message?: string; details?: unknown } };
 interface MutatorResultLike {
-  readonly client: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
-  readonly server: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
+  readonly client: Promise<MutatorOutcome>;
+  readonly server: Promise<MutatorOutcome>;
 }
 
 /**
- * Writes one row through Zero: the schema's CRUD mutators when it enables them (`enableLegacyMutators`),
- * else the runtime's custom mutators (`recordMutators`, which the Zero client must be created with).
+ * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
+ * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
+ * must be created with the registry used.
  */
 export async function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
   const z = await awaitZero(model);
   const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
-  if ((model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
+  const own = modelMutatorOf(model, operation);
+  if (!own && (model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
     if (options.wait === 'server') {
       // Zero's CRUD path resolves on the client; a rejection by zero-cache shows only in the connection state.
       throw fail(
@@ -293,14 +297,17 @@ export async function writeRow(model: ModelDefinition, operation: WriteOperation
   }
   let result: MutatorResultLike;
   try {
-    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(recordMutators.zeroRecord[operation]({ table: model.table, values }));
+    const request = own ? own({ values }) : recordMutators.zeroRecord[operation]({ table: model.table, values });
+    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(request);
   } catch (error) {
-    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators: recordMutators } from zero-record)`, error);
+    const registry = own ? 'the generated mutators (defineModelMutators)' : 'recordMutators from zero-record';
+    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators } set to ${registry})`, error);
   }
-  const outcome = await result.client;
-  if (outcome.type === 'error') throw fail(outcome.error.message ?? 'rejected by the client', outcome.error);
-  if (options.wait === 'server') {
-    const confirmed = await result.server;
-    if (confirmed.type === 'error') throw fail(confirmed.error.message ?? 'rejected by the server', confirmed.error);
-  }
+  // A failed mutator's error comes back as a result, typed again here: the server's validation messages as RecordInvalidError.
+  const raise = (outcome: MutatorOutcome, where: string) => {
+    if (outcome.type === 'success') return;
+    throw RecordInvalidError.fromDetails(outcome.error.details) ?? fail(outcome.error.message ?? `rejected by the ${where}`, outcome.error);
+  };
+  raise(await result.client, 'client');
+  if (options.wait === 'server') raise(await result.server, 'server');
 }
