@@ -121,6 +121,15 @@ describe('the query endpoint', () => {
     }
   });
 
+  it('claims no user for an anonymous context (zero-cache would refuse a client whose userID differs)', async () => {
+    const anonymous = createServer({ schema, queries, mutators: {} as never, database: 'postgres://nobody@127.0.0.1:1/none' });
+    const response = await anonymous.query(post(JSON.stringify(['transform', [{ id: 'q', name: 'projects.withNotes', args: [] }]])));
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body['kind']).toBe('QueryResponse');
+    expect('userID' in body).toBe(false);
+    await anonymous.close();
+  });
+
   it('refuses a request without credentials with 401 and the reason', async () => {
     const response = await server.query(post(JSON.stringify(['transform', []]), ''));
     expect(response.status).toBe(401);

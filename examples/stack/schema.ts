@@ -64,17 +64,18 @@ const taskRelationships = relationships(tasks, ({ one }) => ({
   job: one({ sourceField: ['job_id'], destSchema: jobs, destField: ['id'] }),
 }));
 
-const tablesAndRelationships = {
+/** The tables and relationships both schemas are made of (tests extend them). */
+export const stackTables = {
   tables: [clients, jobs, tasks],
   relationships: [clientRelationships, jobRelationships, taskRelationships],
 };
 
-export const schema = createSchema({ ...tablesAndRelationships, enableLegacyQueries: true, enableLegacyMutators: true });
+export const schema = createSchema({ ...stackTables, enableLegacyQueries: true, enableLegacyMutators: true });
 
 export type StackSchema = typeof schema;
 
 /** The same tables without Zero's legacy flags: reads only through named queries, writes only through custom mutators. */
-export const modernSchema = createSchema(tablesAndRelationships);
+export const modernSchema = createSchema(stackTables);
 
 // Legacy permissions: without a select rule zero-cache syncs no rows for ad-hoc queries, and
 // without insert/update/delete rules CRUD mutations are rejected. The example trusts everyone.

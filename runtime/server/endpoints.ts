@@ -70,6 +70,16 @@ const mutatorNamed = mustGetMutator as unknown as MutatorLookup;
 
 const userIDOf = (ctx: ServerContext): string | null => (typeof ctx.userID === 'string' ? ctx.userID : null);
 
+/**
+ * Zero's handlers always answer with a `userID`, null when anonymous, and zero-cache refuses a client whose own userID
+ * differs from it. An anonymous context makes no claim about who the client is, so the answer carries none.
+ */
+function withoutAnonymousUser<T extends object>(response: T, ctx: ServerContext): T {
+  if (userIDOf(ctx) !== null || !('userID' in response)) return response;
+  const { userID: _anonymous, ...rest } = response as T & { userID: unknown };
+  return rest as T;
+}
+
 /** Both endpoints over one database connection pool. */
 export function createServer<C extends ServerContext>(options: ServerOptions<C>): ZeroRecordServer {
   const { schema, queries, mutators, policies = {}, logLevel = 'warn' } = options;
@@ -103,7 +113,7 @@ export function createServer<C extends ServerContext>(options: ServerOptions<C>)
       // The array forms are the older protocol's; this handler answers in the object form.
       if (Array.isArray(response) || response.kind !== 'QueryResponse') return json(response);
       return json({
-        ...response,
+        ...withoutAnonymousUser(response, ctx),
         queries: response.queries.map((q: (typeof response.queries)[number]) => ('ast' in q ? { ...q, ast: withReadPolicy(q.ast, policy) } : q)),
       });
     },
@@ -124,7 +134,7 @@ export function createServer<C extends ServerContext>(options: ServerOptions<C>)
             return mutator.fn({ tx: guarded, args, ctx });
           }),
       });
-      return json(response);
+      return json(withoutAnonymousUser(response, ctx));
     },
 
     async close() {
