@@ -37,7 +37,7 @@ function signIn(userID: string) {
 }
 
 type Outcome = { type: 'success' } | { type: 'error'; error: { type: string; message: string } };
-/** `z.mutate(request)`: the runtime's generic mutators are typed for any schema, the client for this one. */
+/** `z.mutate(request)`: the model mutators are typed for any schema, the client for this one. */
 const write = (z: ReturnType<typeof signIn>, request: unknown): { server: Promise<Outcome> } =>
   (z.mutate as unknown as (r: unknown) => { server: Promise<Outcome> })(request);
 
@@ -78,7 +78,7 @@ describe('read policy: each user sees only their own rows, live', () => {
       expect(bobJobs.rows.map((r) => r.owner_id)).toEqual(bobJobs.rows.map(() => 'bob'));
 
       // Alice hands her job to Bob through a custom mutator: it leaves her view and enters his.
-      const handover = write(alice, mutators.zeroRecord.update({ table: 'jobs', values: { id: a1, owner_id: 'bob' } }));
+      const handover = write(alice, mutators.job.update({ values: { id: a1, owner_id: 'bob' } }));
       expect(await handover.server).toEqual({ type: 'success' });
       await bobJobs.until(has(a1), "the handed-over row in bob's view");
       await aliceJobs.until(lacks(a1), "the handed-over row gone from alice's view");
@@ -100,7 +100,8 @@ describe('write policy', () => {
     const mallory = signIn('mallory');
     const id = newId();
     await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'not yours', 'active', 'alice')`;
-    const result = write(mallory, mutators.zeroRecord.update({ table: 'jobs', values: { id, title: 'mine now', owner_id: 'mallory' } }));
+    // An upsert: Mallory cannot read the row (the read policy), so an update would already fail on her client.
+    const result = write(mallory, mutators.job.upsert({ values: { id, title: 'mine now', status: 'active', owner_id: 'mallory' } }));
     const server = await result.server;
     expect(server).toMatchObject({ type: 'error', error: { type: 'app' } });
     expect(server.type === 'error' && server.error.message).toMatch(/refused by its write policy/);
