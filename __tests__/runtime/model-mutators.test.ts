@@ -5,7 +5,7 @@
  */
 import { Zero } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ActiveRecord, MutationError, RecordInvalidError, defineModel, defineModelMutators } from '../../runtime/index.ts';
+import { ActiveRecord, ConfigError, MutationError, RecordInvalidError, defineModel, defineModelMutators } from '../../runtime/index.ts';
 import { schema } from '../support/zero.ts';
 
 let z: Zero<typeof schema> | undefined;
@@ -54,6 +54,14 @@ describe('per-model mutators', () => {
     // Called directly, as a push endpoint would, the mutators refuse what the client runtime would have caught earlier.
     const direct = await z!.mutate(mutators.job.create({ values: { id: 'j3', title: '' } }) as never).client;
     expect(direct).toMatchObject({ type: 'error', error: { type: 'app', details: { name: 'RecordInvalidError', fullMessages: ["Title can't be blank"] } } });
+  });
+
+  test("{ wait: 'server' } on a client without a server is refused at once instead of waiting forever, and nothing is written", async () => {
+    const { Job } = setup();
+    const error = await Job.create({ id: 'j1', title: 'Paint' }, { wait: 'server' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('no server will ever confirm the write');
+    expect(await Job.count()).toBe(0);
   });
 
   test('hostile arguments are refused by the mutator with a message, and nothing is written', async () => {

@@ -295,6 +295,13 @@ export async function writeRow(model: ModelDefinition, operation: WriteOperation
     }
     return;
   }
+  if (options.wait === 'server' && !hasServer(z)) {
+    // Zero never settles `.server` on a client without a server: refuse before writing rather than wait forever.
+    throw new ConfigError(`${model.className}.${operation} with { wait: 'server' }`, [
+      'this Zero client has no server (cacheURL is null), so no server will ever confirm the write',
+      "drop { wait: 'server' } for local-only clients, or create the client with the zero-cache URL",
+    ]);
+  }
   let result: MutatorResultLike;
   try {
     const request = own ? own({ values }) : recordMutators.zeroRecord[operation]({ table: model.table, values });
