@@ -11,6 +11,7 @@ export const API_ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['zero-record/reactive', 'runtime/reactive/index.svelte.ts'],
   ['zero-record/compat', 'compat/index.ts'],
   ['zero-record/eslint-plugin', 'eslint-plugin/index.ts'],
+  ['zero-record/server', 'runtime/server/index.ts'],
 ];
 
 export const API_DOCS_PATH = 'docs/api.md';
@@ -48,7 +49,7 @@ export function renderApiDocs(root = process.cwd()): string {
     '# API reference',
     '',
     'Generated from the TSDoc comments of the public entry points by `npx tsx scripts/api-docs.ts`; `npm test` fails when it is stale.',
-    'The CLI (`zero-record migrate | rollback | generate | bench`) is described in README.md and MIGRATION.md.',
+    'The CLI (`zero-record migrate | rollback | generate | bench | serve`) is described in README.md and MIGRATION.md.',
   ];
   for (const [specifier, path] of API_ENTRIES) {
     const file = project.addSourceFileAtPath(`${root}/${path}`);

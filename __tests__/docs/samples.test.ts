@@ -44,6 +44,7 @@ const PATHS: Record<string, string[]> = {
   'zero-record/reactive': ['runtime/reactive/index.svelte.ts'],
   'zero-record/compat': ['compat/index.ts'],
   'zero-record/eslint-plugin': ['eslint-plugin/index.ts'],
+  'zero-record/server': ['runtime/server/index.ts'],
   '$lib/zero/client': ['__tests__/docs/sample-env/zero-client.ts'],
   '$lib/*': ['examples/app/src/lib/*'],
 };

@@ -26,6 +26,7 @@ export interface ServerContext {
   readonly userID?: string | null | undefined;
 }
 
+/** What `createServer` takes: the registries and schema the client uses too, the database, and your hooks. */
 export interface ServerOptions<C extends ServerContext> {
   /** The Zero schema (the generated `schema.ts`). */
   readonly schema: Schema;
@@ -47,6 +48,7 @@ export interface ServerOptions<C extends ServerContext> {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
+/** The two endpoints as Fetch handlers (`Request -> Response`). */
 export interface ZeroRecordServer {
   /** `POST ZERO_QUERY_URL`: named queries -> ASTs, each with its table's read policy ANDed in. */
   query(request: Request): Promise<Response>;
@@ -80,7 +82,14 @@ function withoutAnonymousUser<T extends object>(response: T, ctx: ServerContext)
   return rest as T;
 }
 
-/** Both endpoints over one database connection pool. */
+/**
+ * Both endpoints over one database connection pool; mount `query` at `ZERO_QUERY_URL` and `mutate` at `ZERO_MUTATE_URL`.
+ * @example
+ * const server = createServer({ schema, queries, mutators, database: process.env.ZERO_UPSTREAM_DB!,
+ *   authenticate: async (request) => ({ userID: await userFromSession(request) }),
+ *   policies: { jobs: { read: (ctx) => ({ owner_id: ctx.userID }) } } });
+ * export const POST = (request: Request) => server.query(request); // e.g. a SvelteKit route at /api/zero/query
+ */
 export function createServer<C extends ServerContext>(options: ServerOptions<C>): ZeroRecordServer {
   const { schema, queries, mutators, policies = {}, logLevel = 'warn' } = options;
   const ownSql = typeof options.database === 'string' ? postgres(options.database, { onnotice: () => {} }) : undefined;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ZeroRecordServer } from './endpoints.ts';
 
+/** Paths and limits of `nodeListener` (and `serve`). */
 export interface ListenerOptions {
   readonly queryPath?: string;
   readonly mutatePath?: string;

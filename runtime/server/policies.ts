@@ -17,6 +17,7 @@ export interface WriteChange {
   readonly after: PolicyRow | undefined;
 }
 
+/** One table's policies: which rows a context may read, which changes it may make. */
 export interface ModelPolicy<C> {
   /**
    * Conditions ANDed into every query of this table (also inside `includes`), e.g.

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type ServerContext, type ServerOptions } from './endpoints.ts';
 import { nodeListener, type ListenerOptions } from './node-listener.ts';
 
+/** `createServer`'s options plus where to listen. */
 export interface ServeOptions<C extends ServerContext> extends ServerOptions<C>, ListenerOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
@@ -11,6 +12,7 @@ export interface ServeOptions<C extends ServerContext> extends ServerOptions<C>,
   readonly host?: string;
 }
 
+/** A listening `serve()`: its URLs for zero-cache's configuration, and `close()`. */
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:4850` */
   readonly url: string;
@@ -20,6 +22,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Starts both endpoints on a Node HTTP server (what `zero-record serve` runs).
+ * @example
+ * const server = await serve({ schema, queries, mutators, database: process.env.ZERO_UPSTREAM_DB!, port: 4850 });
+ * console.log(`ZERO_QUERY_URL=${server.queryURL} ZERO_MUTATE_URL=${server.mutateURL}`);
+ */
 export async function serve<C extends ServerContext>(options: ServeOptions<C>): Promise<RunningServer> {
   const endpoints = createServer(options);
   const http = createHttpServer(nodeListener(endpoints, options));
