@@ -20,6 +20,7 @@ export const GROUPS: readonly GroupSpec[] = [
   { id: 'finders', title: '5 finders', browser: false, load: () => import('./suites/finders.ts') },
   { id: 'codemod', title: '6 codemod throughput', browser: false, load: () => import('./suites/codemod.ts') },
   { id: 'generator', title: '7 generator', browser: false, load: () => import('./suites/generator.ts') },
+  { id: 'named-queries', title: '8 named queries', browser: false, load: () => import('./suites/named-queries.ts') },
 ];
 
 export function groupById(id: string): GroupSpec | undefined {

@@ -10,6 +10,8 @@ export interface Imports {
   runtime: string;
   reactive: string;
   extension: string;
+  /** Modern Zero (not `--legacy-sync`): each model reads through its named relation query in `queries.ts`. */
+  namedQueries: boolean;
 }
 
 type Custom = Extract<ScopePlan, { kind: 'custom' }>;
@@ -29,6 +31,7 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
   const lines = [`import { defineModel${plan.relationships.length > 0 ? ', type ModelDefinition' : ''} } from ${str(imports.runtime)};`];
   lines.push(`import { schema } from ${str(sibling('schema', imports.extension))};`);
+  if (imports.namedQueries) lines.push(`import { queries } from ${str(sibling('queries', imports.extension))};`);
   for (const target of targets) {
     const t = byClass.get(target)!;
     lines.push(`import { ${t.config} } from ${str(sibling(`${t.file}.config`, imports.extension))};`);
@@ -39,6 +42,7 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   lines.push('', ...doc([`${model.class_name} (${model.file}) over the Zero table ${str(model.table)}.`], ''));
   lines.push(`export const ${names.config} = defineModel({`, '  schema,', `  table: ${str(model.table)},`, `  className: ${str(names.type)},`);
   lines.push(`  primaryKey: ${str(model.primary_key!)},`);
+  if (imports.namedQueries) lines.push(`  query: queries.${names.key}.relation,`);
   const scopes = plan.scopes.filter((s) => s.kind !== 'skipped');
   if (scopes.length > 0) {
     lines.push('  scopes: {');
@@ -87,6 +91,47 @@ export function emitFlavour(plan: ModelPlan, flavour: 'active' | 'reactive', imp
     '',
     `/** ${commentText(plan.model.class_name)}, ${blurb} */`,
     `export const ${exported} = ${factory}.createModel(${names.config});`,
+    '',
+  ].join('\n');
+}
+
+/** Modern Zero's registry of named relation queries: register it on the query endpoint; each model config uses its entry. */
+export function emitQueries(models: readonly ModelPlan[], imports: Imports): string {
+  return [
+    `import { defineRelationQueries } from ${str(imports.runtime)};`,
+    `import { schema } from ${str(sibling('schema', imports.extension))};`,
+    '',
+    ...doc(
+      [
+        "Every model's named relation query (`queries.<model>.relation(spec)`): the runtime sends reads as these, and the",
+        'query endpoint (zero-record serve) answers them with the same definitions. Pass caps or read policies as the third argument.',
+      ],
+      '',
+    ),
+    'export const queries = defineRelationQueries(schema, {',
+    ...models.map((m) => `  ${key(m.names.key)}: ${str(m.model.table)},`),
+    '});',
+    '',
+  ].join('\n');
+}
+
+/** The custom mutators: per model on modern Zero, the runtime's generic ones with `--legacy-sync`. Register them on `new Zero` and the push endpoint. */
+export function emitMutators(models: readonly ModelPlan[], imports: Imports): string {
+  if (!imports.namedQueries) return `export { recordMutators as mutators } from ${str(imports.runtime)};\n`;
+  return [
+    `import { defineModelMutators } from ${str(imports.runtime)};`,
+    ...models.map((m) => `import { ${m.names.config} } from ${str(sibling(`${m.names.file}.config`, imports.extension))};`),
+    '',
+    ...doc(
+      [
+        "Each model's create / update / destroy / upsert: arguments checked against the columns and their types, and the",
+        "model's Rails validations run against the stored row. Pass to new Zero({ mutators }) and to the push endpoint.",
+      ],
+      '',
+    ),
+    'export const mutators = defineModelMutators({',
+    ...models.map((m) => `  ${key(m.names.key)}: ${m.names.config},`),
+    '});',
     '',
   ].join('\n');
 }

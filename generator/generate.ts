@@ -3,7 +3,7 @@
  * options, same bytes. Writing and checking against the disk live in output.ts.
  */
 import type { AppDescription } from './description.ts';
-import { emitConfig, emitFlavour, emitScopesStub, type Imports } from './emit-model.ts';
+import { emitConfig, emitFlavour, emitMutators, emitQueries, emitScopesStub, type Imports } from './emit-model.ts';
 import { emitSchema } from './emit-schema.ts';
 import { withHeader } from './header.ts';
 import type { ModelNames } from './names.ts';
@@ -70,18 +70,16 @@ export async function generate(description: AppDescription, options: GenerateOpt
     runtime,
     reactive: options.reactiveImport ?? reactiveSpecifier(runtime),
     extension: options.importExtension ?? '',
+    namedQueries: !options.legacySync,
   };
   const plan = await planApp(description);
   const byClass = new Map<string, ModelNames>(plan.models.map((m) => [m.model.class_name, m.names]));
   const schemaSource = `db/schema.rb (${plan.tables.length} tables)`;
   const files: PlannedFile[] = [
     { path: 'schema.ts', content: withHeader(schemaSource, emitSchema(plan, options.zeroImport ?? '@rocicorp/zero', options.legacySync ?? false)), kind: 'generated' },
-    {
-      path: 'mutators.ts',
-      content: withHeader('zero-record', `export { recordMutators as mutators } from ${JSON.stringify(runtime)};\n`),
-      kind: 'generated',
-    },
+    { path: 'mutators.ts', content: withHeader(imports.namedQueries ? 'the model configs' : 'zero-record', emitMutators(plan.models, imports)), kind: 'generated' },
   ];
+  if (imports.namedQueries) files.push({ path: 'queries.ts', content: withHeader(schemaSource, emitQueries(plan.models, imports)), kind: 'generated' });
   const report: GenerationReport = { models: [], customScopes: [], skippedScopes: [], skippedModels: plan.skippedModels, functionDefaults: [], notes: plan.notes };
   for (const model of plan.models) {
     const { names } = model;

@@ -58,6 +58,8 @@ export interface ModelNames {
   file: string;
   /** `LineItem`: the row type. */
   type: string;
+  /** `lineItem`: the model's key in the generated `queries` and `mutators` registries. */
+  key: string;
   /** `lineItemConfig`. */
   config: string;
   /** `lineItemScopes` (the app's hand-written scopes). */
@@ -74,6 +76,7 @@ export function modelNames(model: Pick<ModelDescription, 'class_name'>): ModelNa
   return {
     file: underscore(type),
     type,
+    key: lower,
     config: `${lower}Config`,
     scopes: `${lower}Scopes`,
     active: `Active${type}`,

@@ -5,10 +5,14 @@
 export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
 export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf } from './core/config.ts';
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
-export type { WhereHash, WhereValue, Range, Scalar } from './core/conditions.ts';
+export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from './core/conditions.ts';
+export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';
+export { validateRelationSpec, DEFAULT_SPEC_LIMITS, type SpecLimits } from './core/spec-validation.ts';
+export { relationQuery, defineRelationQueries, type RelationQuery, type RelationQueryOptions } from './core/relation-queries.ts';
+export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
-  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, type ValidationErrors,
+  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, InvalidRelationSpecError, type ValidationErrors,
 } from './core/errors.ts';
 export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
 export { configureZero, type WriteOptions, type LiveResult } from './core/zero-binding.ts';

@@ -44,7 +44,7 @@ export function renderApiDocs(root = process.cwd()): string {
     '# API reference',
     '',
     'Generated from the TSDoc comments of the public entry points by `npx tsx scripts/api-docs.ts`; `npm test` fails when it is stale.',
-    'The CLI (`zero-record migrate | rollback | generate`, package `zero-record-cli`) is described in README.md and MIGRATION.md.',
+    'The CLI (`zero-record migrate | rollback | generate | serve`, package `zero-record-cli`) is described in README.md and MIGRATION.md.',
   ];
   for (const [specifier, path] of API_ENTRIES) {
     const file = project.addSourceFileAtPath(`${root}/${path}`);

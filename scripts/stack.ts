@@ -1,14 +1,34 @@
-// `npm run stack`: a throwaway PostgreSQL + zero-cache for local development against the example
-// schema (examples/stack). Runs until Ctrl-C, then stops both and removes every temp file.
-import { startStack } from './stack/start-stack.ts';
+// `npm run stack [-- --modern]`: a throwaway PostgreSQL + zero-cache for local development against the
+// example schema (examples/stack). Legacy mode deploys permissions; modern mode serves the example's
+// endpoints (examples/stack/server.ts, as `zero-record serve` would) and points zero-cache at them.
+// Runs until Ctrl-C, then stops everything and removes every temp file.
+import * as exampleServer from '../examples/stack/server.ts';
+import { serverAppFrom } from '../runtime/server/index.ts';
+import { startStack, type StackOptions } from './stack/start-stack.ts';
 
-const stack = await startStack();
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--modern');
+if (unknown.length > 0) {
+  console.error(`npm run stack: unknown argument ${unknown.join(' ')}. Usage: npm run stack [-- --modern]`);
+  process.exit(2);
+}
+const options: StackOptions = args.includes('--modern')
+  ? { mode: 'modern', server: serverAppFrom(exampleServer, 'examples/stack/server.ts') }
+  : { mode: 'legacy' };
+
+const stack = await startStack(options);
 const { timings } = stack;
-console.log(`zero-record stack ready in ${(timings.totalMs / 1000).toFixed(1)} s
+const modern = stack.server
+  ? `  endpoints   ZERO_QUERY_URL=${stack.server.queryURL}  ZERO_MUTATE_URL=${stack.server.mutateURL}   (started in ${timings.permissionsMs} ms; CRUD mutations off)
+Client: new Zero({ cacheURL: '${stack.cacheUrl}', schema: modernSchema, mutators, userID, auth: userID, kvStore: 'mem' })
+        (examples/stack/schema.ts, mutators.ts; read through examples/stack/queries.ts)`
+  : `  permissions deployed in ${timings.permissionsMs} ms
+Client: new Zero({ cacheURL: '${stack.cacheUrl}', schema, userID, kvStore: 'mem' })  (schema: examples/stack/schema.ts)`;
+console.log(`zero-record stack (${stack.mode}) ready in ${(timings.totalMs / 1000).toFixed(1)} s
   PostgreSQL  ${stack.pgUrl}   (cluster ${timings.postgresMs} ms, schema ${timings.schemaMs} ms)
-  zero-cache  ${stack.cacheUrl}   (permissions ${timings.permissionsMs} ms, ready ${timings.zeroCacheMs} ms)
+  zero-cache  ${stack.cacheUrl}   (ready ${timings.zeroCacheMs} ms)
+${modern}
   logs        ${stack.dir}
-Client: new Zero({ cacheURL: '${stack.cacheUrl}', schema, userID, kvStore: 'mem' })  (schema: examples/stack/schema.ts)
 Ctrl-C stops everything.`);
 
 let stopping = false;

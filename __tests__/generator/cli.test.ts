@@ -27,7 +27,7 @@ describe('zero-record generate', () => {
     const args = ['--from', fixtureApp, '--out', out.dir, '--runtime-import', out.options.runtimeImport!];
     expect(await main(args)).toBe(0);
     expect(stdout).toContain('zero-record generate: 7 models from');
-    expect(stdout).toContain('files: 23 written, 3 stub-created');
+    expect(stdout).toContain('files: 24 written, 3 stub-created');
     expect(stdout).toContain('Scopes to implement by hand (4):\n  Invoice.overdue (app/models/invoice.rb:9) -> invoice.scopes.ts');
     stdout = '';
     expect(await main([...args, '--check'])).toBe(0);

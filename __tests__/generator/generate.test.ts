@@ -46,6 +46,23 @@ describe('generation from a description', () => {
     expect(schema).toContain('export type Schema = typeof schema;');
   });
 
+  it('for modern Zero emits the named queries registry, configs reading through it and per-model mutators; --legacy-sync keeps the old output', async () => {
+    const { files } = await generate(await fixtureDescription());
+    const queries = file(files, 'queries.ts');
+    expect(queries).toContain('import { defineRelationQueries } from "zero-record";');
+    expect(queries).toContain('export const queries = defineRelationQueries(schema, {\n  assignment: "assignments",\n  case: "cases",');
+    expect(file(files, 'job.config.ts')).toContain('import { queries } from "./queries.ts";');
+    expect(file(files, 'job.config.ts')).toContain('  query: queries.job.relation,\n');
+    const mutators = file(files, 'mutators.ts');
+    expect(mutators).toContain('import { jobConfig } from "./job.config.ts";');
+    expect(mutators).toContain('export const mutators = defineModelMutators({\n  assignment: assignmentConfig,');
+
+    const legacy = (await generate(await fixtureDescription(), { legacySync: true })).files;
+    expect(legacy.map((f) => f.path)).not.toContain('queries.ts');
+    expect(file(legacy, 'job.config.ts')).not.toContain('query:');
+    expect(file(legacy, 'mutators.ts')).toContain('export { recordMutators as mutators } from "zero-record";');
+  });
+
   it('turns simple scope bodies into scope functions and lists the rest for the app to implement', async () => {
     const { files, report } = await generate(await fixtureDescription());
     const config = file(files, 'job.config.ts');

@@ -23,6 +23,7 @@ let ActiveTask: Model;
 let ActiveClient: Model;
 let ActiveUser: Model;
 let ActiveAssignment: Model;
+let jobQueryName: unknown;
 const scope = (model: Model, name: string) => model[name] as Scope;
 
 beforeAll(async () => {
@@ -49,7 +50,10 @@ beforeAll(async () => {
   ({ ActiveClient } = (await import(join(out.dir, 'client.active.ts'))) as { ActiveClient: Model });
   ({ ActiveUser } = (await import(join(out.dir, 'user.active.ts'))) as { ActiveUser: Model });
   ({ ActiveAssignment } = (await import(join(out.dir, 'assignment.active.ts'))) as { ActiveAssignment: Model });
-  const z = new Zero({ userID: 'generator-test', cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+  // Modern output: models read through the generated named queries and write through the generated per-model mutators.
+  const { mutators } = (await import(join(out.dir, 'mutators.ts'))) as { mutators: typeof recordMutators };
+  jobQueryName = ((await import(join(out.dir, 'job.config.ts'))) as { jobConfig: { query?: { queryName: string } } }).jobConfig.query?.queryName;
+  const z = new Zero({ userID: 'generator-test', cacheURL: null, kvStore: 'mem', schema, mutators, logLevel: 'error' });
   configureZero(z);
   zero = z;
 
@@ -77,6 +81,10 @@ afterAll(async () => {
 const ids = (rows: Row[]) => rows.map((r) => r.id);
 
 describe('generated models against a real local Zero', () => {
+  it('reads through the generated named query of each model', () => {
+    expect(jobQueryName).toBe('job.relation');
+  });
+
   it('find returns the record and raises Rails\' error for a missing id', async () => {
     expect((await ActiveJob.find('j1')).title).toBe('Paint');
     await expect(ActiveJob.find('nope')).rejects.toThrow(RecordNotFoundError);

@@ -5,8 +5,11 @@
 import { Zero, createBuilder, createSchema, string, table } from '@rocicorp/zero';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { ActiveJob } from '../../examples/stack/models.ts';
-import { watchConnection, type ConnectionStateName } from '../../runtime/index.ts';
+import { queries } from '../../examples/stack/queries.ts';
+import { stackTables } from '../../examples/stack/schema.ts';
+import { ActiveJob } from './support/models.ts';
+import { SYNC_MODE } from './support/mode.ts';
+import { watchConnection, type ConnectionStateName, type ZeroSource } from '../../runtime/index.ts';
 import { CrashScenario } from './support/crash-scenario.ts';
 import { eventually } from './support/eventually.ts';
 import { has } from './support/rows.ts';
@@ -77,27 +80,31 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
 
 describe("the runtime's reconnect from 'error'", () => {
   it('retries with backoff until zero-cache accepts a client that Zero left in error', async () => {
-    const lateSchema = createSchema({
-      tables: [table('late_arrivals').columns({ id: string(), note: string().optional() }).primaryKey('id')],
-      enableLegacyQueries: true,
-    });
+    const lateArrivals = table('late_arrivals').columns({ id: string(), note: string().optional() }).primaryKey('id');
     const updatesNeeded: string[] = [];
     // A client whose schema names a table zero-cache does not replicate yet: zero-cache refuses it
     // and Zero stops in 'error', where Zero itself never retries. onUpdateNeeded replaces Zero's
     // default page reload, whose pending timer makes Zero 1.9's run loop spin without yielding
     // (out of memory) as soon as any client of the page is 'connecting' (see the report of issue 4).
-    const z = new Zero({
-      userID: 'late-user',
-      cacheURL: session().stack.cacheUrl,
-      schema: lateSchema,
-      kvStore: 'mem',
-      logLevel: 'error',
-      onUpdateNeeded: (reason) => updatesNeeded.push(reason.type),
-    });
+    const common = { userID: 'late-user', cacheURL: session().stack.cacheUrl, kvStore: 'mem', logLevel: 'error' } as const;
+    const onUpdateNeeded = (reason: { type: string }): void => void updatesNeeded.push(reason.type);
     let served = false;
-    z.materialize(createBuilder(lateSchema).late_arrivals).addListener((_rows, resultType) => {
+    const markServed = (_rows: unknown, resultType: string): void => {
       served ||= resultType === 'complete';
-    });
+    };
+    let z: ZeroSource & { close(): Promise<void> };
+    if (SYNC_MODE === 'legacy') {
+      const lateSchema = createSchema({ tables: [lateArrivals], enableLegacyQueries: true });
+      const legacyClient = new Zero({ ...common, schema: lateSchema, onUpdateNeeded });
+      legacyClient.materialize(createBuilder(lateSchema).late_arrivals).addListener(markServed);
+      z = legacyClient as unknown as typeof z;
+    } else {
+      // Modern: the stack's tables plus the late one, no legacy flag; served once a named query answers.
+      const lateSchema = createSchema({ tables: [...stackTables.tables, lateArrivals], relationships: stackTables.relationships });
+      const modernClient = new Zero({ ...common, auth: common.userID, schema: lateSchema, onUpdateNeeded });
+      modernClient.materialize(queries.jobs.byStatus('active') as unknown as Parameters<typeof modernClient.materialize>[0]).addListener(markServed);
+      z = modernClient as unknown as typeof z;
+    }
     const seen: ConnectionStateName[] = [];
     const stop = watchConnection((state) => seen.push(state), { source: z, retry: { initialMs: 200, maxMs: 1_000 } });
     try {

@@ -1,7 +1,7 @@
 // The runtime (ActiveRecord flavour) over the real sync path: SQL writes (as Rails makes them)
 // reach subscribers, runtime writes reach PostgreSQL, includes load associations.
 import { describe, expect, it } from 'vitest';
-import { ActiveClient, ActiveJob, ActiveTask } from '../../examples/stack/models.ts';
+import { ActiveClient, ActiveJob, ActiveTask } from './support/models.ts';
 import { commitToListenerLatency } from './support/commit-latency.ts';
 import { eventually } from './support/eventually.ts';
 import { has, lacks } from './support/rows.ts';

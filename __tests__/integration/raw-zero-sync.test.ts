@@ -2,8 +2,10 @@
 // zero-cache -> Zero view listeners, including a zero-cache crash and restart.
 import { createBuilder } from '@rocicorp/zero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queries } from '../../examples/stack/queries.ts';
 import { schema } from '../../examples/stack/schema.ts';
 import { commitToListenerLatency } from './support/commit-latency.ts';
+import { SYNC_MODE } from './support/mode.ts';
 import { CrashScenario } from './support/crash-scenario.ts';
 import { has, lacks } from './support/rows.ts';
 import { startStackSession, type StackSession } from './support/stack-session.ts';
@@ -19,7 +21,10 @@ let activeJobs: ViewWaiter<JobRow>;
 
 beforeAll(async () => {
   env = await startStackSession();
-  const view = env.z.materialize(zql.jobs.where('status', 'active').orderBy('created_at', 'asc').orderBy('id', 'asc'), { ttl: '1m' });
+  // Legacy: a client-built query; modern: the same query as a named query the endpoint builds.
+  const activeQuery =
+    SYNC_MODE === 'legacy' ? zql.jobs.where('status', 'active').orderBy('created_at', 'asc').orderBy('id', 'asc') : queries.jobs.byStatus('active');
+  const view = env.z.materialize(activeQuery as Parameters<typeof env.z.materialize>[0], { ttl: '1m' });
   activeJobs = new ViewWaiter<JobRow>({
     subscribe: (listener) => {
       view.addListener((rows) => listener(rows as readonly JobRow[]));
@@ -59,7 +64,7 @@ describe('PostgreSQL writes reach a live Zero view through zero-cache', () => {
 
   it('measures commit -> listener latency over 40 operations', async () => {
     const samples = await commitToListenerLatency(env.sql, activeJobs);
-    console.log(`commit -> listener latency (raw Zero view): ${describeLatency(samples)}`);
+    console.log(`commit -> listener latency (raw Zero view, ${SYNC_MODE}): ${describeLatency(samples)}`);
     expect(samples).toHaveLength(40);
     // A listener can fire before postgres.js resolves the commit promise: negative is possible, tiny.
     expect(Math.min(...samples)).toBeGreaterThan(-50);
@@ -84,7 +89,7 @@ describe('zero-cache crash and restart', () => {
     const caughtUpAt = await activeJobs.until(crash.caughtUp, 'catch-up after restart', 60_000);
     await connection.until('connected');
     const states = connection.since(statesBefore - 1);
-    console.log(`raw Zero view after zero-cache kill -9: ${crash.describe(caughtUpAt, readyMs)}; states: ${states.join(' > ')}`);
+    console.log(`raw Zero view (${SYNC_MODE}) after zero-cache kill -9: ${crash.describe(caughtUpAt, readyMs)}; states: ${states.join(' > ')}`);
     expect(states).toEqual(expect.arrayContaining(['connected', 'connecting']));
     expect(connection.names.at(-1)).toBe('connected');
 

@@ -1,22 +1,26 @@
 // The model's TTL reaches zero-cache: read back from zero-cache's own client view records, where
 // it stores, per client and query, the TTL the client asked for and when the query went inactive.
 import { describe, expect, it } from 'vitest';
-import { ActiveJob } from '../../examples/stack/models.ts';
+import { ActiveJob } from './support/models.ts';
 import { desiredQueries, type DesiredQuery } from './support/cvr.ts';
 import { eventually } from './support/eventually.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
 
 const session = useRuntimeStack();
 
-/** The literal a single-condition query compares with (`where({ priority: 7 })` -> 7). */
+/** A jobs query of either mode: client-built on `jobs` (legacy), or the jobs relation query (modern). */
+const isJobsQuery = (query: DesiredQuery): boolean => query.table === 'jobs' || query.queryName === 'job.relation';
+
+/** The literal a single-condition query compares with (`where({ priority: 7 })` -> 7): in its AST, or in its relation spec. */
 function literalOf(query: DesiredQuery): unknown {
-  return (query.ast as { where?: { right?: { value?: unknown } } }).where?.right?.value;
+  if (query.ast) return (query.ast as { where?: { right?: { value?: unknown } } }).where?.right?.value;
+  return (query.queryArgs?.[0] as { where?: { value?: unknown } } | undefined)?.where?.value;
 }
 
 /** Waits until zero-cache's record of this client's `jobs` query on `literal` satisfies `predicate`. */
 function jobsQuery(literal: unknown, predicate: (q: DesiredQuery | undefined) => boolean, what: string): Promise<DesiredQuery | null> {
   return eventually(async () => {
-    const query = (await desiredQueries(session().sql, session().z.clientID)).find((q) => q.table === 'jobs' && literalOf(q) === literal);
+    const query = (await desiredQueries(session().sql, session().z.clientID)).find((q) => isJobsQuery(q) && literalOf(q) === literal);
     return predicate(query) ? (query ?? null) : undefined;
   }, what);
 }

@@ -2,17 +2,25 @@
  * Models and seed rows for the runtime tests, on a real local Zero.
  */
 import type { Zero } from '@rocicorp/zero';
-import { ActiveRecord, defineModel } from '../../runtime/index.ts';
+import { ActiveRecord, defineModel, defineRelationQueries } from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 
-export function setup() {
+/** How the models read: client-built ZQL (the legacy path), or each model's named relation query (modern Zero). */
+export type ReadMode = 'client-built ZQL' | 'named queries';
+export const READ_MODES: readonly ReadMode[] = ['client-built ZQL', 'named queries'];
+
+const queries = defineRelationQueries(schema, { job: 'jobs', client: 'clients', task: 'tasks', counter: 'counters' });
+
+export function setup(mode: ReadMode = 'client-built ZQL') {
   const z: Zero<TestSchema> = localZero();
-  const clientConfig = defineModel({ schema, table: 'clients', zero: z });
-  const taskConfig = defineModel({ schema, table: 'tasks', zero: z });
+  const named = mode === 'named queries';
+  const clientConfig = defineModel({ schema, table: 'clients', zero: z, query: named ? queries.client.relation : undefined });
+  const taskConfig = defineModel({ schema, table: 'tasks', zero: z, query: named ? queries.task.relation : undefined });
   const jobConfig = defineModel({
     schema,
     table: 'jobs',
     zero: z,
+    query: named ? queries.job.relation : undefined,
     scopes: {
       active: (r) => r.where({ status: 'active' }),
       by_client: (r, id: string) => r.where({ client_id: id }),
@@ -22,7 +30,7 @@ export function setup() {
     relationships: { client: () => clientConfig, tasks: () => taskConfig },
     validations: { title: [{ kind: 'presence' }, { kind: 'length', maximum: 20 }], status: [{ kind: 'inclusion', in: ['active', 'done', 'archived'], allow_nil: true }] },
   });
-  const counterConfig = defineModel({ schema, table: 'counters', zero: z });
+  const counterConfig = defineModel({ schema, table: 'counters', zero: z, query: named ? queries.counter.relation : undefined });
   return {
     z,
     Job: ActiveRecord.createModel(jobConfig),

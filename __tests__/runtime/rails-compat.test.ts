@@ -4,224 +4,227 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { QueryError, RecordNotFoundError, SoleRecordExceededError } from '../../runtime/index.ts';
-import { seed, setup, type Models } from './fixtures.ts';
+import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
-let m: Models;
-beforeAll(async () => {
-  m = setup();
-  await seed(m);
-});
-afterAll(() => m.z.close());
-
-const ids = (records: readonly { id: unknown }[]) => records.map((r) => r.id);
-
-describe('where shapes', () => {
-  const cases: [string, () => PromiseLike<{ id: unknown }[]>, string[]][] = [
-    ['hash equality', () => m.Job.where({ status: 'active' }), ['j1', 'j3']],
-    ['two columns AND', () => m.Job.where({ status: 'active', country: 'UK' }), ['j1']],
-    ['array -> IN', () => m.Job.where({ id: ['j2', 'j4'] }), ['j2', 'j4']],
-    ['null -> IS NULL', () => m.Job.where({ status: null }), ['j4']],
-    ['array with null -> IN or IS NULL', () => m.Job.where({ status: ['done', null] }), ['j2', 'j4']],
-    ['array of only null', () => m.Job.where({ country: [null] }), ['j3']],
-    ['empty array matches nothing', () => m.Job.where({ id: [] }), []],
-    ['range gt/lte', () => m.Job.where({ priority: { gt: 1, lte: 3 } }), ['j2', 'j5']],
-    ['range gte only (endless)', () => m.Job.where({ priority: { gte: 5 } }), ['j3']],
-    ['range lt excludes NULL', () => m.Job.where({ priority: { lt: 3 } }), ['j1']],
-    ['chained where ANDs', () => m.Job.where({ client_id: 'c1' }).where({ status: 'done' }), ['j2']],
-    ['not excludes NULL (three-valued)', () => m.Job.not({ country: 'UK' }), ['j2', 'j5']],
-    ['not null -> IS NOT NULL', () => m.Job.not({ country: null }), ['j1', 'j2', 'j4', 'j5']],
-    ['not array -> NOT IN, NULL excluded', () => m.Job.not({ status: ['active', 'done'] }), ['j5']],
-    ['not array with null', () => m.Job.not({ status: ['active', null] }), ['j2', 'j5']],
-    ['not of two columns is NAND (Rails 6.1+), NULL-aware', () => m.Job.not({ status: 'active', country: 'UK' }), ['j2', 'j5']],
-    ['not empty array matches every row', () => m.Job.not({ id: [] }), ['j1', 'j2', 'j3', 'j4', 'j5']],
-    ['not range', () => m.Job.not({ priority: { gte: 3 } }), ['j1']],
-    ['or', () => m.Job.where({ status: 'done' }).or(m.Job.where({ country: null })), ['j2', 'j3']],
-    ['or with not', () => m.Job.where({ id: 'j1' }).or(m.Job.not({ status: ['active', 'done', 'archived'] })), ['j1']],
-    ['none', () => m.Job.where({ status: 'active' }).none(), []],
-    ['all', () => m.Job.all(), ['j1', 'j2', 'j3', 'j4', 'j5']],
-    ['scope', () => m.Job.active(), ['j1', 'j3']],
-    ['scope with argument', () => m.Job.by_client('c2'), ['j3', 'j5']],
-    ['scope chain', () => m.Job.active().by_client('c2').where({ priority: 5 }), ['j3']],
-    ['where then scope', () => m.Job.where({ country: 'UK' }).active(), ['j1']],
-    ['numeric string cast for number column', () => m.Job.where({ priority: '3' }), ['j2', 'j5']],
-  ];
-  test.each(cases)('%s', async (_name, query, expected) => {
-    expect(ids(await query()).sort()).toEqual(expected);
+// Both read paths: the same answers whether Zero is asked client-built ZQL or the model's named relation query.
+describe.each(READ_MODES)('%s', (mode) => {
+  let m: Models;
+  beforeAll(async () => {
+    m = setup(mode);
+    await seed(m);
   });
-});
+  afterAll(() => m.z.close());
 
-describe('order, limit, offset', () => {
-  const cases: [string, () => PromiseLike<{ id: unknown }[]>, string[]][] = [
-    ['order hash desc', () => m.Job.order({ created_at: 'desc' }), ['j4', 'j5', 'j2', 'j3', 'j1']],
-    ['order string', () => m.Job.order('title'), ['j1', 'j3', 'j5', 'j4', 'j2']],
-    ['order "column desc"', () => m.Job.order('created_at desc').limit(2), ['j4', 'j5']],
-    ['order with ties then second key', () => m.Job.where({ priority: 3 }).order({ priority: 'asc' }, { title: 'asc' }), ['j5', 'j2']],
-    ['reorder replaces', () => m.Job.order({ created_at: 'desc' }).reorder({ created_at: 'asc' }).limit(2), ['j1', 'j3']],
-    ['limit', () => m.Job.order('created_at').limit(3), ['j1', 'j3', 'j2']],
-    ['offset', () => m.Job.order('created_at').offset(3), ['j5', 'j4']],
-    ['limit + offset', () => m.Job.order('created_at').limit(2).offset(1), ['j3', 'j2']],
-    ['scope order', () => m.Job.recent().limit(1), ['j4']],
-  ];
-  test.each(cases)('%s', async (_name, query, expected) => {
-    expect(ids(await query())).toEqual(expected);
-  });
-});
+  const ids = (records: readonly { id: unknown }[]) => records.map((r) => r.id);
 
-describe('terminals', () => {
-  test('find returns the record; numbers and strings as Rails casts them', async () => {
-    expect((await m.Job.find('j3')).title).toBe('Plumb');
-    expect((await m.Counter.find('7')).value).toBe(1);
-    expect((await m.Counter.find(7)).id).toBe(7);
+  describe('where shapes', () => {
+    const cases: [string, () => PromiseLike<{ id: unknown }[]>, string[]][] = [
+      ['hash equality', () => m.Job.where({ status: 'active' }), ['j1', 'j3']],
+      ['two columns AND', () => m.Job.where({ status: 'active', country: 'UK' }), ['j1']],
+      ['array -> IN', () => m.Job.where({ id: ['j2', 'j4'] }), ['j2', 'j4']],
+      ['null -> IS NULL', () => m.Job.where({ status: null }), ['j4']],
+      ['array with null -> IN or IS NULL', () => m.Job.where({ status: ['done', null] }), ['j2', 'j4']],
+      ['array of only null', () => m.Job.where({ country: [null] }), ['j3']],
+      ['empty array matches nothing', () => m.Job.where({ id: [] }), []],
+      ['range gt/lte', () => m.Job.where({ priority: { gt: 1, lte: 3 } }), ['j2', 'j5']],
+      ['range gte only (endless)', () => m.Job.where({ priority: { gte: 5 } }), ['j3']],
+      ['range lt excludes NULL', () => m.Job.where({ priority: { lt: 3 } }), ['j1']],
+      ['chained where ANDs', () => m.Job.where({ client_id: 'c1' }).where({ status: 'done' }), ['j2']],
+      ['not excludes NULL (three-valued)', () => m.Job.not({ country: 'UK' }), ['j2', 'j5']],
+      ['not null -> IS NOT NULL', () => m.Job.not({ country: null }), ['j1', 'j2', 'j4', 'j5']],
+      ['not array -> NOT IN, NULL excluded', () => m.Job.not({ status: ['active', 'done'] }), ['j5']],
+      ['not array with null', () => m.Job.not({ status: ['active', null] }), ['j2', 'j5']],
+      ['not of two columns is NAND (Rails 6.1+), NULL-aware', () => m.Job.not({ status: 'active', country: 'UK' }), ['j2', 'j5']],
+      ['not empty array matches every row', () => m.Job.not({ id: [] }), ['j1', 'j2', 'j3', 'j4', 'j5']],
+      ['not range', () => m.Job.not({ priority: { gte: 3 } }), ['j1']],
+      ['or', () => m.Job.where({ status: 'done' }).or(m.Job.where({ country: null })), ['j2', 'j3']],
+      ['or with not', () => m.Job.where({ id: 'j1' }).or(m.Job.not({ status: ['active', 'done', 'archived'] })), ['j1']],
+      ['none', () => m.Job.where({ status: 'active' }).none(), []],
+      ['all', () => m.Job.all(), ['j1', 'j2', 'j3', 'j4', 'j5']],
+      ['scope', () => m.Job.active(), ['j1', 'j3']],
+      ['scope with argument', () => m.Job.by_client('c2'), ['j3', 'j5']],
+      ['scope chain', () => m.Job.active().by_client('c2').where({ priority: 5 }), ['j3']],
+      ['where then scope', () => m.Job.where({ country: 'UK' }).active(), ['j1']],
+      ['numeric string cast for number column', () => m.Job.where({ priority: '3' }), ['j2', 'j5']],
+    ];
+    test.each(cases)('%s', async (_name, query, expected) => {
+      expect(ids(await query()).sort()).toEqual(expected);
+    });
   });
 
-  test('find scoped to a relation only finds inside it', async () => {
-    expect((await m.Job.active().find('j1')).id).toBe('j1');
-    await expect(m.Job.active().find('j2')).rejects.toBeInstanceOf(RecordNotFoundError);
+  describe('order, limit, offset', () => {
+    const cases: [string, () => PromiseLike<{ id: unknown }[]>, string[]][] = [
+      ['order hash desc', () => m.Job.order({ created_at: 'desc' }), ['j4', 'j5', 'j2', 'j3', 'j1']],
+      ['order string', () => m.Job.order('title'), ['j1', 'j3', 'j5', 'j4', 'j2']],
+      ['order "column desc"', () => m.Job.order('created_at desc').limit(2), ['j4', 'j5']],
+      ['order with ties then second key', () => m.Job.where({ priority: 3 }).order({ priority: 'asc' }, { title: 'asc' }), ['j5', 'j2']],
+      ['reorder replaces', () => m.Job.order({ created_at: 'desc' }).reorder({ created_at: 'asc' }).limit(2), ['j1', 'j3']],
+      ['limit', () => m.Job.order('created_at').limit(3), ['j1', 'j3', 'j2']],
+      ['offset', () => m.Job.order('created_at').offset(3), ['j5', 'j4']],
+      ['limit + offset', () => m.Job.order('created_at').limit(2).offset(1), ['j3', 'j2']],
+      ['scope order', () => m.Job.recent().limit(1), ['j4']],
+    ];
+    test.each(cases)('%s', async (_name, query, expected) => {
+      expect(ids(await query())).toEqual(expected);
+    });
   });
 
-  const notFound: [string, () => Promise<unknown>, string][] = [
-    ['find missing string id', () => m.Job.find('abc'), `Couldn't find Job with 'id'="abc"`],
-    ['find missing numeric id', () => m.Counter.find(5), `Couldn't find Counter with 'id'=5`],
-    ['find non-numeric id on numeric key', () => m.Counter.find('x'), `Couldn't find Counter with 'id'="x"`],
-    ['find undefined', () => m.Job.find(undefined), "Couldn't find Job without an ID"],
-    ['find null', () => m.Job.find(null), "Couldn't find Job without an ID"],
-    [
-      'find array, one missing',
-      () => m.Job.find(['j1', 'nope']),
-      "Couldn't find all Jobs with 'id': (j1, nope) (found 1 results, but was looking for 2). Couldn't find Job with id nope.",
-    ],
-    [
-      'find varargs, two missing',
-      () => m.Job.find('j1', 'x', 'y'),
-      "Couldn't find all Jobs with 'id': (j1, x, y) (found 1 results, but was looking for 3). Couldn't find Jobs with ids x, y.",
-    ],
-    ['find_by_bang', () => m.Job.find_by_bang({ title: 'Nope' }), "Couldn't find Job"],
-    ['first_bang on none', () => m.Job.none().first_bang(), "Couldn't find Job"],
-    ['last_bang on none', () => m.Job.none().last_bang(), "Couldn't find Job"],
-    ['take_bang on none', () => m.Job.where({ status: 'x' }).take_bang(), "Couldn't find Job"],
-    ['sole on none', () => m.Job.where({ status: 'x' }).sole(), "Couldn't find Job"],
-  ];
-  test.each(notFound)('%s -> RecordNotFoundError', async (_name, run, message) => {
-    const error = await run().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(RecordNotFoundError);
-    expect((error as Error).message).toBe(message);
-    expect((error as RecordNotFoundError).model).toMatch(/^(Job|Counter)$/);
-    expect((error as RecordNotFoundError).primaryKey).toBe('id');
+  describe('terminals', () => {
+    test('find returns the record; numbers and strings as Rails casts them', async () => {
+      expect((await m.Job.find('j3')).title).toBe('Plumb');
+      expect((await m.Counter.find('7')).value).toBe(1);
+      expect((await m.Counter.find(7)).id).toBe(7);
+    });
+
+    test('find scoped to a relation only finds inside it', async () => {
+      expect((await m.Job.active().find('j1')).id).toBe('j1');
+      await expect(m.Job.active().find('j2')).rejects.toBeInstanceOf(RecordNotFoundError);
+    });
+
+    const notFound: [string, () => Promise<unknown>, string][] = [
+      ['find missing string id', () => m.Job.find('abc'), `Couldn't find Job with 'id'="abc"`],
+      ['find missing numeric id', () => m.Counter.find(5), `Couldn't find Counter with 'id'=5`],
+      ['find non-numeric id on numeric key', () => m.Counter.find('x'), `Couldn't find Counter with 'id'="x"`],
+      ['find undefined', () => m.Job.find(undefined), "Couldn't find Job without an ID"],
+      ['find null', () => m.Job.find(null), "Couldn't find Job without an ID"],
+      [
+        'find array, one missing',
+        () => m.Job.find(['j1', 'nope']),
+        "Couldn't find all Jobs with 'id': (j1, nope) (found 1 results, but was looking for 2). Couldn't find Job with id nope.",
+      ],
+      [
+        'find varargs, two missing',
+        () => m.Job.find('j1', 'x', 'y'),
+        "Couldn't find all Jobs with 'id': (j1, x, y) (found 1 results, but was looking for 3). Couldn't find Jobs with ids x, y.",
+      ],
+      ['find_by_bang', () => m.Job.find_by_bang({ title: 'Nope' }), "Couldn't find Job"],
+      ['first_bang on none', () => m.Job.none().first_bang(), "Couldn't find Job"],
+      ['last_bang on none', () => m.Job.none().last_bang(), "Couldn't find Job"],
+      ['take_bang on none', () => m.Job.where({ status: 'x' }).take_bang(), "Couldn't find Job"],
+      ['sole on none', () => m.Job.where({ status: 'x' }).sole(), "Couldn't find Job"],
+    ];
+    test.each(notFound)('%s -> RecordNotFoundError', async (_name, run, message) => {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(RecordNotFoundError);
+      expect((error as Error).message).toBe(message);
+      expect((error as RecordNotFoundError).model).toMatch(/^(Job|Counter)$/);
+      expect((error as RecordNotFoundError).primaryKey).toBe('id');
+    });
+
+    test('RecordNotFoundError carries the id', async () => {
+      const error = (await m.Job.find('abc').catch((e: unknown) => e)) as RecordNotFoundError;
+      expect(error.id).toBe('abc');
+      expect(error.name).toBe('RecordNotFoundError');
+    });
+
+    test('find([a, b]) returns records in the order asked, duplicates collapsed', async () => {
+      expect(ids(await m.Job.find(['j3', 'j1']))).toEqual(['j3', 'j1']);
+      expect(ids(await m.Job.find(['j2', 'j2']))).toEqual(['j2']);
+      expect(await m.Job.find([])).toEqual([]);
+    });
+
+    test('find_by returns the record or null', async () => {
+      expect((await m.Job.find_by({ title: 'Wire' }))?.id).toBe('j2');
+      expect(await m.Job.find_by({ title: 'Nope' })).toBeNull();
+      expect((await m.Job.find_by({ status: null }))?.id).toBe('j4');
+    });
+
+    test('first/last order by primary key when unordered; use the order when given', async () => {
+      expect((await m.Job.first())?.id).toBe('j1');
+      expect((await m.Job.last())?.id).toBe('j5');
+      expect(ids(await m.Job.first(2))).toEqual(['j1', 'j2']);
+      expect(ids(await m.Job.last(2))).toEqual(['j4', 'j5']);
+      expect((await m.Job.order({ created_at: 'desc' }).first())?.id).toBe('j4');
+      expect((await m.Job.order({ created_at: 'desc' }).last())?.id).toBe('j1');
+      expect(ids(await m.Job.order({ created_at: 'desc' }).last(2))).toEqual(['j3', 'j1']);
+      expect((await m.Job.order('created_at').limit(3).last())?.id).toBe('j2');
+      expect(await m.Job.none().first()).toBeNull();
+    });
+
+    test('take does not order; returns null on none', async () => {
+      expect(ids(await m.Job.where({ status: 'active' }).take(5)).sort()).toEqual(['j1', 'j3']);
+      expect(await m.Job.none().take()).toBeNull();
+      expect((await m.Job.where({ id: 'j2' }).take_bang()).id).toBe('j2');
+    });
+
+    test('sole: exactly one, else SoleRecordExceeded', async () => {
+      expect((await m.Job.where({ status: null }).sole()).id).toBe('j4');
+      const error = await m.Job.active().sole().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SoleRecordExceededError);
+      expect((error as Error).message).toBe('Wanted only one Job');
+    });
+
+    test('pluck, pick, ids, exists, count', async () => {
+      expect(await m.Job.order('created_at').pluck('title')).toEqual(['Paint', 'Plumb', 'Wire', 'Roof', 'Tile']);
+      expect(await m.Job.where({ id: ['j1', 'j2'] }).order('id').pluck('id', 'priority')).toEqual([['j1', 1], ['j2', 3]]);
+      expect(await m.Job.order({ created_at: 'desc' }).pick('title')).toBe('Tile');
+      expect(await m.Job.none().pick('title')).toBeNull();
+      expect(await m.Job.active().order('id').ids()).toEqual(['j1', 'j3']);
+      expect(await m.Job.exists()).toBe(true);
+      expect(await m.Job.exists('j2')).toBe(true);
+      expect(await m.Job.exists('nope')).toBe(false);
+      expect(await m.Job.exists({ status: 'archived' })).toBe(true);
+      expect(await m.Job.exists(false)).toBe(false);
+      expect(await m.Job.none().exists()).toBe(false);
+      expect(await m.Job.count()).toBe(5);
+      expect(await m.Job.active().count()).toBe(2);
+      expect(await m.Job.count('priority')).toBe(4);
+      expect(await m.Job.order('id').limit(2).count()).toBe(2);
+    });
+
+    test('includes loads associations as model records, shaped by a relation', async () => {
+      const job = (await m.Job.includes('client', { tasks: (t) => t.order({ position: 'asc' }) }).find('j1')) as unknown as {
+        client: { name: string; constructor: { name: string } };
+        tasks: { title: string; constructor: { name: string } }[];
+      };
+      expect(job.client.name).toBe('Acme');
+      expect(job.client.constructor.name).toBe('Client');
+      expect(job.tasks.map((t) => t.title)).toEqual(['Primer', 'Second coat']);
+      expect(job.tasks[0]!.constructor.name).toBe('Task');
+      const orphan = (await m.Job.includes('client').find('j4')) as unknown as { client: unknown };
+      expect(orphan.client).toBeNull();
+    });
   });
 
-  test('RecordNotFoundError carries the id', async () => {
-    const error = (await m.Job.find('abc').catch((e: unknown) => e)) as RecordNotFoundError;
-    expect(error.id).toBe('abc');
-    expect(error.name).toBe('RecordNotFoundError');
+  describe('bad finder input', () => {
+    const cases: [string, () => unknown, RegExp][] = [
+      ['unknown column in where', () => m.Job.where({ nope: 1 }), /Job\.where: unknown column 'nope' for Job \(columns: id, title, status/],
+      ['unknown column in not', () => m.Job.not({ nope: 1 }), /Job\.not: unknown column 'nope'/],
+      ['unknown column in order', () => m.Job.order('nope'), /Job\.order: unknown column 'nope'/],
+      ['bad direction', () => m.Job.order({ title: 'sideways' as 'asc' }), /direction for 'title' must be 'asc' or 'desc', got "sideways"/],
+      ['undefined value', () => m.Job.where({ status: undefined as unknown as string }), /value for 'status' is undefined; pass null to match NULL/],
+      ['wrong type', () => m.Job.where({ priority: 'high' }), /column 'priority' of Job holds numbers; got "high"/],
+      ['empty range', () => m.Job.where({ priority: {} }), /range for 'priority' needs at least one of gt, gte, lt, lte/],
+      ['negative limit', () => m.Job.limit(-1), /Job\.limit: expected a non-negative integer, got -1/],
+      ['scope missing argument', () => (m.Job.by_client as () => unknown)(), /Job\.by_client: wrong number of arguments \(given 0, expected 1\)/],
+      ['pluck unknown column', () => m.Job.pluck('nope'), /Job\.pluck: unknown column 'nope'/],
+      ['includes unknown relationship', () => m.Job.includes('owner'), /Job has no relationship 'owner' configured \(configured: client, tasks\)/],
+      ['or with incompatible relation', () => m.Job.where({ id: 'j1' }).or(m.Job.limit(1)), /structurally compatible. Incompatible values: \[:limit\]/],
+    ];
+    test.each(cases)('%s -> QueryError', async (_name, run, message) => {
+      const error = await (async () => run())().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(QueryError);
+      expect((error as Error).message).toMatch(message);
+    });
   });
 
-  test('find([a, b]) returns records in the order asked, duplicates collapsed', async () => {
-    expect(ids(await m.Job.find(['j3', 'j1']))).toEqual(['j3', 'j1']);
-    expect(ids(await m.Job.find(['j2', 'j2']))).toEqual(['j2']);
-    expect(await m.Job.find([])).toEqual([]);
-  });
+  describe('relations are immutable', () => {
+    test('chaining returns new relations and leaves the original as it was', async () => {
+      const active = m.Job.active();
+      const narrowed = active.where({ country: 'UK' });
+      expect(narrowed).not.toBe(active);
+      expect(ids(await active).sort()).toEqual(['j1', 'j3']);
+      expect(ids(await narrowed)).toEqual(['j1']);
+    });
 
-  test('find_by returns the record or null', async () => {
-    expect((await m.Job.find_by({ title: 'Wire' }))?.id).toBe('j2');
-    expect(await m.Job.find_by({ title: 'Nope' })).toBeNull();
-    expect((await m.Job.find_by({ status: null }))?.id).toBe('j4');
-  });
-
-  test('first/last order by primary key when unordered; use the order when given', async () => {
-    expect((await m.Job.first())?.id).toBe('j1');
-    expect((await m.Job.last())?.id).toBe('j5');
-    expect(ids(await m.Job.first(2))).toEqual(['j1', 'j2']);
-    expect(ids(await m.Job.last(2))).toEqual(['j4', 'j5']);
-    expect((await m.Job.order({ created_at: 'desc' }).first())?.id).toBe('j4');
-    expect((await m.Job.order({ created_at: 'desc' }).last())?.id).toBe('j1');
-    expect(ids(await m.Job.order({ created_at: 'desc' }).last(2))).toEqual(['j3', 'j1']);
-    expect((await m.Job.order('created_at').limit(3).last())?.id).toBe('j2');
-    expect(await m.Job.none().first()).toBeNull();
-  });
-
-  test('take does not order; returns null on none', async () => {
-    expect(ids(await m.Job.where({ status: 'active' }).take(5)).sort()).toEqual(['j1', 'j3']);
-    expect(await m.Job.none().take()).toBeNull();
-    expect((await m.Job.where({ id: 'j2' }).take_bang()).id).toBe('j2');
-  });
-
-  test('sole: exactly one, else SoleRecordExceeded', async () => {
-    expect((await m.Job.where({ status: null }).sole()).id).toBe('j4');
-    const error = await m.Job.active().sole().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SoleRecordExceededError);
-    expect((error as Error).message).toBe('Wanted only one Job');
-  });
-
-  test('pluck, pick, ids, exists, count', async () => {
-    expect(await m.Job.order('created_at').pluck('title')).toEqual(['Paint', 'Plumb', 'Wire', 'Roof', 'Tile']);
-    expect(await m.Job.where({ id: ['j1', 'j2'] }).order('id').pluck('id', 'priority')).toEqual([['j1', 1], ['j2', 3]]);
-    expect(await m.Job.order({ created_at: 'desc' }).pick('title')).toBe('Tile');
-    expect(await m.Job.none().pick('title')).toBeNull();
-    expect(await m.Job.active().order('id').ids()).toEqual(['j1', 'j3']);
-    expect(await m.Job.exists()).toBe(true);
-    expect(await m.Job.exists('j2')).toBe(true);
-    expect(await m.Job.exists('nope')).toBe(false);
-    expect(await m.Job.exists({ status: 'archived' })).toBe(true);
-    expect(await m.Job.exists(false)).toBe(false);
-    expect(await m.Job.none().exists()).toBe(false);
-    expect(await m.Job.count()).toBe(5);
-    expect(await m.Job.active().count()).toBe(2);
-    expect(await m.Job.count('priority')).toBe(4);
-    expect(await m.Job.order('id').limit(2).count()).toBe(2);
-  });
-
-  test('includes loads associations as model records, shaped by a relation', async () => {
-    const job = (await m.Job.includes('client', { tasks: (t) => t.order({ position: 'asc' }) }).find('j1')) as unknown as {
-      client: { name: string; constructor: { name: string } };
-      tasks: { title: string; constructor: { name: string } }[];
-    };
-    expect(job.client.name).toBe('Acme');
-    expect(job.client.constructor.name).toBe('Client');
-    expect(job.tasks.map((t) => t.title)).toEqual(['Primer', 'Second coat']);
-    expect(job.tasks[0]!.constructor.name).toBe('Task');
-    const orphan = (await m.Job.includes('client').find('j4')) as unknown as { client: unknown };
-    expect(orphan.client).toBeNull();
-  });
-});
-
-describe('bad finder input', () => {
-  const cases: [string, () => unknown, RegExp][] = [
-    ['unknown column in where', () => m.Job.where({ nope: 1 }), /Job\.where: unknown column 'nope' for Job \(columns: id, title, status/],
-    ['unknown column in not', () => m.Job.not({ nope: 1 }), /Job\.not: unknown column 'nope'/],
-    ['unknown column in order', () => m.Job.order('nope'), /Job\.order: unknown column 'nope'/],
-    ['bad direction', () => m.Job.order({ title: 'sideways' as 'asc' }), /direction for 'title' must be 'asc' or 'desc', got "sideways"/],
-    ['undefined value', () => m.Job.where({ status: undefined as unknown as string }), /value for 'status' is undefined; pass null to match NULL/],
-    ['wrong type', () => m.Job.where({ priority: 'high' }), /column 'priority' of Job holds numbers; got "high"/],
-    ['empty range', () => m.Job.where({ priority: {} }), /range for 'priority' needs at least one of gt, gte, lt, lte/],
-    ['negative limit', () => m.Job.limit(-1), /Job\.limit: expected a non-negative integer, got -1/],
-    ['scope missing argument', () => (m.Job.by_client as () => unknown)(), /Job\.by_client: wrong number of arguments \(given 0, expected 1\)/],
-    ['pluck unknown column', () => m.Job.pluck('nope'), /Job\.pluck: unknown column 'nope'/],
-    ['includes unknown relationship', () => m.Job.includes('owner'), /Job has no relationship 'owner' configured \(configured: client, tasks\)/],
-    ['or with incompatible relation', () => m.Job.where({ id: 'j1' }).or(m.Job.limit(1)), /structurally compatible. Incompatible values: \[:limit\]/],
-  ];
-  test.each(cases)('%s -> QueryError', async (_name, run, message) => {
-    const error = await (async () => run())().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(QueryError);
-    expect((error as Error).message).toMatch(message);
-  });
-});
-
-describe('relations are immutable', () => {
-  test('chaining returns new relations and leaves the original as it was', async () => {
-    const active = m.Job.active();
-    const narrowed = active.where({ country: 'UK' });
-    expect(narrowed).not.toBe(active);
-    expect(ids(await active).sort()).toEqual(['j1', 'j3']);
-    expect(ids(await narrowed)).toEqual(['j1']);
-  });
-
-  test('the model itself is not thenable (awaiting it does not load a table)', async () => {
-    expect('then' in m.Job).toBe(false);
+    test('the model itself is not thenable (awaiting it does not load a table)', async () => {
+      expect('then' in m.Job).toBe(false);
+    });
   });
 });

@@ -15,6 +15,7 @@ CREATE TABLE jobs (
   priority    integer,
   position    integer,
   client_id   text REFERENCES clients (id) ON DELETE SET NULL,
+  owner_id    text,
   created_at  timestamp(6) NOT NULL DEFAULT now(),
   updated_at  timestamp(6) NOT NULL DEFAULT now()
 );

@@ -1,5 +1,7 @@
-// The Zero schema of the example stack (examples/stack/schema.sql), with the legacy permissions
-// that `zero-deploy-permissions` reads from this module's `permissions` export.
+// The Zero schema of the example stack (examples/stack/schema.sql), in both sync modes: `schema`
+// (legacy: client-built queries and CRUD mutators, with the permissions `zero-deploy-permissions`
+// reads from this module's `permissions` export) and `modernSchema` (named queries and custom
+// mutators through the app's endpoints, as a Zero 1.x team runs it: no legacy flag).
 import {
   ANYONE_CAN_DO_ANYTHING,
   boolean,
@@ -30,6 +32,8 @@ const jobs = table('jobs')
     priority: number().optional(),
     position: number().optional(),
     client_id: string().optional(),
+    // Who may see the job when a read policy says so (the modern stack's policy tests); null: nobody's.
+    owner_id: string().optional(),
     created_at: number().optional(),
     updated_at: number().optional(),
   })
@@ -60,14 +64,18 @@ const taskRelationships = relationships(tasks, ({ one }) => ({
   job: one({ sourceField: ['job_id'], destSchema: jobs, destField: ['id'] }),
 }));
 
-export const schema = createSchema({
+/** The tables and relationships both schemas are made of (tests extend them). */
+export const stackTables = {
   tables: [clients, jobs, tasks],
   relationships: [clientRelationships, jobRelationships, taskRelationships],
-  enableLegacyQueries: true,
-  enableLegacyMutators: true,
-});
+};
+
+export const schema = createSchema({ ...stackTables, enableLegacyQueries: true, enableLegacyMutators: true });
 
 export type StackSchema = typeof schema;
+
+/** The same tables without Zero's legacy flags: reads only through named queries, writes only through custom mutators. */
+export const modernSchema = createSchema(stackTables);
 
 // Legacy permissions: without a select rule zero-cache syncs no rows for ad-hoc queries, and
 // without insert/update/delete rules CRUD mutations are rejected. The example trusts everyone.

@@ -16,6 +16,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './reactive', source: 'runtime/reactive/index.svelte.ts', svelte: true },
   { subpath: './compat', source: 'compat/index.ts', svelte: true },
   { subpath: './eslint-plugin', source: 'eslint-plugin/index.ts', svelte: false },
+  { subpath: './server', source: 'runtime/server/index.ts', svelte: false },
 ];
 
 /** `'./reactive'` -> `'zero-record/reactive'`. */

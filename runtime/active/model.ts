@@ -29,7 +29,7 @@ export type ActiveScoped<Row, S> = ActiveRelation<ActiveRecordInstance<Row>> & {
 };
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'applyTo' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}> = ActiveModelStatics<Row> &
   Pick<ActiveScoped<Row, S>, QueryMethodName | keyof S>;

@@ -6,7 +6,7 @@ import type { WhereHash } from '../core/conditions.ts';
 import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
-import { awaitZero, currentZero, relationView, retainView, runRelation, type LiveResult } from '../core/zero-binding.ts';
+import { awaitZero, currentZero, relationView, retainView, runRelation, readFailure, type LiveResult, type SharedView } from '../core/zero-binding.ts';
 import { ZeroRecordError } from '../core/errors.ts';
 import { instantiate } from './record.ts';
 
@@ -135,7 +135,14 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
         });
         return;
       }
-      const view = retainView(z, relationView(this));
+      let view: SharedView;
+      try {
+        view = retainView(z, relationView(z, this));
+      } catch (error) {
+        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
+        subscriber([], { resultType: 'error', error: readFailure(error) });
+        return;
+      }
       const deliver = () => {
         const { rows, resultType, error } = view.result;
         subscriber(instantiate(this, rows) as T[], { resultType, error });

@@ -10,6 +10,7 @@ import { QueryError, describeValue } from './errors.ts';
 
 /** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
+/** The comparison operators conditions compile to (the allow-list of the spec validator). */
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'IS' | 'IS NOT';
 
 /** A range: `{ gt: 1, lte: 5 }` (Rails' `1..5`, `5..`, `...5`). */
@@ -24,6 +25,7 @@ export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[
 /** A Rails `where` hash: column -> value, array (IN), null (IS NULL) or range. */
 export type WhereHash = Readonly<Record<string, WhereValue>>;
 
+/** A condition tree with SQL's three-valued semantics; plain JSON, so it travels in a relation spec. */
 export type Condition =
   | { readonly op: 'cmp'; readonly column: string; readonly operator: Operator; readonly value: Scalar | null | readonly Scalar[] }
   | { readonly op: 'and'; readonly conds: readonly Condition[] }

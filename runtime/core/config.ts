@@ -2,6 +2,7 @@
  * ModelConfig: the one object both flavours (ActiveRecord, ReactiveRecord) are made from, and its validation.
  */
 import type { Relation } from './relation.ts';
+import type { RelationQuery } from './relation-queries.ts';
 import { classify } from './inflect.ts';
 import { ConfigError, TtlError } from './errors.ts';
 import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
@@ -40,6 +41,12 @@ export interface ModelConfig {
   readonly timestamps?: boolean;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
   readonly zero?: ZeroSource;
+  /**
+   * The model's named relation query (`queries.job.relation` from the generated `queries.ts`): every read is sent to
+   * zero-cache as this query with the relation's spec. Without it, reads are client-built ZQL, which zero-cache answers
+   * only when the schema sets `enableLegacyQueries` (`generate --legacy-sync`).
+   */
+  readonly query?: RelationQuery;
 }
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
@@ -62,6 +69,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap> {
   /** The timestamp columns this model maintains (those of `created_at` / `updated_at` that exist, unless `timestamps: false`). */
   readonly timestampColumns: readonly ('created_at' | 'updated_at')[];
   readonly zero: ZeroSource | undefined;
+  readonly query: RelationQuery | undefined;
 }
 
 export type ScopeMap = Readonly<Record<string, ScopeFn>>;
@@ -78,7 +86,7 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
 /** The scopes of a config. */
 export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'timestamps', 'zero']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'timestamps', 'zero', 'query']);
 
 /** Names a column may not take because records carry methods of that name (Rails' DangerousAttributeError). */
 export const RECORD_METHODS = new Set(['update', 'destroy', 'reload', 'save', 'toJSON', 'constructor', 'then']);
@@ -156,6 +164,9 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     if (table && !columns.includes(column)) problems.push(`default for unknown column '${column}'`);
   }
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
+  if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
+    problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
+  }
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
     if (!Array.isArray(rules)) {
@@ -215,6 +226,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
     timestampColumns: Object.freeze(config.timestamps === false ? [] : (['created_at', 'updated_at'] as const).filter((c) => c in table.columns)),
     zero: config.zero,
+    query: config.query,
   });
   definitions.set(config, definition);
   return definition;

@@ -55,6 +55,18 @@ export class TtlError extends ZeroRecordError {
 /** Bad finder input: an unknown column, a wrong scope argument, an unsupported condition. Rails raises ArgumentError / StatementInvalid. */
 export class QueryError extends ZeroRecordError {}
 
+/**
+ * A relation spec (the JSON argument of a named relation query) is not allowed: an unknown table, column, operator or
+ * relationship, a value of the wrong type, or a size over the configured caps. `path` points at the offending part.
+ */
+export class InvalidRelationSpecError extends QueryError {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`Invalid relation spec at ${path || 'the top level'}: ${message}`);
+    this.path = path;
+  }
+}
+
 /** Zero was not ready (the configured source returned undefined) within the wait limit. */
 export class ZeroNotReadyError extends ZeroRecordError {}
 
@@ -94,6 +106,18 @@ export class RecordInvalidError extends ZeroRecordError {
     this.model = model;
     this.errors = errors;
     this.fullMessages = fullMessages;
+  }
+
+  /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
+  get details(): { name: 'RecordInvalidError'; model: string; errors: ValidationErrors; fullMessages: readonly string[] } {
+    return { name: 'RecordInvalidError', model: this.model, errors: this.errors, fullMessages: this.fullMessages };
+  }
+
+  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError. */
+  static fromDetails(details: unknown): RecordInvalidError | undefined {
+    const d = details as Partial<RecordInvalidError['details']> | null | undefined;
+    if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || !Array.isArray(d.fullMessages)) return undefined;
+    return new RecordInvalidError(d.model, d.errors, d.fullMessages);
   }
 }
 

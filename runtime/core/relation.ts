@@ -1,14 +1,15 @@
 /**
- * The immutable Relation: Rails query semantics, compiled to ZQL. Both flavours extend it; it knows nothing of terminals.
+ * The immutable Relation: Rails query semantics, compiled to a relation spec (relation-spec.ts), the JSON form that becomes
+ * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
-import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, toExpression, type Condition, type ExpressionBuilder, type WhereHash } from './conditions.ts';
+import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, type Condition, type WhereHash } from './conditions.ts';
+import { dropOffset, type Direction, type RelationSpec } from './relation-spec.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
-/** Sort direction of an `order` column. */
-export type Direction = 'asc' | 'desc';
+export type { Direction };
 /** `'title'`, `'title desc'`, or `{ created_at: 'desc' }`. */
 export type OrderArg = string | Readonly<Record<string, Direction | 'ASC' | 'DESC'>>;
 
@@ -24,15 +25,6 @@ export interface RelationState {
   readonly offset: number | undefined;
   readonly includes: readonly IncludeSpec[];
   readonly ttl: TtlInput | undefined;
-}
-
-/** The ZQL query surface the compiler uses (Zero's Query, typed loosely: the runtime spans schemas). */
-export interface ZqlQuery {
-  where(build: (eb: ExpressionBuilder<unknown>) => unknown): ZqlQuery;
-  where(column: string, operator: string, value: unknown): ZqlQuery;
-  orderBy(column: string, direction: Direction): ZqlQuery;
-  limit(n: number): ZqlQuery;
-  related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
 }
 
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
@@ -57,6 +49,7 @@ export class Relation {
   readonly model: ModelDefinition;
   readonly state: RelationState;
   #key: string | undefined;
+  #spec: RelationSpec | undefined;
 
   constructor(model: ModelDefinition, state: RelationState = EMPTY) {
     this.model = model;
@@ -200,16 +193,22 @@ export class Relation {
 
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
-    this.#key ??= JSON.stringify([
-      this.model.table,
-      this.state.where,
-      this.state.order,
-      this.state.limit,
-      this.state.offset,
-      this.state.includes.map((i) => [i.name, i.relation.key]),
-      this.state.ttl ?? this.model.ttl,
-    ]);
+    this.#key ??= JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl]);
     return this.#key;
+  }
+
+  /** This relation as a relation spec: the argument of the model's named query, and what the ZQL is built from. */
+  get spec(): RelationSpec {
+    if (this.#spec) return this.#spec;
+    const { where, order, limit, offset, includes } = this.state;
+    const spec: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
+    if (!(where.op === 'const' && where.value)) spec.where = where;
+    if (order.length > 0) spec.order = order;
+    if (limit !== undefined) spec.limit = limit;
+    if (offset !== undefined) spec.offset = offset;
+    if (includes.length > 0) spec.includes = includes.map((i) => [i.name, i.relation.spec] as const);
+    this.#spec = spec;
+    return spec;
   }
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */
@@ -217,24 +216,9 @@ export class Relation {
     return this.state.where.op === 'const' && !this.state.where.value;
   }
 
-  /** Compiles onto a ZQL query of this model's table. Offsets are applied by `rows()` (ZQL has no OFFSET). */
-  applyTo(query: ZqlQuery): ZqlQuery {
-    const { where, order, limit, offset, includes } = this.state;
-    let q = query;
-    // The common case, comparisons ANDed together, takes ZQL's direct form (cheaper than the expression builder).
-    const comparisons = where.op === 'cmp' ? [where] : where.op === 'and' && where.conds.every((c) => c.op === 'cmp') ? where.conds : undefined;
-    if (comparisons) for (const c of comparisons as Extract<Condition, { op: 'cmp' }>[]) q = q.where(c.column, c.operator, c.value);
-    else if (!(where.op === 'const' && where.value)) q = q.where((eb) => toExpression(eb, where));
-    for (const [column, direction] of order) q = q.orderBy(column, direction);
-    if (limit !== undefined) q = q.limit(limit + (offset ?? 0));
-    for (const include of includes) q = q.related(include.name, (sub) => include.relation.applyTo(sub));
-    return q;
-  }
-
-  /** Drops the offset rows (here and in included associations) from what Zero returned. */
+  /** Drops the offset rows from what Zero returned. */
   rows<R extends Readonly<Record<string, unknown>>>(raw: readonly R[]): readonly R[] {
-    const offset = this.state.offset ?? 0;
-    return offset > 0 ? raw.slice(offset) : raw;
+    return dropOffset(this.spec, raw);
   }
 }
 

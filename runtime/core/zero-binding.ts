@@ -1,12 +1,15 @@
 /**
  * The one Zero binding both flavours share: where Zero comes from, one-shot runs, shared live views, and writes.
  */
-import { createBuilder, type TTL } from '@rocicorp/zero';
+import type { TTL } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
-import { ConnectionError, MutationError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
+import { ConfigError, ConnectionError, MutationError, RecordInvalidError, QueryFailedError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
-import type { Relation, ZqlQuery } from './relation.ts';
-import type { AnySchema, AnyZero, RowData, ZeroSource } from './zero-types.ts';
+import { modelMutatorOf } from './model-mutators.ts';
+import type { Relation } from './relation.ts';
+import { underscore } from './inflect.ts';
+import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
+import type { AnyZero, RowData, ZeroSource } from './zero-types.ts';
 
 let defaultSource: ZeroSource | undefined;
 
@@ -55,21 +58,40 @@ export async function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_T
   }
 }
 
-const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
-
-/** The ZQL query for a relation. */
-export function zqlFor(relation: Relation): ZqlQuery {
-  const { schema, table } = relation.model;
-  let builder = builders.get(schema);
-  if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
-  return relation.applyTo(builder[table]!);
-}
-
 type AnyQuery = Parameters<AnyZero['run']>[0];
 
 /** Whether a result from this client can be final: with a server only 'complete' is; a client without one has all there is. */
 function hasServer(z: AnyZero): boolean {
   return z.server !== null;
+}
+
+/**
+ * What Zero is asked for a relation: the model's named query with the relation's spec, or (legacy) the ZQL built from the
+ * same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * never answers it: refuse such a read up front rather than wait forever.
+ */
+export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
+  const { model } = relation;
+  if (model.query) return model.query(relation.spec) as AnyQuery;
+  if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
+    throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [
+      'the model has no named query and its Zero schema does not set enableLegacyQueries, so zero-cache would never answer',
+      `register the generated queries: pass query: queries.${underscore(model.className)}.relation in the model config (queries.ts from zero-record generate), ` +
+        'and serve them from your query endpoint (zero-record serve)',
+      'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
+    ]);
+  }
+  return zqlFor(relation) as unknown as AnyQuery;
+}
+
+/** A failure to open a read (a `ConfigError` from `queryFor`, an invalid spec) as the runtime's typed error. */
+export function readFailure(error: unknown): ZeroRecordError {
+  return asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
+}
+
+/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides). */
+export function zqlFor(relation: Relation): ZqlQuery {
+  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
 }
 
 const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
@@ -81,6 +103,7 @@ const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
  */
 export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
   if (relation.matchesNothing) return [];
+  const query = queryFor(z, relation);
   const state = z.connection.state.current.name;
   // Checks made on the way to a write answer from local data while offline, so the write is not held up.
   const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
@@ -90,7 +113,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   try {
     // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
     const rows = await z.run(
-      zqlFor(relation) as unknown as AnyQuery,
+      query,
       authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
     );
     return relation.rows(rows as readonly RowData[]);
@@ -127,9 +150,9 @@ export interface ViewSpec {
   readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
 }
 
-/** The view spec of a relation. */
-export function relationView(relation: Relation): ViewSpec {
-  return { key: relation.key, query: zqlFor(relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+/** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
+export function relationView(z: AnyZero, relation: Relation): ViewSpec {
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
 }
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
@@ -240,19 +263,22 @@ export interface WriteOptions {
   readonly wait?: 'client' | 'server';
 }
 
+type MutatorOutcome = { type: 'success' } | { type: 'error'; error: { message?: string; details?: unknown } };
 interface MutatorResultLike {
-  readonly client: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
-  readonly server: Promise<{ type: 'success' } | { type: 'error'; error: { message?: string } }>;
+  readonly client: Promise<MutatorOutcome>;
+  readonly server: Promise<MutatorOutcome>;
 }
 
 /**
- * Writes one row through Zero: the schema's CRUD mutators when it enables them (`enableLegacyMutators`),
- * else the runtime's custom mutators (`recordMutators`, which the Zero client must be created with).
+ * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
+ * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
+ * must be created with the registry used.
  */
 export async function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
   const z = await awaitZero(model);
   const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
-  if ((model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
+  const own = modelMutatorOf(model, operation);
+  if (!own && (model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
     if (options.wait === 'server') {
       // Zero's CRUD path resolves on the client; a rejection by zero-cache shows only in the connection state.
       throw fail(
@@ -269,16 +295,26 @@ export async function writeRow(model: ModelDefinition, operation: WriteOperation
     }
     return;
   }
+  if (options.wait === 'server' && !hasServer(z)) {
+    // Zero never settles `.server` on a client without a server: refuse before writing rather than wait forever.
+    throw new ConfigError(`${model.className}.${operation} with { wait: 'server' }`, [
+      'this Zero client has no server (cacheURL is null), so no server will ever confirm the write',
+      "drop { wait: 'server' } for local-only clients, or create the client with the zero-cache URL",
+    ]);
+  }
   let result: MutatorResultLike;
   try {
-    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(recordMutators.zeroRecord[operation]({ table: model.table, values }));
+    const request = own ? own({ values }) : recordMutators.zeroRecord[operation]({ table: model.table, values });
+    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(request);
   } catch (error) {
-    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators: recordMutators } from zero-record)`, error);
+    const registry = own ? 'the generated mutators (defineModelMutators)' : 'recordMutators from zero-record';
+    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators } set to ${registry})`, error);
   }
-  const outcome = await result.client;
-  if (outcome.type === 'error') throw fail(outcome.error.message ?? 'rejected by the client', outcome.error);
-  if (options.wait === 'server') {
-    const confirmed = await result.server;
-    if (confirmed.type === 'error') throw fail(confirmed.error.message ?? 'rejected by the server', confirmed.error);
-  }
+  // A failed mutator's error comes back as a result, typed again here: the server's validation messages as RecordInvalidError.
+  const raise = (outcome: MutatorOutcome, where: string) => {
+    if (outcome.type === 'success') return;
+    throw RecordInvalidError.fromDetails(outcome.error.details) ?? fail(outcome.error.message ?? `rejected by the ${where}`, outcome.error);
+  };
+  raise(await result.client, 'client');
+  if (options.wait === 'server') raise(await result.server, 'server');
 }

@@ -4,7 +4,7 @@
  */
 import { ConnectionError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
 import type { Relation } from '../core/relation.ts';
-import { awaitZero, currentZero, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
+import { awaitZero, currentZero, readFailure, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
 import type { AnyZero } from '../core/zero-types.ts';
 import type { LiveSource } from './live-query.ts';
 
@@ -13,7 +13,7 @@ const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, set
 
 export class RelationSource implements LiveSource {
   readonly #relation: Relation;
-  #spec: ViewSpec | undefined;
+  #spec: { readonly z: AnyZero; readonly view: ViewSpec } | undefined;
   #view: SharedView | undefined;
   #failure: LiveResult | undefined;
 
@@ -21,8 +21,10 @@ export class RelationSource implements LiveSource {
     this.#relation = relation;
   }
 
-  get #viewSpec(): ViewSpec {
-    return (this.#spec ??= relationView(this.#relation));
+  /** The view spec on `z` (made once per client; throws `ConfigError` when `z` can never answer the relation). */
+  #viewSpec(z: AnyZero): ViewSpec {
+    if (this.#spec?.z !== z) this.#spec = { z, view: relationView(z, this.#relation) };
+    return this.#spec.view;
   }
 
   start(changed: () => void): () => void {
@@ -34,7 +36,13 @@ export class RelationSource implements LiveSource {
     const attach = (z: AnyZero) => {
       if (stopped) return;
       this.#failure = undefined;
-      this.#view = retainView(z, this.#viewSpec);
+      try {
+        this.#view = retainView(z, this.#viewSpec(z));
+      } catch (error) {
+        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
+        this.#failure = failed(readFailure(error));
+        return;
+      }
       stopListening = this.#view.onChange(changed);
     };
     const z = currentZero(model);
@@ -73,7 +81,11 @@ export class RelationSource implements LiveSource {
   snapshot(): LiveResult | undefined {
     const z = currentZero(this.#relation.model);
     if (!z || z.closed) return undefined;
-    return readView(z, this.#viewSpec);
+    try {
+      return readView(z, this.#viewSpec(z));
+    } catch (error) {
+      return failed(readFailure(error));
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { freePortRange } from './ports.ts';
 import { startOwnerWatchdog, zeroCachePidFile } from './owner-watchdog.ts';
 import { killProcessTreeNow } from './process-tree.ts';
 import { deployPermissions, ZeroCacheProcess } from './zero-cache.ts';
+import { serve, type RunningServer, type ServeOptions, type ServerContext } from '../../runtime/server/index.ts';
 
 // Path arithmetic on strings: test environments such as jsdom replace the global URL class.
 const EXAMPLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'stack');
@@ -21,6 +22,7 @@ export const STACK_ZERO_SCHEMA = join(EXAMPLE_DIR, 'schema.ts');
 export interface StackTimings {
   postgresMs: number;
   schemaMs: number;
+  /** Legacy mode: deploying permissions; modern mode: starting the endpoints (zero-record serve). */
   permissionsMs: number;
   zeroCacheMs: number;
   totalMs: number;
@@ -35,6 +37,9 @@ export interface Stack {
   dir: string;
   zeroCacheLog: string;
   timings: StackTimings;
+  mode: StackMode;
+  /** Modern mode: the query and mutate endpoints zero-cache calls (running in this process). */
+  server: RunningServer | undefined;
   /** Stops zero-cache only: SIGKILL simulates a crash, SIGTERM a deploy. */
   stopZeroCache(signal?: NodeJS.Signals): Promise<void>;
   /** (Re)starts zero-cache on the same port with the same replica; resolves when ready, with the ms it took. */
@@ -62,12 +67,25 @@ async function createAppDatabase(serverUrl: string): Promise<string> {
   return pgUrl;
 }
 
-/** Starts PostgreSQL + the example schema + permissions + zero-cache, on free loopback ports. */
-export async function startStack(): Promise<Stack> {
+/**
+ * 'legacy': permissions deployed, client-built queries and CRUD mutations (Zero's deprecated path).
+ * 'modern': no permissions; zero-cache calls the app's query and mutate endpoints, CRUD mutations off.
+ */
+export type StackMode = 'legacy' | 'modern';
+
+/** The endpoints of a modern stack: the app's registries, hooks and policies (the database is the stack's). */
+export type StackServerOptions = Omit<ServeOptions<ServerContext>, 'database' | 'port' | 'host'>;
+
+export type StackOptions = { mode?: 'legacy' } | { mode: 'modern'; server: StackServerOptions };
+
+/** Starts PostgreSQL + the example schema + permissions (legacy) or the endpoints (modern) + zero-cache, on free loopback ports. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const mode: StackMode = options.mode ?? 'legacy';
   const t0 = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'zero-record-stack-'));
   let cluster: PostgresCluster | undefined;
   let zeroCache: ZeroCacheProcess | undefined;
+  let server: RunningServer | undefined;
   let stopped = false;
 
   // Last resort when the process exits without stop() (a crash, process.exit): no promise can
@@ -86,6 +104,7 @@ export async function startStack(): Promise<Stack> {
     stopped = true;
     process.removeListener('exit', onExit);
     await zeroCache?.stop('SIGTERM');
+    await server?.close();
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -100,6 +119,8 @@ export async function startStack(): Promise<Stack> {
     const pgUrl = await createAppDatabase(cluster.serverUrl);
     const schemaMs = since(t);
 
+    t = performance.now();
+    if (options.mode === 'modern') server = await serve({ ...options.server, database: pgUrl });
     const zeroCacheLog = join(dir, 'zero-cache.log');
     zeroCache = new ZeroCacheProcess({
       upstreamDb: pgUrl,
@@ -108,9 +129,9 @@ export async function startStack(): Promise<Stack> {
       workDir: dir,
       logFile: zeroCacheLog,
       pidFile: zeroCachePidFile(dir),
+      ...(server ? { endpoints: { queryURL: server.queryURL, mutateURL: server.mutateURL } } : {}),
     });
-    t = performance.now();
-    await deployPermissions(zeroCache.config, STACK_ZERO_SCHEMA);
+    if (mode === 'legacy') await deployPermissions(zeroCache.config, STACK_ZERO_SCHEMA);
     const permissionsMs = since(t);
 
     t = performance.now();
@@ -123,6 +144,8 @@ export async function startStack(): Promise<Stack> {
       cacheUrl: running.url,
       dir,
       zeroCacheLog,
+      mode,
+      server,
       timings: { postgresMs, schemaMs, permissionsMs, zeroCacheMs, totalMs: since(t0) },
       stopZeroCache: (signal = 'SIGTERM') => running.stop(signal),
       startZeroCache: async () => {

@@ -45,6 +45,11 @@ export interface ZeroCacheConfig {
   logFile: string;
   /** Where to record the running zero-cache's pid (its process group), for the owner watchdog. */
   pidFile?: string;
+  /**
+   * Modern Zero: the app's query and mutate endpoints (`zero-record serve`). With them zero-cache
+   * asks the endpoints for every query's AST and sends them every mutation, and CRUD mutations are off.
+   */
+  endpoints?: { queryURL: string; mutateURL: string };
 }
 
 function zeroEnv(config: ZeroCacheConfig): NodeJS.ProcessEnv {
@@ -64,6 +69,9 @@ function zeroEnv(config: ZeroCacheConfig): NodeJS.ProcessEnv {
     ZERO_UPSTREAM_MAX_CONNS: '4',
     ZERO_CVR_MAX_CONNS: '4',
     ZERO_CHANGE_MAX_CONNS: '2',
+    ...(config.endpoints
+      ? { ZERO_QUERY_URL: config.endpoints.queryURL, ZERO_MUTATE_URL: config.endpoints.mutateURL, ZERO_ENABLE_CRUD_MUTATIONS: 'false' }
+      : {}),
   };
 }
 

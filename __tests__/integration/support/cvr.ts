@@ -3,9 +3,13 @@
 import type postgres from 'postgres';
 
 export interface DesiredQuery {
-  table: string;
-  /** The client's query AST as zero-cache stores it (where, orderBy, limit, related). */
+  /** The table of a client-built (legacy) query; null for a named query. */
+  table: string | null;
+  /** The client's query AST as zero-cache stores it (where, orderBy, limit, related); null for a named query. */
   ast: unknown;
+  /** A named query's name (`job.relation`) and arguments (`[spec]`); null for a client-built query. */
+  queryName: string | null;
+  queryArgs: unknown[] | null;
   /** zero-cache's "got" flag: false while the query stays hydrated (also after release, until its TTL ends). */
   queryDeleted: boolean | null;
   ttlMs: number | null;
@@ -15,7 +19,7 @@ export interface DesiredQuery {
 
 export async function desiredQueries(sql: postgres.Sql, clientID: string): Promise<DesiredQuery[]> {
   const rows = await sql<DesiredQuery[]>`
-    SELECT q."clientAST"->>'table' AS "table", q."clientAST" AS ast, q.deleted AS "queryDeleted",
+    SELECT q."clientAST"->>'table' AS "table", q."clientAST" AS ast, q."queryName", q."queryArgs", q.deleted AS "queryDeleted",
            d."ttlMs", d."inactivatedAtMs", d.deleted
     FROM "zero_0/cvr".desires d
     JOIN "zero_0/cvr".queries q USING ("clientGroupID", "queryHash")

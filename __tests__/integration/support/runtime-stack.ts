@@ -2,12 +2,13 @@
 // exercise the models end to end.
 import { afterAll, beforeAll } from 'vitest';
 import { configureZero } from '../../../runtime/index.ts';
+import type { StackOptions } from '../../../scripts/stack/start-stack.ts';
 import { startStackSession, type StackSession } from './stack-session.ts';
 
 export type RuntimeStack = StackSession;
 
-export async function startRuntimeStack(): Promise<RuntimeStack> {
-  const session = await startStackSession();
+export async function startRuntimeStack(options?: StackOptions): Promise<RuntimeStack> {
+  const session = await startStackSession(options);
   configureZero(() => session.z);
   return {
     ...session,
@@ -19,10 +20,10 @@ export async function startRuntimeStack(): Promise<RuntimeStack> {
 }
 
 /** Registers beforeAll/afterAll for a test file; the returned getter gives the running stack. */
-export function useRuntimeStack(): () => RuntimeStack {
+export function useRuntimeStack(options?: StackOptions): () => RuntimeStack {
   let env: RuntimeStack | undefined;
   beforeAll(async () => {
-    env = await startRuntimeStack();
+    env = await startRuntimeStack(options);
   });
   afterAll(async () => {
     await env?.close();

@@ -1,24 +1,31 @@
 // One stack + one Zero client + a SQL connection: what every integration test file starts in
 // beforeAll and closes in afterAll.
-import type { Zero } from '@rocicorp/zero';
 import postgres from 'postgres';
-import type { schema } from '../../../examples/stack/schema.ts';
-import { startStack, type Stack } from '../../../scripts/stack/start-stack.ts';
+import * as exampleServer from '../../../examples/stack/server.ts';
+import { serverAppFrom } from '../../../runtime/server/index.ts';
+import { startStack, type Stack, type StackOptions, type StackServerOptions } from '../../../scripts/stack/start-stack.ts';
 import { ConnectionLog } from './connection-log.ts';
-import { stackZero } from './stack-zero.ts';
+import { SYNC_MODE } from './mode.ts';
+import { stackZero, type StackZero } from './stack-zero.ts';
 
 export interface StackSession {
   stack: Stack;
   sql: postgres.Sql;
-  z: Zero<typeof schema>;
+  z: StackZero;
   connection: ConnectionLog;
   close(): Promise<void>;
 }
 
-/** Starts the stack and a Zero client on it; resolves once the client is connected. */
-export async function startStackSession(): Promise<StackSession> {
-  const stack = await startStack();
-  console.log('stack start (ms):', JSON.stringify(stack.timings));
+/** The example app's endpoints (examples/stack/server.ts), with `overrides` (a test's policies, say). */
+export function exampleStackOptions(overrides: Partial<StackServerOptions> = {}): StackOptions {
+  if (SYNC_MODE === 'legacy') return { mode: 'legacy' };
+  return { mode: 'modern', server: { ...serverAppFrom(exampleServer, 'examples/stack/server.ts'), logLevel: 'error', ...overrides } };
+}
+
+/** Starts the stack (in this run's SYNC_MODE) and a Zero client on it; resolves once the client is connected. */
+export async function startStackSession(options: StackOptions = exampleStackOptions()): Promise<StackSession> {
+  const stack = await startStack(options);
+  console.log(`stack start, ${stack.mode} mode (ms):`, JSON.stringify(stack.timings));
   const sql = postgres(stack.pgUrl, { max: 2, onnotice: () => {} });
   const z = stackZero(stack);
   const connection = new ConnectionLog(z.connection.state);

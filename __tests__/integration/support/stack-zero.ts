@@ -1,13 +1,22 @@
-// A real Zero client connected to a test stack's zero-cache, over the example schema.
+// A real Zero client connected to a test stack's zero-cache, over the example schema of the stack's
+// mode: legacy (flags on), or modern (no flag; the custom mutators the stack's endpoints run, and the
+// context the named queries see on the client, as the endpoints' authenticate makes it on the server).
 import { Zero } from '@rocicorp/zero';
 import { randomUUID } from 'node:crypto';
-import { schema } from '../../../examples/stack/schema.ts';
+import { mutators } from '../../../examples/stack/mutators.ts';
+import { modernSchema, schema } from '../../../examples/stack/schema.ts';
 import { installNodeWebSocket } from '../../../scripts/stack/node-websocket.ts';
 import type { Stack } from '../../../scripts/stack/start-stack.ts';
 
-export function stackZero(stack: Stack, userID = 'integration-user'): Zero<typeof schema> {
+/** One Zero type for both modes: the schemas differ only in the legacy flags. */
+export type StackZero = Zero<typeof schema>;
+
+/** `userID` is also the auth token: the example app's `authenticate` trusts it (examples/stack/server.ts). */
+export function stackZero(stack: Stack, userID = 'integration-user'): StackZero {
   installNodeWebSocket();
-  return new Zero({ userID, cacheURL: stack.cacheUrl, schema, kvStore: 'mem', logLevel: 'error' });
+  const common = { userID, cacheURL: stack.cacheUrl, kvStore: 'mem', logLevel: 'error' } as const;
+  if (stack.mode === 'legacy') return new Zero({ ...common, schema });
+  return new Zero({ ...common, auth: userID, schema: modernSchema, mutators, context: { userID } }) as unknown as StackZero;
 }
 
 /** A fresh id, as Rails apps using UUID primary keys make them. */

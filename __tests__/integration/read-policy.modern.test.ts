@@ -1,0 +1,111 @@
+// Read and write policies on the real stack: two clients signed in as two users each see only their
+// own jobs, live, and a write that hands a job from one to the other moves it between their views.
+// The policies live only on the server (zero-record/server), so no client can opt out of them.
+import { Zero } from '@rocicorp/zero';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queries } from '../../examples/stack/queries.ts';
+import { mutators } from '../../examples/stack/mutators.ts';
+import { modernSchema } from '../../examples/stack/schema.ts';
+import type { RelationSpec } from '../../runtime/index.ts';
+import type { Policies } from '../../runtime/server/index.ts';
+import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
+import { eventually } from './support/eventually.ts';
+import { has, lacks } from './support/rows.ts';
+import { exampleStackOptions, startStackSession, type StackSession } from './support/stack-session.ts';
+import { newId } from './support/stack-zero.ts';
+import { ViewWaiter } from './support/view-waiter.ts';
+
+type JobRow = { id: string; title: string; owner_id: string | null };
+type Ctx = { userID: string | null };
+
+// Users see their own jobs, and may change a job only while it is theirs (handing it over included).
+const policies: Policies<Ctx> = {
+  jobs: {
+    read: (ctx) => ({ owner_id: ctx.userID }),
+    write: (ctx, change) => (change.before ?? change.after)?.['owner_id'] === ctx.userID,
+  },
+};
+
+let env: StackSession;
+const clients: { close(): Promise<void> }[] = [];
+
+function signIn(userID: string) {
+  installNodeWebSocket();
+  const z = new Zero({ userID, auth: userID, cacheURL: env.stack.cacheUrl, schema: modernSchema, mutators, kvStore: 'mem', logLevel: 'error' });
+  clients.push(z);
+  return z;
+}
+
+type Outcome = { type: 'success' } | { type: 'error'; error: { type: string; message: string } };
+/** `z.mutate(request)`: the model mutators are typed for any schema, the client for this one. */
+const write = (z: ReturnType<typeof signIn>, request: unknown): { server: Promise<Outcome> } =>
+  (z.mutate as unknown as (r: unknown) => { server: Promise<Outcome> })(request);
+
+/** A live view of every job the user may see, through the jobs relation query. */
+function allJobs(z: ReturnType<typeof signIn>): ViewWaiter<JobRow> {
+  const spec: RelationSpec = { order: [['id', 'asc']] };
+  const view = z.materialize(queries.job.relation(spec) as Parameters<typeof z.materialize>[0]);
+  return new ViewWaiter<JobRow>({
+    subscribe: (listener) => {
+      view.addListener((rows) => listener(rows as readonly JobRow[]));
+      return () => view.destroy();
+    },
+  });
+}
+
+beforeAll(async () => {
+  env = await startStackSession(exampleStackOptions({ policies: policies as Policies<unknown> }));
+});
+
+afterAll(async () => {
+  for (const z of clients) await z.close();
+  await env?.close();
+});
+
+describe('read policy: each user sees only their own rows, live', () => {
+  it('filters rows by owner, and a handover moves the row from one view to the other', async () => {
+    const alice = signIn('alice');
+    const bob = signIn('bob');
+    const aliceJobs = allJobs(alice);
+    const bobJobs = allJobs(bob);
+    try {
+      const [a1, b1, nobody] = [newId(), newId(), newId()];
+      await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES
+        (${a1}, 'alice job', 'active', 'alice'), (${b1}, 'bob job', 'active', 'bob'), (${nobody}, 'unowned', 'active', NULL)`;
+      await aliceJobs.until(has(a1), "alice's row in alice's view");
+      await bobJobs.until(has(b1), "bob's row in bob's view");
+      expect(aliceJobs.rows.map((r) => r.owner_id)).toEqual(aliceJobs.rows.map(() => 'alice'));
+      expect(bobJobs.rows.map((r) => r.owner_id)).toEqual(bobJobs.rows.map(() => 'bob'));
+
+      // Alice hands her job to Bob through a custom mutator: it leaves her view and enters his.
+      const handover = write(alice, mutators.job.update({ values: { id: a1, owner_id: 'bob' } }));
+      expect(await handover.server).toEqual({ type: 'success' });
+      await bobJobs.until(has(a1), "the handed-over row in bob's view");
+      await aliceJobs.until(lacks(a1), "the handed-over row gone from alice's view");
+
+      // And a change made with SQL moves a row back, live.
+      await env.sql`UPDATE jobs SET owner_id = 'alice' WHERE id = ${b1}`;
+      await aliceJobs.until(has(b1), "bob's former row in alice's view");
+      await bobJobs.until(lacks(b1), "bob's former row gone from his view");
+      expect(has(nobody)(aliceJobs.rows) || has(nobody)(bobJobs.rows)).toBe(false);
+    } finally {
+      aliceJobs.close();
+      bobJobs.close();
+    }
+  });
+});
+
+describe('write policy', () => {
+  it("refuses a change to someone else's row: the mutation fails with an app error and PostgreSQL is unchanged", async () => {
+    const mallory = signIn('mallory');
+    const id = newId();
+    await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'not yours', 'active', 'alice')`;
+    // An upsert: Mallory cannot read the row (the read policy), so an update would already fail on her client.
+    const result = write(mallory, mutators.job.upsert({ values: { id, title: 'mine now', status: 'active', owner_id: 'mallory' } }));
+    const server = await result.server;
+    expect(server).toMatchObject({ type: 'error', error: { type: 'app' } });
+    expect(server.type === 'error' && server.error.message).toMatch(/refused by its write policy/);
+    const [row] = await eventually(async () => env.sql`SELECT title, owner_id FROM jobs WHERE id = ${id}`, 'the row');
+    expect(row).toEqual({ title: 'not yours', owner_id: 'alice' });
+  });
+});

@@ -1,0 +1,51 @@
+// `{ wait: 'server' }` against the real endpoints: the server validates more than the client (here a
+// shorter title limit, as a uniqueness check or a rule only the server can know would), so the
+// write applies optimistically, the server refuses it, and the client gets RecordInvalidError with
+// the server's messages while the row leaves its live views (Zero rolls the optimistic change back).
+import { describe, expect, it } from 'vitest';
+import { queries } from '../../examples/stack/queries.ts';
+import { modernSchema, type StackSchema } from '../../examples/stack/schema.ts';
+import { defineStackModels } from '../../examples/stack/models.ts';
+import { defineModelMutators, RecordInvalidError } from '../../runtime/index.ts';
+import { eventually } from './support/eventually.ts';
+import { ActiveJob } from './support/models.ts';
+import { has, lacks } from './support/rows.ts';
+import { useRuntimeStack } from './support/runtime-stack.ts';
+import { exampleStackOptions } from './support/stack-session.ts';
+import { newId } from './support/stack-zero.ts';
+import { ViewWaiter } from './support/view-waiter.ts';
+
+type Job = Awaited<ReturnType<typeof ActiveJob.create>>;
+
+// The server's models: the client's, with one more rule on the title.
+const server = defineStackModels(modernSchema as unknown as StackSchema, queries);
+const strictJob = { ...server.jobConfig, validations: { ...server.jobConfig.validations, title: [...(server.jobConfig.validations['title'] ?? []), { kind: 'length', maximum: 20 } as const] } };
+const serverMutators = defineModelMutators({ job: strictJob, client: server.clientConfig, task: server.taskConfig });
+
+const session = useRuntimeStack(exampleStackOptions({ mutators: serverMutators }));
+
+describe("{ wait: 'server' } with a validation only the server makes", () => {
+  it('raises RecordInvalidError with the server messages, and the row leaves the live view', async () => {
+    const jobs = new ViewWaiter<Job>(ActiveJob.active());
+    const id = newId();
+    const seen: boolean[] = [];
+    const stopWatching = ActiveJob.active().subscribe((rows) => seen.push(rows.some((r) => r.id === id)));
+    try {
+      const title = 'A title the client allows';
+      const error = await ActiveJob.create({ id, title, status: 'active' }, { wait: 'server' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RecordInvalidError);
+      expect((error as RecordInvalidError).fullMessages).toEqual(['Title is too long (maximum is 20 characters)']);
+      expect(seen).toContain(true); // applied optimistically first
+      await jobs.until(lacks(id), 'the refused row gone from the live view');
+      const rows = await eventually(async () => session().sql`SELECT id FROM jobs WHERE id = ${id}`, 'the jobs table');
+      expect(rows).toHaveLength(0);
+
+      // The same write within the server's rule goes through.
+      const ok = await ActiveJob.create({ title: 'Short title', status: 'active' }, { wait: 'server' });
+      await jobs.until(has(ok.id, 'Short title'), 'the accepted row in the live view');
+    } finally {
+      stopWatching();
+      jobs.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Writes as per-model custom mutators on a real local Zero: the runtime's create/update/destroy/upsert go through
+ * `mutators.<model>.*`, whose bodies check the arguments and the Rails validations where they run (client and push
+ * endpoint), and a mutator's failure comes back as the typed error.
+ */
+import { Zero } from '@rocicorp/zero';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ActiveRecord, ConfigError, MutationError, RecordInvalidError, defineModel, defineModelMutators } from '../../runtime/index.ts';
+import { schema } from '../support/zero.ts';
+
+let z: Zero<typeof schema> | undefined;
+afterEach(async () => {
+  await z?.close();
+  z = undefined;
+});
+
+let created = 0;
+function setup() {
+  const jobConfig = defineModel({
+    schema,
+    table: 'jobs',
+    zero: () => z,
+    validations: { title: [{ kind: 'presence' }], status: [{ kind: 'inclusion', in: ['active', 'done'], allow_nil: true }] },
+  });
+  const mutators = defineModelMutators({ job: jobConfig });
+  z = new Zero({ userID: 'm', storageKey: `mutators-${process.pid}-${++created}`, cacheURL: null, kvStore: 'mem', schema, mutators, logLevel: 'error' });
+  return { Job: ActiveRecord.createModel(jobConfig), mutators, z };
+}
+
+describe('per-model mutators', () => {
+  test("the runtime's writes go through mutators.<model>.* (the only mutators this client has)", async () => {
+    const { Job } = setup();
+    const job = await Job.create({ id: 'j1', title: 'Paint', status: 'active' });
+    await job.update({ status: 'done' });
+    expect((await Job.find('j1')).status).toBe('done');
+    await Job.upsert({ id: 'j2', title: 'Wire' });
+    expect(await Job.pluck('id')).toEqual(['j1', 'j2']);
+    await job.destroy();
+    expect(await Job.pluck('id')).toEqual(['j2']);
+  });
+
+  test("a mutator's validation failure is a RecordInvalidError with the mutator's messages (the stored row, not the caller's copy)", async () => {
+    const { Job, mutators } = setup();
+    const job = await Job.create({ id: 'j1', title: 'Paint', status: 'active' });
+    // Upsert skips validations (as in Rails): the stored row now has a status the model does not allow.
+    await Job.upsert({ id: 'j1', title: 'Paint', status: 'bogus' });
+    // The caller's copy still says 'active', so the client-side check passes; the mutator validates the stored row.
+    const error = await job.update({ title: 'Repaint' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordInvalidError);
+    expect((error as RecordInvalidError).fullMessages).toEqual(['Status is not included in the list']);
+    expect((error as RecordInvalidError).errors).toEqual({ status: ['is not included in the list'] });
+    expect((await Job.find('j1')).title).toBe('Paint');
+
+    // Called directly, as a push endpoint would, the mutators refuse what the client runtime would have caught earlier.
+    const direct = await z!.mutate(mutators.job.create({ values: { id: 'j3', title: '' } }) as never).client;
+    expect(direct).toMatchObject({ type: 'error', error: { type: 'app', details: { name: 'RecordInvalidError', fullMessages: ["Title can't be blank"] } } });
+  });
+
+  test("{ wait: 'server' } on a client without a server is refused at once instead of waiting forever, and nothing is written", async () => {
+    const { Job } = setup();
+    const error = await Job.create({ id: 'j1', title: 'Paint' }, { wait: 'server' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('no server will ever confirm the write');
+    expect(await Job.count()).toBe(0);
+  });
+
+  test('hostile arguments are refused by the mutator with a message, and nothing is written', async () => {
+    const { Job, mutators } = setup();
+    const attempts: [unknown, string][] = [
+      [{ values: { id: 'x', title: 'T', password: 'p' } }, "unknown attribute 'password' for Job"],
+      [{ values: { id: 'x', title: 42 } }, "column 'title' of Job holds strings; got 42"],
+      [{ values: { title: 'keyless' } }, "'id' is required"],
+      [{ values: 'DROP TABLE jobs' }, 'expected { values: { column: value } }'],
+      [null, 'expected { values: { column: value } }'],
+    ];
+    for (const [args, message] of attempts) {
+      const result = (await z!.mutate(mutators.job.create(args as never) as never).client) as { type: string; error?: { message: string } };
+      expect(result.type).toBe('error');
+      expect(result.error!.message).toContain(message);
+    }
+    expect(await Job.count()).toBe(0);
+    // Through the runtime, an update of a row the client does not have is a MutationError.
+    const error = await z!.mutate(mutators.job.update({ values: { id: 'ghost', title: 'Boo' } }) as never).client;
+    expect(error).toMatchObject({ type: 'error', error: { message: "Job update failed: no Job with 'id'=\"ghost\"" } });
+    expect(MutationError.name).toBe('MutationError');
+  });
+});

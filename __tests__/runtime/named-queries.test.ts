@@ -1,0 +1,128 @@
+/**
+ * Reads on modern Zero: a model with a named relation query reads through it (locally, and on the wire as name + args), and
+ * a client whose reads no server could answer fails at the first read with a ConfigError naming the fix instead of waiting
+ * forever. Real Zero clients; the "server" is a loopback WebSocket server that accepts and records but never answers, as
+ * zero-cache does for a client-built query when the schema has no legacy flags.
+ */
+import { Zero } from '@rocicorp/zero';
+import { afterEach, describe, expect, test } from 'vitest';
+import { WebSocket as WsWebSocket, WebSocketServer, type ClientOptions } from 'ws';
+import { ActiveRecord, ConfigError, InvalidRelationSpecError, defineModel, defineRelationQueries, type LiveResult } from '../../runtime/index.ts';
+import { RelationSource } from '../../runtime/reactive/relation-source.ts';
+import { localZero, schema } from '../support/zero.ts';
+
+// Node 20 has no global WebSocket; `ws` needs an error listener or a refused connection kills the process.
+class NodeWebSocket extends WsWebSocket {
+  constructor(address: string | URL, protocols?: string | string[], options?: ClientOptions) {
+    super(address, protocols, options);
+    this.on('error', () => {});
+  }
+}
+globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A WebSocket server that records what Zero clients send (URL and frames) and never answers. */
+async function silentServer() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  await new Promise((resolve) => server.once('listening', resolve));
+  const received: string[] = [];
+  server.on('connection', (socket, request) => {
+    received.push(decodeURIComponent(request.url ?? ''));
+    // Zero sends its first message (initConnection, with the desired queries) base64-encoded in the protocol header.
+    received.push(Buffer.from(decodeURIComponent(String(request.headers['sec-websocket-protocol'] ?? '')), 'base64').toString('utf8'));
+    socket.on('message', (data) => received.push(String(data)));
+  });
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, received };
+}
+
+async function serverZero() {
+  const server = await silentServer();
+  const z = new Zero({ userID: 'u', cacheURL: server.url, schema, kvStore: 'mem', logLevel: 'error', storageKey: `named-${Math.random()}` });
+  cleanups.push(() => z.close());
+  return { z, server };
+}
+
+describe('a client whose reads can never be answered', () => {
+  test('fails the first read with a ConfigError naming the fix, for every kind of read', async () => {
+    const { z } = await serverZero();
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z }));
+
+    const error = await Job.find('j1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain("Job: reads cannot be answered by zero-cache");
+    expect((error as ConfigError).message).toContain('pass query: queries.job.relation in the model config');
+    expect((error as ConfigError).message).toContain('--legacy-sync');
+    await expect(Job.where({ status: 'active' }).toArray()).rejects.toThrow(ConfigError);
+    await expect(Job.count()).rejects.toThrow(ConfigError);
+
+    const delivered: unknown[] = [];
+    const stop = Job.all().subscribe((records, result) => delivered.push([records, result.resultType, result.error]));
+    cleanups.push(stop);
+    expect(delivered).toEqual([[[], 'error', expect.any(ConfigError)]]);
+
+    // The Svelte flavour's source: the live result and the snapshot both carry the error (a handle shows it, not a spinner).
+    const source = new RelationSource(Job.where({ status: 'active' }));
+    expect(source.snapshot()).toMatchObject({ resultType: 'error', settled: true, error: expect.any(ConfigError) });
+    const stopSource = source.start(() => {});
+    cleanups.push(stopSource);
+    expect(source.live()).toMatchObject({ resultType: 'error', settled: true, error: expect.any(ConfigError) } satisfies Partial<LiveResult>);
+  });
+
+  test('a client without a server reads its local data as before (nothing to wait for)', async () => {
+    const z = localZero();
+    cleanups.push(() => z.close());
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z }));
+    await Job.create({ id: 'j1', title: 'Paint' });
+    expect((await Job.find('j1')).title).toBe('Paint');
+  });
+});
+
+describe('a model with a named relation query', () => {
+  test('asks the server for the query by name with the spec as its argument, not for an AST', async () => {
+    const { z, server } = await serverZero();
+    const queries = defineRelationQueries(schema, { job: 'jobs' });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
+    // The silent server never completes it: the read stays pending, which is what zero-cache's answer would end.
+    void Job.where({ status: 'active' }).toArray().catch(() => {});
+    await until(() => server.received.some((frame) => frame.includes('"name":"job.relation"')), 'the named query reaching the server', 3000);
+    const frame = server.received.find((f) => f.includes('"name":"job.relation"'))!;
+    expect(frame).toContain('"name":"job.relation","args":[{"where":{"op":"cmp","column":"status","operator":"=","value":"active"}}]');
+    expect(frame).not.toContain('"ast"');
+  });
+
+  test('reads through it on the client too (a read policy of the registry applies to local results)', async () => {
+    const z = localZero();
+    cleanups.push(() => z.close());
+    const queries = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: () => ({ op: 'cmp', column: 'status', operator: '=', value: 'active' }) } });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
+    await Job.create({ id: 'j1', title: 'Paint', status: 'active' });
+    await Job.create({ id: 'j2', title: 'Wire', status: 'done' });
+    expect((await Job.all()).map((j) => j.id)).toEqual(['j1']);
+    await expect(Job.find('j2')).rejects.toThrow("Couldn't find Job with 'id'=\"j2\"");
+  });
+
+  test('a relation over the spec caps fails with InvalidRelationSpecError before anything is sent', async () => {
+    const z = localZero();
+    cleanups.push(() => z.close());
+    const queries = defineRelationQueries(schema, { job: 'jobs' }, { limits: { maxLimit: 50 } });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
+    await expect(Job.limit(51).toArray()).rejects.toThrow(InvalidRelationSpecError);
+    const delivered: unknown[] = [];
+    cleanups.push(Job.limit(51).subscribe((records, result) => delivered.push(result.error)));
+    expect(delivered).toEqual([expect.any(InvalidRelationSpecError)]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The relation spec contract: a Relation becomes JSON, the JSON passes the validator and builds the same ZQL AST through the
+ * named query (the server's path) as on the client; hostile specs get a typed error naming the fault, never a crash.
+ */
+import { asQueryInternals } from '@rocicorp/zero/bindings';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ConfigError, InvalidRelationSpecError, QueryError } from '../../runtime/index.ts';
+import { defineRelationQueries } from '../../runtime/core/relation-queries.ts';
+import type { RelationSpec } from '../../runtime/core/relation-spec.ts';
+import { validateRelationSpec } from '../../runtime/core/spec-validation.ts';
+import { zqlFor } from '../../runtime/core/zero-binding.ts';
+import type { Relation } from '../../runtime/index.ts';
+import { schema } from '../support/zero.ts';
+import { seed, setup, type Models } from './fixtures.ts';
+
+let m: Models;
+beforeAll(async () => {
+  m = setup();
+  await seed(m);
+});
+afterAll(() => m.z.close());
+
+const queries = defineRelationQueries(schema, { job: 'jobs', client: 'clients' });
+const astOf = (query: unknown) => asQueryInternals(query as never).ast;
+/** What the server does with a request: JSON in, validated args, the registered query's function. */
+const serverAst = (spec: RelationSpec, q = queries.job.relation) => {
+  const request = q(JSON.parse(JSON.stringify(spec)) as RelationSpec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+  return astOf(request.query.fn({ args: request.args, ctx: undefined }));
+};
+
+const relations: [string, () => Relation][] = [
+  ['all', () => m.Job.all()],
+  ['hash, array, null, range', () => m.Job.where({ status: 'active', id: ['j1', 'j3'], client_id: null, priority: { gt: 1, lte: 5 } })],
+  ['not and or', () => m.Job.not({ status: 'active', country: 'UK' }).or(m.Job.not({ country: 'UK' }).where({ priority: 3 }))],
+  ['scope chain, order, limit, offset', () => m.Job.active().by_client('c2').recent().limit(3).offset(1)],
+  ['includes with a shaped association', () => m.Job.includes('client', { tasks: (t) => t.where({ position: { gte: 1 } }).order('position desc').limit(5) })],
+  ['none', () => m.Job.none()],
+];
+
+describe('a Relation as a spec', () => {
+  test('is plain JSON: condition tree, order pairs, limit, offset, include pairs (scopes compiled in)', () => {
+    const spec = m.Job.active().where({ priority: { gte: 3 } }).order({ created_at: 'desc' }).limit(10).offset(5).includes('client').spec;
+    expect(spec).toEqual({
+      where: {
+        op: 'and',
+        conds: [
+          { op: 'cmp', column: 'status', operator: '=', value: 'active' },
+          { op: 'cmp', column: 'priority', operator: '>=', value: 3 },
+        ],
+      },
+      order: [['created_at', 'desc']],
+      limit: 10,
+      offset: 5,
+      includes: [['client', {}]],
+    });
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  test.each(relations)('%s: passes the validator and builds the same AST on the server as on the client', (_name, relation) => {
+    const spec = relation().spec;
+    expect(validateRelationSpec(schema, 'jobs', JSON.parse(JSON.stringify(spec)))).toEqual(spec);
+    expect(serverAst(spec)).toEqual(astOf(zqlFor(relation())));
+  });
+
+  test('the named query answers on a real local Zero with the rows the Rails API gives', async () => {
+    const rows = await m.z.run(queries.job.relation(m.Job.where({ country: 'UK' }).order('created_at').spec) as never);
+    expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['j1', 'j4']);
+  });
+
+  test('a read policy is ANDed into the AST the server builds', () => {
+    const scoped = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: (ctx: { client: string }) => ({ op: 'cmp', column: 'client_id', operator: '=', value: ctx.client }) } });
+    const request = scoped.job.relation(m.Job.where({ status: 'active' }).spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+    const ast = astOf(request.query.fn({ args: request.args, ctx: { client: 'c2' } }));
+    expect(ast).toEqual(astOf(zqlFor(m.Job.where({ status: 'active', client_id: 'c2' }))));
+  });
+
+  test('a read policy under a name that is not a model is refused (it would restrict nothing)', () => {
+    expect(() => defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { jobs: () => undefined } })).toThrow(ConfigError);
+    expect(() => defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { jobs: () => undefined } })).toThrow("readPolicy names 'jobs', which is not a model here (models: job)");
+  });
+});
+
+const cmp = (column: string, operator: string, value: unknown) => ({ op: 'cmp', column, operator, value });
+function nested(depth: number): unknown {
+  let cond: unknown = cmp('status', '=', 'active');
+  for (let i = 0; i < depth; i++) cond = { op: i % 2 ? 'and' : 'or', conds: [cond, cmp('id', '=', `j${i}`)] };
+  return { where: cond };
+}
+const cyclic: Record<string, unknown> = {};
+cyclic.where = cyclic;
+
+describe('hostile specs get InvalidRelationSpecError naming the fault', () => {
+  const cases: [string, unknown, string, string][] = [
+    ['unknown column', { where: cmp('password', '=', 'x') }, 'where.column', "unknown column \"password\" of 'jobs'"],
+    ['unknown column in order', { order: [['secret', 'asc']] }, 'order[0][0]', 'unknown column "secret"'],
+    ['bad direction', { order: [['title', 'sideways']] }, 'order[0][1]', "direction must be 'asc' or 'desc'"],
+    ['unknown relationship', { includes: [['owner', {}]] }, 'includes[0][0]', "unknown relationship \"owner\" of 'jobs' (relationships: client, tasks)"],
+    ['unknown column of an included table', { includes: [['tasks', { where: cmp('status', '=', 'x') }]] }, 'includes[0][1].where.column', "unknown column \"status\" of 'tasks'"],
+    ['operator not allowed', { where: cmp('title', 'ILIKE', '%a%') }, 'where.operator', 'operator "ILIKE" is not allowed'],
+    ['value of the wrong type', { where: cmp('priority', '>', '3') }, 'where.value', "column 'priority' of 'jobs' holds numbers"],
+    ['IN without an array', { where: cmp('id', 'IN', 'j1') }, 'where.value', 'IN takes an array'],
+    ['object smuggled as a value', { where: cmp('id', '=', { $gt: '' }) }, 'where.value', 'holds strings'],
+    ['limit over the cap', { limit: 1_000_000 }, 'limit', 'limit 1000000 is over the cap of 1000'],
+    ['limit plus offset over the cap', { limit: 900, offset: 200 }, 'limit', 'limit 900 + offset 200 is over the cap of 1000'],
+    ['negative limit', { limit: -1 }, 'limit', 'expected a non-negative integer'],
+    ['50-deep condition tree', nested(50), 'where.conds[0].conds[0].conds[0].conds[0].conds[0].conds[0].conds[0].conds[0]', 'conditions nested deeper than 8'],
+    ['1 MB spec', { where: cmp('id', 'IN', Array.from({ length: 30_000 }, (_, i) => `job-${i}-${'x'.repeat(20)}`)) }, '', 'over the cap of 65536'],
+    ['unknown key', { where: undefined, select: ['*'] }, '', "unknown key 'select'"],
+    ['unknown condition', { where: { op: 'raw', sql: 'true' } }, 'where.op', 'unknown condition "raw"'],
+    ['not an object', 'DROP TABLE jobs', '', 'expected an object'],
+    ['null', null, '', 'expected an object'],
+    ['an array', [], '', 'expected an object'],
+    ['a cycle', cyclic, '', 'not serialisable as JSON'],
+    ['too many nodes', { where: { op: 'or', conds: Array.from({ length: 600 }, (_, i) => cmp('id', '=', `j${i}`)) } }, 'where.conds[499]', 'more than 500 nodes'],
+    ['includes nested too deep', { includes: [['client', { includes: [['jobs', { includes: [['client', { includes: [['jobs', { includes: [['client', {}]] }]] }]] }]] }]] }, 'includes[0][1].includes[0][1].includes[0][1].includes[0][1].includes', 'includes nested deeper than 4'],
+  ];
+  test.each(cases)('%s', (_name, input, path, message) => {
+    let error: unknown;
+    try {
+      validateRelationSpec(schema, 'jobs', input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidRelationSpecError);
+    expect(error).toBeInstanceOf(QueryError);
+    expect((error as InvalidRelationSpecError).path).toBe(path);
+    expect((error as Error).message).toContain(message);
+  });
+
+  test('the caps are configurable', () => {
+    expect(() => validateRelationSpec(schema, 'jobs', { limit: 20 }, { maxLimit: 10 })).toThrow('limit 20 is over the cap of 10');
+    expect(validateRelationSpec(schema, 'jobs', { limit: 2000 }, { maxLimit: 5000 })).toEqual({ limit: 2000 });
+    expect(() => validateRelationSpec(schema, 'jobs', nested(3), { maxDepth: 2 })).toThrow('conditions nested deeper than 2');
+  });
+
+  test('an unknown table is refused', () => {
+    expect(() => validateRelationSpec(schema, 'users', {})).toThrow("unknown table 'users'");
+  });
+
+  test('the named query refuses an invalid spec with the typed error (an app error on the server)', () => {
+    expect(() => serverAst({ limit: 5000 })).toThrow(InvalidRelationSpecError);
+    expect(() => serverAst({ limit: 5000 })).toThrow('limit 5000 is over the cap of 1000');
+  });
+});

@@ -1,0 +1,138 @@
+// The query endpoint as zero-cache calls it (a Fetch Request in Zero's protocol): named queries
+// become ASTs with the read policy ANDed in at every level, and hostile input gets an error
+// answer, never an exception. No database is touched: the query endpoint only builds ASTs.
+import { createBuilder, createSchema, defineQueries, defineQuery, relationships, string, table, type AST, type Condition } from '@rocicorp/zero';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AuthenticationError, createServer } from '../../runtime/server/index.ts';
+
+const projects = table('projects').columns({ id: string(), owner_id: string() }).primaryKey('id');
+const notes = table('notes')
+  .from('app_notes')
+  .columns({ id: string(), project_id: string(), author: string().from('author_login') })
+  .primaryKey('id');
+const schema = createSchema({
+  tables: [projects, notes],
+  relationships: [
+    relationships(projects, ({ many }) => ({ notes: many({ sourceField: ['id'], destSchema: notes, destField: ['project_id'] }) })),
+  ],
+});
+const zql = createBuilder(schema);
+
+type Ctx = { userID: string };
+const queries = defineQueries({
+  projects: {
+    withNotes: defineQuery(({ args }: { args: { id?: string } | undefined }) => {
+      const base = zql.projects.related('notes');
+      return args?.id ? base.where('id', args.id) : base;
+    }),
+    havingNotes: defineQuery(() => zql.projects.whereExists('notes')),
+    failing: defineQuery(() => {
+      throw new Error('the spec names an unknown column');
+    }),
+  },
+});
+
+const server = createServer<Ctx>({
+  schema,
+  queries,
+  mutators: {} as never,
+  database: 'postgres://nobody@127.0.0.1:1/none', // never connected: the query endpoint does not read the database
+  authenticate: (request) => {
+    const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
+    if (!token) throw new AuthenticationError('No token: sign in first.');
+    return { userID: token };
+  },
+  policies: {
+    projects: { read: (ctx) => ({ owner_id: ctx.userID }) },
+    notes: { read: (ctx) => ({ author: [ctx.userID, 'system'] }) },
+  },
+});
+afterAll(() => server.close());
+
+const post = (body: string, token: string | undefined = 'alice'): Request =>
+  new Request('http://localhost/query?schema=zero_0&appID=zero', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+
+async function transform(queriesAsked: { id: string; name: string; args: unknown[] }[], token?: string) {
+  const response = await server.query(post(JSON.stringify(['transform', queriesAsked]), token));
+  return { status: response.status, body: (await response.json()) as { kind: string; userID?: string; queries: { id: string; ast?: AST; error?: string; message?: string }[] } };
+}
+
+const ownerIs = (user: string): Condition => ({
+  type: 'simple',
+  left: { type: 'column', name: 'owner_id' },
+  op: '=',
+  right: { type: 'literal', value: user },
+});
+
+describe('the query endpoint', () => {
+  it("ANDs each table's read policy into the AST: the root, includes and EXISTS subqueries, in server names", async () => {
+    const { body } = await transform([
+      { id: 'q1', name: 'projects.withNotes', args: [{ id: 'p1' }] },
+      { id: 'q2', name: 'projects.havingNotes', args: [] },
+    ]);
+    expect(body.kind).toBe('QueryResponse');
+    expect(body.userID).toBe('alice');
+    const [withNotes, havingNotes] = body.queries;
+    expect(withNotes?.ast?.where).toEqual({
+      type: 'and',
+      conditions: [{ type: 'simple', left: { type: 'column', name: 'id' }, op: '=', right: { type: 'literal', value: 'p1' } }, ownerIs('alice')],
+    });
+    const notesAst = withNotes?.ast?.related?.[0]?.subquery;
+    expect(notesAst?.table).toBe('app_notes');
+    expect(notesAst?.where).toEqual({
+      type: 'simple',
+      left: { type: 'column', name: 'author_login' },
+      op: 'IN',
+      right: { type: 'literal', value: ['alice', 'system'] },
+    });
+    const exists = havingNotes?.ast?.where;
+    expect(exists?.type).toBe('and');
+    const existsSubquery = exists?.type === 'and' ? exists.conditions.find((c) => c.type === 'correlatedSubquery') : undefined;
+    expect(existsSubquery?.type === 'correlatedSubquery' && existsSubquery.related.subquery.where).toMatchObject({
+      left: { name: 'author_login' },
+      right: { value: ['alice', 'system'] },
+    });
+  });
+
+  it('answers each failing query with its own app error, the others with their AST', async () => {
+    const { body } = await transform([
+      { id: 'bad', name: 'projects.failing', args: [] },
+      { id: 'unknown', name: 'projects.nope', args: [] },
+      { id: 'good', name: 'projects.withNotes', args: [] },
+    ]);
+    expect(body.queries.map((q) => [q.id, q.error ?? 'ast'])).toEqual([
+      ['bad', 'app'],
+      ['unknown', 'app'],
+      ['good', 'ast'],
+    ]);
+    expect(body.queries[0]?.message).toMatch(/unknown column/);
+    expect(body.queries[1]?.message).toMatch(/projects\.nope/);
+  });
+
+  it('answers malformed JSON and a malformed request with a parse failure, not an exception', async () => {
+    for (const raw of ['{"transform": [', '["transform", {"not": "a list"}]', 'null']) {
+      const response = await server.query(post(raw));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ kind: 'TransformFailed', reason: 'parse' });
+    }
+  });
+
+  it('claims no user for an anonymous context (zero-cache would refuse a client whose userID differs)', async () => {
+    const anonymous = createServer({ schema, queries, mutators: {} as never, database: 'postgres://nobody@127.0.0.1:1/none' });
+    const response = await anonymous.query(post(JSON.stringify(['transform', [{ id: 'q', name: 'projects.withNotes', args: [] }]])));
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body['kind']).toBe('QueryResponse');
+    expect('userID' in body).toBe(false);
+    await anonymous.close();
+  });
+
+  it('refuses a request without credentials with 401 and the reason', async () => {
+    const response = await server.query(post(JSON.stringify(['transform', []]), ''));
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('No token: sign in first.');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * 8. Named-query reads (modern Zero): ActiveRecord finders whose model reads through its generated relation query
+ * (spec built, validated, compiled to ZQL) vs a hand-written `defineQuery` per read run with `z.run`, on the same local
+ * Zero and data, interleaved. Each iteration asks for a different id / client, as in group 5.
+ */
+import { createBuilder, defineQueries, defineQuery } from '@rocicorp/zero';
+import { ActiveRecord, defineModel, defineRelationQueries } from '../../runtime/index.ts';
+import { compareAsync } from '../harness/sample.ts';
+import { measuredRow } from '../harness/rows.ts';
+import { pick } from '../harness/sizes.ts';
+import type { GroupResult, Mode } from '../harness/types.ts';
+import { benchZero, jobConfig, jobId, schema, seedJobs } from '../fixtures/zero.ts';
+
+const GROUP = '8 named queries';
+const GOAL = { kind: 'ratio', max: 1.1 } as const;
+
+const zql = createBuilder(schema);
+// What a team writes by hand on Zero 1.x: one named query per read, no validation beyond TypeScript.
+const handWritten = defineQueries({
+  jobById: defineQuery(({ args }: { args: string }) => zql.jobs.where('id', args).one()),
+  recentJobsOfClient: defineQuery(({ args }: { args: string }) => zql.jobs.where('client_id', args).orderBy('created_at', 'desc').limit(10)),
+});
+const queries = defineRelationQueries(schema, { job: 'jobs' });
+
+export async function run(mode: Mode): Promise<GroupResult> {
+  const size = 1_000;
+  const samples = pick(mode, 31, 9);
+  const ops = pick(mode, 40, 15);
+  const z = benchZero();
+  await seedJobs(z, size);
+  const Job = ActiveRecord.createModel(defineModel({ ...jobConfig(z), query: queries.job.relation }));
+  let a = 0;
+  let b = 0;
+  const next = (counter: number) => (counter * 7919) % size;
+  const repeat = async (work: (i: number) => Promise<unknown>, start: number) => {
+    let total = 0;
+    for (let k = 0; k < ops; k++) {
+      const result = await work(next(start + k));
+      total += Array.isArray(result) ? result.length : result ? 1 : 0;
+    }
+    return total;
+  };
+  const cases: Array<[string, string, (i: number) => Promise<unknown>, (i: number) => Promise<unknown>]> = [
+    ['find(id)', 'jobById', (i) => Job.find(jobId(i)), (i) => z.run(handWritten.jobById(jobId(i)) as never)],
+    [
+      'where + order + limit',
+      'recentJobsOfClient',
+      (i) => Job.where({ client_id: `client-${i % 50}` }).order({ created_at: 'desc' }).limit(10).toArray(),
+      (i) => z.run(handWritten.recentJobsOfClient(`client-${i % 50}`) as never),
+    ],
+  ];
+  const rows = [];
+  for (const [name, baselineName, subjectWork, baselineWork] of cases) {
+    const [subject, baseline] = await compareAsync(
+      { label: 'ActiveRecord (named query)', run: () => repeat(subjectWork, (a += ops)) },
+      { label: 'z.run defineQuery', run: () => repeat(baselineWork, (b += ops)) },
+      { samples, warmup: 3, ops, unit: 'us/op' },
+    );
+    rows.push(measuredRow(GROUP, `${name}, ${size.toLocaleString('en-US')} jobs`, subject, baseline, GOAL, `baseline: z.run(queries.${baselineName}(arg)), hand-written defineQuery`));
+  }
+  return { group: GROUP, rows };
+}

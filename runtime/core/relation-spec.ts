@@ -1,0 +1,69 @@
+/**
+ * The relation spec: a Relation as plain JSON, the one form a read takes between the Rails-style API and ZQL.
+ *
+ * API (shared by the client runtime and the server endpoints, so both build the same AST and the UI does not flicker):
+ * - `RelationSpec`: `{ where?, order?, limit?, offset?, includes? }`. `where` is a `Condition` tree (`cmp` / `and` / `or` /
+ *   `const`; `not` is already pushed down to complementary operators, see conditions.ts); `order` is `[column, 'asc' | 'desc']`
+ *   pairs; `includes` is `[relationshipName, RelationSpec]` pairs. Scopes are compiled into these fields on the client (a
+ *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
+ * - `applySpec(query, spec, extra?)`: compiles a spec onto a ZQL query; `extra` is a condition ANDed in (a server's read policy).
+ * - `buildRelationQuery(schema, table, spec, extra?)`: the same, from a fresh `createBuilder(schema)[table]`.
+ * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
+ * Validate untrusted specs with `validateRelationSpec` (spec-validation.ts) before building them.
+ */
+import { createBuilder } from '@rocicorp/zero';
+import { and, toExpression, type Condition, type ExpressionBuilder } from './conditions.ts';
+import type { AnySchema } from './zero-types.ts';
+
+/** Sort direction of an `order` column. */
+export type Direction = 'asc' | 'desc';
+
+/** A Relation as JSON: what the client sends as the argument of `queries.<model>.relation(spec)`. */
+// A type alias, not an interface: Zero's query arguments must be assignable to its JSON type, which needs an index signature.
+export type RelationSpec = {
+  readonly where?: Condition;
+  readonly order?: readonly (readonly [column: string, direction: Direction])[];
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly includes?: readonly (readonly [relationship: string, spec: RelationSpec])[];
+};
+
+/** The ZQL query surface the compiler uses (Zero's Query, typed loosely: the runtime spans schemas). */
+export interface ZqlQuery {
+  where(build: (eb: ExpressionBuilder<unknown>) => unknown): ZqlQuery;
+  where(column: string, operator: string, value: unknown): ZqlQuery;
+  orderBy(column: string, direction: Direction): ZqlQuery;
+  limit(n: number): ZqlQuery;
+  related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
+}
+
+/** Compiles `spec` (ANDed with `extra`) onto a ZQL query of the spec's table. */
+export function applySpec(query: ZqlQuery, spec: RelationSpec, extra?: Condition): ZqlQuery {
+  const where = extra ? and([spec.where ?? { op: 'const', value: true }, extra]) : spec.where;
+  let q = query;
+  if (where) {
+    // The common case, comparisons ANDed together, takes ZQL's direct form (cheaper than the expression builder).
+    const comparisons = where.op === 'cmp' ? [where] : where.op === 'and' && where.conds.every((c) => c.op === 'cmp') ? where.conds : undefined;
+    if (comparisons) for (const c of comparisons as Extract<Condition, { op: 'cmp' }>[]) q = q.where(c.column, c.operator, c.value);
+    else if (!(where.op === 'const' && where.value)) q = q.where((eb) => toExpression(eb, where));
+  }
+  for (const [column, direction] of spec.order ?? []) q = q.orderBy(column, direction);
+  if (spec.limit !== undefined) q = q.limit(spec.limit + (spec.offset ?? 0));
+  for (const [name, sub] of spec.includes ?? []) q = q.related(name, (related) => applySpec(related, sub));
+  return q;
+}
+
+const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
+
+/** The ZQL query for `spec` on `table` of `schema` (the builder is made once per schema). */
+export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec, extra?: Condition): ZqlQuery {
+  let builder = builders.get(schema);
+  if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
+  return applySpec(builder[table]!, spec, extra);
+}
+
+/** Drops the `offset` rows Zero loaded ahead of the ones asked for. */
+export function dropOffset<R>(spec: RelationSpec, rows: readonly R[]): readonly R[] {
+  const offset = spec.offset ?? 0;
+  return offset > 0 ? rows.slice(offset) : rows;
+}

@@ -1,0 +1,196 @@
+/**
+ * The validator of relation specs: what a named relation query accepts from a client it does not trust.
+ *
+ * API:
+ * - `validateRelationSpec(schema, table, input, limits?)` -> the input typed as `RelationSpec`, or throws
+ *   `InvalidRelationSpecError` (a `QueryError`) naming the offending path. Never anything else, whatever `input` is.
+ * - `SpecLimits` / `DEFAULT_SPEC_LIMITS`: the caps (condition depth, node count, JSON size, limit, include depth).
+ * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
+ * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table).
+ * Zero's own builder would reject some of this too, but as a crash deep in ZQL; upstream treats unbounded client-shaped
+ * queries as a denial-of-service risk, hence the caps.
+ */
+import { InvalidRelationSpecError, describeValue } from './errors.ts';
+import type { Condition, Operator } from './conditions.ts';
+import type { RelationSpec } from './relation-spec.ts';
+import type { AnySchema } from './zero-types.ts';
+
+/** Caps on a spec; every field optional where taken (the rest default). */
+export interface SpecLimits {
+  /** Nesting of and/or in a condition tree. */
+  readonly maxDepth: number;
+  /** Condition nodes, order pairs and includes, over the whole spec. */
+  readonly maxNodes: number;
+  /** The spec's JSON length. */
+  readonly maxBytes: number;
+  /** The largest `limit` (and `limit + offset`). */
+  readonly maxLimit: number;
+  /** Nesting of includes. */
+  readonly maxIncludeDepth: number;
+}
+
+/** Condition depth 8, 500 nodes, 64 KiB of JSON, limit 1000, includes 4 deep. */
+export const DEFAULT_SPEC_LIMITS: SpecLimits = Object.freeze({ maxDepth: 8, maxNodes: 500, maxBytes: 64 * 1024, maxLimit: 1000, maxIncludeDepth: 4 });
+
+const OPERATORS: ReadonlySet<string> = new Set<Operator>(['=', '!=', '<', '<=', '>', '>=', 'IN', 'NOT IN', 'IS', 'IS NOT']);
+const SPEC_KEYS: ReadonlySet<string> = new Set(['where', 'order', 'limit', 'offset', 'includes']);
+
+interface TableShape {
+  readonly columns: Readonly<Record<string, { readonly type: string }>>;
+}
+type RelationshipShape = readonly { readonly destSchema: string }[];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class Checker {
+  #nodes = 0;
+  constructor(
+    readonly schema: AnySchema,
+    readonly limits: SpecLimits,
+  ) {}
+
+  fail(path: string, message: string): never {
+    throw new InvalidRelationSpecError(path, message);
+  }
+
+  count(path: string): void {
+    if (++this.#nodes > this.limits.maxNodes) this.fail(path, `more than ${this.limits.maxNodes} nodes (conditions, order pairs, includes)`);
+  }
+
+  table(name: string): TableShape {
+    return (this.schema.tables as Record<string, TableShape>)[name]!;
+  }
+
+  spec(table: string, input: unknown, path: string, includeDepth: number): RelationSpec {
+    if (!isObject(input)) this.fail(path, `expected an object, got ${describeValue(input)}`);
+    for (const key of Object.keys(input)) {
+      if (!SPEC_KEYS.has(key)) this.fail(path, `unknown key '${key}' (allowed: ${[...SPEC_KEYS].join(', ')})`);
+    }
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    if (input.where !== undefined) this.condition(table, input.where, at('where'), 1);
+    if (input.order !== undefined) this.order(table, input.order, at('order'));
+    if (input.limit !== undefined) this.count(at('limit'));
+    const limit = input.limit === undefined ? undefined : this.integer(input.limit, at('limit'));
+    const offset = input.offset === undefined ? undefined : this.integer(input.offset, at('offset'));
+    if (limit !== undefined && limit + (offset ?? 0) > this.limits.maxLimit) {
+      this.fail(at('limit'), `limit ${limit}${offset ? ` + offset ${offset}` : ''} is over the cap of ${this.limits.maxLimit}`);
+    }
+    if (input.includes !== undefined) this.includes(table, input.includes, at('includes'), includeDepth);
+    return input as RelationSpec;
+  }
+
+  integer(value: unknown, path: string): number {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) this.fail(path, `expected a non-negative integer, got ${describeValue(value)}`);
+    return value;
+  }
+
+  column(table: string, column: unknown, path: string): string {
+    const columns = this.table(table).columns;
+    if (typeof column !== 'string' || !Object.hasOwn(columns, column)) {
+      this.fail(path, `unknown column ${describeValue(column)} of '${table}' (columns: ${Object.keys(columns).join(', ')})`);
+    }
+    if (columns[column]!.type === 'json') this.fail(path, `column '${column}' of '${table}' holds json, which cannot be compared or ordered`);
+    return column;
+  }
+
+  scalar(table: string, column: string, value: unknown, path: string): void {
+    const type = this.table(table).columns[column]!.type;
+    const ok = type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === type;
+    if (!ok) this.fail(path, `column '${column}' of '${table}' holds ${type}s; got ${describeValue(value)}`);
+  }
+
+  condition(table: string, input: unknown, path: string, depth: number): void {
+    if (depth > this.limits.maxDepth) this.fail(path, `conditions nested deeper than ${this.limits.maxDepth}`);
+    this.count(path);
+    if (!isObject(input)) this.fail(path, `expected a condition object, got ${describeValue(input)}`);
+    const keys = (allowed: string[]) => {
+      for (const key of Object.keys(input)) if (!allowed.includes(key)) this.fail(path, `unknown key '${key}' in a '${String(input.op)}' condition`);
+    };
+    switch (input.op) {
+      case 'cmp': {
+        keys(['op', 'column', 'operator', 'value']);
+        const column = this.column(table, input.column, `${path}.column`);
+        const operator = input.operator;
+        if (typeof operator !== 'string' || !OPERATORS.has(operator)) {
+          this.fail(`${path}.operator`, `operator ${describeValue(operator)} is not allowed (allowed: ${[...OPERATORS].join(', ')})`);
+        }
+        const value = input.value;
+        if (operator === 'IN' || operator === 'NOT IN') {
+          if (!Array.isArray(value)) this.fail(`${path}.value`, `${operator} takes an array, got ${describeValue(value)}`);
+          value.forEach((v, i) => this.scalar(table, column, v, `${path}.value[${i}]`));
+        } else if (value !== null || (operator !== 'IS' && operator !== 'IS NOT')) {
+          this.scalar(table, column, value, `${path}.value`);
+        }
+        return;
+      }
+      case 'and':
+      case 'or': {
+        keys(['op', 'conds']);
+        if (!Array.isArray(input.conds)) this.fail(`${path}.conds`, `expected an array of conditions, got ${describeValue(input.conds)}`);
+        input.conds.forEach((c, i) => this.condition(table, c, `${path}.conds[${i}]`, depth + 1));
+        return;
+      }
+      case 'const':
+        keys(['op', 'value']);
+        if (typeof input.value !== 'boolean') this.fail(`${path}.value`, `expected true or false, got ${describeValue(input.value)}`);
+        return;
+      default:
+        this.fail(`${path}.op`, `unknown condition ${describeValue(input.op)} (allowed: cmp, and, or, const)`);
+    }
+  }
+
+  order(table: string, input: unknown, path: string): void {
+    if (!Array.isArray(input)) this.fail(path, `expected an array of [column, direction] pairs, got ${describeValue(input)}`);
+    input.forEach((pair, i) => {
+      const at = `${path}[${i}]`;
+      this.count(at);
+      if (!Array.isArray(pair) || pair.length !== 2) this.fail(at, `expected [column, 'asc' | 'desc'], got ${describeValue(pair)}`);
+      this.column(table, pair[0], `${at}[0]`);
+      if (pair[1] !== 'asc' && pair[1] !== 'desc') this.fail(`${at}[1]`, `direction must be 'asc' or 'desc', got ${describeValue(pair[1])}`);
+    });
+  }
+
+  includes(table: string, input: unknown, path: string, depth: number): void {
+    if (!Array.isArray(input)) this.fail(path, `expected an array of [relationship, spec] pairs, got ${describeValue(input)}`);
+    if (input.length > 0 && depth >= this.limits.maxIncludeDepth) this.fail(path, `includes nested deeper than ${this.limits.maxIncludeDepth}`);
+    const relationships = ((this.schema.relationships as Record<string, Record<string, RelationshipShape>> | undefined)?.[table] ?? {}) as Record<
+      string,
+      RelationshipShape
+    >;
+    input.forEach((pair, i) => {
+      const at = `${path}[${i}]`;
+      this.count(at);
+      if (!Array.isArray(pair) || pair.length !== 2) this.fail(at, `expected [relationship, spec], got ${describeValue(pair)}`);
+      const name = pair[0];
+      if (typeof name !== 'string' || !Object.hasOwn(relationships, name)) {
+        this.fail(`${at}[0]`, `unknown relationship ${describeValue(name)} of '${table}' (relationships: ${Object.keys(relationships).join(', ') || 'none'})`);
+      }
+      const hops = relationships[name]!;
+      this.spec(hops[hops.length - 1]!.destSchema, pair[1], `${at}[1]`, depth + 1);
+    });
+  }
+}
+
+function jsonLength(input: unknown): number {
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch (error) {
+    // Cycles, BigInts, or a stack too deep to serialise: not a JSON spec.
+    throw new InvalidRelationSpecError('', `not serialisable as JSON (${(error as Error)?.message ?? String(error)})`);
+  }
+}
+
+/**
+ * Checks an untrusted relation spec for `table` against the Zero schema and the caps; returns it typed.
+ * @throws InvalidRelationSpecError naming the offending path.
+ * @example validateRelationSpec(schema, 'jobs', { where: { op: 'cmp', column: 'status', operator: '=', value: 'active' }, limit: 10 })
+ */
+export function validateRelationSpec(schema: AnySchema, table: string, input: unknown, limits: Partial<SpecLimits> = {}): RelationSpec {
+  const caps: SpecLimits = { ...DEFAULT_SPEC_LIMITS, ...limits };
+  if (!Object.hasOwn(schema.tables, table)) {
+    throw new InvalidRelationSpecError('', `unknown table '${table}' (the schema has: ${Object.keys(schema.tables).join(', ')})`);
+  }
+  const bytes = jsonLength(input);
+  if (bytes > caps.maxBytes) throw new InvalidRelationSpecError('', `${bytes} bytes of JSON is over the cap of ${caps.maxBytes}`);
+  return new Checker(schema, caps).spec(table, input, '', 0);
+}

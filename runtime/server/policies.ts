@@ -1,0 +1,33 @@
+/**
+ * Per-model read and write policies: Zero has no permission system on the named-query / custom-
+ * mutator path, so the endpoints enforce these. Keys are Zero table names (`jobs`).
+ */
+import type { WhereHash } from '../core/conditions.ts';
+
+/** A row as the database holds it (Zero client names, values as Zero types them). */
+export type PolicyRow = Readonly<Record<string, unknown>>;
+
+/** One row change a mutator asks for, as the write policy sees it. */
+export interface WriteChange {
+  readonly table: string;
+  readonly operation: 'insert' | 'update' | 'upsert' | 'delete';
+  /** The row before the change (update, upsert of an existing row, delete); undefined for an insert. */
+  readonly before: PolicyRow | undefined;
+  /** The row after the change (insert, update, upsert); undefined for a delete. */
+  readonly after: PolicyRow | undefined;
+}
+
+/** One table's policies: which rows a context may read, which changes it may make. */
+export interface ModelPolicy<C> {
+  /**
+   * Conditions ANDed into every query of this table (also inside `includes`), e.g.
+   * `(ctx) => ({ owner_id: ctx.userID })`. Return `{}` for no restriction. A client never sees rows
+   * outside it, and rows that leave it disappear from its live views.
+   */
+  read?: (ctx: C) => WhereHash;
+  /** True to allow the change. A refusal fails that one mutation with an app error; nothing is written. */
+  write?: (ctx: C, change: WriteChange) => boolean | Promise<boolean>;
+}
+
+/** Table name -> its policy. Tables without an entry are unrestricted. */
+export type Policies<C> = Readonly<Record<string, ModelPolicy<C>>>;
