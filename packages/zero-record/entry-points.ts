@@ -9,6 +9,8 @@ export interface EntryPoint {
   readonly source: string;
   /** Reaches Svelte (`svelte/reactivity`): exported under the `svelte` condition too, so Svelte tooling treats it as a Svelte library. */
   readonly svelte: boolean;
+  /** Node-only (HTTP server, PostgreSQL): built with Node's types. Every other entry builds without them, which proves it runs in a browser. */
+  readonly node?: true;
 }
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
@@ -16,7 +18,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { subpath: './reactive', source: 'runtime/reactive/index.svelte.ts', svelte: true },
   { subpath: './compat', source: 'compat/index.ts', svelte: true },
   { subpath: './eslint-plugin', source: 'eslint-plugin/index.ts', svelte: false },
-  { subpath: './server', source: 'runtime/server/index.ts', svelte: false },
+  { subpath: './server', source: 'runtime/server/index.ts', svelte: false, node: true },
 ];
 
 /** `'./reactive'` -> `'zero-record/reactive'`. */

@@ -29,12 +29,18 @@ export function exportsField(): Record<string, unknown> {
 }
 
 function compile(): void {
+  compileEntries(ENTRY_POINTS.filter((e) => !e.node), []);
+  compileEntries(ENTRY_POINTS.filter((e) => e.node), ['node']);
+}
+
+function compileEntries(entries: readonly EntryPoint[], types: string[]): void {
+  if (entries.length === 0) return;
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    types: [],
+    types,
     strict: true,
     noUncheckedIndexedAccess: true,
     verbatimModuleSyntax: true,
@@ -46,7 +52,7 @@ function compile(): void {
     rootDir: REPO_ROOT,
     outDir: DIST,
   };
-  const program = ts.createProgram(ENTRY_POINTS.map((e) => join(REPO_ROOT, e.source)), options);
+  const program = ts.createProgram(entries.map((e) => join(REPO_ROOT, e.source)), options);
   const result = program.emit();
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (diagnostics.length > 0) {
