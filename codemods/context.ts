@@ -85,7 +85,7 @@ const PARSER_OPTIONS = { ts: { ...tsOptions, tokens: false }, tsx: { ...tsOption
 
 /**
  * Parses with @babel/parser and jscodeshift's own `ts`/`tsx` options, then wraps the AST in a Collection.
- * recast's parse (what `j(source)` does) keeps what reprinting needs; edits here go through MagicString
+ * recast's parse (what `j(source)` does) keeps what reprinting needs; edits here are rendered as text ranges
  * instead, so that work (about 10x the parse itself) is skipped.
  */
 export function parseUnitCode(j: JSCodeshift, path: string, code: string): Collection {

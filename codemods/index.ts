@@ -1,13 +1,13 @@
 /**
  * One plan per file: parse into units, run the transforms (each one concern, each edit owned by a handle or call
- * site), withdraw the owners that raised a diagnostic, plan imports from what survives, render with one
- * MagicString and verify the result. Nothing here touches the disk.
+ * site), withdraw the owners that raised a diagnostic, plan imports from what survives, render in one pass
+ * over the source and verify the result. Nothing here touches the disk.
  */
 import type { MigrationConfig } from './config.ts';
 import { flavourOf } from './file-kinds.ts';
 import { DEFAULT_CONFIG, isLegacyDefinitionFile } from './config.ts';
 import { codeshift, FILE_OWNER, lineAt, type Diagnostic, type PlanContext, type Unit } from './context.ts';
-import { applyEdits, type Edit } from './edits.ts';
+import { applyEditsWithSpans, type Edit, type Span } from './edits.ts';
 import { indexFile } from './references.ts';
 import { svelteUnits } from './svelte.ts';
 import { scriptUnit } from './units.ts';
@@ -30,6 +30,8 @@ export interface FilePlan {
   readonly after: string;
   /** Model modules the new content imports (`$lib/models/job.reactive`): they must exist for it to run. */
   readonly targets: readonly string[];
+  /** Where `after` copies `before` verbatim (the identity span when nothing changed): maps positions between them. */
+  readonly spans: readonly Span[];
 }
 
 export interface PlanOptions {
@@ -39,14 +41,20 @@ export interface PlanOptions {
 }
 
 
-function finish(path: string, before: string, after: string, diagnostics: Diagnostic[], targets: readonly string[] = []): FilePlan {
+/** The spans of an unchanged file: all of it, in place. */
+export function identitySpans(text: string): Span[] {
+  return text.length ? [{ start: 0, end: text.length, at: 0 }] : [];
+}
+
+function finish(path: string, before: string, after: string, diagnostics: Diagnostic[], targets: readonly string[] = [], spans: readonly Span[] = identitySpans(before)): FilePlan {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line);
   const status: FileStatus = sorted.length ? 'manual' : after === before ? 'unchanged' : 'changed';
-  return { path, status, diagnostics: sorted, before, after, targets: after === before ? [] : targets };
+  const same = after === before;
+  return { path, status, diagnostics: sorted, before, after, targets: same ? [] : targets, spans: same ? identitySpans(before) : spans };
 }
 
 function failure(path: string, before: string, line: number, message: string): FilePlan {
-  return { path, status: 'error', diagnostics: [{ line, message }], before, after: before, targets: [] };
+  return { path, status: 'error', diagnostics: [{ line, message }], before, after: before, targets: [], spans: identitySpans(before) };
 }
 
 /** Plans the migration of one file (`path` relative to the project root, used for messages and the parser). */
@@ -84,8 +92,9 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   }
   edits = [...edits, ...imports.edits];
   let after: string;
+  let spans: Span[];
   try {
-    after = applyEdits(source, edits);
+    ({ text: after, spans } = applyEditsWithSpans(source, edits));
   } catch (error) {
     return failure(path, source, 1, (error as Error).message);
   }
@@ -97,5 +106,5 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
       return failure(path, source, 1, already ? `the file does not ${verb} even before migration (${already}); left untouched` : `the migrated file would not ${verb} (${problem}); left untouched, please report this file`);
     }
   }
-  return finish(path, source, after, diagnostics, imports.targets);
+  return finish(path, source, after, diagnostics, imports.targets, spans);
 }

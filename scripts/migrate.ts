@@ -21,6 +21,7 @@ import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 import { planFiles, planningThreads } from './cli/plan-files.ts';
 import { readUtf8 } from './cli/read-text.ts';
+import { completeness, recogniseApp } from './cli/typed-pass.ts';
 
 const HELP = `Usage: zero-record migrate [paths...] [options]
 
@@ -90,7 +91,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const stopListening = onInterrupt();
   const started = performance.now();
   try {
-    const plans = await planFiles({
+    progress.phase(`building a TypeScript program of ${files.length} files`);
+    const first = recogniseApp(root, files, config);
+    const planned = await planFiles({
       root,
       files,
       options: { config, model: values.model ?? null },
@@ -98,21 +101,23 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       onFile: (done, total, file) => progress.step(done, total, file),
       interrupted: () => stopListening.interrupted,
     });
-    if (!plans) {
+    if (!planned) {
       progress.stop();
       io.stderr('zero-record: interrupted while planning; nothing was written\n');
       return 130;
     }
+    progress.phase('checking the planned output for legacy uses left behind');
+    const { plans, counts } = completeness(root, files, config, planned, first);
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
     const missing = missingTargets(root, plans);
 
     if (dry) {
-      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing), null, 2)}\n`);
+      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing, counts), null, 2)}\n`);
       else {
         for (const plan of toWrite) io.stdout(`${unifiedDiff(plan)}\n`);
-        io.stdout(summaryText(plans, summary));
+        io.stdout(summaryText(plans, summary, counts));
         io.stdout(missingTargetsNote(missing));
         io.stdout(`Dry run: nothing was written. Run without --dry to apply (a rollback manifest is saved first).\n`);
       }
@@ -150,9 +155,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       const wrong = toWrite.filter((p) => sha256(readFileSync(join(root, p.path), 'utf8')) !== sha256(p.after));
       if (wrong.length) throw new CliError(`after writing, these files do not hold the planned content: ${wrong.map((p) => p.path).join(', ')}; run \`zero-record rollback\``);
     }
-    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing), null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing, counts), null, 2)}\n`);
     else {
-      io.stdout(summaryText(plans, summary));
+      io.stdout(summaryText(plans, summary, counts));
       io.stdout(missingTargetsNote(missing));
       io.stdout(manifestFile ? `Wrote ${toWrite.length} files. Undo with \`zero-record rollback\` (manifest ${relative(root, manifestFile)}).\n` : 'Nothing to write.\n');
     }

@@ -1,0 +1,49 @@
+/**
+ * The type query over a whole app, run twice by `migrate`: over the files as they are (what is legacy, and where),
+ * and over the planned output (what is still legacy after the rewrite). The second program reuses every file the
+ * plan leaves unchanged.
+ */
+import type { MigrationConfig } from '../config.ts';
+import { loadTypeScript } from '../typescript.ts';
+import { findLegacyUses, legacyModules, LegacyTypes, type LegacyUse } from './legacy-uses.ts';
+import { buildProgram, type AppProgram } from './program.ts';
+
+export type { LegacyUse };
+
+export interface Recognition {
+  readonly program: AppProgram;
+  readonly legacy: ReadonlySet<string>;
+  /** Root-relative path -> its legacy uses in file order; null when the file could not be typed (see `problems`). */
+  readonly uses: ReadonlyMap<string, readonly LegacyUse[] | null>;
+  /** Root-relative path -> why it is not in the program. */
+  readonly problems: ReadonlyMap<string, string>;
+}
+
+export interface RecogniseInput {
+  readonly root: string;
+  readonly files: readonly string[];
+  readonly config: MigrationConfig;
+  readonly text: (rel: string) => string | null;
+  /** The first pass, when this is the pass over the planned output. */
+  readonly before?: Recognition;
+}
+
+/** Null when TypeScript is not installed: the caller runs the syntactic path alone and says so. */
+export function recognise({ root, files, config, text, before }: RecogniseInput): Recognition | null {
+  const ts = loadTypeScript();
+  if (!ts) return null;
+  const program = buildProgram({ ts, root, files, text, ...(before ? { old: before.program } : {}) });
+  // The legacy modules are not migrated, so the set found over the original files holds for the output too.
+  const legacy = before?.legacy ?? legacyModules(program, config);
+  const types = new LegacyTypes(program.program.getTypeChecker(), legacy, program);
+  const uses = new Map<string, readonly LegacyUse[] | null>();
+  const problems = new Map<string, string>();
+  for (const rel of files) {
+    const content = text(rel);
+    if (content === null) continue;
+    const problem = program.files.get(rel)?.problem;
+    if (problem) problems.set(rel, problem);
+    uses.set(rel, findLegacyUses(program, types, rel, content));
+  }
+  return { program, legacy, uses, problems };
+}
