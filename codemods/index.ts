@@ -18,6 +18,8 @@ import { rewriteHandleReads } from './transforms/handle-reads.ts';
 import { collapseEmptyOnDestroy } from './transforms/destroy-calls.ts';
 import { reportStrayLegacyReferences, rewriteModelWrites } from './transforms/model-writes.ts';
 import { planImports } from './transforms/imports.ts';
+import { leaveDestructuring } from './transforms/destructuring.ts';
+import type { TypedBinding } from './typed/bindings.ts';
 
 export type FileStatus = 'changed' | 'unchanged' | 'manual' | 'error';
 
@@ -38,6 +40,8 @@ export interface PlanOptions {
   readonly config?: MigrationConfig;
   /** `--model Job`: migrate only this class. */
   readonly model?: string | null;
+  /** Per root-relative path: the legacy names the type query found bound there (see typed/bindings.ts). */
+  readonly typed?: Readonly<Record<string, readonly TypedBinding[]>>;
 }
 
 
@@ -71,13 +75,17 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
     const position = (error as { loc?: { line?: number }; start?: { line?: number } }).loc?.line ?? (error as { start?: { line?: number } }).start?.line ?? 1;
     return failure(path, source, position, `cannot parse: ${(error as Error).message.split('\n')[0]}`);
   }
-  const ctx: PlanContext = { path, source, config, flavour: flavourOf(path), units, model: options.model ?? null, edits: [], diagnostics: [], targetUses: [] };
+  const ctx: PlanContext = { path, source, config, flavour: flavourOf(path), units, model: options.model ?? null, typed: options.typed?.[path] ?? [], edits: [], diagnostics: [], targetUses: [] };
   const bindings = collectLegacyBindings(ctx);
   if (bindings.size === 0 && ctx.diagnostics.length === 0) return finish(path, source, source, []);
   const index = indexFile(ctx, templateBindings);
   const { handles, consumed } = scanHandles(ctx, bindings);
   rewriteHandleReads(ctx, handles, index);
   rewriteModelWrites(ctx, bindings, index);
+  for (const binding of bindings.values()) {
+    // The name in `const { Job } = getZeroContext()` declares the binding: it is not a use of it.
+    if (binding.kind !== 'class' && binding.destructuredAt != null) for (const ref of index.references.get(binding.local) ?? []) if (ref.offset === binding.destructuredAt) consumed.add(ref.path.node);
+  }
   reportStrayLegacyReferences(ctx, bindings, index, consumed);
 
   const diagnostics: Diagnostic[] = ctx.diagnostics.map((d) => ({ line: lineAt(source, d.offset), message: d.message }));
@@ -86,6 +94,7 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   const live = ctx.edits.filter((e) => !blocked.has(e.owner));
   let edits: Edit[] = live.map((e) => e.edit);
   edits = [...edits, ...collapseEmptyOnDestroy(ctx, edits)];
+  edits = [...edits, ...leaveDestructuring(ctx, bindings, index, edits)];
   const imports = planImports(ctx, index, edits, new Set(live.map((e) => e.owner)));
   if (imports.collisions.length) {
     return finish(path, source, source, [...diagnostics, ...imports.collisions.map((c) => ({ line: lineAt(source, c.offset), message: c.message }))]);

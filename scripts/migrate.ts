@@ -96,7 +96,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const planned = await planFiles({
       root,
       files,
-      options: { config, model: values.model ?? null },
+      options: { config, model: values.model ?? null, typed: first.recognition?.bindings ?? {} },
       threads,
       onFile: (done, total, file) => progress.step(done, total, file),
       interrupted: () => stopListening.interrupted,

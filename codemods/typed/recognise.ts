@@ -5,18 +5,21 @@
  */
 import type { MigrationConfig } from '../config.ts';
 import { loadTypeScript } from '../typescript.ts';
-import { findLegacyUses, legacyModules, LegacyTypes, type LegacyUse } from './legacy-uses.ts';
+import { findLegacyUses, legacyModules, LegacyTypes, type LegacyModules, type LegacyUse } from './legacy-uses.ts';
 import { buildProgram, type AppProgram } from './program.ts';
+import { typedBindings, type TypedBinding } from './bindings.ts';
 
 export type { LegacyUse };
 
 export interface Recognition {
   readonly program: AppProgram;
-  readonly legacy: ReadonlySet<string>;
+  readonly legacy: LegacyModules;
   /** Root-relative path -> its legacy uses in file order; null when the file could not be typed (see `problems`). */
   readonly uses: ReadonlyMap<string, readonly LegacyUse[] | null>;
   /** Root-relative path -> why it is not in the program. */
   readonly problems: ReadonlyMap<string, string>;
+  /** Root-relative path -> legacy model objects and mutators bound there (first pass only; the planner's input). */
+  readonly bindings: Readonly<Record<string, readonly TypedBinding[]>>;
 }
 
 export interface RecogniseInput {
@@ -38,12 +41,18 @@ export function recognise({ root, files, config, text, before }: RecogniseInput)
   const types = new LegacyTypes(program.program.getTypeChecker(), legacy, program);
   const uses = new Map<string, readonly LegacyUse[] | null>();
   const problems = new Map<string, string>();
+  const bindings: Record<string, TypedBinding[]> = {};
   for (const rel of files) {
     const content = text(rel);
     if (content === null) continue;
     const problem = program.files.get(rel)?.problem;
     if (problem) problems.set(rel, problem);
-    uses.set(rel, findLegacyUses(program, types, rel, content));
+    const found = findLegacyUses(program, types, rel, content);
+    uses.set(rel, found);
+    if (!before && found?.length) {
+      const bound = typedBindings(program, types, config, rel);
+      if (bound.length) bindings[rel] = bound;
+    }
   }
-  return { program, legacy, uses, problems };
+  return { program, legacy, uses, problems, bindings };
 }

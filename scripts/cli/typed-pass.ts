@@ -19,7 +19,7 @@ export interface FirstPass {
 export function recogniseApp(root: string, files: readonly string[], config: MigrationConfig): FirstPass {
   const recognition = recognise({ root, files, config, text: (rel) => readUtf8(join(root, rel)) });
   if (!recognition) return { recognition: null, note: 'TypeScript is not installed (npm i -D typescript enables recognition by type)' };
-  if (recognition.legacy.size === 0) {
+  if (recognition.legacy.definitions.size === 0) {
     return { recognition: null, note: `no legacy class or model module was found in the app's source (legacyClassModules: ${config.legacyClassModules.join(', ')}; model modules end in ${config.legacyModelSuffix})` };
   }
   return { recognition, note: `TypeScript program from ${recognition.program.configNote}` };
