@@ -80,7 +80,17 @@ export function accountUses(plans: readonly FilePlan[], before: Recognition, aft
     if (plan.after !== plan.before) {
       const now = after.uses.get(plan.path);
       const lost = now === null || now === undefined;
-      const placed = lost ? [] : now.map((use) => ({ use, source: toSource(plan.spans, use.start) }));
+      // A use in rewritten text (an import the planner regenerated with fewer names) is the original use with the
+      // same text, when there is one.
+      const unmatched = [...was];
+      const placed = lost
+        ? []
+        : now.map((use) => {
+            const mapped = toSource(plan.spans, use.start);
+            if (mapped !== null) return { use, source: mapped as number | null };
+            const same = unmatched.findIndex((b) => b.text === use.text && b.what === use.what);
+            return { use, source: same === -1 ? null : unmatched.splice(same, 1)[0]!.start };
+          });
       const introduced = placed.find((p) => p.source === null || !was.some((b) => p.source! >= b.start && p.source! < b.end));
       if (lost || introduced) {
         const why = lost ? `the migrated file could not be type-checked (${after.problems.get(plan.path) ?? 'not in the program'})` : `the rewrite would leave a legacy use \`${introduced!.use.text}\` it did not come from; please report this file`;
