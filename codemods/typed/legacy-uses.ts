@@ -6,7 +6,7 @@
  * legacy use: it has no behaviour and stays valid after the migration.
  */
 import { relative, sep } from 'node:path';
-import type { Node, Type, TypeChecker } from 'typescript';
+import type { Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
 import type { AppProgram } from './program.ts';
 
@@ -115,7 +115,8 @@ export class LegacyTypes {
   private container(type: Type, depth: number): string | null {
     if (depth > 1) return null;
     const { ts } = this.app;
-    const args = (type as { typeArguments?: readonly Type[] }).typeArguments ?? type.aliasTypeArguments ?? [];
+    const reference = type.flags & ts.TypeFlags.Object && (type as ObjectType).objectFlags & ts.ObjectFlags.Reference;
+    const args = [...(reference ? this.checker.getTypeArguments(type as TypeReference) : []), ...(type.aliasTypeArguments ?? [])];
     for (const arg of args) {
       const inner = this.describe(arg, depth + 1);
       if (inner) return `container of ${inner.replace(/^container of /, '')}`;
@@ -196,10 +197,17 @@ function isLegacySymbol(types: LegacyTypes, checker: TypeChecker, node: Node, ty
 function legacyModuleSites(app: AppProgram, types: LegacyTypes, checker: TypeChecker, node: Node): Node[] {
   const { ts } = app;
   const sites: Node[] = [];
+  // A legacy module, or a barrel that re-exports legacy values.
   const fromLegacy = (specifier: Node | undefined) => {
     const module = specifier && checker.getSymbolAtLocation(specifier);
     const file = module?.valueDeclaration?.getSourceFile().fileName;
-    return !!file && types.isLegacyModule(file);
+    if (!module || !file) return false;
+    if (types.isLegacyModule(file)) return true;
+    return checker.getExportsOfModule(module).some((exported) => {
+      const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const decl = target.valueDeclaration;
+      return !!decl && types.isLegacyModule(decl.getSourceFile().fileName) && types.describe(checker.getTypeOfSymbolAtLocation(target, decl)) !== null;
+    });
   };
   if (ts.isImportDeclaration(node)) {
     const clause = node.importClause;
