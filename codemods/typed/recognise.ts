@@ -29,10 +29,32 @@ export interface RecogniseInput {
   readonly text: (rel: string) => string | null;
   /** The first pass, when this is the pass over the planned output. */
   readonly before?: Recognition;
+  /** Only these files are queried (the pass over the output asks about the files the plan changes). */
+  readonly only?: ReadonlySet<string>;
+}
+
+/** Files that import a legacy module, directly or through other project modules: only they can hold legacy types. */
+function reaching(program: AppProgram, declaring: ReadonlySet<string>): Set<string> {
+  const reach = new Set(declaring);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [from, to] of program.imports) {
+      if (reach.has(from)) continue;
+      for (const target of to) {
+        if (reach.has(target)) {
+          reach.add(from);
+          grew = true;
+          break;
+        }
+      }
+    }
+  }
+  return reach;
 }
 
 /** Null when TypeScript is not installed: the caller runs the syntactic path alone and says so. */
-export function recognise({ root, files, config, text, before }: RecogniseInput): Recognition | null {
+export function recognise({ root, files, config, text, before, only }: RecogniseInput): Recognition | null {
   const ts = loadTypeScript();
   if (!ts) return null;
   const program = buildProgram({ ts, root, files, text, ...(before ? { old: before.program } : {}) });
@@ -42,12 +64,15 @@ export function recognise({ root, files, config, text, before }: RecogniseInput)
   const uses = new Map<string, readonly LegacyUse[] | null>();
   const problems = new Map<string, string>();
   const bindings: Record<string, TypedBinding[]> = {};
+  const reach = reaching(program, legacy.declaring);
   for (const rel of files) {
+    if (only && !only.has(rel)) continue;
     const content = text(rel);
     if (content === null) continue;
     const problem = program.files.get(rel)?.problem;
     if (problem) problems.set(rel, problem);
-    const found = findLegacyUses(program, types, rel, content);
+    const fileName = program.files.get(rel)?.fileName;
+    const found = !problem && fileName && !reach.has(fileName) ? [] : findLegacyUses(program, types, rel, content);
     uses.set(rel, found);
     if (!before && found?.length) {
       const bound = typedBindings(program, types, config, rel);

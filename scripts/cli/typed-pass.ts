@@ -39,6 +39,7 @@ export function recogniseApp(root: string, files: readonly string[], projectFile
 export function completeness(root: string, files: readonly string[], config: MigrationConfig, plans: readonly FilePlan[], first: FirstPass): { plans: FilePlan[]; counts: UseCounts } {
   if (!first.recognition) return { plans: [...plans], counts: syntacticOnly(first.note) };
   const byPath = new Map(plans.map((p) => [p.path, p]));
-  const after = recognise({ root, files, config, text: (rel) => byPath.get(rel)?.after ?? readUtf8(join(root, rel)), before: first.recognition })!;
+  const changed = new Set(plans.filter((p) => p.after !== p.before).map((p) => p.path));
+  const after = recognise({ root, files, config, text: (rel) => byPath.get(rel)?.after ?? readUtf8(join(root, rel)), before: first.recognition, only: changed })!;
   return accountUses(plans, first.recognition, after, first.note);
 }
