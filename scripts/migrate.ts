@@ -48,6 +48,8 @@ Options:
   --config <file>  config file (default: <root>/zero-record.config.json when it exists)
   --syntactic      recognise legacy code by import specifiers only: no TypeScript program, no count of
                    legacy uses (faster; misses code that gets the legacy objects from contexts or barrels)
+  --verify-types   compare each changed file's type errors before and after (in the same program, where only
+                   the app's own source and svelte are typed) and leave any file that would gain one as it is
   -h, --help       show this help
 
 Writes .zero-record/migrations/<id>.json first; undo with \`zero-record rollback\`.
@@ -62,6 +64,7 @@ const OPTIONS = {
   root: { type: 'string' },
   config: { type: 'string' },
   syntactic: { type: 'boolean' },
+  'verify-types': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -102,6 +105,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
     const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
     const first = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
+    if (values['verify-types'] && !first.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${first.note}`, 'migrate');
     const planned = await planFiles({
       root,
       files,
@@ -116,7 +120,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       return 130;
     }
     progress.phase('checking the planned output for legacy uses left behind');
-    const { plans, counts } = completeness(root, files, config, planned, first);
+    const { plans, counts } = completeness(root, files, config, planned, first, values['verify-types'] === true);
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);

@@ -124,3 +124,47 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
     expect(uses.note).toContain('no legacy class or model module was found');
   });
 });
+
+describe('--verify-types', { timeout: 180_000 }, () => {
+  it('leaves a file that would gain a type error as it is, and lists the error', async () => {
+    const repo = join(import.meta.dirname, '../..');
+    const example = join(repo, 'examples/legacy-app');
+    const files: Record<string, string> = {};
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const abs = join(dir, name);
+        if (statSync(abs).isDirectory()) walk(abs);
+        else files[relative(example, abs)] = readFileSync(abs, 'utf8');
+      }
+    };
+    walk(join(example, 'src'));
+    // The example app's tsconfig, with the toolkit's runtime at its absolute path (the copy lives elsewhere).
+    const tsconfig = JSON.parse(readFileSync(join(example, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+    tsconfig.compilerOptions.paths['zero-record'] = [join(repo, 'runtime/index.ts')];
+    tsconfig.compilerOptions.paths['zero-record/reactive'] = [join(repo, 'runtime/reactive/index.svelte.ts')];
+    files['tsconfig.json'] = JSON.stringify(tsconfig);
+    // `jobsQuery.current` is a Job[]; its migrated form, the live relation, is not one.
+    files['src/lib/components/JobTitles.svelte'] = [
+      '<script lang="ts">',
+      "  import { ReactiveQuery } from '$lib/zero/reactive-query.svelte';",
+      "  import { getZero } from '$lib/zero/client';",
+      "  import type { Job } from '$lib/zero/job.generated';",
+      '',
+      '  const jobsQuery = new ReactiveQuery<Job>(() => getZero()?.query.jobs, []);',
+      '  const rows: Job[] = $derived(jobsQuery.current);',
+      '</script>',
+      '',
+      "<p>{rows.map((j) => j.title).join(', ')}</p>",
+      '',
+    ].join('\n');
+    const root = makeProject(files);
+    const target = join(root, 'src/lib/components/JobTitles.svelte');
+    const plain = JSON.parse((await run(root, target, '--dry', '--json')).out) as JsonReport;
+    expect(plain.files[0]!.status).toBe('changed');
+    const checked = await run(root, target, '--dry', '--json', '--verify-types');
+    expect(checked.code, checked.err).toBe(0);
+    const file = (JSON.parse(checked.out) as JsonReport).files[0]!;
+    expect(file.status).toBe('manual');
+    expect(file.diagnostics[0]!.message).toMatch(/--verify-types: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*is missing the following properties from type 'Job\[\]'/);
+  });
+});

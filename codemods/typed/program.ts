@@ -151,7 +151,9 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     }
     return candidates.find((c) => byName.has(c)) ?? null;
   };
-  const outside = (file: string) => relative(root, file).startsWith('..') || file.split(sep).includes('node_modules');
+  // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
+  // repository's examples) is typed like the app's; libraries are not.
+  const outside = (file: string) => file.split(sep).includes('node_modules');
   host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) =>
     literals.map((literal) => {
       const name = literal.text;
@@ -166,8 +168,8 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
         const component = svelteModule(name, containingFile);
         return component ? { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } } : result;
       }
-      // Only the app's own source (and svelte, for runes and stores) is typed: legacy types are declared in the
-      // app, and libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
+      // Only source (and svelte, for runes and stores) is typed: legacy types are declared in the app, and
+      // libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
       if (outside(found)) return { resolvedModule: undefined };
       const list = imports.get(containingFile) ?? new Set<string>();
       list.add(found);

@@ -44,7 +44,8 @@ function reportUses(plan: FilePlan, uses: readonly { line: number; use: LegacyUs
   return { ...plan, diagnostics, status: plan.status === 'error' ? 'error' : 'manual' };
 }
 
-function withdraw(plan: FilePlan, reason: string, line: number): FilePlan {
+/** The plan with its output dropped: the file stays as it is, `reason` listed at `line`. */
+export function withdraw(plan: FilePlan, reason: string, line: number): FilePlan {
   return {
     ...plan,
     status: plan.status === 'error' ? 'error' : 'manual',

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { isLegacyDefinitionFile, type MigrationConfig } from '../../codemods/config.ts';
 import type { FilePlan } from '../../codemods/index.ts';
 import { recognise, type Recognition } from '../../codemods/typed/recognise.ts';
-import { accountUses, syntacticOnly, type UseCounts } from './account.ts';
+import { accountUses, syntacticOnly, withdraw, type UseCounts } from './account.ts';
+import { newErrors, typeErrors } from '../../codemods/typed/type-errors.ts';
 import { readUtf8 } from './read-text.ts';
 
 export interface FirstPass {
@@ -35,11 +36,27 @@ export function recogniseApp(root: string, files: readonly string[], projectFile
   return { recognition, note: `TypeScript program from ${recognition.program.configNote}` };
 }
 
-/** Runs the type query over the planned output and accounts for every use the first pass found. */
-export function completeness(root: string, files: readonly string[], config: MigrationConfig, plans: readonly FilePlan[], first: FirstPass): { plans: FilePlan[]; counts: UseCounts } {
+/**
+ * Runs the type query over the planned output and accounts for every use the first pass found. With
+ * `verifyTypes`, a changed file whose output has type errors its original did not have is withdrawn, the errors
+ * listed.
+ */
+export function completeness(root: string, files: readonly string[], config: MigrationConfig, plans: readonly FilePlan[], first: FirstPass, verifyTypes = false): { plans: FilePlan[]; counts: UseCounts } {
   if (!first.recognition) return { plans: [...plans], counts: syntacticOnly(first.note) };
   const byPath = new Map(plans.map((p) => [p.path, p]));
   const changed = new Set(plans.filter((p) => p.after !== p.before).map((p) => p.path));
   const after = recognise({ root, files, config, text: (rel) => byPath.get(rel)?.after ?? readUtf8(join(root, rel)), before: first.recognition, only: changed })!;
-  return accountUses(plans, first.recognition, after, first.note);
+  const checked = verifyTypes ? plans.map((plan) => refuseNewTypeErrors(plan, first.recognition!, after)) : plans;
+  return accountUses(checked, first.recognition, after, first.note);
+}
+
+function refuseNewTypeErrors(plan: FilePlan, before: Recognition, after: Recognition): FilePlan {
+  if (plan.after === plan.before) return plan;
+  const was = typeErrors(before.program, plan.path, plan.before, plan.targets);
+  const now = typeErrors(after.program, plan.path, plan.after, plan.targets);
+  if (!was || !now) return plan;
+  const added = newErrors(was, now);
+  if (!added.length) return plan;
+  const listed = added.slice(0, 3).map((e) => `line ${e.line} of the migrated file: ${e.message}`).join('; ');
+  return withdraw(plan, `--verify-types: the migrated file would gain ${added.length} type error${added.length === 1 ? '' : 's'} (${listed})`, 1);
 }
