@@ -98,7 +98,6 @@ export class LegacyTypes {
 
   /** Starts examining another file (local container types are judged per file). */
   examine(fileName: string): void {
-    if (this.site !== fileName) for (const [type, value] of this.cache) if (value?.startsWith('container')) this.cache.delete(type);
     this.site = fileName;
   }
 
@@ -107,7 +106,10 @@ export class LegacyTypes {
     if (this.cache.has(type)) return this.cache.get(type)!;
     this.cache.set(type, null);
     const result = this.compute(type, depth);
-    this.cache.set(type, result);
+    // Whether an object literal's type is a container depends on the file being examined: not cached.
+    const symbol = type.getSymbol();
+    if (symbol && symbol.flags & (this.app.ts.SymbolFlags.ObjectLiteral | this.app.ts.SymbolFlags.TypeLiteral)) this.cache.delete(type);
+    else this.cache.set(type, result);
     return result;
   }
 
