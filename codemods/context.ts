@@ -9,6 +9,7 @@ import jscodeshift from 'jscodeshift';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { MigrationConfig, Flavour } from './config.ts';
 import type { Edit } from './edits.ts';
+import type { TypedBinding } from './typed/bindings.ts';
 
 export type AstNode = { type: string; start?: number | null; end?: number | null; [key: string]: unknown };
 
@@ -60,6 +61,8 @@ export interface PlanContext {
   readonly units: readonly Unit[];
   /** `--model Job`: only this class is migrated; other models' sites are left alone, silently. */
   readonly model: string | null;
+  /** Legacy model objects and mutators the type query found bound in this file (destructured or imported). */
+  readonly typed: readonly TypedBinding[];
   readonly edits: OwnedEdit[];
   readonly diagnostics: OwnedDiagnostic[];
   readonly targetUses: TargetUse[];
@@ -85,7 +88,7 @@ const PARSER_OPTIONS = { ts: { ...tsOptions, tokens: false }, tsx: { ...tsOption
 
 /**
  * Parses with @babel/parser and jscodeshift's own `ts`/`tsx` options, then wraps the AST in a Collection.
- * recast's parse (what `j(source)` does) keeps what reprinting needs; edits here go through MagicString
+ * recast's parse (what `j(source)` does) keeps what reprinting needs; edits here are rendered as text ranges
  * instead, so that work (about 10x the parse itself) is skipped.
  */
 export function parseUnitCode(j: JSCodeshift, path: string, code: string): Collection {

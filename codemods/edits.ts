@@ -1,10 +1,9 @@
 /**
- * Text edits over one file, applied with ONE MagicString. An edit replaces `[start, end)` with a template of
+ * Text edits over one file, rendered in one pass over the source. An edit replaces `[start, end)` with a template of
  * literal strings and kept source ranges; edits nested inside a kept range are rendered into it, edits inside
  * dropped text vanish with it. That lets a transform rewrite `new ReactiveQuery(() => ...)` while another
  * rewrites a handle read inside one of its arguments, without either knowing about the other.
  */
-import MagicString from 'magic-string';
 
 /** A source range kept verbatim (after its own nested edits) inside a replacement. */
 export interface Kept {
@@ -61,31 +60,67 @@ function forest(edits: readonly Edit[]): Node[] {
   return roots;
 }
 
-function renderRange(source: string, start: number, end: number, nodes: readonly Node[]): string {
-  let out = '';
+/**
+ * Where the output copies the source verbatim: `[start, end)` of the source appears at `at` in the output. The
+ * completeness pass maps positions between a file and its planned output through these.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly at: number;
+}
+
+interface Output {
+  text: string;
+  readonly spans: Span[];
+}
+
+function copy(out: Output, source: string, start: number, end: number): void {
+  if (end <= start) return;
+  out.spans.push({ start, end, at: out.text.length });
+  out.text += source.slice(start, end);
+}
+
+function renderRange(out: Output, source: string, start: number, end: number, nodes: readonly Node[]): void {
   let at = start;
   for (const node of nodes) {
     if (node.edit.start < start || node.edit.end > end) continue;
-    out += source.slice(at, node.edit.start) + renderEdit(source, node);
+    copy(out, source, at, node.edit.start);
+    renderEdit(out, source, node);
     at = node.edit.end;
   }
-  return out + source.slice(at, end);
+  copy(out, source, at, end);
 }
 
-function renderEdit(source: string, node: Node): string {
-  return node.edit.parts.map((part) => (typeof part === 'string' ? part : renderRange(source, part.start, part.end, node.children))).join('');
-}
-
-/** Applies every edit to `source` through one MagicString and returns the new text. */
-export function applyEdits(source: string, edits: readonly Edit[]): string {
-  const ms = new MagicString(source);
-  for (const node of forest(edits)) {
-    const text = renderEdit(source, node);
-    if (node.edit.start === node.edit.end) ms.appendLeft(node.edit.start, text);
-    else if (text === '') ms.remove(node.edit.start, node.edit.end);
-    else ms.overwrite(node.edit.start, node.edit.end, text);
+function renderEdit(out: Output, source: string, node: Node): void {
+  for (const part of node.edit.parts) {
+    if (typeof part === 'string') out.text += part;
+    else renderRange(out, source, part.start, part.end, node.children);
   }
-  return ms.toString();
+}
+
+/** Applies every edit to `source`: the new text, and the source ranges it kept verbatim (in output order). */
+export function applyEditsWithSpans(source: string, edits: readonly Edit[]): { text: string; spans: Span[] } {
+  const out: Output = { text: '', spans: [] };
+  renderRange(out, source, 0, source.length, forest(edits));
+  return out;
+}
+
+/** Applies every edit to `source` and returns the new text. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  return applyEditsWithSpans(source, edits).text;
+}
+
+/** The output offset of source offset `pos`, or null when the edits replaced it. */
+export function toOutput(spans: readonly Span[], pos: number): number | null {
+  const span = spans.find((s) => pos >= s.start && pos < s.end);
+  return span ? span.at + pos - span.start : null;
+}
+
+/** The source offset of output offset `pos`, or null when the edits wrote it. */
+export function toSource(spans: readonly Span[], pos: number): number | null {
+  const span = spans.find((s) => pos >= s.at && pos < s.at + s.end - s.start);
+  return span ? span.start + pos - span.at : null;
 }
 
 /** Whether the source text at `pos` is still present after the edits (not inside replaced text). */

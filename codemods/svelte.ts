@@ -1,7 +1,7 @@
 /**
  * The .svelte adapter: `svelte/compiler` parse (modern AST, absolute offsets) gives the two `<script>` blocks
  * and every template expression; each becomes a unit the same transforms run over. Edits go back into the file
- * through the one MagicString of `applyEdits`, so markup, styles and untouched code stay byte-identical.
+ * through `applyEdits`, one pass over the source, so markup, styles and untouched code stay byte-identical.
  */
 import { parse } from 'svelte/compiler';
 import type { JSCodeshift } from 'jscodeshift';

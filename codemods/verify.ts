@@ -3,26 +3,11 @@
  * parser (the syntactic diagnostics `transpileModule` reports, without its emit) for scripts, or @babel/parser's
  * TypeScript plugin where the project has no `typescript` installed (it is a devDependency of this package).
  */
-import { createRequire } from 'node:module';
 import { parse } from '@babel/parser';
 import { compile } from 'svelte/compiler';
 import type { CompilerHost, Diagnostic, SourceFile } from 'typescript';
 import { parserFor } from './context.ts';
-
-type TypeScript = typeof import('typescript');
-let typescript: TypeScript | null | undefined;
-
-/** Loaded on first use: only runs that change a script pay for the compiler. */
-function ts(): TypeScript | null {
-  if (typescript === undefined) {
-    try {
-      typescript = createRequire(import.meta.url)('typescript') as TypeScript;
-    } catch {
-      typescript = null;
-    }
-  }
-  return typescript;
-}
+import { loadTypeScript, type TypeScript } from './typescript.ts';
 
 /**
  * The parser's own errors, which the compiler keeps on the source file (internal, not in its typings). For a
@@ -64,7 +49,7 @@ export function verifyOutput(path: string, text: string): string | null {
       compile(text, { filename: path, generate: 'client' });
       return null;
     }
-    const t = ts();
+    const t = loadTypeScript();
     if (!t) {
       parse(text, { sourceType: 'module', plugins: parserFor(path) === 'tsx' ? ['typescript', 'jsx'] : ['typescript'] });
       return null;

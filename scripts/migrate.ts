@@ -21,6 +21,7 @@ import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 import { planFiles, planningThreads } from './cli/plan-files.ts';
 import { readUtf8 } from './cli/read-text.ts';
+import { completeness, recogniseApp } from './cli/typed-pass.ts';
 
 const HELP = `Usage: zero-record migrate [paths...] [options]
 
@@ -28,6 +29,11 @@ Rewrites code written against the legacy ReactiveQuery / ReactiveQueryOne classe
 model objects ($lib/zero/<table>.generated) to zero-record models: Reactive<Model> from
 $lib/models/<model>.reactive in .svelte / .svelte.ts, Active<Model> from $lib/models/<model>.active
 in plain .ts / .js. What cannot be converted with certainty is left as it is and reported.
+
+Legacy code is recognised by type: a TypeScript program of the app (its tsconfig, \$lib aliases, .svelte
+files through svelte2tsx) finds every value typed by the legacy modules, however it got there (contexts,
+barrels, props, stores). After planning, the same query over the planned output lists every legacy use
+left behind, so the summary reads \`N legacy uses: X converted, Y reported, 0 unaccounted\`.
 
 Paths (files or directories, default: the whole project) must lie inside the project root.
 
@@ -40,6 +46,10 @@ Options:
   --root <dir>     project root (default: the current directory; inside the zero-record repository
                    itself, with no paths: ${EXAMPLE_APP})
   --config <file>  config file (default: <root>/zero-record.config.json when it exists)
+  --syntactic      recognise legacy code by import specifiers only: no TypeScript program, no count of
+                   legacy uses (faster; misses code that gets the legacy objects from contexts or barrels)
+  --verify-types   compare each changed file's type errors before and after (in the same program, where only
+                   the app's own source and svelte are typed) and leave any file that would gain one as it is
   -h, --help       show this help
 
 Writes .zero-record/migrations/<id>.json first; undo with \`zero-record rollback\`.
@@ -53,6 +63,8 @@ const OPTIONS = {
   model: { type: 'string' },
   root: { type: 'string' },
   config: { type: 'string' },
+  syntactic: { type: 'boolean' },
+  'verify-types': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,29 +103,35 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
   const started = performance.now();
   try {
-    const plans = await planFiles({
+    if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
+    const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
+    const first = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
+    if (values['verify-types'] && !first.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${first.note}`, 'migrate');
+    const planned = await planFiles({
       root,
       files,
-      options: { config, model: values.model ?? null },
+      options: { config, model: values.model ?? null, typed: first.recognition?.bindings ?? {} },
       threads,
       onFile: (done, total, file) => progress.step(done, total, file),
       interrupted: () => stopListening.interrupted,
     });
-    if (!plans) {
+    if (!planned) {
       progress.stop();
       io.stderr('zero-record: interrupted while planning; nothing was written\n');
       return 130;
     }
+    progress.phase('checking the planned output for legacy uses left behind');
+    const { plans, counts } = completeness(root, files, config, planned, first, values['verify-types'] === true);
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
     const missing = missingTargets(root, plans);
 
     if (dry) {
-      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing), null, 2)}\n`);
+      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing, counts), null, 2)}\n`);
       else {
         for (const plan of toWrite) io.stdout(`${unifiedDiff(plan)}\n`);
-        io.stdout(summaryText(plans, summary));
+        io.stdout(summaryText(plans, summary, counts));
         io.stdout(missingTargetsNote(missing));
         io.stdout(`Dry run: nothing was written. Run without --dry to apply (a rollback manifest is saved first).\n`);
       }
@@ -151,9 +169,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       const wrong = toWrite.filter((p) => sha256(readFileSync(join(root, p.path), 'utf8')) !== sha256(p.after));
       if (wrong.length) throw new CliError(`after writing, these files do not hold the planned content: ${wrong.map((p) => p.path).join(', ')}; run \`zero-record rollback\``);
     }
-    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing), null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing, counts), null, 2)}\n`);
     else {
-      io.stdout(summaryText(plans, summary));
+      io.stdout(summaryText(plans, summary, counts));
       io.stdout(missingTargetsNote(missing));
       io.stdout(manifestFile ? `Wrote ${toWrite.length} files. Undo with \`zero-record rollback\` (manifest ${relative(root, manifestFile)}).\n` : 'Nothing to write.\n');
     }

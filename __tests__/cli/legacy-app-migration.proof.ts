@@ -1,7 +1,8 @@
 /**
- * The end-to-end proof on the example legacy app: its own tests pass on a copy, after `zero-record migrate`,
- * and again after `zero-record rollback`, which restores the copy byte for byte. Real CLI processes, a real git
- * repository, the app's real component tests (local Zero, jsdom).
+ * The end-to-end proof on both example legacy apps: their own tests pass on a copy, after `zero-record migrate`,
+ * and again after `zero-record rollback`, which restores the copy byte for byte; a second run writes nothing and
+ * the JSON report accounts for every legacy use. Real CLI processes, a real git repository, the apps' real tests
+ * (local Zero, jsdom).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -13,14 +14,43 @@ import type { JsonReport } from '../../scripts/cli/report.ts';
 import { git, treeHashes } from './project.ts';
 
 const REPO = join(import.meta.dirname, '../..');
-const APP = join(REPO, 'examples/legacy-app');
 
-function appTests(appDir: string): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', '--silent', 'test:legacy-app'], {
-    cwd: REPO,
-    env: { ...process.env, LEGACY_APP_DIR: appDir, CI: 'true' },
-    encoding: 'utf8',
-  });
+interface ExampleApp {
+  readonly name: string;
+  /** Runs the app's own tests against the copy at `appDir`. */
+  readonly test: (appDir: string) => string[];
+  readonly env: (appDir: string) => Record<string, string>;
+  /** What the migration is pointed at, relative to the copy (its tests live outside it, or are excluded). */
+  readonly migrate: string | null;
+  readonly minChanged: number;
+  /** Files that must come out byte-identical (unrelated `.current` reads and the like). */
+  readonly untouched: readonly string[];
+}
+
+const APPS: readonly ExampleApp[] = [
+  {
+    name: 'legacy-app',
+    test: () => ['run', '--silent', 'test:legacy-app'],
+    env: (appDir) => ({ LEGACY_APP_DIR: appDir }),
+    migrate: null,
+    minChanged: 10,
+    // The header's MediaQuery / fromStore / page, the search box's ref.
+    untouched: ['src/lib/components/Header.svelte', 'src/lib/components/SearchBox.svelte', 'src/App.svelte'],
+  },
+  {
+    name: 'legacy-context-app',
+    // The copy's tests stay the repository's (examples/legacy-context-app/tests): only the app under `src` moves.
+    test: () => ['exec', '--', 'vitest', 'run', '--config', 'examples/legacy-context-app/vitest.config.ts'],
+    env: (appDir) => ({ CONTEXT_APP_DIR: appDir }),
+    migrate: 'src',
+    minChanged: 2,
+    // Its router's `router.current` is not Zero.
+    untouched: ['src/lib/router.svelte.ts'],
+  },
+];
+
+function appTests(app: ExampleApp, appDir: string): { status: number | null; output: string } {
+  const result = spawnSync('npm', app.test(appDir), { cwd: REPO, env: { ...process.env, ...app.env(appDir), CI: 'true' }, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -29,45 +59,47 @@ function cli(...argv: string[]) {
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('migrating the example legacy app', () => {
-  it('keeps the app tests green after migrate and after rollback, and rollback is byte-identical', () => {
-    const app = join(mkdtempSync(join(tmpdir(), 'zr-e2e-')), 'legacy-app');
-    cpSync(APP, app, { recursive: true, filter: (src) => !/[/\\](node_modules|\.zero-record)$/.test(src) });
-    git(app, 'init', '-q');
-    git(app, 'add', '-A');
-    git(app, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app');
-    const original = treeHashes(app);
+describe.each(APPS)('migrating the example app $name', (app) => {
+  it('keeps the app tests green after migrate and after rollback, rollback is byte-identical, 0 unaccounted', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'zr-e2e-')), app.name);
+    cpSync(join(REPO, 'examples', app.name), copy, { recursive: true, filter: (src) => !/[/\\](node_modules|\.zero-record)$/.test(src) });
+    git(copy, 'init', '-q');
+    git(copy, 'add', '-A');
+    git(copy, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app');
+    const original = treeHashes(copy);
+    const paths = app.migrate ? [join(copy, app.migrate)] : [];
 
-    const before = appTests(app);
+    const before = appTests(app, copy);
     expect(before.status, before.output).toBe(0);
 
-    const run = cli('migrate', '--root', app, '--json');
+    const run = cli('migrate', ...paths, '--root', copy, '--json');
     expect(run.status, run.err).toBe(0);
     const report = JSON.parse(run.out) as JsonReport;
-    const changed = report.files.filter((f) => f.status === 'changed').map((f) => f.path);
-    expect(changed.length).toBeGreaterThanOrEqual(10);
+    expect(report.files.filter((f) => f.status === 'changed').length).toBeGreaterThanOrEqual(app.minChanged);
     expect(report.summary.error).toBe(0);
-    const migrated = treeHashes(app);
+    expect(report.legacyUses.recognition).toBe('type-directed');
+    expect(report.legacyUses.unaccounted).toBe(0);
+    expect(report.legacyUses.converted).toBeGreaterThan(0);
+    const migrated = treeHashes(copy);
     for (const path of report.files.map((f) => f.path).filter((path) => migrated[path] !== original[path])) {
-      expect(verifyOutput(path, readFileSync(join(app, path), 'utf8')), path).toBeNull();
+      expect(verifyOutput(path, readFileSync(join(copy, path), 'utf8')), path).toBeNull();
     }
-    // Unrelated `.current` reads stay: the header's MediaQuery / fromStore / page, the search box's ref.
-    for (const path of ['src/lib/components/Header.svelte', 'src/lib/components/SearchBox.svelte', 'src/App.svelte']) {
-      expect(migrated[path], path).toBe(original[path]);
-    }
+    for (const path of app.untouched) expect(migrated[path], path).toBe(original[path]);
 
-    const after = appTests(app);
+    const after = appTests(app, copy);
     expect(after.status, after.output).toBe(0);
 
-    const again = cli('migrate', '--root', app, '--json', '--force');
+    const again = cli('migrate', ...paths, '--root', copy, '--json', '--force');
     expect(again.status, again.err).toBe(0);
-    expect((JSON.parse(again.out) as JsonReport).summary.written).toBe(0);
+    const second = JSON.parse(again.out) as JsonReport;
+    expect(second.summary.written).toBe(0);
+    expect(second.legacyUses.unaccounted).toBe(0);
 
-    const undo = cli('rollback', '--root', app);
+    const undo = cli('rollback', '--root', copy);
     expect(undo.status, undo.err).toBe(0);
-    expect(treeHashes(app)).toEqual(original);
+    expect(treeHashes(copy)).toEqual(original);
 
-    const restored = appTests(app);
+    const restored = appTests(app, copy);
     expect(restored.status, restored.output).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * 6. Codemod throughput on a generated legacy app (70% .ts, 30% .svelte): planning every file (`planFile`, what
  * `migrate` does per file) vs the floor, bare jscodeshift parse + print with a no-op transform (for .svelte, of the
- * instance script that svelte/compiler's parser locates). Plus the wall time of the whole `migrate --dry` CLI run.
+ * instance script that svelte/compiler's parser locates). Plus the wall time of the whole `migrate --dry` CLI run
+ * (type-directed: TypeScript program and completeness pass included), and its ratio to `migrate --dry --syntactic`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { generateCorpus, writeCorpus, type CorpusFile } from '../fixtures/corpus
 
 const GROUP = '6 codemod throughput';
 const CLI = fileURLToPath(new URL('../../bin/zero-record.mjs', import.meta.url));
+const LEGACY_MODULES = fileURLToPath(new URL('../../examples/legacy-app/src/lib/zero', import.meta.url));
 const j = jscodeshift.withParser('ts');
 
 class CorpusNotMigratedError extends Error {
@@ -33,9 +35,9 @@ function floor(file: CorpusFile): string {
   return script ? j(file.source.slice(script.start, script.end)).toSource() : '';
 }
 
-function migrateDry(root: string): Promise<number> {
+function migrateDry(root: string, ...flags: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'migrate', '--dry', '--root', root], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'migrate', '--dry', '--root', root, ...flags], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -64,8 +66,14 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const root = await mkdtemp(join(tmpdir(), 'zero-record-corpus-'));
   try {
     await writeCorpus(root, files);
-    const wall = await timeAsync('migrate --dry', () => migrateDry(root), { samples: 1, warmup: 0, unit: 'ms' });
-    rows.push(measuredRow(GROUP, `whole migrate --dry, ${count.toLocaleString('en-US')} files`, wall, null, { kind: 'absolute', max: 20_000, unit: 'ms' }, 'CLI wall time including node start-up'));
+    // The app's legacy modules (the example app's), so the type-directed run has legacy types to find.
+    await cp(LEGACY_MODULES, join(root, 'src/lib/zero'), { recursive: true });
+    const typed = await timeAsync('migrate --dry', () => migrateDry(root), { samples: 1, warmup: 0, unit: 'ms' });
+    const syntactic = await timeAsync('migrate --dry --syntactic', () => migrateDry(root, '--syntactic'), { samples: 1, warmup: 0, unit: 'ms' });
+    rows.push(
+      measuredRow(GROUP, `whole migrate --dry, ${count.toLocaleString('en-US')} files, type-directed`, typed, null, { kind: 'absolute', max: 20_000, unit: 'ms' }, 'CLI wall time including node start-up: TypeScript program, planning, completeness pass'),
+      measuredRow(GROUP, `type-directed vs --syntactic migrate --dry, ${count.toLocaleString('en-US')} files`, typed, syntactic, { kind: 'none' }, 'what recognition by type costs over import-specifier recognition alone'),
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

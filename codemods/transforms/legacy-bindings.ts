@@ -12,10 +12,10 @@ export type WriteOp = 'create' | 'update' | 'destroy' | 'upsert';
 
 export type LegacyBinding =
   | { kind: 'class'; local: string; cardinality: Cardinality }
-  | { kind: 'model'; local: string; className: string }
-  | { kind: 'write'; local: string; className: string; op: WriteOp };
+  | { kind: 'model'; local: string; className: string; destructuredAt?: number | null }
+  | { kind: 'write'; local: string; className: string; op: WriteOp; resultObject?: boolean; destructuredAt?: number | null };
 
-const WRITES: ReadonlyArray<readonly [string, WriteOp]> = [['create', 'create'], ['update', 'update'], ['delete', 'destroy'], ['upsert', 'upsert']];
+export const WRITES: ReadonlyArray<readonly [string, WriteOp]> = [['create', 'create'], ['update', 'update'], ['delete', 'destroy'], ['upsert', 'upsert']];
 
 export function collectLegacyBindings(ctx: PlanContext): Map<string, LegacyBinding> {
   const bindings = new Map<string, LegacyBinding>();
@@ -51,6 +51,14 @@ export function collectLegacyBindings(ctx: PlanContext): Map<string, LegacyBindi
         }
       }
     }
+  }
+  // What the type query found: names from context getters, barrels and re-export chains, and what each mutator
+  // resolves to. It refines an import-based binding of the same name.
+  for (const typed of ctx.typed) {
+    const known = bindings.get(typed.local);
+    if (known && known.kind !== typed.kind) continue;
+    if (typed.kind === 'model') bindings.set(typed.local, { kind: 'model', local: typed.local, className: typed.className, destructuredAt: typed.destructuredAt });
+    else bindings.set(typed.local, { kind: 'write', local: typed.local, className: typed.className, op: typed.op!, resultObject: typed.resultObject, destructuredAt: typed.destructuredAt });
   }
   return bindings;
 }

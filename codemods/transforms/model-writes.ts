@@ -3,13 +3,20 @@
  * Svelte code), `updateJob(id, d)` -> `.update(id, d)`, `deleteJob(id)` -> `.destroy(id)`, `upsertJob(d)` -> `.upsert(d)`.
  * A mutator passed around as a value is reported (a bare method reference would lose its model).
  */
-import type { PlanContext } from '../context.ts';
+import type { Path, PlanContext } from '../context.ts';
 import { addEdit, endOf, report } from '../context.ts';
 import { replace } from '../edits.ts';
 import { isCall } from '../ast.ts';
 import { targetFor } from '../config.ts';
 import type { FileIndex } from '../references.ts';
 import type { LegacyBinding } from './legacy-bindings.ts';
+
+/** Whether the value of the call at `call` (awaited or not) is used, rather than the call standing as a statement. */
+function resultIsRead(call: Path): boolean {
+  let holder = call.parent as Path;
+  if (holder.node.type === 'AwaitExpression') holder = holder.parent as Path;
+  return holder.node.type !== 'ExpressionStatement';
+}
 
 export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<string, LegacyBinding>, index: FileIndex): void {
   for (const binding of bindings.values()) {
@@ -19,8 +26,13 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
       if (ref.type) continue;
       const owner = `write:${binding.local}@${ref.offset}`;
       const parent = (ref.path.parent as typeof ref.path).node;
+      if (ref.offset === binding.destructuredAt) continue;
       if (!isCall(parent) || parent.callee !== ref.path.node) {
         report(ctx, owner, ref.offset, `${binding.local} is used as a value, not called: wrap it by hand, e.g. (...args) => ${target}.${binding.op}(...args)`);
+        continue;
+      }
+      if (binding.resultObject && resultIsRead(ref.path.parent as Path)) {
+        report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${binding.op}() resolves to the record (nothing for destroy) and rejects with a typed error instead of resolving { success: false, error }; rewrite the check as try/catch`);
         continue;
       }
       addEdit(ctx, owner, replace(ref.offset, endOf(ref.unit, ref.path.node), `${target}.${binding.op}`));

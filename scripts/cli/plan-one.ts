@@ -5,6 +5,6 @@ import { readUtf8 } from './read-text.ts';
 
 export function planProjectFile(root: string, file: string, options: PlanOptions): FilePlan {
   const text = readUtf8(join(root, file));
-  if (text === null) return { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '', targets: [] };
+  if (text === null) return { path: file, status: 'error', diagnostics: [{ line: 1, message: 'not UTF-8 text: left untouched' }], before: '', after: '', targets: [], spans: [] };
   return planFile(file, text, options);
 }

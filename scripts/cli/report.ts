@@ -1,6 +1,7 @@
 /** Rendering a plan: unified diffs (the `diff` package), the summary, and the JSON report. */
 import { createTwoFilesPatch } from 'diff';
 import type { FilePlan, FileStatus } from '../../codemods/index.ts';
+import type { UseCounts } from './account.ts';
 
 export interface Summary {
   readonly scanned: number;
@@ -20,6 +21,8 @@ export interface JsonReport {
   readonly manifest: string | null;
   /** `$lib/...` model modules the migrated code imports that do not exist in the project yet. */
   readonly missingModels: readonly string[];
+  /** Legacy uses found by type and what became of each; `recognition` says which path ran. */
+  readonly legacyUses: UseCounts;
 }
 
 export function summarize(plans: readonly FilePlan[]): Summary {
@@ -41,9 +44,18 @@ export function unifiedDiff(plan: FilePlan): string {
     .join('\n');
 }
 
-export function summaryText(plans: readonly FilePlan[], summary: Summary): string {
+/** `N legacy uses: X converted, Y reported, 0 unaccounted`, and which recognition ran. */
+export function usesLine(uses: UseCounts): string {
+  if (uses.recognition === 'syntactic') return `Legacy uses not counted: syntactic recognition only (by import specifiers), because ${uses.note}.`;
+  const lines = [`${uses.total} legacy uses: ${uses.converted} converted, ${uses.reported} reported, ${uses.unaccounted} unaccounted (type-directed recognition; ${uses.note}).`];
+  for (const file of uses.untyped) lines.push(`  ${file.path}: not type-checked (${file.reason}); only the syntactic path saw it`);
+  return lines.join('\n');
+}
+
+export function summaryText(plans: readonly FilePlan[], summary: Summary, uses: UseCounts): string {
   const lines = [
     `Summary: ${summary.scanned} files scanned: ${summary.changed} changed, ${summary.manual} manual, ${summary.unchanged} unchanged, ${summary.error} errors (${summary.written} files to write).`,
+    usesLine(uses),
   ];
   const flagged = plans.filter((p) => p.status === 'manual' || p.status === 'error');
   if (flagged.length) {
@@ -55,7 +67,7 @@ export function summaryText(plans: readonly FilePlan[], summary: Summary): strin
   return `${lines.join('\n')}\n`;
 }
 
-export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null, missingModels: readonly string[]): JsonReport {
+export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null, missingModels: readonly string[], legacyUses: UseCounts): JsonReport {
   return {
     root,
     dry,
@@ -63,5 +75,6 @@ export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[
     summary: summarize(plans),
     manifest,
     missingModels,
+    legacyUses,
   };
 }

@@ -1,0 +1,3 @@
+export * from './models';
+export { ReactiveQuery, ReactiveQueryOne } from './reactive-query.svelte';
+export type { ModelHandle } from './model-handle';

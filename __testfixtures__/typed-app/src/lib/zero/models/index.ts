@@ -1,0 +1,2 @@
+export * from './job.generated';
+export { Job } from './job.custom';

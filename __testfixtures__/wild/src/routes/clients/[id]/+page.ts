@@ -1,0 +1,3 @@
+import type { LayoutLoad } from '../../$types';
+
+export const load: LayoutLoad = async ({ params }) => ({ clientId: params.id ?? '' });

@@ -1,0 +1,300 @@
+/**
+ * Recognition by type: a legacy use is an expression whose type is declared in a legacy module (a legacy class
+ * module, a legacy model module, its `*.custom` additions, or the glue between them), however the value
+ * travelled (context getters, barrels, destructuring, props, stores, arrays, custom methods), or a call of such
+ * a value (the mutator functions). Plain data declared there (the row interface `Job`, `CreateJobData`) is not a
+ * legacy use: it has no behaviour and stays valid after the migration.
+ */
+import { relative, sep } from 'node:path';
+import type { Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
+import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
+import type { AppProgram } from './program.ts';
+
+export interface LegacyUse {
+  /** Offsets in the project file's own text (mapped back from svelte2tsx output for a component). */
+  readonly start: number;
+  readonly end: number;
+  /** The expression as written, shortened for messages. */
+  readonly text: string;
+  /** What makes it legacy: the type's name and the module declaring it. */
+  readonly what: string;
+}
+
+function inProject(app: AppProgram, fileName: string): string | null {
+  const rel = relative(app.root, fileName);
+  return rel.startsWith('..') || rel.split(sep).includes('node_modules') ? null : rel.split(sep).join('/');
+}
+
+export interface LegacyModules {
+  /** Modules whose declarations make a type legacy. */
+  readonly declaring: ReadonlySet<string>;
+  /** Modules that define the legacy API and stay for compat: their own code is not counted or migrated. */
+  readonly definitions: ReadonlySet<string>;
+}
+
+/** A module that only re-exports (`$lib/zero/index.ts`): app plumbing, counted like app code. */
+function isBarrel(app: AppProgram, fileName: string): boolean {
+  const sf = app.program.getSourceFile(fileName);
+  return !!sf && sf.statements.length > 0 && sf.statements.every((s) => app.ts.isExportDeclaration(s) || app.ts.isImportDeclaration(s));
+}
+
+/**
+ * The legacy modules of the program: the configured class and model modules, the project modules a model module
+ * imports that themselves import a class module (the generated handle wrapper, `model-handle.ts` and the like),
+ * and the hand-written `<table>.custom` files beside a model module. The custom files and re-export barrels are
+ * the app's own plumbing: their uses are counted and reported like any app code.
+ */
+export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyModules {
+  const declaring = new Set<string>();
+  const definitions = new Set<string>();
+  const models = new Set<string>();
+  const sources = app.program.getSourceFiles();
+  for (const sf of sources) {
+    const rel = inProject(app, sf.fileName);
+    if (rel === null || !isLegacyDefinitionFile(config, rel)) continue;
+    declaring.add(sf.fileName);
+    if (!isBarrel(app, sf.fileName)) definitions.add(sf.fileName);
+    if (rel.replace(/\.(ts|js)$/, '').endsWith(config.legacyModelSuffix)) models.add(sf.fileName);
+  }
+  const classes = new Set([...definitions].filter((f) => !models.has(f)));
+  for (const model of models) {
+    for (const imported of app.imports.get(model) ?? []) {
+      if ([...(app.imports.get(imported) ?? [])].some((f) => classes.has(f))) {
+        declaring.add(imported);
+        definitions.add(imported);
+      }
+    }
+  }
+  const suffix = config.legacyModelSuffix;
+  for (const sf of sources) {
+    const base = sf.fileName.replace(/\.(ts|js)$/, '');
+    if (!base.endsWith('.custom') || inProject(app, sf.fileName) === null) continue;
+    const stem = base.slice(0, -'.custom'.length);
+    if ([...models].some((m) => m.replace(/\.(ts|js)$/, '') === `${stem}${suffix}`)) declaring.add(sf.fileName);
+  }
+  return { declaring, definitions };
+}
+
+/** Decides, once per type, whether it is a legacy type. */
+export class LegacyTypes {
+  private readonly cache = new Map<Type, string | null>();
+  /** The file being examined: an object type declared in it that holds legacy values is a legacy container. */
+  private site = '';
+  constructor(
+    private readonly checker: TypeChecker,
+    private readonly modules: LegacyModules,
+    private readonly app: AppProgram,
+  ) {}
+
+  /** Whether declarations in this module make a type legacy. */
+  isLegacyModule(fileName: string): boolean {
+    return this.modules.declaring.has(fileName);
+  }
+
+  /** The modules that define the legacy API stay as they are (compat keeps them): their code is not counted. */
+  isDefinition(fileName: string): boolean {
+    return this.modules.definitions.has(fileName);
+  }
+
+  /** Starts examining another file (local container types are judged per file). */
+  examine(fileName: string): void {
+    this.site = fileName;
+  }
+
+  /** A description (`ReactiveQueryOne from src/lib/zero/reactive-query.svelte.ts`) or null. */
+  describe(type: Type, depth = 0): string | null {
+    if (this.cache.has(type)) return this.cache.get(type)!;
+    this.cache.set(type, null);
+    const result = this.compute(type, depth);
+    // Whether an object literal's type is a container depends on the file being examined: not cached.
+    const symbol = type.getSymbol();
+    if (symbol && symbol.flags & (this.app.ts.SymbolFlags.ObjectLiteral | this.app.ts.SymbolFlags.TypeLiteral)) this.cache.delete(type);
+    else this.cache.set(type, result);
+    return result;
+  }
+
+  /** The container types that carry legacy values: collections and stores of them, and local objects holding them. */
+  private container(type: Type, depth: number): string | null {
+    if (depth > 1) return null;
+    const { ts } = this.app;
+    const reference = type.flags & ts.TypeFlags.Object && (type as ObjectType).objectFlags & ts.ObjectFlags.Reference;
+    const args = [...(reference ? this.checker.getTypeArguments(type as TypeReference) : []), ...(type.aliasTypeArguments ?? [])];
+    for (const arg of args) {
+      const inner = this.describe(arg, depth + 1);
+      if (inner) return `container of ${inner.replace(/^container of /, '')}`;
+    }
+    const symbol = type.getSymbol();
+    const local = symbol?.declarations?.some((d) => d.getSourceFile().fileName === this.site);
+    if (!symbol || !local || !(symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral))) return null;
+    for (const property of type.getProperties()) {
+      const decl = property.valueDeclaration;
+      const inner = decl ? this.describe(this.checker.getTypeOfSymbolAtLocation(property, decl), depth + 1) : null;
+      if (inner) return `container of ${inner.replace(/^container of /, '')}`;
+    }
+    return null;
+  }
+
+  private compute(type: Type, depth: number): string | null {
+    const { ts } = this.app;
+    if (type.isUnion() || type.isIntersection()) {
+      for (const member of type.types) {
+        const found = this.describe(member, depth);
+        if (found) return found;
+      }
+      return null;
+    }
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const declaration = symbol?.declarations?.find((d) => this.isLegacyModule(d.getSourceFile().fileName));
+    if (!symbol || !declaration) return this.container(type, depth);
+    const behaves =
+      type.getCallSignatures().length > 0 ||
+      type.getConstructSignatures().length > 0 ||
+      type.getProperties().some((p) => {
+        const decl = p.valueDeclaration ?? p.declarations?.[0];
+        if (!decl) return false;
+        if (ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl) || ts.isGetAccessor(decl)) return true;
+        const propertyType = this.checker.getTypeOfSymbolAtLocation(p, decl);
+        return propertyType.getCallSignatures().length > 0 || (depth < 1 && this.describe(propertyType, depth + 1) !== null);
+      });
+    // The mutator result object (`{ success, error }`) is legacy too: the model writes throw instead.
+    if (!behaves && !type.getProperty('success')) return null;
+    const name = ts.isSourceFile(declaration) ? 'module' : symbol.getName().startsWith('__') ? (ts.getNameOfDeclaration(declaration as never)?.getText() ?? 'object') : symbol.getName();
+    return `${name} from ${inProject(this.app, declaration.getSourceFile().fileName)}`;
+  }
+}
+
+/** Whether `node` is an expression the type query asks about (not a declaration name, key or type). */
+function isExpressionSite(ts: AppProgram['ts'], node: Node): boolean {
+  const parent = node.parent;
+  if (ts.isIdentifier(node)) {
+    if (!parent) return false;
+    if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node)) return false;
+    if (ts.isBindingElement(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) return parent.name !== node && !(ts.isBindingElement(parent) && parent.propertyName === node);
+    if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
+    if (ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent)) return false;
+    if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent) || ts.isJsxAttribute(parent)) return false;
+    return true;
+  }
+  return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isNewExpression(node);
+}
+
+/**
+ * Whether the symbol an import or export names is legacy: a value (class, model object, mutator) or a type with
+ * behaviour (`ModelHandle`, the classes, the mutator result). Row types (`Job`, `JobStatus`) are plain data.
+ */
+function isLegacySymbol(types: LegacyTypes, checker: TypeChecker, node: Node, typeOnly: boolean): boolean {
+  const symbol = checker.getSymbolAtLocation(node);
+  if (!symbol) return false;
+  const target = symbol.flags & 2097152 /* Alias */ ? checker.getAliasedSymbol(symbol) : symbol;
+  const decl = target.valueDeclaration ?? target.declarations?.[0];
+  if (!decl || !types.isLegacyModule(decl.getSourceFile().fileName)) return false;
+  if (!typeOnly && target.valueDeclaration && types.describe(checker.getTypeOfSymbolAtLocation(target, decl)) !== null) return true;
+  return !!(target.flags & 788968 /* Type */) && types.describe(checker.getDeclaredTypeOfSymbol(target)) !== null;
+}
+
+/**
+ * Imports and re-exports of legacy values: each named specifier, a namespace import, `export *` of a legacy
+ * module. Type-only ones are not uses (row types stay valid while the legacy modules stay).
+ */
+function legacyModuleSites(app: AppProgram, types: LegacyTypes, checker: TypeChecker, node: Node): Node[] {
+  const { ts } = app;
+  const sites: Node[] = [];
+  // A legacy module, or a barrel that re-exports legacy values.
+  const fromLegacy = (specifier: Node | undefined) => {
+    const module = specifier && checker.getSymbolAtLocation(specifier);
+    const file = module?.valueDeclaration?.getSourceFile().fileName;
+    if (!module || !file) return false;
+    if (types.isLegacyModule(file)) return true;
+    return checker.getExportsOfModule(module).some((exported) => {
+      const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const decl = target.valueDeclaration;
+      return !!decl && types.isLegacyModule(decl.getSourceFile().fileName) && types.describe(checker.getTypeOfSymbolAtLocation(target, decl)) !== null;
+    });
+  };
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return sites;
+    if (clause.name && isLegacySymbol(types, checker, clause.name, clause.isTypeOnly)) sites.push(clause.name);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings) && !clause.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(bindings);
+    if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) if (isLegacySymbol(types, checker, spec.name, clause.isTypeOnly || spec.isTypeOnly)) sites.push(spec);
+  } else if (ts.isExportDeclaration(node)) {
+    if (!node.exportClause) {
+      if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(node);
+    } else if (ts.isNamedExports(node.exportClause)) {
+      for (const spec of node.exportClause.elements) if (isLegacySymbol(types, checker, spec.name, node.isTypeOnly || spec.isTypeOnly)) sites.push(spec);
+    } else if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(node.exportClause);
+  }
+  return sites;
+}
+
+/** Whether a legacy expression encloses `node` in the same expression (a function body is a place of its own). */
+function insideLegacy(ts: AppProgram['ts'], node: Node, legacy: ReadonlySet<Node>): boolean {
+  for (let p = node.parent; p && !ts.isStatement(p) && !ts.isFunctionLike(p) && !ts.isSourceFile(p); p = p.parent) if (legacy.has(p)) return true;
+  return false;
+}
+
+/**
+ * Every legacy use in one project file of the program (outermost expression of each chain), in file order; null
+ * when the file is not in the program (svelte2tsx rejected it).
+ */
+export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string, sourceText: string): LegacyUse[] | null {
+  const file = app.files.get(rel);
+  if (!file || file.problem) return null;
+  if (types.isDefinition(file.fileName)) return [];
+  types.examine(file.fileName);
+  const sf = app.program.getSourceFile(file.fileName);
+  if (!sf) return null;
+  const { ts } = app;
+  const checker = app.program.getTypeChecker();
+  const legacyNodes = new Set<Node>();
+  const visit = (node: Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
+      for (const site of legacyModuleSites(app, types, checker, node)) legacyNodes.add(site);
+      return;
+    }
+    if (ts.isTypeReferenceNode(node)) {
+      // A type annotation naming a legacy handle (`jobQuery: ModelHandle<Job>`): the code around it depends on it.
+      if (types.describe(checker.getTypeFromTypeNode(node)) !== null) legacyNodes.add(node);
+      else ts.forEachChild(node, visit);
+      return;
+    }
+    ts.forEachChild(node, visit);
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
+      // `const { Job, updateJob: save } = getZeroContext()`: the name taken out of the context is the use.
+      if (types.describe(checker.getTypeAtLocation(node.name)) !== null) legacyNodes.add(node);
+      return;
+    }
+    if (!isExpressionSite(ts, node)) return;
+    let legacy = false;
+    if (ts.isCallExpression(node) && legacyNodes.has(node.expression)) legacy = true;
+    else {
+      legacy = types.describe(checker.getTypeAtLocation(node)) !== null;
+    }
+    if (legacy) legacyNodes.add(node);
+  };
+  visit(sf);
+  const uses: LegacyUse[] = [];
+  for (const node of legacyNodes) {
+    if (insideLegacy(ts, node, legacyNodes)) continue;
+    const genStart = node.getStart(sf);
+    const genEnd = node.getEnd();
+    const start = file.tsx ? file.tsx.toComponent(genStart) : genStart;
+    if (start === null) continue;
+    // svelte2tsx also writes code of its own (the props object of `export let`, ...) whose mappings point near
+    // the declaration it came from: a use counts only where the component itself says the same thing.
+    const head = /^[\w$]+/.exec(sf.text.slice(genStart, genEnd))?.[0];
+    if (file.tsx && head && sourceText.slice(start, start + head.length) !== head) continue;
+    const mappedEnd = file.tsx ? file.tsx.toComponent(genEnd - 1) : genEnd - 1;
+    const end = mappedEnd === null || mappedEnd < start ? start + (genEnd - genStart) : mappedEnd + 1;
+    let inner: Node = node;
+    while (ts.isCallExpression(inner) && !types.describe(checker.getTypeAtLocation(inner))) inner = inner.expression;
+    const what = ts.isImportSpecifier(node) || ts.isExportSpecifier(node) || ts.isImportClause(node.parent) || ts.isNamespaceImport(node) || ts.isExportDeclaration(node) || ts.isNamespaceExport(node) ? 'import or re-export' : (types.describe(checker.getTypeAtLocation(inner)) ?? 'legacy value');
+    const text = sourceText.slice(start, Math.min(end, sourceText.length)).replace(/\s+/g, ' ');
+    uses.push({ start, end, text: text.length > 60 ? `${text.slice(0, 57)}...` : text, what });
+  }
+  // svelte2tsx may emit one template expression twice (e.g. a prop and its binding): one use per position.
+  const seen = new Set<number>();
+  return uses.filter((u) => !seen.has(u.start) && seen.add(u.start)).sort((a, b) => a.start - b.start);
+}
+

@@ -1,0 +1,187 @@
+/**
+ * A TypeScript program of the app being migrated, built the way its own tooling sees it: its tsconfig (or
+ * SvelteKit's generated `.svelte-kit/tsconfig.json` through `extends`), path aliases such as `$lib`, and every
+ * `.svelte` file through svelte2tsx. It needs no node_modules of the app: only the app's own source and svelte
+ * (runes, stores; from the app or else from this toolkit) are typed, every other library degrades to `any`. The
+ * legacy classes and models are the app's own source, so their types always resolve.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CompilerOptions, Program, SourceFile, StringLiteralLike } from 'typescript';
+import type { TypeScript } from '../typescript.ts';
+import { svelteToTsx, type SvelteTsx } from './svelte-tsx.ts';
+
+/** A project file in the program: its absolute name there, and the component map for a `.svelte` file. */
+export interface ProgramFile {
+  readonly rel: string;
+  readonly fileName: string;
+  /** Null for scripts; for a component, the svelte2tsx output and its map (null when svelte2tsx rejected it). */
+  readonly tsx: SvelteTsx | null;
+  /** Why the file is not in the program (svelte2tsx failed), else null. */
+  readonly problem: string | null;
+}
+
+export interface AppProgram {
+  readonly ts: TypeScript;
+  readonly program: Program;
+  readonly root: string;
+  readonly files: ReadonlyMap<string, ProgramFile>;
+  /** Which tsconfig the program was built from, for the report. */
+  readonly configNote: string;
+  /** Absolute file -> the project files it imports (resolved), for the legacy-module closure. */
+  readonly imports: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const require = createRequire(import.meta.url);
+/** Bare imports the app cannot resolve are resolved as if from here (the toolkit's own node_modules). */
+const TOOLKIT_ANCHOR = fileURLToPath(import.meta.url);
+
+function svelteTypes(): string[] {
+  const svelteDir = dirname(require.resolve('svelte/package.json'));
+  const shims = dirname(require.resolve('svelte2tsx/package.json'));
+  return [join(svelteDir, 'types/index.d.ts'), join(shims, 'svelte-shims-v4.d.ts'), join(shims, 'svelte-jsx-v4.d.ts')];
+}
+
+/** The app's compiler options, and which file they came from. */
+function appOptions(ts: TypeScript, root: string): { options: CompilerOptions; note: string } {
+  const configFile = ['tsconfig.json', 'jsconfig.json'].map((f) => join(root, f)).find((f) => existsSync(f));
+  let options: CompilerOptions = {};
+  let note = 'no tsconfig.json: default options';
+  if (configFile) {
+    const read = ts.readConfigFile(configFile, ts.sys.readFile);
+    const json = (read.config ?? {}) as { extends?: unknown };
+    const kit = join(root, '.svelte-kit/tsconfig.json');
+    // SvelteKit's tsconfig extends the generated one, which exists only after `svelte-kit sync`: without it the
+    // aliases below stand in for it.
+    const extendsMissing = typeof json.extends === 'string' && !existsSync(resolve(root, json.extends));
+    const parsed = ts.parseJsonConfigFileContent(extendsMissing ? { ...json, extends: undefined } : json, ts.sys, root, undefined, configFile);
+    options = parsed.options;
+    note = `${relative(root, configFile)}${existsSync(kit) && !extendsMissing && json.extends ? ` (extends ${relative(root, resolve(root, json.extends as string))})` : ''}${extendsMissing ? ` (its extends ${json.extends as string} is missing: SvelteKit aliases assumed)` : ''}`;
+  }
+  const paths = { ...(options.paths ?? {}) };
+  if (!paths['$lib'] && existsSync(join(root, 'src/lib'))) {
+    paths['$lib'] = [join(root, 'src/lib')];
+    paths['$lib/*'] = [join(root, 'src/lib/*')];
+  }
+  const resolution = options.moduleResolution;
+  const modern = resolution !== undefined && resolution !== ts.ModuleResolutionKind.Classic && resolution !== ts.ModuleResolutionKind.Node10;
+  return {
+    note,
+    options: {
+      ...options,
+      paths,
+      noEmit: true,
+      allowJs: true,
+      checkJs: false,
+      skipLibCheck: true,
+      // No automatic @types packages (node's alone is ~80 files): globals they declare degrade to `any`.
+      types: [],
+      allowImportingTsExtensions: true,
+      ...(modern ? {} : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
+      // Internal option (the language service's): root files with other extensions (`.svelte`) are accepted.
+      allowNonTsExtensions: true,
+    } as CompilerOptions,
+  };
+}
+
+export interface ProgramInput {
+  readonly ts: TypeScript;
+  readonly root: string;
+  /** Root-relative paths of the files the migration scans. */
+  readonly files: readonly string[];
+  /** The text of a project file (the planned output in the completeness pass). */
+  readonly text: (rel: string) => string | null;
+  /** The program to reuse unchanged files from. */
+  readonly old?: AppProgram;
+}
+
+export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppProgram {
+  const { options, note } = old ? { options: old.program.getCompilerOptions(), note: old.configNote } : appOptions(ts, root);
+  const host = ts.createCompilerHost(options, true);
+  const byName = new Map<string, ProgramFile>();
+  const texts = new Map<string, string>();
+  for (const rel of files) {
+    const fileName = join(root, rel);
+    const content = text(rel);
+    if (content === null) continue;
+    if (rel.endsWith('.svelte')) {
+      try {
+        const tsx = svelteToTsx(content, fileName);
+        byName.set(fileName, { rel, fileName, tsx, problem: null });
+        texts.set(fileName, tsx.code);
+      } catch (error) {
+        byName.set(fileName, { rel, fileName, tsx: null, problem: `svelte2tsx could not convert it: ${(error as Error).message.split('\n')[0]}` });
+      }
+    } else {
+      byName.set(fileName, { rel, fileName, tsx: null, problem: null });
+      texts.set(fileName, content);
+    }
+  }
+  const baseGetSourceFile = host.getSourceFile.bind(host);
+  const reused = new Map<string, SourceFile>();
+  if (old) for (const sf of old.program.getSourceFiles()) reused.set(sf.fileName, sf);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const own = texts.get(fileName);
+    if (own !== undefined) {
+      const previous = reused.get(fileName);
+      if (previous && previous.text === own) return previous;
+      return ts.createSourceFile(fileName, own, languageVersion, true, fileName.endsWith('.svelte') ? ts.ScriptKind.TS : undefined);
+    }
+    if (fileName.endsWith('.svelte')) return undefined;
+    return reused.get(fileName) ?? baseGetSourceFile(fileName, languageVersion, onError, shouldCreate);
+  };
+  const baseFileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => texts.has(fileName) || baseFileExists(fileName);
+  const baseReadFile = host.readFile.bind(host);
+  host.readFile = (fileName) => texts.get(fileName) ?? baseReadFile(fileName);
+
+  const imports = new Map<string, Set<string>>();
+  const cache = ts.createModuleResolutionCache(root, (f) => f, options);
+  const aliases = Object.entries(options.paths ?? {});
+  /** `./Child.svelte` or `$lib/components/Child.svelte`: the component file, when it is in the program. */
+  const svelteModule = (name: string, containing: string): string | null => {
+    if (!name.endsWith('.svelte')) return null;
+    const candidates = name.startsWith('.') ? [resolve(dirname(containing), name)] : [];
+    for (const [pattern, targets] of aliases) {
+      const star = pattern.indexOf('*');
+      if (star === -1 ? name !== pattern : !name.startsWith(pattern.slice(0, star))) continue;
+      for (const target of targets) candidates.push(resolve(options.baseUrl ?? root, target.replace('*', star === -1 ? '' : name.slice(star))));
+    }
+    return candidates.find((c) => byName.has(c)) ?? null;
+  };
+  // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
+  // repository's examples) is typed like the app's; libraries are not.
+  const outside = (file: string) => file.split(sep).includes('node_modules');
+  host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) =>
+    literals.map((literal) => {
+      const name = literal.text;
+      const svelte = name === 'svelte' || name.startsWith('svelte/');
+      let result = ts.resolveModuleName(name, containingFile, options, host, cache);
+      const found = result.resolvedModule?.resolvedFileName;
+      if (svelte) {
+        if (!found) result = ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
+        return result;
+      }
+      if (!found) {
+        const component = svelteModule(name, containingFile);
+        return component ? { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } } : result;
+      }
+      // Only source (and svelte, for runes and stores) is typed: legacy types are declared in the app, and
+      // libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
+      if (outside(found)) return { resolvedModule: undefined };
+      const list = imports.get(containingFile) ?? new Set<string>();
+      list.add(found);
+      imports.set(containingFile, list);
+      return result;
+    });
+
+  const rootNames = [...texts.keys(), ...svelteTypes()];
+  const program = ts.createProgram({ rootNames, options, host, ...(old ? { oldProgram: old.program } : {}) });
+  const byRel = new Map<string, ProgramFile>();
+  for (const file of byName.values()) byRel.set(file.rel, file);
+  // Files the old program's resolutions were reused for keep their edges.
+  if (old) for (const [from, to] of old.imports) if (!imports.has(from)) imports.set(from, new Set(to));
+  return { ts, program, root, files: byRel, configNote: note, imports };
+}
