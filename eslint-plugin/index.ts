@@ -8,14 +8,6 @@ export { MissingParserError } from './parsers.ts';
 const SCRIPT_FILES = ['**/*.{js,mjs,cjs,ts,mts,cts}'];
 const SVELTE_FILES = ['**/*.svelte'];
 
-const plugin = {
-  meta: { name: 'zero-record', version: '0.1.0' },
-  rules: { 'no-reactive-outside-svelte': noReactiveOutsideSvelte },
-  configs: {} as { recommended: Linter.Config[] },
-} satisfies ESLint.Plugin;
-
-const rules: Linter.RulesRecord = { 'zero-record/no-reactive-outside-svelte': 'error' };
-
 /**
  * zero-record's ESLint plugin (flat config): the rule `no-reactive-outside-svelte` keeps `Reactive<Model>` imports in
  * Svelte code. `configs.recommended` is a list of config blocks with `files` and parsers for .ts, .js and .svelte
@@ -25,6 +17,14 @@ const rules: Linter.RulesRecord = { 'zero-record/no-reactive-outside-svelte': 'e
  * import zeroRecord from 'zero-record/eslint-plugin';
  * export default [...zeroRecord.configs.recommended];
  */
+const plugin = {
+  meta: { name: 'zero-record', version: '0.1.0' },
+  rules: { 'no-reactive-outside-svelte': noReactiveOutsideSvelte },
+  configs: {} as { recommended: Linter.Config[] },
+} satisfies ESLint.Plugin;
+
+const rules: Linter.RulesRecord = { 'zero-record/no-reactive-outside-svelte': 'error' };
+
 plugin.configs.recommended = [
   {
     name: 'zero-record/recommended/scripts',

@@ -6,6 +6,11 @@
  */
 import type { Linter } from 'eslint';
 
+/**
+ * What linting a file reports when the recommended config needs a parser the app has not installed.
+ * @example
+ * // src/routes/+page.svelte: "zero-record/eslint-plugin: linting .svelte files needs svelte-eslint-parser; install it ..."
+ */
 export class MissingParserError extends Error {
   constructor(parser: string, files: string) {
     super(`zero-record/eslint-plugin: linting ${files} needs ${parser}; install it (npm install -D ${parser}) or drop zero-record's recommended config for those files`);
