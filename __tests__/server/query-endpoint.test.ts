@@ -130,6 +130,12 @@ describe('the query endpoint', () => {
     await anonymous.close();
   });
 
+  it('refuses, at start, a policy keyed by something that is not a table', () => {
+    expect(() =>
+      createServer<Ctx>({ schema, queries, mutators: {} as never, database: 'postgres://nobody@127.0.0.1:1/none', policies: { project: { read: () => ({}) } } }),
+    ).toThrow(/'project' is not a table of the schema \(policies are keyed by table: projects, notes\)/);
+  });
+
   it('refuses a request without credentials with 401 and the reason', async () => {
     const response = await server.query(post(JSON.stringify(['transform', []]), ''));
     expect(response.status).toBe(401);

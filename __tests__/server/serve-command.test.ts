@@ -5,6 +5,8 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = 'bin/zero-record.mjs';
+// A child node compiling TypeScript through tsx: seconds on a busy 2-core machine.
+const SLOW = { timeout: 60_000 };
 // Never connected: the query endpoint builds ASTs without the database.
 const DATABASE = 'postgres://nobody@127.0.0.1:1/none';
 
@@ -19,7 +21,7 @@ async function exitOf(child: ChildProcess): Promise<{ code: number | null; stder
   return { code, stderr };
 }
 
-describe('zero-record serve: configuration', () => {
+describe('zero-record serve: configuration', SLOW, () => {
   it('exits 2 naming every missing setting', async () => {
     const { code, stderr } = await exitOf(run([]));
     expect(code).toBe(2);
@@ -35,7 +37,7 @@ describe('zero-record serve: configuration', () => {
   });
 });
 
-describe('zero-record serve: a running server', () => {
+describe('zero-record serve: a running server', SLOW, () => {
   let child: ChildProcess;
   let url: string;
 
@@ -43,7 +45,7 @@ describe('zero-record serve: a running server', () => {
     child = run(['--port', '0'], { ZERO_RECORD_APP: 'examples/stack/server.ts', ZERO_UPSTREAM_DB: DATABASE });
     url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s; stdout: ${out}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`serve printed no URL within 50 s; stdout: ${out}`)), 50_000);
       child.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
         const match = out.match(/listening on (http:\/\/\S+)/);
@@ -53,7 +55,7 @@ describe('zero-record serve: a running server', () => {
         }
       });
     });
-  });
+  }, 60_000);
 
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -18,8 +18,8 @@ import { zeroPostgresJS } from '@rocicorp/zero/server/adapters/postgresjs';
 import postgres from 'postgres';
 import { AuthenticationError } from './errors.ts';
 import { guardTransaction } from './guarded-transaction.ts';
-import type { Policies } from './policies.ts';
-import { readPolicyConditions, withReadPolicy } from './read-policy.ts';
+import { assertPolicyTables, type Policies } from './policies.ts';
+import { readPolicyFor, withReadPolicy } from './read-policy.ts';
 
 /** What `authenticate` returns: anything your queries, mutators and policies read. `userID` (when a string) is checked by zero-cache against the client's. */
 export interface ServerContext {
@@ -92,9 +92,11 @@ function withoutAnonymousUser<T extends object>(response: T, ctx: ServerContext)
  */
 export function createServer<C extends ServerContext>(options: ServerOptions<C>): ZeroRecordServer {
   const { schema, queries, mutators, policies = {}, logLevel = 'warn' } = options;
+  assertPolicyTables(schema, policies as Policies<never>);
   const ownSql = typeof options.database === 'string' ? postgres(options.database, { onnotice: () => {} }) : undefined;
   const dbProvider = zeroPostgresJS(schema, ownSql ?? (options.database as postgres.Sql));
   const authenticate = options.authenticate ?? ((): C => ({ userID: null }) as C);
+  const readPolicy = readPolicyFor(schema, policies);
 
   /** The context, or the 401 answer when `authenticate` refused. */
   async function contextOf(request: Request): Promise<{ ctx: C } | { refused: Response }> {
@@ -111,7 +113,7 @@ export function createServer<C extends ServerContext>(options: ServerOptions<C>)
       const auth = await contextOf(request);
       if ('refused' in auth) return auth.refused;
       const { ctx } = auth;
-      const policy = readPolicyConditions(schema, policies, ctx);
+      const policy = readPolicy(ctx);
       const response = await handleQueryRequest({
         schema,
         request,

@@ -2,7 +2,9 @@
  * Per-model read and write policies: Zero has no permission system on the named-query / custom-
  * mutator path, so the endpoints enforce these. Keys are Zero table names (`jobs`).
  */
+import type { Schema } from '@rocicorp/zero';
 import type { WhereHash } from '../core/conditions.ts';
+import { ConfigError } from '../core/errors.ts';
 
 /** A row as the database holds it (Zero client names, values as Zero types them). */
 export type PolicyRow = Readonly<Record<string, unknown>>;
@@ -31,3 +33,15 @@ export interface ModelPolicy<C> {
 
 /** Table name -> its policy. Tables without an entry are unrestricted. */
 export type Policies<C> = Readonly<Record<string, ModelPolicy<C>>>;
+
+/** A policy under a name that is not a table would leave that table unrestricted: refuse it at start. */
+export function assertPolicyTables(schema: Schema, policies: Policies<never>): void {
+  const tables = Object.keys(schema.tables);
+  const stray = Object.keys(policies).filter((name) => !tables.includes(name));
+  if (stray.length > 0) {
+    throw new ConfigError(
+      'zero-record/server policies',
+      stray.map((name) => `'${name}' is not a table of the schema (policies are keyed by table: ${tables.join(', ')})`),
+    );
+  }
+}

@@ -44,18 +44,23 @@ function toAstCondition(cond: Condition, column: (name: string) => string): AstC
   }
 }
 
-/** The policy of each table for one request's context, as AST conditions keyed by server table name. */
-export function readPolicyConditions<C>(schema: Schema, policies: Policies<C>, ctx: C): ReadonlyMap<string, AstCondition> {
+/**
+ * The read policies of `schema`'s tables, ready to evaluate per request: `(ctx)` gives each table's policy as an AST
+ * condition keyed by server table name. Models and name mappings are made once, here.
+ */
+export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C) => ReadonlyMap<string, AstCondition> {
   const names = serverNames(schema);
-  const byServerTable = new Map<string, AstCondition>();
-  for (const [serverTable, table] of names.tables) {
-    const read = policies[table]?.read;
-    if (!read) continue;
-    const model = defineModel({ schema, table });
-    const cond = hashCondition(model, read(ctx), `the read policy of ${table}`);
-    byServerTable.set(serverTable, toAstCondition(cond, (column) => names.columnName(table, column)));
-  }
-  return byServerTable;
+  const policed = [...names.tables]
+    .filter(([, table]) => policies[table]?.read)
+    .map(([serverTable, table]) => ({ serverTable, table, read: policies[table]!.read!, model: defineModel({ schema, table }) }));
+  return (ctx) => {
+    const byServerTable = new Map<string, AstCondition>();
+    for (const { serverTable, table, read, model } of policed) {
+      const cond = hashCondition(model, read(ctx), `the read policy of ${table}`);
+      byServerTable.set(serverTable, toAstCondition(cond, (column) => names.columnName(table, column)));
+    }
+    return byServerTable;
+  };
 }
 
 function withPolicyInConditions(cond: AstCondition, policy: ReadonlyMap<string, AstCondition>): AstCondition {
