@@ -107,7 +107,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
     const first = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
     if (values['verify-types'] && !first.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${first.note}`, 'migrate');
-    const planned = await planFiles({
+    // The TypeScript program is built synchronously: a Ctrl-C during it is honoured as soon as it is done.
+    await tick();
+    const planned = stopListening.interrupted ? null : await planFiles({
       root,
       files,
       options: { config, model: values.model ?? null, typed: first.recognition?.bindings ?? {} },
