@@ -52,10 +52,10 @@ describe('generation from a description', () => {
     expect(queries).toContain('import { defineRelationQueries } from "zero-record";');
     expect(queries).toContain('export const relationTables = {\n  assignment: "assignments",\n  case: "cases",');
     expect(queries).toContain('export const queries = defineRelationQueries(schema, relationTables);');
-    expect(file(files, 'job.config.ts')).toContain('import { queries } from "./queries.ts";');
+    expect(file(files, 'job.config.ts')).toContain('import { queries } from "./queries";');
     expect(file(files, 'job.config.ts')).toContain('  query: queries.job.relation,\n');
     const mutators = file(files, 'mutators.ts');
-    expect(mutators).toContain('import { jobConfig } from "./job.config.ts";');
+    expect(mutators).toContain('import { jobConfig } from "./job.config";');
     expect(mutators).toContain('export const mutators = defineModelMutators({\n  assignment: assignmentConfig,');
 
     const legacy = (await generate(await fixtureDescription(), { legacySync: true })).files;
