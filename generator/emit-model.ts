@@ -101,16 +101,19 @@ export function emitQueries(models: readonly ModelPlan[], imports: Imports): str
     `import { defineRelationQueries } from ${str(imports.runtime)};`,
     `import { schema } from ${str(sibling('schema', imports.extension))};`,
     '',
+    '/** Registry key -> table of every model (a query endpoint builds its own registry from it, with read policies). */',
+    'export const relationTables = {',
+    ...models.map((m) => `  ${key(m.names.key)}: ${str(m.model.table)},`),
+    '} as const;',
+    '',
     ...doc(
       [
         "Every model's named relation query (`queries.<model>.relation(spec)`): the runtime sends reads as these, and the",
-        'query endpoint (zero-record serve) answers them with the same definitions. Pass caps or read policies as the third argument.',
+        'query endpoint answers them with the same definitions (`defineRelationQueries(schema, relationTables, { readPolicy })`).',
       ],
       '',
     ),
-    'export const queries = defineRelationQueries(schema, {',
-    ...models.map((m) => `  ${key(m.names.key)}: ${str(m.model.table)},`),
-    '});',
+    'export const queries = defineRelationQueries(schema, relationTables);',
     '',
   ].join('\n');
 }

@@ -50,7 +50,8 @@ describe('generation from a description', () => {
     const { files } = await generate(await fixtureDescription());
     const queries = file(files, 'queries.ts');
     expect(queries).toContain('import { defineRelationQueries } from "zero-record";');
-    expect(queries).toContain('export const queries = defineRelationQueries(schema, {\n  assignment: "assignments",\n  case: "cases",');
+    expect(queries).toContain('export const relationTables = {\n  assignment: "assignments",\n  case: "cases",');
+    expect(queries).toContain('export const queries = defineRelationQueries(schema, relationTables);');
     expect(file(files, 'job.config.ts')).toContain('import { queries } from "./queries.ts";');
     expect(file(files, 'job.config.ts')).toContain('  query: queries.job.relation,\n');
     const mutators = file(files, 'mutators.ts');

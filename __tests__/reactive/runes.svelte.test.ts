@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
-import { RecordNotFoundError } from '../../runtime/index.ts';
+import { RecordNotFoundError, defineModel, defineRelationQueries } from '../../runtime/index.ts';
+import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
-import { ReactiveJob, setZero, useZero } from './models.ts';
-import { localZero } from '../support/zero.ts';
+import { ReactiveJob, jobConfig, setZero, useZero } from './models.ts';
+import { localZero, schema } from '../support/zero.ts';
 
 const ctx = useZero();
 
@@ -308,4 +309,21 @@ test('a second local Zero is independent (views are counted per client)', async 
   const other = localZero();
   expect((await zeroViewCounts(other)).views).toBe(0);
   await other.close();
+});
+
+describe('named relation queries (modern Zero)', () => {
+  // The same model reading through its named query; the registry's read policy (status 'active') shows that it does.
+  const queries = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: () => ({ op: 'cmp', column: 'status', operator: '=', value: 'active' }) } });
+  const NamedJob = ReactiveRecord.createModel(defineModel({ ...jobConfig, query: queries.job.relation }));
+
+  test('a live collection reads through the model\'s named query and follows writes', async () => {
+    const jobs = NamedJob.where({ client_id: 'c1' }).order('created_at');
+    const { seen, stop } = watch(() => jobs.map((job) => job.id).join(', '));
+    expect(seen).toEqual(['j1, j4']);
+    // j3 is outside the policy (status 'done'), so NamedJob cannot load it to update it: the unrestricted model moves it in.
+    await ReactiveJob.update('j3', { status: 'active' });
+    flushSync();
+    expect(seen.at(-1)).toBe('j1, j3, j4');
+    stop();
+  });
 });
