@@ -9,6 +9,7 @@ import { createBuilder, type Zero } from '@rocicorp/zero';
 import { ActiveRecord, defineModel } from '../../runtime/index.ts';
 import { schema, type TestSchema } from '../support/zero.ts';
 import { CollectionTracker, countingZero, heapAfterGc, liveInZero, pendingTimers, settle, timerCount, timersAfterClosing } from './leak-check.ts';
+import { SOAK } from '../support/wait.ts';
 
 const CYCLES = 10_000;
 const WRITE_CYCLES = 1_000;
@@ -86,7 +87,7 @@ function subscribeCycle(clientId: string, tracker: CollectionTracker, keep = fal
   return undefined;
 }
 
-describe('negative controls: the same counters see a leak', () => {
+describe('negative controls: the same counters see a leak', SOAK, () => {
   test('one subscription left subscribed in 100 cycles shows as a view, a connection, a desired query and a live subscriber', async () => {
     const z = useZero();
     const tracker = new CollectionTracker();
@@ -109,7 +110,7 @@ describe('negative controls: the same counters see a leak', () => {
   }, TIMEOUT);
 });
 
-describe('ActiveRecord create/read/destroy cycles', () => {
+describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
   test(`${CYCLES} read cycles: no view, connection, timer or object left`, async () => {
     const timers = await pendingTimers();
     const z = useZero();

@@ -12,6 +12,7 @@ import JobTitle from '../reactive/components/JobTitle.svelte';
 import ActiveJobs from '../reactive/components/ActiveJobs.svelte';
 import type { TestSchema } from '../support/zero.ts';
 import { CollectionTracker, countingZero, liveInZero, pendingTimers, timersAfterClosing } from './leak-check.ts';
+import { SOAK } from '../support/wait.ts';
 
 const CYCLES = 10_000;
 const MOUNTS = 1_000;
@@ -73,7 +74,7 @@ function mountCycle(i: number, tracker: CollectionTracker, targets: CollectionTr
   return text;
 }
 
-describe('ReactiveRecord handles and collections in $effect.root', () => {
+describe('ReactiveRecord handles and collections in $effect.root', SOAK, () => {
   test(`${CYCLES} cycles: no view, connection, timer, handle or collection left`, async () => {
     const timers = await pendingTimers();
     const z = await useZero(true);
@@ -113,7 +114,7 @@ describe('ReactiveRecord handles and collections in $effect.root', () => {
   }, TIMEOUT);
 });
 
-describe('components mounted and unmounted', () => {
+describe('components mounted and unmounted', SOAK, () => {
   test(`${MOUNTS} mount/unmount cycles of JobTitle + ActiveJobs: no view, connection, timer or component left`, async () => {
     const timers = await pendingTimers();
     const z = await useZero(true);

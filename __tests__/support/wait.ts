@@ -27,3 +27,6 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** Options for a describe block of soak tests (thousands of cycles): minutes on a loaded machine; the deadline only bounds a hang. */
+export const SOAK = { timeout: 600_000 };
