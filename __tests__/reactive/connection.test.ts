@@ -4,19 +4,13 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { Zero } from '@rocicorp/zero';
-import { WebSocket as WsWebSocket, WebSocketServer, type ClientOptions } from 'ws';
+import { WebSocketServer } from 'ws';
 import { connectionState, watchConnection, type ConnectionStateName } from '../../runtime/core/connection.ts';
 import { localZero, schema } from '../support/zero.ts';
 import { waitUntil } from '../support/wait.ts';
+import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 
-// Node 20 has no global WebSocket; `ws` needs an error listener or a refused connection kills the process.
-class NodeWebSocket extends WsWebSocket {
-  constructor(address: string | URL, protocols?: string | string[], options?: ClientOptions) {
-    super(address, protocols, options);
-    this.on('error', () => {});
-  }
-}
-globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
+installNodeWebSocket();
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

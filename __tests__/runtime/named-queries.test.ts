@@ -6,32 +6,19 @@
  */
 import { Zero } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
-import { WebSocket as WsWebSocket, WebSocketServer, type ClientOptions } from 'ws';
+import { WebSocketServer } from 'ws';
 import { ActiveRecord, ConfigError, InvalidRelationSpecError, defineModel, defineRelationQueries, type LiveResult } from '../../runtime/index.ts';
 import { RelationSource } from '../../runtime/reactive/relation-source.ts';
 import { localZero, schema } from '../support/zero.ts';
+import { waitUntil } from '../support/wait.ts';
+import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 
-// Node 20 has no global WebSocket; `ws` needs an error listener or a refused connection kills the process.
-class NodeWebSocket extends WsWebSocket {
-  constructor(address: string | URL, protocols?: string | string[], options?: ClientOptions) {
-    super(address, protocols, options);
-    this.on('error', () => {});
-  }
-}
-globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
+installNodeWebSocket();
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** A WebSocket server that records what Zero clients send (URL and frames) and never answers. */
 async function silentServer() {
@@ -98,7 +85,7 @@ describe('a model with a named relation query', () => {
     const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
     // The silent server never completes it: the read stays pending, which is what zero-cache's answer would end.
     void Job.where({ status: 'active' }).toArray().catch(() => {});
-    await until(() => server.received.some((frame) => frame.includes('"name":"job.relation"')), 'the named query reaching the server', 3000);
+    await waitUntil('the named query reaching the server', () => server.received.some((frame) => frame.includes('"name":"job.relation"')));
     const frame = server.received.find((f) => f.includes('"name":"job.relation"'))!;
     expect(frame).toContain('"name":"job.relation","args":[{"where":{"op":"cmp","column":"status","operator":"=","value":"active"}}]');
     expect(frame).not.toContain('"ast"');
