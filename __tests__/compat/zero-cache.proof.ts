@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ReactiveQuery, ReactiveQueryOne, configureRecords } from '../../compat/index.ts';
 import { setWarningSink } from '../../runtime/index.ts';
 import { desiredQueries } from '../integration/support/cvr.ts';
-import { eventually } from '../integration/support/eventually.ts';
+import { waitForValue, waitUntil } from '../support/wait.ts';
 import { useRuntimeStack } from '../integration/support/runtime-stack.ts';
 import { FLAGS } from './legacy-zero.ts';
 
@@ -27,18 +27,21 @@ describe.each(FLAGS)('compat on the $path with zero-cache', ({ useNewRecordArchi
     expect([jobs.resultType, job.resultType]).toEqual(['unknown', 'unknown']);
     const stops = [jobs.subscribe(() => {}), job.subscribe(() => {})];
     try {
-      await eventually(async () => (jobs.resultType === 'complete' && job.resultType === 'complete' ? true : undefined), "resultType 'complete'");
+      await waitUntil("resultType 'complete'", async () => jobs.resultType === 'complete' && job.resultType === 'complete');
       expect([jobs.current, job.current, jobs.isLoading]).toEqual([[], null, false]);
 
       await sql`INSERT INTO jobs (id, title, status) VALUES (${id}, 'From Rails', ${status})`;
-      await eventually(async () => (jobs.current.length === 1 && job.current ? true : undefined), 'the upstream row');
+      await waitUntil('the upstream row', async () => jobs.current.length === 1 && job.current);
       expect(job.current?.title).toBe('From Rails');
       expect(job.resultType).toBe('complete');
 
-      const ttls = await eventually(async () => {
+      const ttls = await waitForValue(
+        "zero-cache's records of both queries",
+        async () => {
         const queries = (await desiredQueries(sql, z.clientID)).filter((q) => JSON.stringify(q.ast).includes(status) || JSON.stringify(q.ast).includes(id));
         return queries.length === 2 ? queries.map((q) => q.ttlMs).sort() : undefined;
-      }, "zero-cache's records of both queries");
+      },
+      );
       expect(ttls).toEqual([120_000, 600_000]);
     } finally {
       stops.forEach((stop) => stop());

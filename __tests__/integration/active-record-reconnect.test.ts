@@ -11,7 +11,7 @@ import { ActiveJob } from './support/models.ts';
 import { SYNC_MODE } from './support/mode.ts';
 import { watchConnection, type ConnectionStateName, type ZeroSource } from '../../runtime/index.ts';
 import { CrashScenario } from './support/crash-scenario.ts';
-import { eventually } from './support/eventually.ts';
+import { waitForValue, waitUntil } from '../support/wait.ts';
 import { has } from './support/rows.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
 import { newId } from './support/stack-zero.ts';
@@ -60,13 +60,13 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
           `create while down resolved ${(crash.readyAt - createdAt).toFixed(0)} ms before zero-cache was ready; states: ${states.join(' > ')}`,
       );
 
-      await eventually(
-        async () => ((await sql`SELECT title FROM jobs WHERE id = ${editedOffline}`)[0]?.title === 'edited offline' ? true : undefined),
+      await waitUntil(
         'the offline edit in PostgreSQL',
+        async () => (await sql`SELECT title FROM jobs WHERE id = ${editedOffline}`)[0]?.title === 'edited offline',
       );
-      await eventually(
-        async () => ((await sql`SELECT title FROM jobs WHERE id = ${createdJob.id}`)[0]?.title === 'created while down' ? true : undefined),
+      await waitUntil(
         'the job created while down in PostgreSQL',
+        async () => (await sql`SELECT title FROM jobs WHERE id = ${createdJob.id}`)[0]?.title === 'created while down',
       );
       expect(states).toEqual(expect.arrayContaining(['connected', 'connecting']));
       expect(connection.names.at(-1)).toBe('connected');
@@ -108,10 +108,10 @@ describe("the runtime's reconnect from 'error'", () => {
     const seen: ConnectionStateName[] = [];
     const stop = watchConnection((state) => seen.push(state), { source: z, retry: { initialMs: 200, maxMs: 1_000 } });
     try {
-      await eventually(async () => (seen.includes('error') ? true : undefined), "the client in 'error'");
+      await waitUntil("the client in 'error'", async () => seen.includes('error'));
       // The migration lands; nobody calls connect(): the runtime's retries do, until one succeeds.
       await session().sql`CREATE TABLE late_arrivals (id text PRIMARY KEY, note text)`;
-      await eventually(async () => (seen.at(-1) === 'connected' && served ? true : undefined), 'the runtime-driven reconnect', 60_000);
+      await waitUntil('the runtime-driven reconnect', async () => seen.at(-1) === 'connected' && served, { timeoutMs: 60_000 });
       console.log(`runtime retry from 'error': ${seen.join(' > ')}; onUpdateNeeded: ${updatesNeeded.join(', ') || 'not called'}`);
       expect(seen.slice(seen.indexOf('error'))).toEqual(expect.arrayContaining(['error', 'connecting', 'connected']));
     } finally {

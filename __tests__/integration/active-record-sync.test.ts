@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActiveClient, ActiveJob, ActiveTask } from './support/models.ts';
 import { commitToListenerLatency } from './support/commit-latency.ts';
-import { eventually } from './support/eventually.ts';
+import { waitForValue, waitUntil } from '../support/wait.ts';
 import { has, lacks } from './support/rows.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
 import { newId } from './support/stack-zero.ts';
@@ -63,31 +63,31 @@ describe('writes through the runtime reach PostgreSQL', () => {
     const job = await ActiveJob.create({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3 });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    const stored = await eventually(
-      async () => (await sql`SELECT title, status, priority, client_id, created_at, updated_at FROM jobs WHERE id = ${job.id}`)[0],
+    const stored = await waitForValue(
       'the created job in PostgreSQL',
+      async () => (await sql`SELECT title, status, priority, client_id, created_at, updated_at FROM jobs WHERE id = ${job.id}`)[0],
     );
     expect(stored).toMatchObject({ title: 'Paint the hall', status: 'active', priority: 3, client_id: client.id });
     expect(Math.abs((stored.created_at as Date).getTime() - Date.now())).toBeLessThan(60_000);
 
     await new Promise((resolve) => setTimeout(resolve, 20)); // so that updated_at can move
     await job.update({ title: 'Paint the hall blue' });
-    const updated = await eventually(
-      async () => (await sql`SELECT title, updated_at FROM jobs WHERE id = ${job.id} AND title = 'Paint the hall blue'`)[0],
+    const updated = await waitForValue(
       'the update in PostgreSQL',
+      async () => (await sql`SELECT title, updated_at FROM jobs WHERE id = ${job.id} AND title = 'Paint the hall blue'`)[0],
     );
     expect((updated.updated_at as Date).getTime()).toBeGreaterThan((stored.updated_at as Date).getTime());
 
     await ActiveJob.update(job.id, { status: 'done' });
-    await eventually(
-      async () => ((await sql`SELECT status FROM jobs WHERE id = ${job.id}`)[0]?.status === 'done' ? true : undefined),
+    await waitUntil(
       'the class-level update in PostgreSQL',
+      async () => (await sql`SELECT status FROM jobs WHERE id = ${job.id}`)[0]?.status === 'done',
     );
 
     await ActiveJob.destroy(job.id);
-    await eventually(
-      async () => ((await sql`SELECT count(*)::int AS n FROM jobs WHERE id = ${job.id}`)[0]?.n === 0 ? true : undefined),
+    await waitUntil(
       'the delete in PostgreSQL',
+      async () => (await sql`SELECT count(*)::int AS n FROM jobs WHERE id = ${job.id}`)[0]?.n === 0,
     );
   });
 });
@@ -107,7 +107,7 @@ describe('includes loads associations through Zero .related()', () => {
 
     const relation = ActiveJob.where({ id: jobId }).includes('client', { tasks: (t) => t.order({ position: 'asc' }) });
     // A one-shot read answers from zero-cache's replica, which may not have the commit yet: retry until it does.
-    const job = await eventually(async () => ((await relation) as JobWithAssociations[])[0], 'the job in a one-shot read');
+    const job = await waitForValue('the job in a one-shot read', async () => ((await relation) as JobWithAssociations[])[0]);
     expect(job.client?.name).toBe('Globex');
     expect(typeof job.client?.update).toBe('function');
     expect(job.tasks.map((t) => t.title)).toEqual(['First', 'Second', 'Third']);

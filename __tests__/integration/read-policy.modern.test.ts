@@ -9,7 +9,7 @@ import { modernSchema } from '../../examples/stack/schema.ts';
 import type { RelationSpec } from '../../runtime/index.ts';
 import type { Policies } from '../../runtime/server/index.ts';
 import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
-import { eventually } from './support/eventually.ts';
+import { waitForValue } from '../support/wait.ts';
 import { has, lacks } from './support/rows.ts';
 import { exampleStackOptions, startStackSession, type StackSession } from './support/stack-session.ts';
 import { newId } from './support/stack-zero.ts';
@@ -105,7 +105,7 @@ describe('write policy', () => {
     const server = await result.server;
     expect(server).toMatchObject({ type: 'error', error: { type: 'app' } });
     expect(server.type === 'error' && server.error.message).toMatch(/refused by its write policy/);
-    const [row] = await eventually(async () => env.sql`SELECT title, owner_id FROM jobs WHERE id = ${id}`, 'the row');
+    const [row] = await waitForValue('the row', async () => env.sql`SELECT title, owner_id FROM jobs WHERE id = ${id}`);
     expect(row).toEqual({ title: 'not yours', owner_id: 'alice' });
   });
 });

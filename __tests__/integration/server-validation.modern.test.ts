@@ -7,7 +7,7 @@ import { queries } from '../../examples/stack/queries.ts';
 import { modernSchema, type StackSchema } from '../../examples/stack/schema.ts';
 import { defineStackModels } from '../../examples/stack/models.ts';
 import { defineModelMutators, RecordInvalidError } from '../../runtime/index.ts';
-import { eventually } from './support/eventually.ts';
+import { waitForValue } from '../support/wait.ts';
 import { ActiveJob } from './support/models.ts';
 import { has, lacks } from './support/rows.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
@@ -37,7 +37,7 @@ describe("{ wait: 'server' } with a validation only the server makes", () => {
       expect((error as RecordInvalidError).fullMessages).toEqual(['Title is too long (maximum is 20 characters)']);
       expect(seen).toContain(true); // applied optimistically first
       await jobs.until(lacks(id), 'the refused row gone from the live view');
-      const rows = await eventually(async () => session().sql`SELECT id FROM jobs WHERE id = ${id}`, 'the jobs table');
+      const rows = await waitForValue('the jobs table', async () => session().sql`SELECT id FROM jobs WHERE id = ${id}`);
       expect(rows).toHaveLength(0);
 
       // The same write within the server's rule goes through.

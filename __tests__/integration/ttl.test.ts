@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActiveJob } from './support/models.ts';
 import { desiredQueries, type DesiredQuery } from './support/cvr.ts';
-import { eventually } from './support/eventually.ts';
+import { waitForValue } from '../support/wait.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
 
 const session = useRuntimeStack();
@@ -19,10 +19,13 @@ function literalOf(query: DesiredQuery): unknown {
 
 /** Waits until zero-cache's record of this client's `jobs` query on `literal` satisfies `predicate`. */
 function jobsQuery(literal: unknown, predicate: (q: DesiredQuery | undefined) => boolean, what: string): Promise<DesiredQuery | null> {
-  return eventually(async () => {
+  return waitForValue(
+    what,
+    async () => {
     const query = (await desiredQueries(session().sql, session().z.clientID)).find((q) => isJobsQuery(q) && literalOf(q) === literal);
     return predicate(query) ? (query ?? null) : undefined;
-  }, what);
+  },
+  );
 }
 
 describe('TTL reaches zero-cache', () => {

@@ -10,7 +10,7 @@ export class WaitTimeoutError extends Error {
 export async function waitUntil(
   what: string,
   check: () => unknown,
-  { timeoutMs = 15_000, intervalMs = 10 }: { timeoutMs?: number; intervalMs?: number } = {},
+  { timeoutMs = 30_000, intervalMs = 10 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -26,6 +26,13 @@ export async function waitUntil(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** `waitUntil` for a value: polls `probe` until it returns something other than undefined, and returns that. */
+export async function waitForValue<T>(what: string, probe: () => Promise<T | undefined>, options?: { timeoutMs?: number; intervalMs?: number }): Promise<T> {
+  let value: T | undefined;
+  await waitUntil(what, async () => (value = await probe()) !== undefined, options);
+  return value as T;
 }
 
 /** Options for a describe block of soak tests (thousands of cycles): minutes on a loaded machine; the deadline only bounds a hang. */
