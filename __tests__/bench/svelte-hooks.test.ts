@@ -20,9 +20,9 @@ console.log(JSON.stringify({ accessor: typeof descriptor?.get === 'function', ti
 describe('bench svelte hooks', () => {
   it('compiles .svelte.ts in client mode: $state fields become signal accessors', () => {
     expect(JSON.parse(runChild(PROBE, true))).toEqual({ accessor: true, title: 'Paint' });
-  }, 30_000);
+  });
 
   it('without them the runes are not compiled at all (so the hooks are what makes the reactive figures real)', () => {
     expect(() => runChild(PROBE, false)).toThrow(/\$state is not defined/);
-  }, 30_000);
+  });
 });

@@ -15,7 +15,7 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-describe('scanFiles', { timeout: 30_000 }, () => {
+describe('scanFiles', () => {
   const files = {
     '.gitignore': 'build/\n*.gen.ts\n',
     'src/a.ts': '',

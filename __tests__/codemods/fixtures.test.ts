@@ -17,7 +17,7 @@ const cases = readdirSync(DIR)
   .filter((m): m is RegExpExecArray => m !== null)
   .map(([file, transform, name, ext]) => ({ file: file!, transform: transform!, name: name!, ext: ext! }));
 
-describe('codemod fixtures', { timeout: 30_000 }, () => {
+describe('codemod fixtures', () => {
   it('finds fixtures for every transform', () => {
     const transforms = new Set(cases.map((c) => c.transform));
     for (const t of ['zql-chain', 'query-handles', 'handle-reads', 'destroy-calls', 'imports', 'model-writes']) expect(transforms).toContain(t);

@@ -15,7 +15,6 @@ const CYCLES = 10_000;
 const WRITE_CYCLES = 1_000;
 const IDS = ['j1', 'j2', 'j3', 'j4'];
 /** Per test: a batch takes a few seconds on 2 cores; the GC rounds of `alive()` add a few more. */
-const TIMEOUT = 60_000;
 const NOTHING_LIVE = { views: 0, totalConnections: 0, desiredQueries: 0 };
 
 let current: Zero<TestSchema> | undefined;
@@ -97,7 +96,7 @@ describe('negative controls: the same counters see a leak', SOAK, () => {
     expect(await tracker.alive()).toBe(1);
     leaked?.();
     expect(await liveInZero(z)).toEqual(NOTHING_LIVE);
-  }, TIMEOUT);
+  });
 
   test('a subscription waiting for a Zero that is not created yet shows as a pending runtime timer', async () => {
     const timers = await pendingTimers();
@@ -107,7 +106,7 @@ describe('negative controls: the same counters see a leak', SOAK, () => {
     await settle(100); // the poll finds the Zero and ends
     unsubscribe();
     expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
-  }, TIMEOUT);
+  });
 });
 
 describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
@@ -125,7 +124,7 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
     expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(tracker.tracked).toBe(CYCLES * 3);
     expect(await tracker.alive()).toBe(0);
-  }, TIMEOUT);
+  });
 
   test(`${CYCLES} subscriptions on a Zero without pending writes: no desired query left`, async () => {
     // Zero keeps a view's query desired until every pending mutation is confirmed by the server, which a local client
@@ -133,7 +132,7 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
     const z = useZero();
     for (let i = 0; i < CYCLES; i++) Job.by_client(`c${i % 8}`).subscribe(() => undefined)();
     expect(await liveInZero(z)).toEqual(NOTHING_LIVE);
-  }, TIMEOUT);
+  });
 
   test(`${WRITE_CYCLES} write cycles (create, find, subscribe, destroy): no view, connection, timer or record left`, async () => {
     const timers = await pendingTimers();
@@ -144,7 +143,7 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
     expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
-  }, TIMEOUT);
+  });
 
   // Zero 1.9's ArrayView keeps its listeners after destroy() and Zero itself keeps destroyed views reachable (MemorySource
   // index `usedBy`, QueryManager `#pendingRemovals`); SharedView detaches its listener before destroy() so that does not
@@ -179,5 +178,5 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
     expect(runtimeGrowth - zeroGrowth).toBeLessThan(2_000_000);
     expect(await relations.alive()).toBe(0); // measured today: 11,000 of 11,000 still reachable
-  }, TIMEOUT);
+  });
 });

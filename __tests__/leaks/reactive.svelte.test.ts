@@ -16,7 +16,6 @@ import { SOAK } from '../support/wait.ts';
 
 const CYCLES = 10_000;
 const MOUNTS = 1_000;
-const TIMEOUT = 60_000;
 const IDS = SEED_JOBS.map((job) => job.id);
 
 let current: Zero<TestSchema> | undefined;
@@ -86,14 +85,14 @@ describe('ReactiveRecord handles and collections in $effect.root', SOAK, () => {
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
     expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
-  }, TIMEOUT);
+  });
 
   test(`${CYCLES} cycles on a Zero without pending writes: no desired query left`, async () => {
     const z = await useZero(false);
     const tracker = new CollectionTracker();
     for (let i = 0; i < CYCLES; i++) expect(effectCycle(i, tracker)).toBe('not-found/0');
     expect(await liveInZero(z)).toEqual({ views: 0, totalConnections: 0, desiredQueries: 0 });
-  }, TIMEOUT);
+  });
 
   test('negative control: an effect root left undisposed shows as views, connections and live objects', async () => {
     const z = await useZero(false);
@@ -111,7 +110,7 @@ describe('ReactiveRecord handles and collections in $effect.root', SOAK, () => {
     expect(await tracker.alive()).toBe(1);
     stop();
     expect(await liveInZero(z)).toEqual({ views: 0, totalConnections: 0, desiredQueries: 0 });
-  }, TIMEOUT);
+  });
 });
 
 describe('components mounted and unmounted', SOAK, () => {
@@ -129,5 +128,5 @@ describe('components mounted and unmounted', SOAK, () => {
     expect(await tracker.alive()).toBe(0);
     // One detached element stays referenced by jsdom/Svelte internals (measured: 1 of 1,000); any more is per-cycle retention.
     expect(await targets.alive()).toBeLessThanOrEqual(1);
-  }, TIMEOUT);
+  });
 });
