@@ -6,13 +6,15 @@
  *   `const`; `not` is already pushed down to complementary operators, see conditions.ts); `order` is `[column, 'asc' | 'desc']`
  *   pairs; `includes` is `[relationshipName, RelationSpec]` pairs. Scopes are compiled into these fields on the client (a
  *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
- * - `applySpec(query, spec, extra?)`: compiles a spec onto a ZQL query; `extra` is a condition ANDed in (a server's read policy).
- * - `buildRelationQuery(schema, table, spec, extra?)`: the same, from a fresh `createBuilder(schema)[table]`.
+ * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
+ * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
+ * - `runtimeSpec(spec, table)` / `runtimeSpecTable(spec)`: marks a spec a Relation built (and so already checked against its
+ *   model), and reads the mark; a spec parsed from a request never carries it.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
- * Validate untrusted specs with `validateRelationSpec` (spec-validation.ts) before building them.
+ * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
 import { createBuilder } from '@rocicorp/zero';
-import { and, toExpression, type Condition, type ExpressionBuilder } from './conditions.ts';
+import { toExpression, type Condition, type ExpressionBuilder } from './conditions.ts';
 import type { AnySchema } from './zero-types.ts';
 
 /** Sort direction of an `order` column. */
@@ -37,9 +39,9 @@ export interface ZqlQuery {
   related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
 }
 
-/** Compiles `spec` (ANDed with `extra`) onto a ZQL query of the spec's table. */
-export function applySpec(query: ZqlQuery, spec: RelationSpec, extra?: Condition): ZqlQuery {
-  const where = extra ? and([spec.where ?? { op: 'const', value: true }, extra]) : spec.where;
+/** Compiles `spec` onto a ZQL query of the spec's table. */
+export function applySpec(query: ZqlQuery, spec: RelationSpec): ZqlQuery {
+  const where = spec.where;
   let q = query;
   if (where) {
     // The common case, comparisons ANDed together, takes ZQL's direct form (cheaper than the expression builder).
@@ -56,10 +58,25 @@ export function applySpec(query: ZqlQuery, spec: RelationSpec, extra?: Condition
 const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
 
 /** The ZQL query for `spec` on `table` of `schema` (the builder is made once per schema). */
-export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec, extra?: Condition): ZqlQuery {
+export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec): ZqlQuery {
   let builder = builders.get(schema);
   if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
-  return applySpec(builder[table]!, spec, extra);
+  return applySpec(builder[table]!, spec);
+}
+
+// Specs built by a Relation, with the table they were built for. Only object identity marks one, so nothing a request
+// carries (parsed from JSON) can claim the mark.
+const runtimeSpecs = new WeakMap<RelationSpec, string>();
+
+/** Marks `spec` as built by a Relation of `table`. */
+export function runtimeSpec(spec: RelationSpec, table: string): RelationSpec {
+  runtimeSpecs.set(spec, table);
+  return spec;
+}
+
+/** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
+export function runtimeSpecTable(spec: unknown): string | undefined {
+  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec) : undefined;
 }
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */

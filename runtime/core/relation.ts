@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, type Condition, type WhereHash } from './conditions.ts';
-import { dropOffset, type Direction, type RelationSpec } from './relation-spec.ts';
+import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
@@ -207,8 +207,8 @@ export class Relation {
     if (limit !== undefined) spec.limit = limit;
     if (offset !== undefined) spec.offset = offset;
     if (includes.length > 0) spec.includes = includes.map((i) => [i.name, i.relation.spec] as const);
-    this.#spec = spec;
-    return spec;
+    this.#spec = runtimeSpec(spec, this.model.table);
+    return this.#spec;
   }
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */
