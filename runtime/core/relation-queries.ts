@@ -9,7 +9,7 @@
  * - `defineRelationQueries(schema, { job: 'jobs', ... }, options?)`: `defineQueries({ job: { relation }, ... })`.
  */
 import { defineQueries, defineQuery } from '@rocicorp/zero';
-import { buildRelationQuery, runtimeSpecTable, type RelationSpec, type ZqlQuery } from './relation-spec.ts';
+import { buildRelationQuery, compiledRuntimeSpec, runtimeSpecTable, type RelationSpec } from './relation-spec.ts';
 import { assertWithinLimitCap, specLimits, validateRelationSpec, type SpecLimits } from './spec-validation.ts';
 import type { AnySchema } from './zero-types.ts';
 
@@ -27,24 +27,20 @@ export type RelationQuery = ((spec: RelationSpec) => unknown) & { readonly query
  */
 export function relationQuery(schema: AnySchema, table: string, options: RelationQueryOptions = {}) {
   const caps = specLimits(options.limits);
-  // ZQL queries are immutable, and so are runtime-built specs: one read again (a relation awaited twice, a live view opened
-  // again) reuses its query.
-  const compiled = new WeakMap<RelationSpec, ZqlQuery>();
+  const compile = (spec: RelationSpec) => {
+    assertWithinLimitCap(spec, caps);
+    return buildRelationQuery(schema, table, spec);
+  };
   // Validated inside the query function rather than through Zero's validator slot: Zero reports a validator's issues as its
   // own untyped error, while an error thrown here reaches the client as our typed InvalidRelationSpecError and the server's
   // query endpoint as an app error.
   return defineQuery(({ args }: { args: RelationSpec }) => {
     if (runtimeSpecTable(args) !== table) return buildRelationQuery(schema, table, validateRelationSpec(schema, table, args, caps)) as never;
     // A spec a Relation of this table built: its methods already checked every column, operator, value and relationship
-    // against the model, so only the limit cap is checked here (cheap, and it fails before anything is sent). A spec over
-    // the size caps is refused by the server, which validates every request: input from the wire never takes this path.
-    let query = compiled.get(args);
-    if (!query) {
-      assertWithinLimitCap(args, caps);
-      compiled.set(args, (query = buildRelationQuery(schema, table, args)));
-    }
+    // against the model, so only the limit cap is checked (cheap, and it fails before anything is sent). A spec over the size
+    // caps is refused by the server, which validates every request: input from the wire never takes this path.
     // Zero's Query type is exact per schema and table; the runtime spans schemas (the AST is what matters).
-    return query as never;
+    return compiledRuntimeSpec(args, compile) as never;
   });
 }
 

@@ -8,8 +8,9 @@
  *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
- * - `runtimeSpec(spec, table)` / `runtimeSpecTable(spec)`: marks a spec a Relation built (and so already checked against its
- *   model), and reads the mark; a spec parsed from a request never carries it.
+ * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (and so already checked
+ *   against its model), and the mark read back; a spec parsed from a request never carries it. `compiledRuntimeSpec` keeps
+ *   the ZQL compiled from such a spec on it.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
  * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
@@ -64,19 +65,61 @@ export function buildRelationQuery(schema: AnySchema, table: string, spec: Relat
   return applySpec(builder[table]!, spec);
 }
 
-// Specs built by a Relation, with the table they were built for. Only object identity marks one, so nothing a request
-// carries (parsed from JSON) can claim the mark.
-const runtimeSpecs = new WeakMap<RelationSpec, string>();
+/**
+ * A spec a Relation built, for `table`: plain JSON to Zero and on the wire, marked by private fields, which no parsed request
+ * and no object literal can carry. It also holds the ZQL its table's named query compiled it to (ZQL queries are immutable),
+ * so a spec read again (a relation awaited twice, a live view opened again) is compiled once.
+ */
+class RuntimeSpec {
+  declare where?: Condition;
+  declare order?: RelationSpec['order'];
+  declare limit?: number;
+  declare offset?: number;
+  declare includes?: RelationSpec['includes'];
+  readonly #table: string;
+  #compiledBy: object | undefined;
+  #compiled: ZqlQuery | undefined;
 
-/** Marks `spec` as built by a Relation of `table`. */
-export function runtimeSpec(spec: RelationSpec, table: string): RelationSpec {
-  runtimeSpecs.set(spec, table);
+  constructor(table: string) {
+    this.#table = table;
+  }
+
+  static tableOf(spec: unknown): string | undefined {
+    return typeof spec === 'object' && spec !== null && #table in spec ? (spec as RuntimeSpec).#table : undefined;
+  }
+
+  static compiled(spec: RuntimeSpec, by: object): ZqlQuery | undefined {
+    return spec.#compiledBy === by ? spec.#compiled : undefined;
+  }
+
+  static remember(spec: RuntimeSpec, by: object, query: ZqlQuery): void {
+    spec.#compiledBy = by;
+    spec.#compiled = query;
+  }
+}
+
+/** A spec of `table` from a Relation's parts (already checked against its model): only this module can mark one so. */
+export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
+  const spec = new RuntimeSpec(table);
+  if (parts.where !== undefined) spec.where = parts.where;
+  if (parts.order !== undefined) spec.order = parts.order;
+  if (parts.limit !== undefined) spec.limit = parts.limit;
+  if (parts.offset !== undefined) spec.offset = parts.offset;
+  if (parts.includes !== undefined) spec.includes = parts.includes;
   return spec;
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
 export function runtimeSpecTable(spec: unknown): string | undefined {
-  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec) : undefined;
+  return RuntimeSpec.tableOf(spec);
+}
+
+/** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
+export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
+  const runtime = spec as RuntimeSpec;
+  let query = RuntimeSpec.compiled(runtime, compile);
+  if (!query) RuntimeSpec.remember(runtime, compile, (query = compile(spec)));
+  return query;
 }
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */

@@ -201,13 +201,13 @@ export class Relation {
   get spec(): RelationSpec {
     if (this.#spec) return this.#spec;
     const { where, order, limit, offset, includes } = this.state;
-    const spec: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
-    if (!(where.op === 'const' && where.value)) spec.where = where;
-    if (order.length > 0) spec.order = order;
-    if (limit !== undefined) spec.limit = limit;
-    if (offset !== undefined) spec.offset = offset;
-    if (includes.length > 0) spec.includes = includes.map((i) => [i.name, i.relation.spec] as const);
-    this.#spec = runtimeSpec(spec, this.model.table);
+    this.#spec = runtimeSpec(this.model.table, {
+      where: where.op === 'const' && where.value ? undefined : where,
+      order: order.length > 0 ? order : undefined,
+      limit,
+      offset,
+      includes: includes.length > 0 ? includes.map((i) => [i.name, i.relation.spec] as const) : undefined,
+    });
     return this.#spec;
   }
 
