@@ -36,9 +36,10 @@ export function relationQuery(schema: AnySchema, table: string, options: Relatio
   // query endpoint as an app error.
   return defineQuery(({ args }: { args: RelationSpec }) => {
     if (runtimeSpecTable(args) !== table) return buildRelationQuery(schema, table, validateRelationSpec(schema, table, args, caps)) as never;
-    // A spec a Relation of this table built: its methods already checked every column, operator, value and relationship
-    // against the model, so only the limit cap is checked (cheap, and it fails before anything is sent). A spec over the size
-    // caps is refused by the server, which validates every request: input from the wire never takes this path.
+    // A spec a Relation of this table built: its methods already checked columns, operators and value types against the
+    // model, so only the limit cap is checked here (cheap, and it fails before anything is sent). What they do not check
+    // (the size caps, a comparison on a json column) the server refuses: it validates every request, and input from the
+    // wire never takes this path.
     // Zero's Query type is exact per schema and table; the runtime spans schemas (the AST is what matters).
     return compiledRuntimeSpec(args, compile) as never;
   });

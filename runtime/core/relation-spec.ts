@@ -8,8 +8,8 @@
  *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
- * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (and so already checked
- *   against its model), and the mark read back; a spec parsed from a request never carries it. `compiledRuntimeSpec` keeps
+ * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
+ *   against the model), and the mark read back; a spec parsed from a request never carries it. `compiledRuntimeSpec` keeps
  *   the ZQL compiled from such a spec on it.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
  * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
@@ -98,7 +98,7 @@ class RuntimeSpec {
   }
 }
 
-/** A spec of `table` from a Relation's parts (already checked against its model): only this module can mark one so. */
+/** A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so. */
 export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
   const spec = new RuntimeSpec(table);
   if (parts.where !== undefined) spec.where = parts.where;
