@@ -69,6 +69,21 @@ describe('a Relation as a spec', () => {
     expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['j1', 'j4']);
   });
 
+  test("a Relation's spec is compiled once per named query; the same spec as JSON is validated and compiled afresh", () => {
+    const clientAst = (spec: RelationSpec) => {
+      const request = queries.job.relation(spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+      return astOf(request.query.fn({ args: request.args, ctx: undefined }));
+    };
+    const spec = m.Job.where({ status: 'active' }).order('created_at').spec;
+    expect(clientAst(spec)).toBe(clientAst(spec));
+    expect(serverAst(spec)).not.toBe(clientAst(spec));
+    expect(serverAst(spec)).toEqual(clientAst(spec));
+    // Another registry's query of the same table compiles it for itself.
+    const other = defineRelationQueries(schema, { job: 'jobs' });
+    const otherRequest = other.job.relation(spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+    expect(astOf(otherRequest.query.fn({ args: otherRequest.args, ctx: undefined }))).not.toBe(clientAst(spec));
+  });
+
   test("on the query endpoint, the server's read policy is ANDed into the AST the named query builds", async () => {
     // The one home of read policies: createServer's per-table policies, applied to whatever AST a named query returns.
     const server = createServer<{ userID: string; client: string }>({
