@@ -101,7 +101,7 @@ export function emitQueries(models: readonly ModelPlan[], imports: Imports): str
     `import { defineRelationQueries } from ${str(imports.runtime)};`,
     `import { schema } from ${str(sibling('schema', imports.extension))};`,
     '',
-    '/** Registry key -> table of every model (a query endpoint builds its own registry from it, with read policies). */',
+    '/** Registry key -> table of every model (a query endpoint can build its own registry from it, e.g. with other caps). */',
     'export const relationTables = {',
     ...models.map((m) => `  ${key(m.names.key)}: ${str(m.model.table)},`),
     '} as const;',
@@ -109,7 +109,7 @@ export function emitQueries(models: readonly ModelPlan[], imports: Imports): str
     ...doc(
       [
         "Every model's named relation query (`queries.<model>.relation(spec)`): the runtime sends reads as these, and the",
-        'query endpoint answers them with the same definitions (`defineRelationQueries(schema, relationTables, { readPolicy })`).',
+        "query endpoint answers them with the same definitions, ANDing in its read policies (`createServer({ policies })`).",
       ],
       '',
     ),

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
-import { RecordNotFoundError, defineModel, defineRelationQueries } from '../../runtime/index.ts';
+import { defineQueries, defineQuery } from '@rocicorp/zero';
+import { RecordNotFoundError, defineModel } from '../../runtime/index.ts';
+import { buildRelationQuery, type RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
 import { ReactiveJob, jobConfig, setZero, useZero } from './models.ts';
@@ -315,15 +317,15 @@ test('a second local Zero is independent (views are counted per client)', async 
 });
 
 describe('named relation queries (modern Zero)', () => {
-  // The same model reading through its named query; the registry's read policy (status 'active') shows that it does.
-  const queries = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: () => ({ op: 'cmp', column: 'status', operator: '=', value: 'active' }) } });
+  // The same model reading through a named query that narrows to status 'active', which shows that it does.
+  const queries = defineQueries({ job: { relation: defineQuery(({ args }: { args: RelationSpec }) => buildRelationQuery(schema, 'jobs', args).where('status', '=', 'active') as never) } });
   const NamedJob = ReactiveRecord.createModel(defineModel({ ...jobConfig, query: queries.job.relation }));
 
   test('a live collection reads through the model\'s named query and follows writes', async () => {
     const jobs = NamedJob.where({ client_id: 'c1' }).order('created_at');
     const { seen, stop } = watch(() => jobs.map((job) => job.id).join(', '));
     expect(seen).toEqual(['j1, j4']);
-    // j3 is outside the policy (status 'done'), so NamedJob cannot load it to update it: the unrestricted model moves it in.
+    // j3 is outside the query (status 'done'), so NamedJob cannot load it to update it: the unrestricted model moves it in.
     await ReactiveJob.update('j3', { status: 'active' });
     flushSync();
     expect(seen.at(-1)).toBe('j1, j3, j4');

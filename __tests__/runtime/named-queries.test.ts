@@ -4,11 +4,12 @@
  * forever. Real Zero clients; the "server" is a loopback WebSocket server that accepts and records but never answers, as
  * zero-cache does for a client-built query when the schema has no legacy flags.
  */
-import { Zero } from '@rocicorp/zero';
+import { Zero, defineQueries, defineQuery } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { ActiveRecord, ConfigError, InvalidRelationSpecError, defineModel, defineRelationQueries, type LiveResult } from '../../runtime/index.ts';
 import { RelationSource } from '../../runtime/reactive/relation-source.ts';
+import { buildRelationQuery, type RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { localZero, schema } from '../support/zero.ts';
 import { waitUntil } from '../support/wait.ts';
 import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
@@ -91,15 +92,32 @@ describe('a model with a named relation query', () => {
     expect(frame).not.toContain('"ast"');
   });
 
-  test('reads through it on the client too (a read policy of the registry applies to local results)', async () => {
+  test('reads through it on the client too (local results are what its query function builds)', async () => {
     const z = localZero();
     cleanups.push(() => z.close());
-    const queries = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: () => ({ op: 'cmp', column: 'status', operator: '=', value: 'active' }) } });
+    // A named query that narrows what it is given shows that local reads run it (read policies live on the server alone).
+    const queries = defineQueries({ job: { relation: defineQuery(({ args }: { args: RelationSpec }) => buildRelationQuery(schema, 'jobs', args).where('status', '=', 'active') as never) } });
     const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
     await Job.create({ id: 'j1', title: 'Paint', status: 'active' });
     await Job.create({ id: 'j2', title: 'Wire', status: 'done' });
     expect((await Job.all()).map((j) => j.id)).toEqual(['j1']);
     await expect(Job.find('j2')).rejects.toThrow("Couldn't find Job with 'id'=\"j2\"");
+  });
+
+  test('a spec that no Relation of the table built is validated on the client too', async () => {
+    const z = localZero();
+    cleanups.push(() => z.close());
+    const queries = defineRelationQueries(schema, { job: 'jobs', client: 'clients' });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation }));
+    const hostile = { where: { op: 'cmp', column: 'password', operator: '=', value: 'x' } } as unknown as RelationSpec;
+    expect(() => z.run(queries.job.relation(hostile) as never)).toThrow(InvalidRelationSpecError);
+    // A jobs relation's spec handed to the clients query is checked against clients (it names jobs' columns).
+    expect(() => z.run(queries.client.relation(Job.where({ status: 'active' }).spec) as never)).toThrow("unknown column \"status\" of 'clients'");
+    // The same relation's spec read twice reuses its compiled query and answers the same.
+    const relation = Job.where({ status: 'active' });
+    await Job.create({ id: 'j1', title: 'Paint', status: 'active' });
+    expect((await relation.toArray()).map((j) => j.id)).toEqual(['j1']);
+    expect((await relation.toArray()).map((j) => j.id)).toEqual(['j1']);
   });
 
   test('a relation over the spec caps fails with InvalidRelationSpecError before anything is sent', async () => {

@@ -2,9 +2,11 @@
  * The relation spec contract: a Relation becomes JSON, the JSON passes the validator and builds the same ZQL AST through the
  * named query (the server's path) as on the client; hostile specs get a typed error naming the fault, never a crash.
  */
+import type { AnyQueryRegistry } from '@rocicorp/zero';
 import { asQueryInternals } from '@rocicorp/zero/bindings';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, InvalidRelationSpecError, QueryError } from '../../runtime/index.ts';
+import { InvalidRelationSpecError, QueryError } from '../../runtime/index.ts';
+import { createServer } from '../../runtime/server/index.ts';
 import { defineRelationQueries } from '../../runtime/core/relation-queries.ts';
 import type { RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { validateRelationSpec } from '../../runtime/core/spec-validation.ts';
@@ -67,16 +69,45 @@ describe('a Relation as a spec', () => {
     expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['j1', 'j4']);
   });
 
-  test('a read policy is ANDed into the AST the server builds', () => {
-    const scoped = defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { job: (ctx: { client: string }) => ({ op: 'cmp', column: 'client_id', operator: '=', value: ctx.client }) } });
-    const request = scoped.job.relation(m.Job.where({ status: 'active' }).spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
-    const ast = astOf(request.query.fn({ args: request.args, ctx: { client: 'c2' } }));
-    expect(ast).toEqual(astOf(zqlFor(m.Job.where({ status: 'active', client_id: 'c2' }))));
+  test("a Relation's spec is compiled once per named query; the same spec as JSON is validated and compiled afresh", () => {
+    const clientAst = (spec: RelationSpec) => {
+      const request = queries.job.relation(spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+      return astOf(request.query.fn({ args: request.args, ctx: undefined }));
+    };
+    const spec = m.Job.where({ status: 'active' }).order('created_at').spec;
+    expect(clientAst(spec)).toBe(clientAst(spec));
+    expect(serverAst(spec)).not.toBe(clientAst(spec));
+    expect(serverAst(spec)).toEqual(clientAst(spec));
+    // Another registry's query of the same table compiles it for itself.
+    const other = defineRelationQueries(schema, { job: 'jobs' });
+    const otherRequest = other.job.relation(spec) as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+    expect(astOf(otherRequest.query.fn({ args: otherRequest.args, ctx: undefined }))).not.toBe(clientAst(spec));
   });
 
-  test('a read policy under a name that is not a model is refused (it would restrict nothing)', () => {
-    expect(() => defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { jobs: () => undefined } })).toThrow(ConfigError);
-    expect(() => defineRelationQueries(schema, { job: 'jobs' }, { readPolicy: { jobs: () => undefined } })).toThrow("readPolicy names 'jobs', which is not a model here (models: job)");
+  test("on the query endpoint, the server's read policy is ANDed into the AST the named query builds", async () => {
+    // The one home of read policies: createServer's per-table policies, applied to whatever AST a named query returns.
+    const server = createServer<{ userID: string; client: string }>({
+      schema,
+      queries: queries as unknown as AnyQueryRegistry,
+      mutators: {} as never,
+      database: 'postgres://nobody@127.0.0.1:1/none', // never connected: the query endpoint only builds ASTs
+      authenticate: () => ({ userID: 'u1', client: 'c2' }),
+      policies: { jobs: { read: (ctx) => ({ client_id: ctx.client }) } },
+    });
+    try {
+      const spec = m.Job.where({ status: 'active' }).spec;
+      const response = await server.query(
+        new Request('http://localhost/query?schema=zero_0&appID=zero', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(['transform', [{ id: 'q1', name: 'job.relation', args: [spec] }]]),
+        }),
+      );
+      const body = (await response.json()) as { queries: { ast?: { where?: unknown } }[] };
+      expect(body.queries[0]?.ast?.where).toEqual(astOf(zqlFor(m.Job.where({ status: 'active', client_id: 'c2' }))).where);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * 8. Named-query reads (modern Zero): ActiveRecord finders whose model reads through its generated relation query
- * (spec built, validated, compiled to ZQL) vs a hand-written `defineQuery` per read run with `z.run`, on the same local
+ * (spec built, limit cap checked, compiled to ZQL; the server validates what clients send) vs a hand-written `defineQuery` per read run with `z.run`, on the same local
  * Zero and data, interleaved. Each iteration asks for a different id / client, as in group 5.
  */
 import { createBuilder, defineQueries, defineQuery } from '@rocicorp/zero';

@@ -19,7 +19,9 @@ export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType'
  */
 export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   async #records(relation: Relation): Promise<T[]> {
-    const rows = await runRelation(await awaitZero(relation.model), relation);
+    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
+    const ready = currentZero(relation.model);
+    const rows = await runRelation(ready && !ready.closed ? ready : await awaitZero(relation.model), relation);
     return instantiate(relation, rows) as T[];
   }
 

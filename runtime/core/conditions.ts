@@ -41,15 +41,31 @@ export const TRUE: Condition = { op: 'const', value: true };
 export const FALSE: Condition = { op: 'const', value: false };
 
 export function and(conds: readonly Condition[]): Condition {
-  const flat = conds.flatMap((c) => (c.op === 'and' ? c.conds : [c])).filter((c) => !(c.op === 'const' && c.value));
-  if (flat.some((c) => c.op === 'const' && !c.value)) return FALSE;
-  return flat.length === 1 ? flat[0]! : flat.length === 0 ? TRUE : { op: 'and', conds: flat };
+  return join('and', conds);
 }
 
 export function or(conds: readonly Condition[]): Condition {
-  const flat = conds.flatMap((c) => (c.op === 'or' ? c.conds : [c])).filter((c) => !(c.op === 'const' && !c.value));
-  if (flat.some((c) => c.op === 'const' && c.value)) return TRUE;
-  return flat.length === 1 ? flat[0]! : flat.length === 0 ? FALSE : { op: 'or', conds: flat };
+  return join('or', conds);
+}
+
+/**
+ * `and` / `or` flattened one level, without their identity constant (true for AND, false for OR), and collapsed to the
+ * absorbing constant when one is present. A loop rather than flatMap/filter: every where() and find() builds one.
+ */
+function join(op: 'and' | 'or', conds: readonly Condition[]): Condition {
+  const identity = op === 'and';
+  const flat: Condition[] = [];
+  let absorbed = false;
+  const keep = (c: Condition) => {
+    if (c.op !== 'const') flat.push(c);
+    else if (c.value !== identity) absorbed = true;
+  };
+  for (const cond of conds) {
+    if (cond.op === op) cond.conds.forEach(keep);
+    else keep(cond);
+  }
+  if (absorbed) return identity ? FALSE : TRUE;
+  return flat.length === 1 ? flat[0]! : flat.length === 0 ? (identity ? TRUE : FALSE) : { op, conds: flat };
 }
 
 /** SQL `NOT`, pushed down to the leaves. */

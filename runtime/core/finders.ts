@@ -36,6 +36,32 @@ function countArg(n: unknown, method: string, relation: Relation): number {
   return n;
 }
 
+/**
+ * `find(id)`: the one row whose key is `id`, asked for as one row (the most read in an app, so no id list is built). An id
+ * that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
+ */
+function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
+  const { model } = relation;
+  const pk = model.primaryKey;
+  let key: Scalar | undefined;
+  try {
+    key = castValue(model, pk, id as Scalar, `${model.className}.find`);
+  } catch {
+    key = undefined;
+  }
+  const target = key === undefined ? relation.none() : relation.where({ [pk]: key });
+  return {
+    // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
+    relation: capLimit(target, 1),
+    single: true,
+    settle: (records) => {
+      const record = records[0];
+      if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
+      return record;
+    },
+  };
+}
+
 /** `find(id)`, `find([a, b])`, `find(a, b)`: all-or-nothing, in the order asked. */
 export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unknown> {
   const { model } = relation;
@@ -48,6 +74,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
     }
     throw notFound(relation, `Couldn't find ${model.className} without an ID`);
   }
+  if (!expectsArray) return singleRowPlan(relation, ids[0]);
   const unique = [...new Set(ids)];
   // An id that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
   const castable = unique.flatMap((id) => {
@@ -58,19 +85,6 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
     }
   });
   const target = castable.length === 0 ? relation.none() : relation.where({ [pk]: castable });
-  if (!expectsArray) {
-    // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
-    const id = unique[0];
-    return {
-      relation: capLimit(target, 1),
-      single: true,
-      settle: (records) => {
-        const record = records[0];
-        if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
-        return record;
-      },
-    };
-  }
   return {
     relation: target,
     single: false,

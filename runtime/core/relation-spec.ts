@@ -6,13 +6,16 @@
  *   `const`; `not` is already pushed down to complementary operators, see conditions.ts); `order` is `[column, 'asc' | 'desc']`
  *   pairs; `includes` is `[relationshipName, RelationSpec]` pairs. Scopes are compiled into these fields on the client (a
  *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
- * - `applySpec(query, spec, extra?)`: compiles a spec onto a ZQL query; `extra` is a condition ANDed in (a server's read policy).
- * - `buildRelationQuery(schema, table, spec, extra?)`: the same, from a fresh `createBuilder(schema)[table]`.
+ * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
+ * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
+ * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
+ *   against the model), and the mark read back; a spec parsed from a request never carries it. `compiledRuntimeSpec` keeps
+ *   the ZQL compiled from such a spec on it.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
- * Validate untrusted specs with `validateRelationSpec` (spec-validation.ts) before building them.
+ * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
 import { createBuilder } from '@rocicorp/zero';
-import { and, toExpression, type Condition, type ExpressionBuilder } from './conditions.ts';
+import { toExpression, type Condition, type ExpressionBuilder } from './conditions.ts';
 import type { AnySchema } from './zero-types.ts';
 
 /** Sort direction of an `order` column. */
@@ -37,9 +40,9 @@ export interface ZqlQuery {
   related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
 }
 
-/** Compiles `spec` (ANDed with `extra`) onto a ZQL query of the spec's table. */
-export function applySpec(query: ZqlQuery, spec: RelationSpec, extra?: Condition): ZqlQuery {
-  const where = extra ? and([spec.where ?? { op: 'const', value: true }, extra]) : spec.where;
+/** Compiles `spec` onto a ZQL query of the spec's table. */
+export function applySpec(query: ZqlQuery, spec: RelationSpec): ZqlQuery {
+  const where = spec.where;
   let q = query;
   if (where) {
     // The common case, comparisons ANDed together, takes ZQL's direct form (cheaper than the expression builder).
@@ -56,10 +59,67 @@ export function applySpec(query: ZqlQuery, spec: RelationSpec, extra?: Condition
 const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
 
 /** The ZQL query for `spec` on `table` of `schema` (the builder is made once per schema). */
-export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec, extra?: Condition): ZqlQuery {
+export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec): ZqlQuery {
   let builder = builders.get(schema);
   if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
-  return applySpec(builder[table]!, spec, extra);
+  return applySpec(builder[table]!, spec);
+}
+
+/**
+ * A spec a Relation built, for `table`: plain JSON to Zero and on the wire, marked by private fields, which no parsed request
+ * and no object literal can carry. It also holds the ZQL its table's named query compiled it to (ZQL queries are immutable),
+ * so a spec read again (a relation awaited twice, a live view opened again) is compiled once.
+ */
+class RuntimeSpec {
+  declare where?: Condition;
+  declare order?: RelationSpec['order'];
+  declare limit?: number;
+  declare offset?: number;
+  declare includes?: RelationSpec['includes'];
+  readonly #table: string;
+  #compiledBy: object | undefined;
+  #compiled: ZqlQuery | undefined;
+
+  constructor(table: string) {
+    this.#table = table;
+  }
+
+  static tableOf(spec: unknown): string | undefined {
+    return typeof spec === 'object' && spec !== null && #table in spec ? (spec as RuntimeSpec).#table : undefined;
+  }
+
+  static compiled(spec: RuntimeSpec, by: object): ZqlQuery | undefined {
+    return spec.#compiledBy === by ? spec.#compiled : undefined;
+  }
+
+  static remember(spec: RuntimeSpec, by: object, query: ZqlQuery): void {
+    spec.#compiledBy = by;
+    spec.#compiled = query;
+  }
+}
+
+/** A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so. */
+export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
+  const spec = new RuntimeSpec(table);
+  if (parts.where !== undefined) spec.where = parts.where;
+  if (parts.order !== undefined) spec.order = parts.order;
+  if (parts.limit !== undefined) spec.limit = parts.limit;
+  if (parts.offset !== undefined) spec.offset = parts.offset;
+  if (parts.includes !== undefined) spec.includes = parts.includes;
+  return spec;
+}
+
+/** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
+export function runtimeSpecTable(spec: unknown): string | undefined {
+  return RuntimeSpec.tableOf(spec);
+}
+
+/** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
+export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
+  const runtime = spec as RuntimeSpec;
+  let query = RuntimeSpec.compiled(runtime, compile);
+  if (!query) RuntimeSpec.remember(runtime, compile, (query = compile(spec)));
+  return query;
 }
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */

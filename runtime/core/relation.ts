@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, type Condition, type WhereHash } from './conditions.ts';
-import { dropOffset, type Direction, type RelationSpec } from './relation-spec.ts';
+import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
@@ -201,14 +201,14 @@ export class Relation {
   get spec(): RelationSpec {
     if (this.#spec) return this.#spec;
     const { where, order, limit, offset, includes } = this.state;
-    const spec: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
-    if (!(where.op === 'const' && where.value)) spec.where = where;
-    if (order.length > 0) spec.order = order;
-    if (limit !== undefined) spec.limit = limit;
-    if (offset !== undefined) spec.offset = offset;
-    if (includes.length > 0) spec.includes = includes.map((i) => [i.name, i.relation.spec] as const);
-    this.#spec = spec;
-    return spec;
+    this.#spec = runtimeSpec(this.model.table, {
+      where: where.op === 'const' && where.value ? undefined : where,
+      order: order.length > 0 ? order : undefined,
+      limit,
+      offset,
+      includes: includes.length > 0 ? includes.map((i) => [i.name, i.relation.spec] as const) : undefined,
+    });
+    return this.#spec;
   }
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */

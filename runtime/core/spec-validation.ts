@@ -4,7 +4,9 @@
  * API:
  * - `validateRelationSpec(schema, table, input, limits?)` -> the input typed as `RelationSpec`, or throws
  *   `InvalidRelationSpecError` (a `QueryError`) naming the offending path. Never anything else, whatever `input` is.
- * - `SpecLimits` / `DEFAULT_SPEC_LIMITS`: the caps (condition depth, node count, JSON size, limit, include depth).
+ * - `SpecLimits` / `DEFAULT_SPEC_LIMITS`: the caps (condition depth, node count, JSON size, limit, include depth);
+ *   `specLimits(partial)` fills in the defaults.
+ * - `assertWithinLimitCap(spec, limits)`: only the limit cap, at every include level (for specs the runtime built).
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
  * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table).
  * Zero's own builder would reject some of this too, but as a crash deep in ZQL; upstream treats unbounded client-shaped
@@ -72,9 +74,7 @@ class Checker {
     if (input.limit !== undefined) this.count(at('limit'));
     const limit = input.limit === undefined ? undefined : this.integer(input.limit, at('limit'));
     const offset = input.offset === undefined ? undefined : this.integer(input.offset, at('offset'));
-    if (limit !== undefined && limit + (offset ?? 0) > this.limits.maxLimit) {
-      this.fail(at('limit'), `limit ${limit}${offset ? ` + offset ${offset}` : ''} is over the cap of ${this.limits.maxLimit}`);
-    }
+    checkLimit(limit, offset, this.limits, at('limit'));
     if (input.includes !== undefined) this.includes(table, input.includes, at('includes'), includeDepth);
     return input as RelationSpec;
   }
@@ -171,6 +171,27 @@ class Checker {
   }
 }
 
+function checkLimit(limit: number | undefined, offset: number | undefined, caps: SpecLimits, path: string): void {
+  if (limit !== undefined && limit + (offset ?? 0) > caps.maxLimit) {
+    throw new InvalidRelationSpecError(path, `limit ${limit}${offset ? ` + offset ${offset}` : ''} is over the cap of ${caps.maxLimit}`);
+  }
+}
+
+/** The caps: `limits` over the defaults. */
+export function specLimits(limits: Partial<SpecLimits> = {}): SpecLimits {
+  return { ...DEFAULT_SPEC_LIMITS, ...limits };
+}
+
+/**
+ * Checks only the limit cap of a well-formed spec, at every include level (the rest of the validation is for specs that
+ * did not come from a Relation).
+ * @throws InvalidRelationSpecError naming the offending path.
+ */
+export function assertWithinLimitCap(spec: RelationSpec, limits: SpecLimits, path = ''): void {
+  checkLimit(spec.limit, spec.offset, limits, path ? `${path}.limit` : 'limit');
+  spec.includes?.forEach(([, sub], i) => assertWithinLimitCap(sub, limits, `${path ? `${path}.` : ''}includes[${i}][1]`));
+}
+
 function jsonLength(input: unknown): number {
   try {
     return JSON.stringify(input)?.length ?? 0;
@@ -186,7 +207,7 @@ function jsonLength(input: unknown): number {
  * @example validateRelationSpec(schema, 'jobs', { where: { op: 'cmp', column: 'status', operator: '=', value: 'active' }, limit: 10 })
  */
 export function validateRelationSpec(schema: AnySchema, table: string, input: unknown, limits: Partial<SpecLimits> = {}): RelationSpec {
-  const caps: SpecLimits = { ...DEFAULT_SPEC_LIMITS, ...limits };
+  const caps = specLimits(limits);
   if (!Object.hasOwn(schema.tables, table)) {
     throw new InvalidRelationSpecError('', `unknown table '${table}' (the schema has: ${Object.keys(schema.tables).join(', ')})`);
   }
