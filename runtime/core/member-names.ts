@@ -14,6 +14,7 @@
 import type { ModelDefinition } from './config.ts';
 import { ConfigError } from './errors.ts';
 
+/** Where a name lives: `relation` (relations and model objects: scopes) or `record` (records and handles: columns, associations). */
 export type MemberSide = 'relation' | 'record';
 
 interface MemberSource {
@@ -45,7 +46,10 @@ export function registerMembers(owner: string, side: MemberSide, derive: () => I
   sources.push({ owner, side, derive });
 }
 
-/** Name -> owner of every member registered so far on `side` (`Object.prototype`'s members are always there). */
+/**
+ * Name -> owner of every member registered so far on `side` (`Object.prototype`'s members and `then` are always there).
+ * @example reservedNames('relation').get('key') // 'ActiveRecord relations'
+ */
 export function reservedNames(side: MemberSide): ReadonlyMap<string, string> {
   if (derived?.count === sources.length) return derived.names[side];
   // Deriving builds probe models through createModel, which checks names: that nested check sees what is known so far.
