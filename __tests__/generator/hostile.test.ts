@@ -112,6 +112,8 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
 
     const config = files.find((f) => f.path === 'delete.config.ts')!.content;
     expect(config).toContain('import: (r) => r.where({ kind: "it\'s" }),');
+    // A `__proto__` column is kept, read through read_attribute; the model is generated.
+    expect(config).toContain('  shadowedColumns: ["__proto__"],\n');
     expect(config).toContain('function: (r, delete_: string | readonly string[]) => r.where({ class: delete_ }),');
     expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`" | readonly ("it\'s" | "*/ `${x}`")[]) => r.where({ kind: r_ }).limit(1),');
     expect(files.find((f) => f.path === 'delete.scopes.ts')!.content).toContain('custom(relation: Relation, relation_: unknown): Relation {');

@@ -95,13 +95,16 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
     for (const column of Object.keys(attributes)) assign(this, column, merged[column]);
     return this;
   };
+  /** A column's value, on the record or (shadowed) beside it. */
+  const read = (record: Record<string | symbol, unknown>, column: string): unknown =>
+    shadowed && shadowedColumns.includes(column) ? (record[SHADOWED] as Record<string, unknown>)[column] : record[column];
   proto.destroy = async function (this: Record<string, unknown>, options?: WriteOptions) {
-    await destroyRow(model, this[primaryKey], options);
+    await destroyRow(model, read(this, primaryKey), options);
     return Object.freeze(this);
   };
   proto.reload = async function (this: Record<string, unknown>) {
     const relation = new CoreRelation(model);
-    const plan = findPlan(relation, [this[primaryKey]]);
+    const plan = findPlan(relation, [read(this, primaryKey)]);
     const rows = await runRelation(await awaitZero(model), plan.relation);
     const row = plan.settle(rows) as RowData;
     for (const column of model.columns) assign(this, column, row[column]);
@@ -111,8 +114,7 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
     return attributesOf(this);
   };
   proto.read_attribute = function (this: Record<string | symbol, unknown>, name: string) {
-    if (shadowed && shadowedColumns.includes(name)) return (this[SHADOWED] as Record<string, unknown>)[name];
-    return model.columns.includes(name) ? this[name] : undefined;
+    return model.columns.includes(name) ? read(this, name) : undefined;
   };
   for (const name of ['update', 'destroy', 'reload', 'toJSON', 'read_attribute']) Object.defineProperty(proto, name, { enumerable: false });
   classes.set(model, ActiveRecordBase);
