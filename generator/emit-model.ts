@@ -49,9 +49,13 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     for (const scope of scopes) {
       lines.push(...doc([railsScope(scope.scope, model.file)], '    '));
       // A hand-written scope missing from the app's file is a type error here, never a silent drop.
-      lines.push(`    ${key(scope.scope.name)}: ${scope.kind === 'generated' ? scope.code : `${names.scopes}[${str(scope.scope.name)}]`},`);
+      lines.push(`    ${key(scope.name)}: ${scope.kind === 'generated' ? scope.code : `${names.scopes}[${str(scope.name)}]`},`);
     }
     lines.push('  },');
+  }
+  if (plan.shadowedColumns.length > 0) {
+    // Named like a record member: the member keeps the name, records read these with read_attribute('name').
+    lines.push(`  shadowedColumns: [${plan.shadowedColumns.map(str).join(', ')}],`);
   }
   if (plan.relationships.length > 0) {
     lines.push('  relationships: {');
@@ -157,11 +161,11 @@ export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null
     '',
     `export const ${names.scopes} = {`,
   ];
-  for (const { scope, reason } of custom) {
+  for (const { scope, name, reason } of custom) {
     const params = scope.params.map((p) => `${paramName(p.name, 'relation')}: unknown`);
     lines.push(...doc([railsScope(scope, model.file), `Not translated: ${reason}.`], '  '));
-    lines.push(`  ${key(scope.name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
-    lines.push(`    throw new Error(${str(`${model.class_name}.${scope.name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);
+    lines.push(`  ${key(name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
+    lines.push(`    throw new Error(${str(`${model.class_name}.${name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);
     lines.push('  },');
   }
   lines.push('};', '');

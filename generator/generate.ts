@@ -96,14 +96,14 @@ export async function generate(description: AppDescription, options: GenerateOpt
       table: model.model.table,
       active: names.active,
       reactive: names.reactive,
-      scopes: model.scopes.filter((s) => s.kind === 'generated').map((s) => s.scope.name),
+      scopes: model.scopes.filter((s) => s.kind === 'generated').map((s) => s.name),
     });
     for (const d of model.functionDefaults) report.functionDefaults.push({ model: model.model.class_name, ...d });
     for (const scope of model.scopes) {
       if (scope.kind === 'custom') {
         report.customScopes.push({
           model: model.model.class_name,
-          scope: scope.scope.name,
+          scope: scope.name,
           file: model.model.file,
           line: scope.scope.line,
           source: scope.scope.source,

@@ -2,10 +2,10 @@
  * Description -> per-model plans: which models can be generated, their Zero columns, relationships, scopes and
  * validations, and every note the report shows. Pure: emission (emit-*.ts) only formats what this decides.
  */
-import { RECORD_METHODS } from '../runtime/core/config.ts';
 import { resolveAssociation, type Relationship } from './associations.ts';
 import { zeroColumn, zeroDefault } from './columns.ts';
 import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
+import { recordMember } from './member-names.ts';
 import { modelNames, type ModelNames } from './names.ts';
 import { planScope, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
@@ -25,6 +25,8 @@ export interface ModelPlan {
   validations: ValidationPlan;
   /** Literal Rails column defaults cast to the Zero type (the config's `defaults`), in column order. */
   defaults: Array<{ column: string; value: string | number | boolean }>;
+  /** Columns named like a record member (`constructor`, `then`): in the config's `shadowedColumns`, read with `read_attribute`. */
+  shadowedColumns: string[];
   /** Defaults computed by the database (`-> { "now()" }`): Zero clients cannot apply them, the report lists them. */
   functionDefaults: Array<{ column: string; function: string }>;
 }
@@ -68,9 +70,12 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const relationships: Relationship[] = [];
     for (const association of model.associations) {
+      const member = recordMember(association.name);
       const resolved = model.columns.some((c) => c.name === association.name)
         ? { ok: false as const, reason: 'a column has the same name' }
-        : resolveAssociation(model, association, inSchema);
+        : member
+          ? { ok: false as const, reason: `'${association.name}' clashes with the member '${association.name}' of ${member}` }
+          : resolveAssociation(model, association, inSchema);
       if (resolved.ok) {
         relationships.push(resolved.relationship);
         if (resolved.note) notes.push({ model: model.class_name, message: `association ${association.name}: ${resolved.note}` });
@@ -89,12 +94,13 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       continue;
     }
     stems.set(stem, table.model.class_name);
-    const clashes = table.columns.map((c) => c.column.name).filter((name) => RECORD_METHODS.has(name) || name.startsWith('$'));
+    // `$` names are the reactive records' state (`$loading`, `$error`): a column there could never be read.
+    const clashes = table.columns.map((c) => c.column.name).filter((name) => name.startsWith('$'));
     if (clashes.length > 0) {
       skippedModels.push({
         className: table.model.class_name,
         file: table.model.file,
-        reason: `column${clashes.length > 1 ? 's' : ''} ${clashes.map((c) => `'${c}'`).join(', ')} clash${clashes.length > 1 ? '' : 'es'} with record methods (the table stays in the Zero schema)`,
+        reason: `column${clashes.length > 1 ? 's' : ''} ${clashes.map((c) => `'${c}'`).join(', ')} start${clashes.length > 1 ? '' : 's'} with '$', which records keep for their state (the table stays in the Zero schema)`,
       });
     } else generated.add(table.model.class_name);
   }
@@ -110,7 +116,25 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const ctx = { model: table.model, valueTypes, relationships: new Set(relationships.map((r) => r.name)) };
     const scopes: ScopePlan[] = [];
-    for (const scope of table.model.scopes) scopes.push(await planScope(scope, ctx));
+    const scopeNames = new Map<string, string>();
+    for (const scope of table.model.scopes) {
+      const planned = await planScope(scope, ctx);
+      const first = scopeNames.get(planned.name);
+      // `active?` and a Rails scope literally named `active_p` would be one TypeScript name: the first keeps it.
+      if (first !== undefined && planned.kind !== 'skipped') {
+        scopes.push({ kind: 'skipped', scope, name: planned.name, reason: `'${scope.name}' is spelled '${planned.name}' in TypeScript, like the scope '${first}'` });
+        continue;
+      }
+      if (planned.kind !== 'skipped') scopeNames.set(planned.name, scope.name);
+      scopes.push(planned);
+    }
+    const shadowedColumns: string[] = [];
+    for (const { column } of table.columns) {
+      const member = recordMember(column.name);
+      if (!member) continue;
+      shadowedColumns.push(column.name);
+      notes.push({ model: table.model.class_name, message: `${column.name}: named like the member '${column.name}' of ${member}; records read it with read_attribute(${JSON.stringify(column.name)})` });
+    }
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
     const defaults: ModelPlan['defaults'] = [];
@@ -122,7 +146,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       if (cast.ok) defaults.push({ column: column.name, value: cast.value });
       else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
     }
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, functionDefaults });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, functionDefaults });
   }
   return { tables, models, skippedModels, notes };
 }

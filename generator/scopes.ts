@@ -23,15 +23,17 @@ import {
   TrueNode,
   type Node,
 } from '@ruby/prism/src/nodes.js';
-import { RELATION_METHODS } from '../runtime/core/relation-methods.ts';
+import { tsMethodName } from '../runtime/core/ruby-names.ts';
+import { relationMember } from './member-names.ts';
 import type { ModelDescription, ScopeDescription } from './description.ts';
 import { isIdentifier, key, paramName, str } from './names.ts';
 import { parseRuby } from './static/ruby-ast.ts';
 
+/** `name` is the scope's TypeScript name (Rails' `active?` is `active_p`: runtime/core/ruby-names.ts). */
 export type ScopePlan =
-  | { kind: 'generated'; scope: ScopeDescription; code: string }
-  | { kind: 'custom'; scope: ScopeDescription; reason: string }
-  | { kind: 'skipped'; scope: ScopeDescription; reason: string };
+  | { kind: 'generated'; scope: ScopeDescription; name: string; code: string }
+  | { kind: 'custom'; scope: ScopeDescription; name: string; reason: string }
+  | { kind: 'skipped'; scope: ScopeDescription; name: string; reason: string };
 
 export interface ScopeContext {
   model: ModelDescription;
@@ -48,15 +50,15 @@ const fail = (reason: string): never => {
 
 /** Decides what becomes of one scope. */
 export async function planScope(scope: ScopeDescription, ctx: ScopeContext): Promise<ScopePlan> {
-  if (!isIdentifier(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' is not a valid JavaScript method name` };
-  if (RELATION_METHODS.has(scope.name)) return { kind: 'skipped', scope, reason: `'${scope.name}' clashes with the relation method of the same name; rename the Rails scope` };
-  if (ctx.valueTypes.has(scope.name) || ctx.model.columns.some((c) => c.name === scope.name)) {
-    return { kind: 'skipped', scope, reason: `'${scope.name}' is also a column name` };
-  }
+  const name = /^\w+[!?]$/.test(scope.name) ? tsMethodName(scope.name) : scope.name;
+  if (!isIdentifier(name)) return { kind: 'skipped', scope, name, reason: `'${scope.name}' is not a valid JavaScript method name` };
+  // A scope beside a column of the same name is fine: scopes live on relations and models, columns on records.
+  const owner = relationMember(name);
+  if (owner) return { kind: 'skipped', scope, name, reason: `'${name}' clashes with the member '${name}' of ${owner}; rename the Rails scope` };
   try {
-    return { kind: 'generated', scope, code: await translate(scope, ctx) };
+    return { kind: 'generated', scope, name, code: await translate(scope, ctx) };
   } catch (error) {
-    if (error instanceof Untranslatable) return { kind: 'custom', scope, reason: error.message };
+    if (error instanceof Untranslatable) return { kind: 'custom', scope, name, reason: error.message };
     throw error;
   }
 }

@@ -17,6 +17,8 @@ export {
 export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
 export { configureZero, type WriteOptions, type LiveResult } from './core/zero-binding.ts';
 export { recordMutators, type WriteOperation } from './core/mutators.ts';
+export { reservedNames, type MemberSide } from './core/member-names.ts';
+export { tsMethodName, rubyMethodName } from './core/ruby-names.ts';
 export { setWarningSink, type WarningSink } from './core/warn.ts';
 export { connectionState, watchConnection, type ConnectionStateName, type RetryOptions, type WatchOptions } from './core/connection.ts';
 export { validationErrors, type ValidationRule, type Validations } from './core/validations.ts';

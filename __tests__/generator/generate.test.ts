@@ -83,7 +83,7 @@ describe('generation from a description', () => {
     ]);
     expect(report.customScopes[1]).toMatchObject({ file: 'app/models/job.rb', line: 30, implementIn: 'job.scopes.ts' });
     expect(report.skippedScopes).toEqual([
-      { model: 'Case', scope: 'then', reason: "'then' clashes with the relation method of the same name; rename the Rails scope" },
+      { model: 'Case', scope: 'then', reason: "'then' clashes with the member 'then' of thenables (await calls then() on any object that has it); rename the Rails scope" },
     ]);
     const stub = files.find((f) => f.path === 'job.scopes.ts')!;
     expect(stub.kind).toBe('stub');
@@ -104,21 +104,35 @@ describe('generation from a description', () => {
     });
   });
 
-  it('skips a model whose column clashes with a record method, keeping its table, and says why', async () => {
+  it('generates a model with a column named like a member, readable through read_attribute, and says so', async () => {
     const d = await fixtureDescription();
     const user = d.models.find((m) => m.class_name === 'User')!;
     user.columns.push({ name: 'constructor', type: 'string', null: true, default: null, default_function: null, array: false });
     const { files, report } = await generate(d);
-    expect(files.some((f) => f.path.startsWith('user.'))).toBe(false);
     expect(file(files, 'schema.ts')).toContain('constructor: z.string().optional(),');
-    expect(report.skippedModels).toContainEqual({
-      className: 'User',
-      file: 'app/models/user.rb',
-      reason: "column 'constructor' clashes with record methods (the table stays in the Zero schema)",
+    expect(file(files, 'user.config.ts')).toContain('  shadowedColumns: ["constructor"],\n');
+    expect(report.skippedModels.map((m) => m.className)).not.toContain('User');
+    expect(report.notes).toContainEqual({
+      model: 'User',
+      message: "constructor: named like the member 'constructor' of Object.prototype; records read it with read_attribute(\"constructor\")",
     });
-    // Relationships to the skipped model leave the other configs, not the schema.
-    expect(file(files, 'job.config.ts')).not.toContain('workers:');
-    expect(file(files, 'schema.ts')).toContain('workers: many(');
+    // Relationships to the model stay.
+    expect(file(files, 'job.config.ts')).toContain('workers:');
+  });
+
+  it("spells Ruby's ! and ? scope names by the one rule, and keeps a scope named like a column", async () => {
+    const d = await fixtureDescription();
+    const job = d.models.find((m) => m.class_name === 'Job')!;
+    job.scopes.push(
+      { name: 'drafty?', line: 90, source: '-> { where(status: "draft") }', params: [], arity: 0 },
+      { name: 'drafty_p', line: 91, source: '-> { all }', params: [], arity: 0 },
+      { name: 'title', line: 92, source: '-> { order(:title) }', params: [], arity: 0 },
+    );
+    const { files, report } = await generate(d);
+    const config = file(files, 'job.config.ts');
+    expect(config).toContain('    drafty_p: (r) => r.where({ status: "draft" }),\n');
+    expect(config).toContain('    title: (r) => r.order({ title: "asc" }),\n');
+    expect(report.skippedScopes).toContainEqual({ model: 'Job', scope: 'drafty_p', reason: "'drafty_p' is spelled 'drafty_p' in TypeScript, like the scope 'drafty?'" });
   });
 });
 

@@ -112,6 +112,8 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
 
     const config = files.find((f) => f.path === 'delete.config.ts')!.content;
     expect(config).toContain('import: (r) => r.where({ kind: "it\'s" }),');
+    // A `__proto__` column is kept, read through read_attribute; the model is generated.
+    expect(config).toContain('  shadowedColumns: ["__proto__"],\n');
     expect(config).toContain('function: (r, delete_: string | readonly string[]) => r.where({ class: delete_ }),');
     expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`" | readonly ("it\'s" | "*/ `${x}`")[]) => r.where({ kind: r_ }).limit(1),');
     expect(files.find((f) => f.path === 'delete.scopes.ts')!.content).toContain('custom(relation: Relation, relation_: unknown): Relation {');
@@ -119,8 +121,8 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
     expect(files.find((f) => f.path === 'schema.ts')!.content).toContain('export type Schema = z.Row<(typeof schema)[\'tables\']["schemas"]>;');
     expect(report.skippedModels).toContainEqual({ className: 'Widget', file: 'app/models/widgets.rb', reason: "its files would be named like WIDGET's (widget.*.ts)" });
     expect(report.skippedScopes).toEqual([
-      { model: 'Case', scope: 'then', reason: "'then' clashes with the relation method of the same name; rename the Rails scope" },
-      { model: 'Delete', scope: '__proto__', reason: "'__proto__' is also a column name" },
+      { model: 'Case', scope: 'then', reason: "'then' clashes with the member 'then' of thenables (await calls then() on any object that has it); rename the Rails scope" },
+      { model: 'Delete', scope: '__proto__', reason: "'__proto__' clashes with the member '__proto__' of Object.prototype; rename the Rails scope" },
       { model: 'Delete', scope: 'bad name', reason: "'bad name' is not a valid JavaScript method name" },
     ]);
     expect(files.find((f) => f.path === 'case.config.ts')!.content).toContain('import: (r) => r.where({ kind: "import" }),');

@@ -28,11 +28,11 @@ describe('validateModelConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
-      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, timestamps, zero, query)",
+      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, shadowedColumns, timestamps, zero, query)",
       `Invalid TTL "1 hour": use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', or a non-negative number of milliseconds.`,
-      "scope 'where' clashes with the finder/query method of the same name",
       "scope 'bad-name' is not a valid identifier",
       "relationship 'owner' is not defined for 'jobs' in the Zero schema (it has: client, tasks)",
+      "scope 'where' clashes with the member 'where' of ActiveRecord model objects: rename the scope",
       "'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)",
       "validation for unknown column 'nope'",
       "validation 'shiny' on 'title' is unknown (known: presence, absence, length, numericality, inclusion, exclusion, format)",

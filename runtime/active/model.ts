@@ -4,6 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
+import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { createRow, upsertRow } from '../core/writes.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import { ActiveRelation } from './relation.ts';
@@ -45,6 +46,8 @@ function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);
+  // The definition may predate this flavour's module (defineModel checks only the members registered then).
+  assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
   const statics: Record<string, unknown> = {
@@ -70,3 +73,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
 
 /** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */
 export const ActiveRecord = { createModel };
+
+// The names scopes, columns and associations may not take: whatever this flavour's real objects answer to.
+type ProbeModel = { all(): object };
+registerMembers('ActiveRecord model objects', 'relation', () => membersOf(createModel(memberProbe) as object));
+registerMembers('ActiveRecord relations', 'relation', () => membersOf((createModel(memberProbe) as unknown as ProbeModel).all()));
+registerMembers('ActiveRecord records', 'record', () => membersOf(instantiate(new ActiveRelation(memberProbe), [{ id: 'probe' }])[0]!, memberProbe.columns));

@@ -25,8 +25,16 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return instantiate(relation, rows) as T[];
   }
 
+  /**
+   * Settles the plan over Zero's rows (so `pluck('constructor')` reads the column, not a record member of that name),
+   * then hands out records for the rows the answer holds.
+   */
   async #answer<A>(plan: Plan<A>): Promise<A> {
-    return plan.settle((await this.#records(plan.relation)) as Record<string, unknown>[]);
+    const rows = await runRelation(await awaitZero(plan.relation.model), plan.relation);
+    const answer = plan.settle(rows) as unknown;
+    const isRow = new Set<unknown>(rows);
+    const recordOf = (value: unknown) => (isRow.has(value) ? instantiate(plan.relation, [value as (typeof rows)[number]])[0] : value);
+    return (Array.isArray(answer) ? answer.map(recordOf) : recordOf(answer)) as A;
   }
 
   /** Loads the relation: `await Job.where({ status: 'active' })`. */

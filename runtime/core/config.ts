@@ -8,7 +8,7 @@ import { ConfigError, TtlError } from './errors.ts';
 import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
 import type { Row as ZeroRow, TableSchema } from '@rocicorp/zero';
 import type { AnySchema, ColumnType, RowData, ZeroSource } from './zero-types.ts';
-import { RELATION_METHODS } from './relation-methods.ts';
+import { memberClashes } from './member-names.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
@@ -37,6 +37,11 @@ export interface ModelConfig {
   readonly validations?: Validations;
   /** Column defaults applied by `create` to attributes left out (what the database's column defaults do for Rails). */
   readonly defaults?: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * Columns named like a record member (`constructor`, `then`, `update`...): the member keeps the name, and records
+   * read the column with `read_attribute('constructor')` (Rails' name). A clashing column missing here is a ConfigError.
+   */
+  readonly shadowedColumns?: readonly string[];
   /** Rails timestamps: `create` sets `created_at` and `updated_at`, `update` sets `updated_at`, where those columns exist. Default true. */
   readonly timestamps?: boolean;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
@@ -66,6 +71,8 @@ export interface ModelDefinition<R = RowData, S = ScopeMap> {
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly validations: Validations;
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
+  /** Columns records read only through `read_attribute` (their names are record members). */
+  readonly shadowedColumns: readonly string[];
   /** The timestamp columns this model maintains (those of `created_at` / `updated_at` that exist, unless `timestamps: false`). */
   readonly timestampColumns: readonly ('created_at' | 'updated_at')[];
   readonly zero: ZeroSource | undefined;
@@ -86,10 +93,7 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
 /** The scopes of a config. */
 export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'timestamps', 'zero', 'query']);
-
-/** Names a column may not take because records carry methods of that name (Rails' DangerousAttributeError). */
-export const RECORD_METHODS = new Set(['update', 'destroy', 'reload', 'save', 'toJSON', 'constructor', 'then']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -133,7 +137,6 @@ export function modelConfigProblems(config: ModelConfig): string[] {
       problems.push(`'${config.table}' has a composite primary key (${table.primaryKey.join(', ')}); composite keys are not supported`);
     }
     for (const column of columns) {
-      if (RECORD_METHODS.has(column)) problems.push(`column '${column}' clashes with the record method of the same name`);
       if (column.startsWith('$')) problems.push(`column '${column}' starts with '$', which is reserved for record state`);
     }
   }
@@ -147,7 +150,6 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   }
   for (const [name, scope] of Object.entries(config.scopes ?? {})) {
     if (!IDENTIFIER.test(name)) problems.push(`scope '${name}' is not a valid identifier`);
-    if (RELATION_METHODS.has(name)) problems.push(`scope '${name}' clashes with the finder/query method of the same name`);
     if (typeof scope !== 'function') problems.push(`scope '${name}' must be a function (relation, ...args) => relation`);
   }
   const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
@@ -159,6 +161,12 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     }
     if (typeof target !== 'function') problems.push(`relationship '${name}' must be a function returning the associated model config`);
     if (columns.includes(name)) problems.push(`relationship '${name}' has the name of a column`);
+  }
+  const shadowed = config.shadowedColumns ?? [];
+  if (!Array.isArray(shadowed)) problems.push("'shadowedColumns' must be an array of column names");
+  else for (const column of shadowed) if (table && !columns.includes(column)) problems.push(`shadowedColumns names '${column}', which is not a column of '${config.table}'`);
+  if (table && Array.isArray(shadowed)) {
+    problems.push(...memberClashes({ scopes: Object.keys(config.scopes ?? {}), columns, relationships: Object.keys(config.relationships ?? {}), shadowedColumns: shadowed }));
   }
   for (const column of Object.keys(config.defaults ?? {})) {
     if (table && !columns.includes(column)) problems.push(`default for unknown column '${column}'`);
@@ -224,6 +232,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
+    shadowedColumns: Object.freeze([...(config.shadowedColumns ?? [])]),
     timestampColumns: Object.freeze(config.timestamps === false ? [] : (['created_at', 'updated_at'] as const).filter((c) => c in table.columns)),
     zero: config.zero,
     query: config.query,

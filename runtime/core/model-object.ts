@@ -2,14 +2,23 @@
  * A model object (`ActiveJob`, `ReactiveJob`): class-level members plus every query method and scope, each starting
  * from a fresh `all()`. The model itself is not a relation, so it is never thenable or iterable by accident.
  */
-import { RELATION_METHODS } from './relation-methods.ts';
 import type { Relation } from './relation.ts';
+
+/**
+ * The query methods a model object forwards to `all()` (where the relation has them): the model's API, chosen, not a
+ * guard. Which names scopes may not take is derived from the real objects (member-names.ts), these included.
+ */
+const MODEL_QUERY_METHODS: readonly string[] = [
+  'where', 'not', 'or', 'order', 'reorder', 'limit', 'offset', 'none', 'includes', 'ttl',
+  'find', 'find_by', 'find_by_bang', 'first', 'first_bang', 'last', 'last_bang', 'take', 'take_bang', 'sole',
+  'pluck', 'pick', 'ids', 'exists', 'count', 'subscribe', 'toArray',
+];
 
 /** Freezes `statics` with the relation's query methods and scopes added, except `excluded` and what `statics` defines. */
 export function modelObject(statics: Record<string, unknown>, all: () => Relation, excluded: readonly string[]): unknown {
   const model = { ...statics };
   const prototype = all() as unknown as Record<string, unknown>;
-  const names = [...RELATION_METHODS, ...Object.keys(all().model.scopes)];
+  const names = [...MODEL_QUERY_METHODS, ...Object.keys(all().model.scopes)];
   for (const name of names) {
     if (name in model || excluded.includes(name) || typeof prototype[name] !== 'function') continue;
     model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);

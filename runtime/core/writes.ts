@@ -11,12 +11,15 @@ import type { RowData } from './zero-types.ts';
 
 type Values = Record<string, string | number | boolean | null>;
 
+/** A fresh values object without a prototype, so a `__proto__` column is a plain key, not the object's prototype. */
+const emptyValues = (): Values => Object.create(null) as Values;
+
 /** Checks attribute names (Rails' UnknownAttributeError) and casts values to the column types. */
 function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
     throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
   }
-  const values: Values = {};
+  const values = emptyValues();
   for (const [name, value] of Object.entries(attributes)) {
     if (!model.columns.includes(name)) {
       throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
@@ -30,7 +33,7 @@ function columnValues(model: ModelDefinition, attributes: Readonly<Record<string
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
 function fullRow(model: ModelDefinition, values: Values): Values {
-  const row: Values = {};
+  const row = emptyValues();
   for (const column of model.columns) row[column] = values[column] ?? null;
   return row;
 }

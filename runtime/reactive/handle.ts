@@ -7,7 +7,7 @@ import type { ZeroRecordError } from '../core/errors.ts';
 import type { Plan } from '../core/finders.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveAnswer, type QueryStatus } from './answer.ts';
-import { defineRowAccessors, type ReactiveRecordMethods } from './record.ts';
+import { defineRowAccessors, type ReactiveRecordMethods, type ShadowedKey } from './record.ts';
 
 /** The state of a record handle. */
 export interface RecordHandleState<Self> {
@@ -25,7 +25,8 @@ export interface RecordHandleState<Self> {
 }
 
 /** A live record: columns are undefined until `$found`. */
-export type RecordHandle<Row> = { readonly [K in keyof Row]: Row[K] | undefined } & ReactiveRecordMethods<Row> & RecordHandleState<RecordHandle<Row>>;
+export type RecordHandle<Row> = { readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
+  RecordHandleState<RecordHandle<Row>>;
 
 const ANSWER: unique symbol = Symbol('zero-record.answer');
 

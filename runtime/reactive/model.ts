@@ -5,10 +5,12 @@
 import { ActiveRecord } from '../active/model.ts';
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
+import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import type { RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
+import { RecordList } from './record.ts';
 
 /** Class-level API of a reactive model. Writes resolve once Zero applied them; they return live handles. */
 export interface ReactiveModelStatics<Row> {
@@ -49,6 +51,8 @@ function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowO
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);
+  // The definition may predate this flavour's module (defineModel checks only the members registered then).
+  assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ReactiveRelation);
   const all = () => new Scoped(definition) as ReactiveRelation<Row>;
   const active = ActiveRecord.createModel(definition);
@@ -75,3 +79,11 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
 }
 
 export const ReactiveRecord = { createModel };
+
+// The names scopes, columns and associations may not take: whatever this flavour's real objects answer to.
+type ProbeModel = { all(): object; find(id: unknown): object };
+const probe = () => createModel(memberProbe) as unknown as ProbeModel;
+registerMembers('ReactiveRecord model objects', 'relation', () => membersOf(probe()));
+registerMembers('ReactiveRecord relations', 'relation', () => membersOf(probe().all()));
+registerMembers('ReactiveRecord records', 'record', () => membersOf(new RecordList().records(memberProbe, [{ id: 'probe' }])[0]!, memberProbe.columns));
+registerMembers('ReactiveRecord record handles', 'record', () => membersOf(probe().find('probe'), memberProbe.columns));

@@ -10,6 +10,7 @@ import { destroyRow, updateRow } from '../core/writes.ts';
 import { QueryError } from '../core/errors.ts';
 import type { WriteOptions } from '../core/zero-binding.ts';
 import type { RowData } from '../core/zero-types.ts';
+import type { LanguageMemberKey } from '../core/member-names.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
 export interface ReactiveRecordMethods<Row> {
@@ -19,10 +20,15 @@ export interface ReactiveRecordMethods<Row> {
   destroy(options?: WriteOptions): Promise<void>;
   /** The columns (and loaded associations) as a plain object. */
   toJSON(): Row;
+  /** Rails' `read_attribute`: a column's value by name; the only way to read a column named like a member (`constructor`). */
+  read_attribute<K extends keyof Row & string>(name: K): Row[K];
 }
 
+/** Row keys records leave to their members (the config's `shadowedColumns`): read with `read_attribute`. */
+export type ShadowedKey<Row> = Extract<keyof Row, keyof ReactiveRecordMethods<Row> | LanguageMemberKey>;
+
 /** A record of a live collection: read-only columns over Zero's row, plus the record methods. */
-export type ReactiveRecordInstance<Row> = Readonly<Row> & ReactiveRecordMethods<Row>;
+export type ReactiveRecordInstance<Row> = Readonly<Omit<Row, ShadowedKey<Row>>> & ReactiveRecordMethods<Row>;
 
 export const ROW: unique symbol = Symbol('zero-record.row');
 
@@ -129,6 +135,8 @@ function associationValue(model: ModelDefinition, value: unknown): unknown {
  */
 export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf: RowOfThis): void {
   for (const column of model.columns) {
+    // A column named like a member leaves the name to the member; read_attribute reads it.
+    if (model.shadowedColumns.includes(column)) continue;
     Object.defineProperty(proto, column, {
       enumerable: true,
       configurable: true,
@@ -158,11 +166,14 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
     async destroy(this: object, options?: WriteOptions) {
       await destroyRow(model, currentRow(this, model, rowOf)[model.primaryKey], options);
     },
+    read_attribute(this: object, name: string) {
+      return model.columns.includes(name) ? rowOf(this)?.[name] : undefined;
+    },
     toJSON(this: Record<string, unknown>) {
       const json: Record<string, unknown> = {};
       const row = rowOf(this);
       if (!row) return null;
-      for (const column of model.columns) json[column] = row[column];
+      for (const column of model.columns) Object.defineProperty(json, column, { value: row[column], enumerable: true, writable: true, configurable: true });
       for (const name of Object.keys(model.relationships)) if (row[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
       return json;
     },
