@@ -33,12 +33,12 @@ ZeroRecord::Push.configure do |c|
 
     { user_id: token }
   end
-  # Nobody may write a job whose title starts with "Forbidden", nor delete a job that is "locked".
+  # Nobody may write a job whose title starts with "Forbidden", nor delete a pinned job (priority 9).
   c.write_policy(Job) do |_context, change|
     title = change.record ? change.record.title : change.values["title"]
     next false if title.to_s.start_with?("Forbidden")
 
-    !(change.operation == "delete" && change.record.status == "locked")
+    !(change.operation == "delete" && change.record.priority == 9)
   end
 end
 
