@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActiveClient, ActiveJob, ActiveTask, jobConfig } from '../../examples/stack/modern-models.ts';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { MutationError, RecordInvalidError, watchConnection } from '../../runtime/index.ts';
-import { has, lacks } from '../integration/support/rows.ts';
+import { has } from '../integration/support/rows.ts';
 import { newId } from '../integration/support/stack-zero.ts';
 import { ViewWaiter } from '../integration/support/view-waiter.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -74,7 +74,7 @@ describe('Rails validations, callbacks and write policies decide', () => {
       expect((error as RecordInvalidError).errors).toEqual({ email: ['has already been taken'] });
       expect((error as RecordInvalidError).model).toBe('Client');
       expect(seen).toContain(true); // applied optimistically first
-      await clients.until(lacks(id), 'the refused client gone from the live view');
+      await clients.until((rows) => !rows.some((r) => r.id === id), 'the refused client gone from the live view');
       expect(await clientRow(id)).toBeUndefined();
     } finally {
       stopWatching();
