@@ -42,6 +42,15 @@ ZeroRecord::Push.configure do |c|
   end
 end
 
+# Exit with the process that started this server: a test run killed before its afterAll must not leave it behind.
+parent = Process.ppid
+Thread.new do
+  loop do
+    sleep 1
+    exit!(1) if Process.ppid != parent
+  end
+end
+
 Rack::Handler::WEBrick.run(
   PushTestApp,
   Host: "127.0.0.1",
