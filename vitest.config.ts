@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['__tests__/**/*.test.ts'],
-          exclude: ['__tests__/**/*.svelte.test.ts', '__tests__/integration/**', '__tests__/e2e/**', '__tests__/rails/**', '__tests__/legacy-app/**', '__tests__/consumer/**'],
+          exclude: ['__tests__/**/*.svelte.test.ts', '__tests__/integration/**', '__tests__/e2e/**', '__tests__/rails/**', '__tests__/rails-push/**', '__tests__/legacy-app/**', '__tests__/consumer/**'],
         },
       },
       {

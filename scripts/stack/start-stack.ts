@@ -76,7 +76,11 @@ export type StackMode = 'legacy' | 'modern';
 /** The endpoints of a modern stack: the app's registries, hooks and policies (the database is the stack's). */
 export type StackServerOptions = Omit<ServeOptions<ServerContext>, 'database' | 'port' | 'host'>;
 
-export type StackOptions = { mode?: 'legacy' } | { mode: 'modern'; server: StackServerOptions };
+/**
+ * `mutateURL` (modern): zero-cache pushes there instead of to the Node endpoint, e.g. the Rails push endpoint
+ * (rails/lib/zero_record/push); the Node server still answers the queries.
+ */
+export type StackOptions = { mode?: 'legacy' } | { mode: 'modern'; server: StackServerOptions; mutateURL?: string };
 
 /** Starts PostgreSQL + the example schema + permissions (legacy) or the endpoints (modern) + zero-cache, on free loopback ports. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -129,7 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       workDir: dir,
       logFile: zeroCacheLog,
       pidFile: zeroCachePidFile(dir),
-      ...(server ? { endpoints: { queryURL: server.queryURL, mutateURL: server.mutateURL } } : {}),
+      ...(server ? { endpoints: { queryURL: server.queryURL, mutateURL: (options.mode === 'modern' && options.mutateURL) || server.mutateURL } } : {}),
     });
     if (mode === 'legacy') await deployPermissions(zeroCache.config, STACK_ZERO_SCHEMA);
     const permissionsMs = since(t);

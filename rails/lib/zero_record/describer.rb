@@ -18,8 +18,7 @@ module ZeroRecord
       root = Pathname(root).expand_path
       described = []
       skipped = []
-      candidates = models.select { |m| m.name && model_file(m, root) }.sort_by(&:name)
-      candidates.each do |model|
+      candidates(models, root).each do |model|
         file = model_file(model, root)
         reason = skip_reason(model)
         if reason
@@ -29,6 +28,17 @@ module ZeroRecord
         end
       end
       { "version" => FORMAT_VERSION, "models" => described, "skipped" => skipped }
+    end
+
+    # The models `describe` describes (not those it skips): the ones the generated TypeScript has, and whose
+    # mutators the push endpoint serves (ZeroRecord::Push::Configuration#served_models).
+    def described_models(root:, models: ActiveRecord::Base.descendants)
+      root = Pathname(root).expand_path
+      candidates(models, root).reject { |model| skip_reason(model) }
+    end
+
+    def candidates(models, root)
+      models.select { |m| m.name && model_file(m, root) }.sort_by(&:name)
     end
 
     def model_file(model, root)
