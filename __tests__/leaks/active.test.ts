@@ -105,7 +105,7 @@ describe('negative controls: the same counters see a leak', SOAK, () => {
     useZero();
     await settle(100); // the poll finds the Zero and ends
     unsubscribe();
-    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero, timers)).toBeLessThanOrEqual(timers);
   });
 });
 
@@ -121,7 +121,7 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
 
     // desiredQueries: see the unseeded test below (Zero defers query removal while a local write awaits the server).
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero, timers)).toBeLessThanOrEqual(timers);
     expect(tracker.tracked).toBe(CYCLES * 3);
     expect(await tracker.alive()).toBe(0);
   });
@@ -141,7 +141,7 @@ describe('ActiveRecord create/read/destroy cycles', SOAK, () => {
     for (let i = 0; i < WRITE_CYCLES; i++) expect(await writeCycle(i, tracker)).toBe(0); // subscription followed the destroy
     expect(await Job.count()).toBe(0);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero, timers)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { Zero } from '@rocicorp/zero';
 import { recordMutators } from '../../runtime/index.ts';
 import { schema, type TestSchema } from '../support/zero.ts';
 import { zeroViewCounts, type ZeroViewCounts } from '../support/zero-views.ts';
+import { WaitTimeoutError, waitUntil } from '../support/wait.ts';
 
 // `--expose-gc` set at run time: vitest's workers start without it, and a fresh context then sees `gc` (V8 reads the flag
 // when it creates a context). Same collector as the command-line flag, no vitest config per file needed.
@@ -35,10 +36,17 @@ export async function pendingTimers(): Promise<number> {
 
 /**
  * Zero's own timers come and go (7 to 9 on an idle local client), so the runtime's are counted against the count taken
- * before the Zero existed: `close` it (its timers go with it); whatever is left beyond that baseline is not Zero's.
+ * before the Zero existed: `close` it (its timers go with it), then give short-lived timers (Zero's and jsdom's, late
+ * on a loaded machine) a bounded time to fire. What stays beyond the baseline after that is a poll, an interval or a
+ * long timer someone kept: returns the count then.
  */
-export async function timersAfterClosing(close: () => Promise<void>): Promise<number> {
+export async function timersAfterClosing(close: () => Promise<void>, baseline: number): Promise<number> {
   await close();
+  try {
+    await waitUntil(`pending timers back to ${baseline}`, async () => (await pendingTimers()) <= baseline, { timeoutMs: 10_000, intervalMs: 100 });
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+  }
   return pendingTimers();
 }
 

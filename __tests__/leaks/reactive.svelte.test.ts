@@ -83,7 +83,7 @@ describe('ReactiveRecord handles and collections in $effect.root', SOAK, () => {
     expect(seen).toEqual(new Set(['Fix the boiler/1', 'Paint the fence/2', 'Clean the gutters/1', 'Mow the lawn/2']));
     // Desired queries: see the unseeded batch (Zero defers query removal while a local write awaits the server).
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero, timers)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
   });
 
@@ -124,7 +124,7 @@ describe('components mounted and unmounted', SOAK, () => {
     expect(texts).toEqual(new Set(['Fix the boiler|2 active', 'Paint the fence|2 active', 'Clean the gutters|2 active', 'Mow the lawn|2 active']));
     expect(document.body.children).toHaveLength(0);
     expect(await liveInZero(z)).toMatchObject({ views: 0, totalConnections: 0 });
-    expect(await timersAfterClosing(closeZero)).toBeLessThanOrEqual(timers);
+    expect(await timersAfterClosing(closeZero, timers)).toBeLessThanOrEqual(timers);
     expect(await tracker.alive()).toBe(0);
     // One detached element stays referenced by jsdom/Svelte internals (measured: 1 of 1,000); any more is per-cycle retention.
     expect(await targets.alive()).toBeLessThanOrEqual(1);
