@@ -19,7 +19,7 @@ import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts
 import { scanFiles } from './cli/scan.ts';
 import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
-import { planFiles, planningThreads } from './cli/plan-files.ts';
+import { planFiles, planningThreads, PlanningWorkers } from './cli/plan-files.ts';
 import { readUtf8 } from './cli/read-text.ts';
 import { completeness, recogniseApp } from './cli/typed-pass.ts';
 
@@ -102,6 +102,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   progress.phase(`planning ${files.length} files under ${root}${threads ? ` on ${threads} threads` : ''}`);
 
   const started = performance.now();
+  // Started now, the workers load the codemods while this thread builds the TypeScript program.
+  const workers = threads ? new PlanningWorkers(root, threads) : undefined;
   try {
     if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
     const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
@@ -114,6 +116,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       files,
       options: { config, model: values.model ?? null, typed: first.recognition?.bindings ?? {} },
       threads,
+      workers,
       onFile: (done, total, file) => progress.step(done, total, file),
       interrupted: () => stopListening.interrupted,
     });
@@ -180,6 +183,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     return summary.error ? 1 : 0;
   } finally {
     stopListening();
+    await workers?.close();
   }
 }
 

@@ -9,6 +9,7 @@ import { relative, sep } from 'node:path';
 import type { Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
 import type { AppProgram } from './program.ts';
+import type { Isolation } from './isolation.ts';
 
 export interface LegacyUse {
   /** Offsets in the project file's own text (mapped back from svelte2tsx output for a component). */
@@ -238,7 +239,7 @@ function insideLegacy(ts: AppProgram['ts'], node: Node, legacy: ReadonlySet<Node
  * Every legacy use in one project file of the program (outermost expression of each chain), in file order; null
  * when the file is not in the program (svelte2tsx rejected it).
  */
-export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string, sourceText: string): LegacyUse[] | null {
+export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string, sourceText: string, isolation: Isolation): LegacyUse[] | null {
   const file = app.files.get(rel);
   if (!file || file.problem) return null;
   if (types.isDefinition(file.fileName)) return [];
@@ -248,7 +249,23 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
   const { ts } = app;
   const checker = app.program.getTypeChecker();
   const legacyNodes = new Set<Node>();
+  /**
+   * Where `node` starts in the file's own text, or null for code svelte2tsx wrote itself (the template's
+   * `svelteHTML.createElement(...)`, the props object of `export let`, ...): its mappings point near the component
+   * code it came from, so such a node counts only where the component itself says the same thing. Its type is
+   * never asked (resolving those element calls is most of a component's cost); what it wraps still is.
+   */
+  const ownStart = (node: Node): number | null => {
+    const genStart = node.getStart(sf);
+    if (!file.tsx) return genStart;
+    const start = file.tsx.toComponent(genStart);
+    if (start === null) return null;
+    const head = /^[\w$]+/.exec(sf.text.slice(genStart, Math.min(node.getEnd(), genStart + 200)))?.[0];
+    return head && sourceText.slice(start, start + head.length) !== head ? null : start;
+  };
   const visit = (node: Node): void => {
+    // Asking for types is the expensive part: a statement no legacy type can reach is not asked about.
+    if (isolation.canSkip(node)) return;
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
       for (const site of legacyModuleSites(app, types, checker, node)) legacyNodes.add(site);
       return;
@@ -265,7 +282,7 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
       if (types.describe(checker.getTypeAtLocation(node.name)) !== null) legacyNodes.add(node);
       return;
     }
-    if (!isExpressionSite(ts, node)) return;
+    if (!isExpressionSite(ts, node) || ownStart(node) === null) return;
     let legacy = false;
     if (ts.isCallExpression(node) && legacyNodes.has(node.expression)) legacy = true;
     else {
@@ -277,14 +294,10 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
   const uses: LegacyUse[] = [];
   for (const node of legacyNodes) {
     if (insideLegacy(ts, node, legacyNodes)) continue;
+    const start = ownStart(node);
+    if (start === null) continue;
     const genStart = node.getStart(sf);
     const genEnd = node.getEnd();
-    const start = file.tsx ? file.tsx.toComponent(genStart) : genStart;
-    if (start === null) continue;
-    // svelte2tsx also writes code of its own (the props object of `export let`, ...) whose mappings point near
-    // the declaration it came from: a use counts only where the component itself says the same thing.
-    const head = /^[\w$]+/.exec(sf.text.slice(genStart, genEnd))?.[0];
-    if (file.tsx && head && sourceText.slice(start, start + head.length) !== head) continue;
     const mappedEnd = file.tsx ? file.tsx.toComponent(genEnd - 1) : genEnd - 1;
     const end = mappedEnd === null || mappedEnd < start ? start + (genEnd - genStart) : mappedEnd + 1;
     let inner: Node = node;

@@ -19,6 +19,8 @@ export interface ProgramFile {
   readonly fileName: string;
   /** Null for scripts; for a component, the svelte2tsx output and its map (null when svelte2tsx rejected it). */
   readonly tsx: SvelteTsx | null;
+  /** The component's own text the tsx was made from (null for scripts): the next program reuses it when unchanged. */
+  readonly component: string | null;
   /** Why the file is not in the program (svelte2tsx failed), else null. */
   readonly problem: string | null;
 }
@@ -107,15 +109,22 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     const content = text(rel);
     if (content === null) continue;
     if (rel.endsWith('.svelte')) {
+      // The pass over the planned output: a component the plan leaves as it is keeps its conversion.
+      const previous = old?.files.get(rel);
+      if (previous?.component === content && previous.tsx) {
+        byName.set(fileName, previous);
+        texts.set(fileName, previous.tsx.code);
+        continue;
+      }
       try {
         const tsx = svelteToTsx(content, fileName);
-        byName.set(fileName, { rel, fileName, tsx, problem: null });
+        byName.set(fileName, { rel, fileName, tsx, component: content, problem: null });
         texts.set(fileName, tsx.code);
       } catch (error) {
-        byName.set(fileName, { rel, fileName, tsx: null, problem: `svelte2tsx could not convert it: ${(error as Error).message.split('\n')[0]}` });
+        byName.set(fileName, { rel, fileName, tsx: null, component: content, problem: `svelte2tsx could not convert it: ${(error as Error).message.split('\n')[0]}` });
       }
     } else {
-      byName.set(fileName, { rel, fileName, tsx: null, problem: null });
+      byName.set(fileName, { rel, fileName, tsx: null, component: null, problem: null });
       texts.set(fileName, content);
     }
   }
@@ -154,6 +163,11 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
   // repository's examples) is typed like the app's; libraries are not.
   const outside = (file: string) => file.split(sep).includes('node_modules');
+  const edge = (from: string, to: string) => {
+    const list = imports.get(from) ?? new Set<string>();
+    list.add(to);
+    imports.set(from, list);
+  };
   host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) =>
     literals.map((literal) => {
       const name = literal.text;
@@ -166,14 +180,15 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
       }
       if (!found) {
         const component = svelteModule(name, containingFile);
-        return component ? { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } } : result;
+        if (!component) return result;
+        // A component can hand on legacy values too (its props, its module script's exports): it is an edge.
+        edge(containingFile, component);
+        return { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
       }
       // Only source (and svelte, for runes and stores) is typed: legacy types are declared in the app, and
       // libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
       if (outside(found)) return { resolvedModule: undefined };
-      const list = imports.get(containingFile) ?? new Set<string>();
-      list.add(found);
-      imports.set(containingFile, list);
+      edge(containingFile, found);
       return result;
     });
 

@@ -8,6 +8,7 @@ import { loadTypeScript } from '../typescript.ts';
 import { findLegacyUses, legacyModules, LegacyTypes, type LegacyModules, type LegacyUse } from './legacy-uses.ts';
 import { buildProgram, type AppProgram } from './program.ts';
 import { typedBindings, type TypedBinding } from './bindings.ts';
+import { Isolation, reaching } from './isolation.ts';
 
 export type { LegacyUse };
 
@@ -33,26 +34,6 @@ export interface RecogniseInput {
   readonly only?: ReadonlySet<string>;
 }
 
-/** Files that import a legacy module, directly or through other project modules: only they can hold legacy types. */
-function reaching(program: AppProgram, declaring: ReadonlySet<string>): Set<string> {
-  const reach = new Set(declaring);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [from, to] of program.imports) {
-      if (reach.has(from)) continue;
-      for (const target of to) {
-        if (reach.has(target)) {
-          reach.add(from);
-          grew = true;
-          break;
-        }
-      }
-    }
-  }
-  return reach;
-}
-
 /** Null when TypeScript is not installed: the caller runs the syntactic path alone and says so. */
 export function recognise({ root, files, config, text, before, only }: RecogniseInput): Recognition | null {
   const ts = loadTypeScript();
@@ -65,6 +46,7 @@ export function recognise({ root, files, config, text, before, only }: Recognise
   const problems = new Map<string, string>();
   const bindings: Record<string, TypedBinding[]> = {};
   const reach = reaching(program, legacy.declaring);
+  const isolation = new Isolation(program, reach, legacy.declaring);
   for (const rel of files) {
     if (only && !only.has(rel)) continue;
     const content = text(rel);
@@ -72,7 +54,7 @@ export function recognise({ root, files, config, text, before, only }: Recognise
     const problem = program.files.get(rel)?.problem;
     if (problem) problems.set(rel, problem);
     const fileName = program.files.get(rel)?.fileName;
-    const found = !problem && fileName && !reach.has(fileName) ? [] : findLegacyUses(program, types, rel, content);
+    const found = !problem && fileName && isolation.reachIsClosed && !reach.has(fileName) ? [] : findLegacyUses(program, types, rel, content, isolation);
     uses.set(rel, found);
     if (!before && found?.length) {
       const bound = typedBindings(program, types, config, rel);

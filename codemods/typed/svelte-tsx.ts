@@ -27,8 +27,13 @@ export function svelteToTsx(source: string, filename: string): SvelteTsx {
   const originalLines = lineStarts(source);
   const mappings = decode(out.map.mappings);
   const toComponent = (pos: number): number | null => {
-    let line = generatedLines.length - 1;
-    while (line > 0 && generatedLines[line]! > pos) line--;
+    // The last line starting at or before `pos` (binary search: the type query maps every node it looks at).
+    let line = 0;
+    for (let high = generatedLines.length - 1; line < high; ) {
+      const mid = (line + high + 1) >> 1;
+      if (generatedLines[mid]! <= pos) line = mid;
+      else high = mid - 1;
+    }
     const column = pos - generatedLines[line]!;
     const segments = mappings[line] ?? [];
     // The last segment starting at or before the column covers it (svelte2tsx maps token by token).

@@ -27,6 +27,8 @@ export interface PlanRun {
   readonly onFile: (done: number, total: number, file: string) => void;
   /** Checked between files: true stops planning. */
   readonly interrupted: () => boolean;
+  /** Workers started earlier (`startPlanningWorkers`), used when `threads` > 0; the run closes them. */
+  readonly workers?: PlanningWorkers;
 }
 
 /** A planning worker threw or died: a bug in the codemods (the in-process path would throw the same error). */
@@ -42,6 +44,38 @@ export class PlanningWorkerError extends Error {
 export function planningThreads(fileCount: number): number {
   const cores = availableParallelism();
   return fileCount < WORKERS_FROM_FILES || cores < 2 ? 0 : cores;
+}
+
+/**
+ * Planning worker threads, started before their work is known: each spends seconds loading the codemods
+ * (svelte/compiler, babel, jscodeshift), which then overlaps what the CLI does meanwhile (the type query runs in
+ * the CLI's own thread, on one core). Errors and exits before a run listens are kept for it.
+ */
+export class PlanningWorkers {
+  readonly workers: readonly Worker[];
+  private failure: PlanningWorkerError | null = null;
+
+  constructor(root: string, count: number) {
+    const workerData: PlanWorkerData = { root };
+    const entry = new URL('./plan-worker.mjs', import.meta.url);
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(entry, { workerData });
+      worker.on('error', (error) => (this.failure ??= new PlanningWorkerError('uncaught', error.message, error.stack)));
+      worker.on('exit', (code) => (this.failure ??= new PlanningWorkerError('exited', `worker exited with code ${code} before planning`)));
+      return worker;
+    });
+  }
+
+  /** What went wrong with a worker so far, if anything. */
+  get failed(): PlanningWorkerError | null {
+    return this.failure;
+  }
+
+  /** Stops every worker (idempotent). */
+  async close(): Promise<void> {
+    for (const worker of this.workers) worker.removeAllListeners('exit');
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }
 
 /** The plans in file order, or null when interrupted. */
@@ -64,11 +98,18 @@ async function planInProcess({ root, files, options, onFile, interrupted }: Plan
   return plans;
 }
 
-async function planInWorkers({ root, files, options, threads, onFile, interrupted }: PlanRun): Promise<FilePlan[] | null> {
+/** The options a batch needs: the typed bindings of its own files only. */
+function batchOptions(options: PlanOptions, files: readonly string[]): PlanOptions {
+  if (!options.typed) return options;
+  const typed: Record<string, NonNullable<PlanOptions['typed']>[string]> = {};
+  for (const file of files) if (options.typed[file]) typed[file] = options.typed[file];
+  return { ...options, typed };
+}
+
+async function planInWorkers({ root, files, options, threads, onFile, interrupted, workers: started }: PlanRun): Promise<FilePlan[] | null> {
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (threads * BATCHES_PER_WORKER))));
-  const workerData: PlanWorkerData = { root, options };
-  const entry = new URL('./plan-worker.mjs', import.meta.url);
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(files.length / size)) }, () => new Worker(entry, { workerData }));
+  const pool = started ?? new PlanningWorkers(root, Math.min(threads, Math.ceil(files.length / size)));
+  const { workers } = pool;
   const plans: FilePlan[] = new Array<FilePlan>(files.length);
   let poll: NodeJS.Timeout | undefined;
   try {
@@ -77,10 +118,12 @@ async function planInWorkers({ root, files, options, threads, onFile, interrupte
       let done = 0;
       const dispatch = (worker: Worker) => {
         if (next >= files.length) return;
-        const batch: PlanBatch = { first: next, files: files.slice(next, next + size) };
+        const batchFiles = files.slice(next, next + size);
+        const batch: PlanBatch = { first: next, files: batchFiles, options: batchOptions(options, batchFiles) };
         next += batch.files.length;
         worker.postMessage(batch);
       };
+      if (pool.failed) reject(pool.failed);
       poll = setInterval(() => interrupted() && resolve(null), INTERRUPT_POLL_MS);
       for (const worker of workers) {
         worker.on('message', (message: PlanWorkerMessage) => {
@@ -100,6 +143,6 @@ async function planInWorkers({ root, files, options, threads, onFile, interrupte
     });
   } finally {
     clearInterval(poll);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.close();
   }
 }

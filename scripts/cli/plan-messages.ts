@@ -3,13 +3,16 @@ import type { FilePlan, PlanOptions } from '../../codemods/index.ts';
 
 export interface PlanWorkerData {
   readonly root: string;
-  readonly options: PlanOptions;
 }
 
-/** CLI -> worker: plan these files; `first` is the index of `files[0]` in the whole run. */
+/**
+ * CLI -> worker: plan these files; `first` is the index of `files[0]` in the whole run. The options come with
+ * each batch: workers start before the type query has found the typed bindings.
+ */
 export interface PlanBatch {
   readonly first: number;
   readonly files: readonly string[];
+  readonly options: PlanOptions;
 }
 
 /** Worker -> CLI: one file planned, a batch finished (send the next), or planning threw. */

@@ -3,11 +3,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanBatch, PlanWorkerData, PlanWorkerMessage } from './plan-messages.ts';
 import { planProjectFile } from './plan-one.ts';
 
-const { root, options } = workerData as PlanWorkerData;
+const { root } = workerData as PlanWorkerData;
 const port = parentPort!;
 const send = (message: PlanWorkerMessage) => port.postMessage(message);
 
-port.on('message', ({ first, files }: PlanBatch) => {
+port.on('message', ({ first, files, options }: PlanBatch) => {
   for (const [i, file] of files.entries()) {
     try {
       send({ kind: 'planned', index: first + i, plan: planProjectFile(root, file, options) });
