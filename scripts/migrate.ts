@@ -43,8 +43,8 @@ Options:
   --force          run even if the git tree has uncommitted changes under the paths
   --only <glob>    only files whose root-relative path matches (repeatable), e.g. 'src/routes/**'
   --model <Class>  only migrate this model, e.g. --model Job
-  --root <dir>     project root (default: the current directory; inside the zero-record repository
-                   itself, with no paths: ${EXAMPLE_APP})
+  --root <dir>     project root (default: with paths, the nearest folder above them with a package.json
+                   or tsconfig; else the current directory, or inside the zero-record repository: ${EXAMPLE_APP})
   --config <file>  config file (default: <root>/zero-record.config.json when it exists)
   --syntactic      recognise legacy code by import specifiers only: no TypeScript program, no count of
                    legacy uses (faster; misses code that gets the legacy objects from contexts or barrels)
@@ -83,7 +83,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   if (values.model !== undefined && !/^[A-Z][A-Za-z0-9]*$/.test(values.model)) throw new UsageError(`--model takes a class name such as Job, got ${JSON.stringify(values.model)}`, 'migrate');
-  const root = projectRoot(io.cwd, values.root, positionals.length > 0);
+  const root = projectRoot(io.cwd, values.root, positionals);
   const config = loadConfig(root, io.cwd, values.config);
   const dry = values.dry === true;
   const progress = createProgress(io, values.json === true);

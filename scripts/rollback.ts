@@ -46,7 +46,7 @@ function run(argv: string[], io: CommandIO): number {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`give at most one migration id, got ${positionals.length}`, 'rollback');
-  const root = projectRoot(io.cwd, values.root, false);
+  const root = projectRoot(io.cwd, values.root, []);
   if (values.list) {
     const all = listManifests(root);
     io.stdout(all.length ? `${all.map(describe).join('\n')}\n` : `No migrations under ${root}.\n`);

@@ -4,7 +4,7 @@
  * left silently), and the JSON summary must account for every legacy use.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import { verifyOutput } from '../../codemods/verify.ts';
@@ -166,5 +166,18 @@ describe('--verify-types', { timeout: 180_000 }, () => {
     const file = (JSON.parse(checked.out) as JsonReport).files[0]!;
     expect(file.status).toBe('manual');
     expect(file.diagnostics[0]!.message).toMatch(/--verify-types: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*is missing the following properties from type 'Job\[\]'/);
+  });
+});
+
+describe('the project of the paths given', () => {
+  it('run from a parent folder with the app as path, builds the app\'s program and finds what a run inside finds', async () => {
+    const root = makeProject(appFiles());
+    const inside = await run(root, '--dry', '--json');
+    const io = captureIO(dirname(root));
+    expect(await migrate(['--dry', '--json', basename(root)], io), io.err()).toBe(0);
+    const fromParent = JSON.parse(io.out()) as JsonReport;
+    const expected = (JSON.parse(inside.out) as JsonReport).legacyUses;
+    expect(expected.total).toBeGreaterThan(SITES.length);
+    expect(fromParent.legacyUses).toEqual(expected);
   });
 });
