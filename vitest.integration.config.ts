@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { STACK_TIER } from './__tests__/support/stack-tier.ts';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // The integration tier: real PostgreSQL + zero-cache started by each test file (scripts/stack).
@@ -35,13 +36,7 @@ const projects: TestProjectInlineConfiguration[] = MODES.flatMap((mode) => [
 
 export default defineConfig({
   test: {
-    globalSetup: ['__tests__/integration/require-postgres.ts'],
-    pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    teardownTimeout: 60_000,
+    ...STACK_TIER,
     projects,
   },
 });

@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { STACK_TIER } from './__tests__/support/stack-tier.ts';
 import { defineConfig } from 'vitest/config';
 
 // The Rails push tier: real Ruby + Rails 6.1 (the zero_record engine) as zero-cache's ZERO_MUTATE_URL over the real
@@ -13,12 +14,6 @@ export default defineConfig({
     name: 'rails-push',
     environment: 'jsdom',
     include: ['__tests__/rails-push/**/*.test.ts'],
-    globalSetup: ['__tests__/integration/require-postgres.ts'],
-    pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    teardownTimeout: 60_000,
+    ...STACK_TIER,
   },
 });

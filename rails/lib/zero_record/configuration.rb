@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "configurable"
+
 module ZeroRecord
   # Settings for the Rails side. Set them in config/initializers/zero_record.rb:
   #   ZeroRecord.configure { |c| c.generate_command = %w[npx zero-record generate --json %{json}] }
@@ -22,13 +24,5 @@ module ZeroRecord
     end
   end
 
-  class << self
-    def config
-      @config ||= Configuration.new
-    end
-
-    def configure
-      yield config
-    end
-  end
+  extend Configurable
 end

@@ -1,6 +1,7 @@
 # frozen_string_literal: true
 
 require "logger"
+require_relative "../configurable"
 require_relative "../describer"
 
 module ZeroRecord
@@ -50,14 +51,6 @@ module ZeroRecord
       end
     end
 
-    class << self
-      def config
-        @config ||= Configuration.new
-      end
-
-      def configure
-        yield config
-      end
-    end
+    extend ZeroRecord::Configurable
   end
 end
