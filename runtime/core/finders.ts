@@ -36,6 +36,16 @@ function countArg(n: unknown, method: string, relation: Relation): number {
   return n;
 }
 
+/** `id` as a value of the key column; undefined when it cannot be one (Rails casts "abc" to nil for an integer key: no row matches). */
+function findKey(relation: Relation, id: unknown): Scalar | undefined {
+  const { model } = relation;
+  try {
+    return castValue(model, model.primaryKey, id as Scalar, `${model.className}.find`);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `find(id)`: the one row whose key is `id`, asked for as one row (the most read in an app, so no id list is built). An id
  * that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
@@ -43,12 +53,7 @@ function countArg(n: unknown, method: string, relation: Relation): number {
 function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
   const { model } = relation;
   const pk = model.primaryKey;
-  let key: Scalar | undefined;
-  try {
-    key = castValue(model, pk, id as Scalar, `${model.className}.find`);
-  } catch {
-    key = undefined;
-  }
+  const key = findKey(relation, id);
   const target = key === undefined ? relation.none() : relation.where({ [pk]: key });
   return {
     // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
@@ -76,14 +81,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
   }
   if (!expectsArray) return singleRowPlan(relation, ids[0]);
   const unique = [...new Set(ids)];
-  // An id that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
-  const castable = unique.flatMap((id) => {
-    try {
-      return [castValue(model, pk, id as Scalar, `${model.className}.find`)];
-    } catch {
-      return [];
-    }
-  });
+  const castable = unique.map((id) => findKey(relation, id)).filter((key) => key !== undefined);
   const target = castable.length === 0 ? relation.none() : relation.where({ [pk]: castable });
   return {
     relation: target,
