@@ -85,9 +85,10 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
   }
   const proto = ActiveRecordBase.prototype as unknown as Record<string, unknown>;
   Object.defineProperty(ActiveRecordBase, 'name', { value: model.className });
+  const isShadowed = (column: string): boolean => shadowed && shadowedColumns.includes(column);
   /** Sets a column's value, on the record or (shadowed) beside it. */
   const assign = (record: Record<string | symbol, unknown>, column: string, value: unknown): void => {
-    if (shadowed && shadowedColumns.includes(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
+    if (isShadowed(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
     else record[column] = value;
   };
   proto.update = async function (this: Record<string, unknown>, attributes: Record<string, unknown>, options?: WriteOptions) {
@@ -97,7 +98,7 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
   };
   /** A column's value, on the record or (shadowed) beside it. */
   const read = (record: Record<string | symbol, unknown>, column: string): unknown =>
-    shadowed && shadowedColumns.includes(column) ? (record[SHADOWED] as Record<string, unknown>)[column] : record[column];
+    isShadowed(column) ? (record[SHADOWED] as Record<string, unknown>)[column] : record[column];
   proto.destroy = async function (this: Record<string, unknown>, options?: WriteOptions) {
     await destroyRow(model, read(this, primaryKey), options);
     return Object.freeze(this);
