@@ -5,7 +5,7 @@
  */
 import { classify } from '../runtime/core/inflect.ts';
 import { warnOnce } from '../runtime/core/warn.ts';
-import { zeroOf } from '../runtime/core/zero-binding.ts';
+import { zeroOf } from '../runtime/core/zero-source.ts';
 
 /** What the per-model flag function is asked about: the table the legacy query reads, and its Rails class name. */
 export interface CompatModel {

@@ -9,7 +9,7 @@ import type { TTL } from '@rocicorp/zero';
 import { QueryFailedError, asZeroRecordError, type ZeroRecordError } from '../runtime/core/errors.ts';
 import { normalizeTtl } from '../runtime/core/ttl.ts';
 import { warnOnce } from '../runtime/core/warn.ts';
-import type { LiveResult, ResultType } from '../runtime/core/zero-binding.ts';
+import type { LiveResult, ResultType } from '../runtime/core/shared-views.ts';
 import type { RowData } from '../runtime/core/zero-types.ts';
 import { LiveQuery, type LiveSource } from '../runtime/reactive/live-query.ts';
 import { onArchitectureChange } from './config.ts';

@@ -5,7 +5,8 @@
  */
 import type { TTL } from '@rocicorp/zero';
 import { QueryError, QueryFailedError } from '../runtime/core/errors.ts';
-import { readView, retainView, zeroOf, type LiveResult, type ResultType, type ViewSpec } from '../runtime/core/zero-binding.ts';
+import { readView, retainView, type LiveResult, type ResultType, type ViewSpec } from '../runtime/core/shared-views.ts';
+import { zeroOf } from '../runtime/core/zero-source.ts';
 import type { AnyZero, RowData } from '../runtime/core/zero-types.ts';
 import { compatPathFor } from './config.ts';
 

@@ -15,7 +15,9 @@ export {
   MutationError, ConnectionError, QueryFailedError, RecordInvalidError, InvalidRelationSpecError, type ValidationErrors,
 } from './core/errors.ts';
 export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
-export { configureZero, type WriteOptions, type LiveResult } from './core/zero-binding.ts';
+export { configureZero } from './core/zero-source.ts';
+export { type WriteOptions } from './core/zero-write.ts';
+export { type LiveResult } from './core/shared-views.ts';
 export { recordMutators, type WriteOperation } from './core/mutators.ts';
 export { reservedNames, type MemberSide } from './core/member-names.ts';
 export { tsMethodName, rubyMethodName } from './core/ruby-names.ts';

@@ -10,7 +10,7 @@ import { createServer } from '../../runtime/server/index.ts';
 import { defineRelationQueries } from '../../runtime/core/relation-queries.ts';
 import type { RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { validateRelationSpec } from '../../runtime/core/spec-validation.ts';
-import { zqlFor } from '../../runtime/core/zero-binding.ts';
+import { zqlFor } from '../../runtime/core/reads.ts';
 import type { Relation } from '../../runtime/index.ts';
 import { schema } from '../support/zero.ts';
 import { seed, setup, type Models } from './fixtures.ts';

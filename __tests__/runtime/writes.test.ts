@@ -3,7 +3,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MutationError, QueryError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
-import { liveViewCount } from '../../runtime/core/zero-binding.ts';
+import { liveViewCount } from '../../runtime/core/shared-views.ts';
 import { seed, setup, type Models } from './fixtures.ts';
 import { schema } from '../support/zero.ts';
 

@@ -6,7 +6,7 @@ import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { createRow, upsertRow } from '../core/writes.ts';
-import type { WriteOptions } from '../core/zero-binding.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
 import { instantiate, type ActiveRecordInstance } from './record.ts';
 

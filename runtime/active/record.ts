@@ -4,10 +4,11 @@
  */
 import type { ModelDefinition } from '../core/config.ts';
 import type { IncludeSpec, Relation } from '../core/relation.ts';
-import type { WriteOptions } from '../core/zero-binding.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
 import { destroyRow, updateRow } from '../core/writes.ts';
 import { findPlan } from '../core/finders.ts';
-import { awaitZero, runRelation } from '../core/zero-binding.ts';
+import { awaitZero } from '../core/zero-source.ts';
+import { runRelation } from '../core/reads.ts';
 import { Relation as CoreRelation } from '../core/relation.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';

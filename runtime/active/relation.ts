@@ -6,7 +6,9 @@ import type { WhereHash } from '../core/conditions.ts';
 import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
-import { awaitZero, currentZero, relationView, retainView, runRelation, readFailure, type LiveResult, type SharedView } from '../core/zero-binding.ts';
+import { awaitZero, currentZero } from '../core/zero-source.ts';
+import { relationView, retainView, type LiveResult, type SharedView } from '../core/shared-views.ts';
+import { runRelation, readFailure } from '../core/reads.ts';
 import { ZeroRecordError } from '../core/errors.ts';
 import { instantiate } from './record.ts';
 

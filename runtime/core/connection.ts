@@ -3,7 +3,7 @@
  * an auth failure. Both flavours use it; the reactive flavour wraps `watchConnection` in a Svelte subscriber.
  */
 import type { ZeroSource } from './zero-types.ts';
-import { zeroOf } from './zero-binding.ts';
+import { zeroOf } from './zero-source.ts';
 
 /** Zero's connection states, plus 'not-ready' while the app has not created its Zero client yet. */
 export type ConnectionStateName = 'connecting' | 'connected' | 'disconnected' | 'error' | 'needs-auth' | 'closed' | 'not-ready';

@@ -1,7 +1,7 @@
 /**
  * The runtime's Zero custom mutators (the Zero 1.x write path). Register them on the client
  * (`new Zero({ schema, mutators: recordMutators })`) and in the app's push endpoint, so the same definitions run on both sides.
- * Apps whose schema sets `enableLegacyMutators` write through Zero's CRUD mutators instead; see `writeRow` in zero-binding.ts.
+ * Apps whose schema sets `enableLegacyMutators` write through Zero's CRUD mutators instead; see `writeRow` in zero-write.ts.
  */
 import { defineMutator, defineMutators } from '@rocicorp/zero';
 

@@ -5,7 +5,9 @@ import type { ModelDefinition } from './config.ts';
 import { MutationError, QueryError, describeValue } from './errors.ts';
 import { castValue, type Scalar } from './conditions.ts';
 import { assertValid } from './validations.ts';
-import { awaitZero, runRelation, writeRow, type WriteOptions } from './zero-binding.ts';
+import { awaitZero } from './zero-source.ts';
+import { runRelation } from './reads.ts';
+import { writeRow, type WriteOptions } from './zero-write.ts';
 import { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
 

@@ -17,3 +17,6 @@ export type AnySchema = Schema;
 export type RowData = Readonly<Record<string, unknown>>;
 
 export type ColumnType = 'string' | 'number' | 'boolean' | 'json' | 'null';
+
+/** Any query a Zero client runs or materializes. */
+export type AnyQuery = Parameters<AnyZero['run']>[0];

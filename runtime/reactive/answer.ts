@@ -5,7 +5,7 @@
 import { QueryFailedError, RecordNotFoundError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
 import type { RecordLike } from '../core/finders.ts';
 import type { Relation } from '../core/relation.ts';
-import type { LiveResult } from '../core/zero-binding.ts';
+import type { LiveResult } from '../core/shared-views.ts';
 import { LiveQuery } from './live-query.ts';
 import { EMPTY, RelationSource } from './relation-source.ts';
 

@@ -5,7 +5,7 @@
  * Reads outside any holder (event handlers, SSR, plain scripts) get a snapshot of Zero's local data and start nothing.
  */
 import { createSubscriber } from 'svelte/reactivity';
-import type { LiveResult } from '../core/zero-binding.ts';
+import type { LiveResult } from '../core/shared-views.ts';
 
 /** Where a live query's data comes from (a relation's shared view, a legacy query's view, ...). */
 export interface LiveSource {

@@ -7,7 +7,7 @@ import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type S
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
-import type { WriteOptions } from '../core/zero-binding.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
 import type { RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
 import { RecordList } from './record.ts';

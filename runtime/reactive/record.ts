@@ -8,7 +8,7 @@ import type { ModelDefinition } from '../core/config.ts';
 import { Relation } from '../core/relation.ts';
 import { destroyRow, updateRow } from '../core/writes.ts';
 import { QueryError } from '../core/errors.ts';
-import type { WriteOptions } from '../core/zero-binding.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 

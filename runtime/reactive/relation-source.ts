@@ -4,7 +4,9 @@
  */
 import { ConnectionError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
 import type { Relation } from '../core/relation.ts';
-import { awaitZero, currentZero, readFailure, readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/zero-binding.ts';
+import { awaitZero, currentZero } from '../core/zero-source.ts';
+import { readFailure } from '../core/reads.ts';
+import { readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/shared-views.ts';
 import type { AnyZero } from '../core/zero-types.ts';
 import type { LiveSource } from './live-query.ts';
 

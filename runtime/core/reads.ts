@@ -1,0 +1,67 @@
+/**
+ * What Zero is asked for a relation, and one-shot reads of it.
+ */
+import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
+import type { Relation } from './relation.ts';
+import { underscore } from './inflect.ts';
+import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
+import { hasServer } from './zero-source.ts';
+import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
+
+/**
+ * What Zero is asked for a relation: the model's named query with the relation's spec, or (legacy) the ZQL built from the
+ * same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * never answers it: refuse such a read up front rather than wait forever.
+ */
+export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
+  const { model } = relation;
+  if (model.query) return model.query(relation.spec) as AnyQuery;
+  if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
+    throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [
+      'the model has no named query and its Zero schema does not set enableLegacyQueries, so zero-cache would never answer',
+      `register the generated queries: pass query: queries.${underscore(model.className)}.relation in the model config (queries.ts from zero-record generate), ` +
+        'and serve them from your query endpoint (zero-record serve)',
+      'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
+    ]);
+  }
+  return zqlFor(relation) as unknown as AnyQuery;
+}
+
+/** A failure to open a read (a `ConfigError` from `queryFor`, an invalid spec) as the runtime's typed error. */
+export function readFailure(error: unknown): ZeroRecordError {
+  return asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
+}
+
+/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides). */
+export function zqlFor(relation: Relation): ZqlQuery {
+  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
+}
+
+const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
+
+/**
+ * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
+ * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
+ * whenever the client is not connected.
+ */
+export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
+  if (relation.matchesNothing) return [];
+  const query = queryFor(z, relation);
+  const state = z.connection.state.current.name;
+  // Checks made on the way to a write answer from local data while offline, so the write is not held up.
+  const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
+  if (authoritative && UNREACHABLE_STATES.has(state)) {
+    throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
+  }
+  try {
+    // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
+    const rows = await z.run(
+      query,
+      authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
+    );
+    return relation.rows(rows as readonly RowData[]);
+  } catch (error) {
+    throw asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
+  }
+}
+

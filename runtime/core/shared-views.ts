@@ -1,0 +1,145 @@
+/**
+ * Live Zero views shared by every reader of an identical query, and synchronous reads of a query's current result.
+ */
+import type { TTL } from '@rocicorp/zero';
+import { QueryFailedError, type ZeroRecordError } from './errors.ts';
+import type { Relation } from './relation.ts';
+import { queryFor } from './reads.ts';
+import { hasServer } from './zero-source.ts';
+import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
+
+export type ResultType = 'unknown' | 'complete' | 'error';
+
+/** The latest state of a live view. */
+export interface LiveResult {
+  readonly rows: readonly RowData[];
+  readonly resultType: ResultType;
+  readonly error: ZeroRecordError | null;
+  /** True once the rows are authoritative: 'complete', or any result from a client without a server. */
+  readonly settled: boolean;
+}
+
+interface TypedViewLike {
+  readonly data: unknown;
+  addListener(listener: (data: unknown, resultType: ResultType, error?: unknown) => void): () => void;
+  destroy(): void;
+}
+
+/** What a shared view materializes: any Zero query, identified by `key` (identical keys share one view). */
+export interface ViewSpec {
+  readonly key: string;
+  readonly query: unknown;
+  readonly ttl: TTL;
+  /** Names the source in error messages (`Job`). */
+  readonly label: string;
+  /** Post-processing of Zero's rows (a relation drops its offset rows). */
+  readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
+}
+
+/** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
+export function relationView(z: AnyZero, relation: Relation): ViewSpec {
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+}
+
+function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
+  const failed = resultType === 'error';
+  // A `.one()` query yields a row or undefined; everything else an array.
+  const raw = (Array.isArray(data) ? data : data === undefined || data === null ? [] : [data]) as readonly RowData[];
+  return {
+    rows: spec.rows ? spec.rows(raw) : raw,
+    resultType,
+    error: failed
+      ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
+      : null,
+    settled: failed || resultType === 'complete' || !server,
+  };
+}
+
+/** A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. */
+export class SharedView {
+  readonly key: string;
+  #refs = 0;
+  #listeners = new Set<() => void>();
+  #view: TypedViewLike | undefined;
+  #stopListening: (() => void) | undefined;
+  #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
+  readonly #onEmpty: () => void;
+
+  constructor(z: AnyZero, spec: ViewSpec, onEmpty: () => void) {
+    this.key = spec.key;
+    this.#onEmpty = onEmpty;
+    const server = hasServer(z);
+    const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
+    this.#view = view;
+    this.#stopListening = view.addListener((data, resultType, error) => {
+      this.#result = liveResult(spec, server, data, resultType, error);
+      for (const listener of this.#listeners) listener();
+    });
+  }
+
+  get result(): LiveResult {
+    return this.#result;
+  }
+
+  retain(): void {
+    this.#refs++;
+  }
+
+  /** Drops one reader; the last one destroys the Zero view. */
+  release(): void {
+    if (--this.#refs > 0 || !this.#view) return;
+    // Zero 1.9 keeps destroyed views reachable (and their listeners with them): detach ours first, or it pins the spec.
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#view.destroy();
+    this.#view = undefined;
+    this.#listeners.clear();
+    this.#onEmpty();
+  }
+
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
+const viewsByZero = new WeakMap<AnyZero, Map<string, SharedView>>();
+
+/** Retains the shared view for `spec` on `z` (creating it if needed). Pair every call with `view.release()`. */
+export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
+  let views = viewsByZero.get(z);
+  if (!views) viewsByZero.set(z, (views = new Map()));
+  let view = views.get(spec.key);
+  if (!view) {
+    const map = views;
+    view = new SharedView(z, spec, () => map.delete(spec.key));
+    views.set(spec.key, view);
+  }
+  view.retain();
+  return view;
+}
+
+/**
+ * The current result for `spec` without keeping anything live: the shared view's result when one is retained, else Zero's
+ * local data read synchronously from a view destroyed at once (TTL 'none', so nothing is kept for it). For reads outside
+ * any subscription (event handlers, SSR).
+ */
+export function readView(z: AnyZero, spec: ViewSpec): LiveResult {
+  const live = viewsByZero.get(z)?.get(spec.key);
+  if (live) return live.result;
+  const view = z.materialize(spec.query as AnyQuery, { ttl: 'none' }) as unknown as TypedViewLike;
+  let result: LiveResult | undefined;
+  const stop = view.addListener((data, resultType, error) => {
+    result = liveResult(spec, hasServer(z), data, resultType, error);
+  });
+  stop();
+  view.destroy();
+  return result ?? liveResult(spec, hasServer(z), view.data, 'unknown');
+}
+
+/** How many shared views are live on `z` (diagnostics; leak tests count Zero's own views). */
+export function liveViewCount(z: AnyZero): number {
+  return viewsByZero.get(z)?.size ?? 0;
+}
+

@@ -1,0 +1,70 @@
+/**
+ * One row written through Zero: the model's own mutators, the schema's legacy CRUD mutators, or the runtime's generic ones.
+ */
+import type { ModelDefinition } from './config.ts';
+import { ConfigError, MutationError, RecordInvalidError } from './errors.ts';
+import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
+import { modelMutatorOf } from './model-mutators.ts';
+import { awaitZero, hasServer } from './zero-source.ts';
+
+/** Options of every write (`create`, `update`, `destroy`, `upsert`). */
+export interface WriteOptions {
+  /** 'client' (default) resolves once Zero applied the write locally; 'server' also waits for zero-cache's confirmation. */
+  readonly wait?: 'client' | 'server';
+}
+
+type MutatorOutcome = { type: 'success' } | { type: 'error'; error: { message?: string; details?: unknown } };
+interface MutatorResultLike {
+  readonly client: Promise<MutatorOutcome>;
+  readonly server: Promise<MutatorOutcome>;
+}
+
+/**
+ * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
+ * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
+ * must be created with the registry used.
+ */
+export async function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
+  const z = await awaitZero(model);
+  const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
+  const own = modelMutatorOf(model, operation);
+  if (!own && (model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
+    if (options.wait === 'server') {
+      // Zero's CRUD path resolves on the client; a rejection by zero-cache shows only in the connection state.
+      throw fail(
+        "{ wait: 'server' } needs the runtime's custom mutators (recordMutators, run by your push endpoint); " +
+          'this schema enables legacy CRUD mutators, whose server outcome Zero does not report to the caller',
+      );
+    }
+    const crud = (z.mutate as unknown as Record<string, Record<WriteOperation, (v: unknown) => Promise<void>> | undefined>)[model.table];
+    if (!crud) throw fail(`the Zero client has no CRUD mutators for '${model.table}'`);
+    try {
+      await crud[operation](values);
+    } catch (error) {
+      throw fail(String((error as Error)?.message ?? error), error);
+    }
+    return;
+  }
+  if (options.wait === 'server' && !hasServer(z)) {
+    // Zero never settles `.server` on a client without a server: refuse before writing rather than wait forever.
+    throw new ConfigError(`${model.className}.${operation} with { wait: 'server' }`, [
+      'this Zero client has no server (cacheURL is null), so no server will ever confirm the write',
+      "drop { wait: 'server' } for local-only clients, or create the client with the zero-cache URL",
+    ]);
+  }
+  let result: MutatorResultLike;
+  try {
+    const request = own ? own({ values }) : recordMutators.zeroRecord[operation]({ table: model.table, values });
+    result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(request);
+  } catch (error) {
+    const registry = own ? 'the generated mutators (defineModelMutators)' : 'recordMutators from zero-record';
+    throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators } set to ${registry})`, error);
+  }
+  // A failed mutator's error comes back as a result, typed again here: the server's validation messages as RecordInvalidError.
+  const raise = (outcome: MutatorOutcome, where: string) => {
+    if (outcome.type === 'success') return;
+    throw RecordInvalidError.fromDetails(outcome.error.details) ?? fail(outcome.error.message ?? `rejected by the ${where}`, outcome.error);
+  };
+  raise(await result.client, 'client');
+  if (options.wait === 'server') raise(await result.server, 'server');
+}
