@@ -218,7 +218,7 @@ describe('collections', () => {
 
   test('count / exists / pluck / ids are live values', async () => {
     const count = ReactiveJob.active().count();
-    const exists = ReactiveJob.where({ status: 'archived' }).exists();
+    const exists = ReactiveJob.where({ status: 'archived' }).exists_p();
     const titles = ReactiveJob.by_client('c2').pluck('title');
     const { seen, stop } = watch(() => [count.current, exists.current, titles.current]);
     expect(seen.at(-1)).toEqual([3, false, ['Paint the fence']]);

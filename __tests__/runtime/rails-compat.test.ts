@@ -163,12 +163,12 @@ describe.each(READ_MODES)('%s', (mode) => {
       expect(await m.Job.order({ created_at: 'desc' }).pick('title')).toBe('Tile');
       expect(await m.Job.none().pick('title')).toBeNull();
       expect(await m.Job.active().order('id').ids()).toEqual(['j1', 'j3']);
-      expect(await m.Job.exists()).toBe(true);
-      expect(await m.Job.exists('j2')).toBe(true);
-      expect(await m.Job.exists('nope')).toBe(false);
-      expect(await m.Job.exists({ status: 'archived' })).toBe(true);
-      expect(await m.Job.exists(false)).toBe(false);
-      expect(await m.Job.none().exists()).toBe(false);
+      expect(await m.Job.exists_p()).toBe(true);
+      expect(await m.Job.exists_p('j2')).toBe(true);
+      expect(await m.Job.exists_p('nope')).toBe(false);
+      expect(await m.Job.exists_p({ status: 'archived' })).toBe(true);
+      expect(await m.Job.exists_p(false)).toBe(false);
+      expect(await m.Job.none().exists_p()).toBe(false);
       expect(await m.Job.count()).toBe(5);
       expect(await m.Job.active().count()).toBe(2);
       expect(await m.Job.count('priority')).toBe(4);

@@ -37,6 +37,9 @@ const relations: [string, () => Relation][] = [
   ['scope chain, order, limit, offset', () => m.Job.active().by_client('c2').recent().limit(3).offset(1)],
   ['includes with a shaped association', () => m.Job.includes('client', { tasks: (t) => t.where({ position: { gte: 1 } }).order('position desc').limit(5) })],
   ['none', () => m.Job.none()],
+  ['where_missing / where_associated (EXISTS, NOT EXISTS)', () => m.Job.where_missing('client').or(m.Job.where_associated('tasks').where({ status: 'active' }))],
+  ['rewhere, merge, excluding, unscope', () => m.Job.active().rewhere({ status: 'done' }).merge(m.Job.where({ priority: 3 })).excluding('j9').unscope({ where: 'country' })],
+  ['in_order_of (the list order and the limit stay on the client)', () => m.Job.order('title').in_order_of('status', ['done', null, 'active']).limit(2)],
 ];
 
 describe('a Relation as a spec', () => {
@@ -56,6 +59,28 @@ describe('a Relation as a spec', () => {
       includes: [['client', {}]],
     });
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  test('in_order_of sends Zero the filter and the column orders; the list order, limit and offset are applied to its rows', () => {
+    const relation = m.Job.order('title').in_order_of('status', ['done', 'active']).limit(2).offset(1);
+    expect(relation.spec).toEqual({
+      where: { op: 'cmp', column: 'status', operator: 'IN', value: ['done', 'active'] },
+      order: [['title', 'asc']],
+    });
+    expect(relation.key).not.toBe(m.Job.order('title').in_order_of('status', ['active', 'done']).limit(2).offset(1).key);
+  });
+
+  test('where({ id: [] }) is sent as matching nothing, and kept per column so rewhere can replace it', () => {
+    expect(m.Job.where({ id: [] }).active().spec.where).toEqual({ op: 'const', value: false });
+    expect(m.Job.where({ id: [] }).active().matchesNothing).toBe(true);
+    expect(m.Job.not({ id: [] }).spec.where).toBeUndefined();
+    expect(m.Job.where({ id: [] }).active().rewhere({ id: 'j1' }).spec.where).toEqual({
+      op: 'and',
+      conds: [
+        { op: 'cmp', column: 'status', operator: '=', value: 'active' },
+        { op: 'cmp', column: 'id', operator: '=', value: 'j1' },
+      ],
+    });
   });
 
   test.each(relations)('%s: passes the validator and builds the same AST on the server as on the client', (_name, relation) => {
@@ -138,6 +163,10 @@ describe('hostile specs get InvalidRelationSpecError naming the fault', () => {
     ['1 MB spec', { where: cmp('id', 'IN', Array.from({ length: 30_000 }, (_, i) => `job-${i}-${'x'.repeat(20)}`)) }, '', 'over the cap of 65536'],
     ['unknown key', { where: undefined, select: ['*'] }, '', "unknown key 'select'"],
     ['unknown condition', { where: { op: 'raw', sql: 'true' } }, 'where.op', 'unknown condition "raw"'],
+    ['exists on an unknown relationship', { where: { op: 'exists', relationship: 'owner', negated: false } }, 'where.relationship', "unknown relationship \"owner\" of 'jobs' (relationships: client, tasks)"],
+    ['exists on an inherited name', { where: { op: 'exists', relationship: 'constructor', negated: true } }, 'where.relationship', 'unknown relationship "constructor"'],
+    ['exists without negated', { where: { op: 'exists', relationship: 'client' } }, 'where.negated', 'expected true or false, got undefined'],
+    ['exists smuggling a subquery', { where: { op: 'exists', relationship: 'tasks', negated: false, where: cmp('title', '=', 'x') } }, 'where', "unknown key 'where' in a 'exists' condition"],
     ['not an object', 'DROP TABLE jobs', '', 'expected an object'],
     ['null', null, '', 'expected an object'],
     ['an array', [], '', 'expected an object'],

@@ -48,7 +48,7 @@ describe('writes', () => {
     await expect(m.Job.create({ id: 'x', title: 'T', colour: 'red' } as never)).rejects.toThrow(
       /Job\.create: unknown attribute 'colour' for Job/,
     );
-    expect(await m.Job.exists('x')).toBe(false);
+    expect(await m.Job.exists_p('x')).toBe(false);
   });
 
   test('create needs a key for numeric keys', async () => {
@@ -60,7 +60,7 @@ describe('writes', () => {
     expect(error).toBeInstanceOf(RecordInvalidError);
     expect((error as RecordInvalidError).errors).toEqual({ title: ["can't be blank"], status: ['is not included in the list'] });
     expect((error as Error).message).toBe("Validation failed: Title can't be blank, Status is not included in the list");
-    expect(await m.Job.exists('bad')).toBe(false);
+    expect(await m.Job.exists_p('bad')).toBe(false);
     const long = await m.Job.create({ id: 'l', title: 'x'.repeat(21) }).catch((e: unknown) => e);
     expect((long as Error).message).toBe('Validation failed: Title is too long (maximum is 20 characters)');
   });
@@ -80,7 +80,7 @@ describe('writes', () => {
     await expect(m.Job.update('zz', { title: 'x' })).rejects.toThrow(RecordNotFoundError);
     const gone = await m.Job.destroy('j2');
     expect(Object.isFrozen(gone)).toBe(true);
-    expect(await m.Job.exists('j2')).toBe(false);
+    expect(await m.Job.exists_p('j2')).toBe(false);
     await expect(m.Job.destroy('j2')).rejects.toThrow(`Couldn't find Job with 'id'="j2"`);
   });
 
@@ -169,7 +169,7 @@ describe('server confirmation', () => {
     const error = await Note.create({ id: 'n', body: 'x' }, { wait: 'server' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MutationError);
     expect((error as Error).message).toMatch(/^Note insert failed: \{ wait: 'server' \} needs the runtime's custom mutators/);
-    expect(await Note.exists('n')).toBe(false);
+    expect(await Note.exists_p('n')).toBe(false);
     await Note.create({ id: 'n', body: 'x' });
     expect((await Note.find('n')).body).toBe('x');
     await z.close();

@@ -10,6 +10,11 @@ import { awaitZero, currentZero } from '../core/zero-source.ts';
 import { relationView, retainView, type LiveResult, type SharedView } from '../core/shared-views.ts';
 import { runRelation, readFailure } from '../core/reads.ts';
 import { ZeroRecordError } from '../core/errors.ts';
+import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
+import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { createOrFindRow, findOrCreateRow } from '../core/find-or-create.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
+import type { RowData } from '../core/zero-types.ts';
 import { instantiate } from './record.ts';
 
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
@@ -114,12 +119,112 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return this.#try(() => idsPlan(this));
   }
 
-  exists(conditions?: unknown): Promise<boolean> {
+  /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`, `exists_p(false)`; asks Zero for one row. */
+  exists_p(conditions?: unknown): Promise<boolean> {
     return this.#try(() => existsPlan(this, conditions));
   }
 
+  /** Rails' `any?`: at least one record (asks Zero for one). */
+  any_p(): Promise<boolean> {
+    return this.#try(() => existsPlan(this));
+  }
+
+  /** Rails' `many?`: more than one record (asks Zero for two). */
+  many_p(): Promise<boolean> {
+    return this.#try(() => manyPlan(this));
+  }
+
+  /** Rails' `none?`: no record. */
+  none_p(): Promise<boolean> {
+    return this.#try(() => nonePlan(this));
+  }
+
+  /** Rails' `one?`: exactly one record (asks Zero for two). */
+  one_p(): Promise<boolean> {
+    return this.#try(() => onePlan(this));
+  }
+
+  /** `count()` counts records; `count('column')` counts non-null values. */
   count(column?: string): Promise<number> {
     return this.#try(() => countPlan(this, column));
+  }
+
+  /** Rails' `sum(column)`: the total of the non-null values of a number column; 0 when there are none. */
+  sum(column: string): Promise<number> {
+    return this.#try(() => sumPlan(this, column));
+  }
+
+  /** Rails' `average(column)`: the mean of the non-null values, as a number (Rails: BigDecimal for integers); null when none. */
+  average(column: string): Promise<number | null> {
+    return this.#try(() => averagePlan(this, column));
+  }
+
+  /** Rails' `minimum(column)`: the smallest non-null value of a number or string column; null when none. */
+  minimum(column: string): Promise<string | number | null> {
+    return this.#try(() => minimumPlan(this, column));
+  }
+
+  /** Rails' `maximum(column)`: the largest non-null value of a number or string column; null when none. */
+  maximum(column: string): Promise<string | number | null> {
+    return this.#try(() => maximumPlan(this, column));
+  }
+
+  // ---- writes on the whole relation -------------------------------------------------------------------------------
+
+  /** Rails' `update_all(attributes)`: writes the columns on every record, without validations; resolves to the count. */
+  update_all(attributes: Partial<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
+    return updateAll(this, attributes, options);
+  }
+
+  /** Rails' `delete_all`: deletes every record (no per-record methods run); resolves to the count. */
+  delete_all(options?: WriteOptions): Promise<number> {
+    return deleteAll(this, options);
+  }
+
+  /** Rails' `destroy_all`: loads the records and destroys each; resolves to them (frozen, as Rails freezes destroyed records). */
+  async destroy_all(options?: WriteOptions): Promise<T[]> {
+    const records = await this.toArray();
+    for (const record of records) await (record as { destroy(options?: WriteOptions): Promise<unknown> }).destroy(options);
+    return records;
+  }
+
+  /**
+   * Rails' `find_in_batches`: `for await (const jobs of ActiveJob.find_in_batches({ batch_size: 100 }))`, ordered by
+   * primary key (`start`, `finish`, `order` as in Rails); the relation's limit is honoured.
+   */
+  async *find_in_batches(options?: BatchOptions): AsyncGenerator<T[]> {
+    for await (const rows of batches(this, options)) yield instantiate(this, rows) as T[];
+  }
+
+  /** Rails' `find_each`: `for await (const job of ActiveJob.find_each())`, one record at a time over `find_in_batches`. */
+  async *find_each(options?: BatchOptions): AsyncGenerator<T> {
+    for await (const rows of batches(this, options, 'find_each')) yield* instantiate(this, rows) as T[];
+  }
+
+  // ---- find or create ----------------------------------------------------------------------------------------------
+
+  /** Rails' `find_or_create_by(attributes)`: the first match, or a new record with the relation's pinned columns and `attributes`. */
+  async find_or_create_by(attributes: WhereHash): Promise<T> {
+    return this.#record(await findOrCreateRow(this, attributes));
+  }
+
+  /** Rails' `find_or_create_by!`: raises RecordInvalidError when the new record is invalid. */
+  async find_or_create_by_bang(attributes: WhereHash): Promise<T> {
+    return this.#record(await findOrCreateRow(this, attributes));
+  }
+
+  /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, returns the match instead. */
+  async create_or_find_by(attributes: WhereHash): Promise<T> {
+    return this.#record(await createOrFindRow(this, attributes));
+  }
+
+  /** Rails' `create_or_find_by!`. */
+  async create_or_find_by_bang(attributes: WhereHash): Promise<T> {
+    return this.#record(await createOrFindRow(this, attributes));
+  }
+
+  #record(row: RowData): T {
+    return instantiate(this, [row])[0] as T;
   }
 
   /** Plans are built synchronously and may throw on bad input; terminals always reject instead of throwing. */

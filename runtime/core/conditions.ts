@@ -30,7 +30,9 @@ export type Condition =
   | { readonly op: 'cmp'; readonly column: string; readonly operator: Operator; readonly value: Scalar | null | readonly Scalar[] }
   | { readonly op: 'and'; readonly conds: readonly Condition[] }
   | { readonly op: 'or'; readonly conds: readonly Condition[] }
-  | { readonly op: 'const'; readonly value: boolean };
+  | { readonly op: 'const'; readonly value: boolean }
+  /** Rails' `where.associated(name)` (Zero's `whereExists`); `negated` is `where.missing(name)`. */
+  | { readonly op: 'exists'; readonly relationship: string; readonly negated: boolean };
 
 const COMPLEMENT: Readonly<Record<Operator, Operator>> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN', IS: 'IS NOT', 'IS NOT': 'IS',
@@ -79,6 +81,32 @@ export function negate(cond: Condition): Condition {
       return and(cond.conds.map(negate));
     case 'const':
       return cond.value ? FALSE : TRUE;
+    case 'exists':
+      return { ...cond, negated: !cond.negated };
+  }
+}
+
+/**
+ * `cond` with its empty IN / NOT IN lists folded to the constants they are (Rails' `1=0` / `1=1`). A `where` keeps
+ * `{ id: [] }` as a comparison on its column until the spec is built, so `rewhere` / `unscope(where:)` can still remove
+ * it, as Rails removes its predicate; the spec gets the constant. Returns `cond` itself when nothing folds.
+ */
+export function simplify(cond: Condition): Condition {
+  switch (cond.op) {
+    case 'cmp':
+      return Array.isArray(cond.value) && cond.value.length === 0 ? (cond.operator === 'IN' ? FALSE : TRUE) : cond;
+    case 'and':
+    case 'or': {
+      let changed = false;
+      const conds = cond.conds.map((c) => {
+        const simple = simplify(c);
+        if (simple !== c) changed = true;
+        return simple;
+      });
+      return changed ? join(cond.op, conds) : cond;
+    }
+    default:
+      return cond;
   }
 }
 
@@ -121,6 +149,8 @@ function columnCondition(model: ModelDefinition, column: string, value: WhereVal
   if (Array.isArray(value)) {
     const present = (value as readonly (Scalar | Date | null)[]).filter((v): v is Scalar | Date => v !== null && v !== undefined);
     const values = [...new Set(present.map((v) => castValue(model, column, v, context)))];
+    // Rails' `where(id: [])` matches nothing: kept as an empty IN on the column (see simplify).
+    if (value.length === 0) return { op: 'cmp', column, operator: 'IN', value: [] };
     const parts: Condition[] = [];
     if (values.length === 1) parts.push({ op: 'cmp', column, operator: '=', value: values[0]! });
     else if (values.length > 1) parts.push({ op: 'cmp', column, operator: 'IN', value: values });
@@ -154,6 +184,8 @@ export interface ExpressionBuilder<E> {
   cmp(column: string, operator: Operator, value: unknown): E;
   and(...conds: E[]): E;
   or(...conds: E[]): E;
+  not(cond: E): E;
+  exists(relationship: string): E;
 }
 
 /** Condition -> ZQL expression. */
@@ -168,5 +200,9 @@ export function toExpression<E>(eb: ExpressionBuilder<E>, cond: Condition): E {
     case 'const':
       // ZQL: an empty AND matches every row, an empty OR none (verified against Zero 1.9).
       return cond.value ? eb.and() : eb.or();
+    case 'exists': {
+      const exists = eb.exists(cond.relationship);
+      return cond.negated ? eb.not(exists) : exists;
+    }
   }
 }

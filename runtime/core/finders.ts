@@ -6,6 +6,7 @@ import { pluralize } from './inflect.ts';
 import { QueryError, RecordNotFoundError, SoleRecordExceededError, describeValue } from './errors.ts';
 import { assertColumn, castValue, type Scalar, type WhereHash } from './conditions.ts';
 import type { Direction, Relation } from './relation.ts';
+import { ordersByList } from './relation-algebra.ts';
 
 export type RecordLike = Readonly<Record<string, unknown>>;
 
@@ -24,7 +25,8 @@ const notFound = (relation: Relation, message?: string, id?: unknown) =>
     id,
   });
 
-function capLimit(relation: Relation, n: number): Relation {
+/** `relation` limited to at most `n` rows (a smaller limit it already has stays). */
+export function capLimit(relation: Relation, n: number): Relation {
   const current = relation.state.limit;
   return relation.limit(current === undefined ? n : Math.min(current, n));
 }
@@ -137,13 +139,12 @@ export function firstPlan(relation: Relation, n: number | undefined, bang: boole
 export function lastPlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
   const count = n === undefined ? 1 : countArg(n, 'last', relation);
   const finish = takeResult(n, bang, relation);
-  if (relation.state.limit !== undefined || relation.state.offset !== undefined) {
-    // Rails loads a limited relation and takes its tail.
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersByList(relation.state.order)) {
+    // Rails loads a limited relation and takes its tail; a list order (in_order_of) loads every row anyway, and its tail
+    // keeps ties in the forward order.
     return { relation: byPrimaryKey(relation, 'asc'), single: n === undefined, settle: (records) => finish(records.slice(-count)) };
   }
-  const ordered = byPrimaryKey(relation, 'asc');
-  const reversed = ordered.reorder(...ordered.state.order.map(([column, direction]) => ({ [column]: direction === 'asc' ? 'desc' : 'asc' }) as const));
-  return { relation: reversed.limit(count), single: n === undefined, settle: (records) => finish([...records].reverse()) };
+  return { relation: relation.reverse_order().limit(count), single: n === undefined, settle: (records) => finish([...records].reverse()) };
 }
 
 /** `take`, `take(n)`, `take_bang`: no implied order. */

@@ -10,8 +10,12 @@ import type { Relation } from './relation.ts';
  */
 const MODEL_QUERY_METHODS: readonly string[] = [
   'where', 'not', 'or', 'order', 'reorder', 'limit', 'offset', 'none', 'includes', 'ttl',
+  'rewhere', 'unscope', 'merge', 'excluding', 'without', 'in_order_of', 'reverse_order', 'where_associated', 'where_missing',
   'find', 'find_by', 'find_by_bang', 'first', 'first_bang', 'last', 'last_bang', 'take', 'take_bang', 'sole',
-  'pluck', 'pick', 'ids', 'exists', 'count', 'subscribe', 'toArray',
+  'pluck', 'pick', 'ids', 'exists_p', 'any_p', 'many_p', 'none_p', 'one_p', 'count', 'sum', 'average', 'minimum', 'maximum',
+  'update_all', 'delete_all', 'destroy_all', 'find_each', 'find_in_batches',
+  'find_or_create_by', 'find_or_create_by_bang', 'create_or_find_by', 'create_or_find_by_bang',
+  'subscribe', 'toArray',
 ];
 
 /** Freezes `statics` with the relation's query methods and scopes added, except `excluded` and what `statics` defines. */

@@ -3,9 +3,11 @@
  *
  * API (shared by the client runtime and the server endpoints, so both build the same AST and the UI does not flicker):
  * - `RelationSpec`: `{ where?, order?, limit?, offset?, includes? }`. `where` is a `Condition` tree (`cmp` / `and` / `or` /
- *   `const`; `not` is already pushed down to complementary operators, see conditions.ts); `order` is `[column, 'asc' | 'desc']`
+ *   `const` / `exists`, the last being Zero's `whereExists` on a relationship, `negated` for NOT EXISTS; `not` is already
+ *   pushed down to complementary operators, see conditions.ts); `order` is `[column, 'asc' | 'desc']`
  *   pairs; `includes` is `[relationshipName, RelationSpec]` pairs. Scopes are compiled into these fields on the client (a
- *   scope is a function of the relation), so the spec names no code and the server runs none of the client's.
+ *   scope is a function of the relation), so the spec names no code and the server runs none of the client's. What the
+ *   client does to Zero's rows afterwards (`in_order_of`'s list order, see Relation#rows) is not part of it.
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it

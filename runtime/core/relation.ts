@@ -4,12 +4,13 @@
  */
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
-import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, type Condition, type WhereHash } from './conditions.ts';
+import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
+import { mergedWhere, ordersByList, sortByOrder, whereCleared, whereWithout, type OrderEntry } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
-export type { Direction };
+export type { Direction, OrderEntry };
 /** `'title'`, `'title desc'`, or `{ created_at: 'desc' }`. */
 export type OrderArg = string | Readonly<Record<string, Direction | 'ASC' | 'DESC'>>;
 
@@ -20,12 +21,18 @@ export interface IncludeSpec {
 
 export interface RelationState {
   readonly where: Condition;
-  readonly order: readonly (readonly [string, Direction])[];
+  readonly order: readonly OrderEntry[];
   readonly limit: number | undefined;
   readonly offset: number | undefined;
   readonly includes: readonly IncludeSpec[];
   readonly ttl: TtlInput | undefined;
 }
+
+/** What `unscope` takes: the parts Rails names (`'where'`, `'order'`...) or `{ where: 'column' | ['a', 'b'] }`. */
+export type UnscopeArg = 'where' | 'order' | 'limit' | 'offset' | 'includes' | { readonly where: string | readonly string[] };
+
+/** The parts `unscope` removes, in Rails' words (Rails has more parts; these are the ones a Zero relation has). */
+const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
@@ -72,11 +79,141 @@ export class Relation {
     return this.spawn({ where: and([this.state.where, negate(hashCondition(this.model, conditions, `${this.model.className}.not`))]) });
   }
 
+  /** Rails' `rewhere`: replaces the conditions on the hash's columns (`unscope(where: columns)`, then `where(conditions)`). */
+  rewhere(conditions: WhereHash): this {
+    const context = `${this.model.className}.rewhere`;
+    const condition = hashCondition(this.model, conditions, context);
+    return this.spawn({ where: and([whereWithout(this.state.where, new Set(Object.keys(conditions))), condition]) });
+  }
+
+  /**
+   * Rails' `unscope`: drops whole parts (`'where'`, `'order'`, `'limit'`, `'offset'`, `'includes'`) or the conditions on
+   * some columns (`{ where: 'status' }`). `none()` stays none, as in Rails.
+   */
+  unscope(...args: UnscopeArg[]): this {
+    const changes: { -readonly [K in keyof RelationState]?: RelationState[K] } = {};
+    let where = this.state.where;
+    for (const arg of args) {
+      if (typeof arg === 'string') {
+        if (!(UNSCOPABLE as readonly string[]).includes(arg)) {
+          throw new QueryError(
+            `${this.model.className}.unscope: called with invalid unscoping argument ${describeValue(arg)}. Valid arguments are ${UNSCOPABLE.map((p) => `'${p}'`).join(', ')}.`,
+          );
+        }
+        if (arg === 'where') where = whereCleared(where);
+        else if (arg === 'order' || arg === 'includes') changes[arg] = [];
+        else changes[arg] = undefined;
+      } else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
+        const keys = Object.keys(arg);
+        if (keys.some((key) => key !== 'where')) {
+          throw new QueryError(`${this.model.className}.unscope: hash arguments must have 'where' as the key, got ${describeValue(arg)}`);
+        }
+        const columns = typeof arg.where === 'string' ? [arg.where] : arg.where;
+        if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
+          throw new QueryError(`${this.model.className}.unscope: { where: ... } takes a column name or an array of them, got ${describeValue(arg.where)}`);
+        }
+        where = whereWithout(where, new Set(columns));
+      } else {
+        throw new QueryError(
+          `${this.model.className}.unscope: unrecognized scoping ${describeValue(arg)}. Use unscope({ where: 'column' }) or unscope('order'), for example.`,
+        );
+      }
+    }
+    return this.spawn({ ...changes, where });
+  }
+
+  /**
+   * Rails' `merge` (7.0+): `other`'s conditions are added, and replace this relation's conditions on the same single
+   * column; orders append; `other`'s limit, offset and TTL win where set; includes combine.
+   */
+  merge(other: Relation): this {
+    this.assertSameModel(other, 'merge');
+    const includes = [...this.state.includes.filter((i) => !other.state.includes.some((o) => o.name === i.name)), ...other.state.includes];
+    return this.spawn({
+      where: mergedWhere(this.state.where, other.state.where),
+      order: [...this.state.order, ...other.state.order],
+      limit: other.state.limit ?? this.state.limit,
+      offset: other.state.offset ?? this.state.offset,
+      includes,
+      ttl: other.state.ttl ?? this.state.ttl,
+    });
+  }
+
+  /**
+   * Rails' `excluding` (alias `without`): every record but these. Takes records (of either flavour) of this model, and
+   * also their primary keys; arrays are flattened, null and undefined skipped.
+   */
+  excluding(...records: unknown[]): this {
+    return this.#excluding(records, 'excluding');
+  }
+
+  /** Rails' `without`: the same as `excluding`. */
+  without(...records: unknown[]): this {
+    return this.#excluding(records, 'without');
+  }
+
+  #excluding(records: readonly unknown[], method: string): this {
+    const { className, primaryKey } = this.model;
+    const ids = records.flat(1).filter((r) => r !== null && r !== undefined).map((record) => {
+      if (typeof record !== 'object') return record as Scalar;
+      const reader = (record as { read_attribute?: (name: string) => unknown }).read_attribute;
+      const kind = (record as object).constructor?.name;
+      // Records of both flavours are instances of a class named after the model (handles: `JobHandle`).
+      if (typeof reader !== 'function' || (kind !== className && kind !== `${className}Handle`)) {
+        throw new QueryError(`${className}.${method}: you must only pass a single or collection of ${className} objects (or their ids) to #${method}, got ${describeValue(record)}`);
+      }
+      return reader.call(record, primaryKey) as Scalar;
+    });
+    return this.spawn({ where: and([this.state.where, negate(hashCondition(this.model, { [primaryKey]: ids }, `${className}.${method}`))]) });
+  }
+
+  /**
+   * Rails' `in_order_of(column, values)`: only rows whose column holds one of `values` (unless `filter: false`), ordered
+   * as the list, after any earlier order. Zero cannot order by a list: it is asked for the filtered rows (the earlier
+   * orders, no limit and offset) and the list order, limit and offset are applied to them here. So a limited
+   * `in_order_of` loads every row that passes the filter; not available inside `includes`.
+   */
+  in_order_of(column: string, values: readonly (Scalar | Date | null)[], options: { readonly filter?: boolean } = {}): this {
+    const context = `${this.model.className}.in_order_of`;
+    assertColumn(this.model, column, context);
+    if (!Array.isArray(values)) throw new QueryError(`${context}: expected an array of values for '${column}', got ${describeValue(values)}`);
+    if (values.length === 0) return this.none();
+    const cast = values.map((v) => (v === null ? null : castValue(this.model, column, v as Scalar | Date, context)));
+    const ordered = this.spawn({ order: [...this.state.order, [column, 'asc', cast]] });
+    return options.filter === false ? ordered : ordered.spawn({ where: and([ordered.state.where, hashCondition(this.model, { [column]: cast }, context)]) });
+  }
+
+  /** Rails' `reverse_order`: every order entry flipped; by primary key descending when the relation has no order. */
+  reverse_order(): this {
+    const { order } = this.state;
+    if (order.length === 0) return this.spawn({ order: [[this.model.primaryKey, 'desc']] });
+    const flip = (direction: Direction): Direction => (direction === 'asc' ? 'desc' : 'asc');
+    return this.spawn({ order: order.map((entry): OrderEntry => (entry.length === 3 ? [entry[0], flip(entry[1]), entry[2]] : [entry[0], flip(entry[1])])) });
+  }
+
+  /**
+   * Rails' `where.associated(name, ...)`: rows that have an associated row (Zero's `whereExists`). Rails joins, so a
+   * has_many repeats a row per associated row; Zero's EXISTS returns each row once (as Rails' `.distinct` would).
+   */
+  where_associated(...relationships: string[]): this {
+    return this.#exists(relationships, false, 'where_associated');
+  }
+
+  /** Rails' `where.missing(name, ...)`: rows without an associated row (NOT EXISTS; a dangling foreign key counts as missing). */
+  where_missing(...relationships: string[]): this {
+    return this.#exists(relationships, true, 'where_missing');
+  }
+
+  #exists(relationships: readonly string[], negated: boolean, method: string): this {
+    if (relationships.length === 0) throw new QueryError(`${this.model.className}.${method}: name at least one relationship`);
+    for (const name of relationships) this.associatedModel(name);
+    const conds = relationships.map((relationship): Condition => ({ op: 'exists', relationship, negated }));
+    return this.spawn({ where: and([this.state.where, ...conds]) });
+  }
+
   /** `Job.where(a).or(Job.where(b))`: the two relations may differ only in their conditions, as in Rails. */
   or(other: Relation): this {
-    if (!(other instanceof Relation) || other.model.table !== this.model.table) {
-      throw new QueryError(`${this.model.className}.or: expected a relation of ${this.model.className}`);
-    }
+    this.assertSameModel(other, 'or');
     const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl'] as const).filter(
       (part) => JSON.stringify(this.part(part)) !== JSON.stringify(other.part(part)),
     );
@@ -86,6 +223,12 @@ export class Relation {
       );
     }
     return this.spawn({ where: or([this.state.where, other.state.where]) });
+  }
+
+  private assertSameModel(other: Relation, method: string): void {
+    if (!(other instanceof Relation) || other.model.table !== this.model.table) {
+      throw new QueryError(`${this.model.className}.${method}: expected a relation of ${this.model.className}`);
+    }
   }
 
   private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl'): unknown {
@@ -102,9 +245,9 @@ export class Relation {
     return this.spawn({ order: this.parseOrder(args, 'reorder') });
   }
 
-  private parseOrder(args: readonly OrderArg[], method: string): (readonly [string, Direction])[] {
+  private parseOrder(args: readonly OrderArg[], method: string): OrderEntry[] {
     const context = `${this.model.className}.${method}`;
-    const pairs: (readonly [string, Direction])[] = [];
+    const pairs: OrderEntry[] = [];
     for (const arg of args) {
       const entries: [string, string][] =
         typeof arg === 'string'
@@ -165,6 +308,11 @@ export class Relation {
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
         }
+        if (ordersByList(relation.state.order)) {
+          throw new QueryError(
+            `${this.model.className}.includes: '${name}' cannot use in_order_of (Zero orders associated rows itself and cannot order by a list); sort the loaded rows instead`,
+          );
+        }
         const at = specs.findIndex((s) => s.name === name);
         if (at >= 0) specs.splice(at, 1);
         specs.push({ name, relation });
@@ -193,19 +341,25 @@ export class Relation {
 
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
-    this.#key ??= JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl]);
+    // A list order (in_order_of) is applied to Zero's rows here, with the limit and offset: part of what identifies the view.
+    const { order, limit, offset } = this.state;
+    this.#key ??= JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl, ...(ordersByList(order) ? [order, limit, offset] : [])]);
     return this.#key;
   }
 
   /** This relation as a relation spec: the argument of the model's named query, and what the ZQL is built from. */
   get spec(): RelationSpec {
     if (this.#spec) return this.#spec;
-    const { where, order, limit, offset, includes } = this.state;
+    const { order, includes } = this.state;
+    const where = simplify(this.state.where);
+    // Zero cannot order by a list (in_order_of): it gets the column orders, and the limit and offset wait for the list order.
+    const byList = ordersByList(order);
+    const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
     this.#spec = runtimeSpec(this.model.table, {
       where: where.op === 'const' && where.value ? undefined : where,
-      order: order.length > 0 ? order : undefined,
-      limit,
-      offset,
+      order: zeroOrder.length > 0 ? (zeroOrder as RelationSpec['order']) : undefined,
+      limit: byList ? undefined : this.state.limit,
+      offset: byList ? undefined : this.state.offset,
       includes: includes.length > 0 ? includes.map((i) => [i.name, i.relation.spec] as const) : undefined,
     });
     return this.#spec;
@@ -213,12 +367,15 @@ export class Relation {
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */
   get matchesNothing(): boolean {
-    return this.state.where.op === 'const' && !this.state.where.value;
+    const where = this.spec.where;
+    return where !== undefined && where.op === 'const' && !where.value;
   }
 
-  /** Drops the offset rows from what Zero returned. */
+  /** This relation's rows from what Zero returned: the offset rows dropped; with a list order, sorted, then offset and limit. */
   rows<R extends Readonly<Record<string, unknown>>>(raw: readonly R[]): readonly R[] {
-    return dropOffset(this.spec, raw);
+    const { order, limit, offset = 0 } = this.state;
+    if (!ordersByList(order)) return dropOffset(this.spec, raw);
+    return sortByOrder(raw, order).slice(offset, limit === undefined ? undefined : offset + limit);
   }
 }
 

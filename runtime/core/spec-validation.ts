@@ -8,7 +8,8 @@
  *   `specLimits(partial)` fills in the defaults.
  * - `assertWithinLimitCap(spec, limits)`: only the limit cap, at every include level (for specs the runtime built).
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
- * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table).
+ * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table;
+ * an `exists` condition, Rails' `where.associated` / `where.missing`, names one of them and counts as a node).
  * Zero's own builder would reject some of this too, but as a crash deep in ZQL; upstream treats unbounded client-shaped
  * queries as a denial-of-service risk, hence the caps.
  */
@@ -134,8 +135,14 @@ class Checker {
         keys(['op', 'value']);
         if (typeof input.value !== 'boolean') this.fail(`${path}.value`, `expected true or false, got ${describeValue(input.value)}`);
         return;
+      case 'exists': {
+        keys(['op', 'relationship', 'negated']);
+        this.relationship(table, input.relationship, `${path}.relationship`);
+        if (typeof input.negated !== 'boolean') this.fail(`${path}.negated`, `expected true or false, got ${describeValue(input.negated)}`);
+        return;
+      }
       default:
-        this.fail(`${path}.op`, `unknown condition ${describeValue(input.op)} (allowed: cmp, and, or, const)`);
+        this.fail(`${path}.op`, `unknown condition ${describeValue(input.op)} (allowed: cmp, and, or, const, exists)`);
     }
   }
 
@@ -153,21 +160,25 @@ class Checker {
   includes(table: string, input: unknown, path: string, depth: number): void {
     if (!Array.isArray(input)) this.fail(path, `expected an array of [relationship, spec] pairs, got ${describeValue(input)}`);
     if (input.length > 0 && depth >= this.limits.maxIncludeDepth) this.fail(path, `includes nested deeper than ${this.limits.maxIncludeDepth}`);
-    const relationships = ((this.schema.relationships as Record<string, Record<string, RelationshipShape>> | undefined)?.[table] ?? {}) as Record<
-      string,
-      RelationshipShape
-    >;
     input.forEach((pair, i) => {
       const at = `${path}[${i}]`;
       this.count(at);
       if (!Array.isArray(pair) || pair.length !== 2) this.fail(at, `expected [relationship, spec], got ${describeValue(pair)}`);
-      const name = pair[0];
-      if (typeof name !== 'string' || !Object.hasOwn(relationships, name)) {
-        this.fail(`${at}[0]`, `unknown relationship ${describeValue(name)} of '${table}' (relationships: ${Object.keys(relationships).join(', ') || 'none'})`);
-      }
-      const hops = relationships[name]!;
+      const hops = this.relationship(table, pair[0], `${at}[0]`);
       this.spec(hops[hops.length - 1]!.destSchema, pair[1], `${at}[1]`, depth + 1);
     });
+  }
+
+  /** The hops of relationship `name` of `table` (includes and EXISTS conditions name only the schema's relationships). */
+  relationship(table: string, name: unknown, path: string): RelationshipShape {
+    const relationships = ((this.schema.relationships as Record<string, Record<string, RelationshipShape>> | undefined)?.[table] ?? {}) as Record<
+      string,
+      RelationshipShape
+    >;
+    if (typeof name !== 'string' || !Object.hasOwn(relationships, name)) {
+      this.fail(path, `unknown relationship ${describeValue(name)} of '${table}' (relationships: ${Object.keys(relationships).join(', ') || 'none'})`);
+    }
+    return relationships[name]!;
   }
 }
 

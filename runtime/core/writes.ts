@@ -17,7 +17,7 @@ type Values = Record<string, string | number | boolean | null>;
 const emptyValues = (): Values => Object.create(null) as Values;
 
 /** Checks attribute names (Rails' UnknownAttributeError) and casts values to the column types. */
-function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
+export function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
     throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
   }

@@ -35,7 +35,10 @@ export type ReactiveScoped<Row, S> = ReactiveRelation<Row> & {
 type QueryMethodName =
   | 'all' | 'where' | 'not' | 'or' | 'order' | 'reorder' | 'limit' | 'offset' | 'none' | 'includes' | 'ttl'
   | 'find' | 'find_by' | 'find_by_bang' | 'first' | 'first_bang' | 'last' | 'last_bang' | 'take' | 'take_bang' | 'sole'
-  | 'count' | 'exists' | 'pluck' | 'pick' | 'ids';
+  | 'rewhere' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing'
+  | 'count' | 'exists_p' | 'any_p' | 'many_p' | 'none_p' | 'one_p' | 'sum' | 'average' | 'minimum' | 'maximum' | 'pluck' | 'pick' | 'ids'
+  | 'update_all' | 'delete_all' | 'destroy_all' | 'find_each' | 'find_in_batches'
+  | 'find_or_create_by' | 'find_or_create_by_bang' | 'create_or_find_by' | 'create_or_find_by_bang';
 
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
 export type ReactiveModel<Row = Record<string, unknown>, S = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S>, QueryMethodName | keyof S>;

@@ -11,6 +11,10 @@ import {
   type Plan, type RecordLike,
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
+import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
+import { batches, deleteAll, loadRows, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { createOrFindRow, findOrCreateRow } from '../core/find-or-create.ts';
+import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
 import { recordHandle, type RecordHandle } from './handle.ts';
@@ -263,8 +267,110 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     return this.#value(() => countPlan(this, column));
   }
 
-  exists(conditions?: unknown): LiveValue<boolean> {
+  /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`; asks Zero for one row. */
+  exists_p(conditions?: unknown): LiveValue<boolean> {
     return this.#value(() => existsPlan(this, conditions));
+  }
+
+  /** Rails' `any?`. */
+  any_p(): LiveValue<boolean> {
+    return this.#value(() => existsPlan(this));
+  }
+
+  /** Rails' `many?`: more than one record (asks Zero for two). */
+  many_p(): LiveValue<boolean> {
+    return this.#value(() => manyPlan(this));
+  }
+
+  /** Rails' `none?`. */
+  none_p(): LiveValue<boolean> {
+    return this.#value(() => nonePlan(this));
+  }
+
+  /** Rails' `one?`: exactly one record (asks Zero for two). */
+  one_p(): LiveValue<boolean> {
+    return this.#value(() => onePlan(this));
+  }
+
+  /** Rails' `sum(column)`: 0 when there is no non-null value. */
+  sum(column: string): LiveValue<number> {
+    return this.#value(() => sumPlan(this, column));
+  }
+
+  /** Rails' `average(column)`: a number (Rails: BigDecimal for integers); null when none. */
+  average(column: string): LiveValue<number | null> {
+    return this.#value(() => averagePlan(this, column));
+  }
+
+  /** Rails' `minimum(column)`; null when none. */
+  minimum(column: string): LiveValue<string | number | null> {
+    return this.#value(() => minimumPlan(this, column));
+  }
+
+  /** Rails' `maximum(column)`; null when none. */
+  maximum(column: string): LiveValue<string | number | null> {
+    return this.#value(() => maximumPlan(this, column));
+  }
+
+  // ---- writes on the whole relation (one-shot: they read the relation once, then write) -------------------------------
+
+  /** Rails' `update_all(attributes)`: no validations; resolves to the count. */
+  update_all(attributes: Partial<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
+    return updateAll(this, attributes, options);
+  }
+
+  /** Rails' `delete_all`; resolves to the count. */
+  delete_all(options?: WriteOptions): Promise<number> {
+    return deleteAll(this, options);
+  }
+
+  /** Rails' `destroy_all`: destroys each record; resolves to them (records over the rows as they were). */
+  async destroy_all(options?: WriteOptions): Promise<ReactiveRecordInstance<Row>[]> {
+    const records = this.#snapshot(await loadRows(this));
+    for (const record of records) await record.destroy(options);
+    return records;
+  }
+
+  /** Rails' `find_in_batches`: `for await (const jobs of ReactiveJob.find_in_batches())`, records as read (not live). */
+  async *find_in_batches(options?: BatchOptions): AsyncGenerator<ReactiveRecordInstance<Row>[]> {
+    for await (const rows of batches(this, options)) yield this.#snapshot(rows);
+  }
+
+  /** Rails' `find_each`: one record at a time over `find_in_batches`. */
+  async *find_each(options?: BatchOptions): AsyncGenerator<ReactiveRecordInstance<Row>> {
+    for await (const rows of batches(this, options, 'find_each')) yield* this.#snapshot(rows);
+  }
+
+  #snapshot(rows: readonly RecordLike[]): ReactiveRecordInstance<Row>[] {
+    return [...new RecordList().records(this.model, rows as readonly RowData[])] as ReactiveRecordInstance<Row>[];
+  }
+
+  // ---- find or create: resolve to a live handle of the record ---------------------------------------------------------
+
+  /** Rails' `find_or_create_by(attributes)`: the first match, or a new record with the relation's pinned columns and `attributes`. */
+  async find_or_create_by(attributes: WhereHash): Promise<RecordHandle<Row>> {
+    return this.#handle(await findOrCreateRow(this, attributes));
+  }
+
+  /** Rails' `find_or_create_by!`: rejects with RecordInvalidError when the new record is invalid. */
+  async find_or_create_by_bang(attributes: WhereHash): Promise<RecordHandle<Row>> {
+    return this.#handle(await findOrCreateRow(this, attributes));
+  }
+
+  /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, the match instead. */
+  async create_or_find_by(attributes: WhereHash): Promise<RecordHandle<Row>> {
+    return this.#handle(await createOrFindRow(this, attributes));
+  }
+
+  /** Rails' `create_or_find_by!`. */
+  async create_or_find_by_bang(attributes: WhereHash): Promise<RecordHandle<Row>> {
+    return this.#handle(await createOrFindRow(this, attributes));
+  }
+
+  /** A live handle of the row by primary key, whether or not it still matches this relation (as Rails returns the record). */
+  #handle(row: RecordLike): RecordHandle<Row> {
+    const Class = this.constructor as new (model: ModelDefinition) => ReactiveRelation<Row>;
+    return new Class(this.model).find(row[this.model.primaryKey]);
   }
 
   pluck(...columns: string[]): LiveValue<unknown[]> {

@@ -8,6 +8,7 @@
 import type { AST, Condition as AstCondition, Schema } from '@rocicorp/zero';
 import type { Condition } from '../core/conditions.ts';
 import { hashCondition } from '../core/conditions.ts';
+import { ConfigError } from '../core/errors.ts';
 import { defineModel } from '../core/config.ts';
 import type { Policies } from './policies.ts';
 
@@ -41,6 +42,9 @@ function toAstCondition(cond: Condition, column: (name: string) => string): AstC
     case 'const':
       // An empty AND matches every row, an empty OR none (as the runtime compiles them to ZQL).
       return { type: cond.value ? 'and' : 'or', conditions: [] } as AstCondition;
+    case 'exists':
+      // A read policy is a where hash (hashCondition), which never produces EXISTS; say so rather than drop it.
+      throw new ConfigError('Invalid read policy', [`a read policy is a where hash; it cannot require the relationship '${cond.relationship}'`]);
   }
 }
 

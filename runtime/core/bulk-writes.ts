@@ -1,0 +1,101 @@
+/**
+ * Rails' writes on a whole relation, shared by both flavours: `update_all`, `delete_all`, the loading half of
+ * `destroy_all`, and `find_in_batches` / `find_each`'s batches.
+ *
+ * Zero has no UPDATE ... WHERE: the relation's rows are loaded (Zero's authoritative answer when there is a server),
+ * then written one Zero mutation per row. So unlike Rails' single statement, a bulk write is not atomic: a write Zero
+ * rejects halfway leaves the rows before it written (the error says which operation failed).
+ */
+import { QueryError, describeValue } from './errors.ts';
+import type { Scalar } from './conditions.ts';
+import { columnValues } from './writes.ts';
+import { awaitZero } from './zero-source.ts';
+import { runRelation } from './reads.ts';
+import { writeRow, type WriteOptions } from './zero-write.ts';
+import type { Relation } from './relation.ts';
+import type { RowData } from './zero-types.ts';
+
+/** The relation's rows, read once. */
+export async function loadRows(relation: Relation): Promise<readonly RowData[]> {
+  return runRelation(await awaitZero(relation.model), relation);
+}
+
+/** The attributes of `update_all`, checked and cast to the column types as every write's are (no validations, as Rails). */
+function updateValues(relation: Relation, attributes: Readonly<Record<string, unknown>>): Readonly<Record<string, Scalar | null>> {
+  const { model } = relation;
+  const values = columnValues(model, attributes, 'update_all');
+  const columns = Object.keys(values);
+  if (columns.length === 0) throw new QueryError(`${model.className}.update_all: empty list of attributes to change`);
+  if (columns.includes(model.primaryKey)) throw new QueryError(`${model.className}.update_all: changing the primary key '${model.primaryKey}' is not supported`);
+  return values;
+}
+
+/**
+ * Rails' `update_all(attributes)`: sets the columns on every row of the relation, without validations or timestamps,
+ * and returns how many rows it wrote. Each row is written whole (its columns as read, with the changes): Zero's `update`
+ * mutator validates, and Rails' update_all does not.
+ */
+export async function updateAll(relation: Relation, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
+  const { model } = relation;
+  const values = updateValues(relation, attributes);
+  const rows = await loadRows(relation);
+  await Promise.all(
+    rows.map((row) => {
+      const next: Record<string, Scalar | null> = Object.create(null) as Record<string, Scalar | null>;
+      for (const column of model.columns) next[column] = column in values ? values[column]! : (row[column] as Scalar | null);
+      return writeRow(model, 'upsert', next, options);
+    }),
+  );
+  return rows.length;
+}
+
+/** Rails' `delete_all`: deletes every row of the relation (no callbacks) and returns how many. */
+export async function deleteAll(relation: Relation, options?: WriteOptions): Promise<number> {
+  const { model } = relation;
+  const rows = await loadRows(relation);
+  await Promise.all(rows.map((row) => writeRow(model, 'delete', { [model.primaryKey]: row[model.primaryKey] as Scalar }, options)));
+  return rows.length;
+}
+
+/** Options of `find_each` / `find_in_batches` (Rails' names). */
+export interface BatchOptions {
+  /** Rows per batch; default 1000 (Rails' default, and the named queries' default limit cap). */
+  readonly batch_size?: number;
+  /** The first primary key to include. */
+  readonly start?: Scalar;
+  /** The last primary key to include. */
+  readonly finish?: Scalar;
+  /** Primary key order of the walk; default `'asc'`. */
+  readonly order?: 'asc' | 'desc';
+}
+
+/**
+ * Rails' `find_in_batches`: the relation's rows in batches ordered by primary key, each batch asked for after the last
+ * key of the one before, so rows written meanwhile are neither skipped nor repeated. The relation's own order is
+ * replaced (Rails ignores it too); its limit is honoured; an offset is refused (it would apply to every batch).
+ */
+export async function* batches(relation: Relation, options: BatchOptions = {}, method = 'find_in_batches'): AsyncGenerator<readonly RowData[]> {
+  const { model } = relation;
+  const context = `${model.className}.${method}`;
+  const { batch_size: size = 1000, start, finish, order = 'asc' } = options;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) throw new QueryError(`${context}: batch_size must be a positive integer, got ${describeValue(size)}`);
+  if (order !== 'asc' && order !== 'desc') throw new QueryError(`${context}: order must be 'asc' or 'desc', got ${describeValue(order)}`);
+  if (relation.state.offset !== undefined) throw new QueryError(`${context}: a relation with an offset cannot be walked in batches; drop the offset or narrow it with where`);
+  const pk = model.primaryKey;
+  const [low, high] = order === 'asc' ? (['gte', 'lte'] as const) : (['lte', 'gte'] as const);
+  let remaining = relation.state.limit;
+  let walk = relation.unscope('order', 'limit').order({ [pk]: order });
+  if (start !== undefined) walk = walk.where({ [pk]: { [low]: start } });
+  if (finish !== undefined) walk = walk.where({ [pk]: { [high]: finish } });
+  let after: Scalar | undefined;
+  while (remaining === undefined || remaining > 0) {
+    const take = remaining === undefined ? size : Math.min(size, remaining);
+    const next = after === undefined ? walk : walk.where({ [pk]: { [order === 'asc' ? 'gt' : 'lt']: after } });
+    const rows = await loadRows(next.limit(take));
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < take) return;
+    if (remaining !== undefined) remaining -= rows.length;
+    after = rows[rows.length - 1]![pk] as Scalar;
+  }
+}

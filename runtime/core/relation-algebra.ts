@@ -1,0 +1,123 @@
+/**
+ * Rails' relation algebra over our condition trees and order lists: which `where` predicates `unscope(where:)`,
+ * `rewhere` and `merge` remove, and the client-side ordering of `in_order_of` (Zero cannot order by a list).
+ *
+ * A relation's `where` is the AND of its predicates (one per `where` column, `not`, `or`, `where_missing`...), as
+ * Rails' WhereClause is a list of predicates. Rails decides by the columns a predicate reads:
+ * - `unscope(where: cols)` / `rewhere` drop a predicate whose every comparison reads one of `cols` (Arel's
+ *   `fetch_attribute`), so `where(status: ['done', nil])` (an OR of two comparisons on `status`) goes as one;
+ * - `merge(other)` drops a predicate that reads exactly one column which `other` also constrains with a single-column
+ *   predicate (Rails 7+: "replaced by the latter condition"), then appends `other`'s predicates not already there.
+ * Predicates that read no column (`none`, `where_missing`) are only removed by `unscope(:where)` (and `none` not even
+ * then: Rails keeps a null relation null).
+ */
+import { FALSE, TRUE, and, type Condition, type Scalar } from './conditions.ts';
+import type { Direction } from './relation-spec.ts';
+
+/**
+ * One `order` entry: `[column, direction]`, or `in_order_of`'s `[column, direction, values]` (rows whose column holds
+ * `values[i]` come i-th; other values after all of them).
+ */
+export type OrderEntry = readonly [column: string, direction: Direction] | readonly [column: string, direction: Direction, values: readonly (Scalar | null)[]];
+
+/** The predicates of a where condition (its top-level AND). */
+function predicates(where: Condition): readonly Condition[] {
+  if (where.op === 'and') return where.conds;
+  return where.op === 'const' && where.value ? [] : [where];
+}
+
+/** The columns a predicate compares, or undefined when it also holds something that is not a comparison (EXISTS, a constant). */
+function columnsOf(cond: Condition, into = new Set<string>()): Set<string> | undefined {
+  switch (cond.op) {
+    case 'cmp':
+      into.add(cond.column);
+      return into;
+    case 'and':
+    case 'or':
+      for (const c of cond.conds) if (!columnsOf(c, into)) return undefined;
+      return into.size > 0 ? into : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The one column a predicate reads, if it reads exactly one (Rails' `extract_attribute`). */
+function singleColumn(cond: Condition): string | undefined {
+  const columns = columnsOf(cond);
+  return columns?.size === 1 ? [...columns][0] : undefined;
+}
+
+/** `unscope(where: columns)`: `where` without the predicates that read only those columns. */
+export function whereWithout(where: Condition, columns: ReadonlySet<string>): Condition {
+  return and(
+    predicates(where).filter((p) => {
+      const read = columnsOf(p);
+      return !read || ![...read].every((c) => columns.has(c));
+    }),
+  );
+}
+
+/** `unscope(:where)`: nothing, except that a null relation (`none`) stays null, as in Rails. */
+export function whereCleared(where: Condition): Condition {
+  return where.op === 'const' && !where.value ? FALSE : TRUE;
+}
+
+/** `merge`: `where`'s predicates minus those on a single column `other` constrains, then `other`'s predicates not already there. */
+export function mergedWhere(where: Condition, other: Condition): Condition {
+  const replaced = new Set(predicates(other).map(singleColumn).filter((c) => c !== undefined));
+  const kept = predicates(where).filter((p) => {
+    const column = singleColumn(p);
+    return column === undefined || !replaced.has(column);
+  });
+  const seen = new Set(kept.map((p) => JSON.stringify(p)));
+  return and([...kept, ...predicates(other).filter((p) => !seen.has(JSON.stringify(p)))]);
+}
+
+/** True when the order has an `in_order_of` entry (which Zero cannot apply). */
+export function ordersByList(order: readonly OrderEntry[]): boolean {
+  return order.some((entry) => entry.length === 3);
+}
+
+/**
+ * Zero's rows (ordered by the relation's column entries, then the primary key: a total order) re-sorted by the whole
+ * order, `in_order_of` entries included. Column entries are compared by position in Zero's order, which is exact:
+ * two rows reach a column entry only when every earlier entry is equal, and Zero sorted by those columns first.
+ */
+export function sortByOrder<R extends Readonly<Record<string, unknown>>>(rows: readonly R[], order: readonly OrderEntry[]): R[] {
+  const position = new Map<R, number>();
+  rows.forEach((row, i) => position.set(row, i));
+  const ranks = order.map((entry) => {
+    if (entry.length !== 3) return undefined;
+    const rank = new Map<unknown, number>();
+    // Rails' CASE takes the first WHEN that matches: a repeated value keeps its first place.
+    entry[2].forEach((value, i) => rank.has(value) || rank.set(value, i));
+    return rank;
+  });
+  const byZero = (a: R, b: R) => position.get(a)! - position.get(b)!;
+  return [...rows].sort((a, b) => {
+    for (let k = 0; k < order.length; k++) {
+      const [column, direction, values] = order[k]!;
+      const rank = ranks[k];
+      if (rank) {
+        const unlisted = values!.length;
+        const difference = (rank.get(a[column]) ?? unlisted) - (rank.get(b[column]) ?? unlisted);
+        if (difference !== 0) return direction === 'asc' ? difference : -difference;
+      } else if (a[column] !== b[column]) {
+        return byZero(a, b);
+      }
+    }
+    return byZero(a, b);
+  });
+}
+
+/**
+ * Rails' `where_values_hash`: the columns the relation pins to one value (`where({ status: 'active' })`,
+ * `where({ client_id: null })`), which records created through it (`find_or_create_by`) start with.
+ */
+export function scopeAttributes(where: Condition): Record<string, Scalar | null> {
+  const attributes: Record<string, Scalar | null> = {};
+  for (const p of predicates(where)) {
+    if (p.op === 'cmp' && (p.operator === '=' || (p.operator === 'IS' && p.value === null))) attributes[p.column] = p.value as Scalar | null;
+  }
+  return attributes;
+}
