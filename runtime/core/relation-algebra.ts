@@ -121,3 +121,30 @@ export function scopeAttributes(where: Condition): Record<string, Scalar | null>
   }
   return attributes;
 }
+
+/** True when `cond` holds a `where_missing` (NOT EXISTS) anywhere. */
+export function requiresMissing(cond: Condition): boolean {
+  if (cond.op === 'exists') return cond.negated;
+  return (cond.op === 'and' || cond.op === 'or') && cond.conds.some(requiresMissing);
+}
+
+/**
+ * `where` without its `where_missing` predicates, and their relationships. Zero's client cannot run NOT EXISTS
+ * (rocicorp issue 3438; zero-cache can), so a relation asks Zero for the relationship's first row beside each row and
+ * keeps the rows that have none (Relation#rows). Only a top-level predicate can be filtered so: `or` refuses the rest.
+ */
+export function splitMissing(where: Condition): { readonly where: Condition; readonly missing: readonly string[] } {
+  if (!requiresMissing(where)) return { where, missing: [] };
+  const missing: string[] = [];
+  const kept = predicates(where).filter((p) => {
+    if (p.op !== 'exists' || !p.negated) return true;
+    if (!missing.includes(p.relationship)) missing.push(p.relationship);
+    return false;
+  });
+  return { where: and(kept), missing };
+}
+
+/** A row's loaded relationship value is absent: no row (one) or no rows (many). */
+export function isMissing(value: unknown): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}

@@ -6,7 +6,9 @@ import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
-import { mergedWhere, ordersByList, sortByOrder, whereCleared, whereWithout, type OrderEntry } from './relation-algebra.ts';
+import {
+  isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereCleared, whereWithout, type OrderEntry,
+} from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
@@ -56,7 +58,7 @@ export class Relation {
   readonly model: ModelDefinition;
   readonly state: RelationState;
   #key: string | undefined;
-  #spec: RelationSpec | undefined;
+  #compiled: { readonly spec: RelationSpec; readonly pass: { readonly missing: readonly string[] } | undefined } | undefined;
 
   constructor(model: ModelDefinition, state: RelationState = EMPTY) {
     this.model = model;
@@ -199,7 +201,12 @@ export class Relation {
     return this.#exists(relationships, false, 'where_associated');
   }
 
-  /** Rails' `where.missing(name, ...)`: rows without an associated row (NOT EXISTS; a dangling foreign key counts as missing). */
+  /**
+   * Rails' `where.missing(name, ...)`: rows without an associated row (a dangling foreign key counts as missing). Zero's
+   * client cannot run NOT EXISTS, so Zero is asked for each row with its first associated row and the rows without one are
+   * kept here; as with `in_order_of`, a limit applies after that filter (every candidate row is loaded), and `or` and
+   * `includes(...)` shaping refuse it.
+   */
   where_missing(...relationships: string[]): this {
     return this.#exists(relationships, true, 'where_missing');
   }
@@ -214,6 +221,11 @@ export class Relation {
   /** `Job.where(a).or(Job.where(b))`: the two relations may differ only in their conditions, as in Rails. */
   or(other: Relation): this {
     this.assertSameModel(other, 'or');
+    if (requiresMissing(this.state.where) || requiresMissing(other.state.where)) {
+      throw new QueryError(
+        `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
+      );
+    }
     const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl'] as const).filter(
       (part) => JSON.stringify(this.part(part)) !== JSON.stringify(other.part(part)),
     );
@@ -308,9 +320,10 @@ export class Relation {
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
         }
-        if (ordersByList(relation.state.order)) {
+        if (ordersByList(relation.state.order) || requiresMissing(relation.state.where)) {
           throw new QueryError(
-            `${this.model.className}.includes: '${name}' cannot use in_order_of (Zero orders associated rows itself and cannot order by a list); sort the loaded rows instead`,
+            `${this.model.className}.includes: '${name}' cannot use in_order_of or where_missing (Zero cannot order associated rows by a list ` +
+              'or filter them by NOT EXISTS, and they are not post-processed); filter or sort the loaded rows instead',
           );
         }
         const at = specs.findIndex((s) => s.name === name);
@@ -341,28 +354,50 @@ export class Relation {
 
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
-    // A list order (in_order_of) is applied to Zero's rows here, with the limit and offset: part of what identifies the view.
+    if (this.#key) return this.#key;
+    // What is done to Zero's rows here (see rows) is part of what identifies the view.
     const { order, limit, offset } = this.state;
-    this.#key ??= JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl, ...(ordersByList(order) ? [order, limit, offset] : [])]);
+    const { pass } = this.#compile();
+    this.#key = JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl, ...(pass ? [order, limit, offset, pass.missing] : [])]);
     return this.#key;
   }
 
   /** This relation as a relation spec: the argument of the model's named query, and what the ZQL is built from. */
   get spec(): RelationSpec {
-    if (this.#spec) return this.#spec;
-    const { order, includes } = this.state;
-    const where = simplify(this.state.where);
-    // Zero cannot order by a list (in_order_of): it gets the column orders, and the limit and offset wait for the list order.
+    return this.#compile().spec;
+  }
+
+  /**
+   * The spec, and the client pass: what Zero cannot do and `rows` does to Zero's rows, a list order (`in_order_of`) and
+   * `where_missing` filters. With a client pass, Zero is asked for every row that passes the rest (no limit or offset:
+   * they apply after), with each relationship whose absence is required loaded one row deep.
+   */
+  #compile(): { readonly spec: RelationSpec; readonly pass: { readonly missing: readonly string[] } | undefined } {
+    if (this.#compiled) return this.#compiled;
+    const { order, includes: included } = this.state;
+    const { where, missing } = splitMissing(simplify(this.state.where));
     const byList = ordersByList(order);
+    const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
-    this.#spec = runtimeSpec(this.model.table, {
+    const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, i.relation.spec] as const);
+    for (const name of missing) {
+      const shown = includes.find(([n]) => n === name);
+      if (!shown) includes.push([name, { limit: 1 }]);
+      else if (shown[1].where !== undefined || shown[1].limit !== undefined || shown[1].offset !== undefined) {
+        throw new QueryError(
+          `${this.model.className}: where_missing('${name}') cannot be combined with an includes of '${name}' that filters or limits it; include it unshaped, or drop one`,
+        );
+      }
+    }
+    const spec = runtimeSpec(this.model.table, {
       where: where.op === 'const' && where.value ? undefined : where,
       order: zeroOrder.length > 0 ? (zeroOrder as RelationSpec['order']) : undefined,
-      limit: byList ? undefined : this.state.limit,
-      offset: byList ? undefined : this.state.offset,
-      includes: includes.length > 0 ? includes.map((i) => [i.name, i.relation.spec] as const) : undefined,
+      limit: pass ? undefined : this.state.limit,
+      offset: pass ? undefined : this.state.offset,
+      includes: includes.length > 0 ? includes : undefined,
     });
-    return this.#spec;
+    this.#compiled = { spec, pass };
+    return this.#compiled;
   }
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */
@@ -371,11 +406,17 @@ export class Relation {
     return where !== undefined && where.op === 'const' && !where.value;
   }
 
-  /** This relation's rows from what Zero returned: the offset rows dropped; with a list order, sorted, then offset and limit. */
+  /**
+   * This relation's rows from what Zero returned: the offset rows dropped; with a client pass (see #compile), the rows
+   * missing the required relationships kept, sorted by the list order, then offset and limit applied.
+   */
   rows<R extends Readonly<Record<string, unknown>>>(raw: readonly R[]): readonly R[] {
+    const { spec, pass } = this.#compile();
+    if (!pass) return dropOffset(spec, raw);
     const { order, limit, offset = 0 } = this.state;
-    if (!ordersByList(order)) return dropOffset(this.spec, raw);
-    return sortByOrder(raw, order).slice(offset, limit === undefined ? undefined : offset + limit);
+    const kept = pass.missing.length > 0 ? raw.filter((row) => pass.missing.every((name) => isMissing(row[name]))) : raw;
+    const sorted = ordersByList(order) ? sortByOrder(kept, order) : kept;
+    return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
   }
 }
 

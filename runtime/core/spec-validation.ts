@@ -9,7 +9,8 @@
  * - `assertWithinLimitCap(spec, limits)`: only the limit cap, at every include level (for specs the runtime built).
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
  * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table;
- * an `exists` condition, Rails' `where.associated` / `where.missing`, names one of them and counts as a node).
+ * an `exists` condition, Rails' `where.associated`, names one of them and counts as a node; NOT EXISTS is refused, since
+ * Zero's client cannot run it).
  * Zero's own builder would reject some of this too, but as a crash deep in ZQL; upstream treats unbounded client-shaped
  * queries as a denial-of-service risk, hence the caps.
  */
@@ -138,7 +139,8 @@ class Checker {
       case 'exists': {
         keys(['op', 'relationship', 'negated']);
         this.relationship(table, input.relationship, `${path}.relationship`);
-        if (typeof input.negated !== 'boolean') this.fail(`${path}.negated`, `expected true or false, got ${describeValue(input.negated)}`);
+        // Zero's client cannot run NOT EXISTS (the runtime filters where_missing itself), so no client asks for it.
+        if (input.negated !== false) this.fail(`${path}.negated`, `expected false (NOT EXISTS is not supported), got ${describeValue(input.negated)}`);
         return;
       }
       default:
