@@ -12,6 +12,7 @@ import { runRelation } from '../core/reads.ts';
 import { Relation as CoreRelation } from '../core/relation.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
+import { defineAssociationReaders } from './associations.ts';
 
 /** The methods every ActiveRecord record has (its columns come from the schema). */
 export interface RecordMethods<Row> {
@@ -119,6 +120,7 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
     return model.columns.includes(name) ? read(this, name) : undefined;
   };
   for (const name of ['update', 'destroy', 'reload', 'toJSON', 'read_attribute']) Object.defineProperty(proto, name, { enumerable: false });
+  defineAssociationReaders(proto, model, read);
   classes.set(model, ActiveRecordBase);
   return ActiveRecordBase;
 }

@@ -11,6 +11,7 @@ import { QueryError } from '../core/errors.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
+import { unloadedAssociation } from './associations.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
 export interface ReactiveRecordMethods<Row> {
@@ -152,7 +153,7 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
       configurable: true,
       get(this: object) {
         const value = rowOf(this)?.[name];
-        if (value === undefined) return undefined;
+        if (value === undefined) return unloadedAssociation(model, name, rowOf(this));
         associated ??= new Relation(model).associatedModel(name);
         return associationValue(associated, value);
       },

@@ -1,0 +1,69 @@
+/**
+ * Association readers without `includes`, reactive flavour: `job.client` is a live record handle and `job.tasks` a live
+ * collection; both follow writes (a changed key, a new associated row) and keep one shared Zero view while read.
+ */
+import { describe, expect, test } from 'vitest';
+import { flushSync } from 'svelte';
+import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
+import { ReactiveClient, ReactiveJob, taskConfig, useZero } from './models.ts';
+import { zeroViewCounts } from '../support/zero-views.ts';
+
+const ctx = useZero();
+
+function watch<T>(read: () => T): { seen: T[]; stop: () => void } {
+  const seen: T[] = [];
+  const stop = $effect.root(() => {
+    $effect(() => {
+      seen.push(read());
+    });
+  });
+  flushSync();
+  return { seen, stop };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+interface Named { readonly name: string | undefined; readonly $found: boolean }
+interface Titled { readonly title: string }
+/** Until the record types carry associations, the readers are reached through this view of a record. */
+const associations = (record: unknown) => record as { readonly client: Named; readonly tasks: { map<U>(fn: (t: Titled) => U): U[]; readonly length: number } };
+
+describe('association readers without includes', () => {
+  test('belongs_to is a live handle that follows the key', async () => {
+    const job = ReactiveJob.find('j1');
+    const { seen, stop } = watch(() => `${job.title} for ${associations(job).client?.name}`);
+    expect(seen.at(-1)).toBe('Fix the boiler for Acme');
+    await ReactiveJob.update('j1', { client_id: 'c2' });
+    flushSync();
+    expect(seen.at(-1)).toBe('Fix the boiler for Globex');
+    await ReactiveClient.update('c2', { name: 'Globex Ltd' });
+    flushSync();
+    expect(seen.at(-1)).toBe('Fix the boiler for Globex Ltd');
+    await ReactiveJob.update('j1', { client_id: null });
+    flushSync();
+    expect(seen.at(-1)).toBe('Fix the boiler for undefined');
+    expect(associations(job).client.$found).toBe(false);
+    stop();
+    await settle();
+    expect((await zeroViewCounts(ctx.z)).views).toBe(0);
+  });
+
+  test('has_many is a live collection of the associated model', async () => {
+    const ReactiveTask = ReactiveRecord.createModel(taskConfig);
+    const jobs = ReactiveJob.where({ client_id: 'c1' }).order('id');
+    const { seen, stop } = watch(() => jobs.map((job) => associations(job).tasks.map((t) => t.title)));
+    expect(seen.at(-1)).toEqual([[], [], []]);
+    await ReactiveTask.upsert({ id: 't1', job_id: 'j3', title: 'Ladder', position: 1 });
+    flushSync();
+    expect(seen.at(-1)).toEqual([[], ['Ladder'], []]);
+    stop();
+  });
+
+  test('the same row gives the same reader (one view per association while read)', () => {
+    const jobs = ReactiveJob.order('id');
+    const { stop } = watch(() => jobs.length);
+    const first = jobs.at(0)!;
+    expect(associations(first).client).toBe(associations(first).client);
+    stop();
+  });
+});

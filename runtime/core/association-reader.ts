@@ -1,0 +1,42 @@
+/**
+ * Association readers without `includes` (`job.client`, `job.tasks`), shared by both flavours: the relation of the
+ * associated rows one record points at, from the Zero schema's relationship. Each flavour answers with it its own way
+ * (ActiveRecord: a promise of the record, or the relation to await; ReactiveRecord: a live handle, or a live collection).
+ */
+import type { ModelDefinition } from './config.ts';
+import { QueryError } from './errors.ts';
+import { Relation, scopedRelationClass } from './relation.ts';
+
+interface Hop {
+  readonly sourceField: readonly string[];
+  readonly destField: readonly string[];
+  readonly cardinality: 'one' | 'many';
+}
+
+type RelationClass<R extends Relation> = new (model: ModelDefinition) => R;
+
+/**
+ * The associated rows of relationship `name` for the record whose columns `read` gives, as a relation of the associated
+ * model (with its scopes) of class `Base`; `single` for a `one` relationship (belongs_to, has_one). A NULL key matches
+ * nothing, as Rails answers nil without a query.
+ * @throws QueryError for a relationship through a junction table (two hops): read it with `includes(name)`.
+ */
+export function associationRelation<R extends Relation>(
+  Base: RelationClass<R>,
+  model: ModelDefinition,
+  name: string,
+  read: (column: string) => unknown,
+): { readonly relation: R; readonly single: boolean } {
+  const hops = (model.schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined)?.[model.table]?.[name] ?? [];
+  if (hops.length !== 1) {
+    throw new QueryError(`${model.className}#${name}: a relationship through a junction table is read with includes('${name}')`);
+  }
+  const { sourceField, destField, cardinality } = hops[0]!;
+  const associated = new Relation(model).associatedModel(name);
+  let relation = new (scopedRelationClass(associated, Base))(associated);
+  for (let i = 0; i < sourceField.length; i++) {
+    const value = read(sourceField[i]!);
+    relation = value === null || value === undefined ? relation.none() : relation.where({ [destField[i]!]: value as string | number | boolean });
+  }
+  return { relation, single: cardinality === 'one' };
+}

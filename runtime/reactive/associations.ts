@@ -1,0 +1,23 @@
+/**
+ * ReactiveRecord association readers without `includes`: `job.client` is a live record handle (`$found` false when the
+ * key is NULL or dangling) and `job.tasks` a live collection of the associated model, each made once per row Zero hands
+ * out, so reading it in an effect keeps one shared Zero view. A row loaded with `includes` reads the loaded value instead.
+ */
+import type { ModelDefinition } from '../core/config.ts';
+import { associationRelation } from '../core/association-reader.ts';
+import type { RowData } from '../core/zero-types.ts';
+import { ReactiveRelation } from './relation.ts';
+
+const readers = new WeakMap<RowData, Map<string, unknown>>();
+
+/** The live reader of relationship `name` for `row`: a record handle (one) or a collection (many); undefined without a row. */
+export function unloadedAssociation(model: ModelDefinition, name: string, row: RowData | undefined): unknown {
+  if (!row) return undefined;
+  let byName = readers.get(row);
+  if (!byName) readers.set(row, (byName = new Map()));
+  if (!byName.has(name)) {
+    const { relation, single } = associationRelation(ReactiveRelation, model, name, (column) => row[column]);
+    byName.set(name, single ? relation.take() : relation);
+  }
+  return byName.get(name);
+}
