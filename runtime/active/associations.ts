@@ -6,6 +6,20 @@
 import type { ModelDefinition } from '../core/config.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import { ActiveRelation } from './relation.ts';
+import type { ActiveRecordInstance } from './record.ts';
+
+/**
+ * The association readers of a record, typed from the schema's relationships (`AssociationsOf`): a `one` relationship
+ * is the loaded record (after `includes`) or a promise of it, a `many` relationship the loaded array or a relation of
+ * the associated model; `await job.client` / `await job.tasks` read either.
+ */
+export type ActiveAssociations<A> = {
+  readonly [K in keyof A]: A[K] extends { readonly one: true; readonly row: infer R }
+    ? PromiseLike<ActiveRecordInstance<R> | null> | ActiveRecordInstance<R> | null
+    : A[K] extends { readonly row: infer R }
+      ? ActiveRelation<ActiveRecordInstance<R>> | ActiveRecordInstance<R>[]
+      : never;
+};
 
 /** Puts a reader per relationship of `model` on its record prototype; `read(record, column)` reads a column. */
 export function defineAssociationReaders(proto: object, model: ModelDefinition, read: (record: object, column: string) => unknown): void {

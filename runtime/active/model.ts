@@ -1,7 +1,8 @@
 /**
  * `ActiveRecord.createModel(config)`: the plain-TypeScript flavour. Finders are async and return plain records.
  */
-import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import type { ActiveAssociations } from './associations.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
@@ -24,16 +25,16 @@ export interface ActiveModelStatics<Row> {
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
 
-/** A relation of the model, with its scopes as chainable methods. */
-export type ActiveScoped<Row, S> = ActiveRelation<ActiveRecordInstance<Row>> & {
-  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer A) => unknown ? (...args: A) => ActiveScoped<Row, S> : never;
+/** A relation of the model, with its scopes as chainable methods; its records have the association readers of `A`. */
+export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>> & {
+  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
 };
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
 type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
-export type ActiveModel<Row = Record<string, unknown>, S = {}> = ActiveModelStatics<Row> &
-  Pick<ActiveScoped<Row, S>, QueryMethodName | keyof S>;
+export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row> &
+  Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
 /**
  * @example
@@ -41,8 +42,8 @@ export type ActiveModel<Row = Record<string, unknown>, S = {}> = ActiveModelStat
  * const job = await ActiveJob.find('j1');           // RecordNotFoundError when missing
  * const active = await ActiveJob.active().order({ created_at: 'desc' }).limit(10);
  */
-function createModel<R, S>(config: ModelDefinition<R, S>): ActiveModel<R, S>;
-function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<C>, ScopesOf<C>>;
+function createModel<R, S, A>(config: ModelDefinition<R, S, A>): ActiveModel<R, S, A>;
+function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);

@@ -120,7 +120,7 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
     return model.columns.includes(name) ? read(this, name) : undefined;
   };
   for (const name of ['update', 'destroy', 'reload', 'toJSON', 'read_attribute']) Object.defineProperty(proto, name, { enumerable: false });
-  defineAssociationReaders(proto, model, read);
+  defineAssociationReaders(proto, model, (record, column) => read(record as Record<string, unknown>, column));
   classes.set(model, ActiveRecordBase);
   return ActiveRecordBase;
 }

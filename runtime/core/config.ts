@@ -56,10 +56,10 @@ export interface ModelConfig {
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export interface ModelDefinition<R = RowData, S = ScopeMap> {
+export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
   readonly kind: 'zero-record/model';
-  /** Type-level only: the row and scopes this definition was made from. */
-  readonly '~types'?: { readonly row: R; readonly scopes: S };
+  /** Type-level only: the row, scopes and associations this definition was made from. */
+  readonly '~types'?: { readonly row: R; readonly scopes: S; readonly associations: A };
   readonly schema: AnySchema;
   readonly table: string;
   readonly className: string;
@@ -92,6 +92,32 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
 
 /** The scopes of a config. */
 export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
+
+/** An association's shape: a `one` relationship (belongs_to, has_one) or not (has_many), and the associated row type. */
+export interface AssociationShape<Row = RowData> {
+  readonly one: boolean;
+  readonly row: Row;
+}
+
+/** The shape of one Zero relationship (a single hop; through a junction table it is read with `includes`). */
+type AssociationOf<Hops, Tables> = Hops extends readonly [{ readonly destSchema: infer D; readonly cardinality: infer Card }]
+  ? D extends keyof Tables
+    ? Tables[D] extends TableSchema
+      ? { readonly one: Card extends 'one' ? true : false; readonly row: ZeroRow<Tables[D]> }
+      : never
+    : never
+  : never;
+
+/** The associations of a config: each relationship it configures, shaped from its Zero schema's relationships. */
+export type AssociationsOf<C> = C extends {
+  readonly schema: { readonly tables: infer Tables; readonly relationships: infer Rels };
+  readonly table: infer T;
+  readonly relationships: infer Configured;
+}
+  ? T extends keyof Rels
+    ? { readonly [K in keyof Configured & keyof Rels[T]]: AssociationOf<Rels[T][K], Tables> }
+    : {}
+  : {};
 
 const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query']);
 
@@ -208,8 +234,8 @@ export function validateModelConfig(config: ModelConfig): void {
  * @example
  * export const jobConfig = defineModel({ schema, table: 'jobs', scopes: { active: (r) => r.where({ status: 'active' }) } });
  */
-export function defineModel<R, S>(config: ModelDefinition<R, S>): ModelDefinition<R, S>;
-export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>>;
+export function defineModel<R, S, A>(config: ModelDefinition<R, S, A>): ModelDefinition<R, S, A>;
+export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition {
   if (isDefinition(config)) return config as ModelDefinition;

@@ -7,6 +7,21 @@ import type { ModelDefinition } from '../core/config.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { ReactiveRelation } from './relation.ts';
+import type { RecordHandle } from './handle.ts';
+import type { ReactiveRecordInstance } from './record.ts';
+
+/**
+ * The association readers of a record or handle, typed from the schema's relationships (`AssociationsOf`): a `one`
+ * relationship is a live handle (or, after `includes`, the loaded record or null), a `many` relationship a live collection
+ * (or the loaded records); both read the same way (`job.client?.name`, `{#each job.tasks as task}`).
+ */
+export type ReactiveAssociations<A> = {
+  readonly [K in keyof A]: A[K] extends { readonly one: true; readonly row: infer R }
+    ? RecordHandle<R> | ReactiveRecordInstance<R> | null
+    : A[K] extends { readonly row: infer R }
+      ? ReactiveRelation<R> | readonly ReactiveRecordInstance<R>[]
+      : never;
+};
 
 const readers = new WeakMap<RowData, Map<string, unknown>>();
 

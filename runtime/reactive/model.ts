@@ -3,7 +3,7 @@
  * return live handles and collections at once; writes go through the same core writes (via the ActiveRecord model).
  */
 import { ActiveRecord } from '../active/model.ts';
-import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
@@ -27,8 +27,8 @@ export interface ReactiveModelStatics<Row> {
 }
 
 /** A live relation of the model, with its scopes as chainable methods. */
-export type ReactiveScoped<Row, S> = ReactiveRelation<Row> & {
-  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer A) => unknown ? (...args: A) => ReactiveScoped<Row, S> : never;
+export type ReactiveScoped<Row, S, A = {}> = ReactiveRelation<Row, A> & {
+  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ReactiveScoped<Row, S, A> : never;
 };
 
 /** What the model answers to directly (`ReactiveJob.where(...)`), each starting from `all()`. */
@@ -41,7 +41,7 @@ type QueryMethodName =
   | 'find_or_create_by' | 'find_or_create_by_bang' | 'create_or_find_by' | 'create_or_find_by_bang';
 
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
-export type ReactiveModel<Row = Record<string, unknown>, S = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S>, QueryMethodName | keyof S>;
+export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
 /**
  * @example
@@ -49,8 +49,8 @@ export type ReactiveModel<Row = Record<string, unknown>, S = {}> = ReactiveModel
  * const job = $derived(ReactiveJob.find(jobId));          // {job.title}, {#if job.$loading}, job.$error
  * const jobs = $derived(ReactiveJob.active().order({ created_at: 'desc' }).limit(10));
  */
-function createModel<R, S>(config: ModelDefinition<R, S>): ReactiveModel<R, S>;
-function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowOf<C>, ScopesOf<C>>;
+function createModel<R, S, A>(config: ModelDefinition<R, S, A>): ReactiveModel<R, S, A>;
+function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);

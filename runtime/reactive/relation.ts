@@ -20,8 +20,13 @@ import type { QueryStatus } from './answer.ts';
 import { recordHandle, type RecordHandle } from './handle.ts';
 import { isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
+import type { ReactiveAssociations } from './associations.ts';
 
 type Settle = (rows: readonly RecordLike[]) => readonly RecordLike[];
+/** A record of a collection: the row's columns, the record methods and the association readers of `A`. */
+type Item<Row, A> = ReactiveRecordInstance<Row> & ReactiveAssociations<A>;
+/** A record handle with the association readers of `A`. */
+type Handle<Row, A> = RecordHandle<Row> & ReactiveAssociations<A>;
 type Predicate<T, R> = (record: T, index: number, records: readonly T[]) => R;
 
 const NO_RECORDS: readonly never[] = Object.freeze([]);
@@ -63,7 +68,7 @@ function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<u
  * A live collection of a model: chain it like a Relation, read it like an array.
  * @example {#each ReactiveJob.active().order({ created_at: 'desc' }) as job (job.id)}<li>{job.title}</li>{/each}
  */
-export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
+export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Relation {
   readonly #settle: Settle | undefined;
   #answer: LiveValue<readonly RecordLike[]> | undefined;
   #list: RecordList | undefined;
@@ -73,7 +78,7 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
    * Index access (`jobs[0]`); prefer `at(i)`. Typed like an array's (no `| undefined`): `{#each jobs as job}` infers its
    * item from this signature, and `noUncheckedIndexedAccess` still adds `undefined` to `jobs[i]` where an app enables it.
    */
-  readonly [index: number]: ReactiveRecordInstance<Row>;
+  readonly [index: number]: Item<Row, A>;
 
   /** `settle` is set for the collections a finder returns (`find([a, b])`, `first(3)`, ...). */
   constructor(model: ModelDefinition, state?: RelationState, settle?: Settle) {
@@ -87,11 +92,11 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     return (this.#answer ??= new LiveValue({ relation: this, single: false, settle: this.#settle ?? ((rows) => rows) }));
   }
 
-  #records(): readonly ReactiveRecordInstance<Row>[] {
+  #records(): readonly Item<Row, A>[] {
     const value = this.#live.current;
     if (!value) return NO_RECORDS;
     this.#list ??= new RecordList();
-    return this.#list.records(this.model, value as readonly RowData[]) as readonly ReactiveRecordInstance<Row>[];
+    return this.#list.records(this.model, value as readonly RowData[]) as readonly Item<Row, A>[];
   }
 
   // ---- state --------------------------------------------------------------------------------------------------------
@@ -120,56 +125,56 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     return this.#records().length;
   }
 
-  at(index: number): ReactiveRecordInstance<Row> | undefined {
+  at(index: number): Item<Row, A> | undefined {
     return this.#records().at(index);
   }
 
-  [Symbol.iterator](): IterableIterator<ReactiveRecordInstance<Row>> {
+  [Symbol.iterator](): IterableIterator<Item<Row, A>> {
     return this.#records()[Symbol.iterator]();
   }
 
   /** The records now, as a new array. */
-  toArray(): ReactiveRecordInstance<Row>[] {
+  toArray(): Item<Row, A>[] {
     return [...this.#records()];
   }
 
-  map<U>(fn: Predicate<ReactiveRecordInstance<Row>, U>): U[] {
+  map<U>(fn: Predicate<Item<Row, A>, U>): U[] {
     return this.#records().map(fn);
   }
 
-  filter(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): ReactiveRecordInstance<Row>[] {
+  filter(fn: Predicate<Item<Row, A>, unknown>): Item<Row, A>[] {
     return this.#records().filter(fn);
   }
 
-  some(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): boolean {
+  some(fn: Predicate<Item<Row, A>, unknown>): boolean {
     return this.#records().some(fn);
   }
 
-  every(fn: Predicate<ReactiveRecordInstance<Row>, unknown>): boolean {
+  every(fn: Predicate<Item<Row, A>, unknown>): boolean {
     return this.#records().every(fn);
   }
 
-  forEach(fn: Predicate<ReactiveRecordInstance<Row>, void>): void {
+  forEach(fn: Predicate<Item<Row, A>, void>): void {
     this.#records().forEach(fn);
   }
 
-  slice(start?: number, end?: number): ReactiveRecordInstance<Row>[] {
+  slice(start?: number, end?: number): Item<Row, A>[] {
     return this.#records().slice(start, end);
   }
 
-  reduce<U>(fn: (acc: U, record: ReactiveRecordInstance<Row>, index: number, records: readonly ReactiveRecordInstance<Row>[]) => U, initial: U): U {
+  reduce<U>(fn: (acc: U, record: Item<Row, A>, index: number, records: readonly Item<Row, A>[]) => U, initial: U): U {
     return this.#records().reduce(fn, initial);
   }
 
-  indexOf(record: ReactiveRecordInstance<Row>): number {
+  indexOf(record: Item<Row, A>): number {
     return this.#records().indexOf(record);
   }
 
   /** `includes('client')` loads an association (Relation); `includes(record)` asks whether the record is in the collection. */
   override includes(...args: IncludeArg[]): this;
-  override includes(record: ReactiveRecordInstance<Row>): boolean;
+  override includes(record: Item<Row, A>): boolean;
   override includes(...args: unknown[]): this | boolean {
-    if (args.length === 1 && isReactiveRecord(args[0])) return this.#records().includes(args[0] as ReactiveRecordInstance<Row>);
+    if (args.length === 1 && isReactiveRecord(args[0])) return this.#records().includes(args[0] as Item<Row, A>);
     return super.includes(...(args as IncludeArg[]));
   }
 
@@ -184,18 +189,19 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
     }
   }
 
-  #single<T>(build: () => Plan<unknown>): RecordHandle<T> {
-    return recordHandle<T>(this.#plan(build, true));
+  #single(build: () => Plan<unknown>): Handle<Row, A> {
+    // The handle's prototype carries the model's association readers (record.ts), typed here from `A`.
+    return recordHandle<Row>(this.#plan(build, true)) as Handle<Row, A>;
   }
 
-  #many(build: () => Plan<unknown>): ReactiveRelation<Row> {
+  #many(build: () => Plan<unknown>): ReactiveRelation<Row, A> {
     const plan = this.#plan(build, false);
-    const Class = this.constructor as new (model: ModelDefinition, state: RelationState, settle: Settle) => ReactiveRelation<Row>;
+    const Class = this.constructor as new (model: ModelDefinition, state: RelationState, settle: Settle) => ReactiveRelation<Row, A>;
     return new Class(this.model, plan.relation.state, (rows) => plan.settle(rows) as readonly RecordLike[]);
   }
 
   /** `first()` -> a handle, `first(n)` -> a collection (likewise `last`, `take`). */
-  #oneOrMany(planOf: (relation: Relation, n: number | undefined, bang: boolean) => Plan<unknown>, n: number | undefined): RecordHandle<Row> | ReactiveRelation<Row> {
+  #oneOrMany(planOf: (relation: Relation, n: number | undefined, bang: boolean) => Plan<unknown>, n: number | undefined): Handle<Row, A> | ReactiveRelation<Row, A> {
     return n === undefined ? this.#single(() => planOf(this, undefined, false)) : this.#many(() => planOf(this, n, false));
   }
 
@@ -207,57 +213,57 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
    * `find(id)` -> a record handle ('not-found' with RecordNotFoundError when missing); `find([a, b])` -> a collection
    * (all-or-nothing, in the order asked); `find((job) => ...)` -> Array#find over the records now.
    */
-  find(predicate: Predicate<ReactiveRecordInstance<Row>, unknown>): ReactiveRecordInstance<Row> | undefined;
-  find(ids: readonly unknown[]): ReactiveRelation<Row>;
-  find(id: unknown, ...more: unknown[]): RecordHandle<Row>;
-  find(...args: unknown[]): ReactiveRecordInstance<Row> | undefined | RecordHandle<Row> | ReactiveRelation<Row> {
-    if (typeof args[0] === 'function') return this.#records().find(args[0] as Predicate<ReactiveRecordInstance<Row>, unknown>);
+  find(predicate: Predicate<Item<Row, A>, unknown>): Item<Row, A> | undefined;
+  find(ids: readonly unknown[]): ReactiveRelation<Row, A>;
+  find(id: unknown, ...more: unknown[]): Handle<Row, A>;
+  find(...args: unknown[]): Item<Row, A> | undefined | Handle<Row, A> | ReactiveRelation<Row, A> {
+    if (typeof args[0] === 'function') return this.#records().find(args[0] as Predicate<Item<Row, A>, unknown>);
     if (args.length > 1 || Array.isArray(args[0])) return this.#many(() => findPlan(this, args));
     return this.#single(() => findPlan(this, args));
   }
 
   /** The first record matching `conditions`; a missing one ends with `$found` false and no error. */
-  find_by(conditions: WhereHash): RecordHandle<Row> {
+  find_by(conditions: WhereHash): Handle<Row, A> {
     return this.#single(() => findByPlan(this, conditions, false));
   }
 
   /** Rails' `find_by!`: ends 'not-found' with RecordNotFoundError. */
-  find_by_bang(conditions: WhereHash): RecordHandle<Row> {
+  find_by_bang(conditions: WhereHash): Handle<Row, A> {
     return this.#single(() => findByPlan(this, conditions, true));
   }
 
-  first(): RecordHandle<Row>;
-  first(n: number): ReactiveRelation<Row>;
-  first(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+  first(): Handle<Row, A>;
+  first(n: number): ReactiveRelation<Row, A>;
+  first(n?: number): Handle<Row, A> | ReactiveRelation<Row, A> {
     return this.#oneOrMany(firstPlan, n);
   }
 
-  first_bang(): RecordHandle<Row> {
+  first_bang(): Handle<Row, A> {
     return this.#single(() => firstPlan(this, undefined, true));
   }
 
-  last(): RecordHandle<Row>;
-  last(n: number): ReactiveRelation<Row>;
-  last(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+  last(): Handle<Row, A>;
+  last(n: number): ReactiveRelation<Row, A>;
+  last(n?: number): Handle<Row, A> | ReactiveRelation<Row, A> {
     return this.#oneOrMany(lastPlan, n);
   }
 
-  last_bang(): RecordHandle<Row> {
+  last_bang(): Handle<Row, A> {
     return this.#single(() => lastPlan(this, undefined, true));
   }
 
-  take(): RecordHandle<Row>;
-  take(n: number): ReactiveRelation<Row>;
-  take(n?: number): RecordHandle<Row> | ReactiveRelation<Row> {
+  take(): Handle<Row, A>;
+  take(n: number): ReactiveRelation<Row, A>;
+  take(n?: number): Handle<Row, A> | ReactiveRelation<Row, A> {
     return this.#oneOrMany(takePlan, n);
   }
 
-  take_bang(): RecordHandle<Row> {
+  take_bang(): Handle<Row, A> {
     return this.#single(() => takePlan(this, undefined, true));
   }
 
   /** Exactly one record; 'not-found' for none, 'error' (SoleRecordExceededError) for more. */
-  sole(): RecordHandle<Row> {
+  sole(): Handle<Row, A> {
     return this.#single(() => solePlan(this));
   }
 
@@ -325,51 +331,51 @@ export class ReactiveRelation<Row = Record<string, unknown>> extends Relation {
   }
 
   /** Rails' `destroy_all`: destroys each record; resolves to them (records over the rows as they were). */
-  async destroy_all(options?: WriteOptions): Promise<ReactiveRecordInstance<Row>[]> {
+  async destroy_all(options?: WriteOptions): Promise<Item<Row, A>[]> {
     const records = this.#snapshot(await loadRows(this));
     for (const record of records) await record.destroy(options);
     return records;
   }
 
   /** Rails' `find_in_batches`: `for await (const jobs of ReactiveJob.find_in_batches())`, records as read (not live). */
-  async *find_in_batches(options?: BatchOptions): AsyncGenerator<ReactiveRecordInstance<Row>[]> {
+  async *find_in_batches(options?: BatchOptions): AsyncGenerator<Item<Row, A>[]> {
     for await (const rows of batches(this, options)) yield this.#snapshot(rows);
   }
 
   /** Rails' `find_each`: one record at a time over `find_in_batches`. */
-  async *find_each(options?: BatchOptions): AsyncGenerator<ReactiveRecordInstance<Row>> {
+  async *find_each(options?: BatchOptions): AsyncGenerator<Item<Row, A>> {
     for await (const rows of batches(this, options, 'find_each')) yield* this.#snapshot(rows);
   }
 
-  #snapshot(rows: readonly RecordLike[]): ReactiveRecordInstance<Row>[] {
-    return [...new RecordList().records(this.model, rows as readonly RowData[])] as ReactiveRecordInstance<Row>[];
+  #snapshot(rows: readonly RecordLike[]): Item<Row, A>[] {
+    return [...new RecordList().records(this.model, rows as readonly RowData[])] as Item<Row, A>[];
   }
 
   // ---- find or create: resolve to a live handle of the record ---------------------------------------------------------
 
   /** Rails' `find_or_create_by(attributes)`: the first match, or a new record with the relation's pinned columns and `attributes`. */
-  async find_or_create_by(attributes: WhereHash): Promise<RecordHandle<Row>> {
+  async find_or_create_by(attributes: WhereHash): Promise<Handle<Row, A>> {
     return this.#handle(await findOrCreateRow(this, attributes));
   }
 
   /** Rails' `find_or_create_by!`: rejects with RecordInvalidError when the new record is invalid. */
-  async find_or_create_by_bang(attributes: WhereHash): Promise<RecordHandle<Row>> {
+  async find_or_create_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
     return this.#handle(await findOrCreateRow(this, attributes));
   }
 
   /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, the match instead. */
-  async create_or_find_by(attributes: WhereHash): Promise<RecordHandle<Row>> {
+  async create_or_find_by(attributes: WhereHash): Promise<Handle<Row, A>> {
     return this.#handle(await createOrFindRow(this, attributes));
   }
 
   /** Rails' `create_or_find_by!`. */
-  async create_or_find_by_bang(attributes: WhereHash): Promise<RecordHandle<Row>> {
+  async create_or_find_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
     return this.#handle(await createOrFindRow(this, attributes));
   }
 
   /** A live handle of the row by primary key, whether or not it still matches this relation (as Rails returns the record). */
-  #handle(row: RecordLike): RecordHandle<Row> {
-    const Class = this.constructor as new (model: ModelDefinition) => ReactiveRelation<Row>;
+  #handle(row: RecordLike): Handle<Row, A> {
+    const Class = this.constructor as new (model: ModelDefinition) => ReactiveRelation<Row, A>;
     return new Class(this.model).find(row[this.model.primaryKey]);
   }
 
