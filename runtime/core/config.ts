@@ -93,12 +93,6 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
 /** The scopes of a config. */
 export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
 
-/** An association's shape: a `one` relationship (belongs_to, has_one) or not (has_many), and the associated row type. */
-export interface AssociationShape<Row = RowData> {
-  readonly one: boolean;
-  readonly row: Row;
-}
-
 /** The shape of one Zero relationship (a single hop; through a junction table it is read with `includes`). */
 type AssociationOf<Hops, Tables> = Hops extends readonly [{ readonly destSchema: infer D; readonly cardinality: infer Card }]
   ? D extends keyof Tables
@@ -108,7 +102,10 @@ type AssociationOf<Hops, Tables> = Hops extends readonly [{ readonly destSchema:
     : never
   : never;
 
-/** The associations of a config: each relationship it configures, shaped from its Zero schema's relationships. */
+/**
+ * The associations of a config: each relationship it configures, as `{ one, row }` from its Zero schema's relationships
+ * (`one` for belongs_to / has_one, `row` the associated table's row type). The record types turn them into readers.
+ */
 export type AssociationsOf<C> = C extends {
   readonly schema: { readonly tables: infer Tables; readonly relationships: infer Rels };
   readonly table: infer T;
