@@ -72,7 +72,7 @@ export interface PersistenceMethods<Row> {
   /** Rails' `toggle!`: toggles and saves without validations. */
   toggle_bang(attribute: Column<Row>, options?: WriteOptions): Promise<true>;
   /** Rails' `touch(*names)`: writes `updated_at` (and `names`) as now, without validations; raises on a new or destroyed record. */
-  touch(...names: Column<Row>[]): Promise<boolean>;
+  touch(...names: Column<Row>[]): Promise<true>;
   /** Rails' `changed?`. */
   changed_p(): boolean;
   /** Rails' `changed`: the names of the changed columns, in column order. */
@@ -192,7 +192,9 @@ export function recordMethods(store: RecordStore): { methods: Record<string, (..
   const { model } = store;
   const methods = {
     /** Rails' `save`. */
-    save(this: object, options?: WriteOptions) {
+    async save(this: object, options?: WriteOptions) {
+      // Rails: a destroyed record is not saved, and `save` says so with false (`save!` raises RecordNotSaved).
+      if (store.state(this).destroyed) return false;
       return orFalse(() => saveBang(store, this, options));
     },
     /** Rails' `save!`. */
@@ -294,7 +296,7 @@ export function recordMethods(store: RecordStore): { methods: Record<string, (..
       }
       const columns = [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names];
       for (const column of names) assertColumnToWrite(store, column);
-      if (columns.length === 0) return false;
+      if (columns.length === 0) return true; // Rails: nothing to touch is not a failure
       const values = Object.fromEntries(columns.map((column) => [column, nowFor(store, column)]));
       for (const [column, value] of Object.entries(values)) store.write(this, column, value);
       await writeColumns(store, this, values);
