@@ -101,8 +101,8 @@ describe('a Rails app with a constructor column and scope :active beside an acti
           find(id: string): Promise<{ read_attribute(c: string): unknown; constructor: unknown; active: unknown }>;
         };
       };
-      await ActiveGadget.create({ id: 'g1', name: 'Lamp', constructor: 'Acme Works', active: true });
-      await ActiveGadget.create({ id: 'g2', name: 'Desk', constructor: 'Other', active: false });
+      await ActiveGadget.create_bang({ id: 'g1', name: 'Lamp', constructor: 'Acme Works', active: true });
+      await ActiveGadget.create_bang({ id: 'g2', name: 'Desk', constructor: 'Other', active: false });
       const lamp = await ActiveGadget.find('g1');
       expect([lamp.read_attribute('constructor'), lamp.active]).toEqual(['Acme Works', true]);
       expect(lamp.constructor).not.toBe('Acme Works');

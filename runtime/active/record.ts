@@ -24,7 +24,10 @@ export interface RecordMethods<Row> extends PersistenceMethods<Row> {
  * A record of an ActiveRecord model: the row's columns as own properties, plus the record methods. A column named like
  * a member (`constructor`, `then`, a record method: the config's `shadowedColumns`) is read with `read_attribute`.
  */
-export type ActiveRecordInstance<Row> = Omit<Row, Extract<keyof Row, keyof RecordMethods<Row> | LanguageMemberKey>> & RecordMethods<Row>;
+export type ActiveRecordInstance<Row> = {
+  // Assignable, as in Rails (`job.title = 'x'`, then `save()`), though Zero's row types are readonly.
+  -readonly [K in Exclude<keyof Row, keyof RecordMethods<Row> | LanguageMemberKey>]: Row[K];
+} & RecordMethods<Row>;
 
 /** Where a record keeps the values of its shadowed columns (non-enumerable, so `{ ...record }` leaves it out). */
 const SHADOWED: unique symbol = Symbol('zero-record.shadowed');

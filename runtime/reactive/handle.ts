@@ -34,7 +34,7 @@ export interface RecordHandleState<Self> {
  * A live record: columns are undefined until `$found` (a new record's read its defaults and what was assigned), and
  * assignable (`bind:value={job.title}`) until `save`.
  */
-export type RecordHandle<Row> = { [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
+export type RecordHandle<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
   RecordHandleState<RecordHandle<Row>>;
 
 const ANSWER: unique symbol = Symbol('zero-record.answer');

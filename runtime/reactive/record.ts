@@ -24,7 +24,7 @@ export interface ReactiveRecordMethods<Row> extends PersistenceMethods<Row> {
 export type ShadowedKey<Row> = Extract<keyof Row, keyof ReactiveRecordMethods<Row> | LanguageMemberKey>;
 
 /** A record of a live collection: columns over Zero's row (assignable until `save`), plus the record methods. */
-export type ReactiveRecordInstance<Row> = Omit<Row, ShadowedKey<Row>> & ReactiveRecordMethods<Row>;
+export type ReactiveRecordInstance<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] } & ReactiveRecordMethods<Row>;
 
 export const ROW: unique symbol = Symbol('zero-record.row');
 
