@@ -132,3 +132,30 @@ describe('records of a collection', () => {
     expect(Object.getOwnPropertySymbols(record)).toHaveLength(2); // the row and its state
   });
 });
+
+describe('the rest of the record API on a handle, answering as ActiveRecord does', () => {
+  type Handle = ReturnType<typeof ReactiveJob.find>;
+  const cases: [string, (job: Handle) => unknown, unknown][] = [
+    ['increment: a change, not saved', (j) => (j.increment('priority'), j.changes()), { priority: [2, 3] }],
+    ['decrement by 2', (j) => j.decrement('priority', 2).priority, 0],
+    ['assign_attributes casts a numeric string (no change)', (j) => (j.assign_attributes({ priority: '2' as never }), j.changed_p()), false],
+    ['valid_p fills errors', (j) => ((j.title = ''), [j.valid_p(), j.invalid_p(), j.errors.full_messages()]), [false, true, ["Title can't be blank"]]],
+    ['attribute_was', (j) => ((j.title = 'x'), j.attribute_was('title')), 'Fix the boiler'],
+    ['persisted_p / new_record_p / destroyed_p', (j) => [j.persisted_p(), j.new_record_p(), j.destroyed_p()], [true, false, false]],
+  ];
+  test.each(cases)('%s', (_name, act, expected) => {
+    expect(act(ReactiveJob.find('j1'))).toEqual(expected);
+  });
+
+  test('increment_bang writes that column alone; touch writes a timestamp; reload drops unsaved changes', async () => {
+    const job = ReactiveJob.find('j1');
+    job.title = 'Unsaved';
+    expect(await job.increment_bang('priority', 3)).toBe(job);
+    expect(ReactiveJob.find_by({ id: 'j1' }).priority).toBe(5);
+    expect(ReactiveJob.find_by({ id: 'j1' }).title).toBe('Fix the boiler');
+    expect(await job.touch('created_at')).toBe(true);
+    expect(ReactiveJob.find_by({ id: 'j1' }).created_at).toBeGreaterThan(1);
+    expect(await job.reload()).toBe(job);
+    expect([job.title, job.changed_p()]).toEqual(['Fix the boiler', false]);
+  });
+});

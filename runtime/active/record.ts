@@ -4,7 +4,6 @@
  */
 import type { ModelDefinition } from '../core/config.ts';
 import type { IncludeSpec, Relation } from '../core/relation.ts';
-import type { WriteOptions } from '../core/zero-write.ts';
 import { newRecordRow } from '../core/writes.ts';
 import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
 import { RecordState, type RecordStore } from '../core/record-state.ts';
