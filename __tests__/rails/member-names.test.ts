@@ -96,7 +96,7 @@ describe('a Rails app with a constructor column and scope :active beside an acti
     try {
       const { ActiveGadget } = (await import(join(out.dir, 'gadget.active.ts'))) as {
         ActiveGadget: {
-          create(a: Record<string, unknown>): Promise<unknown>;
+          create_bang(a: Record<string, unknown>): Promise<unknown>;
           active(): { pluck(c: string): Promise<unknown[]> };
           find(id: string): Promise<{ read_attribute(c: string): unknown; constructor: unknown; active: unknown }>;
         };

@@ -22,12 +22,6 @@ export class RecordState {
   #original: Readonly<RowData> | undefined;
   #previousChanges: Changes = {};
   /**
-   * Values assigned and not saved yet, for records whose columns are not their own properties (reactive records read
-   * the rest from Zero's row). Undefined until the first assignment.
-   */
-  assigned: Record<string, unknown> | undefined;
-
-  /**
    * @param original the values the database holds, when the record keeps its own copy (ActiveRecord records, new
    * records, reactive records after a save); undefined when the record reads them live from Zero (reactive handles).
    */
