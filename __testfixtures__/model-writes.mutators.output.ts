@@ -4,13 +4,13 @@ import { ActiveJob } from '$lib/models/job.active';
 import { ActiveTask } from '$lib/models/task.active';
 
 export async function create(data: CreateJobData): Promise<string> {
-  const job = await ActiveJob.create(data);
-  await ActiveTask.create({ job_id: job.id, title: 'First step', position: 1 });
+  const job = await ActiveJob.create_bang(data);
+  await ActiveTask.create_bang({ job_id: job.id, title: 'First step', position: 1 });
   return job.id;
 }
 
 export async function close(id: string): Promise<void> {
-  await ActiveJob.update(id, { status: 'done' });
+  await ActiveJob.update_bang(id, { status: 'done' });
 }
 
 export async function copy(data: CreateJobData & { id: string }): Promise<void> {

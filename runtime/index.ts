@@ -12,8 +12,10 @@ export { relationQuery, defineRelationQueries, type RelationQuery, type Relation
 export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
-  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, InvalidRelationSpecError, type ValidationErrors,
+  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, InvalidRelationSpecError, type ValidationErrors,
 } from './core/errors.ts';
+export { Errors } from './core/record-errors.ts';
+export type { PersistenceMethods, RowChanges, AttributeChangeOptions } from './core/persistence.ts';
 export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
 export { configureZero } from './core/zero-source.ts';
 export { type WriteOptions } from './core/zero-write.ts';

@@ -1,7 +1,7 @@
 // `npm run bench:push [-- node|rails]`: push -> server-confirmed latency and 1,000 sequential writes, measured the same way against
 // both push endpoints: the Node one (zero-record/server) and the Rails one (rails/lib/zero_record/push, the Rails
 // app of the rails-push tier). Each run: a fresh stack (PostgreSQL + zero-cache, modern), the real Zero client, and
-// `ActiveJob.create(..., { wait: 'server' })` awaited one at a time, so each figure is one full round trip:
+// `ActiveJob.create_bang(..., { wait: 'server' })` awaited one at a time, so each figure is one full round trip:
 // client -> zero-cache -> endpoint (transaction in PostgreSQL) -> zero-cache -> client. Prints the load average too:
 // the figures only compare runs made on the same machine at the same time.
 import { spawnSync } from 'node:child_process';
@@ -31,16 +31,16 @@ async function measure(endpoint: Endpoint): Promise<string> {
   configureZero(() => session.z);
   try {
     await rails?.start();
-    for (let i = 0; i < WARMUP; i++) await ActiveJob.create({ title: `Warm-up ${i}`, status: 'active' }, { wait: 'server' });
+    for (let i = 0; i < WARMUP; i++) await ActiveJob.create_bang({ title: `Warm-up ${i}`, status: 'active' }, { wait: 'server' });
     const samples: number[] = [];
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       const start = performance.now();
-      await ActiveJob.create({ title: `Latency ${i}`, status: 'active' }, { wait: 'server' });
+      await ActiveJob.create_bang({ title: `Latency ${i}`, status: 'active' }, { wait: 'server' });
       samples.push(performance.now() - start);
     }
     const load = loadavg()[0]!.toFixed(1);
     const start = performance.now();
-    for (let i = 0; i < SEQUENTIAL_WRITES; i++) await ActiveJob.create({ title: `Sequential ${i}`, status: 'active' }, { wait: 'server' });
+    for (let i = 0; i < SEQUENTIAL_WRITES; i++) await ActiveJob.create_bang({ title: `Sequential ${i}`, status: 'active' }, { wait: 'server' });
     const wall = (performance.now() - start) / 1000;
     const rows = Number((await session.sql`SELECT count(*) AS n FROM jobs WHERE title LIKE 'Sequential %'`)[0]!['n']);
     if (rows !== SEQUENTIAL_WRITES) throw new Error(`${endpoint}: expected ${SEQUENTIAL_WRITES} rows, found ${rows}`);

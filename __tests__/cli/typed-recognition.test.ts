@@ -91,12 +91,12 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
     // `Job` still builds the handle that goes to the store and the prop: it stays; the converted mutator leaves.
     const jobs = readFileSync(join(root, 'src/routes/jobs/+page.svelte'), 'utf8');
     expect(jobs).toContain('const { Job } = getZeroContext();');
-    expect(jobs).toContain("await ReactiveJob.update(id, { status: 'done' });");
+    expect(jobs).toContain("await ReactiveJob.update(id, { status: 'done' });"); // a { success } mutator: Rails' non-raising update
   });
 
   it('keeps a mutator whose result object is read, and says how errors surface on the model write', () => {
     const page = report.files.find((f) => f.path === 'src/routes/jobs/[id].svelte')!;
-    expect(page.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('rejects with a typed error instead of resolving { success: false, error }'));
+    expect(page.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('ReactiveJob.update() resolves to the record, with its messages in record.errors when a validation failed'));
     expect(readFileSync(join(root, 'src/routes/jobs/[id].svelte'), 'utf8')).toContain('await updateJob(jobId, { title })');
   });
 

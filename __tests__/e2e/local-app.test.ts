@@ -44,24 +44,29 @@ describe('the example app on a local Zero', () => {
     await expect.poll(() => app.listTitles.allTextContents()).toEqual(['Clean the gutters', 'Dig a pond', 'Fix the roof before winter', 'Trim the hedge']);
   });
 
-  it('refuses a blank title with the Rails message and writes nothing', async () => {
+  it('refuses a blank title with the Rails message next to the field (save -> false, job.errors) and writes nothing', async () => {
     await app.edit({ title: '   ' });
-    await app.validationErrors.waitFor();
-    expect(await app.validationErrors.locator('li').allTextContents()).toEqual(["Title can't be blank"]);
+    await app.fieldErrors('title').waitFor();
+    expect(await app.formErrors.allTextContents()).toEqual(["Title can't be blank"]);
+    expect(await app.page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     expect(await app.detailTitle.textContent()).toBe('Fix the roof before winter');
     expect(await app.listTitles.allTextContents()).toContain('Fix the roof before winter');
 
     await app.edit({ title: 'x'.repeat(81), priority: '9' });
     await expect
-      .poll(() => app.validationErrors.locator('li').allTextContents())
+      .poll(() => app.formErrors.allTextContents())
       .toEqual(['Title is too long (maximum is 80 characters)', 'Priority must be less than or equal to 5']);
+    expect(await app.fieldErrors('priority').textContent()).toBe('Priority must be less than or equal to 5');
+    expect(await app.page.getByRole('status').count()).toBe(0); // no "Saved."
     // The artifact docs/example-app.md points at: the app with its validation messages on screen.
     const png = readFileSync(await app.screenshot('example-app'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
-  it('drops a job marked done from the open() list', async () => {
+  it('drops a job marked done from the open() list; the inline errors go with the valid save', async () => {
     await app.edit({ title: 'Fix the roof before winter', priority: '2', status: 'done' });
+    await app.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await app.formErrors.count()).toBe(0);
     await expect.poll(() => app.listTitles.allTextContents()).toEqual(['Clean the gutters', 'Dig a pond', 'Trim the hedge']);
     expect(await app.page.getByTestId('detail-status').textContent()).toBe('done');
   });

@@ -10,7 +10,8 @@ import { fixtureDescription, outputDir } from './support.ts';
 // Generated from the fixture Rails app, then loaded as an app would: the real runtime over a real local Zero.
 type Row = Record<string, unknown> & { id: string };
 interface Model {
-  create(attributes: Record<string, unknown>): Promise<Row>;
+  create(attributes: Record<string, unknown>): Promise<Row & { new_record_p(): boolean; errors: { full_messages(): string[] } }>;
+  create_bang(attributes: Record<string, unknown>): Promise<Row>;
   find(id: string): Promise<Row>;
   [scope: string]: unknown;
 }
@@ -113,13 +114,16 @@ describe('generated models against a real local Zero', () => {
   });
 
   it('validates before writing, with Rails messages, and writes nothing when invalid', async () => {
-    const attempt = ActiveJob.create({ id: 'j9', title: '', status: 'active', priority: 1, client_id: 'c1', created_at: 0, updated_at: 0, budget: -1 });
+    const attempt = ActiveJob.create_bang({ id: 'j9', title: '', status: 'active', priority: 1, client_id: 'c1', created_at: 0, updated_at: 0, budget: -1 });
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordInvalidError);
     expect((error as Error).message).toBe("Validation failed: Title can't be blank, Budget must be greater than or equal to 0");
     await expect(ActiveJob.find('j9')).rejects.toThrow(RecordNotFoundError);
-    const task = ActiveTask.create({ id: 't9', job_id: 'j1', title: 'x', done: false, position: 1.5, created_at: 0, updated_at: 0 });
+    const task = ActiveTask.create_bang({ id: 't9', job_id: 'j1', title: 'x', done: false, position: 1.5, created_at: 0, updated_at: 0 });
     await expect(task).rejects.toThrow('Validation failed: Position must be an integer');
+    // Rails' create (no bang): the record, unsaved, with the messages in errors.
+    const unsaved = await ActiveTask.create({ id: 't9', job_id: 'j1', title: 'x', done: false, position: 1.5, created_at: 0, updated_at: 0 });
+    expect([unsaved.new_record_p(), unsaved.errors.full_messages()]).toEqual([true, ['Position must be an integer']]);
   });
 
   it('follows the generated relationships (belongs_to, has_many, has_many :through)', async () => {

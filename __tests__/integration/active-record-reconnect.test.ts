@@ -40,10 +40,10 @@ describe('zero-cache crash and restart under ActiveJob subscribers', () => {
       await crash.crash();
       await crash.writeWhileDown();
       // Through the runtime, while disconnected: the update applies locally at once (optimistic).
-      await offlineRecord.update({ title: 'edited offline' });
+      await offlineRecord.update_bang({ title: 'edited offline' });
       expect(has(editedOffline, 'edited offline')(jobs.rows)).toBe(true);
       // A create while disconnected checks the key against this client's data and is queued at once, like an update.
-      const createdJob = await ActiveJob.create({ title: 'created while down', status: 'active' });
+      const createdJob = await ActiveJob.create_bang({ title: 'created while down', status: 'active' });
       const createdAt = performance.now();
       await jobs.until(has(createdJob.id, 'created while down'), 'the offline create in the live view, before zero-cache is back', 5_000);
 

@@ -59,8 +59,8 @@ describe('writes through the runtime reach PostgreSQL', () => {
   it('create, update and destroy', async () => {
     const { sql } = session();
     // No timestamps given: the runtime sets them, as Rails does (the columns are NOT NULL).
-    const client = await ActiveClient.create({ name: 'Acme' });
-    const job = await ActiveJob.create({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3 });
+    const client = await ActiveClient.create_bang({ name: 'Acme' });
+    const job = await ActiveJob.create_bang({ title: 'Paint the hall', status: 'active', client_id: client.id, priority: 3 });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const stored = await waitForValue(
@@ -71,14 +71,14 @@ describe('writes through the runtime reach PostgreSQL', () => {
     expect(Math.abs((stored.created_at as Date).getTime() - Date.now())).toBeLessThan(60_000);
 
     await new Promise((resolve) => setTimeout(resolve, 20)); // so that updated_at can move
-    await job.update({ title: 'Paint the hall blue' });
+    await job.update_bang({ title: 'Paint the hall blue' });
     const updated = await waitForValue(
       'the update in PostgreSQL',
       async () => (await sql`SELECT title, updated_at FROM jobs WHERE id = ${job.id} AND title = 'Paint the hall blue'`)[0],
     );
     expect((updated.updated_at as Date).getTime()).toBeGreaterThan((stored.updated_at as Date).getTime());
 
-    await ActiveJob.update(job.id, { status: 'done' });
+    await ActiveJob.update_bang(job.id, { status: 'done' });
     await waitUntil(
       'the class-level update in PostgreSQL',
       async () => (await sql`SELECT status FROM jobs WHERE id = ${job.id}`)[0]?.status === 'done',

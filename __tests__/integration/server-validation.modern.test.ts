@@ -1,7 +1,8 @@
 // `{ wait: 'server' }` against the real endpoints: the server validates more than the client (here a
 // shorter title limit, as a uniqueness check or a rule only the server can know would), so the
 // write applies optimistically, the server refuses it, and the client gets RecordInvalidError with
-// the server's messages while the row leaves its live views (Zero rolls the optimistic change back).
+// the server's messages while the row leaves its live views (Zero rolls the optimistic change back); Rails' non-raising
+// forms put the same messages in `errors`.
 import { describe, expect, it } from 'vitest';
 import { queries } from '../../examples/stack/queries.ts';
 import { modernSchema, type StackSchema } from '../../examples/stack/schema.ts';
@@ -32,7 +33,7 @@ describe("{ wait: 'server' } with a validation only the server makes", () => {
     const stopWatching = ActiveJob.active().subscribe((rows) => seen.push(rows.some((r) => r.id === id)));
     try {
       const title = 'A title the client allows';
-      const error = await ActiveJob.create({ id, title, status: 'active' }, { wait: 'server' }).catch((e: unknown) => e);
+      const error = await ActiveJob.create_bang({ id, title, status: 'active' }, { wait: 'server' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RecordInvalidError);
       expect((error as RecordInvalidError).fullMessages).toEqual(['Title is too long (maximum is 20 characters)']);
       expect(seen).toContain(true); // applied optimistically first
@@ -41,11 +42,24 @@ describe("{ wait: 'server' } with a validation only the server makes", () => {
       expect(rows).toHaveLength(0);
 
       // The same write within the server's rule goes through.
-      const ok = await ActiveJob.create({ title: 'Short title', status: 'active' }, { wait: 'server' });
+      const ok = await ActiveJob.create_bang({ title: 'Short title', status: 'active' }, { wait: 'server' });
       await jobs.until(has(ok.id, 'Short title'), 'the accepted row in the live view');
     } finally {
       stopWatching();
       jobs.close();
     }
+  });
+
+  it("lands in errors for Rails' save / update / create (false, no exception), as a client-side failure does", async () => {
+    const created = await ActiveJob.create({ title: 'A title the client allows', status: 'active' }, { wait: 'server' });
+    expect([created.new_record_p(), created.errors.full_messages()]).toEqual([true, ['Title is too long (maximum is 20 characters)']]);
+    created.title = 'Short';
+    expect(await created.save({ wait: 'server' })).toBe(true);
+    expect([created.persisted_p(), created.errors.empty_p()]).toEqual([true, true]);
+    expect(await created.update({ title: 'Another long title, too long' }, { wait: 'server' })).toBe(false);
+    expect(created.errors.get('title')).toEqual(['is too long (maximum is 20 characters)']);
+    expect(created.changed()).toEqual(['title']);
+    const rows = await waitForValue('the stored title', async () => session().sql`SELECT title FROM jobs WHERE id = ${created.id}`);
+    expect(rows).toEqual([{ title: 'Short' }]);
   });
 });

@@ -34,7 +34,7 @@ function useZero(): Zero<TestSchema> {
 }
 
 async function seed(): Promise<void> {
-  for (const [n, id] of IDS.entries()) await Job.create({ id, title: `Job ${id}`, status: 'active', client_id: n % 2 ? 'c1' : 'c2', created_at: n });
+  for (const [n, id] of IDS.entries()) await Job.create_bang({ id, title: `Job ${id}`, status: 'active', client_id: n % 2 ? 'c1' : 'c2', created_at: n });
 }
 
 async function closeZero(): Promise<void> {
@@ -63,7 +63,7 @@ async function readCycle(i: number, tracker: CollectionTracker, relations?: Coll
 
 /** One write cycle: create, find, subscribe by id, destroy, unsubscribe; returns the rows the subscription saw last. */
 async function writeCycle(i: number, tracker: CollectionTracker): Promise<number> {
-  const created = await Job.create({ id: `w${i}`, title: `Write ${i}`, status: 'active', client_id: 'c1' });
+  const created = await Job.create_bang({ id: `w${i}`, title: `Write ${i}`, status: 'active', client_id: 'c1' });
   const found = await Job.find(`w${i}`);
   let seen = -1;
   const unsubscribe = Job.where({ id: `w${i}` }).subscribe((records) => {

@@ -30,9 +30,9 @@ const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(
 
 describe('writes reach PostgreSQL through Rails', () => {
   it('ActiveJob: create, update, destroy', async () => {
-    const job = await ActiveJob.create({ title: 'Through Rails', status: 'active' }, { wait: 'server' });
+    const job = await ActiveJob.create_bang({ title: 'Through Rails', status: 'active' }, { wait: 'server' });
     expect(await jobRow(job.id)).toEqual({ id: job.id, title: 'Through Rails', status: 'active', priority: null });
-    await job.update({ title: 'Updated through Rails', priority: 3 }, { wait: 'server' });
+    await job.update_bang({ title: 'Updated through Rails', priority: 3 }, { wait: 'server' });
     expect(await jobRow(job.id)).toMatchObject({ title: 'Updated through Rails', priority: 3 });
     await job.destroy({ wait: 'server' });
     expect(await jobRow(job.id)).toBeUndefined();
@@ -44,10 +44,10 @@ describe('writes reach PostgreSQL through Rails', () => {
     // showing the job, a live view keeps the row synced on this client (a handle read outside an effect holds no view).
     const view = new ViewWaiter(ActiveJob.where({ id }));
     try {
-      (await ReactiveJob.create({ id, title: 'Reactive through Rails', status: 'active' }, { wait: 'server' })).$destroy();
+      (await ReactiveJob.create_bang({ id, title: 'Reactive through Rails', status: 'active' }, { wait: 'server' })).$destroy();
       expect(await jobRow(id)).toMatchObject({ title: 'Reactive through Rails' });
       await view.until(has(id, 'Reactive through Rails'), 'the created job in the live view');
-      (await ReactiveJob.update(id, { status: 'done' }, { wait: 'server' })).$destroy();
+      (await ReactiveJob.update_bang(id, { status: 'done' }, { wait: 'server' })).$destroy();
       expect(await jobRow(id)).toMatchObject({ status: 'done' });
       await ReactiveJob.upsert({ id, title: 'Upserted through Rails', status: 'active' }, { wait: 'server' });
       expect(await jobRow(id)).toMatchObject({ title: 'Upserted through Rails', status: 'active' });
@@ -62,13 +62,13 @@ describe('writes reach PostgreSQL through Rails', () => {
 describe('Rails validations, callbacks and write policies decide', () => {
   it('a uniqueness violation raises RecordInvalidError with Rails messages; the optimistic row leaves the live view', async () => {
     const email = `taken-${newId()}@example.com`;
-    await ActiveClient.create({ name: 'First', email }, { wait: 'server' });
+    await ActiveClient.create_bang({ name: 'First', email }, { wait: 'server' });
     const id = newId();
     const clients = new ViewWaiter(ActiveClient.where({ email }));
     const seen: boolean[] = [];
     const stopWatching = ActiveClient.where({ email }).subscribe((rows) => seen.push(rows.some((r) => r.id === id)));
     try {
-      const error = await rejection(ActiveClient.create({ id, name: 'Second', email }, { wait: 'server' }));
+      const error = await rejection(ActiveClient.create_bang({ id, name: 'Second', email }, { wait: 'server' }));
       expect(error).toBeInstanceOf(RecordInvalidError);
       expect((error as RecordInvalidError).fullMessages).toEqual(['Email has already been taken']);
       expect((error as RecordInvalidError).errors).toEqual({ email: ['has already been taken'] });
@@ -86,7 +86,7 @@ describe('Rails validations, callbacks and write policies decide', () => {
     const id = newId();
     const view = new ViewWaiter(ActiveClient.where({ id }));
     try {
-      await ActiveClient.create({ id, name: 'Normalized', email: '  Ada.Lovelace@Example.COM ' }, { wait: 'server' });
+      await ActiveClient.create_bang({ id, name: 'Normalized', email: '  Ada.Lovelace@Example.COM ' }, { wait: 'server' });
       expect(await clientRow(id)).toMatchObject({ email: 'ada.lovelace@example.com' });
       await view.until((rows) => rows[0]?.email === 'ada.lovelace@example.com', 'the normalized email in the live view');
     } finally {
@@ -96,12 +96,12 @@ describe('Rails validations, callbacks and write policies decide', () => {
 
   it('a write-policy refusal reaches the client as a MutationError, and nothing is written', async () => {
     const id = newId();
-    const refused = await rejection(ActiveJob.create({ id, title: 'Forbidden plan', status: 'active' }, { wait: 'server' }));
+    const refused = await rejection(ActiveJob.create_bang({ id, title: 'Forbidden plan', status: 'active' }, { wait: 'server' }));
     expect(refused).toBeInstanceOf(MutationError);
     expect((refused as MutationError).message).toBe('Job insert failed: Not allowed: insert on jobs was refused by its write policy.');
     expect(await jobRow(id)).toBeUndefined();
 
-    const pinned = await ActiveJob.create({ title: 'Pinned', status: 'active', priority: 9 }, { wait: 'server' });
+    const pinned = await ActiveJob.create_bang({ title: 'Pinned', status: 'active', priority: 9 }, { wait: 'server' });
     const destroyRefused = await rejection(pinned.destroy({ wait: 'server' }));
     expect(destroyRefused).toBeInstanceOf(MutationError);
     expect((destroyRefused as MutationError).message).toContain('delete on jobs was refused by its write policy');
@@ -109,9 +109,9 @@ describe('Rails validations, callbacks and write policies decide', () => {
   });
 
   it('an exception in a callback rolls the mutation back and reaches the client as a MutationError', async () => {
-    const job = await ActiveJob.create({ title: 'Has tasks', status: 'active' }, { wait: 'server' });
+    const job = await ActiveJob.create_bang({ title: 'Has tasks', status: 'active' }, { wait: 'server' });
     const id = newId();
-    const error = await rejection(ActiveTask.create({ id, job_id: job.id, title: 'explode', done: false, position: 0 }, { wait: 'server' }));
+    const error = await rejection(ActiveTask.create_bang({ id, job_id: job.id, title: 'explode', done: false, position: 0 }, { wait: 'server' }));
     expect(error).toBeInstanceOf(MutationError);
     expect((error as MutationError).message).toBe('Task insert failed: tasks cannot be titled "explode"');
     expect(await session.sql`SELECT id FROM tasks WHERE id = ${id}`).toHaveLength(0);
@@ -209,7 +209,7 @@ describe("Zero's push protocol, spoken directly", () => {
     expect(await lastMutationID(session.sql, group, client)).toBe(4);
 
     // Still serving the real client.
-    const after = await ActiveJob.create({ title: 'Still served', status: 'active' }, { wait: 'server' });
+    const after = await ActiveJob.create_bang({ title: 'Still served', status: 'active' }, { wait: 'server' });
     expect(await jobRow(after.id)).toMatchObject({ title: 'Still served' });
   });
 });
@@ -228,7 +228,7 @@ describe('the Rails server killed mid-push (kill -9) and restarted', () => {
       // Not { wait: 'server' }: when a push fails, Zero rejects every outstanding `.server` promise as the connection
       // drops (zero-client/src/client/mutator-proxy.js), yet keeps the mutations and pushes them again on reconnect.
       // What landed is what PostgreSQL and lastMutationID say.
-      await Promise.all(ids.map((id, i) => ActiveJob.create({ id, title: `Crash ${i}`, status: 'active' })));
+      await Promise.all(ids.map((id, i) => ActiveJob.create_bang({ id, title: `Crash ${i}`, status: 'active' })));
       await waitUntil('the first of the writes in PostgreSQL', async () => (await count()) > 0, { timeoutMs: 60_000 });
       await session.rails.stop('SIGKILL');
       const landedBeforeRestart = await count();

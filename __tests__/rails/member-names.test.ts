@@ -96,13 +96,13 @@ describe('a Rails app with a constructor column and scope :active beside an acti
     try {
       const { ActiveGadget } = (await import(join(out.dir, 'gadget.active.ts'))) as {
         ActiveGadget: {
-          create(a: Record<string, unknown>): Promise<unknown>;
+          create_bang(a: Record<string, unknown>): Promise<unknown>;
           active(): { pluck(c: string): Promise<unknown[]> };
           find(id: string): Promise<{ read_attribute(c: string): unknown; constructor: unknown; active: unknown }>;
         };
       };
-      await ActiveGadget.create({ id: 'g1', name: 'Lamp', constructor: 'Acme Works', active: true });
-      await ActiveGadget.create({ id: 'g2', name: 'Desk', constructor: 'Other', active: false });
+      await ActiveGadget.create_bang({ id: 'g1', name: 'Lamp', constructor: 'Acme Works', active: true });
+      await ActiveGadget.create_bang({ id: 'g2', name: 'Desk', constructor: 'Other', active: false });
       const lamp = await ActiveGadget.find('g1');
       expect([lamp.read_attribute('constructor'), lamp.active]).toEqual(['Acme Works', true]);
       expect(lamp.constructor).not.toBe('Acme Works');

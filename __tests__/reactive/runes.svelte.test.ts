@@ -33,9 +33,10 @@ describe('record handles', () => {
     expect(seen).toEqual(['Fix the boiler (ready)']);
     expect((await zeroViewCounts(ctx.z)).views).toBe(1);
 
-    await job.update({ title: 'Fix the heater' });
+    // The assigned value shows at once, then stays through the save and Zero's new row (the effect may run for each).
+    expect(await job.update({ title: 'Fix the heater' })).toBe(true);
     flushSync();
-    expect(seen).toEqual(['Fix the boiler (ready)', 'Fix the heater (ready)']);
+    expect([...new Set(seen)]).toEqual(['Fix the boiler (ready)', 'Fix the heater (ready)']);
     expect(job.$found).toBe(true);
     expect(job.$record).toBe(job);
 

@@ -44,8 +44,8 @@ export type Models = ReturnType<typeof setup>;
 
 /** Five jobs covering NULLs, ties and two clients; inserted through the runtime's own writes (Zero mutators). */
 export async function seed({ Job, Client, Task, Counter }: Models): Promise<void> {
-  await Client.create({ id: 'c1', name: 'Acme' });
-  await Client.create({ id: 'c2', name: 'Globex' });
+  await Client.create_bang({ id: 'c1', name: 'Acme' });
+  await Client.create_bang({ id: 'c2', name: 'Globex' });
   const jobs = [
     { id: 'j1', title: 'Paint', status: 'active', country: 'UK', priority: 1, client_id: 'c1', created_at: 100 },
     { id: 'j2', title: 'Wire', status: 'done', country: 'FR', priority: 3, client_id: 'c1', created_at: 300 },
@@ -53,8 +53,8 @@ export async function seed({ Job, Client, Task, Counter }: Models): Promise<void
     { id: 'j4', title: 'Tile', status: null, country: 'UK', priority: null, client_id: null, created_at: 500 },
     { id: 'j5', title: 'Roof', status: 'archived', country: 'DE', priority: 3, client_id: 'c2', created_at: 400 },
   ];
-  for (const job of jobs) await Job.create(job);
-  await Task.create({ id: 't2', job_id: 'j1', title: 'Second coat', position: 2 });
-  await Task.create({ id: 't1', job_id: 'j1', title: 'Primer', position: 1 });
-  await Counter.create({ id: 7, value: 1 });
+  for (const job of jobs) await Job.create_bang(job);
+  await Task.create_bang({ id: 't2', job_id: 'j1', title: 'Second coat', position: 2 });
+  await Task.create_bang({ id: 't1', job_id: 'j1', title: 'Primer', position: 1 });
+  await Counter.create_bang({ id: 7, value: 1 });
 }

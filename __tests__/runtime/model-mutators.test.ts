@@ -45,11 +45,15 @@ describe('per-model mutators', () => {
     // Upsert skips validations (as in Rails): the stored row now has a status the model does not allow.
     await Job.upsert({ id: 'j1', title: 'Paint', status: 'bogus' });
     // The caller's copy still says 'active', so the client-side check passes; the mutator validates the stored row.
-    const error = await job.update({ title: 'Repaint' }).catch((e: unknown) => e);
+    const error = await job.update_bang({ title: 'Repaint' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordInvalidError);
     expect((error as RecordInvalidError).fullMessages).toEqual(['Status is not included in the list']);
     expect((error as RecordInvalidError).errors).toEqual({ status: ['is not included in the list'] });
     expect((await Job.find('j1')).title).toBe('Paint');
+    // Rails' update (no bang): the mutator's refusal is a failed validation like the client's, so false + errors.
+    expect(await job.update({ title: 'Repaint again' })).toBe(false);
+    expect(job.errors.full_messages()).toEqual(['Status is not included in the list']);
+    expect(job.changed()).toEqual(['title']);
 
     // Called directly, as a push endpoint would, the mutators refuse what the client runtime would have caught earlier.
     const direct = await z!.mutate(mutators.job.create({ values: { id: 'j3', title: '' } }) as never).client;

@@ -55,23 +55,23 @@ describe('writes', () => {
     await expect(m.Counter.create({ value: 1 })).rejects.toThrow(QueryError);
   });
 
-  test('validations run before the write, with Rails messages', async () => {
-    const error = await m.Job.create({ id: 'bad', title: '   ', status: 'lost' }).catch((e: unknown) => e);
+  test('validations run before the write, with Rails messages (create_bang raises them)', async () => {
+    const error = await m.Job.create_bang({ id: 'bad', title: '   ', status: 'lost' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordInvalidError);
     expect((error as RecordInvalidError).errors).toEqual({ title: ["can't be blank"], status: ['is not included in the list'] });
     expect((error as Error).message).toBe("Validation failed: Title can't be blank, Status is not included in the list");
     expect(await m.Job.exists_p('bad')).toBe(false);
-    const long = await m.Job.create({ id: 'l', title: 'x'.repeat(21) }).catch((e: unknown) => e);
+    const long = await m.Job.create_bang({ id: 'l', title: 'x'.repeat(21) }).catch((e: unknown) => e);
     expect((long as Error).message).toBe('Validation failed: Title is too long (maximum is 20 characters)');
   });
 
   test('record.update writes the given columns, validates the merged record, updates the object', async () => {
     const job = await m.Job.find('j1');
-    await job.update({ title: 'Repaint', priority: 2 });
+    expect(await job.update({ title: 'Repaint', priority: 2 })).toBe(true);
     expect([job.title, job.priority]).toEqual(['Repaint', 2]);
     const fresh = await m.Job.find('j1');
     expect([fresh.title, fresh.priority, fresh.status]).toEqual(['Repaint', 2, 'active']);
-    await expect(job.update({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
+    await expect(job.update_bang({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
     expect((await m.Job.find('j1')).title).toBe('Repaint');
   });
 
@@ -153,7 +153,7 @@ describe('Rails details', () => {
         title: [{ kind: 'length', maximum: 3, message: 'is longer than %{count}' }],
       },
     });
-    await expect(Job.create({ id: 'v', title: 'Long', status: 'lost' })).rejects.toThrow(
+    await expect(Job.create_bang({ id: 'v', title: 'Long', status: 'lost' })).rejects.toThrow(
       'Validation failed: Status lost is not a valid status, Title is longer than 3', // declaration order, as Rails
     );
   });

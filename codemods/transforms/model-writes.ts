@@ -1,6 +1,9 @@
 /**
- * Legacy mutators -> class-level writes: `createJob(d)` -> `ActiveJob.create(d)` (`ReactiveJob.create(d)` in
- * Svelte code), `updateJob(id, d)` -> `.update(id, d)`, `deleteJob(id)` -> `.destroy(id)`, `upsertJob(d)` -> `.upsert(d)`.
+ * Legacy mutators -> class-level writes: `createJob(d)` -> `ActiveJob.create_bang(d)` (`ReactiveJob.create_bang(d)` in
+ * Svelte code), `updateJob(id, d)` -> `.update_bang(id, d)`, `deleteJob(id)` -> `.destroy(id)`, `upsertJob(d)` -> `.upsert(d)`.
+ * The outcome stays the same: a legacy mutator that rejects on failure becomes Rails' raising `create!` / `update!`;
+ * one that resolves `{ success: false }` instead (its result unread, else reported) becomes Rails' `create` / `update`,
+ * which resolve with the record and its `errors` when a validation fails.
  * A mutator passed around as a value is reported (a bare method reference would lose its model).
  */
 import type { Path, PlanContext } from '../context.ts';
@@ -9,7 +12,7 @@ import { replace } from '../edits.ts';
 import { isCall } from '../ast.ts';
 import { targetFor } from '../config.ts';
 import type { FileIndex } from '../references.ts';
-import type { LegacyBinding } from './legacy-bindings.ts';
+import type { LegacyBinding, WriteOp } from './legacy-bindings.ts';
 
 /** Whether the value of the call at `call` (awaited or not) is used, rather than the call standing as a statement. */
 function resultIsRead(call: Path): boolean {
@@ -17,6 +20,20 @@ function resultIsRead(call: Path): boolean {
   if (holder.node.type === 'AwaitExpression') holder = holder.parent as Path;
   return holder.node.type !== 'ExpressionStatement';
 }
+
+/** The Rails write with the legacy call's outcome: raising where the legacy mutator rejected on failure. */
+function methodFor(binding: Extract<LegacyBinding, { kind: 'write' }>): string {
+  const validates = binding.op === 'create' || binding.op === 'update';
+  return validates && !binding.resultObject ? `${binding.op}_bang` : binding.op;
+}
+
+/** What the converted call resolves to, for the report of a result object that is read. */
+const OUTCOME: Readonly<Record<WriteOp, string>> = {
+  create: 'resolves to the record, with its messages in record.errors when a validation failed (check record.errors.any_p()), and rejects with a typed error on other failures',
+  update: 'resolves to the record, with its messages in record.errors when a validation failed (check record.errors.any_p()), and rejects with a typed error on other failures',
+  destroy: 'resolves to nothing (the record for ActiveRecord) and rejects with a typed error on failure (try/catch)',
+  upsert: 'resolves to nothing and rejects with a typed error on failure (try/catch)',
+};
 
 export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<string, LegacyBinding>, index: FileIndex): void {
   for (const binding of bindings.values()) {
@@ -31,11 +48,12 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
         report(ctx, owner, ref.offset, `${binding.local} is used as a value, not called: wrap it by hand, e.g. (...args) => ${target}.${binding.op}(...args)`);
         continue;
       }
+      const method = methodFor(binding);
       if (binding.resultObject && resultIsRead(ref.path.parent as Path)) {
-        report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${binding.op}() resolves to the record (nothing for destroy) and rejects with a typed error instead of resolving { success: false, error }; rewrite the check as try/catch`);
+        report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]} instead of resolving { success: false, error }; rewrite the check`);
         continue;
       }
-      addEdit(ctx, owner, replace(ref.offset, endOf(ref.unit, ref.path.node), `${target}.${binding.op}`));
+      addEdit(ctx, owner, replace(ref.offset, endOf(ref.unit, ref.path.node), `${target}.${method}`));
       ctx.targetUses.push({ owner, className: binding.className, unit: ref.unit });
     }
   }

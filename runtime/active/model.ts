@@ -6,19 +6,27 @@ import type { ActiveAssociations } from './associations.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
-import { createRow, upsertRow } from '../core/writes.ts';
+import { upsertRow } from '../core/writes.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
-import { instantiate, type ActiveRecordInstance } from './record.ts';
+import { buildRecord, instantiate, type ActiveRecordInstance } from './record.ts';
 
 /** Class-level API of an ActiveRecord model: every relation method (on `all()`), its scopes, and the writes. */
 export interface ActiveModelStatics<Row> {
   readonly definition: ModelDefinition;
   readonly className: string;
-  /** Rails' `create!`: validates, writes through Zero, returns the record. */
-  create(attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
-  /** Rails' `Model.update(id, attributes)`. */
+  /** Rails' `Model.new(attributes)`: a new, unsaved record (`save()` inserts it). */
+  'new'(attributes?: Partial<Row>): ActiveRecordInstance<Row>;
+  /** Rails' `Model.build` (the same as `new`). */
+  build(attributes?: Partial<Row>): ActiveRecordInstance<Row>;
+  /** Rails' `create`: `new` + `save`; returns the record, with `errors` and `new_record_p()` when a validation failed. */
+  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
+  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `Model.update(id, attributes)`: finds (RecordNotFoundError when missing), updates; the record, with `errors` when invalid. */
   update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
+  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
   /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and deletes. */
   destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
@@ -31,7 +39,7 @@ export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<R
 };
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'new' | 'build' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
@@ -55,12 +63,27 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     definition,
     className: definition.className,
     all,
-    async create(attributes: Partial<Row>, options?: WriteOptions) {
-      const row = await createRow(definition, attributes as Record<string, unknown>, options);
-      return instantiate(all(), [row])[0];
+    new: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'new'),
+    build: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'build'),
+    async create(attributes: Partial<Row> = {}, options?: WriteOptions) {
+      const record = buildRecord(definition, attributes, 'create') as unknown as ActiveRecordInstance<Row>;
+      await record.save(options);
+      return record;
+    },
+    async create_bang(attributes: Partial<Row> = {}, options?: WriteOptions) {
+      const record = buildRecord(definition, attributes, 'create_bang') as unknown as ActiveRecordInstance<Row>;
+      await record.save_bang(options);
+      return record;
     },
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
-      return (await all().find(id)).update(attributes, options);
+      const record = await all().find(id);
+      await record.update(attributes, options);
+      return record;
+    },
+    async update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
+      const record = await all().find(id);
+      await record.update_bang(attributes, options);
+      return record;
     },
     async destroy(id: unknown, options?: WriteOptions) {
       return (await all().find(id)).destroy(options);

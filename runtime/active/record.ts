@@ -4,24 +4,16 @@
  */
 import type { ModelDefinition } from '../core/config.ts';
 import type { IncludeSpec, Relation } from '../core/relation.ts';
-import type { WriteOptions } from '../core/zero-write.ts';
-import { destroyRow, updateRow } from '../core/writes.ts';
-import { findPlan } from '../core/finders.ts';
-import { awaitZero } from '../core/zero-source.ts';
-import { runRelation } from '../core/reads.ts';
-import { Relation as CoreRelation } from '../core/relation.ts';
+import { newRecordRow } from '../core/writes.ts';
+import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
+import { RecordState, type RecordStore } from '../core/record-state.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 import { defineAssociationReaders } from './associations.ts';
+import type { PersistenceMethods } from '../core/persistence.ts';
 
-/** The methods every ActiveRecord record has (its columns come from the schema). */
-export interface RecordMethods<Row> {
-  /** Rails' `update!`: validates, writes through Zero, and updates this object. */
-  update(attributes: Partial<Row>, options?: WriteOptions): Promise<this>;
-  /** Deletes the row through Zero; the record is frozen afterwards, as Rails freezes destroyed records. */
-  destroy(options?: WriteOptions): Promise<this>;
-  /** Reloads the columns from Zero. */
-  reload(): Promise<this>;
+/** The methods every ActiveRecord record has (its columns come from the schema); Rails' names, `!` as `_bang`, `?` as `_p`. */
+export interface RecordMethods<Row> extends PersistenceMethods<Row> {
   /** The columns (and loaded associations) as a plain object. */
   toJSON(): Row;
   /** Rails' `read_attribute`: a column's value by name; the only way to read a column named like a member (`constructor`). */
@@ -32,7 +24,10 @@ export interface RecordMethods<Row> {
  * A record of an ActiveRecord model: the row's columns as own properties, plus the record methods. A column named like
  * a member (`constructor`, `then`, a record method: the config's `shadowedColumns`) is read with `read_attribute`.
  */
-export type ActiveRecordInstance<Row> = Omit<Row, Extract<keyof Row, keyof RecordMethods<Row> | LanguageMemberKey>> & RecordMethods<Row>;
+export type ActiveRecordInstance<Row> = {
+  // Assignable, as in Rails (`job.title = 'x'`, then `save()`), though Zero's row types are readonly.
+  -readonly [K in Exclude<keyof Row, keyof RecordMethods<Row> | LanguageMemberKey>]: Row[K];
+} & RecordMethods<Row>;
 
 /** Where a record keeps the values of its shadowed columns (non-enumerable, so `{ ...record }` leaves it out). */
 const SHADOWED: unique symbol = Symbol('zero-record.shadowed');
@@ -52,11 +47,9 @@ function attributesOf(record: Record<string | symbol, unknown>): Record<string, 
 
 type RecordConstructor = new (row: RowData, includes: readonly IncludeSpec[]) => Record<string, unknown>;
 
-const classes = new WeakMap<ModelDefinition, RecordConstructor>();
-
 /** Builds records for `relation`'s rows, including its loaded associations (recursively). */
 export function instantiate(relation: Relation, rows: readonly RowData[]): Record<string, unknown>[] {
-  const Record = recordClass(relation.model);
+  const Record = activeRecordClass(relation.model).Record;
   const includes = relation.state.includes;
   return rows.map((row) => new Record(row, includes));
 }
@@ -67,60 +60,98 @@ function associationValue(spec: IncludeSpec, value: unknown): unknown {
   return instantiate(spec.relation, [value as RowData])[0];
 }
 
-export function recordClass(model: ModelDefinition): RecordConstructor {
-  const known = classes.get(model);
+interface ActiveRecordClass {
+  readonly Record: RecordConstructor;
+  /** A new, unsaved record: Rails' `Model.new` (the model's defaults, NULL elsewhere); `operation` names the call in messages. */
+  build(attributes: Readonly<Record<string, unknown>>, operation: string): Record<string, unknown>;
+}
+
+const activeClasses = new WeakMap<ModelDefinition, ActiveRecordClass>();
+
+function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
+  const known = activeClasses.get(model);
   if (known) return known;
-  const { primaryKey, shadowedColumns } = model;
+  const { shadowedColumns } = model;
   // Columns named like a member (the config's shadowedColumns) stay off the record, so the member keeps its name.
   const columns = model.columns.filter((c) => !shadowedColumns.includes(c));
   const shadowed = shadowedColumns.length > 0;
 
   class ActiveRecordBase {
     [column: string]: unknown;
+    /**
+     * The row as loaded (Zero's row, shared, not copied: what dirty tracking compares against), or the record's
+     * RecordState once it has one. Private: not a property, so reads, `{ ...record }` and JSON never see it.
+     */
+    #state: RowData | RecordState;
 
-    constructor(row: RowData, includes: readonly IncludeSpec[]) {
+    constructor(row: RowData, includes: readonly IncludeSpec[], state?: RecordState) {
+      this.#state = state ?? row;
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
       for (let i = 0; i < columns.length; i++) this[columns[i]!] = row[columns[i]!];
       for (let i = 0; i < includes.length; i++) this[includes[i]!.name] = associationValue(includes[i]!, row[includes[i]!.name]);
       if (shadowed) Object.defineProperty(this, SHADOWED, { value: pick(row, shadowedColumns), writable: true });
     }
+
+    static stateOf(record: ActiveRecordBase): RecordState {
+      const state = record.#state;
+      if (state instanceof RecordState) return state;
+      return (record.#state = new RecordState({ original: state }));
+    }
+
+    static originalOf(record: ActiveRecordBase): RowData {
+      const state = record.#state;
+      return state instanceof RecordState ? state.original! : state;
+    }
   }
   const proto = ActiveRecordBase.prototype as unknown as Record<string, unknown>;
   Object.defineProperty(ActiveRecordBase, 'name', { value: model.className });
   const isShadowed = (column: string): boolean => shadowed && shadowedColumns.includes(column);
+  type Self = Record<string | symbol, unknown>;
+  /** A column's value, on the record or (shadowed) beside it. */
+  const read = (record: Self, column: string): unknown => (isShadowed(column) ? (record[SHADOWED] as Record<string, unknown>)[column] : record[column]);
   /** Sets a column's value, on the record or (shadowed) beside it. */
-  const assign = (record: Record<string | symbol, unknown>, column: string, value: unknown): void => {
+  const write = (record: Self, column: string, value: unknown): void => {
     if (isShadowed(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
     else record[column] = value;
   };
-  proto.update = async function (this: Record<string, unknown>, attributes: Record<string, unknown>, options?: WriteOptions) {
-    const merged = await updateRow(model, attributesOf(this), attributes, options);
-    for (const column of Object.keys(attributes)) assign(this, column, merged[column]);
-    return this;
+  const store: RecordStore = {
+    model,
+    state: (record) => ActiveRecordBase.stateOf(record as ActiveRecordBase),
+    read: (record, column) => read(record as Self, column),
+    write: (record, column, value) => write(record as Self, column, value),
+    original: (record) => ActiveRecordBase.originalOf(record as ActiveRecordBase),
+    stored(record, row, written) {
+      for (const column of written) write(record as Self, column, row[column]);
+      const state = ActiveRecordBase.stateOf(record as ActiveRecordBase);
+      state.setOriginal(written === model.columns ? row : { ...state.original, ...Object.fromEntries(written.map((c) => [c, row[c]])) });
+    },
+    destroyed: (record) => Object.freeze(record),
   };
-  /** A column's value, on the record or (shadowed) beside it. */
-  const read = (record: Record<string | symbol, unknown>, column: string): unknown =>
-    isShadowed(column) ? (record[SHADOWED] as Record<string, unknown>)[column] : record[column];
-  proto.destroy = async function (this: Record<string, unknown>, options?: WriteOptions) {
-    await destroyRow(model, read(this, primaryKey), options);
-    return Object.freeze(this);
+  defineRecordMethods(proto, store);
+  const own = {
+    toJSON(this: Self) {
+      return attributesOf(this);
+    },
+    read_attribute(this: Self, name: string) {
+      return model.columns.includes(name) ? read(this, name) : undefined;
+    },
   };
-  proto.reload = async function (this: Record<string, unknown>) {
-    const relation = new CoreRelation(model);
-    const plan = findPlan(relation, [read(this, primaryKey)]);
-    const rows = await runRelation(await awaitZero(model), plan.relation);
-    const row = plan.settle(rows) as RowData;
-    for (const column of model.columns) assign(this, column, row[column]);
-    return this;
+  for (const [name, value] of Object.entries(own)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+  const result: ActiveRecordClass = {
+    Record: ActiveRecordBase as unknown as RecordConstructor,
+    build(attributes, operation) {
+      const original = newRecordRow(model);
+      const record = new ActiveRecordBase(original, [], new RecordState({ original, newRecord: true }));
+      assignAttributes(store, record, attributes, operation);
+      return record as unknown as Record<string, unknown>;
+    },
   };
-  proto.toJSON = function (this: Record<string, unknown>) {
-    return attributesOf(this);
-  };
-  proto.read_attribute = function (this: Record<string | symbol, unknown>, name: string) {
-    return model.columns.includes(name) ? read(this, name) : undefined;
-  };
-  for (const name of ['update', 'destroy', 'reload', 'toJSON', 'read_attribute']) Object.defineProperty(proto, name, { enumerable: false });
-  defineAssociationReaders(proto, model, (record, column) => read(record as Record<string, unknown>, column));
-  classes.set(model, ActiveRecordBase);
-  return ActiveRecordBase;
+  defineAssociationReaders(proto, model, (record, column) => read(record as Self, column));
+  activeClasses.set(model, result);
+  return result;
+}
+
+/** Rails' `Model.new(attributes)`: a new, unsaved ActiveRecord record. */
+export function buildRecord(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation = 'new'): Record<string, unknown> {
+  return activeRecordClass(model).build(attributes, operation);
 }

@@ -1,3 +1,5 @@
+import { humanize } from './inflect.ts';
+
 /**
  * The runtime's one error framework. Every failure surfaces as a subclass of `ZeroRecordError`;
  * underlying Zero or JS errors travel as `cause`.
@@ -93,10 +95,18 @@ export class ConnectionError extends ZeroRecordError {
 /** A live query reported an error (resultType 'error'). */
 export class QueryFailedError extends ZeroRecordError {}
 
+/** Rails' `errors.full_message(:title, "can't be blank")`: `Title can't be blank`; an error on `base` is its message alone. */
+export function fullMessage(attribute: string, message: string): string {
+  return attribute === 'base' ? message : `${humanize(attribute)} ${message}`;
+}
+
 /** Rails-style validation errors: attribute -> messages (full messages include the humanized attribute). */
 export type ValidationErrors = Readonly<Record<string, readonly string[]>>;
 
-/** Rails' `ActiveRecord::RecordInvalid`: client-side validations failed before the write reached Zero. */
+/**
+ * Rails' `ActiveRecord::RecordInvalid`: validations failed, on the client before the write reached Zero, or where the
+ * mutator ran (`{ wait: 'server' }`). Raised by the `_bang` writes; `save`, `update` and `create` put it in `errors`.
+ */
 export class RecordInvalidError extends ZeroRecordError {
   readonly model: string;
   readonly errors: ValidationErrors;
@@ -106,6 +116,12 @@ export class RecordInvalidError extends ZeroRecordError {
     this.model = model;
     this.errors = errors;
     this.fullMessages = fullMessages;
+  }
+
+  /** The error for `errors` (attribute -> messages), with Rails' full messages (`Title can't be blank`; `base` alone). */
+  static of(model: string, errors: ValidationErrors): RecordInvalidError {
+    const full = Object.entries(errors).flatMap(([attribute, messages]) => messages.map((message) => fullMessage(attribute, message)));
+    return new RecordInvalidError(model, errors, full);
   }
 
   /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
@@ -118,6 +134,15 @@ export class RecordInvalidError extends ZeroRecordError {
     const d = details as Partial<RecordInvalidError['details']> | null | undefined;
     if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || !Array.isArray(d.fullMessages)) return undefined;
     return new RecordInvalidError(d.model, d.errors, d.fullMessages);
+  }
+}
+
+/** Rails' `ActiveRecord::RecordNotSaved`: `save_bang` of a record that cannot be saved (it was destroyed). */
+export class RecordNotSavedError extends ZeroRecordError {
+  readonly model: string;
+  constructor(model: string, message: string) {
+    super(message);
+    this.model = model;
   }
 }
 

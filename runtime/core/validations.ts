@@ -1,7 +1,6 @@
 /**
  * Client-side validations with Rails' rules and messages, run before any write reaches Zero.
  */
-import { humanize } from './inflect.ts';
 import { RecordInvalidError, type ValidationErrors } from './errors.ts';
 
 interface Common {
@@ -108,6 +107,5 @@ export function validationErrors(validations: Validations, attributes: Readonly<
 /** Throws `RecordInvalidError` (Rails' `Validation failed: Title can't be blank`) when any rule fails. */
 export function assertValid(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): void {
   const errors: ValidationErrors = validationErrors(validations, attributes);
-  const full = Object.entries(errors).flatMap(([attribute, messages]) => messages.map((m) => `${humanize(attribute)} ${m}`));
-  if (full.length > 0) throw new RecordInvalidError(model, errors, full);
+  if (Object.keys(errors).length > 0) throw RecordInvalidError.of(model, errors);
 }

@@ -16,7 +16,10 @@ type Values = Record<string, string | number | boolean | null>;
 /** A fresh values object without a prototype, so a `__proto__` column is a plain key, not the object's prototype. */
 const emptyValues = (): Values => Object.create(null) as Values;
 
-/** Checks attribute names (Rails' UnknownAttributeError) and casts values to the column types. */
+/**
+ * Checks attribute names (Rails' UnknownAttributeError) and casts values to the column types; a blank string in a
+ * number column is NULL, as Rails casts it (what an emptied number input sends).
+ */
 export function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
     throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
@@ -27,10 +30,28 @@ export function columnValues(model: ModelDefinition, attributes: Readonly<Record
       throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
     }
     if (value === undefined) continue;
-    values[name] =
-      value === null || model.columnTypes[name] === 'json' ? (value as Values[string]) : castValue(model, name, value as Scalar | Date, `${model.className}.${operation}`);
+    values[name] = castColumn(model, name, value, `${model.className}.${operation}`);
   }
   return values;
+}
+
+function castColumn(model: ModelDefinition, column: string, value: unknown, context: string): Values[string] {
+  if (value === null || model.columnTypes[column] === 'json') return value as Values[string];
+  if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
+  return castValue(model, column, value as Scalar | Date, context);
+}
+
+/**
+ * A value assigned to a column (`job.priority = '3'`, a form's input), cast as Rails casts on assignment; a value the
+ * column cannot hold is kept as given, and the save that would write it says what is wrong.
+ */
+export function assignedValue(model: ModelDefinition, column: string, value: unknown): unknown {
+  try {
+    return castColumn(model, column, value, model.className);
+  } catch (error) {
+    if (error instanceof QueryError) return value;
+    throw error;
+  }
 }
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
@@ -38,6 +59,11 @@ function fullRow(model: ModelDefinition, values: Values): Values {
   const row = emptyValues();
   for (const column of model.columns) row[column] = values[column] ?? null;
   return row;
+}
+
+/** A new record's values before any assignment: the model's column defaults, NULL elsewhere (Rails' `Model.new`). */
+export function newRecordRow(model: ModelDefinition): Values {
+  return fullRow(model, { ...model.defaults });
 }
 
 /** Now, in the shape of the timestamp column (Zero numbers hold epoch milliseconds). */
@@ -72,21 +98,25 @@ export async function createRow(model: ModelDefinition, attributes: Readonly<Rec
   return row;
 }
 
-/** Rails' `update!` on a loaded row: validates the merged row, writes only the given columns. Returns the merged row. */
+/**
+ * Rails' `update!` on a loaded row: validates the merged row and sets `updated_at`, writes only the given columns.
+ * Returns the merged row. `validate: false` is Rails' `save(validate: false)`; with `touch: false` too, `update_columns`.
+ */
 export async function updateRow(
   model: ModelDefinition,
   current: Readonly<Record<string, unknown>>,
   attributes: Readonly<Record<string, unknown>>,
   options?: WriteOptions,
+  { validate = true, touch = true }: { readonly validate?: boolean; readonly touch?: boolean } = {},
 ): Promise<Values> {
   const values = columnValues(model, attributes, 'update');
-  if (model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = now(model, 'updated_at');
+  if (touch && model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = now(model, 'updated_at');
   const pk = model.primaryKey;
   if (pk in values && values[pk] !== current[pk]) {
     throw new QueryError(`${model.className}.update: changing the primary key '${pk}' is not supported`);
   }
   const merged = { ...fullRow(model, current as Values), ...values };
-  assertValid(model.className, model.validations, merged);
+  if (validate) assertValid(model.className, model.validations, merged);
   await writeRow(model, 'update', { ...values, [pk]: current[pk] as Scalar }, options);
   return merged;
 }

@@ -6,12 +6,18 @@ import type { ModelDefinition } from '../core/config.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
 import type { Plan } from '../core/finders.ts';
 import type { RowData } from '../core/zero-types.ts';
+import { findPlan } from '../core/finders.ts';
+import { Relation } from '../core/relation.ts';
+import { newRecordRow } from '../core/writes.ts';
+import { assignAttributes } from '../core/persistence.ts';
+import type { RecordStore } from '../core/record-state.ts';
 import { LiveAnswer, type QueryStatus } from './answer.ts';
 import { defineRowAccessors, type ReactiveRecordMethods, type ShadowedKey } from './record.ts';
+import { ReactiveState, type RowAccess } from './record-state.ts';
 
 /** The state of a record handle. */
 export interface RecordHandleState<Self> {
-  /** True until the record is found or Zero's answer is final. */
+  /** True until the record is found or Zero's answer is final (a new record is never loading). */
   readonly $loading: boolean;
   /** RecordNotFoundError after `find` of a missing id (once settled), a QueryFailedError, ... or null. */
   readonly $error: ZeroRecordError | null;
@@ -24,21 +30,31 @@ export interface RecordHandleState<Self> {
   $destroy(): void;
 }
 
-/** A live record: columns are undefined until `$found`. */
-export type RecordHandle<Row> = { readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
+/**
+ * A live record: columns are undefined until `$found` (a new record's read its defaults and what was assigned), and
+ * assignable (`bind:value={job.title}`) until `save`.
+ */
+export type RecordHandle<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
   RecordHandleState<RecordHandle<Row>>;
 
 const ANSWER: unique symbol = Symbol('zero-record.answer');
+const STATE: unique symbol = Symbol('zero-record.state');
+
+type Answer = LiveAnswer<unknown>;
 
 class HandleBase {
-  readonly [ANSWER]: LiveAnswer<unknown>;
+  /** The finder's live answer; undefined for a new record until it is saved. */
+  [ANSWER]: Answer | undefined;
+  readonly [STATE]: ReactiveState;
 
-  constructor(answer: LiveAnswer<unknown>) {
+  constructor(answer: Answer | undefined, state: ReactiveState) {
     this[ANSWER] = answer;
+    this[STATE] = state;
   }
 
   get $status(): QueryStatus {
-    return this[ANSWER].get().status;
+    this[STATE].signal.read();
+    return this[ANSWER]?.get().status ?? 'ready';
   }
 
   get $loading(): boolean {
@@ -46,11 +62,13 @@ class HandleBase {
   }
 
   get $error(): ZeroRecordError | null {
-    return this[ANSWER].get().error;
+    this[STATE].signal.read();
+    return this[ANSWER]?.get().error ?? null;
   }
 
   get $found(): boolean {
-    const { value } = this[ANSWER].get();
+    this[STATE].signal.read();
+    const value = this[ANSWER]?.get().value;
     return value !== null && value !== undefined;
   }
 
@@ -59,24 +77,45 @@ class HandleBase {
   }
 
   $destroy(): void {
-    this[ANSWER].query.destroy();
+    this[ANSWER]?.query.destroy();
   }
 }
 
-const classes = new WeakMap<ModelDefinition, new (answer: LiveAnswer<unknown>) => HandleBase>();
+type HandleClass = { readonly Handle: new (answer: Answer | undefined, state: ReactiveState) => HandleBase; readonly store: RecordStore };
+const classes = new WeakMap<ModelDefinition, HandleClass>();
 
-function handleClass(model: ModelDefinition): new (answer: LiveAnswer<unknown>) => HandleBase {
+function handleClass(model: ModelDefinition): HandleClass {
   const known = classes.get(model);
   if (known) return known;
   const Handle = class extends HandleBase {};
   Object.defineProperty(Handle, 'name', { value: `${model.className}Handle` });
-  defineRowAccessors(Handle.prototype, model, (self) => (self as HandleBase)[ANSWER].get().value as RowData | undefined);
-  classes.set(model, Handle);
-  return Handle;
+  const access: RowAccess = {
+    row: (self) => (self as HandleBase)[ANSWER]?.get().value as RowData | undefined,
+    peek: (self) => (self as HandleBase)[STATE],
+    state: (self) => (self as HandleBase)[STATE],
+    saved(self, row) {
+      // A new record, saved: from now on the handle follows its row in Zero, as `find` would.
+      const handle = self as HandleBase;
+      if (handle[ANSWER]) return;
+      const plan = findPlan(new Relation(model), [row[model.primaryKey]]);
+      handle[ANSWER] = new LiveAnswer(plan.relation, (rows) => plan.settle(rows));
+    },
+  };
+  const made = { Handle, store: defineRowAccessors(Handle.prototype, model, access) };
+  classes.set(model, made);
+  return made;
 }
 
 /** A live handle for a single-record finder plan. */
 export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
-  const Handle = handleClass(plan.relation.model);
-  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows))) as unknown as RecordHandle<Row>;
+  const { Handle } = handleClass(plan.relation.model);
+  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows)), new ReactiveState()) as unknown as RecordHandle<Row>;
+}
+
+/** Rails' `Model.new(attributes)`: a handle of a new, unsaved record whose columns a form can bind to; `save()` inserts it. */
+export function newRecordHandle<Row>(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): RecordHandle<Row> {
+  const { Handle, store } = handleClass(model);
+  const handle = new Handle(undefined, new ReactiveState({ original: newRecordRow(model), newRecord: true }));
+  assignAttributes(store, handle, attributes, operation);
+  return handle as unknown as RecordHandle<Row>;
 }

@@ -1,14 +1,15 @@
 /**
  * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
- * return live handles and collections at once; writes go through the same core writes (via the ActiveRecord model).
+ * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
-import { ActiveRecord } from '../active/model.ts';
 import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
-import type { RecordHandle } from './handle.ts';
+import { findStoredRow } from '../core/persistence.ts';
+import { upsertRow } from '../core/writes.ts';
+import { newRecordHandle, type RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
 import { RecordList } from './record.ts';
 
@@ -16,10 +17,18 @@ import { RecordList } from './record.ts';
 export interface ReactiveModelStatics<Row> {
   readonly definition: ModelDefinition;
   readonly className: string;
-  /** Rails' `create!`: validates, writes through Zero, returns a live handle of the new record. */
-  create(attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
-  /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing). */
+  /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record, its columns bindable (`bind:value={job.title}`). */
+  'new'(attributes?: Partial<Row>): RecordHandle<Row>;
+  /** Rails' `Model.build` (the same as `new`). */
+  build(attributes?: Partial<Row>): RecordHandle<Row>;
+  /** Rails' `create`: `new` + `save`; the handle, with `errors` and `new_record_p()` when a validation failed, live once saved. */
+  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
+  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing): the live handle, with `errors` when invalid. */
   update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
+  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
   /** Rails' `Model.destroy(id)`: deletes the row (RecordNotFoundError when missing). */
   destroy(id: unknown, options?: WriteOptions): Promise<void>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
@@ -58,24 +67,42 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ReactiveRelation);
   const all = () => new Scoped(definition) as ReactiveRelation<Row>;
-  const active = ActiveRecord.createModel(definition);
+  /** The handle of a stored record, once Zero has it (RecordNotFoundError when missing). */
+  const stored = async (id: unknown) => {
+    await findStoredRow(definition, id);
+    return all().find(id) as unknown as RecordHandle<Row>;
+  };
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
-    async create(attributes: Partial<Row>, options?: WriteOptions) {
-      const record = await active.create(attributes, options);
-      return all().find(record[definition.primaryKey]);
+    new: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'new'),
+    build: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'build'),
+    async create(attributes: Partial<Row> = {}, options?: WriteOptions) {
+      const handle = newRecordHandle<Row>(definition, attributes, 'create');
+      await handle.save(options);
+      return handle;
+    },
+    async create_bang(attributes: Partial<Row> = {}, options?: WriteOptions) {
+      const handle = newRecordHandle<Row>(definition, attributes, 'create_bang');
+      await handle.save_bang(options);
+      return handle;
     },
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
-      await active.update(id, attributes, options);
-      return all().find(id);
+      const handle = await stored(id);
+      await handle.update(attributes, options);
+      return handle;
+    },
+    async update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
+      const handle = await stored(id);
+      await handle.update_bang(attributes, options);
+      return handle;
     },
     async destroy(id: unknown, options?: WriteOptions) {
-      await active.destroy(id, options);
+      await (await stored(id)).destroy(options);
     },
     async upsert(attributes: Partial<Row>, options?: WriteOptions) {
-      await active.upsert(attributes, options);
+      await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
   return modelObject(statics, all, ['then', 'toArray']);

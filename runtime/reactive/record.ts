@@ -6,19 +6,15 @@
  */
 import type { ModelDefinition } from '../core/config.ts';
 import { Relation } from '../core/relation.ts';
-import { destroyRow, updateRow } from '../core/writes.ts';
-import { QueryError } from '../core/errors.ts';
-import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 import { unloadedAssociation } from './associations.ts';
+import { defineRecordMethods, type PersistenceMethods } from '../core/persistence.ts';
+import type { RecordStore } from '../core/record-state.ts';
+import { ReactiveState, reactiveStore, readColumn, type RowAccess } from './record-state.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
-export interface ReactiveRecordMethods<Row> {
-  /** Rails' `update!`: validates and writes through Zero; the new values reach every reader through Zero. */
-  update(attributes: Partial<Row>, options?: WriteOptions): Promise<this>;
-  /** Deletes the row through Zero (Rails' `destroy`). Releasing a handle's view early is `$destroy()`. */
-  destroy(options?: WriteOptions): Promise<void>;
+export interface ReactiveRecordMethods<Row> extends PersistenceMethods<Row> {
   /** The columns (and loaded associations) as a plain object. */
   toJSON(): Row;
   /** Rails' `read_attribute`: a column's value by name; the only way to read a column named like a member (`constructor`). */
@@ -28,16 +24,14 @@ export interface ReactiveRecordMethods<Row> {
 /** Row keys records leave to their members (the config's `shadowedColumns`): read with `read_attribute`. */
 export type ShadowedKey<Row> = Extract<keyof Row, keyof ReactiveRecordMethods<Row> | LanguageMemberKey>;
 
-/** A record of a live collection: read-only columns over Zero's row, plus the record methods. */
-export type ReactiveRecordInstance<Row> = Readonly<Omit<Row, ShadowedKey<Row>>> & ReactiveRecordMethods<Row>;
+/** A record of a live collection: columns over Zero's row (assignable until `save`), plus the record methods. */
+export type ReactiveRecordInstance<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] } & ReactiveRecordMethods<Row>;
 
 export const ROW: unique symbol = Symbol('zero-record.row');
 
 interface Wrapper {
   readonly [ROW]: RowData;
 }
-
-type RowOfThis = (self: object) => RowData | undefined;
 
 // Association values only (`job.client`, `job.tasks`): collections keep their records themselves (see RecordList).
 const associations = new WeakMap<object, object>();
@@ -131,10 +125,13 @@ function associationValue(model: ModelDefinition, value: unknown): unknown {
 }
 
 /**
- * Puts column getters, association getters and the record methods on `proto`, reading the row through `rowOf`.
- * Shared by records (the row is a field) and record handles (the row is the query's current answer).
+ * Puts column accessors, association getters and the record methods on `proto`, reading the row and state through
+ * `access`. Shared by records (the row is a field) and record handles (the row is the query's current answer).
+ * Columns are assignable (`job.title = 'x'`, `bind:value={job.title}`): the value stays on the record, reactive, until
+ * `save`; a record nobody assigned to reads Zero's row directly.
  */
-export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf: RowOfThis): void {
+export function defineRowAccessors(proto: object, model: ModelDefinition, access: RowAccess): RecordStore {
+  const store = reactiveStore(model, access);
   for (const column of model.columns) {
     // A column named like a member leaves the name to the member; read_attribute reads it.
     if (model.shadowedColumns.includes(column)) continue;
@@ -142,7 +139,11 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
       enumerable: true,
       configurable: true,
       get(this: object) {
-        return rowOf(this)?.[column];
+        const state = access.peek(this);
+        return state === undefined ? access.row(this)?.[column] : readColumn(state, access.row(this), column);
+      },
+      set(this: object, value: unknown) {
+        store.write(this, column, value);
       },
     });
   }
@@ -152,43 +153,42 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, rowOf:
       enumerable: true,
       configurable: true,
       get(this: object) {
-        const value = rowOf(this)?.[name];
-        if (value === undefined) return unloadedAssociation(model, name, rowOf(this));
+        const value = access.row(this)?.[name];
+        if (value === undefined) return unloadedAssociation(model, name, access.row(this));
         associated ??= new Relation(model).associatedModel(name);
         return associationValue(associated, value);
       },
     });
   }
+  defineRecordMethods(proto, store);
   const methods: Record<string, unknown> = {
-    async update(this: object, attributes: Record<string, unknown>, options?: WriteOptions) {
-      await updateRow(model, currentRow(this, model, rowOf), attributes, options);
-      return this;
-    },
-    async destroy(this: object, options?: WriteOptions) {
-      await destroyRow(model, currentRow(this, model, rowOf)[model.primaryKey], options);
-    },
     read_attribute(this: object, name: string) {
-      return model.columns.includes(name) ? rowOf(this)?.[name] : undefined;
+      return model.columns.includes(name) ? store.read(this, name) : undefined;
     },
     toJSON(this: Record<string, unknown>) {
       const json: Record<string, unknown> = {};
-      const row = rowOf(this);
-      if (!row) return null;
-      for (const column of model.columns) Object.defineProperty(json, column, { value: row[column], enumerable: true, writable: true, configurable: true });
-      for (const name of Object.keys(model.relationships)) if (row[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
+      const row = access.row(this);
+      if (!row && !access.peek(this)) return null;
+      for (const column of model.columns) Object.defineProperty(json, column, { value: store.read(this, column), enumerable: true, writable: true, configurable: true });
+      for (const name of Object.keys(model.relationships)) if (row?.[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
       return json;
     },
   };
   for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+  return store;
 }
 
-/** The row a write applies to; a handle whose record is not (yet) found has none. */
-function currentRow(self: object, model: ModelDefinition, rowOf: RowOfThis): RowData {
-  const row = rowOf(self);
-  if (row) return row;
-  const state = self as { $error?: Error | null };
-  throw state.$error ?? new QueryError(`${model.className}: the record is not loaded yet; write once $found is true`);
-}
+const STATE: unique symbol = Symbol('zero-record.state');
+
+/** Collection records get their state at the first write (most are only read): until then the prototype's `undefined`. */
+const recordAccess: RowAccess = {
+  row: (self) => (self as Wrapper)[ROW],
+  peek: (self) => (self as { [STATE]?: ReactiveState })[STATE],
+  state(self) {
+    const record = self as { [STATE]?: ReactiveState };
+    return (record[STATE] ??= new ReactiveState());
+  },
+};
 
 function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
   const known = classes.get(model);
@@ -200,7 +200,9 @@ function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
     }
   }
   Object.defineProperty(ReactiveRecordBase, 'name', { value: model.className });
-  defineRowAccessors(ReactiveRecordBase.prototype, model, (self) => (self as Wrapper)[ROW]);
+  // On the prototype, so a record nobody wrote to has no slot for it (memory) and reads it as a constant.
+  Object.defineProperty(ReactiveRecordBase.prototype, STATE, { value: undefined, writable: true });
+  defineRowAccessors(ReactiveRecordBase.prototype, model, recordAccess);
   classes.set(model, ReactiveRecordBase);
   return ReactiveRecordBase;
 }

@@ -25,8 +25,14 @@ export class AppPage {
     return this.page.getByTestId('detail-title');
   }
 
-  get validationErrors(): Locator {
-    return this.page.getByTestId('validation-errors');
+  /** The validation messages shown next to one field of the edit form (Rails' inline errors). */
+  fieldErrors(attribute: string): Locator {
+    return this.page.getByTestId('job-detail').locator('form').getByTestId(`error-${attribute}`);
+  }
+
+  /** Every validation message in the edit form, in the order of its fields. */
+  get formErrors(): Locator {
+    return this.page.getByTestId('job-detail').locator('form .error');
   }
 
   listItem(title: string): Locator {

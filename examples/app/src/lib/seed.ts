@@ -16,9 +16,9 @@ export const SAMPLE_JOBS = [
   { id: 'job-fence', title: 'Paint the fence', status: 'done', priority: 4, client_id: 'client-globex' },
 ] as const;
 
-/** Creates the sample clients and jobs (validated, as `create!` does). */
+/** Creates the sample clients and jobs (validated; `create_bang` raises on an invalid sample, as `create!`). */
 export async function seedSampleData(now = Date.now()): Promise<void> {
   const timestamps = { created_at: now, updated_at: now };
-  for (const client of SAMPLE_CLIENTS) await ActiveClient.create({ ...client, ...timestamps });
-  for (const job of SAMPLE_JOBS) await ActiveJob.create({ ...job, ...timestamps });
+  for (const client of SAMPLE_CLIENTS) await ActiveClient.create_bang({ ...client, ...timestamps });
+  for (const job of SAMPLE_JOBS) await ActiveJob.create_bang({ ...job, ...timestamps });
 }

@@ -13,8 +13,8 @@ let seeded: Promise<void> | undefined;
 
 export function seed(): Promise<void> {
   seeded ??= (async () => {
-    await ActiveJob.create({ id: 'j1', title: 'Fix the roof', priority: 2 });
-    await ActiveJob.create({ id: 'j2', title: 'Paint the fence', status: 'done' });
+    await ActiveJob.create_bang({ id: 'j1', title: 'Fix the roof', priority: 2 });
+    await ActiveJob.create_bang({ id: 'j2', title: 'Paint the fence', status: 'done' });
   })();
   return seeded;
 }

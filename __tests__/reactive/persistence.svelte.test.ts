@@ -1,0 +1,161 @@
+/**
+ * Rails' persistence and dirty tracking on reactive records and handles, with real Svelte runes over a real local Zero:
+ * the same answers as ActiveRecord (__tests__/runtime/persistence.test.ts), and every state a form shows (assigned
+ * values, `errors`, `new_record_p()`, `changed_p()`) re-runs the effects that read it.
+ */
+import { describe, expect, test } from 'vitest';
+import { flushSync } from 'svelte';
+import { RecordInvalidError } from '../../runtime/index.ts';
+import { ReactiveJob, useZero } from './models.ts';
+import { zeroViewCounts } from '../support/zero-views.ts';
+import { waitUntil } from '../support/wait.ts';
+
+const ctx = useZero();
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Runs `read` in an effect; returns what it saw last, every value, and the cleanup. */
+function watch<T>(read: () => T): { last: () => T; seen: T[]; stop: () => void } {
+  const seen: T[] = [];
+  const stop = $effect.root(() => {
+    $effect(() => {
+      seen.push(read());
+    });
+  });
+  flushSync();
+  return { last: () => (flushSync(), seen.at(-1)!), seen, stop };
+}
+
+describe('new records (a form creating one)', () => {
+  test('new: bindable, reactive columns; save false with reactive errors, then true; the handle is live once saved', async () => {
+    const job = ReactiveJob.new({ id: 'n1', title: '' });
+    const view = watch(() => ({ title: job.title, errors: job.errors.full_messages(), saved: job.persisted_p(), status: job.$status, found: job.$found }));
+    expect(view.last()).toEqual({ title: '', errors: [], saved: false, status: 'ready', found: false });
+    expect([job.new_record_p(), job.status]).toEqual([true, null]);
+
+    expect(await job.save()).toBe(false);
+    expect(view.last()).toEqual({ title: '', errors: ["Title can't be blank"], saved: false, status: 'ready', found: false });
+
+    job.title = 'Wash the car'; // what bind:value does
+    expect(view.last().title).toBe('Wash the car');
+    expect(job.changes()).toEqual({ id: [null, 'n1'], title: [null, 'Wash the car'] });
+
+    expect(await job.save()).toBe(true);
+    expect(view.last()).toEqual({ title: 'Wash the car', errors: [], saved: true, status: 'ready', found: true });
+    expect(job.changed_p()).toBe(false);
+
+    // Saved, the handle follows the row in Zero like any find(id).
+    await ReactiveJob.update_bang('n1', { title: 'Wash the van' });
+    await waitUntil('the saved handle to show the row written elsewhere', () => expect(view.last().title).toBe('Wash the van'));
+    view.stop();
+    await settle();
+    expect((await zeroViewCounts(ctx.z)).views).toBe(0);
+  });
+
+  test('create returns the handle: saved, or unsaved with errors (Rails); create_bang raises RecordInvalidError', async () => {
+    const good = await ReactiveJob.create({ id: 'c9', title: 'Sweep' });
+    expect([good.persisted_p(), good.title, good.$found]).toEqual([true, 'Sweep', true]);
+    const bad = await ReactiveJob.create({ id: 'c10', title: ' ' });
+    expect([bad.new_record_p(), bad.errors.get('title')]).toEqual([true, ["can't be blank"]]);
+    await expect(ReactiveJob.create_bang({ id: 'c10', title: '' })).rejects.toThrow(RecordInvalidError);
+    expect(ReactiveJob.find_by({ id: 'c10' }).$found).toBe(false);
+  });
+});
+
+describe('record handles (a form editing one)', () => {
+  test('assigning shows at once and is a change; restore_attributes takes it back; nothing is written until save', async () => {
+    const job = ReactiveJob.find('j1');
+    const view = watch(() => [job.title, job.changed_p()]);
+    expect(view.last()).toEqual(['Fix the boiler', false]);
+    job.title = 'Fix the heater';
+    expect(view.last()).toEqual(['Fix the heater', true]);
+    expect([job.attribute_was('title'), job.attribute_changed_p('title', { from: 'Fix the boiler' })]).toEqual(['Fix the boiler', true]);
+    expect(ReactiveJob.where({ title: 'Fix the heater' }).length).toBe(0);
+    job.title = 'Fix the boiler'; // the stored value again: no change (Rails)
+    expect(view.last()).toEqual(['Fix the boiler', false]);
+    job.title = 'Fix it';
+    expect(job.restore_attributes()).toEqual(['title']);
+    expect(view.last()).toEqual(['Fix the boiler', false]);
+    view.stop();
+  });
+
+  test('update: false and reactive errors when invalid (the value stays, changed); true clears them and writes', async () => {
+    const job = ReactiveJob.find('j2');
+    const view = watch(() => [job.title, job.errors.get('title'), job.errors.any_p()]);
+    expect(await job.update({ title: '' })).toBe(false);
+    expect(view.last()).toEqual(['', ["can't be blank"], true]);
+    expect(ReactiveJob.find_by({ id: 'j2' }).title).toBe('Paint the fence');
+    expect(await job.update({ title: 'Paint the gate' })).toBe(true);
+    expect(view.last()).toEqual(['Paint the gate', [], false]);
+    expect(job.previous_changes()).toEqual({ title: ['Paint the fence', 'Paint the gate'] });
+    await expect(job.update_bang({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
+    view.stop();
+  });
+
+  test('a row changed elsewhere shows through a handle that has no unsaved change of that column', async () => {
+    const job = ReactiveJob.find('j1');
+    const view = watch(() => [job.title, job.status]);
+    job.status = 'done';
+    await ReactiveJob.update_bang('j1', { title: 'Fix the pump' });
+    await waitUntil('the title written elsewhere', () => expect(view.last()).toEqual(['Fix the pump', 'done']));
+    expect(job.changes()).toEqual({ status: ['active', 'done'] });
+    view.stop();
+  });
+
+  test('Model.update returns the handle with errors when invalid; destroy marks it destroyed', async () => {
+    const bad = await ReactiveJob.update('j3', { title: '' });
+    expect(bad.errors.full_messages()).toEqual(["Title can't be blank"]);
+    const job = ReactiveJob.find('j3');
+    expect(await job.destroy()).toBe(job);
+    expect([job.destroyed_p(), job.persisted_p(), await job.save()]).toEqual([true, false, false]);
+    expect(ReactiveJob.where({ id: 'j3' }).length).toBe(0);
+  });
+});
+
+describe('records of a collection', () => {
+  test('update returns false with errors, then true; the record shows what it saved', async () => {
+    const jobs = ReactiveJob.where({ client_id: 'c2' });
+    const view = watch(() => jobs.map((j) => j.title));
+    const record = jobs.at(0)!;
+    expect(await record.update({ title: '' })).toBe(false);
+    expect([record.errors.full_messages(), record.changed()]).toEqual([["Title can't be blank"], ['title']]);
+    expect(await record.update({ title: 'Paint the shed' })).toBe(true);
+    expect([record.title, record.changed_p(), record.errors.empty_p()]).toEqual(['Paint the shed', false, true]);
+    expect(view.last()).toEqual(['Paint the shed']);
+    view.stop();
+  });
+
+  test('records nobody wrote to carry no state of their own (reads stay a row lookup)', () => {
+    const record = ReactiveJob.where({ id: 'j1' }).at(0)!;
+    expect(Object.getOwnPropertySymbols(record)).toHaveLength(1); // the row only
+    record.title = 'x';
+    expect(Object.getOwnPropertySymbols(record)).toHaveLength(2); // the row and its state
+  });
+});
+
+describe('the rest of the record API on a handle, answering as ActiveRecord does', () => {
+  type Handle = ReturnType<typeof ReactiveJob.find>;
+  const cases: [string, (job: Handle) => unknown, unknown][] = [
+    ['increment: a change, not saved', (j) => (j.increment('priority'), j.changes()), { priority: [2, 3] }],
+    ['decrement by 2', (j) => j.decrement('priority', 2).priority, 0],
+    ['assign_attributes casts a numeric string (no change)', (j) => (j.assign_attributes({ priority: '2' as never }), j.changed_p()), false],
+    ['valid_p fills errors', (j) => ((j.title = ''), [j.valid_p(), j.invalid_p(), j.errors.full_messages()]), [false, true, ["Title can't be blank"]]],
+    ['attribute_was', (j) => ((j.title = 'x'), j.attribute_was('title')), 'Fix the boiler'],
+    ['persisted_p / new_record_p / destroyed_p', (j) => [j.persisted_p(), j.new_record_p(), j.destroyed_p()], [true, false, false]],
+  ];
+  test.each(cases)('%s', (_name, act, expected) => {
+    expect(act(ReactiveJob.find('j1'))).toEqual(expected);
+  });
+
+  test('increment_bang writes that column alone; touch writes a timestamp; reload drops unsaved changes', async () => {
+    const job = ReactiveJob.find('j1');
+    job.title = 'Unsaved';
+    expect(await job.increment_bang('priority', 3)).toBe(job);
+    expect(ReactiveJob.find_by({ id: 'j1' }).priority).toBe(5);
+    expect(ReactiveJob.find_by({ id: 'j1' }).title).toBe('Fix the boiler');
+    expect(await job.touch('created_at')).toBe(true);
+    expect(ReactiveJob.find_by({ id: 'j1' }).created_at).toBeGreaterThan(1);
+    expect(await job.reload()).toBe(job);
+    expect([job.title, job.changed_p()]).toEqual(['Fix the boiler', false]);
+  });
+});

@@ -1,0 +1,319 @@
+/**
+ * Rails' persistence and dirty tracking on ActiveRecord records, table-driven, against a real local Zero. Every
+ * expectation is what Active Record answers for the same calls (checked with Ruby's ActiveRecord over SQLite: the
+ * return value, the messages, NULL handling), `!` spelled `_bang` and `?` spelled `_p`.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Zero, boolean, createSchema, number, string, table } from '@rocicorp/zero';
+import {
+  ActiveRecord, QueryError, RecordInvalidError, RecordNotFoundError, RecordNotSavedError, ZeroRecordError, recordMutators,
+} from '../../runtime/index.ts';
+import { seed, setup, type Models } from './fixtures.ts';
+
+let m: Models;
+beforeEach(async () => {
+  m = setup();
+  await seed(m);
+});
+afterEach(() => m.z.close());
+
+type Job = ReturnType<Models['Job']['new']>;
+const stored = async (id: string) => {
+  const row = await m.Job.find_by({ id });
+  return row && { title: row.title, status: row.status, priority: row.priority };
+};
+
+describe('new, save, create', () => {
+  test('new: an unsaved record with the assigned values, NULL elsewhere; nothing written', async () => {
+    const job = m.Job.new({ id: 'n1', title: 'Paint' });
+    expect([job.new_record_p(), job.persisted_p(), job.destroyed_p()]).toEqual([true, false, false]);
+    expect({ ...job }).toEqual({ id: 'n1', title: 'Paint', status: null, country: null, priority: null, client_id: null, created_at: null });
+    expect(job.changes()).toEqual({ id: [null, 'n1'], title: [null, 'Paint'] }); // Rails: assigned values are changes
+    expect(job.errors.empty_p()).toBe(true);
+    expect(await m.Job.exists_p('n1')).toBe(false);
+    expect(m.Job.build({ title: 'x' }).new_record_p()).toBe(true);
+  });
+
+  test('new refuses unknown attributes, as Rails (UnknownAttributeError)', () => {
+    expect(() => m.Job.new({ colour: 'red' } as never)).toThrow(new QueryError(
+      "Job.new: unknown attribute 'colour' for Job (columns: id, title, status, country, priority, client_id, created_at)",
+    ));
+  });
+
+  const saves: [string, Record<string, unknown>, boolean, Record<string, string[]>][] = [
+    ['valid', { title: 'Paint' }, true, {}],
+    ['blank title', { title: '  ' }, false, { title: ["can't be blank"] }],
+    ['two failures, declaration order', { title: '', status: 'lost' }, false, { title: ["can't be blank"], status: ['is not included in the list'] }],
+    ['NULL status is allowed (allow_nil)', { title: 'Paint', status: null }, true, {}],
+    ['too long', { title: 'x'.repeat(21) }, false, { title: ['is too long (maximum is 20 characters)'] }],
+  ];
+  test.each(saves)('save of a new record, %s: returns %s, errors as Rails', async (_name, attributes, ok, errors) => {
+    const job = m.Job.new({ id: 's1', ...attributes });
+    expect(await job.save()).toBe(ok);
+    expect(job.errors.to_hash()).toEqual(errors);
+    expect([job.new_record_p(), job.persisted_p()]).toEqual([!ok, ok]);
+    expect(await m.Job.exists_p('s1')).toBe(ok);
+    if (ok) expect(job.changed_p()).toBe(false);
+  });
+
+  test('save_bang raises RecordInvalidError with Rails message and fills errors', async () => {
+    const job = m.Job.new({ id: 's2', title: '' });
+    await expect(job.save_bang()).rejects.toThrow(new RecordInvalidError('Job', { title: ["can't be blank"] }, ["Title can't be blank"]));
+    expect(job.errors.full_messages()).toEqual(["Title can't be blank"]);
+    job.title = 'Fixed';
+    expect(await job.save_bang()).toBe(true);
+    expect([job.errors.any_p(), job.persisted_p()]).toEqual([false, true]);
+  });
+
+  test('create returns the record: saved when valid, unsaved with errors when not (Rails), no UUID until saved', async () => {
+    const good = await m.Job.create({ title: 'Good' });
+    expect([good.persisted_p(), good.id]).toEqual([true, expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    expect((await m.Job.find(good.id)).title).toBe('Good');
+    const bad = await m.Job.create({ title: '' });
+    expect([bad.new_record_p(), bad.id, bad.errors.full_messages()]).toEqual([true, null, ["Title can't be blank"]]);
+  });
+
+  test('create_bang raises; other failures raise from create too (a duplicate key is not a validation)', async () => {
+    await expect(m.Job.create_bang({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
+    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(`Job insert failed: a Job with 'id'="j1" already exists`);
+  });
+
+  test('previous_changes after create: every column the insert set (Rails: id, title, timestamps)', async () => {
+    const job = await m.Job.create({ id: 'p1', title: 'Paint' });
+    expect(Object.keys(job.previous_changes())).toEqual(['id', 'title', 'created_at']);
+    expect(job.saved_changes()).toBe(job.previous_changes());
+  });
+});
+
+describe('update and the class-level writes', () => {
+  const updates: [string, Record<string, unknown>, boolean, string[], string][] = [
+    ['valid', { title: 'Repaint' }, true, [], 'Repaint'],
+    ['invalid', { title: '' }, false, ["Title can't be blank"], 'Paint'],
+    ['same value (no change, no write)', { title: 'Paint' }, true, [], 'Paint'],
+  ];
+  test.each(updates)('record.update, %s: returns %s with errors %j; the database keeps %s', async (_name, attributes, ok, messages, inDatabase) => {
+    const job = await m.Job.find('j1');
+    expect(await job.update(attributes)).toBe(ok);
+    expect(job.errors.full_messages()).toEqual(messages);
+    expect((await stored('j1'))?.title).toBe(inDatabase);
+    // Rails: a failed update leaves the assigned value on the record, still a change.
+    expect(job.title).toBe(attributes.title);
+    expect(job.changed()).toEqual(ok ? [] : ['title']);
+  });
+
+  test('update_bang raises and keeps the record changed', async () => {
+    const job = await m.Job.find('j1');
+    await expect(job.update_bang({ title: '' })).rejects.toThrow(RecordInvalidError);
+    expect(job.errors.get('title')).toEqual(["can't be blank"]);
+    expect(await job.update_bang({ title: 'Ok' })).toBe(true);
+    expect(job.errors.get('title')).toEqual([]);
+  });
+
+  test('Model.update returns the record (with errors when invalid); update_bang raises; both find first', async () => {
+    const bad = await m.Job.update('j1', { title: '' });
+    expect([bad.id, bad.errors.full_messages()]).toEqual(['j1', ["Title can't be blank"]]);
+    expect((await m.Job.update('j1', { title: 'New' })).title).toBe('New');
+    await expect(m.Job.update_bang('j1', { title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
+    const missing = await m.Job.update('nope', { title: 'x' }).catch((e: unknown) => e);
+    expect([missing instanceof RecordNotFoundError, (missing as Error).message]).toEqual([true, `Couldn't find Job with 'id'="nope"`]);
+  });
+
+  test('save writes only the changed columns; NULL is a value like any other', async () => {
+    const job = await m.Job.find('j1');
+    job.country = null;
+    expect(job.changes()).toEqual({ country: ['UK', null] });
+    expect(await job.save()).toBe(true);
+    expect((await m.Job.find('j1')).country).toBeNull();
+    expect(job.previous_changes()).toEqual({ country: ['UK', null] });
+  });
+
+  test('assign_attributes casts as Rails does (a numeric string, a blank number) and refuses a non-hash', async () => {
+    const job = await m.Job.find('j2');
+    job.assign_attributes({ priority: '3' as never });
+    expect([job.priority, job.changed_p()]).toEqual([3, false]); // '3' is the 3 already stored: no change
+    job.assign_attributes({ priority: '' as never });
+    expect(job.changes()).toEqual({ priority: [3, null] });
+    expect(() => job.assign_attributes('x' as never)).toThrow('Job.assign_attributes: expected a hash of attributes, got "x"');
+  });
+});
+
+describe('destroy, reload, touch, increment, toggle', () => {
+  test('destroy deletes, freezes and returns the record; save afterwards is false, save_bang RecordNotSaved', async () => {
+    const job = await m.Job.find('j2');
+    expect(await job.destroy()).toBe(job);
+    expect([job.destroyed_p(), job.persisted_p(), job.new_record_p(), Object.isFrozen(job)]).toEqual([true, false, false, true]);
+    expect(await m.Job.exists_p('j2')).toBe(false);
+    expect(await job.save()).toBe(false);
+    await expect(job.save_bang()).rejects.toThrow(new RecordNotSavedError('Job', 'Failed to save the record'));
+    expect(() => {
+      (job as { title: unknown }).title = 'x';
+    }).toThrow(TypeError); // Rails: FrozenError
+  });
+
+  test('destroy of a new record writes nothing; destroy_bang is destroy', async () => {
+    const job = m.Job.new({ id: 'j1', title: 'Same id as a stored job' });
+    await job.destroy_bang();
+    expect([job.destroyed_p(), job.new_record_p()]).toEqual([true, true]);
+    expect(await m.Job.exists_p('j1')).toBe(true);
+  });
+
+  test('reload drops unsaved changes and reads the database; a deleted row is RecordNotFoundError', async () => {
+    const job = await m.Job.find('j3');
+    job.title = 'Unsaved';
+    await m.Job.update_bang('j3', { priority: 9 });
+    expect(await job.reload()).toBe(job);
+    expect([job.title, job.priority, job.changed_p()]).toEqual(['Plumb', 9, false]);
+    await m.Job.destroy('j3');
+    await expect(job.reload()).rejects.toThrow(`Couldn't find Job with 'id'="j3"`);
+  });
+
+  const counters: [string, (job: Job) => Job, number | null][] = [
+    ['increment', (job) => job.increment('priority'), 2],
+    ['increment by 5', (job) => job.increment('priority', 5), 6],
+    ['decrement', (job) => job.decrement('priority'), 0],
+    ['decrement by 3', (job) => job.decrement('priority', 3), -2],
+  ];
+  test.each(counters)('%s changes the attribute, returns the record, saves nothing', async (_name, act, value) => {
+    const job = await m.Job.find('j1'); // priority 1
+    expect(act(job)).toBe(job);
+    expect(job.changes()).toEqual({ priority: [1, value] });
+    expect((await stored('j1'))?.priority).toBe(1);
+  });
+
+  test('increment of NULL counts from 0 (Rails); increment_bang writes that column alone, skipping validations', async () => {
+    const job = await m.Job.find('j4'); // priority NULL
+    expect(job.increment('priority').priority).toBe(1);
+    job.title = ''; // invalid, unsaved: increment_bang neither validates nor writes it
+    expect(await job.increment_bang('priority', 2)).toBe(job);
+    expect(await stored('j4')).toEqual({ title: 'Tile', status: null, priority: 3 });
+    expect(job.changes()).toEqual({ title: ['Tile', ''] });
+    expect((await job.decrement_bang('priority')).priority).toBe(2);
+    expect(() => job.increment('nope' as never)).toThrow("can't write unknown attribute `nope` for Job");
+  });
+
+  test('touch(name) writes that timestamp as now, without validations; a new or destroyed record raises as Rails', async () => {
+    const job = await m.Job.find('j1');
+    const before = Date.now();
+    job.title = ''; // invalid and unsaved: touch neither validates nor writes it
+    expect(await job.touch('created_at')).toBe(true);
+    expect(job.created_at).toBeGreaterThanOrEqual(before);
+    expect((await m.Job.find('j1')).created_at).toBe(job.created_at);
+    expect(job.changed()).toEqual(['title']);
+    const message = 'Cannot touch on a new or destroyed record object. Consider using persisted?, new_record?, or destroyed? before touching.';
+    await expect(m.Job.new({ title: 'x' }).touch()).rejects.toThrow(new ZeroRecordError(message));
+    await job.destroy();
+    await expect(job.touch()).rejects.toThrow(message);
+  });
+});
+
+describe('a model with a boolean and updated_at', () => {
+  let z: Zero<typeof schema> | undefined;
+  afterEach(() => z?.close());
+  const switches = table('switches').columns({ id: string(), name: string(), on: boolean().optional(), updated_at: number().optional() }).primaryKey('id');
+  const schema = createSchema({ tables: [switches] });
+  const model = () => {
+    z = new Zero({ userID: 'u', storageKey: `switches-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    return ActiveRecord.createModel({ schema, table: 'switches', zero: z, validations: { name: [{ kind: 'presence' }] } });
+  };
+
+  test('toggle: NULL -> true -> false, not saved; toggle_bang saves without validations and returns true', async () => {
+    const Switch = model();
+    const s = await Switch.create_bang({ id: 's', name: 'Porch' });
+    expect(s.toggle('on').on).toBe(true);
+    expect(s.toggle('on').on).toBe(false);
+    expect(s.changes()).toEqual({ on: [null, false] });
+    expect((await Switch.find('s')).on).toBeNull();
+    s.name = '';
+    expect(await s.toggle_bang('on')).toBe(true); // Rails' update_attribute: save(validate: false)
+    expect([(await Switch.find('s')).on, (await Switch.find('s')).name, s.changed_p()]).toEqual([true, '', false]);
+  });
+
+  test('save sets updated_at; touch sets it alone; increment_bang does not (Rails update_counters)', async () => {
+    const Switch = model();
+    const s = await Switch.create_bang({ id: 's', name: 'Porch' });
+    const created = s.updated_at!;
+    expect(created).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await s.touch()).toBe(true);
+    expect(s.updated_at).toBeGreaterThan(created);
+    expect([(await Switch.find('s')).updated_at, s.changed_p()]).toEqual([s.updated_at, false]);
+    expect(await s.save()).toBe(true); // nothing changed: no write, updated_at kept
+    expect((await Switch.find('s')).updated_at).toBe(s.updated_at);
+  });
+});
+
+describe('dirty tracking', () => {
+  test('assigning the value the database holds is no change; changes, changed, attribute_was, attribute_changed_p', async () => {
+    const job = await m.Job.find('j1');
+    job.title = 'Paint';
+    expect([job.changed_p(), job.changed(), job.changes()]).toEqual([false, [], {}]);
+    job.priority = 2;
+    job.title = 'Repaint';
+    expect(job.changed()).toEqual(['title', 'priority']); // column order, as Rails
+    expect(job.changes()).toEqual({ title: ['Paint', 'Repaint'], priority: [1, 2] });
+    expect([job.attribute_was('title'), job.attribute_was('nope' as never)]).toEqual(['Paint', null]);
+    const asked: [string, boolean][] = [
+      ['title', job.attribute_changed_p('title')],
+      ['title from Paint to Repaint', job.attribute_changed_p('title', { from: 'Paint', to: 'Repaint' })],
+      ['title from Other', job.attribute_changed_p('title', { from: 'Other' })],
+      ['status', job.attribute_changed_p('status')],
+      ['unknown', job.attribute_changed_p('nope' as never)],
+    ];
+    expect(asked).toEqual([['title', true], ['title from Paint to Repaint', true], ['title from Other', false], ['status', false], ['unknown', false]]);
+  });
+
+  test('NULL to NULL is no change; a value to NULL is', async () => {
+    const job = await m.Job.find('j4'); // status NULL
+    job.status = null;
+    expect(job.changed_p()).toBe(false);
+    job.country = null;
+    expect(job.changes()).toEqual({ country: ['UK', null] });
+  });
+
+  test('restore_attributes puts back the database values and returns the names; one name at a time', async () => {
+    const job = await m.Job.find('j1');
+    job.title = 'b';
+    job.priority = 5;
+    expect(job.restore_attributes(['priority'])).toEqual(['priority']);
+    expect([job.priority, job.changed()]).toEqual([1, ['title']]);
+    expect(job.restore_attributes()).toEqual(['title']);
+    expect([job.title, job.changed_p(), job.restore_attributes()]).toEqual(['Paint', false, []]);
+  });
+
+  test('a successful save clears the changes; a failed one keeps them', async () => {
+    const job = await m.Job.find('j1');
+    job.title = '';
+    expect(await job.save()).toBe(false);
+    expect(job.changed()).toEqual(['title']);
+    job.title = 'Saved';
+    expect(await job.save()).toBe(true);
+    expect([job.changed_p(), job.previous_changes()]).toEqual([false, { title: ['Paint', 'Saved'] }]);
+  });
+
+  test('reads stay own data properties: dirty tracking adds no getter, and the record spreads to its columns', async () => {
+    const job = await m.Job.find('j1');
+    job.title = 'Changed';
+    expect(Object.getOwnPropertyDescriptor(job, 'title')).toEqual({ value: 'Changed', writable: true, enumerable: true, configurable: true });
+    expect(Object.keys(job)).toEqual(['id', 'title', 'status', 'country', 'priority', 'client_id', 'created_at']);
+  });
+});
+
+describe('errors', () => {
+  test("Rails' ActiveModel::Errors: get (errors[:attr]), full_messages, added_p, count, empty_p / any_p, base", async () => {
+    const job = m.Job.new({ title: '', status: 'lost' });
+    expect(job.valid_p()).toBe(false);
+    expect(job.invalid_p()).toBe(true);
+    const e = job.errors;
+    expect([e.get('title'), e.get('status'), e.get('country')]).toEqual([["can't be blank"], ['is not included in the list'], []]);
+    expect(e.full_messages()).toEqual(["Title can't be blank", 'Status is not included in the list']);
+    expect(e.full_messages_for('title')).toEqual(["Title can't be blank"]);
+    expect([e.added_p('title', "can't be blank"), e.added_p('title', 'is invalid'), e.include_p('status')]).toEqual([true, false, true]);
+    expect([e.count(), e.size(), e.empty_p(), e.any_p(), e.attribute_names()]).toEqual([2, 2, false, true, ['title', 'status']]);
+    e.add('base', 'Nope');
+    e.add('client_id', 'bad');
+    expect(e.full_messages().slice(2)).toEqual(['Nope', 'Client bad']); // Rails: base alone, client_id humanized
+    job.title = 'Fine';
+    job.status = 'done';
+    expect([job.valid_p(), e.full_messages()]).toEqual([true, []]); // valid? clears the errors first
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * Rails' record API, persistence and dirty tracking, written once for both flavours over their `RecordStore`:
+ * `save` / `save_bang`, `update` / `update_bang`, `destroy` / `destroy_bang`, `valid_p`, `errors`, `changes`, ...
+ * Each flavour puts `recordMethods(store)` on its records' prototype.
+ *
+ * Rails' split is kept: the plain forms answer a failed validation with `false` and the messages in `errors`; the
+ * `_bang` forms raise `RecordInvalidError`. Any other failure (a duplicate key, a write Zero refuses) raises in both, as
+ * Rails raises every exception that is not `RecordInvalid`. A server's validation failure (`{ wait: 'server' }`) is a
+ * failed validation like the client's.
+ */
+import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
+import { createRow, destroyRow, updateRow, columnValues } from './writes.ts';
+import type { WriteOptions } from './zero-write.ts';
+import { validationErrors } from './validations.ts';
+import { findPlan } from './finders.ts';
+import { awaitZero } from './zero-source.ts';
+import { runRelation } from './reads.ts';
+import { Relation } from './relation.ts';
+import { changedColumns, changesBetween, changesOf, currentAttributes, sameValue, type Changes, type RecordStore } from './record-state.ts';
+import type { RowData } from './zero-types.ts';
+import type { ModelDefinition } from './config.ts';
+import type { Errors } from './record-errors.ts';
+
+type Column<Row> = keyof Row & string;
+type NumberColumn<Row> = { [K in keyof Row]-?: NonNullable<Row[K]> extends number ? K : never }[keyof Row] & string;
+/** Rails' `changes` of a row type: column -> [value in the database, value now]. */
+export type RowChanges<Row> = { [K in keyof Row]?: [Row[K], Row[K]] };
+
+/**
+ * Rails' persistence and dirty-tracking methods, the same on the records of both flavours (`!` spelled `_bang`, `?`
+ * spelled `_p`: docs/names.md).
+ */
+export interface PersistenceMethods<Row> {
+  /** Rails' `errors`: the messages of the last validation (`valid_p`, `save`, `update`, `create`); reactive in Svelte. */
+  readonly errors: Errors;
+  /** Rails' `save`: inserts a new record or writes the changed columns; `false` (and `errors`) when a validation fails. */
+  save(options?: WriteOptions): Promise<boolean>;
+  /** Rails' `save!`: as `save`, but a failed validation raises `RecordInvalidError`. */
+  save_bang(options?: WriteOptions): Promise<true>;
+  /** Rails' `update(attributes)`: `assign_attributes`, then `save`; `false` (and `errors`) when invalid. */
+  update(attributes: Partial<Row>, options?: WriteOptions): Promise<boolean>;
+  /** Rails' `update!`: raises `RecordInvalidError` when invalid. */
+  update_bang(attributes: Partial<Row>, options?: WriteOptions): Promise<true>;
+  /** Rails' `destroy`: deletes the row (a new record writes nothing); `destroyed_p()` afterwards. */
+  destroy(options?: WriteOptions): Promise<this>;
+  /** Rails' `destroy!`. */
+  destroy_bang(options?: WriteOptions): Promise<this>;
+  /** Rails' `reload`: the columns as the database holds them now; no changes left. */
+  reload(): Promise<this>;
+  /** Rails' `valid?`: runs the validations and fills `errors`. */
+  valid_p(): boolean;
+  /** Rails' `invalid?`. */
+  invalid_p(): boolean;
+  /** Rails' `persisted?`: saved, not destroyed. */
+  persisted_p(): boolean;
+  /** Rails' `new_record?`: not saved yet. */
+  new_record_p(): boolean;
+  /** Rails' `destroyed?`. */
+  destroyed_p(): boolean;
+  /** Rails' `assign_attributes`: assigns (cast to the column types) without saving; unknown attributes raise `QueryError`. */
+  assign_attributes(attributes: Partial<Row>): void;
+  /** Rails' `increment(attribute, by = 1)` (NULL counts as 0), not saved. */
+  increment(attribute: NumberColumn<Row>, by?: number): this;
+  /** Rails' `decrement(attribute, by = 1)`, not saved. */
+  decrement(attribute: NumberColumn<Row>, by?: number): this;
+  /** Rails' `increment!`: writes that column alone, without validations or `updated_at`. */
+  increment_bang(attribute: NumberColumn<Row>, by?: number, options?: WriteOptions): Promise<this>;
+  /** Rails' `decrement!`. */
+  decrement_bang(attribute: NumberColumn<Row>, by?: number, options?: WriteOptions): Promise<this>;
+  /** Rails' `toggle(attribute)`, not saved. */
+  toggle(attribute: Column<Row>): this;
+  /** Rails' `toggle!`: toggles and saves without validations. */
+  toggle_bang(attribute: Column<Row>, options?: WriteOptions): Promise<true>;
+  /** Rails' `touch(*names)`: writes `updated_at` (and `names`) as now, without validations; raises on a new or destroyed record. */
+  touch(...names: Column<Row>[]): Promise<true>;
+  /** Rails' `changed?`. */
+  changed_p(): boolean;
+  /** Rails' `changed`: the names of the changed columns, in column order. */
+  changed(): Column<Row>[];
+  /** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
+  changes(): RowChanges<Row>;
+  /** Rails' `attribute_was('title')` (`title_was`): the value the database holds. */
+  attribute_was<K extends Column<Row>>(attribute: K): Row[K];
+  /** Rails' `attribute_changed?('title', from:, to:)`. */
+  attribute_changed_p(attribute: Column<Row>, options?: AttributeChangeOptions): boolean;
+  /** Rails' `restore_attributes(names = changed)`: the database's values back; returns the names. */
+  restore_attributes(attributes?: readonly Column<Row>[]): Column<Row>[];
+  /** Rails' `previous_changes`: what the last save wrote. */
+  previous_changes(): RowChanges<Row>;
+  /** Rails' `saved_changes` (the same as `previous_changes`). */
+  saved_changes(): RowChanges<Row>;
+}
+
+/** Options of `attribute_changed_p`: Rails' `from:` / `to:`. */
+export interface AttributeChangeOptions {
+  readonly from?: unknown;
+  readonly to?: unknown;
+}
+
+const nowFor = (store: RecordStore, column: string): string | number =>
+  store.model.columnTypes[column] === 'string' ? new Date().toISOString() : Date.now();
+
+function assertColumnToWrite(store: RecordStore, column: string): void {
+  // Rails' ActiveModel::MissingAttributeError.
+  if (!store.model.columns.includes(column)) throw new QueryError(`can't write unknown attribute \`${column}\` for ${store.model.className}`);
+}
+
+/**
+ * Saves the record: inserts a new one, writes the changed columns of a persisted one (nothing when none changed, after
+ * validating, as Rails). Fills `errors` from a `RecordInvalidError` and raises it.
+ */
+async function saveBang(store: RecordStore, record: object, options: WriteOptions | undefined, validate = true): Promise<true> {
+  const { model } = store;
+  const state = store.state(record);
+  if (state.destroyed) throw new RecordNotSavedError(model.className, 'Failed to save the record');
+  const attributes = currentAttributes(store, record);
+  const before = store.original(record);
+  try {
+    let row: Readonly<RowData>;
+    if (state.newRecord) row = await createRow(model, attributes, options);
+    else {
+      const changed = changedColumns(store, record);
+      if (changed.length === 0) {
+        if (validate) assertValidInto(store, record, attributes);
+        row = attributes;
+      } else {
+        const pk = model.primaryKey;
+        const values = Object.fromEntries(changed.map((column) => [column, attributes[column]]));
+        row = await updateRow(model, { ...attributes, [pk]: before[pk] }, values, options, { validate });
+      }
+    }
+    state.errors.clear();
+    store.stored(record, row, model.columns);
+    state.persisted(changesBetween(model, before, row));
+    return true;
+  } catch (error) {
+    if (error instanceof RecordInvalidError) state.errors.replace(error.errors);
+    throw error;
+  }
+}
+
+function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
+  const errors = validationErrors(store.model.validations, attributes);
+  if (Object.keys(errors).length === 0) return;
+  const invalid = RecordInvalidError.of(store.model.className, errors);
+  store.state(record).errors.replace(invalid.errors);
+  throw invalid;
+}
+
+/** Rails' `save` shape over a `_bang` form: a failed validation is `false`, anything else raises. */
+async function orFalse(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    if (error instanceof RecordInvalidError) return false;
+    throw error;
+  }
+}
+
+/** Rails' `assign_attributes`; `operation` names the call in messages (`Job.create: unknown attribute 'colour' ...`). */
+export function assignAttributes(store: RecordStore, record: object, attributes: Readonly<Record<string, unknown>>, operation = 'assign_attributes'): void {
+  const values = columnValues(store.model, attributes, operation);
+  for (const column of Object.keys(values)) store.write(record, column, values[column]);
+}
+
+/** Writes `values` (already on the record) without validations and marks them saved: Rails' `update_columns`. */
+async function writeColumns(store: RecordStore, record: object, values: Record<string, unknown>, options?: WriteOptions): Promise<void> {
+  const row = await updateRow(store.model, store.original(record), values, options, { validate: false, touch: false });
+  store.stored(record, row, Object.keys(values));
+}
+
+/** The row with primary key `id` as Zero has it, waiting for Zero's answer (Rails' `find`: RecordNotFoundError when missing). */
+export async function findStoredRow(model: ModelDefinition, id: unknown): Promise<RowData> {
+  const plan = findPlan(new Relation(model), [id]);
+  const rows = await runRelation(await awaitZero(model), plan.relation);
+  return plan.settle(rows) as RowData;
+}
+
+async function reload(store: RecordStore, record: object): Promise<void> {
+  const { model } = store;
+  const row = await findStoredRow(model, store.original(record)[model.primaryKey]);
+  store.stored(record, row, model.columns);
+  store.state(record).persisted();
+}
+
+/**
+ * The record methods, each a function of `this` (the record), for a flavour's prototype. `errors` is an accessor, as
+ * Rails' `record.errors` is read like one; everything else is a method, as in Rails.
+ */
+export function recordMethods(store: RecordStore): { methods: Record<string, (...args: never[]) => unknown>; accessors: Record<string, () => unknown> } {
+  const { model } = store;
+  const methods = {
+    /** Rails' `save`. */
+    async save(this: object, options?: WriteOptions) {
+      // Rails: a destroyed record is not saved, and `save` says so with false (`save!` raises RecordNotSaved).
+      if (store.state(this).destroyed) return false;
+      return orFalse(() => saveBang(store, this, options));
+    },
+    /** Rails' `save!`. */
+    save_bang(this: object, options?: WriteOptions) {
+      return saveBang(store, this, options);
+    },
+    /** Rails' `update(attributes)`: assigns, then `save`. */
+    update(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
+      assignAttributes(store, this, attributes);
+      return orFalse(() => saveBang(store, this, options));
+    },
+    /** Rails' `update!`. */
+    update_bang(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
+      assignAttributes(store, this, attributes);
+      return saveBang(store, this, options);
+    },
+    /** Rails' `destroy`: deletes the row (a new record writes nothing); the record is destroyed afterwards. */
+    async destroy(this: object, options?: WriteOptions) {
+      const state = store.state(this);
+      if (!state.newRecord && !state.destroyed) await destroyRow(model, store.original(this)[model.primaryKey], options);
+      state.markDestroyed();
+      store.destroyed(this);
+      return this;
+    },
+    /** Rails' `destroy!` (no callbacks can stop a destroy here, so it is `destroy`). */
+    destroy_bang(this: object, options?: WriteOptions) {
+      return methods.destroy.call(this, options);
+    },
+    /** Rails' `valid?`: runs the validations, fills `errors`. */
+    valid_p(this: object) {
+      const errors = validationErrors(model.validations, currentAttributes(store, this));
+      store.state(this).errors.replace(errors);
+      return Object.keys(errors).length === 0;
+    },
+    /** Rails' `invalid?`. */
+    invalid_p(this: object) {
+      return !methods.valid_p.call(this);
+    },
+    /** Rails' `persisted?`: saved and not destroyed. */
+    persisted_p(this: object) {
+      const state = store.state(this);
+      return !state.newRecord && !state.destroyed;
+    },
+    /** Rails' `new_record?`. */
+    new_record_p(this: object) {
+      return store.state(this).newRecord;
+    },
+    /** Rails' `destroyed?`. */
+    destroyed_p(this: object) {
+      return store.state(this).destroyed;
+    },
+    /** Rails' `reload`: the columns as the database holds them; no changes left. */
+    async reload(this: object) {
+      await reload(store, this);
+      return this;
+    },
+    /** Rails' `assign_attributes`: assigns without saving (unknown attributes raise). */
+    assign_attributes(this: object, attributes: Readonly<Record<string, unknown>>) {
+      assignAttributes(store, this, attributes);
+    },
+    /** Rails' `increment(attribute, by = 1)`: NULL counts as 0; not saved. */
+    increment(this: object, attribute: string, by = 1) {
+      assertColumnToWrite(store, attribute);
+      store.write(this, attribute, (Number(store.read(this, attribute) ?? 0) || 0) + by);
+      return this;
+    },
+    /** Rails' `decrement(attribute, by = 1)`. */
+    decrement(this: object, attribute: string, by = 1) {
+      return methods.increment.call(this, attribute, -by);
+    },
+    /** Rails' `increment!`: increments and writes that column alone, without validations. */
+    async increment_bang(this: object, attribute: string, by = 1, options?: WriteOptions) {
+      methods.increment.call(this, attribute, by);
+      await writeColumns(store, this, { [attribute]: store.read(this, attribute) }, options);
+      return this;
+    },
+    /** Rails' `decrement!`. */
+    decrement_bang(this: object, attribute: string, by = 1, options?: WriteOptions) {
+      return methods.increment_bang.call(this, attribute, -by, options);
+    },
+    /** Rails' `toggle(attribute)`: `true` unless it was truthy; not saved. */
+    toggle(this: object, attribute: string) {
+      assertColumnToWrite(store, attribute);
+      store.write(this, attribute, !store.read(this, attribute));
+      return this;
+    },
+    /** Rails' `toggle!`: toggles, then saves without validations (Rails' `update_attribute`). */
+    async toggle_bang(this: object, attribute: string, options?: WriteOptions) {
+      methods.toggle.call(this, attribute);
+      return saveBang(store, this, options, false);
+    },
+    /** Rails' `touch(*names)`: sets `updated_at` (and `names`) to now and writes them, without validations. */
+    async touch(this: object, ...names: string[]) {
+      const state = store.state(this);
+      if (state.newRecord || state.destroyed) {
+        throw new ZeroRecordError(
+          'Cannot touch on a new or destroyed record object. Consider using persisted?, new_record?, or destroyed? before touching.',
+        );
+      }
+      const columns = [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names];
+      for (const column of names) assertColumnToWrite(store, column);
+      if (columns.length === 0) return true; // Rails: nothing to touch is not a failure
+      const values = Object.fromEntries(columns.map((column) => [column, nowFor(store, column)]));
+      for (const [column, value] of Object.entries(values)) store.write(this, column, value);
+      await writeColumns(store, this, values);
+      return true;
+    },
+    /** Rails' `changed?`: any column differs from the database's value. */
+    changed_p(this: object) {
+      return changedColumns(store, this).length > 0;
+    },
+    /** Rails' `changed`: the changed columns' names. */
+    changed(this: object) {
+      return changedColumns(store, this);
+    },
+    /** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
+    changes(this: object): Changes {
+      return changesOf(store, this);
+    },
+    /** Rails' `attribute_was('title')` (`title_was`): the value the database holds. */
+    attribute_was(this: object, attribute: string) {
+      return model.columns.includes(attribute) ? (store.original(this)[attribute] ?? null) : null;
+    },
+    /** Rails' `attribute_changed?('title', from:, to:)`. */
+    attribute_changed_p(this: object, attribute: string, options: AttributeChangeOptions = {}) {
+      if (!model.columns.includes(attribute)) return false;
+      const was = store.original(this)[attribute];
+      const now = store.read(this, attribute);
+      if (sameValue(model, attribute, was, now)) return false;
+      if ('from' in options && !sameValue(model, attribute, was, options.from)) return false;
+      return !('to' in options) || sameValue(model, attribute, now, options.to);
+    },
+    /** Rails' `restore_attributes(names = changed)`: puts back the database's values; returns the names restored. */
+    restore_attributes(this: object, names?: readonly string[]) {
+      const restored = names ?? changedColumns(store, this);
+      const original = store.original(this);
+      for (const column of restored) {
+        assertColumnToWrite(store, column);
+        store.write(this, column, original[column] ?? null);
+      }
+      return [...restored];
+    },
+    /** Rails' `previous_changes` (also `saved_changes`): the changes the last save wrote. */
+    previous_changes(this: object): Changes {
+      return store.state(this).previousChanges;
+    },
+    /** Rails' `saved_changes`. */
+    saved_changes(this: object): Changes {
+      return store.state(this).previousChanges;
+    },
+  };
+  const accessors = {
+    /** Rails' `errors`: filled by `valid_p`, `save`, `update`, `create`; empty after a successful save. */
+    errors(this: object) {
+      return store.state(this).errors;
+    },
+  };
+  return { methods: methods as unknown as Record<string, (...args: never[]) => unknown>, accessors };
+}
+
+/** Puts the record methods and accessors on `proto`, non-enumerable (so `{ ...record }` and JSON leave them out). */
+export function defineRecordMethods(proto: object, store: RecordStore): void {
+  const { methods, accessors } = recordMethods(store);
+  for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+  for (const [name, get] of Object.entries(accessors)) Object.defineProperty(proto, name, { get, configurable: true });
+}

@@ -1,0 +1,134 @@
+/**
+ * What a record knows beyond its column values, for both flavours: new or persisted or destroyed (Rails'
+ * `new_record?`, `persisted?`, `destroyed?`), its validation errors, the values the database holds (what dirty tracking
+ * compares against) and the changes of the last save.
+ *
+ * Where the current values live is the flavour's business (own properties on ActiveRecord records, an overlay over
+ * Zero's row on reactive ones): each describes it once as a `RecordStore`, and the Rails methods over it are written
+ * once, in persistence.ts.
+ */
+import type { ModelDefinition } from './config.ts';
+import { Errors, NO_SIGNAL, type ChangeSignal } from './record-errors.ts';
+import type { RowData } from './zero-types.ts';
+
+/** Rails' `changes`: attribute -> [value in the database, value now]. */
+export type Changes = Record<string, [unknown, unknown]>;
+
+export class RecordState {
+  readonly signal: ChangeSignal;
+  readonly errors: Errors;
+  #newRecord: boolean;
+  #destroyed = false;
+  #original: Readonly<RowData> | undefined;
+  #previousChanges: Changes = {};
+  /**
+   * @param original the values the database holds, when the record keeps its own copy (ActiveRecord records, new
+   * records, reactive records after a save); undefined when the record reads them live from Zero (reactive handles).
+   */
+  constructor(options: { signal?: ChangeSignal; original?: Readonly<RowData>; newRecord?: boolean } = {}) {
+    this.signal = options.signal ?? NO_SIGNAL;
+    this.errors = new Errors(this.signal);
+    this.#original = options.original;
+    this.#newRecord = options.newRecord ?? false;
+  }
+
+  get newRecord(): boolean {
+    this.signal.read();
+    return this.#newRecord;
+  }
+
+  get destroyed(): boolean {
+    this.signal.read();
+    return this.#destroyed;
+  }
+
+  get original(): Readonly<RowData> | undefined {
+    this.signal.read();
+    return this.#original;
+  }
+
+  get previousChanges(): Changes {
+    this.signal.read();
+    return this.#previousChanges;
+  }
+
+  /** The values the database holds now, when the record keeps its own copy (see the constructor). */
+  setOriginal(original: Readonly<RowData> | undefined): void {
+    this.#original = original;
+    this.signal.notify();
+  }
+
+  /** After a successful save or a reload: the record is in the database; `previousChanges` are what the save wrote. */
+  persisted(previousChanges?: Changes): void {
+    this.#newRecord = false;
+    if (previousChanges) this.#previousChanges = previousChanges;
+    this.signal.notify();
+  }
+
+  /** After `destroy`. */
+  markDestroyed(): void {
+    this.#destroyed = true;
+    this.signal.notify();
+  }
+}
+
+/**
+ * How a flavour's records keep their values. The persistence and dirty-tracking methods (persistence.ts) are written
+ * against this, once for both flavours.
+ */
+export interface RecordStore {
+  readonly model: ModelDefinition;
+  /** The record's state, created on first need. */
+  state(record: object): RecordState;
+  /** The column's value now (assigned, else as loaded). */
+  read(record: object, column: string): unknown;
+  /** Assigns a column's value (already cast). */
+  write(record: object, column: string, value: unknown): void;
+  /** The values the database holds: what `changes` compares against. */
+  original(record: object): Readonly<RowData>;
+  /**
+   * After a write or reload of `columns`: the database holds `row`'s values for them (`row` has every column); the
+   * record shows those values and has no changes left in them (changes to other columns stay).
+   */
+  stored(record: object, row: Readonly<RowData>, columns: readonly string[]): void;
+  /** After `destroy`: ActiveRecord records freeze, as Rails freezes destroyed records. */
+  destroyed(record: object): void;
+}
+
+/** Rails' change detection: assigning the value the database holds is no change (JSON columns compare by content). */
+export function sameValue(model: ModelDefinition, column: string, a: unknown, b: unknown): boolean {
+  if (Object.is(a, b) || ((a === null || a === undefined) && (b === null || b === undefined))) return true;
+  if (model.columnTypes[column] === 'json' && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+/** Rails' `changed`: the columns whose value differs from the database's, in column order. */
+export function changedColumns(store: RecordStore, record: object): string[] {
+  const { model } = store;
+  const original = store.original(record);
+  return model.columns.filter((column) => !sameValue(model, column, original[column], store.read(record, column)));
+}
+
+/** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
+export function changesOf(store: RecordStore, record: object): Changes {
+  const original = store.original(record);
+  const changes: Changes = {};
+  for (const column of changedColumns(store, record)) changes[column] = [original[column] ?? null, store.read(record, column) ?? null];
+  return changes;
+}
+
+/** The changes between two stored rows (Rails' `previous_changes` after a save). */
+export function changesBetween(model: ModelDefinition, before: Readonly<RowData>, after: Readonly<RowData>): Changes {
+  const changes: Changes = {};
+  for (const column of model.columns) {
+    if (!sameValue(model, column, before[column], after[column])) changes[column] = [before[column] ?? null, after[column] ?? null];
+  }
+  return changes;
+}
+
+/** Every column's current value, as one row (what validations and writes see). */
+export function currentAttributes(store: RecordStore, record: object): RowData {
+  const row = Object.create(null) as Record<string, unknown>;
+  for (const column of store.model.columns) row[column] = store.read(record, column) ?? null;
+  return row;
+}
