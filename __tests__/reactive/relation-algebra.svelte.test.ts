@@ -118,4 +118,14 @@ describe('writes on a reactive relation', () => {
     expect(ReactiveJob.count().current).toBe(5);
     stop();
   });
+
+  test('find_or_initialize_by resolves to an unsaved handle a form binds to; save() inserts it', async () => {
+    const before = ReactiveJob.count().current;
+    const built = await ReactiveJob.where({ status: 'done' }).find_or_initialize_by({ title: 'Rake' });
+    expect([built.new_record_p(), built.title, built.status]).toEqual([true, 'Rake', 'done']);
+    expect(ReactiveJob.count().current).toBe(before);
+    expect(await built.save()).toBe(true);
+    expect(ReactiveJob.count().current).toBe(before! + 1);
+    expect([built.persisted_p(), (await ReactiveJob.find_or_initialize_by({ title: 'Rake' })).new_record_p()]).toEqual([true, false]);
+  });
 });

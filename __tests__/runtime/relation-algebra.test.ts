@@ -248,6 +248,20 @@ describe.each(READ_MODES)('%s', (mode) => {
       await expect(m.Job.find_or_create_by_bang({ title: '' })).rejects.toBeInstanceOf(RecordInvalidError);
     });
 
+    test('find_or_create_by returns an invalid new record unsaved, with errors, as Rails’ create does', async () => {
+      const invalid = await m.Job.find_or_create_by({ title: '' });
+      expect([invalid.new_record_p(), invalid.errors.full_messages()]).toEqual([true, ["Title can't be blank"]]);
+      expect(await m.Job.count()).toBe(5);
+    });
+
+    test('find_or_initialize_by finds, or builds an unsaved record that save() inserts', async () => {
+      expect((await m.Job.find_or_initialize_by({ title: 'Wire' })).id).toBe('j2');
+      const built = await m.Job.where({ status: 'archived' }).find_or_initialize_by({ title: 'Gate' });
+      expect([built.new_record_p(), built.status, await m.Job.count()]).toEqual([true, 'archived', 5]);
+      expect(await built.save()).toBe(true);
+      expect((await m.Job.find_by({ title: 'Gate' }))?.status).toBe('archived');
+    });
+
     test('create_or_find_by creates, or returns the row whose key exists', async () => {
       const created = await m.Job.create_or_find_by({ id: 'j9', title: 'Fence' });
       expect(created.id).toBe('j9');

@@ -12,10 +12,10 @@ import { runRelation, readFailure } from '../core/reads.ts';
 import { ZeroRecordError } from '../core/errors.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { createOrFindRow, findOrCreateRow } from '../core/find-or-create.ts';
+import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
-import { instantiate } from './record.ts';
+import { buildRecord, instantiate } from './record.ts';
 
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
 export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType' | 'error'>) => void;
@@ -203,28 +203,36 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
 
   // ---- find or create ----------------------------------------------------------------------------------------------
 
-  /** Rails' `find_or_create_by(attributes)`: the first match, or a new record with the relation's pinned columns and `attributes`. */
-  async find_or_create_by(attributes: WhereHash): Promise<T> {
-    return this.#record(await findOrCreateRow(this, attributes));
+  /** Rails' `find_or_create_by(attributes)`: the first match, or `create` of a new record with the relation's pinned columns and `attributes` (unsaved, with `errors`, when invalid). */
+  find_or_create_by(attributes: WhereHash): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_create_by');
   }
 
   /** Rails' `find_or_create_by!`: raises RecordInvalidError when the new record is invalid. */
-  async find_or_create_by_bang(attributes: WhereHash): Promise<T> {
-    return this.#record(await findOrCreateRow(this, attributes));
+  find_or_create_by_bang(attributes: WhereHash): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_create_by_bang');
+  }
+
+  /** Rails' `find_or_initialize_by(attributes)`: the first match, or a new unsaved record (`save()` inserts it). */
+  find_or_initialize_by(attributes: WhereHash): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_initialize_by');
   }
 
   /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, returns the match instead. */
-  async create_or_find_by(attributes: WhereHash): Promise<T> {
-    return this.#record(await createOrFindRow(this, attributes));
+  create_or_find_by(attributes: WhereHash): Promise<T> {
+    return createOrFind(this, attributes, this.#maker(), 'create_or_find_by');
   }
 
   /** Rails' `create_or_find_by!`. */
-  async create_or_find_by_bang(attributes: WhereHash): Promise<T> {
-    return this.#record(await createOrFindRow(this, attributes));
+  create_or_find_by_bang(attributes: WhereHash): Promise<T> {
+    return createOrFind(this, attributes, this.#maker(), 'create_or_find_by_bang');
   }
 
-  #record(row: RowData): T {
-    return instantiate(this, [row])[0] as T;
+  #maker(): RecordMaker<T> {
+    return {
+      found: (row) => instantiate(this, [row])[0] as T,
+      build: (attributes, operation) => buildRecord(this.model, attributes, operation) as unknown as T & { save(): Promise<boolean>; save_bang(): Promise<unknown> },
+    };
   }
 
   /** Plans are built synchronously and may throw on bad input; terminals always reject instead of throwing. */

@@ -1,10 +1,9 @@
 /**
- * Rails' `find_or_create_by`, `create_or_find_by` (and their `!` forms) on a relation, shared by both flavours, which
- * wrap the row they return. A record created through a relation starts with the columns the relation pins
- * (`Job.where({ status: 'active' }).find_or_create_by({ title })` creates an active job), as in Rails.
- *
- * Creating is `createRow` (Rails' `create!`: it raises `RecordInvalidError`), so today `find_or_create_by` raises on an
- * invalid record as `find_or_create_by!` does; Rails' returning `create` will take its place once records have errors.
+ * Rails' `find_or_create_by`, `find_or_initialize_by`, `create_or_find_by` (and their `!` forms) on a relation, shared by
+ * both flavours, which say how their records are made. A record created through a relation starts with the columns the
+ * relation pins (`Job.where({ status: 'active' }).find_or_create_by({ title })` creates an active job), as in Rails.
+ * The plain forms save as Rails' `create` does (an invalid record comes back unsaved, with `errors`); the `_bang` forms
+ * raise `RecordInvalidError`.
  */
 import type { WhereHash } from './conditions.ts';
 import { MutationError } from './errors.ts';
@@ -12,8 +11,19 @@ import { findByPlan } from './finders.ts';
 import { loadRows } from './bulk-writes.ts';
 import { scopeAttributes } from './relation-algebra.ts';
 import type { Relation } from './relation.ts';
-import { createRow } from './writes.ts';
 import type { RowData } from './zero-types.ts';
+
+/** A new, unsaved record as a flavour makes it (ActiveRecord record or reactive handle). */
+interface Unsaved {
+  save(): Promise<boolean>;
+  save_bang(): Promise<unknown>;
+}
+
+/** How a flavour makes its records: one for a stored row, and a new one to save. */
+export interface RecordMaker<T> {
+  found(row: RowData): T;
+  build(attributes: Readonly<Record<string, unknown>>, operation: string): T & Unsaved;
+}
 
 /** The relation's first row matching `attributes`, or null (read once). */
 async function findRow(relation: Relation, attributes: WhereHash): Promise<RowData | null> {
@@ -21,28 +31,41 @@ async function findRow(relation: Relation, attributes: WhereHash): Promise<RowDa
   return plan.settle(await loadRows(plan.relation)) as RowData | null;
 }
 
-/** Creates a row with the relation's pinned columns, then `attributes`. */
-function createScoped(relation: Relation, attributes: WhereHash): Promise<RowData> {
-  return createRow(relation.model, { ...scopeAttributes(relation.state.where), ...attributes });
+/** A new record with the relation's pinned columns, then `attributes`. */
+function buildScoped<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: string): T & Unsaved {
+  return maker.build({ ...scopeAttributes(relation.state.where), ...attributes }, operation);
 }
 
-/** Rails' `find_or_create_by(attributes)`: `find_by(attributes) || create(attributes)`. */
-export async function findOrCreateRow(relation: Relation, attributes: WhereHash): Promise<RowData> {
-  return (await findRow(relation, attributes)) ?? createScoped(relation, attributes);
+/** Rails' `find_or_create_by` (`save`), `find_or_create_by!` (`save!`) and `find_or_initialize_by` (not saved). */
+export async function findOrBuild<T>(
+  relation: Relation,
+  attributes: WhereHash,
+  maker: RecordMaker<T>,
+  operation: 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by',
+): Promise<T> {
+  const row = await findRow(relation, attributes);
+  if (row) return maker.found(row);
+  const record = buildScoped(relation, attributes, maker, operation);
+  if (operation === 'find_or_create_by') await record.save();
+  else if (operation === 'find_or_create_by_bang') await record.save_bang();
+  return record;
 }
 
 /**
- * Rails' `create_or_find_by(attributes)`: creates, and when the insert is refused (Zero's only unique constraint is the
- * primary key, so: a row with that key exists) returns the row matching `attributes`. When none matches, the insert's
- * error is raised (Rails raises RecordNotFound there; the insert's reason says more).
+ * Rails' `create_or_find_by(attributes)` (and `!`): creates, and when the insert is refused (Zero's only unique
+ * constraint is the primary key, so: a row with that key exists) returns the row matching `attributes`. When none
+ * matches, the insert's error is raised (Rails raises RecordNotFound there; the insert's reason says more).
  */
-export async function createOrFindRow(relation: Relation, attributes: WhereHash): Promise<RowData> {
+export async function createOrFind<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: 'create_or_find_by' | 'create_or_find_by_bang'): Promise<T> {
+  const record = buildScoped(relation, attributes, maker, operation);
   try {
-    return await createScoped(relation, attributes);
+    if (operation === 'create_or_find_by') await record.save();
+    else await record.save_bang();
+    return record;
   } catch (error) {
     if (!(error instanceof MutationError && error.operation === 'insert')) throw error;
     const found = await findRow(relation, attributes);
     if (!found) throw error;
-    return found;
+    return maker.found(found);
   }
 }

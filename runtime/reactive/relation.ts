@@ -13,11 +13,11 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, loadRows, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { createOrFindRow, findOrCreateRow } from '../core/find-or-create.ts';
+import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
-import { recordHandle, type RecordHandle } from './handle.ts';
+import { newRecordHandle, recordHandle, type RecordHandle } from './handle.ts';
 import { isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
 import type { ReactiveAssociations } from './associations.ts';
@@ -353,24 +353,36 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   // ---- find or create: resolve to a live handle of the record ---------------------------------------------------------
 
-  /** Rails' `find_or_create_by(attributes)`: the first match, or a new record with the relation's pinned columns and `attributes`. */
-  async find_or_create_by(attributes: WhereHash): Promise<Handle<Row, A>> {
-    return this.#handle(await findOrCreateRow(this, attributes));
+  /** Rails' `find_or_create_by(attributes)`: the first match, or `create` of a new record with the relation's pinned columns and `attributes` (unsaved, with `errors`, when invalid). */
+  find_or_create_by(attributes: WhereHash): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_create_by');
   }
 
   /** Rails' `find_or_create_by!`: rejects with RecordInvalidError when the new record is invalid. */
-  async find_or_create_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
-    return this.#handle(await findOrCreateRow(this, attributes));
+  find_or_create_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_create_by_bang');
+  }
+
+  /** Rails' `find_or_initialize_by(attributes)`: the first match, or a new unsaved handle a form can bind to (`save()` inserts it). */
+  find_or_initialize_by(attributes: WhereHash): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'find_or_initialize_by');
   }
 
   /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, the match instead. */
-  async create_or_find_by(attributes: WhereHash): Promise<Handle<Row, A>> {
-    return this.#handle(await createOrFindRow(this, attributes));
+  create_or_find_by(attributes: WhereHash): Promise<Handle<Row, A>> {
+    return createOrFind(this, attributes, this.#maker(), 'create_or_find_by');
   }
 
   /** Rails' `create_or_find_by!`. */
-  async create_or_find_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
-    return this.#handle(await createOrFindRow(this, attributes));
+  create_or_find_by_bang(attributes: WhereHash): Promise<Handle<Row, A>> {
+    return createOrFind(this, attributes, this.#maker(), 'create_or_find_by_bang');
+  }
+
+  #maker(): RecordMaker<Handle<Row, A>> {
+    return {
+      found: (row) => this.#handle(row),
+      build: (attributes, operation) => newRecordHandle(this.model, attributes, operation) as unknown as Handle<Row, A> & { save(): Promise<boolean>; save_bang(): Promise<unknown> },
+    };
   }
 
   /** A live handle of the row by primary key, whether or not it still matches this relation (as Rails returns the record). */
