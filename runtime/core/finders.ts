@@ -59,7 +59,7 @@ function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
     // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
     relation: capLimit(target, 1),
     single: true,
-    settle: (records) => {
+    settle(records) {
       const record = records[0];
       if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
       return record;
@@ -86,7 +86,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
   return {
     relation: target,
     single: false,
-    settle: (records) => {
+    settle(records) {
       const byKey = new Map(records.map((r) => [String(r[pk]), r]));
       const found = unique.map((id) => byKey.get(String(id)));
       if (found.every((r): r is RecordLike => r !== undefined)) return found;
@@ -106,7 +106,7 @@ export function findByPlan(relation: Relation, conditions: WhereHash, bang: bool
   return {
     relation: relation.where(conditions).limit(1),
     single: true,
-    settle: (records) => {
+    settle(records) {
       if (records[0]) return records[0];
       if (bang) throw notFound(relation);
       return null;
@@ -139,11 +139,11 @@ export function lastPlan(relation: Relation, n: number | undefined, bang: boolea
   const finish = takeResult(n, bang, relation);
   if (relation.state.limit !== undefined || relation.state.offset !== undefined) {
     // Rails loads a limited relation and takes its tail.
-    return { relation: byPrimaryKey(relation, 'asc'), single: n === undefined, settle: (records) => finish(records.slice(-count)) };
+    return { relation: byPrimaryKey(relation, 'asc'), single: n === undefined, settle(records) { return finish(records.slice(-count)); } };
   }
   const ordered = byPrimaryKey(relation, 'asc');
   const reversed = ordered.reorder(...ordered.state.order.map(([column, direction]) => ({ [column]: direction === 'asc' ? 'desc' : 'asc' }) as const));
-  return { relation: reversed.limit(count), single: n === undefined, settle: (records) => finish([...records].reverse()) };
+  return { relation: reversed.limit(count), single: n === undefined, settle(records) { return finish([...records].reverse()); } };
 }
 
 /** `take`, `take(n)`, `take_bang`: no implied order. */
@@ -157,7 +157,7 @@ export function solePlan(relation: Relation): Plan<unknown> {
   return {
     relation: capLimit(relation, 2),
     single: true,
-    settle: (records) => {
+    settle(records) {
       if (records.length === 0) throw notFound(relation);
       if (records.length > 1) throw new SoleRecordExceededError(relation.model.className);
       return records[0];
@@ -176,13 +176,13 @@ const valuesOf = (columns: readonly string[]) => (record: RecordLike) =>
 /** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples. */
 export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<unknown[]> {
   pluckColumns(relation, columns, 'pluck');
-  return { relation, single: false, settle: (records) => records.map(valuesOf(columns)) };
+  return { relation, single: false, settle(records) { return records.map(valuesOf(columns)); } };
 }
 
 /** `pick('title')`: the first record's value(s), or null. */
 export function pickPlan(relation: Relation, columns: readonly string[]): Plan<unknown> {
   pluckColumns(relation, columns, 'pick');
-  return { relation: capLimit(relation, 1), single: true, settle: (records) => (records[0] ? valuesOf(columns)(records[0]) : null) };
+  return { relation: capLimit(relation, 1), single: true, settle(records) { return records[0] ? valuesOf(columns)(records[0]) : null; } };
 }
 
 export function idsPlan(relation: Relation): Plan<unknown[]> {
@@ -195,7 +195,7 @@ export function existsPlan(relation: Relation, conditions?: unknown): Plan<boole
   if (conditions === false) target = relation.none();
   else if (typeof conditions === 'object' && conditions !== null) target = relation.where(conditions as WhereHash);
   else if (conditions !== undefined) target = relation.where({ [relation.model.primaryKey]: conditions as Scalar });
-  return { relation: capLimit(target, 1), single: false, settle: (records) => records.length > 0 };
+  return { relation: capLimit(target, 1), single: false, settle(records) { return records.length > 0; } };
 }
 
 /** `count()` counts records; `count('column')` counts non-null values, as SQL COUNT(column). */
@@ -204,6 +204,8 @@ export function countPlan(relation: Relation, column?: string): Plan<number> {
   return {
     relation,
     single: false,
-    settle: (records) => (column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length),
+    settle(records) {
+      return column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length;
+    },
   };
 }

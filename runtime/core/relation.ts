@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, hashCondition, negate, or, type Condition, type WhereHash } from './conditions.ts';
-import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
+import { dropOffset, runtimeSpec, runtimeSpecJson, type Direction, type RelationSpec } from './relation-spec.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
 
@@ -193,7 +193,8 @@ export class Relation {
 
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
-    this.#key ??= JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl]);
+    // JSON.stringify([table, spec, ttl]), reusing the spec's JSON (an undefined TTL is null in an array, as there).
+    this.#key ??= `[${JSON.stringify(this.model.table)},${runtimeSpecJson(this.spec)},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}]`;
     return this.#key;
   }
 
