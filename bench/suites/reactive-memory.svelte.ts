@@ -107,7 +107,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
     ],
     { samples, per: views, unit: 'B/view' },
   );
-  rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor, bare, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener'));
+  rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor!, bare!, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener'));
 
   rows.push(...(await findHandles(mode, z)));
   return { group: GROUP, rows };
