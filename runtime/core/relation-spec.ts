@@ -89,7 +89,7 @@ const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
  * relations a screen reads again and again (its live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a
  * `find` (measured: the spec, its JSON, its compiled ZQL, and Zero's normalized AST and hash kept for that ZQL).
  */
-export const INTERNED_SPECS = 256;
+const INTERNED_SPECS = 256;
 const interned = new Map<string, RelationSpec>();
 
 /**
