@@ -90,6 +90,24 @@ describe('a Relation as a spec', () => {
     expect(serverAst(spec)).toEqual(astOf(zqlFor(relation())));
   });
 
+  test('identical relations share one spec and one compiled query; the key still says which relations are identical', () => {
+    const build = () => m.Job.active().by_client('c2').recent().limit(3);
+    const [a, b] = [build(), build()];
+    expect(a).not.toBe(b);
+    expect(a.spec).toBe(b.spec);
+    const compiled = (relation: Relation) => {
+      const request = queries.job.relation(relation.spec) as unknown as { query: { fn: (o: { args: unknown; ctx: unknown }) => unknown }; args: unknown };
+      return astOf(request.query.fn({ args: request.args, ctx: undefined }));
+    };
+    // The same AST object: Zero caches its normalized AST and hash per AST object.
+    expect(compiled(a)).toBe(compiled(b));
+    expect(a.key).toBe(JSON.stringify(['jobs', a.spec, a.model.ttl]));
+    const other = build().limit(4);
+    expect(other.spec).not.toBe(a.spec);
+    expect(other.key).not.toBe(a.key);
+    expect(build().ttl('2h').key).not.toBe(a.key);
+  });
+
   test('the named query answers on a real local Zero with the rows the Rails API gives', async () => {
     const rows = await m.z.run(queries.job.relation(m.Job.where({ country: 'UK' }).order('created_at').spec) as never);
     expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['j1', 'j4']);

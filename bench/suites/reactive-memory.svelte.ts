@@ -6,8 +6,10 @@
  */
 import { createBuilder } from '@rocicorp/zero';
 import { flushSync } from 'svelte';
+import { createSubscriber } from 'svelte/reactivity';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { compareMemory } from '../harness/memory.ts';
+import { median } from '../harness/stats.ts';
 import { consume } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
@@ -16,6 +18,8 @@ import { StateJob } from '../subjects/state-job.svelte.ts';
 import { benchZero, jobConfig, jobId, schema, seedJobs, type BenchZero, plainJobs } from '../fixtures/zero.ts';
 
 const GROUP = '3 ReactiveRecord memory';
+// Issue 17: a live collection (its effect included) within 1.3x a raw Zero view with its listener.
+const COLLECTION_GOAL = { kind: 'ratio', max: 1.3 } as const;
 const RECORDS_PER_BUILD = { full: 20_000, fast: 10_000 } as const;
 
 type Row = Readonly<Record<string, unknown>>;
@@ -94,6 +98,109 @@ export async function run(mode: Mode): Promise<GroupResult> {
     ],
     { samples, per: views, unit: 'B/view' },
   );
-  rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, { kind: 'none' }, 'a collection with its effect vs a raw Zero view with its listener'));
+  rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, COLLECTION_GOAL, 'a collection with its effect vs a raw Zero view with its listener'));
+  // The floor of any runes bridge over a Zero view: the view, ONE createSubscriber and the effect reading it.
+  const [floor, bare] = await compareMemory(
+    [
+      { label: 'raw view + subscriber + $effect', build: () => Array.from({ length: views }, (_, i) => subscribedView(z, zql.jobs.where('id', jobId(i)))), dispose: stopAll },
+      { label: 'raw Zero view', build: () => Array.from({ length: views }, (_, i) => rawView(z, zql.jobs.where('id', jobId(i)))), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
+    ],
+    { samples, per: views, unit: 'B/view' },
+  );
+  rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor!, bare!, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener'));
+
+  rows.push(...(await findHandles(mode, z)));
   return { group: GROUP, rows };
+}
+
+/** A raw Zero view bridged to runes the least a bridge can: one createSubscriber, read by one effect. Returns the stop function. */
+function subscribedView(z: BenchZero, query: unknown): () => void {
+  let rows: readonly Row[] = [];
+  const subscribe = createSubscriber((update) => {
+    const view = z.materialize(query as Parameters<BenchZero['materialize']>[0]);
+    const stop = view.addListener((data) => {
+      rows = data as readonly Row[];
+      update();
+    });
+    return () => {
+      stop();
+      view.destroy();
+    };
+  });
+  const stopEffect = readInEffect({
+    *[Symbol.iterator]() {
+      subscribe();
+      for (const row of rows) yield row as unknown as Reader;
+    },
+  });
+  return stopEffect;
+}
+
+/**
+ * A component rendering 100 `find` handles: one effect per handle reading two columns (as a template's effects do), against
+ * 100 raw `.one()` views whose listeners read the same columns. Mount time (handles made, effects run, rows shown) and heap.
+ */
+async function findHandles(mode: Mode, z: BenchZero) {
+  const count = 100;
+  const samples = pick(mode, 31, 9);
+  const zql = createBuilder(schema);
+  const Job = ReactiveRecord.createModel(jobConfig(z));
+  type Shown = { readonly title: unknown; readonly status: unknown };
+  const mountHandles = () => {
+    let shown = 0;
+    const stop = $effect.root(() => {
+      for (let i = 0; i < count; i++) {
+        const job = Job.find(jobId(i)) as unknown as Shown;
+        $effect(() => {
+          if (job.title !== undefined) shown++;
+          consume(job.status);
+        });
+      }
+    });
+    flushSync();
+    if (shown < count) throw new Error(`only ${shown} of ${count} find handles showed their row after mounting`);
+    return [stop];
+  };
+  const mountViews = () =>
+    Array.from({ length: count }, (_, i) => {
+      const view = z.materialize(zql.jobs.where('id', jobId(i)).one());
+      view.addListener((row) => {
+        const shown = row as Shown | undefined;
+        consume(shown?.title);
+        consume(shown?.status);
+      });
+      return view;
+    });
+  const destroyViews = (views: unknown) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy());
+
+  // Mount time: each side mounted, timed, then torn down untimed; sides interleaved, after a warm-up.
+  const times: [number[], number[]] = [[], []];
+  const sides = [
+    { mount: mountHandles, unmount: stopAll },
+    { mount: mountViews, unmount: destroyViews },
+  ] as const;
+  for (let round = -3; round < samples; round++) {
+    for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const side = sides[index]!;
+      const start = process.hrtime.bigint();
+      const built = side.mount();
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      await side.unmount(built);
+      if (round >= 0) times[index]!.push(elapsed);
+    }
+  }
+  const mountSubject: Measure = { label: '100 find handles', value: median(times[0]), unit: 'ms', samples: times[0].length };
+  const mountBaseline: Measure = { label: '100 raw .one() views', value: median(times[1]), unit: 'ms', samples: times[1].length };
+
+  const [handles, views] = await compareMemory(
+    [
+      { label: 'find handles', build: mountHandles, dispose: stopAll },
+      { label: 'raw .one() views', build: mountViews, dispose: destroyViews },
+    ],
+    { samples: pick(mode, 7, 3), per: count, unit: 'B/view' },
+  );
+  return [
+    measuredRow(GROUP, `component with ${count} find handles: mount time`, mountSubject, mountBaseline, { kind: 'ratio', max: 1.3 }, 'one $effect per handle reading two columns vs a raw .one() view per row with its listener; one mount, rows already local'),
+    measuredRow(GROUP, `component with ${count} find handles: memory per handle`, handles!, views!, COLLECTION_GOAL, 'the handle with its effect vs a raw .one() view with its listener'),
+  ];
 }

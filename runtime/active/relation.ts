@@ -14,8 +14,15 @@ import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sum
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
-import type { RowData } from '../core/zero-types.ts';
+import type { AnyZero, RowData } from '../core/zero-types.ts';
+import type { ModelDefinition } from '../core/config.ts';
 import { buildRecord, instantiate } from './record.ts';
+
+/** The model's Zero client: the ready one without the wait's extra hop (almost every read), else awaitZero's (which also reports a closed client). */
+function readyZero(model: ModelDefinition): AnyZero | Promise<AnyZero> {
+  const ready = currentZero(model);
+  return ready && !ready.closed ? ready : awaitZero(model);
+}
 
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
 export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType' | 'error'>) => void;
@@ -26,9 +33,7 @@ export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType'
  */
 export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   async #records(relation: Relation): Promise<T[]> {
-    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
-    const ready = currentZero(relation.model);
-    const rows = await runRelation(ready && !ready.closed ? ready : await awaitZero(relation.model), relation);
+    const rows = await runRelation(await readyZero(relation.model), relation);
     return instantiate(relation, rows) as T[];
   }
 
@@ -37,11 +42,11 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    * then hands out records for the rows the answer holds.
    */
   async #answer<A>(plan: Plan<A>): Promise<A> {
-    const rows = await runRelation(await awaitZero(plan.relation.model), plan.relation);
+    const rows = await runRelation(await readyZero(plan.relation.model), plan.relation);
     const answer = plan.settle(rows) as unknown;
+    if (!Array.isArray(answer)) return (rows.includes(answer as RowData) ? instantiate(plan.relation, [answer as RowData])[0] : answer) as A;
     const isRow = new Set<unknown>(rows);
-    const recordOf = (value: unknown) => (isRow.has(value) ? instantiate(plan.relation, [value as (typeof rows)[number]])[0] : value);
-    return (Array.isArray(answer) ? answer.map(recordOf) : recordOf(answer)) as A;
+    return answer.map((value: unknown) => (isRow.has(value) ? instantiate(plan.relation, [value as RowData])[0] : value)) as A;
   }
 
   /** Loads the relation: `await Job.where({ status: 'active' })`. */

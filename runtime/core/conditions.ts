@@ -57,17 +57,20 @@ export function or(conds: readonly Condition[]): Condition {
 function join(op: 'and' | 'or', conds: readonly Condition[]): Condition {
   const identity = op === 'and';
   const flat: Condition[] = [];
-  let absorbed = false;
-  const keep = (c: Condition) => {
-    if (c.op !== 'const') flat.push(c);
-    else if (c.value !== identity) absorbed = true;
-  };
   for (const cond of conds) {
-    if (cond.op === op) cond.conds.forEach(keep);
-    else keep(cond);
+    if (cond.op !== op) {
+      if (!keep(flat, cond, identity)) return identity ? FALSE : TRUE;
+      continue;
+    }
+    for (const c of cond.conds) if (!keep(flat, c, identity)) return identity ? FALSE : TRUE;
   }
-  if (absorbed) return identity ? FALSE : TRUE;
   return flat.length === 1 ? flat[0]! : flat.length === 0 ? (identity ? TRUE : FALSE) : { op, conds: flat };
+}
+
+/** Adds `c` to `flat` unless it is the identity constant; false when it is the absorbing one. (A function, not a closure per call.) */
+function keep(flat: Condition[], c: Condition, identity: boolean): boolean {
+  if (c.op !== 'const') flat.push(c);
+  return c.op !== 'const' || c.value === identity;
 }
 
 /** SQL `NOT`, pushed down to the leaves. */

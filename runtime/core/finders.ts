@@ -61,7 +61,7 @@ function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
     // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
     relation: capLimit(target, 1),
     single: true,
-    settle: (records) => {
+    settle(records) {
       const record = records[0];
       if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
       return record;
@@ -88,7 +88,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
   return {
     relation: target,
     single: false,
-    settle: (records) => {
+    settle(records) {
       const byKey = new Map(records.map((r) => [String(r[pk]), r]));
       const found = unique.map((id) => byKey.get(String(id)));
       if (found.every((r): r is RecordLike => r !== undefined)) return found;
@@ -108,7 +108,7 @@ export function findByPlan(relation: Relation, conditions: WhereHash, bang: bool
   return {
     relation: relation.where(conditions).limit(1),
     single: true,
-    settle: (records) => {
+    settle(records) {
       if (records[0]) return records[0];
       if (bang) throw notFound(relation);
       return null;
@@ -158,7 +158,7 @@ export function solePlan(relation: Relation): Plan<unknown> {
   return {
     relation: capLimit(relation, 2),
     single: true,
-    settle: (records) => {
+    settle(records) {
       if (records.length === 0) throw notFound(relation);
       if (records.length > 1) throw new SoleRecordExceededError(relation.model.className);
       return records[0];
@@ -177,13 +177,13 @@ const valuesOf = (columns: readonly string[]) => (record: RecordLike) =>
 /** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples. */
 export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<unknown[]> {
   pluckColumns(relation, columns, 'pluck');
-  return { relation, single: false, settle: (records) => records.map(valuesOf(columns)) };
+  return { relation, single: false, settle(records) { return records.map(valuesOf(columns)); } };
 }
 
 /** `pick('title')`: the first record's value(s), or null. */
 export function pickPlan(relation: Relation, columns: readonly string[]): Plan<unknown> {
   pluckColumns(relation, columns, 'pick');
-  return { relation: capLimit(relation, 1), single: true, settle: (records) => (records[0] ? valuesOf(columns)(records[0]) : null) };
+  return { relation: capLimit(relation, 1), single: true, settle(records) { return records[0] ? valuesOf(columns)(records[0]) : null; } };
 }
 
 export function idsPlan(relation: Relation): Plan<unknown[]> {
@@ -196,7 +196,7 @@ export function existsPlan(relation: Relation, conditions?: unknown): Plan<boole
   if (conditions === false) target = relation.none();
   else if (typeof conditions === 'object' && conditions !== null) target = relation.where(conditions as WhereHash);
   else if (conditions !== undefined) target = relation.where({ [relation.model.primaryKey]: conditions as Scalar });
-  return { relation: capLimit(target, 1), single: false, settle: (records) => records.length > 0 };
+  return { relation: capLimit(target, 1), single: false, settle(records) { return records.length > 0; } };
 }
 
 /** `count()` counts records; `count('column')` counts non-null values, as SQL COUNT(column). */
@@ -205,6 +205,8 @@ export function countPlan(relation: Relation, column?: string): Plan<number> {
   return {
     relation,
     single: false,
-    settle: (records) => (column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length),
+    settle(records) {
+      return column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length;
+    },
   };
 }

@@ -11,8 +11,11 @@
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
- *   against the model), and the mark read back; a spec parsed from a request never carries it. `compiledRuntimeSpec` keeps
- *   the ZQL compiled from such a spec on it.
+ *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept beside the
+ *   spec, in this module). Identical specs of a table are one object (a bounded cache, most recently used kept), and
+ *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
+ *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
+ *   `runtimeSpecJson(spec)` is its JSON, computed once.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
  * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
@@ -68,60 +71,76 @@ export function buildRelationQuery(schema: AnySchema, table: string, spec: Relat
 }
 
 /**
- * A spec a Relation built, for `table`: plain JSON to Zero and on the wire, marked by private fields, which no parsed request
- * and no object literal can carry. It also holds the ZQL its table's named query compiled it to (ZQL queries are immutable),
- * so a spec read again (a relation awaited twice, a live view opened again) is compiled once.
+ * What the runtime knows of a spec a Relation built: its table, its JSON, and the ZQL its table's named query compiled it to
+ * (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened again, the same relation
+ * built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object, which Zero serializes
+ * (twice per read, to hash its arguments) on V8's fast path, and only this module can mark one, which no parsed request
+ * and no object literal can imitate.
  */
-class RuntimeSpec {
-  declare where?: Condition;
-  declare order?: RelationSpec['order'];
-  declare limit?: number;
-  declare offset?: number;
-  declare includes?: RelationSpec['includes'];
-  readonly #table: string;
-  #compiledBy: object | undefined;
-  #compiled: ZqlQuery | undefined;
-
-  constructor(table: string) {
-    this.#table = table;
-  }
-
-  static tableOf(spec: unknown): string | undefined {
-    return typeof spec === 'object' && spec !== null && #table in spec ? (spec as RuntimeSpec).#table : undefined;
-  }
-
-  static compiled(spec: RuntimeSpec, by: object): ZqlQuery | undefined {
-    return spec.#compiledBy === by ? spec.#compiled : undefined;
-  }
-
-  static remember(spec: RuntimeSpec, by: object, query: ZqlQuery): void {
-    spec.#compiledBy = by;
-    spec.#compiled = query;
-  }
+interface RuntimeSpecInfo {
+  readonly table: string;
+  readonly json: string;
+  compiledBy: object | undefined;
+  compiled: ZqlQuery | undefined;
 }
 
-/** A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so. */
+const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
+
+/**
+ * How many distinct runtime specs stay interned (all tables together), least recently used dropped first. Enough for the
+ * relations a screen reads again and again (its live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a
+ * `find` (measured: the spec, its JSON, its compiled ZQL, and Zero's normalized AST and hash kept for that ZQL).
+ */
+const INTERNED_SPECS = 256;
+const interned = new Map<string, RelationSpec>();
+
+/**
+ * A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so.
+ * Identical parts give the same object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused.
+ */
 export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
-  const spec = new RuntimeSpec(table);
-  if (parts.where !== undefined) spec.where = parts.where;
-  if (parts.order !== undefined) spec.order = parts.order;
-  if (parts.limit !== undefined) spec.limit = parts.limit;
-  if (parts.offset !== undefined) spec.offset = parts.offset;
-  if (parts.includes !== undefined) spec.includes = parts.includes;
+  // The parts' JSON is the spec's own (the same fields, in the same order, undefined ones left out).
+  const json = JSON.stringify(parts);
+  const id = JSON.stringify(table) + json;
+  let spec = interned.get(id);
+  if (spec) {
+    // Most recently used last: the Map's first entry is the one to drop.
+    interned.delete(id);
+    interned.set(id, spec);
+    return spec;
+  }
+  const fields: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
+  if (parts.where !== undefined) fields.where = parts.where;
+  if (parts.order !== undefined) fields.order = parts.order;
+  if (parts.limit !== undefined) fields.limit = parts.limit;
+  if (parts.offset !== undefined) fields.offset = parts.offset;
+  if (parts.includes !== undefined) fields.includes = parts.includes;
+  spec = fields;
+  runtimeSpecs.set(spec, { table, json, compiledBy: undefined, compiled: undefined });
+  interned.set(id, spec);
+  if (interned.size > INTERNED_SPECS) interned.delete(interned.keys().next().value!);
   return spec;
+}
+
+/** The JSON of a spec `runtimeSpec` made (computed when it was made). */
+export function runtimeSpecJson(spec: RelationSpec): string {
+  return runtimeSpecs.get(spec)?.json ?? JSON.stringify(spec);
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
 export function runtimeSpecTable(spec: unknown): string | undefined {
-  return RuntimeSpec.tableOf(spec);
+  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec)?.table : undefined;
 }
 
 /** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
 export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
-  const runtime = spec as RuntimeSpec;
-  let query = RuntimeSpec.compiled(runtime, compile);
-  if (!query) RuntimeSpec.remember(runtime, compile, (query = compile(spec)));
-  return query;
+  const info = runtimeSpecs.get(spec);
+  if (!info) return compile(spec);
+  if (info.compiledBy !== compile || !info.compiled) {
+    info.compiledBy = compile;
+    info.compiled = compile(spec);
+  }
+  return info.compiled;
 }
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */

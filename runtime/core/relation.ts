@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
-import { dropOffset, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
+import { dropOffset, runtimeSpec, runtimeSpecJson, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
   isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereCleared, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
@@ -358,7 +358,9 @@ export class Relation {
     // What is done to Zero's rows here (see rows) is part of what identifies the view.
     const { order, limit, offset } = this.state;
     const { pass } = this.#compile();
-    this.#key = JSON.stringify([this.model.table, this.spec, this.state.ttl ?? this.model.ttl, ...(pass ? [order, limit, offset, pass.missing] : [])]);
+    const rowPass = pass ? `,${JSON.stringify([order, limit, offset, pass.missing]).slice(1, -1)}` : '';
+    // JSON.stringify([table, spec, ttl, ...rowPass]), reusing the spec's JSON (an undefined TTL is null in an array, as there).
+    this.#key = `[${JSON.stringify(this.model.table)},${runtimeSpecJson(this.spec)},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
     return this.#key;
   }
 
