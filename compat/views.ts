@@ -8,6 +8,8 @@ import { QueryError, QueryFailedError } from '../runtime/core/errors.ts';
 import { readView, retainView, type LiveResult, type ResultType, type ViewSpec } from '../runtime/core/shared-views.ts';
 import { zeroOf } from '../runtime/core/zero-source.ts';
 import type { AnyZero, RowData } from '../runtime/core/zero-types.ts';
+import { classify } from '../runtime/core/inflect.ts';
+import type { MonitorLabel } from '../runtime/core/monitoring.ts';
 import { compatPathFor } from './config.ts';
 
 /** What the legacy `getQueryBuilder` thunk returns: a query built from `z.query.*` (`.one()` or not). */
@@ -83,11 +85,20 @@ function runtimeZero(): AnyZero {
   return zeroOf() as AnyZero;
 }
 
+/** A live view for a compat query, and whose outcomes it gives (for the monitoring hook). */
+export interface OpenedView {
+  readonly view: CompatView;
+  readonly monitorAs: MonitorLabel;
+}
+
 /** Opens a live view for `query` on the path the flag chooses now. */
-export function openView(query: LegacyQuery, ttl: TTL, label: string): CompatView {
+export function openView(query: LegacyQuery, ttl: TTL, label: string): OpenedView {
   const id = identity(query, label);
-  if (compatPathFor(id.ast.table) === 'legacy') return openLegacyView(query, ttl, label);
-  return retainView(runtimeZero(), runtimeSpec(query, id, ttl, label));
+  const onRuntime = compatPathFor(id.ast.table) === 'runtime';
+  return {
+    view: onRuntime ? retainView(runtimeZero(), runtimeSpec(query, id, ttl, label)) : openLegacyView(query, ttl, label),
+    monitorAs: { model: classify(id.ast.table), newArchitecture: onRuntime },
+  };
 }
 
 /** The result for `query` now without keeping anything live (reads outside any subscriber or effect). */

@@ -7,9 +7,10 @@ import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
 import { awaitZero, currentZero } from '../core/zero-source.ts';
-import { relationView, retainView, type LiveResult, type SharedView } from '../core/shared-views.ts';
-import { runRelation, readFailure } from '../core/reads.ts';
-import { ZeroRecordError } from '../core/errors.ts';
+import type { LiveResult } from '../core/shared-views.ts';
+import { runRelation } from '../core/reads.ts';
+import { LiveSubscription } from '../core/live-subscription.ts';
+import { RelationSource } from '../core/relation-source.ts';
 import { instantiate } from './record.ts';
 
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
@@ -132,45 +133,18 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   }
 
   /**
-   * Live records: `subscriber` runs with the current records at once (when Zero is ready) and after every change.
-   * Identical relations share one Zero view, released when the last subscriber leaves. Returns the unsubscribe function.
+   * Live records: `subscriber` runs with the current records at once (when Zero is ready) and after every change, with
+   * the error when the query fails (a closed client, a stalled connection, a read no server answers). Identical relations
+   * share one Zero view, released when the last subscriber leaves. Returns the unsubscribe function.
    */
   subscribe(subscriber: Subscriber<T>): () => void {
-    let release: (() => void) | undefined;
-    let stopped = false;
-    const start = () => {
-      if (stopped) return;
-      const z = currentZero(this.model);
-      if (!z) {
-        awaitZero(this.model).then(start, (error: unknown) => {
-          if (!stopped) subscriber([], { resultType: 'error', error: error as ZeroRecordError });
-        });
-        return;
-      }
-      let view: SharedView;
-      try {
-        view = retainView(z, relationView(z, this));
-      } catch (error) {
-        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
-        subscriber([], { resultType: 'error', error: readFailure(error) });
-        return;
-      }
-      const deliver = () => {
-        const { rows, resultType, error } = view.result;
-        subscriber(instantiate(this, rows) as T[], { resultType, error });
-      };
-      const stopListening = view.onChange(deliver);
-      release = () => {
-        stopListening();
-        view.release();
-      };
-      deliver();
+    const live = new LiveSubscription(new RelationSource(this));
+    const deliver = () => {
+      const result = live.result();
+      if (result) subscriber(instantiate(this, result.rows) as T[], { resultType: result.resultType, error: result.error });
     };
-    start();
-    return () => {
-      stopped = true;
-      release?.();
-      release = undefined;
-    };
+    const release = live.hold(deliver);
+    deliver();
+    return release;
   }
 }

@@ -1,12 +1,13 @@
 /**
  * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
- * return live handles and collections at once; writes go through the same core writes (via the ActiveRecord model).
+ * return live handles and collections at once; writes go through the same core writes as ActiveRecord's.
  */
-import { ActiveRecord } from '../active/model.ts';
 import { defineModel, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
+import { createRow, upsertRow } from '../core/writes.ts';
+import { destroyById, updateById } from '../core/model-writes.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
@@ -55,24 +56,23 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ReactiveRelation);
   const all = () => new Scoped(definition) as ReactiveRelation<Row>;
-  const active = ActiveRecord.createModel(definition);
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
     async create(attributes: Partial<Row>, options?: WriteOptions) {
-      const record = await active.create(attributes, options);
-      return all().find(record[definition.primaryKey]);
+      const row = await createRow(definition, attributes, options);
+      return all().find(row[definition.primaryKey]);
     },
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
-      await active.update(id, attributes, options);
+      await updateById(definition, id, attributes, options);
       return all().find(id);
     },
     async destroy(id: unknown, options?: WriteOptions) {
-      await active.destroy(id, options);
+      await destroyById(definition, id, options);
     },
     async upsert(attributes: Partial<Row>, options?: WriteOptions) {
-      await active.upsert(attributes, options);
+      await upsertRow(definition, attributes, options);
     },
   };
   return modelObject(statics, all, ['then', 'toArray']);
