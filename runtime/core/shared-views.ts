@@ -66,16 +66,23 @@ function stalledState(z: AnyZero): string | undefined {
 
 /**
  * A result as the connection leaves it: a read still waiting for its answer while the connection is stalled would wait
- * forever, so it fails with a `ConnectionError` naming the state; an answered read keeps its rows (they stay the best
- * there is, and a connection hiccup must not blank a page). Once the connection recovers the view's own result shows again.
+ * forever, and a view Zero failed because of it (closing fails every view) names the wrong cause, so both fail with a
+ * `ConnectionError` naming the state; an answered read keeps its rows (they stay the best there is, and a connection
+ * hiccup must not blank a page). Once the connection recovers the view's own result shows again.
  */
-function overConnection(result: LiveResult, state: string | undefined, label: string): LiveResult {
-  if (!state || result.settled) return result;
-  const error =
-    state === 'closed'
-      ? closedError(label)
-      : new ConnectionError(state, `${label}: the connection to zero-cache is '${state}'; reconnect (watchConnection retries by itself) to get the answer`);
-  return { ...result, resultType: 'error', error, settled: true };
+function overConnection(result: LiveResult, state: string | undefined, label: string, error?: ZeroRecordError | null): LiveResult {
+  if (!state || answered(result)) return result;
+  return { ...result, resultType: 'error', error: error ?? stalledError(state, label), settled: true };
+}
+
+function stalledError(state: string, label: string): ConnectionError {
+  return state === 'closed'
+    ? closedError(label)
+    : new ConnectionError(state, `${label}: the connection to zero-cache is '${state}'; reconnect (watchConnection retries by itself) to get the answer`);
+}
+
+function answered(result: LiveResult): boolean {
+  return result.settled && result.resultType !== 'error';
 }
 
 /** The shared views of one Zero client, and the one watch on its connection they share. */
@@ -114,9 +121,11 @@ export class SharedView {
 
   get result(): LiveResult {
     const state = this.#client.stalled;
-    if (!state || this.#result.settled) return this.#result;
+    if (!state || answered(this.#result)) return this.#result;
     if (this.#stalled?.of !== this.#result || this.#stalled.state !== state) {
-      this.#stalled = { of: this.#result, state, result: overConnection(this.#result, state, this.#label) };
+      // The same stall keeps its error object while Zero's result changes under it: one failure, reported once.
+      const error = this.#stalled?.state === state ? this.#stalled.result.error : undefined;
+      this.#stalled = { of: this.#result, state, result: overConnection(this.#result, state, this.#label, error) };
     }
     return this.#stalled.result;
   }
