@@ -7,8 +7,7 @@ import type { IncludeSpec, Relation } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { destroyRow, updateRow } from '../core/writes.ts';
 import { findPlan } from '../core/finders.ts';
-import { awaitZero } from '../core/zero-source.ts';
-import { runRelation } from '../core/reads.ts';
+import { loadRelation } from '../core/reads.ts';
 import { Relation as CoreRelation } from '../core/relation.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
@@ -107,8 +106,7 @@ export function recordClass(model: ModelDefinition): RecordConstructor {
   proto.reload = async function (this: Record<string, unknown>) {
     const relation = new CoreRelation(model);
     const plan = findPlan(relation, [read(this, primaryKey)]);
-    const rows = await runRelation(await awaitZero(model), plan.relation);
-    const row = plan.settle(rows) as RowData;
+    const row = await loadRelation(plan.relation, { settle: (rows) => plan.settle(rows) as RowData });
     for (const column of model.columns) assign(this, column, row[column]);
     return this;
   };

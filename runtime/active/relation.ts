@@ -6,9 +6,9 @@ import type { WhereHash } from '../core/conditions.ts';
 import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
-import { awaitZero, currentZero } from '../core/zero-source.ts';
 import type { LiveResult } from '../core/shared-views.ts';
-import { runRelation } from '../core/reads.ts';
+import { loadRelation } from '../core/reads.ts';
+import type { RowData } from '../core/zero-types.ts';
 import { LiveSubscription } from '../core/live-subscription.ts';
 import { RelationSource } from '../core/relation-source.ts';
 import { instantiate } from './record.ts';
@@ -22,10 +22,7 @@ export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType'
  */
 export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   async #records(relation: Relation): Promise<T[]> {
-    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
-    const ready = currentZero(relation.model);
-    const rows = await runRelation(ready && !ready.closed ? ready : await awaitZero(relation.model), relation);
-    return instantiate(relation, rows) as T[];
+    return instantiate(relation, await loadRelation(relation)) as T[];
   }
 
   /**
@@ -33,8 +30,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    * then hands out records for the rows the answer holds.
    */
   async #answer<A>(plan: Plan<A>): Promise<A> {
-    const rows = await runRelation(await awaitZero(plan.relation.model), plan.relation);
-    const answer = plan.settle(rows) as unknown;
+    let rows: readonly RowData[] = [];
+    const answer = (await loadRelation(plan.relation, { settle: (loaded) => plan.settle((rows = loaded)) })) as unknown;
     const isRow = new Set<unknown>(rows);
     const recordOf = (value: unknown) => (isRow.has(value) ? instantiate(plan.relation, [value as (typeof rows)[number]])[0] : value);
     return (Array.isArray(answer) ? answer.map(recordOf) : recordOf(answer)) as A;

@@ -5,17 +5,16 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { findPlan } from './finders.ts';
-import { runRelation } from './reads.ts';
+import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
 import { destroyRow, updateRow } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
-import { awaitZero } from './zero-source.ts';
 import type { RowData } from './zero-types.ts';
 
 /** Rails' `find(id)` as a one-shot read of one row (RecordNotFoundError when missing). */
 export async function findRow(model: ModelDefinition, id: unknown): Promise<RowData> {
   const plan = findPlan(new Relation(model), [id]);
-  return plan.settle(await runRelation(await awaitZero(model), plan.relation)) as RowData;
+  return loadRelation(plan.relation, { settle: (rows) => plan.settle(rows) as RowData });
 }
 
 /** Rails' `Model.update(id, attributes)`: finds the row, validates the merged row, writes the given columns. */

@@ -3,6 +3,7 @@
  * per outcome (a team rolling out behind the compat flag watches error rates and latency per model). Unset, the cost is
  * one branch per outcome: no clock is read and no event is built.
  */
+import type { WriteOperation } from './mutators.ts';
 import { warnOnce } from './warn.ts';
 
 /** One outcome of a read or a write. */
@@ -26,7 +27,7 @@ export interface ZeroRecordEvent {
   readonly newArchitecture: boolean;
 }
 
-export type MonitoredOperation = 'read' | 'live' | 'insert' | 'update' | 'delete' | 'upsert';
+export type MonitoredOperation = 'read' | 'live' | WriteOperation;
 
 /** Receives every event; it runs synchronously where the outcome happens, so keep it cheap (count, buffer, sample). */
 export type EventHook = (event: ZeroRecordEvent) => void;
@@ -66,6 +67,25 @@ export function report(label: MonitorLabel, operation: MonitoredOperation, start
     // A broken metrics pipeline must not break the app's reads and writes.
     warnOnce('monitoring-hook-threw', `zero-record: the onEvent hook threw (${String(thrown)}); events keep being sent to it`);
   }
+}
+
+/**
+ * Runs a one-shot operation of a runtime model (a read, a write) and reports its outcome. Unset, it is `run()`: no clock,
+ * no extra promise.
+ */
+export function monitored<T>(model: string, operation: MonitoredOperation, run: () => Promise<T>): Promise<T> {
+  if (!hook) return run();
+  const started = performance.now();
+  return run().then(
+    (value) => {
+      report(modelLabel(model), operation, started, null);
+      return value;
+    },
+    (error: unknown) => {
+      report(modelLabel(model), operation, started, error);
+      throw error;
+    },
+  );
 }
 
 function errorName(error: unknown): string {

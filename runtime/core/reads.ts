@@ -5,7 +5,8 @@ import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
 import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
-import { hasServer } from './zero-source.ts';
+import { awaitZero, currentZero, hasServer } from './zero-source.ts';
+import { monitored } from './monitoring.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 /**
@@ -65,3 +66,25 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   }
 }
 
+
+/** How `loadRelation` reads: `offline` as in `runRelation`, and `settle` turning the rows into the caller's answer. */
+export interface LoadOptions<A> {
+  readonly offline?: 'wait' | 'local';
+  /** The finder's answer from the rows (RecordNotFoundError, ...): settled inside, so its failure is the read's outcome. */
+  readonly settle?: (rows: readonly RowData[]) => A;
+}
+
+/**
+ * A one-shot read on the relation's own Zero (waited for when not ready yet): what awaited finders, `reload` and the
+ * write checks run. It is where every one-shot read outcome passes the monitoring hook.
+ */
+export function loadRelation(relation: Relation, options?: Omit<LoadOptions<never>, 'settle'>): Promise<readonly RowData[]>;
+export function loadRelation<A>(relation: Relation, options: LoadOptions<A> & { readonly settle: (rows: readonly RowData[]) => A }): Promise<A>;
+export function loadRelation<A>(relation: Relation, options: LoadOptions<A> = {}): Promise<A | readonly RowData[]> {
+  return monitored(relation.model.className, 'read', () => {
+    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
+    const ready = currentZero(relation.model);
+    const rows = ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
+    return options.settle ? rows.then(options.settle) : rows;
+  });
+}
