@@ -27,6 +27,7 @@ export interface ZeroRecordEvent {
   readonly newArchitecture: boolean;
 }
 
+/** What an event reports on: a one-shot read, a live query, or one of the writes. */
 export type MonitoredOperation = 'read' | 'live' | WriteOperation;
 
 /** Receives every event; it runs synchronously where the outcome happens, so keep it cheap (count, buffer, sample). */
