@@ -5,7 +5,7 @@
  * TypeScript (`ActiveRelation.subscribe`), the legacy classes' `subscribe` (compat). It is also where every live
  * outcome passes the monitoring hook.
  */
-import { monitorStart, report, type MonitorLabel } from './monitoring.ts';
+import { monitoring, monitorStart, report, type MonitorLabel } from './monitoring.ts';
 import type { ZeroRecordError } from './errors.ts';
 import type { LiveResult } from './shared-views.ts';
 
@@ -28,10 +28,6 @@ export class LiveSubscription {
   #stop: (() => void) | undefined;
   #snapshot: LiveResult | undefined;
   #destroyed = false;
-  /** When the pending outcome started (NaN: no hook was set at the start, nothing is measured). */
-  #since = NaN;
-  /** The last outcome reported since the start: undefined before the first, null for a success. */
-  #reported: ZeroRecordError | null | undefined;
 
   constructor(source: LiveSource) {
     this.#source = source;
@@ -97,8 +93,8 @@ export class LiveSubscription {
   }
 
   #start(): void {
-    this.#since = monitorStart();
-    this.#reported = undefined;
+    if (monitoring()) watches.set(this, { since: monitorStart(), reported: undefined });
+    else watches.delete(this);
     this.#stop = this.#source.start(() => this.#emit());
     // A source may fail at once (closed client, a read no server answers): that is an outcome too.
     this.#observe();
@@ -117,17 +113,29 @@ export class LiveSubscription {
 
   /** Reports the first settled answer since the start, then each new error (later row updates are not outcomes). */
   #observe(): void {
-    if (Number.isNaN(this.#since)) return;
-    const result = this.#source.live();
-    if (!result?.settled) return;
+    if (!monitoring()) return;
+    const watch = watches.get(this);
+    const result = watch && this.#source.live();
+    if (!watch || !result?.settled) return;
     const { error } = result;
-    if (this.#reported !== undefined && (error === null || error === this.#reported)) {
+    if (watch.reported !== undefined && (error === null || error === watch.reported)) {
       // Recovered (or still the same failure): a later error is a new outcome.
-      if (error === null) this.#reported = null;
+      if (error === null) watch.reported = null;
       return;
     }
-    this.#reported = error;
-    report(this.#source.label(), 'live', this.#since, error);
-    this.#since = monitorStart();
+    watch.reported = error;
+    report(this.#source.label(), 'live', watch.since, error);
+    watch.since = monitorStart();
   }
 }
+
+/** What the monitoring hook has been told about a subscription since it started. */
+interface OutcomeWatch {
+  /** When the pending outcome started. */
+  since: number;
+  /** The last outcome reported: undefined before the first, null for an answer. */
+  reported: ZeroRecordError | null | undefined;
+}
+
+/** Kept beside the subscriptions started while a hook was set, so an unmonitored subscription carries nothing for it. */
+const watches = new WeakMap<LiveSubscription, OutcomeWatch>();

@@ -53,6 +53,11 @@ export function onEvent(listener: EventHook | undefined): () => void {
   };
 }
 
+/** Whether a hook is set (callers skip all monitoring work when it is not). */
+export function monitoring(): boolean {
+  return hook !== undefined;
+}
+
 /** The start time of a monitored operation: a clock reading while a hook is set, else NaN (nothing to measure). */
 export function monitorStart(): number {
   return hook ? performance.now() : NaN;
