@@ -28,6 +28,12 @@ export interface WatchOptions {
 }
 
 const RETRY_STATES = new Set<ConnectionStateName>(['error', 'needs-auth']);
+const STALLED_STATES = new Set<string>(['error', 'needs-auth', 'closed']);
+
+/** Whether Zero answers nothing more in `state` until the app acts (reconnect, re-authenticate, a new client). */
+export function isStalled(state: string): boolean {
+  return STALLED_STATES.has(state);
+}
 
 /**
  * The connection state now.

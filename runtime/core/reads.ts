@@ -7,6 +7,7 @@ import { underscore } from './inflect.ts';
 import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
 import { awaitZero, currentZero, hasServer } from './zero-source.ts';
 import { monitored } from './monitoring.ts';
+import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 /**
@@ -38,8 +39,6 @@ export function zqlFor(relation: Relation): ZqlQuery {
   return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
 }
 
-const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
-
 /**
  * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
  * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
@@ -51,7 +50,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   const state = z.connection.state.current.name;
   // Checks made on the way to a write answer from local data while offline, so the write is not held up.
   const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
-  if (authoritative && UNREACHABLE_STATES.has(state)) {
+  if (authoritative && isStalled(state)) {
     throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
   }
   try {

@@ -6,6 +6,7 @@ import { ConnectionError, QueryFailedError, type ZeroRecordError } from './error
 import type { Relation } from './relation.ts';
 import { queryFor } from './reads.ts';
 import { closedError, hasServer } from './zero-source.ts';
+import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 export type ResultType = 'unknown' | 'complete' | 'error';
@@ -55,13 +56,10 @@ function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: 
   };
 }
 
-/** Connection states in which Zero answers nothing more until the app acts (reconnects, re-authenticates, recreates). */
-const STALLED_STATES = new Set(['error', 'needs-auth', 'closed']);
-
 /** The client's connection state when it stalls every unanswered read, else undefined. */
 function stalledState(z: AnyZero): string | undefined {
   const { name } = z.connection.state.current;
-  return STALLED_STATES.has(name) ? name : undefined;
+  return isStalled(name) ? name : undefined;
 }
 
 /**

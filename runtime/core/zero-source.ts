@@ -46,7 +46,7 @@ const READY_POLL_MS = 50;
 export interface ReadyOptions {
   /** True while the probe reads a function (a source like `() => getZero()`), whose answer changes without telling anyone. */
   readonly polls: () => boolean;
-  /** Give up after this long (`onTimeout`); default: wait until cancelled. */
+  /** Give up after this long (`onFailed()`); default: wait until cancelled. */
   readonly timeoutMs?: number;
 }
 
@@ -65,6 +65,8 @@ export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOp
     timer = undefined;
   };
   function check(): void {
+    // configureZero wakes a snapshot of the waiters: one cancelled by an earlier one's callback must stay quiet.
+    if (!waiters.has(check)) return;
     clearTimeout(timer);
     timer = undefined;
     let value: T | null | undefined;
