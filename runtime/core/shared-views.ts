@@ -179,8 +179,9 @@ export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
   if (!client) viewsByZero.set(z, (client = { views: new Map(), stalled: undefined, stopWatching: undefined }));
   let view = client.views.get(spec.key);
   if (!view) {
-    if (client.views.size === 0) watchStalls(z, client);
     view = new SharedView(z, spec, client);
+    // After the view exists: a materialize that throws leaves no watch behind.
+    if (client.views.size === 0) watchStalls(z, client);
     client.views.set(spec.key, view);
   }
   view.retain();
