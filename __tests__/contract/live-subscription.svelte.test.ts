@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
 import { Zero } from '@rocicorp/zero';
 import type { WebSocket } from 'ws';
-import { ActiveRecord, defineModel, onEvent, type ModelConfig, type ZeroRecordEvent, type ZeroRecordError } from '../../runtime/index.ts';
+import { ActiveRecord, defineModel, onEvent, type ZeroRecordEvent, type ZeroRecordError } from '../../runtime/index.ts';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { WebSocketServer, installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 import { localZero, schema } from '../support/zero.ts';
@@ -49,7 +49,7 @@ interface Subscription {
 
 interface Flavour {
   readonly name: string;
-  subscribe(config: ModelConfig): Subscription;
+  subscribe(config: JobConfig): Subscription;
 }
 
 const flavours: Flavour[] = [
@@ -58,7 +58,7 @@ const flavours: Flavour[] = [
     subscribe(config) {
       let latest = NOTHING_YET;
       const stop = ActiveRecord.createModel(config).all().order('id').subscribe((records, { error }) => {
-        latest = observation(records.map((r) => (r as { id: unknown }).id), error);
+        latest = observation(records.map((r) => r.id), error);
       });
       return { latest: () => latest, stop: async () => stop() };
     },
@@ -70,7 +70,7 @@ const flavours: Flavour[] = [
       let latest = NOTHING_YET;
       const stop = $effect.root(() => {
         $effect(() => {
-          latest = observation(relation.map((r) => (r as { id: unknown }).id), relation.$error);
+          latest = observation(relation.map((r) => r.id), relation.$error);
         });
       });
       flushSync();
@@ -93,6 +93,7 @@ let current: AnyZero | undefined;
 const zero = () => current;
 const jobs = defineModel({ schema, table: 'jobs', zero });
 const syncedJobs = defineModel({ schema: legacySchema, table: 'jobs', zero });
+type JobConfig = typeof jobs;
 
 const cleanups: (() => unknown)[] = [];
 let events: ZeroRecordEvent[] = [];
