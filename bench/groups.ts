@@ -21,6 +21,7 @@ export const GROUPS: readonly GroupSpec[] = [
   { id: 'codemod', title: '6 codemod throughput', browser: false, load: () => import('./suites/codemod.ts') },
   { id: 'generator', title: '7 generator', browser: false, load: () => import('./suites/generator.ts') },
   { id: 'named-queries', title: '8 named queries', browser: false, load: () => import('./suites/named-queries.ts') },
+  { id: 'monitoring', title: '9 monitoring hook', browser: false, load: () => import('./suites/monitoring.ts') },
 ];
 
 export function groupById(id: string): GroupSpec | undefined {

@@ -3,6 +3,7 @@
  * `zero-record.config.json`; the defaults follow the conventions of the apps this toolkit migrates.
  */
 import { classify, underscore } from '../runtime/core/inflect.ts';
+import { DEFAULT_TTL, isTtl } from '../runtime/core/ttl.ts';
 
 export interface MigrationConfig {
   /** Module specifiers the legacy classes come from; a specifier matches when it equals one or ends with `/<one>`. */
@@ -22,7 +23,7 @@ export const DEFAULT_CONFIG: MigrationConfig = {
   legacyModelSuffix: '.generated',
   models: {},
   targets: { reactive: '$lib/models/{model}.reactive', active: '$lib/models/{model}.active' },
-  defaultTtl: '5m',
+  defaultTtl: DEFAULT_TTL,
 };
 
 /** The names of the legacy classes; the codemods rewrite only these two exports of a legacy class module. */
@@ -39,7 +40,6 @@ export class MigrationConfigError extends Error {
 }
 
 const KEYS = ['$schema', 'legacyClassModules', 'legacyModelSuffix', 'models', 'targets', 'defaultTtl'] as const;
-const TTL = /^(\d+(\.\d+)?(s|m|h|d)|forever|none)$/;
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0);
@@ -75,7 +75,7 @@ export function parseMigrationConfig(raw: unknown, source: string): MigrationCon
       }
     }
   }
-  if (defaultTtl !== undefined && (typeof defaultTtl !== 'string' || !TTL.test(defaultTtl))) problems.push(`"defaultTtl" must be a TTL string such as "5m", "2h", "forever", got ${JSON.stringify(defaultTtl)}`);
+  if (defaultTtl !== undefined && (typeof defaultTtl !== 'string' || !isTtl(defaultTtl))) problems.push(`"defaultTtl" must be a TTL string such as "5m", "2h", "forever", got ${JSON.stringify(defaultTtl)}`);
   if (problems.length) throw new MigrationConfigError(source, problems);
   const t = (targets ?? {}) as Partial<MigrationConfig['targets']>;
   return {

@@ -3,15 +3,19 @@
  * a legacy query as a source for the runtime's runes bridge (`LiveQuery`), which holds a Zero view only while someone
  * needs it live (`subscribe` callbacks, or Svelte effects reading the query). Reads outside both get Zero's current
  * local data without keeping a view, so forgetting `destroy()` leaks nothing. While the thunk returns null (Zero not
- * ready) a held query retries every 100 ms, as the legacy classes did; a flag change reopens it on the chosen path.
+ * ready) a held query waits the runtime's one way (again on `configureZero`, and polling the thunk, as the legacy classes
+ * retried every 100 ms); a flag change reopens it on the chosen path.
  */
 import type { TTL } from '@rocicorp/zero';
 import { QueryFailedError, asZeroRecordError, type ZeroRecordError } from '../runtime/core/errors.ts';
 import { normalizeTtl } from '../runtime/core/ttl.ts';
 import { warnOnce } from '../runtime/core/warn.ts';
 import type { LiveResult, ResultType } from '../runtime/core/shared-views.ts';
+import type { LiveSource } from '../runtime/core/live-subscription.ts';
+import type { MonitorLabel } from '../runtime/core/monitoring.ts';
+import { whenReady } from '../runtime/core/zero-source.ts';
 import type { RowData } from '../runtime/core/zero-types.ts';
-import { LiveQuery, type LiveSource } from '../runtime/reactive/live-query.ts';
+import { LiveQuery } from '../runtime/reactive/live-query.ts';
 import { onArchitectureChange } from './config.ts';
 import { openView, peekView, type CompatView, type LegacyQuery } from './views.ts';
 
@@ -34,7 +38,6 @@ export interface CompatState<V> {
 
 /** What the legacy classes took when no TTL was given; Zero clamps it to 10 minutes (normalizeTtl warns once). */
 export const LEGACY_DEFAULT_TTL = '1h';
-const RETRY_MS = 100;
 const NOT_READY = Symbol('not-ready');
 
 /** How `ReactiveQuery` shapes rows: a fresh array (the legacy class copied Zero's). */
@@ -61,6 +64,7 @@ class LegacyQuerySource implements LiveSource {
   readonly #onFlagChange: () => void;
   #view: CompatView | undefined;
   #failure: LiveResult | undefined;
+  #monitorAs: MonitorLabel | undefined;
 
   constructor(build: () => LegacyQuery | null | undefined, ttl: TTL, label: string, onFlagChange: () => void) {
     this.#build = build;
@@ -70,31 +74,29 @@ class LegacyQuerySource implements LiveSource {
   }
 
   start(changed: () => void): () => void {
-    let retry: ReturnType<typeof setTimeout> | undefined;
     let stopListening: (() => void) | undefined;
-    const open = (): void => {
+    let starting = true;
+    const open = (query: LegacyQuery): void => {
       try {
-        const query = this.#build();
-        if (!query) {
-          retry = setTimeout(() => {
-            retry = undefined;
-            open();
-            if (!retry) changed();
-          }, RETRY_MS);
-          return;
-        }
-        this.#view = openView(query, this.#ttl, this.#label);
+        const opened = openView(query, this.#ttl, this.#label);
+        this.#view = opened.view;
+        this.#monitorAs = opened.monitorAs;
         stopListening = this.#view.onChange(changed);
       } catch (error) {
         this.#failure = failed(error);
       }
+      if (!starting) changed();
     };
     const stopWatching = onArchitectureChange(this.#onFlagChange);
-    open();
+    // The thunk is the app's own function: only polling sees when it starts returning a query.
+    const cancelWait = whenReady(this.#build, { polls: () => true }, open, (thrown) => {
+      this.#failure = failed(thrown);
+      if (!starting) changed();
+    });
+    starting = false;
     return () => {
       stopWatching();
-      clearTimeout(retry);
-      retry = undefined;
+      cancelWait();
       stopListening?.();
       stopListening = undefined;
       this.#view?.release();
@@ -114,6 +116,10 @@ class LegacyQuerySource implements LiveSource {
     } catch (error) {
       return failed(error);
     }
+  }
+
+  label(): MonitorLabel {
+    return this.#monitorAs ?? { model: this.#label, newArchitecture: false };
   }
 }
 

@@ -6,8 +6,10 @@
 import type { TTL } from '@rocicorp/zero';
 import { QueryError, QueryFailedError } from '../runtime/core/errors.ts';
 import { readView, retainView, type LiveResult, type ResultType, type ViewSpec } from '../runtime/core/shared-views.ts';
-import { zeroOf } from '../runtime/core/zero-source.ts';
+import { hasServer, zeroOf } from '../runtime/core/zero-source.ts';
 import type { AnyZero, RowData } from '../runtime/core/zero-types.ts';
+import { classify } from '../runtime/core/inflect.ts';
+import type { MonitorLabel } from '../runtime/core/monitoring.ts';
 import { compatPathFor } from './config.ts';
 
 /** What the legacy `getQueryBuilder` thunk returns: a query built from `z.query.*` (`.one()` or not). */
@@ -46,11 +48,16 @@ function runtimeSpec(query: LegacyQuery, id: QueryIdentity, ttl: TTL, label: str
   return { key: `compat:${String(ttl)}:${id.hash()}`, query, ttl, label };
 }
 
-/** A legacy view's data (`.one()` gives a row or undefined) as a result; the legacy classes ignored resultType and errors. */
+/**
+ * A legacy view's data (`.one()` gives a row or undefined) as a result; the legacy classes ignored resultType and errors.
+ * As on the runtime path, a client without a server has all there is (`settled`); the thunk's client is taken to be the
+ * one given to `configureZero`, and to have a server when none was given.
+ */
 function legacyResult(data: unknown, resultType: ResultType, error: unknown, label: string): LiveResult {
   const rows = (Array.isArray(data) ? data : data == null ? [] : [data]) as readonly RowData[];
   const failure = resultType === 'error' ? new QueryFailedError(`${label}: live query failed: ${String(error)}`, { cause: error }) : null;
-  return { rows, resultType, error: failure, settled: resultType !== 'unknown' };
+  const z = zeroOf();
+  return { rows, resultType, error: failure, settled: resultType !== 'unknown' || (z !== undefined && !hasServer(z)) };
 }
 
 /** The legacy mechanism: one Zero view per instance, positional `materialize(ttl)`, a listener copying the data. */
@@ -83,11 +90,20 @@ function runtimeZero(): AnyZero {
   return zeroOf() as AnyZero;
 }
 
+/** A live view for a compat query, and whose outcomes it gives (for the monitoring hook). */
+export interface OpenedView {
+  readonly view: CompatView;
+  readonly monitorAs: MonitorLabel;
+}
+
 /** Opens a live view for `query` on the path the flag chooses now. */
-export function openView(query: LegacyQuery, ttl: TTL, label: string): CompatView {
+export function openView(query: LegacyQuery, ttl: TTL, label: string): OpenedView {
   const id = identity(query, label);
-  if (compatPathFor(id.ast.table) === 'legacy') return openLegacyView(query, ttl, label);
-  return retainView(runtimeZero(), runtimeSpec(query, id, ttl, label));
+  const onRuntime = compatPathFor(id.ast.table) === 'runtime';
+  return {
+    view: onRuntime ? retainView(runtimeZero(), runtimeSpec(query, id, ttl, label)) : openLegacyView(query, ttl, label),
+    monitorAs: { model: classify(id.ast.table), newArchitecture: onRuntime },
+  };
 }
 
 /** The result for `query` now without keeping anything live (reads outside any subscriber or effect). */

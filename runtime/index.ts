@@ -24,6 +24,7 @@ export { recordMutators, type WriteOperation } from './core/mutators.ts';
 export { reservedNames, type MemberSide } from './core/member-names.ts';
 export { tsMethodName, rubyMethodName } from './core/ruby-names.ts';
 export { setWarningSink, type WarningSink } from './core/warn.ts';
+export { onEvent, type ZeroRecordEvent, type EventHook, type MonitoredOperation } from './core/monitoring.ts';
 export { connectionState, watchConnection, type ConnectionStateName, type RetryOptions, type WatchOptions } from './core/connection.ts';
 export { validationErrors, type ValidationRule, type Validations } from './core/validations.ts';
 export type { ZeroSource } from './core/zero-types.ts';

@@ -8,7 +8,7 @@ import { Zero, defineQueries, defineQuery } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { ActiveRecord, ConfigError, InvalidRelationSpecError, defineModel, defineRelationQueries, type LiveResult } from '../../runtime/index.ts';
-import { RelationSource } from '../../runtime/reactive/relation-source.ts';
+import { RelationSource } from '../../runtime/core/relation-source.ts';
 import { buildRelationQuery, type RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { localZero, schema } from '../support/zero.ts';
 import { waitUntil } from '../support/wait.ts';

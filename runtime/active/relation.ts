@@ -6,23 +6,16 @@ import type { WhereHash } from '../core/conditions.ts';
 import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
-import { awaitZero, currentZero } from '../core/zero-source.ts';
-import { relationView, retainView, type LiveResult, type SharedView } from '../core/shared-views.ts';
-import { runRelation, readFailure } from '../core/reads.ts';
-import { ZeroRecordError } from '../core/errors.ts';
+import type { LiveResult } from '../core/shared-views.ts';
+import { loadRelation } from '../core/reads.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
-import type { AnyZero, RowData } from '../core/zero-types.ts';
-import type { ModelDefinition } from '../core/config.ts';
+import type { RowData } from '../core/zero-types.ts';
+import { LiveSubscription } from '../core/live-subscription.ts';
+import { RelationSource } from '../core/relation-source.ts';
 import { buildRecord, instantiate } from './record.ts';
-
-/** The model's Zero client: the ready one without the wait's extra hop (almost every read), else awaitZero's (which also reports a closed client). */
-function readyZero(model: ModelDefinition): AnyZero | Promise<AnyZero> {
-  const ready = currentZero(model);
-  return ready && !ready.closed ? ready : awaitZero(model);
-}
 
 /** Called with the records after every change of a live relation, and with the error if the query fails. */
 export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType' | 'error'>) => void;
@@ -33,8 +26,7 @@ export type Subscriber<T> = (records: T[], result: Pick<LiveResult, 'resultType'
  */
 export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   async #records(relation: Relation): Promise<T[]> {
-    const rows = await runRelation(await readyZero(relation.model), relation);
-    return instantiate(relation, rows) as T[];
+    return instantiate(relation, await loadRelation(relation)) as T[];
   }
 
   /**
@@ -42,8 +34,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    * then hands out records for the rows the answer holds.
    */
   async #answer<A>(plan: Plan<A>): Promise<A> {
-    const rows = await runRelation(await readyZero(plan.relation.model), plan.relation);
-    const answer = plan.settle(rows) as unknown;
+    let rows: readonly RowData[] = [];
+    const answer = (await loadRelation(plan.relation, { settle: (loaded) => plan.settle((rows = loaded)) })) as unknown;
     if (!Array.isArray(answer)) return (rows.includes(answer as RowData) ? instantiate(plan.relation, [answer as RowData])[0] : answer) as A;
     const isRow = new Set<unknown>(rows);
     return answer.map((value: unknown) => (isRow.has(value) ? instantiate(plan.relation, [value as RowData])[0] : value)) as A;
@@ -250,45 +242,18 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   }
 
   /**
-   * Live records: `subscriber` runs with the current records at once (when Zero is ready) and after every change.
-   * Identical relations share one Zero view, released when the last subscriber leaves. Returns the unsubscribe function.
+   * Live records: `subscriber` runs with the current records at once (when Zero is ready) and after every change, with
+   * the error when the query fails (a closed client, a stalled connection, a read no server answers). Identical relations
+   * share one Zero view, released when the last subscriber leaves. Returns the unsubscribe function.
    */
   subscribe(subscriber: Subscriber<T>): () => void {
-    let release: (() => void) | undefined;
-    let stopped = false;
-    const start = () => {
-      if (stopped) return;
-      const z = currentZero(this.model);
-      if (!z) {
-        awaitZero(this.model).then(start, (error: unknown) => {
-          if (!stopped) subscriber([], { resultType: 'error', error: error as ZeroRecordError });
-        });
-        return;
-      }
-      let view: SharedView;
-      try {
-        view = retainView(z, relationView(z, this));
-      } catch (error) {
-        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
-        subscriber([], { resultType: 'error', error: readFailure(error) });
-        return;
-      }
-      const deliver = () => {
-        const { rows, resultType, error } = view.result;
-        subscriber(instantiate(this, rows) as T[], { resultType, error });
-      };
-      const stopListening = view.onChange(deliver);
-      release = () => {
-        stopListening();
-        view.release();
-      };
-      deliver();
+    const live = new LiveSubscription(new RelationSource(this));
+    const deliver = () => {
+      const result = live.result();
+      if (result) subscriber(instantiate(this, result.rows) as T[], { resultType: result.resultType, error: result.error });
     };
-    start();
-    return () => {
-      stopped = true;
-      release?.();
-      release = undefined;
-    };
+    const release = live.hold(deliver);
+    deliver();
+    return release;
   }
 }

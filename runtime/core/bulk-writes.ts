@@ -9,16 +9,10 @@
 import { QueryError, describeValue } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { columnValues } from './writes.ts';
-import { awaitZero } from './zero-source.ts';
-import { runRelation } from './reads.ts';
+import { loadRelation } from './reads.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
 import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
-
-/** The relation's rows, read once. */
-export async function loadRows(relation: Relation): Promise<readonly RowData[]> {
-  return runRelation(await awaitZero(relation.model), relation);
-}
 
 /** The attributes of `update_all`, checked and cast to the column types as every write's are (no validations, as Rails). */
 function updateValues(relation: Relation, attributes: Readonly<Record<string, unknown>>): Readonly<Record<string, Scalar | null>> {
@@ -38,7 +32,7 @@ function updateValues(relation: Relation, attributes: Readonly<Record<string, un
 export async function updateAll(relation: Relation, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
   const { model } = relation;
   const values = updateValues(relation, attributes);
-  const rows = await loadRows(relation);
+  const rows = await loadRelation(relation);
   await Promise.all(
     rows.map((row) => {
       const next: Record<string, Scalar | null> = Object.create(null) as Record<string, Scalar | null>;
@@ -52,7 +46,7 @@ export async function updateAll(relation: Relation, attributes: Readonly<Record<
 /** Rails' `delete_all`: deletes every row of the relation (no callbacks) and returns how many. */
 export async function deleteAll(relation: Relation, options?: WriteOptions): Promise<number> {
   const { model } = relation;
-  const rows = await loadRows(relation);
+  const rows = await loadRelation(relation);
   await Promise.all(rows.map((row) => writeRow(model, 'delete', { [model.primaryKey]: row[model.primaryKey] as Scalar }, options)));
   return rows.length;
 }
@@ -91,7 +85,7 @@ export async function* batches(relation: Relation, options: BatchOptions = {}, m
   while (remaining === undefined || remaining > 0) {
     const take = remaining === undefined ? size : Math.min(size, remaining);
     const next = after === undefined ? walk : walk.where({ [pk]: { [order === 'asc' ? 'gt' : 'lt']: after } });
-    const rows = await loadRows(next.limit(take));
+    const rows = await loadRelation(next.limit(take));
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < take) return;

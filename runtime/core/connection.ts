@@ -3,7 +3,8 @@
  * an auth failure. Both flavours use it; the reactive flavour wraps `watchConnection` in a Svelte subscriber.
  */
 import type { ZeroSource } from './zero-types.ts';
-import { zeroOf } from './zero-source.ts';
+import { isFunctionSource, whenReady, zeroOf } from './zero-source.ts';
+import type { AnyZero } from './zero-types.ts';
 
 /** Zero's connection states, plus 'not-ready' while the app has not created its Zero client yet. */
 export type ConnectionStateName = 'connecting' | 'connected' | 'disconnected' | 'error' | 'needs-auth' | 'closed' | 'not-ready';
@@ -26,8 +27,13 @@ export interface WatchOptions {
   readonly retry?: RetryOptions | false;
 }
 
-const NOT_READY_POLL_MS = 50;
 const RETRY_STATES = new Set<ConnectionStateName>(['error', 'needs-auth']);
+const STALLED_STATES = new Set<string>(['error', 'needs-auth', 'closed']);
+
+/** Whether Zero answers nothing more in `state` until the app acts (reconnect, re-authenticate, a new client). */
+export function isStalled(state: string): boolean {
+  return STALLED_STATES.has(state);
+}
 
 /**
  * The connection state now.
@@ -50,7 +56,6 @@ export function watchConnection(listener: (state: ConnectionStateName) => void, 
   const maxMs = retry?.maxMs ?? 30_000;
   let delay = initialMs;
   let stopped = false;
-  let poll: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe: (() => void) | undefined;
   let last: ConnectionStateName | undefined;
@@ -61,15 +66,7 @@ export function watchConnection(listener: (state: ConnectionStateName) => void, 
     listener(state);
   };
 
-  const attach = () => {
-    poll = undefined;
-    if (stopped) return;
-    const z = zeroOf(options.source);
-    if (!z) {
-      emit('not-ready');
-      poll = setTimeout(attach, NOT_READY_POLL_MS);
-      return;
-    }
+  const attach = (z: AnyZero) => {
     const onState = (name: ConnectionStateName) => {
       emit(name);
       if (name === 'connected') delay = initialMs;
@@ -91,10 +88,20 @@ export function watchConnection(listener: (state: ConnectionStateName) => void, 
     onState(connectionState(z));
   };
 
-  attach();
+  if (!zeroOf(options.source)) emit('not-ready');
+  // A function source (or none yet) is waited for the one way the runtime waits for Zero.
+  const stopWaiting = whenReady(
+    () => zeroOf(options.source),
+    { polls: () => isFunctionSource(options.source) },
+    attach,
+    (thrown) => {
+      // A source function that throws is the app's bug: surface it rather than watch nothing.
+      throw thrown;
+    },
+  );
   return () => {
     stopped = true;
-    clearTimeout(poll);
+    stopWaiting();
     clearTimeout(retryTimer);
     unsubscribe?.();
   };

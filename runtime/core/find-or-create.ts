@@ -8,7 +8,7 @@
 import type { WhereHash } from './conditions.ts';
 import { MutationError } from './errors.ts';
 import { findByPlan } from './finders.ts';
-import { loadRows } from './bulk-writes.ts';
+import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
 import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
@@ -28,7 +28,7 @@ export interface RecordMaker<T> {
 /** The relation's first row matching `attributes`, or null (read once). */
 async function findRow(relation: Relation, attributes: WhereHash): Promise<RowData | null> {
   const plan = findByPlan(relation, attributes, false);
-  return plan.settle(await loadRows(plan.relation)) as RowData | null;
+  return plan.settle(await loadRelation(plan.relation)) as RowData | null;
 }
 
 /** A new record with the relation's pinned columns, then `attributes`. */

@@ -13,8 +13,7 @@ import { createRow, destroyRow, updateRow, columnValues } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
-import { awaitZero } from './zero-source.ts';
-import { runRelation } from './reads.ts';
+import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
 import { changedColumns, changesBetween, changesOf, currentAttributes, sameValue, type Changes, type RecordStore } from './record-state.ts';
 import type { RowData } from './zero-types.ts';
@@ -173,8 +172,7 @@ async function writeColumns(store: RecordStore, record: object, values: Record<s
 /** The row with primary key `id` as Zero has it, waiting for Zero's answer (Rails' `find`: RecordNotFoundError when missing). */
 export async function findStoredRow(model: ModelDefinition, id: unknown): Promise<RowData> {
   const plan = findPlan(new Relation(model), [id]);
-  const rows = await runRelation(await awaitZero(model), plan.relation);
-  return plan.settle(rows) as RowData;
+  return loadRelation(plan.relation, { settle: (rows) => plan.settle(rows) as RowData });
 }
 
 async function reload(store: RecordStore, record: object): Promise<void> {

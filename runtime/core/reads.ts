@@ -5,7 +5,9 @@ import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
 import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
-import { hasServer } from './zero-source.ts';
+import { awaitZero, currentZero, hasServer } from './zero-source.ts';
+import { monitored } from './monitoring.ts';
+import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 /**
@@ -37,8 +39,6 @@ export function zqlFor(relation: Relation): ZqlQuery {
   return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
 }
 
-const UNREACHABLE_STATES = new Set(['error', 'needs-auth', 'closed']);
-
 /**
  * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
  * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
@@ -50,7 +50,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   const state = z.connection.state.current.name;
   // Checks made on the way to a write answer from local data while offline, so the write is not held up.
   const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
-  if (authoritative && UNREACHABLE_STATES.has(state)) {
+  if (authoritative && isStalled(state)) {
     throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
   }
   try {
@@ -65,3 +65,25 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
   }
 }
 
+
+/** How `loadRelation` reads: `offline` as in `runRelation`, and `settle` turning the rows into the caller's answer. */
+export interface LoadOptions<A> {
+  readonly offline?: 'wait' | 'local';
+  /** The finder's answer from the rows (RecordNotFoundError, ...): settled inside, so its failure is the read's outcome. */
+  readonly settle?: (rows: readonly RowData[]) => A;
+}
+
+/**
+ * A one-shot read on the relation's own Zero (waited for when not ready yet): what awaited finders, `reload` and the
+ * write checks run. It is where every one-shot read outcome passes the monitoring hook.
+ */
+export function loadRelation(relation: Relation, options?: Omit<LoadOptions<never>, 'settle'>): Promise<readonly RowData[]>;
+export function loadRelation<A>(relation: Relation, options: LoadOptions<A> & { readonly settle: (rows: readonly RowData[]) => A }): Promise<A>;
+export function loadRelation<A>(relation: Relation, options: LoadOptions<A> = {}): Promise<A | readonly RowData[]> {
+  return monitored(relation.model.className, 'read', () => {
+    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
+    const ready = currentZero(relation.model);
+    const rows = ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
+    return options.settle ? rows.then(options.settle) : rows;
+  });
+}

@@ -2,10 +2,11 @@
  * Live Zero views shared by every reader of an identical query, and synchronous reads of a query's current result.
  */
 import type { TTL } from '@rocicorp/zero';
-import { QueryFailedError, type ZeroRecordError } from './errors.ts';
+import { ConnectionError, QueryFailedError, type ZeroRecordError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { queryFor } from './reads.ts';
-import { hasServer } from './zero-source.ts';
+import { closedError, hasServer } from './zero-source.ts';
+import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 export type ResultType = 'unknown' | 'complete' | 'error';
@@ -55,30 +56,81 @@ function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: 
   };
 }
 
+/** The client's connection state when it stalls every unanswered read, else undefined. */
+function stalledState(z: AnyZero): string | undefined {
+  const { name } = z.connection.state.current;
+  return isStalled(name) ? name : undefined;
+}
+
+/**
+ * A result as the connection leaves it: a read still waiting for its answer while the connection is stalled would wait
+ * forever, and a view Zero failed because of it (closing fails every view) names the wrong cause, so both fail with a
+ * `ConnectionError` naming the state; an answered read keeps its rows (they stay the best there is, and a connection
+ * hiccup must not blank a page). Once the connection recovers the view's own result shows again.
+ */
+function overConnection(result: LiveResult, state: string | undefined, label: string, error?: ZeroRecordError | null): LiveResult {
+  if (!state || answered(result)) return result;
+  return { ...result, resultType: 'error', error: error ?? stalledError(state, label), settled: true };
+}
+
+function stalledError(state: string, label: string): ConnectionError {
+  return state === 'closed'
+    ? closedError(label)
+    : new ConnectionError(state, `${label}: the connection to zero-cache is '${state}'; reconnect (watchConnection retries by itself) to get the answer`);
+}
+
+function answered(result: LiveResult): boolean {
+  return result.settled && result.resultType !== 'error';
+}
+
+/** The shared views of one Zero client, and the one watch on its connection they share. */
+interface ClientViews {
+  readonly views: Map<string, SharedView>;
+  /** The stalled connection state, while there is one. */
+  stalled: string | undefined;
+  stopWatching: (() => void) | undefined;
+}
+
 /** A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. */
 export class SharedView {
   readonly key: string;
+  readonly #label: string;
   #refs = 0;
   #listeners = new Set<() => void>();
   #view: TypedViewLike | undefined;
   #stopListening: (() => void) | undefined;
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
-  readonly #onEmpty: () => void;
+  /** `#result` as the stalled connection shows it, memoized so readers see one object per change. */
+  #stalled: { readonly of: LiveResult; readonly state: string; readonly result: LiveResult } | undefined;
+  readonly #client: ClientViews;
 
-  constructor(z: AnyZero, spec: ViewSpec, onEmpty: () => void) {
+  constructor(z: AnyZero, spec: ViewSpec, client: ClientViews) {
     this.key = spec.key;
-    this.#onEmpty = onEmpty;
+    this.#label = spec.label;
+    this.#client = client;
     const server = hasServer(z);
     const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
     this.#view = view;
     this.#stopListening = view.addListener((data, resultType, error) => {
       this.#result = liveResult(spec, server, data, resultType, error);
-      for (const listener of this.#listeners) listener();
+      this.notify();
     });
   }
 
   get result(): LiveResult {
-    return this.#result;
+    const state = this.#client.stalled;
+    if (!state || answered(this.#result)) return this.#result;
+    if (this.#stalled?.of !== this.#result || this.#stalled.state !== state) {
+      // The same stall keeps its error object while Zero's result changes under it: one failure, reported once.
+      const error = this.#stalled?.state === state ? this.#stalled.result.error : undefined;
+      this.#stalled = { of: this.#result, state, result: overConnection(this.#result, state, this.#label, error) };
+    }
+    return this.#stalled.result;
+  }
+
+  /** Tells every listener that `result` changed. */
+  notify(): void {
+    for (const listener of this.#listeners) listener();
   }
 
   retain(): void {
@@ -94,7 +146,11 @@ export class SharedView {
     this.#view.destroy();
     this.#view = undefined;
     this.#listeners.clear();
-    this.#onEmpty();
+    this.#client.views.delete(this.key);
+    if (this.#client.views.size === 0) {
+      this.#client.stopWatching?.();
+      this.#client.stopWatching = undefined;
+    }
   }
 
   /** Calls `listener` after each change; returns the unsubscribe function. */
@@ -104,17 +160,29 @@ export class SharedView {
   }
 }
 
-const viewsByZero = new WeakMap<AnyZero, Map<string, SharedView>>();
+const viewsByZero = new WeakMap<AnyZero, ClientViews>();
+
+/** Watches `z`'s connection while it has shared views: one subscription per client, not per view. */
+function watchStalls(z: AnyZero, client: ClientViews): void {
+  client.stalled = stalledState(z);
+  client.stopWatching = z.connection.state.subscribe(() => {
+    const stalled = stalledState(z);
+    if (stalled === client.stalled) return;
+    client.stalled = stalled;
+    for (const view of [...client.views.values()]) view.notify();
+  });
+}
 
 /** Retains the shared view for `spec` on `z` (creating it if needed). Pair every call with `view.release()`. */
 export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
-  let views = viewsByZero.get(z);
-  if (!views) viewsByZero.set(z, (views = new Map()));
-  let view = views.get(spec.key);
+  let client = viewsByZero.get(z);
+  if (!client) viewsByZero.set(z, (client = { views: new Map(), stalled: undefined, stopWatching: undefined }));
+  let view = client.views.get(spec.key);
   if (!view) {
-    const map = views;
-    view = new SharedView(z, spec, () => map.delete(spec.key));
-    views.set(spec.key, view);
+    view = new SharedView(z, spec, client);
+    // After the view exists: a materialize that throws leaves no watch behind.
+    if (client.views.size === 0) watchStalls(z, client);
+    client.views.set(spec.key, view);
   }
   view.retain();
   return view;
@@ -126,7 +194,7 @@ export function retainView(z: AnyZero, spec: ViewSpec): SharedView {
  * any subscription (event handlers, SSR).
  */
 export function readView(z: AnyZero, spec: ViewSpec): LiveResult {
-  const live = viewsByZero.get(z)?.get(spec.key);
+  const live = viewsByZero.get(z)?.views.get(spec.key);
   if (live) return live.result;
   const view = z.materialize(spec.query as AnyQuery, { ttl: 'none' }) as unknown as TypedViewLike;
   let result: LiveResult | undefined;
@@ -135,11 +203,11 @@ export function readView(z: AnyZero, spec: ViewSpec): LiveResult {
   });
   stop();
   view.destroy();
-  return result ?? liveResult(spec, hasServer(z), view.data, 'unknown');
+  return overConnection(result ?? liveResult(spec, hasServer(z), view.data, 'unknown'), stalledState(z), spec.label);
 }
 
 /** How many shared views are live on `z` (diagnostics; leak tests count Zero's own views). */
 export function liveViewCount(z: AnyZero): number {
-  return viewsByZero.get(z)?.size ?? 0;
+  return viewsByZero.get(z)?.views.size ?? 0;
 }
 

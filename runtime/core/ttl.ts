@@ -11,8 +11,8 @@ export type TtlInput = `${number}${'s' | 'm' | 'h' | 'd'}` | 'forever' | 'none' 
 
 /** Zero clamps every TTL to 10 minutes (its MAX_TTL). */
 export const ZERO_MAX_TTL_MS = 10 * 60 * 1000;
-/** The TTL of a model that sets none. */
-export const DEFAULT_TTL: TtlInput = '5m';
+/** The TTL of a model that sets none (the codemods drop a legacy TTL equal to it). */
+export const DEFAULT_TTL = '5m' satisfies TtlInput;
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const DURATION = /^(\d+(?:\.\d+)?)(s|m|h|d)$/;
@@ -30,6 +30,16 @@ export function ttlToMs(value: unknown): number {
     if (match) return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   }
   throw new TtlError(value);
+}
+
+/** Whether `value` is a TTL the runtime accepts (the grammar of `ttlToMs`, without throwing). */
+export function isTtl(value: unknown): value is TtlInput {
+  try {
+    ttlToMs(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

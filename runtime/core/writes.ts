@@ -5,8 +5,7 @@ import type { ModelDefinition } from './config.ts';
 import { MutationError, QueryError, describeValue } from './errors.ts';
 import { castValue, type Scalar } from './conditions.ts';
 import { assertValid } from './validations.ts';
-import { awaitZero } from './zero-source.ts';
-import { runRelation } from './reads.ts';
+import { loadRelation } from './reads.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
 import { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
@@ -72,9 +71,8 @@ function now(model: ModelDefinition, column: string): string | number {
 }
 
 async function existing(model: ModelDefinition, id: unknown): Promise<RowData | undefined> {
-  const z = await awaitZero(model);
   // Offline, the duplicate-key check uses what this client has, so an offline create is queued instead of waiting.
-  const rows = await runRelation(z, new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1), { offline: 'local' });
+  const rows = await loadRelation(new Relation(model).where({ [model.primaryKey]: id as Scalar }).limit(1), { offline: 'local' });
   return rows[0];
 }
 

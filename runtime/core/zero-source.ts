@@ -2,17 +2,21 @@
  * Where a model's Zero client comes from (the model's `zero` option, else `configureZero`) and the one way to wait for it.
  */
 import type { ModelDefinition } from './config.ts';
-import { ConnectionError, ZeroNotReadyError } from './errors.ts';
+import { ConnectionError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import type { AnyZero, ZeroSource } from './zero-types.ts';
 
 let defaultSource: ZeroSource | undefined;
+/** Everything waiting for a Zero client (see `whenReady`): checked again whenever `configureZero` is called. */
+const waiters = new Set<() => void>();
 
 /**
- * Points every model without its own `zero` option at the app's Zero client.
+ * Points every model without its own `zero` option at the app's Zero client. Whatever is waiting for Zero (reads, live
+ * queries, connection watchers) looks again at once.
  * @example configureZero(() => getZero()); // undefined until the app has created it
  */
 export function configureZero(source: ZeroSource | undefined): void {
   defaultSource = source;
+  for (const waiter of [...waiters]) waiter();
 }
 
 export function sourceOf(model: ModelDefinition): ZeroSource | undefined {
@@ -25,6 +29,11 @@ export function zeroOf(source: ZeroSource | undefined = defaultSource): AnyZero 
   return z ?? undefined;
 }
 
+/** Whether `source` (default: the one given to `configureZero`) is a function, whose answer changes without telling anyone. */
+export function isFunctionSource(source: ZeroSource | undefined = defaultSource): boolean {
+  return typeof source === 'function';
+}
+
 /** The model's Zero client now, or undefined while it is not ready. */
 export function currentZero(model: ModelDefinition): AnyZero | undefined {
   return zeroOf(sourceOf(model));
@@ -33,23 +42,91 @@ export function currentZero(model: ModelDefinition): AnyZero | undefined {
 export const ZERO_READY_TIMEOUT_MS = 10_000;
 const READY_POLL_MS = 50;
 
-/** Waits (polling, as the legacy classes did every 100 ms) until the model's Zero client exists. */
-export async function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_TIMEOUT_MS): Promise<AnyZero> {
-  const started = Date.now();
-  for (;;) {
-    const z = currentZero(model);
-    if (z) {
-      if (z.closed) throw new ConnectionError('closed', `${model.className}: the Zero client is closed`);
-      return z;
+/** How `whenReady` looks again: `polls` while the answer may change by itself (a function source), up to `timeoutMs`. */
+export interface ReadyOptions {
+  /** True while the probe reads a function (a source like `() => getZero()`), whose answer changes without telling anyone. */
+  readonly polls: () => boolean;
+  /** Give up after this long (`onFailed()`); default: wait until cancelled. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * The one wait for something that exists once Zero does: calls `onReady` with `probe()`'s first value other than
+ * undefined / null (at once when there is one now). It looks again whenever `configureZero` is called, and every 50 ms
+ * only while `options.polls()` (nothing announces when a function source starts answering). `onFailed` gets what `probe`
+ * threw, or undefined after `timeoutMs`. Returns the cancel function.
+ */
+export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOptions, onReady: (value: T) => void, onFailed: (thrown?: unknown) => void): () => void {
+  const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    waiters.delete(check);
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  function check(): void {
+    // configureZero wakes a snapshot of the waiters: one cancelled by an earlier one's callback must stay quiet.
+    if (!waiters.has(check)) return;
+    clearTimeout(timer);
+    timer = undefined;
+    let value: T | null | undefined;
+    try {
+      value = probe();
+    } catch (error) {
+      cancel();
+      onFailed(error);
+      return;
     }
-    if (!sourceOf(model)) {
-      throw new ZeroNotReadyError(`${model.className}: no Zero client configured; call configureZero(() => zero) or pass zero in the model config`);
+    if (value !== undefined && value !== null) {
+      cancel();
+      onReady(value);
+      return;
     }
-    if (Date.now() - started >= timeoutMs) {
-      throw new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)`);
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      cancel();
+      onFailed();
+      return;
     }
-    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+    if (options.polls()) timer = setTimeout(check, Math.min(READY_POLL_MS, left));
+    else if (left !== Infinity) timer = setTimeout(check, left);
   }
+  waiters.add(check);
+  check();
+  return cancel;
+}
+
+/**
+ * Calls `onReady` with the model's Zero client as soon as it exists (at once when it does), or `onFailed` with a
+ * `ZeroNotReadyError` (no source configured, or none after `timeoutMs`) or a `ConnectionError` (the client is closed).
+ * Returns the cancel function.
+ */
+export function whenZero(model: ModelDefinition, onReady: (z: AnyZero) => void, onFailed: (error: ZeroRecordError) => void, timeoutMs = ZERO_READY_TIMEOUT_MS): () => void {
+  if (!sourceOf(model)) {
+    onFailed(new ZeroNotReadyError(`${model.className}: no Zero client configured; call configureZero(() => zero) or pass zero in the model config`));
+    return () => {};
+  }
+  return whenReady(
+    () => currentZero(model),
+    { polls: () => isFunctionSource(sourceOf(model)), timeoutMs },
+    (z) => (z.closed ? onFailed(closedError(model.className)) : onReady(z)),
+    (thrown) =>
+      onFailed(
+        thrown === undefined
+          ? new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)`)
+          : asZeroRecordError(thrown, (cause) => new ZeroNotReadyError(`${model.className}: the configured Zero source threw: ${String(cause)}`, { cause })),
+      ),
+  );
+}
+
+/** The model's Zero client, waiting for it as `whenZero` does. */
+export function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_TIMEOUT_MS): Promise<AnyZero> {
+  return new Promise((resolve, reject) => whenZero(model, resolve, reject, timeoutMs));
+}
+
+/** Reads and live queries of `label` (a model's class name) on a closed client: Zero never answers again. */
+export function closedError(label: string): ConnectionError {
+  return new ConnectionError('closed', `${label}: the Zero client is closed; create a new one and point configureZero (or the model's zero option) at it`);
 }
 
 /** Whether a result from this client can be final: with a server only 'complete' is; a client without one has all there is. */

@@ -6,6 +6,7 @@ import { ConfigError, MutationError, RecordInvalidError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
 import { modelMutatorOf } from './model-mutators.ts';
 import { awaitZero, hasServer } from './zero-source.ts';
+import { monitored } from './monitoring.ts';
 
 /** Options of every write (`create`, `update`, `destroy`, `upsert`). */
 export interface WriteOptions {
@@ -22,9 +23,13 @@ interface MutatorResultLike {
 /**
  * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
  * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
- * must be created with the registry used.
+ * must be created with the registry used. Every write outcome passes the monitoring hook here.
  */
-export async function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
+export function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
+  return monitored(model.className, operation, () => writeThroughZero(model, operation, values, options));
+}
+
+async function writeThroughZero(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions): Promise<void> {
   const z = await awaitZero(model);
   const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
   const own = modelMutatorOf(model, operation);

@@ -6,8 +6,8 @@ import { QueryFailedError, RecordNotFoundError, asZeroRecordError, type ZeroReco
 import type { RecordLike } from '../core/finders.ts';
 import type { Relation } from '../core/relation.ts';
 import type { LiveResult } from '../core/shared-views.ts';
+import { EMPTY, RelationSource } from '../core/relation-source.ts';
 import { LiveQuery } from './live-query.ts';
-import { EMPTY, RelationSource } from './relation-source.ts';
 
 /** 'not-found' only for record handles whose finder raises RecordNotFoundError (find, find_by_bang, first_bang, ...). */
 export type QueryStatus = 'loading' | 'ready' | 'not-found' | 'error';

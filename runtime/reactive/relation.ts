@@ -12,7 +12,8 @@ import {
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { batches, deleteAll, loadRows, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { loadRelation } from '../core/reads.ts';
 import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -332,7 +333,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   /** Rails' `destroy_all`: destroys each record; resolves to them (records over the rows as they were). */
   async destroy_all(options?: WriteOptions): Promise<Item<Row, A>[]> {
-    const records = this.#snapshot(await loadRows(this));
+    const records = this.#snapshot(await loadRelation(this));
     for (const record of records) await record.destroy(options);
     return records;
   }

@@ -2,14 +2,18 @@
 // Node scripts and the integration tests do, once, before creating a Zero.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ClientOptions, WebSocket as WsWebSocketType } from 'ws';
+import type { ClientOptions, WebSocket as WsWebSocketType, WebSocketServer as WsWebSocketServerType } from 'ws';
 
 // ws's Node entry by path: under the `browser` resolve condition (the jsdom test project runs Node
 // with --conditions browser) the package name resolves to ws's browser stub, which has no client.
 const require = createRequire(import.meta.url);
-const { WebSocket: WsWebSocket } = require(join(dirname(require.resolve('ws/package.json')), 'index.js')) as {
+const { WebSocket: WsWebSocket, WebSocketServer } = require(join(dirname(require.resolve('ws/package.json')), 'index.js')) as {
   WebSocket: typeof WsWebSocketType;
+  WebSocketServer: typeof WsWebSocketServerType;
 };
+
+/** ws's server class, reachable under the `browser` condition too (tests that drive a Zero client's connection). */
+export { WebSocketServer };
 
 /**
  * `ws`'s WebSocket with an `error` listener: `ws` emits EventEmitter `error` on a refused

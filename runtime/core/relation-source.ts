@@ -1,15 +1,17 @@
 /**
- * A relation as a live source for the runes bridge (`LiveQuery`): the relation's shared Zero view while started (the
- * model's Zero may still be coming: it is awaited), else Zero's current local data.
+ * A relation as a live source (see live-subscription.ts): while started, the relation's shared Zero view (the model's
+ * Zero may still be coming: it is waited for the one way the runtime waits); else Zero's current local data.
  */
-import { ConnectionError, ZeroNotReadyError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
-import type { Relation } from '../core/relation.ts';
-import { awaitZero, currentZero } from '../core/zero-source.ts';
-import { readFailure } from '../core/reads.ts';
-import { readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from '../core/shared-views.ts';
-import type { AnyZero } from '../core/zero-types.ts';
-import type { LiveSource } from './live-query.ts';
+import type { ZeroRecordError } from './errors.ts';
+import { modelLabel, type MonitorLabel } from './monitoring.ts';
+import type { Relation } from './relation.ts';
+import { closedError, currentZero, whenZero } from './zero-source.ts';
+import { readFailure } from './reads.ts';
+import { readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from './shared-views.ts';
+import type { LiveSource } from './live-subscription.ts';
+import type { AnyZero } from './zero-types.ts';
 
+/** No rows, nothing final yet: what a live query shows before Zero has anything to read. */
 export const EMPTY: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
 const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, settled: true };
 
@@ -32,11 +34,9 @@ export class RelationSource implements LiveSource {
   start(changed: () => void): () => void {
     // `none()` asks Zero for nothing: its answer is final at once.
     if (this.#relation.matchesNothing) return () => {};
-    const model = this.#relation.model;
-    let stopped = false;
     let stopListening: (() => void) | undefined;
+    let starting = true;
     const attach = (z: AnyZero) => {
-      if (stopped) return;
       this.#failure = undefined;
       try {
         this.#view = retainView(z, this.#viewSpec(z));
@@ -47,30 +47,26 @@ export class RelationSource implements LiveSource {
       }
       stopListening = this.#view.onChange(changed);
     };
-    const z = currentZero(model);
-    if (z?.closed) {
-      this.#failure = failed(new ConnectionError('closed', `${model.className}: the Zero client is closed; create a new one and point configureZero (or the model's zero option) at it`));
-    } else if (z) attach(z);
-    else {
-      awaitZero(model).then(
-        (ready) => {
-          attach(ready);
-          if (!stopped) changed();
-        },
-        (error: unknown) => {
-          if (stopped) return;
-          this.#failure = failed(asZeroRecordError(error, (cause) => new ZeroNotReadyError(String(cause))));
-          changed();
-        },
-      );
-    }
+    const cancelWait = whenZero(
+      this.#relation.model,
+      (z) => {
+        attach(z);
+        if (!starting) changed();
+      },
+      (error) => {
+        this.#failure = failed(error);
+        if (!starting) changed();
+      },
+    );
+    // Ready (or failed) at once: the caller reads the result itself; later, it is told.
+    starting = false;
     return () => {
-      if (stopped) return;
-      stopped = true;
+      cancelWait();
       const view = this.#view;
       this.#view = undefined;
       this.#failure = undefined;
       stopListening?.();
+      stopListening = undefined;
       view?.release();
     };
   }
@@ -81,13 +77,19 @@ export class RelationSource implements LiveSource {
   }
 
   snapshot(): LiveResult | undefined {
-    const z = currentZero(this.#relation.model);
-    if (!z || z.closed) return undefined;
+    const { model } = this.#relation;
+    const z = currentZero(model);
+    if (!z) return undefined;
+    if (z.closed) return failed(closedError(model.className));
     try {
       return readView(z, this.#viewSpec(z));
     } catch (error) {
       return failed(readFailure(error));
     }
+  }
+
+  label(): MonitorLabel {
+    return modelLabel(this.#relation.model.className);
   }
 }
 

@@ -1,0 +1,63 @@
+/**
+ * The one wait for Zero (`whenReady` / `whenZero` / `awaitZero`), shared by reads, writes, live queries, the connection
+ * watcher and compat: driven by `configureZero` when the app hands over a client, polling only a function source.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { ConnectionError, ZeroNotReadyError, configureZero, defineModel } from '../../runtime/index.ts';
+import { watchConnection, type ConnectionStateName } from '../../runtime/core/connection.ts';
+import { awaitZero, whenReady } from '../../runtime/core/zero-source.ts';
+import { localZero, schema } from '../support/zero.ts';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  configureZero(undefined);
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const jobs = defineModel({ schema, table: 'jobs' });
+
+describe('waiting for Zero', () => {
+  test('configureZero(client) wakes every waiter at once: nothing polls for a source that is not a function', () => {
+    const states: ConnectionStateName[] = [];
+    cleanups.push(watchConnection((state) => states.push(state)));
+    expect(states).toEqual(['not-ready']);
+    const z = localZero();
+    cleanups.push(() => z.close());
+    configureZero(z);
+    // Synchronously, inside configureZero: no timer was involved.
+    expect(states).toEqual(['not-ready', 'disconnected']);
+  });
+
+  test('a function source is polled until it returns the client', async () => {
+    let z: ReturnType<typeof localZero> | undefined;
+    configureZero(() => z);
+    const waiting = awaitZero(jobs);
+    setTimeout(() => (z = localZero()), 30);
+    expect(await waiting).toBe(z);
+    await z!.close();
+  });
+
+  test('gives up with ZeroNotReadyError after the timeout, and reports a closed client or a throwing source', async () => {
+    configureZero(() => undefined);
+    await expect(awaitZero(jobs, 60)).rejects.toThrow(new ZeroNotReadyError('Job: Zero was not ready after 60 ms (the configured source kept returning undefined)'));
+    const closed = localZero();
+    await closed.close();
+    configureZero(closed);
+    await expect(awaitZero(jobs)).rejects.toThrow(ConnectionError);
+    configureZero(() => {
+      throw new Error('session expired');
+    });
+    await expect(awaitZero(jobs)).rejects.toThrow(new ZeroNotReadyError('Job: the configured Zero source threw: Error: session expired'));
+  });
+
+  test('a cancelled wait is never called back, by its poll or by configureZero', async () => {
+    let calls = 0;
+    let value: string | undefined;
+    const cancel = whenReady(() => value, { polls: () => true }, () => calls++, () => calls++);
+    cancel();
+    value = 'ready';
+    configureZero(undefined); // what would wake it
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The one live subscription, framework-free (TanStack Query's observer, kept in the core): a `LiveSource` is kept live
+ * while anything holds it and stopped when the last holder goes; reads outside any holder get a snapshot of Zero's local
+ * data and start nothing. Adapters only bridge it: runes for Svelte (`reactive/live-query.ts`), a callback for plain
+ * TypeScript (`ActiveRelation.subscribe`), the legacy classes' `subscribe` (compat). It is also where every live
+ * outcome passes the monitoring hook.
+ */
+import { monitoring, monitorStart, report, type MonitorLabel } from './monitoring.ts';
+import type { ZeroRecordError } from './errors.ts';
+import type { LiveResult } from './shared-views.ts';
+
+/** Where a live subscription's data comes from (a relation's shared view, a legacy query's view, ...). */
+export interface LiveSource {
+  /** Makes the data live and calls `changed` after every change; returns the function that stops it (idempotent). */
+  start(changed: () => void): () => void;
+  /** The result while started (the view's, or why there is none), else undefined. */
+  live(): LiveResult | undefined;
+  /** Zero's local data now without keeping anything live; undefined while there is nothing to read yet (not cached). */
+  snapshot(): LiveResult | undefined;
+  /** Whose outcomes these are, for the monitoring hook (asked when an outcome is reported). */
+  label(): MonitorLabel;
+}
+
+export class LiveSubscription {
+  readonly #source: LiveSource;
+  // An array, not a Set: a subscription almost always has one holder; `[listener]` holds it in one slot.
+  #holders: (() => void)[] = [];
+  #stop: (() => void) | undefined;
+  #snapshot: LiveResult | undefined;
+  #destroyed = false;
+
+  constructor(source: LiveSource) {
+    this.#source = source;
+  }
+
+  /** True after `destroy()`: nothing is held any more and reads only get snapshots. */
+  get destroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  /** The latest result: the live one while held, else a snapshot of Zero's local data (undefined: nothing to read yet). */
+  result(): LiveResult | undefined {
+    return this.#source.live() ?? this.peek();
+  }
+
+  /** Keeps the source live and calls `listener` after every change until the returned function is called. */
+  hold(listener: () => void): () => void {
+    if (this.#destroyed) return () => {};
+    if (this.#holders.length > 0) this.#holders.push(listener);
+    else {
+      this.#holders = [listener];
+      this.#start();
+    }
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      // One listener may hold twice: each release drops one hold. Nothing is left to drop after destroy().
+      const at = this.#holders.indexOf(listener);
+      if (at < 0) return;
+      this.#holders.splice(at, 1);
+      if (this.#holders.length === 0) this.#halt();
+    };
+  }
+
+  /** Forgets the snapshot; while held, stops the source, starts it again and tells every holder. */
+  restart(): void {
+    this.#snapshot = undefined;
+    if (this.#holders.length === 0) return;
+    this.#halt();
+    this.#start();
+    this.#emit();
+  }
+
+  /** Stops the source now, whoever still holds it; afterwards reads only get snapshots. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#holders = [];
+    this.#halt();
+  }
+
+  /** Zero's local data without keeping anything live; cached for the current task so a burst of reads costs one snapshot. */
+  peek(): LiveResult | undefined {
+    if (this.#snapshot) return this.#snapshot;
+    const snapshot = this.#source.snapshot();
+    if (!snapshot) return undefined;
+    this.#snapshot = snapshot;
+    queueMicrotask(() => {
+      this.#snapshot = undefined;
+    });
+    return snapshot;
+  }
+
+  #start(): void {
+    if (monitoring()) watches.set(this, { since: monitorStart(), reported: undefined });
+    else watches.delete(this);
+    this.#stop = this.#source.start(() => this.#emit());
+    // A source may fail at once (closed client, a read no server answers): that is an outcome too.
+    this.#observe();
+  }
+
+  #halt(): void {
+    const stop = this.#stop;
+    this.#stop = undefined;
+    stop?.();
+  }
+
+  #emit(): void {
+    this.#observe();
+    for (const holder of [...this.#holders]) holder();
+  }
+
+  /** Reports the first settled answer since the start, then each new error (later row updates are not outcomes). */
+  #observe(): void {
+    if (!monitoring()) return;
+    const watch = watches.get(this);
+    const result = watch && this.#source.live();
+    if (!watch || !result?.settled) return;
+    const { error } = result;
+    if (watch.reported !== undefined && (error === null || error === watch.reported)) {
+      // Recovered (or still the same failure): a later error is a new outcome.
+      if (error === null) watch.reported = null;
+      return;
+    }
+    watch.reported = error;
+    report(this.#source.label(), 'live', watch.since, error);
+    watch.since = monitorStart();
+  }
+}
+
+/** What the monitoring hook has been told about a subscription since it started. */
+interface OutcomeWatch {
+  /** When the pending outcome started. */
+  since: number;
+  /** The last outcome reported: undefined before the first, null for an answer. */
+  reported: ZeroRecordError | null | undefined;
+}
+
+/** Kept beside the subscriptions started while a hook was set, so an unmonitored subscription carries nothing for it. */
+const watches = new WeakMap<LiveSubscription, OutcomeWatch>();
