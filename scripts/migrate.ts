@@ -19,7 +19,8 @@ import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts
 import { scanFiles } from './cli/scan.ts';
 import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
-import { planFiles, planningThreads, PlanningWorkers } from './cli/plan-files.ts';
+import { planAroundTypes } from './cli/plan-around-types.ts';
+import { planningThreads, PlanningWorkers, tick } from './cli/plan-files.ts';
 import { readUtf8 } from './cli/read-text.ts';
 import { completeness, recogniseApp } from './cli/typed-pass.ts';
 
@@ -74,8 +75,6 @@ function writeDelay(): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-const tick = () => new Promise<void>((done) => setImmediate(done));
-
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('migrate', argv, OPTIONS);
   if (values.help) {
@@ -102,24 +101,30 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   progress.phase(`planning ${files.length} files under ${root}${threads ? ` on ${threads} threads` : ''}`);
 
   const started = performance.now();
-  // Started now, the workers load the codemods while this thread builds the TypeScript program.
+  // Started now, the workers load the codemods and then plan while this thread builds the TypeScript program.
   const workers = threads ? new PlanningWorkers(root, threads) : undefined;
   try {
     if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
     const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
-    const first = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
-    if (values['verify-types'] && !first.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${first.note}`, 'migrate');
-    // The TypeScript program is built synchronously: a Ctrl-C during it is honoured as soon as it is done.
-    await tick();
-    const planned = stopListening.interrupted ? null : await planFiles({
-      root,
-      files,
-      options: { config, model: values.model ?? null, typed: first.recognition?.bindings ?? {} },
-      threads,
-      workers,
-      onFile: (done, total, file) => progress.step(done, total, file),
-      interrupted: () => stopListening.interrupted,
-    });
+    const { first, plans: planned } = await planAroundTypes(
+      {
+        root,
+        files,
+        options: { config, model: values.model ?? null },
+        threads,
+        workers,
+        onFile: (done, total, file) => progress.step(done, total, file),
+        interrupted: () => stopListening.interrupted,
+      },
+      () => {
+        const pass = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
+        if (values['verify-types'] && !pass.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${pass.note}`, 'migrate');
+        return pass;
+      },
+      (text) => progress.phase(text),
+    );
+    // The workers are done: their memory goes before the pass over the planned output.
+    await workers?.close();
     if (!planned) {
       progress.stop();
       io.stderr('zero-record: interrupted while planning; nothing was written\n');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
-import { planFiles, planningThreads, PlanningWorkerError, WORKERS_FROM_FILES, type PlanRun } from '../../scripts/cli/plan-files.ts';
+import { planFiles, planningThreads, PlanningWorkerError, PlanningWorkers, WORKERS_FROM_FILES, type PlanRun } from '../../scripts/cli/plan-files.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
 import { scanFiles } from '../../scripts/cli/scan.ts';
 import { captureIO, makeProject, PROJECT_FILES, treeHashes } from './project.ts';
@@ -57,6 +57,23 @@ describe('planning in worker threads', { timeout: 120_000 }, () => {
     const failure = planFiles(runOf(root, missing, 2));
     await expect(failure).rejects.toBeInstanceOf(PlanningWorkerError);
     await expect(failure).rejects.toThrow(/src\/vanished\.ts.*ENOENT/);
+  });
+
+  it('one pool serves runs in turn, and what an interrupted run still sends does not reach the next', async () => {
+    const root = bigProject(2);
+    const files = scanFiles(root, [], []);
+    const pool = new PlanningWorkers(root, 2);
+    try {
+      let calls = 0;
+      expect(await planFiles(runOf(root, files, 2, { workers: pool, onFile: () => void calls++, interrupted: () => calls >= 1 }))).toBeNull();
+      // Reversed, so a late plan of the first run taken for this one would land at the wrong index.
+      const reversed = [...files].reverse();
+      const next = await planFiles(runOf(root, reversed, 2, { workers: pool }));
+      expect(next).toEqual(await planFiles(runOf(root, reversed, 0)));
+      expect(pool.failed).toBeNull();
+    } finally {
+      await pool.close();
+    }
   });
 
   it('uses one thread per core from WORKERS_FROM_FILES files on, and none below', () => {

@@ -169,7 +169,7 @@ describe('--verify-types', { timeout: 180_000 }, () => {
   });
 });
 
-describe('the project of the paths given', () => {
+describe('the project of the paths given', { timeout: 180_000 }, () => {
   it('run from a parent folder with the app as path, builds the app\'s program and finds what a run inside finds', async () => {
     const root = makeProject(appFiles());
     const inside = await run(root, '--dry', '--json');

@@ -102,6 +102,10 @@ export interface ProgramInput {
 export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppProgram {
   const { options, note } = old ? { options: old.program.getCompilerOptions(), note: old.configNote } : appOptions(ts, root);
   const host = ts.createCompilerHost(options, true);
+  // As tsc parses: JSDoc in TypeScript (and svelte2tsx output, which is TypeScript here) only where it holds
+  // `@see` / `@link`. The checker takes no type from JSDoc outside JavaScript files, and scanning every comment
+  // (lib.dom.d.ts is mostly comments) was a tenth of the parse.
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const byName = new Map<string, ProgramFile>();
   const texts = new Map<string, string>();
   for (const rel of files) {

@@ -1,19 +1,16 @@
 /**
  * Plans every file of a run and returns the plans in the order of `files`, whatever order they finish in.
  * Each file's plan is independent (read, parse, transform, verify), so a large run goes to one worker thread per
- * core, files sent in batches; a small one stays in this thread, where starting workers (each loads tsx,
- * svelte/compiler, babel, jscodeshift and typescript) would cost more than it saves.
+ * core, each claiming the next file from a shared counter; a small one stays in this thread, where starting
+ * workers (each loads tsx, svelte/compiler, babel, jscodeshift and typescript) would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FilePlan, PlanOptions } from '../../codemods/index.ts';
-import type { PlanBatch, PlanWorkerData, PlanWorkerMessage } from './plan-messages.ts';
+import { SHARED_SLOTS, STOP, type PlanRunMessage, type PlanWorkerData, type PlanWorkerMessage } from './plan-messages.ts';
 
 /** Below this many files the run plans in-process. */
 export const WORKERS_FROM_FILES = 50;
-/** A batch is small enough that the workers finish close together, large enough that messages stay few. */
-const MAX_BATCH = 25;
-const BATCHES_PER_WORKER = 8;
 const INTERRUPT_POLL_MS = 50;
 
 export interface PlanRun {
@@ -27,7 +24,10 @@ export interface PlanRun {
   readonly onFile: (done: number, total: number, file: string) => void;
   /** Checked between files: true stops planning. */
   readonly interrupted: () => boolean;
-  /** Workers started earlier (`startPlanningWorkers`), used when `threads` > 0; the run closes them. */
+  /**
+   * Workers started earlier (`PlanningWorkers`), used when `threads` > 0; they stay open for the next run and
+   * their owner closes them. Without them the run starts its own and closes them.
+   */
   readonly workers?: PlanningWorkers;
 }
 
@@ -48,12 +48,13 @@ export function planningThreads(fileCount: number): number {
 
 /**
  * Planning worker threads, started before their work is known: each spends seconds loading the codemods
- * (svelte/compiler, babel, jscodeshift), which then overlaps what the CLI does meanwhile (the type query runs in
- * the CLI's own thread, on one core). Errors and exits before a run listens are kept for it.
+ * (svelte/compiler, babel, jscodeshift), which then overlaps what the CLI does meanwhile. One pool serves
+ * several runs in turn (see plan-around-types.ts). Errors and exits while no run listens are kept for the next.
  */
 export class PlanningWorkers {
   readonly workers: readonly Worker[];
   private failure: PlanningWorkerError | null = null;
+  private runs = 0;
 
   constructor(root: string, count: number) {
     const workerData: PlanWorkerData = { root };
@@ -61,7 +62,7 @@ export class PlanningWorkers {
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(entry, { workerData });
       worker.on('error', (error) => (this.failure ??= new PlanningWorkerError('uncaught', error.message, error.stack)));
-      worker.on('exit', (code) => (this.failure ??= new PlanningWorkerError('exited', `worker exited with code ${code} before planning`)));
+      worker.on('exit', (code) => (this.failure ??= new PlanningWorkerError('exited', `worker exited with code ${code} between runs`)));
       return worker;
     });
   }
@@ -69,6 +70,11 @@ export class PlanningWorkers {
   /** What went wrong with a worker so far, if anything. */
   get failed(): PlanningWorkerError | null {
     return this.failure;
+  }
+
+  /** A number for the next run (see `PlanRunMessage.run`). */
+  nextRun(): number {
+    return ++this.runs;
   }
 
   /** Stops every worker (idempotent). */
@@ -83,7 +89,8 @@ export function planFiles(run: PlanRun): Promise<FilePlan[] | null> {
   return run.threads > 0 && run.files.length > 0 ? planInWorkers(run) : planInProcess(run);
 }
 
-const tick = () => new Promise<void>((done) => setImmediate(done));
+/** Lets the event loop run (progress, a pending SIGINT) between pieces of synchronous work. */
+export const tick = () => new Promise<void>((done) => setImmediate(done));
 
 async function planInProcess({ root, files, options, onFile, interrupted }: PlanRun): Promise<FilePlan[] | null> {
   // The planner pulls in svelte/compiler, babel and jscodeshift: load it only once there is work to plan.
@@ -98,51 +105,44 @@ async function planInProcess({ root, files, options, onFile, interrupted }: Plan
   return plans;
 }
 
-/** The options a batch needs: the typed bindings of its own files only. */
-function batchOptions(options: PlanOptions, files: readonly string[]): PlanOptions {
-  if (!options.typed) return options;
-  const typed: Record<string, NonNullable<PlanOptions['typed']>[string]> = {};
-  for (const file of files) if (options.typed[file]) typed[file] = options.typed[file];
-  return { ...options, typed };
-}
-
 async function planInWorkers({ root, files, options, threads, onFile, interrupted, workers: started }: PlanRun): Promise<FilePlan[] | null> {
-  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (threads * BATCHES_PER_WORKER))));
-  const pool = started ?? new PlanningWorkers(root, Math.min(threads, Math.ceil(files.length / size)));
-  const { workers } = pool;
+  const pool = started ?? new PlanningWorkers(root, Math.min(threads, files.length));
+  const shared = new SharedArrayBuffer(SHARED_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const counters = new Int32Array(shared);
   const plans: FilePlan[] = new Array<FilePlan>(files.length);
+  const detach: (() => void)[] = [];
+  const run = pool.nextRun();
   let poll: NodeJS.Timeout | undefined;
   try {
     return await new Promise<FilePlan[] | null>((resolve, reject) => {
-      let next = 0;
       let done = 0;
-      const dispatch = (worker: Worker) => {
-        if (next >= files.length) return;
-        const batchFiles = files.slice(next, next + size);
-        const batch: PlanBatch = { first: next, files: batchFiles, options: batchOptions(options, batchFiles) };
-        next += batch.files.length;
-        worker.postMessage(batch);
-      };
       if (pool.failed) reject(pool.failed);
       poll = setInterval(() => interrupted() && resolve(null), INTERRUPT_POLL_MS);
-      for (const worker of workers) {
-        worker.on('message', (message: PlanWorkerMessage) => {
+      for (const worker of pool.workers) {
+        const onMessage = (message: PlanWorkerMessage) => {
+          if (message.run !== run) return;
           if (message.kind === 'planned') {
             plans[message.index] = message.plan;
             onFile(++done, files.length, message.plan.path);
             if (interrupted()) resolve(null);
             else if (done === files.length) resolve(plans);
-          } else if (message.kind === 'batch-done') dispatch(worker);
-          else reject(new PlanningWorkerError(message.file, message.message, message.stack));
-        });
-        worker.on('error', (error) => reject(new PlanningWorkerError('uncaught', error.message, error.stack)));
+          } else reject(new PlanningWorkerError(message.file, message.message, message.stack));
+        };
+        const onError = (error: Error) => reject(new PlanningWorkerError('uncaught', error.message, error.stack));
         // Only an exit before the last plan arrived is a failure; workers are terminated after that.
-        worker.on('exit', (code) => done < files.length && reject(new PlanningWorkerError('exited', `worker exited with code ${code} after ${done} of ${files.length} files`)));
-        dispatch(worker);
+        const onExit = (code: number) => done < files.length && reject(new PlanningWorkerError('exited', `worker exited with code ${code} after ${done} of ${files.length} files`));
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+        detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+        // Posted now, claimed by the workers on their own: nothing more is needed from this thread until the plans come back.
+        const message: PlanRunMessage = { run, files, options, shared };
+        worker.postMessage(message);
       }
     });
   } finally {
     clearInterval(poll);
-    await pool.close();
+    // Workers still planning this run (interrupted, or another worker failed) stop at their next file.
+    Atomics.store(counters, STOP, 1);
+    for (const off of detach) off();
+    if (!started) await pool.close();
   }
 }

@@ -5,18 +5,27 @@ export interface PlanWorkerData {
   readonly root: string;
 }
 
+/** Slots of a run's shared counters (`PlanRunMessage.shared`, an Int32Array over a SharedArrayBuffer). */
+export const NEXT_FILE = 0;
+export const STOP = 1;
+export const SHARED_SLOTS = 2;
+
 /**
- * CLI -> worker: plan these files; `first` is the index of `files[0]` in the whole run. The options come with
- * each batch: workers start before the type query has found the typed bindings.
+ * CLI -> worker: plan the files of a run. Every worker gets the whole list and claims the next unplanned file
+ * from the shared counter itself (`Atomics.add` on `NEXT_FILE`), so the workers keep planning while the CLI's
+ * own thread is busy (building the TypeScript program, synchronously); a non-zero `STOP` slot stops them
+ * between files. The options come with each run: workers start before the type query has found the typed
+ * bindings.
  */
-export interface PlanBatch {
-  readonly first: number;
+export interface PlanRunMessage {
+  /** Which run of the pool this is: a message of an abandoned run (interrupted, failed) is not taken for the next one's. */
+  readonly run: number;
   readonly files: readonly string[];
   readonly options: PlanOptions;
+  readonly shared: SharedArrayBuffer;
 }
 
-/** Worker -> CLI: one file planned, a batch finished (send the next), or planning threw. */
+/** Worker -> CLI: one file of run `run` planned (`index` in its files), or planning threw. */
 export type PlanWorkerMessage =
-  | { readonly kind: 'planned'; readonly index: number; readonly plan: FilePlan }
-  | { readonly kind: 'batch-done' }
-  | { readonly kind: 'crashed'; readonly file: string; readonly message: string; readonly stack: string };
+  | { readonly kind: 'planned'; readonly run: number; readonly index: number; readonly plan: FilePlan }
+  | { readonly kind: 'crashed'; readonly run: number; readonly file: string; readonly message: string; readonly stack: string };

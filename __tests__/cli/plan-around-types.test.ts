@@ -1,0 +1,58 @@
+/**
+ * Planning around the type query: where workers plan, every file is planned while this thread builds the
+ * TypeScript program, and the files the query found legacy bindings in are planned again with them. The plans
+ * must be those of the in-process order (the query first, each file planned once with its bindings). The real
+ * context-style example app (its legacy models come from a Svelte context: only the query finds them), the real
+ * program, real workers; nothing is written.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../codemods/config.ts';
+import { planAroundTypes } from '../../scripts/cli/plan-around-types.ts';
+import { planFiles, type PlanRun } from '../../scripts/cli/plan-files.ts';
+import { scanFiles } from '../../scripts/cli/scan.ts';
+import { recogniseApp } from '../../scripts/cli/typed-pass.ts';
+
+const APP = join(import.meta.dirname, '../../examples/legacy-context-app');
+const files = scanFiles(APP, [], []);
+const recognise = () => recogniseApp(APP, files, files, DEFAULT_CONFIG);
+
+function runOf(list: readonly string[], threads: number, overrides: Partial<PlanRun> = {}): PlanRun {
+  return { root: APP, files: list, options: { config: DEFAULT_CONFIG }, threads, onFile: () => {}, interrupted: () => false, ...overrides };
+}
+
+describe('planning around the type query', { timeout: 180_000 }, () => {
+  it('plans in workers during the query, then again only the files it found bindings in: the in-process plans', async () => {
+    const inProcess = await planAroundTypes(runOf(files, 0), recognise, (text) => expect.fail(`in-process, each file is planned once; got phase ${text}`));
+    const bound = files.filter((file) => inProcess.first.recognition?.bindings[file]?.length);
+    expect(bound.length).toBeGreaterThan(0);
+    // The second round matters: without the bindings, some of those files plan differently.
+    const untyped = (await planFiles(runOf(bound, 0)))!;
+    expect(untyped.filter((plan) => plan.after !== inProcess.plans![files.indexOf(plan.path)]!.after).length).toBeGreaterThan(0);
+
+    const phases: string[] = [];
+    const progress: string[] = [];
+    const inWorkers = await planAroundTypes(runOf(files, 2, { onFile: (_done, total, file) => progress.push(`${total} ${file}`) }), recognise, (text) => phases.push(text));
+    expect(inWorkers.plans).toEqual(inProcess.plans);
+    expect(inWorkers.first.note).toBe(inProcess.first.note);
+    expect(phases).toEqual([`planning again the ${bound.length} files the type query found legacy bindings in`]);
+    expect(progress.sort()).toEqual([...files.map((file) => `${files.length} ${file}`), ...bound.map((file) => `${bound.length} ${file}`)].sort());
+  });
+
+  it('an interrupt while the program is built: no plans, and nothing planned again', async () => {
+    let interrupted = false;
+    const phases: string[] = [];
+    const result = await planAroundTypes(
+      runOf(files, 2, { interrupted: () => interrupted }),
+      () => {
+        const pass = recognise();
+        interrupted = true;
+        return pass;
+      },
+      (text) => phases.push(text),
+    );
+    expect(result.plans).toBeNull();
+    expect(result.first.recognition).not.toBeNull();
+    expect(phases).toEqual([]);
+  });
+});
