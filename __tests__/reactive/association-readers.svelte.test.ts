@@ -7,21 +7,9 @@ import { flushSync } from 'svelte';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { ReactiveClient, ReactiveJob, taskConfig, useZero } from './models.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
+import { settle, watch } from './effects.svelte.ts';
 
 const ctx = useZero();
-
-function watch<T>(read: () => T): { seen: T[]; stop: () => void } {
-  const seen: T[] = [];
-  const stop = $effect.root(() => {
-    $effect(() => {
-      seen.push(read());
-    });
-  });
-  flushSync();
-  return { seen, stop };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 
 describe('association readers without includes', () => {

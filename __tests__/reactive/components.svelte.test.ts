@@ -6,10 +6,9 @@ import { ReactiveJob, useZero } from './models.ts';
 import JobTitle from './components/JobTitle.svelte';
 import ActiveJobs from './components/ActiveJobs.svelte';
 import ConnectionBadge from './components/ConnectionBadge.svelte';
+import { settle } from './effects.svelte.ts';
 
 const ctx = useZero();
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 async function expectNothingLive(): Promise<void> {
   await settle();
   const counts = await zeroViewCounts(ctx.z);

@@ -4,27 +4,13 @@
  * values, `errors`, `new_record_p()`, `changed_p()`) re-runs the effects that read it.
  */
 import { describe, expect, test } from 'vitest';
-import { flushSync } from 'svelte';
 import { RecordInvalidError } from '../../runtime/index.ts';
 import { ReactiveJob, useZero } from './models.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
 import { waitUntil } from '../support/wait.ts';
+import { settle, watch } from './effects.svelte.ts';
 
 const ctx = useZero();
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Runs `read` in an effect; returns what it saw last, every value, and the cleanup. */
-function watch<T>(read: () => T): { last: () => T; seen: T[]; stop: () => void } {
-  const seen: T[] = [];
-  const stop = $effect.root(() => {
-    $effect(() => {
-      seen.push(read());
-    });
-  });
-  flushSync();
-  return { last: () => (flushSync(), seen.at(-1)!), seen, stop };
-}
 
 describe('new records (a form creating one)', () => {
   test('new: bindable, reactive columns; save false with reactive errors, then true; the handle is live once saved', async () => {

@@ -8,22 +8,9 @@ import { flushSync } from 'svelte';
 import { QueryError } from '../../runtime/index.ts';
 import { ReactiveJob, useZero } from './models.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
+import { settle, watch } from './effects.svelte.ts';
 
 const ctx = useZero();
-
-/** Runs `read` in an effect; returns every value it saw and the cleanup. */
-function watch<T>(read: () => T): { seen: T[]; stop: () => void } {
-  const seen: T[] = [];
-  const stop = $effect.root(() => {
-    $effect(() => {
-      seen.push(read());
-    });
-  });
-  flushSync();
-  return { seen, stop };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // Seed: j1 'Fix the boiler' active c1 p2 | j2 'Paint the fence' active c2 p1 | j3 'Clean the gutters' done c1 p3 |
 //       j4 'Mow the lawn' active c1 p5

@@ -8,23 +8,9 @@ import { zeroViewCounts } from '../support/zero-views.ts';
 import { ReactiveJob, jobConfig, setZero, useZero } from './models.ts';
 import { localZero, schema } from '../support/zero.ts';
 import { waitUntil } from '../support/wait.ts';
+import { settle, watch } from './effects.svelte.ts';
 
 const ctx = useZero();
-
-/** Lets Svelte's deferred unsubscribe (a microtask) and Zero's listeners run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Runs `read` in an effect; returns every value it saw and the cleanup. */
-function watch<T>(read: () => T): { seen: T[]; stop: () => void } {
-  const seen: T[] = [];
-  const stop = $effect.root(() => {
-    $effect(() => {
-      seen.push(read());
-    });
-  });
-  flushSync();
-  return { seen, stop };
-}
 
 describe('record handles', () => {
   test('find(id) is a live record: columns follow writes, the view goes with the last reader', async () => {
