@@ -217,7 +217,8 @@ describe("Zero's push protocol, spoken directly", () => {
 describe('the Rails server killed mid-push (kill -9) and restarted', () => {
   it('the client pushes again after reconnecting; every mutation lands exactly once, none lost', async () => {
     // The runtime's reconnect (what an app runs): a failed push puts Zero's connection in 'error'.
-    const stopReconnecting = watchConnection(() => {}, { retry: { initialMs: 250, maxMs: 2_000 } });
+    const states: string[] = [];
+    const stopReconnecting = watchConnection((state) => states.push(state), { retry: { initialMs: 250, maxMs: 2_000 } });
     try {
       const z = session.z;
       const group = await z.clientGroupID;
@@ -233,7 +234,10 @@ describe('the Rails server killed mid-push (kill -9) and restarted', () => {
       await session.rails.stop('SIGKILL');
       const landedBeforeRestart = await count();
       await session.rails.start();
-      await waitUntil('all 30 writes in PostgreSQL after the restart', async () => (await count()) === ids.length, { timeoutMs: 90_000 });
+      await waitUntil('all 30 writes in PostgreSQL after the restart', async () => (await count()) === ids.length, { timeoutMs: 90_000 }).catch((error: Error) => {
+        // The path the connection took says whether the runtime's reconnect ran (a failure here is the product's, not the wait's).
+        throw new Error(`${error.message}; connection states seen: ${states.join(' > ')}`, { cause: error });
+      });
       await waitUntil('lastMutationID advanced once per mutation', async () => (await lastMutationID(session.sql, group, z.clientID)) === before + ids.length, {
         timeoutMs: 30_000,
       });
