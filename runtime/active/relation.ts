@@ -10,7 +10,7 @@ import type { LiveResult } from '../core/shared-views.ts';
 import { loadRelation } from '../core/reads.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
+import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveSubscription } from '../core/live-subscription.ts';
@@ -228,7 +228,7 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   #maker(): RecordMaker<T> {
     return {
       found: (row) => instantiate(this, [row])[0] as T,
-      build: (attributes, operation) => buildRecord(this.model, attributes, operation) as unknown as T & { save(): Promise<boolean>; save_bang(): Promise<unknown> },
+      build: (attributes, operation) => buildRecord(this.model, attributes, operation) as unknown as T & Unsaved,
     };
   }
 

@@ -14,7 +14,7 @@ import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
 
 /** A new, unsaved record as a flavour makes it (ActiveRecord record or reactive handle). */
-interface Unsaved {
+export interface Unsaved {
   save(): Promise<boolean>;
   save_bang(): Promise<unknown>;
 }

@@ -186,7 +186,7 @@ async function reload(store: RecordStore, record: object): Promise<void> {
  * The record methods, each a function of `this` (the record), for a flavour's prototype. `errors` is an accessor, as
  * Rails' `record.errors` is read like one; everything else is a method, as in Rails.
  */
-export function recordMethods(store: RecordStore): { methods: Record<string, (...args: never[]) => unknown>; accessors: Record<string, () => unknown> } {
+function recordMethods(store: RecordStore): { methods: Record<string, (...args: never[]) => unknown>; accessors: Record<string, () => unknown> } {
   const { model } = store;
   const methods = {
     /** Rails' `save`. */

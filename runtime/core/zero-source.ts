@@ -19,7 +19,7 @@ export function configureZero(source: ZeroSource | undefined): void {
   for (const waiter of [...waiters]) waiter();
 }
 
-export function sourceOf(model: ModelDefinition): ZeroSource | undefined {
+function sourceOf(model: ModelDefinition): ZeroSource | undefined {
   return model.zero ?? defaultSource;
 }
 

@@ -14,7 +14,7 @@ import { Relation, type IncludeArg, type RelationState } from '../core/relation.
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { loadRelation } from '../core/reads.ts';
-import { createOrFind, findOrBuild, type RecordMaker } from '../core/find-or-create.ts';
+import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
@@ -382,7 +382,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   #maker(): RecordMaker<Handle<Row, A>> {
     return {
       found: (row) => this.#handle(row),
-      build: (attributes, operation) => newRecordHandle(this.model, attributes, operation) as unknown as Handle<Row, A> & { save(): Promise<boolean>; save_bang(): Promise<unknown> },
+      build: (attributes, operation) => newRecordHandle(this.model, attributes, operation) as unknown as Handle<Row, A> & Unsaved,
     };
   }
 
