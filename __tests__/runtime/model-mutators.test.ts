@@ -5,7 +5,7 @@
  */
 import { Zero } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ActiveRecord, ConfigError, MutationError, RecordInvalidError, defineModel, defineModelMutators } from '../../runtime/index.ts';
+import { ActiveRecord, ConfigError, RecordInvalidError, RecordNotFoundError, defineModel, defineModelMutators } from '../../runtime/index.ts';
 import { schema } from '../support/zero.ts';
 
 let z: Zero<typeof schema> | undefined;
@@ -83,9 +83,22 @@ describe('per-model mutators', () => {
       expect(result.error!.message).toContain(message);
     }
     expect(await Job.count()).toBe(0);
-    // Through the runtime, an update of a row the client does not have is a MutationError.
+    // An update of a row the client does not have is refused where it first runs, with the details of a RecordNotFoundError.
     const error = await z!.mutate(mutators.job.update({ values: { id: 'ghost', title: 'Boo' } }) as never).client;
-    expect(error).toMatchObject({ type: 'error', error: { message: "Job update failed: no Job with 'id'=\"ghost\"" } });
-    expect(MutationError.name).toBe('MutationError');
+    expect(error).toMatchObject({
+      type: 'error',
+      error: { message: "Couldn't find Job with 'id'=\"ghost\"", details: { name: 'RecordNotFoundError', model: 'Job', primaryKey: 'id', id: 'ghost' } },
+    });
+  });
+
+  test('an update of a record whose row is gone is a RecordNotFoundError through the runtime, and writes nothing', async () => {
+    const { Job, mutators } = setup();
+    const job = await Job.create({ id: 'j1', title: 'Paint' });
+    await z!.mutate(mutators.job.destroy({ values: { id: 'j1' } }) as never).client;
+    const error = await job.update_bang({ title: 'Repaint' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordNotFoundError);
+    expect(error).toMatchObject({ model: 'Job', primaryKey: 'id', id: 'j1' });
+    expect((error as Error).message).toBe("Couldn't find Job with 'id'=\"j1\"");
+    expect(await Job.count()).toBe(0);
   });
 });

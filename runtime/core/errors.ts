@@ -22,6 +22,18 @@ export class RecordNotFoundError extends ZeroRecordError {
     this.primaryKey = details.primaryKey;
     this.id = details.id;
   }
+
+  /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
+  get details(): { name: 'RecordNotFoundError'; model: string; primaryKey: string; id: unknown } {
+    return { name: 'RecordNotFoundError', model: this.model, primaryKey: this.primaryKey, id: this.id ?? null };
+  }
+
+  /** The error a mutator failure describes, when it is a missing record (`RecordNotFound` is the Rails push endpoint's name). */
+  static fromDetails(details: unknown, message: string): RecordNotFoundError | undefined {
+    const d = details as { name?: unknown; model?: unknown; primaryKey?: unknown; id?: unknown } | null | undefined;
+    if ((d?.name !== 'RecordNotFoundError' && d?.name !== 'RecordNotFound') || typeof d.model !== 'string' || typeof d.primaryKey !== 'string') return undefined;
+    return new RecordNotFoundError(message, { model: d.model, primaryKey: d.primaryKey, id: d.id });
+  }
 }
 
 /** Rails' `ActiveRecord::SoleRecordExceeded`: `sole` found more than one record. */

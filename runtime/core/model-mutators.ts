@@ -10,7 +10,7 @@
  */
 import { createBuilder, defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
-import { MutationError, describeValue } from './errors.ts';
+import { MutationError, RecordNotFoundError, ZeroRecordError, describeValue } from './errors.ts';
 import { assertValid } from './validations.ts';
 import type { WriteOperation } from './mutators.ts';
 import type { AnySchema } from './zero-types.ts';
@@ -34,6 +34,8 @@ interface RowQuery {
   one(): unknown;
 }
 interface Tx {
+  /** Zero's: 'optimistic' (first client run), 'rebase' (client re-run on a newer server snapshot), 'authoritative' (server). */
+  readonly reason: 'optimistic' | 'rebase' | 'authoritative';
   readonly mutate: Readonly<Record<string, TableWriter>>;
   run(query: unknown): Promise<unknown>;
 }
@@ -66,7 +68,19 @@ function checkedValues(model: ModelDefinition, operation: ModelMutatorName, args
 
 function mutatorsFor(model: ModelDefinition) {
   const write = (name: ModelMutatorName, run: (tx: Tx, values: Values) => Promise<void>) =>
-    defineMutator(async ({ tx, args }: { tx: unknown; args: ModelMutatorArgs }) => run(tx as Tx, checkedValues(model, name, args)));
+    defineMutator(async ({ tx, args }: { tx: unknown; args: ModelMutatorArgs }) => {
+      const values = checkedValues(model, name, args);
+      if ((tx as Tx).reason !== 'rebase') return run(tx as Tx, values);
+      // Zero re-runs a pending write on each newer server snapshot, where the row may be gone (another client destroyed
+      // it, or it is not synced) or no longer valid with the other changes. A throw here is a poke error to Zero, which
+      // then stops syncing the client (connection 'error'). The write passed its checks once, and the server runs it
+      // authoritatively and answers: until then the client shows the server's rows without this write.
+      try {
+        await run(tx as Tx, values);
+      } catch (error) {
+        if (!(error instanceof ZeroRecordError)) throw error;
+      }
+    });
   const table = (tx: Tx) => tx.mutate[model.table]!;
   return {
     create: write('create', async (tx, values) => {
@@ -78,7 +92,13 @@ function mutatorsFor(model: ModelDefinition) {
       const id = values[model.primaryKey];
       // Rails validates the record as it will be: the stored row with the changes applied.
       const current = (await tx.run(tableQuery(model).where(model.primaryKey, '=', id).one())) as Values | undefined;
-      if (!current) throw new MutationError(model.className, 'update', `no ${model.className} with '${model.primaryKey}'=${describeValue(id)}`);
+      if (!current) {
+        throw new RecordNotFoundError(`Couldn't find ${model.className} with '${model.primaryKey}'=${describeValue(id)}`, {
+          model: model.className,
+          primaryKey: model.primaryKey,
+          id,
+        });
+      }
       assertValid(model.className, model.validations, { ...current, ...values });
       await table(tx).update(values);
     }),

@@ -2,7 +2,7 @@
  * One row written through Zero: the model's own mutators, the schema's legacy CRUD mutators, or the runtime's generic ones.
  */
 import type { ModelDefinition } from './config.ts';
-import { ConfigError, MutationError, RecordInvalidError } from './errors.ts';
+import { ConfigError, MutationError, RecordInvalidError, RecordNotFoundError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
 import { modelMutatorOf } from './model-mutators.ts';
 import { awaitZero, hasServer } from './zero-source.ts';
@@ -65,10 +65,12 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
     const registry = own ? 'the generated mutators (defineModelMutators)' : 'recordMutators from zero-record';
     throw fail(`${String((error as Error)?.message ?? error)} (create the Zero client with { mutators } set to ${registry})`, error);
   }
-  // A failed mutator's error comes back as a result, typed again here: the server's validation messages as RecordInvalidError.
+  // A failed mutator's error comes back as a result, typed again here: the server's validation messages as
+  // RecordInvalidError, a row missing where the mutator ran as RecordNotFoundError.
   const raise = (outcome: MutatorOutcome, where: string) => {
     if (outcome.type === 'success') return;
-    throw RecordInvalidError.fromDetails(outcome.error.details) ?? fail(outcome.error.message ?? `rejected by the ${where}`, outcome.error);
+    const { details, message = `rejected by the ${where}` } = outcome.error;
+    throw RecordInvalidError.fromDetails(details) ?? RecordNotFoundError.fromDetails(details, message) ?? fail(message, outcome.error);
   };
   raise(await result.client, 'client');
   if (options.wait === 'server') raise(await result.server, 'server');
