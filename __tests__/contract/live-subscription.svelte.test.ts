@@ -1,14 +1,15 @@
 /**
- * The live-subscription contract, run against both flavours' public subscriptions — `ActiveRelation.subscribe(cb)` and a
- * `ReactiveRelation` read inside a Svelte effect — which must give identical outcomes (both bridge the core's
- * LiveSubscription). Every connection state is entered by a real Zero client:
+ * The live-subscription contract, run against both flavours' public subscriptions (`./flavours.svelte.ts`) —
+ * `ActiveRelation.subscribe(cb)` and a `ReactiveRelation` read inside a Svelte effect — which must give identical outcomes
+ * (both bridge the core's LiveSubscription). Every connection state is entered by a real Zero client:
  * - a client without a server (`cacheURL: null`): answers at once from local data;
  * - connecting / disconnected: a client pointed at a loopback port where nothing listens (with a short
  *   `disconnectTimeoutMs`, Zero gives up connecting and goes 'disconnected', retrying on);
  * - error: a real WebSocket server that is not zero-cache (it answers with something that is not Zero's protocol);
  * - needs-auth and connected: a real WebSocket server on loopback that sends zero-cache's own frames (`Unauthorized`,
- *   `connected`). What it cannot do is answer queries: an authoritative ('complete') answer needs a real zero-cache,
- *   covered by the integration tier (`__tests__/integration/reactive-sync`, `active-record-sync`), not here;
+ *   `connected`). What it cannot do is answer queries: the contract's cases that need a real zero-cache (connected with
+ *   the complete answer, a view the server fails) run on the integration tier's stack, over the same flavours
+ *   (`__tests__/integration/live-subscription-contract.svelte.test.ts`);
  * - closed: `z.close()`.
  * The monitoring hook (`onEvent`) is installed throughout, and each case counts the live outcomes it saw.
  */
@@ -16,75 +17,17 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
 import { Zero } from '@rocicorp/zero';
 import type { WebSocket } from 'ws';
-import { ActiveRecord, defineModel, onEvent, type ZeroRecordEvent, type ZeroRecordError } from '../../runtime/index.ts';
-import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
+import { ActiveRecord, defineModel, onEvent, type ZeroRecordEvent } from '../../runtime/index.ts';
 import { WebSocketServer, installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 import { localZero, schema } from '../support/zero.ts';
 import { waitUntil } from '../support/wait.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
+import { NOTHING_YET, flavours } from './flavours.svelte.ts';
 
 installNodeWebSocket();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyZero = Zero<any, any, any>;
-
-/** What a subscriber has been told last: the ids of the records, and the error (class name and connection state). */
-interface Observation {
-  readonly ids: readonly string[];
-  readonly error: string | null;
-  readonly state: string | null;
-}
-
-/** Nothing delivered yet reads as no records and no error: a reactive relation shows exactly that while it waits. */
-const NOTHING_YET: Observation = { ids: [], error: null, state: null };
-
-function observation(ids: readonly unknown[], error: ZeroRecordError | null): Observation {
-  return { ids: ids.map(String), error: error?.name ?? null, state: (error as { state?: string } | null)?.state ?? null };
-}
-
-interface Subscription {
-  latest(): Observation;
-  stop(): Promise<void>;
-}
-
-interface Flavour {
-  readonly name: string;
-  subscribe(config: JobConfig): Subscription;
-}
-
-const flavours: Flavour[] = [
-  {
-    name: 'ActiveRecord (subscribe callback)',
-    subscribe(config) {
-      let latest = NOTHING_YET;
-      const stop = ActiveRecord.createModel(config).all().order('id').subscribe((records, { error }) => {
-        latest = observation(records.map((r) => r.id), error);
-      });
-      return { latest: () => latest, stop: async () => stop() };
-    },
-  },
-  {
-    name: 'ReactiveRecord (effect)',
-    subscribe(config) {
-      const relation = ReactiveRecord.createModel(config).all().order('id');
-      let latest = NOTHING_YET;
-      const stop = $effect.root(() => {
-        $effect(() => {
-          latest = observation(relation.map((r) => r.id), relation.$error);
-        });
-      });
-      flushSync();
-      return {
-        latest: () => latest,
-        // Svelte releases the subscriber a microtask after the last effect goes.
-        stop: async () => {
-          stop();
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        },
-      };
-    },
-  },
-];
 
 /** The test schema with Zero's legacy ad-hoc queries on, so a client with a server may send the relation's ZQL. */
 const legacySchema = { ...schema, enableLegacyQueries: true } as typeof schema;
@@ -93,7 +36,6 @@ let current: AnyZero | undefined;
 const zero = () => current;
 const jobs = defineModel({ schema, table: 'jobs', zero });
 const syncedJobs = defineModel({ schema: legacySchema, table: 'jobs', zero });
-type JobConfig = typeof jobs;
 
 const cleanups: (() => unknown)[] = [];
 let events: ZeroRecordEvent[] = [];
