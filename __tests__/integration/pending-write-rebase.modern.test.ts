@@ -12,7 +12,7 @@ import { modernSchema, type StackSchema } from '../../examples/stack/schema.ts';
 import { defineStackModels } from '../../examples/stack/models.ts';
 import { defineModelMutators, RecordInvalidError, RecordNotFoundError, type RelationSpec } from '../../runtime/index.ts';
 import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
-import { waitForValue } from '../support/wait.ts';
+import { waitForValue, waitUntil } from '../support/wait.ts';
 import { ActiveJob } from './support/models.ts';
 import { has, lacks } from './support/rows.ts';
 import { useRuntimeStack } from './support/runtime-stack.ts';
@@ -23,16 +23,15 @@ import { ViewWaiter } from './support/view-waiter.ts';
 type Job = Awaited<ReturnType<typeof ActiveJob.create>>;
 type JobRow = { id: string; title: string };
 
-/** Holds the server's `job.update` while closed: `reached` resolves once an update waits, `open()` lets it run. */
+/** Holds the server's `job.update` while closed: `reached` turns true once an update waits, `open()` lets it run. */
 class ServerGate {
   #open: Promise<void> = Promise.resolve();
   #let = (): void => {};
-  #arrived = (): void => {};
-  reached: Promise<void> = Promise.resolve();
+  reached = false;
 
   close(): void {
     this.#open = new Promise((resolve) => (this.#let = resolve));
-    this.reached = new Promise((resolve) => (this.#arrived = resolve));
+    this.reached = false;
   }
 
   open(): void {
@@ -40,7 +39,7 @@ class ServerGate {
   }
 
   async pass(): Promise<void> {
-    this.#arrived();
+    this.reached = true;
     await this.#open;
   }
 }
@@ -53,12 +52,12 @@ const strictJob = { ...server.jobConfig, validations: { ...server.jobConfig.vali
 const base = defineModelMutators({ job: strictJob, client: server.clientConfig, task: server.taskConfig });
 /** What the endpoint calls on a registered mutator (the registry's type shows only the client-side call). */
 type ServerMutator = { fn(options: unknown): Promise<void> };
-const update = base.job.update as unknown as ServerMutator;
+const serverUpdate = base.job.update as unknown as ServerMutator;
 const serverMutators = defineMutators(base as never, {
   job: {
     update: defineMutator(async (options) => {
       await gate.pass();
-      await update.fn(options);
+      await serverUpdate.fn(options);
     }),
   },
 });
@@ -79,10 +78,21 @@ function otherClient() {
   });
   /** Runs a mutator request; resolves once the server accepted it. */
   const write = async (request: unknown) => {
-    const result = (z.mutate as unknown as (r: unknown) => { server: Promise<{ type: string }> })(request);
-    expect(await result.server).toEqual({ type: 'success' });
+    let outcome: { type: string } | undefined;
+    void (z.mutate as unknown as (r: unknown) => { server: Promise<{ type: string }> })(request).server.then((o) => (outcome = o));
+    expect(await waitForValue("the other client's write confirmed by the server", async () => outcome)).toEqual({ type: 'success' });
   };
   return { z, jobs, write, close: async () => (jobs.close(), await z.close()) };
+}
+
+/** A write started now; `answer()` waits (with a deadline) for what it settled with: the error, or null. */
+function started(write: Promise<unknown>): { answer(): Promise<unknown> } {
+  let settled: { error: unknown } | undefined;
+  void write.then(
+    () => (settled = { error: null }),
+    (error: unknown) => (settled = { error }),
+  );
+  return { answer: async () => (await waitForValue("the write's answer from the server", async () => settled)).error };
 }
 
 /** After a scenario: this client still syncs (a row inserted in PostgreSQL reaches its view) and never left 'connected'. */
@@ -93,7 +103,7 @@ async function stillSyncing(jobs: ViewWaiter<Job>, statesFrom: number): Promise<
   expect(session().connection.since(statesFrom)).toEqual(['connected']);
 }
 
-describe('a pending update whose row is gone from the server snapshot (rebase)', () => {
+describe('a pending update replayed on a server snapshot where it no longer applies (rebase)', () => {
   it('another client destroyed the row: the update is dropped locally, the server refuses it with RecordNotFoundError', async () => {
     const states = session().connection.names.length - 1;
     const id = newId();
@@ -106,9 +116,9 @@ describe('a pending update whose row is gone from the server snapshot (rebase)',
       const job = await ActiveJob.find(id);
 
       gate.close();
-      const update = job.update_bang({ title: 'Fix it today' }, { wait: 'server' }).catch((e: unknown) => e);
+      const update = started(job.update_bang({ title: 'Fix it today' }, { wait: 'server' }));
       await jobs.until(has(id, 'Fix it today'), 'the optimistic update');
-      await gate.reached;
+      await waitUntil('the server to receive the update (and hold it)', () => gate.reached);
       // While the server holds the update, the other client destroys the row; its snapshot reaches this client, which
       // replays the pending update on it.
       await other.write(mutators.job.destroy({ values: { id } }));
@@ -116,7 +126,7 @@ describe('a pending update whose row is gone from the server snapshot (rebase)',
       await jobs.until(lacks(id), 'the row gone from this client, its pending update replayed on the snapshot without it');
       gate.open();
 
-      const error = await update;
+      const error = await update.answer();
       expect(error).toBeInstanceOf(RecordNotFoundError);
       expect(error).toMatchObject({ model: 'Job', primaryKey: 'id', id });
       expect(await session().sql`SELECT id FROM jobs WHERE id = ${id}`).toHaveLength(0);
@@ -136,15 +146,15 @@ describe('a pending update whose row is gone from the server snapshot (rebase)',
       gate.close();
       // The client allows this title; the server's rule does not.
       const job = await ActiveJob.create_bang({ title: 'A title only the client allows', status: 'active' });
-      const update = job.update_bang({ status: 'done' }, { wait: 'server' }).catch((e: unknown) => e);
+      const update = started(job.update_bang({ status: 'done' }, { wait: 'server' }));
       await jobs.until(has(job.id), 'the optimistic create');
-      await gate.reached;
+      await waitUntil('the server to receive the update (and hold it)', () => gate.reached);
       // The server refused the create and holds the update: its snapshot without the row reaches this client, which
       // replays the pending update on it.
       await jobs.until(lacks(job.id), 'the refused row gone, the pending update replayed without it');
       gate.open();
 
-      const error = await update;
+      const error = await update.answer();
       expect(error).toBeInstanceOf(RecordNotFoundError);
       expect(error).toMatchObject({ model: 'Job', id: job.id });
       const rows = await waitForValue('the jobs table', async () => session().sql`SELECT id FROM jobs WHERE id = ${job.id}`);
@@ -167,15 +177,15 @@ describe('a pending update whose row is gone from the server snapshot (rebase)',
       const job = await ActiveJob.find(id);
 
       gate.close();
-      const update = job.update_bang({ title: 'Paint it green' }, { wait: 'server' }).catch((e: unknown) => e);
-      await gate.reached;
+      const update = started(job.update_bang({ title: 'Paint it green' }, { wait: 'server' }));
+      await waitUntil('the server to receive the update (and hold it)', () => gate.reached);
       // Upsert skips validations (as in Rails): the stored row gets a status the model does not allow, so the pending
       // update, validated on the stored row with its change, is invalid when replayed on that snapshot.
       await other.write(mutators.job.upsert({ values: { id, title: 'Paint the fence', status: 'bogus' } }));
       await jobs.until((rows) => rows.some((r) => r.id === id && r.status === 'bogus' && r.title === 'Paint the fence'), "the other client's row, without the pending update");
       gate.open();
 
-      const error = await update;
+      const error = await update.answer();
       expect(error).toBeInstanceOf(RecordInvalidError);
       expect((error as RecordInvalidError).fullMessages).toEqual(['Status is not included in the list']);
       expect(await session().sql`SELECT title, status FROM jobs WHERE id = ${id}`).toEqual([{ title: 'Paint the fence', status: 'bogus' }]);

@@ -100,5 +100,10 @@ describe('per-model mutators', () => {
     expect(error).toMatchObject({ model: 'Job', primaryKey: 'id', id: 'j1' });
     expect((error as Error).message).toBe("Couldn't find Job with 'id'=\"j1\"");
     expect(await Job.count()).toBe(0);
+    // The Rails push endpoint names its error RecordNotFound (rails/lib/zero_record/push/model_operations.rb): the same error.
+    const fromRails = RecordNotFoundError.fromDetails({ name: 'RecordNotFound', model: 'Job', primaryKey: 'id', id: 'j1' }, "Couldn't find Job with 'id'=j1");
+    expect(fromRails).toBeInstanceOf(RecordNotFoundError);
+    expect(fromRails).toMatchObject({ model: 'Job', primaryKey: 'id', id: 'j1' });
+    expect(RecordNotFoundError.fromDetails({ name: 'RecordInvalidError', model: 'Job' }, 'x')).toBeUndefined();
   });
 });
