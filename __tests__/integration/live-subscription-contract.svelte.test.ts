@@ -80,7 +80,8 @@ describe.each(flavours)('live subscription contract on zero-cache: $name', (flav
     expect(liveOutcomes()).toEqual([null]);
   });
 
-  test.runIf(SYNC_MODE === 'modern')('view error: the server fails the named query; a QueryFailedError, the connection stays up', async () => {
+  // Defined in modern mode only (not skipped in legacy): there is no query endpoint there to fail the view.
+  if (SYNC_MODE === 'modern') test('view error: the server fails the named query; a QueryFailedError, the connection stays up', async () => {
     const { z, jobs } = await connectedClient(REFUSED);
     const live = flavour.subscribe(jobs);
     await waitUntil("the server's refusal", () => {
