@@ -1,6 +1,7 @@
 /**
- * 8. Named-query reads (modern Zero): ActiveRecord finders whose model reads through its generated relation query
- * (spec built, limit cap checked, compiled to ZQL; the server validates what clients send) vs a hand-written `defineQuery` per read run with `z.run`, on the same local
+ * 8. Named-query reads (modern Zero): ActiveRecord finders whose model reads through its generated queries (`find(id)`
+ * through the find query, whose argument is the bare id; the rest through the relation query: spec built, limit cap
+ * checked, compiled to ZQL; the server validates what clients send) vs a hand-written `defineQuery` per read run with `z.run`, on the same local
  * Zero and data, interleaved. Each iteration asks for a different id / client, as in group 5.
  */
 import { createBuilder, defineQueries, defineQuery } from '@rocicorp/zero';
@@ -32,7 +33,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const ops = pick(mode, 40, 15);
   const z = benchZero();
   await seedJobs(z, size);
-  const Job = ActiveRecord.createModel(defineModel({ ...jobConfig(z), query: queries.job.relation }));
+  const Job = ActiveRecord.createModel(defineModel({ ...jobConfig(z), query: queries.job.relation, find: queries.job.find }));
   let a = 0;
   let b = 0;
   const next = (counter: number) => (counter * 7919) % size;

@@ -4,19 +4,24 @@
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
-import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
+import { buildRelationQuery, plainFindKey, type ZqlQuery } from './relation-spec.ts';
 import { awaitZero, currentZero, hasServer } from './zero-source.ts';
 import { monitored } from './monitoring.ts';
 import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 /**
- * What Zero is asked for a relation: the model's named query with the relation's spec, or (legacy) the ZQL built from the
- * same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * What Zero is asked for a relation: the model's named find query with the bare key when the relation is exactly one row
+ * by key (`find(id)`: the same AST, a shorter argument for Zero to hash), else its named relation query with the
+ * relation's spec, or (legacy) the ZQL built from the same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
  * never answers it: refuse such a read up front rather than wait forever.
  */
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
   const { model } = relation;
+  if (model.find) {
+    const key = plainFindKey(relation.spec, model.primaryKey);
+    if (key !== undefined) return model.find(key) as AnyQuery;
+  }
   if (model.query) return model.query(relation.spec) as AnyQuery;
   if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
     throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [

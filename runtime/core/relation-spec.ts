@@ -16,6 +16,8 @@
  *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
  *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
  *   `runtimeSpecJson(spec)` is its JSON, computed once.
+ * - `plainFindKey(spec, primaryKey)`: the key of a spec that is exactly `find(id)` (key = value, limit 1, nothing else),
+ *   which a model with a find query sends as that query's bare key instead of the spec.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
  * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
@@ -147,4 +149,17 @@ export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: Relation
 export function dropOffset<R>(spec: RelationSpec, rows: readonly R[]): readonly R[] {
   const offset = spec.offset ?? 0;
   return offset > 0 ? rows.slice(offset) : rows;
+}
+
+/**
+ * The key value when `spec` asks for exactly the row whose `primaryKey` equals it (`find(id)`: that comparison, limit 1,
+ * nothing else), else undefined. Such a read can be sent as the model's find query, whose argument is the bare key: Zero
+ * serializes and hashes a named query's argument twice per read, and the ZQL built is the same either way.
+ */
+export function plainFindKey(spec: RelationSpec, primaryKey: string): string | number | undefined {
+  const where = spec.where;
+  if (spec.limit !== 1 || spec.order || spec.offset || spec.includes || where?.op !== 'cmp') return undefined;
+  if (where.column !== primaryKey || where.operator !== '=') return undefined;
+  const value = where.value;
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
