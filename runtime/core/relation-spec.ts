@@ -11,8 +11,8 @@
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
- *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept beside the
- *   spec, in this module). Identical specs of a table are one object (a bounded cache, most recently used kept), and
+ *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept under a
+ *   symbol only this module holds, which JSON leaves out). Identical specs of a table are one object (a bounded cache, most recently used kept), and
  *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
  *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
  *   `runtimeSpecJson(spec)` is its JSON, computed once.
@@ -75,18 +75,27 @@ export function buildRelationQuery(schema: AnySchema, table: string, spec: Relat
 /**
  * What the runtime knows of a spec a Relation built: its table, its JSON, and the ZQL its table's named query compiled it to
  * (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened again, the same relation
- * built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object, which Zero serializes
- * (twice per read, to hash its arguments) on V8's fast path, and only this module can mark one, which no parsed request
- * and no object literal can imitate.
+ * built again) is compiled once. Kept under a symbol only this module holds: JSON (what Zero serializes, twice per read, to
+ * hash its arguments, and what goes on the wire) leaves symbol keys out, and the spec stays a plain object on V8's fast
+ * path (measured: as fast to serialize as an unmarked one; a WeakMap beside the spec cost about 2 us per new spec, most of
+ * a find's own work). No parsed request and no object literal can carry the mark; the property is not enumerable (a spread
+ * does not copy it), and the info names the one spec it belongs to, so no copy made any other way passes for the spec.
  */
 interface RuntimeSpecInfo {
+  readonly spec: RelationSpec;
   readonly table: string;
   readonly json: string;
   compiledBy: object | undefined;
   compiled: ZqlQuery | undefined;
 }
 
-const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
+const RUNTIME_SPEC: unique symbol = Symbol('zero-record runtime spec');
+type MarkedSpec = RelationSpec & { [RUNTIME_SPEC]?: RuntimeSpecInfo };
+
+function infoOf(spec: unknown): RuntimeSpecInfo | undefined {
+  const info = typeof spec === 'object' && spec !== null ? (spec as MarkedSpec)[RUNTIME_SPEC] : undefined;
+  return info?.spec === spec ? info : undefined;
+}
 
 /**
  * How many distinct runtime specs stay interned (all tables together), least recently used dropped first. Enough for the
@@ -98,27 +107,22 @@ const interned = new Map<string, RelationSpec>();
 
 /**
  * A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so.
- * Identical parts give the same object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused.
+ * Identical parts give the same object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused. `parts`
+ * is a fresh object with only the fields that are set (the caller hands it over: it becomes the spec when new).
  */
 export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
-  // The parts' JSON is the spec's own (the same fields, in the same order, undefined ones left out).
   const json = JSON.stringify(parts);
   const id = JSON.stringify(table) + json;
-  let spec = interned.get(id);
-  if (spec) {
+  const known = interned.get(id);
+  if (known) {
     // Most recently used last: the Map's first entry is the one to drop.
     interned.delete(id);
-    interned.set(id, spec);
-    return spec;
+    interned.set(id, known);
+    return known;
   }
-  const fields: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
-  if (parts.where !== undefined) fields.where = parts.where;
-  if (parts.order !== undefined) fields.order = parts.order;
-  if (parts.limit !== undefined) fields.limit = parts.limit;
-  if (parts.offset !== undefined) fields.offset = parts.offset;
-  if (parts.includes !== undefined) fields.includes = parts.includes;
-  spec = fields;
-  runtimeSpecs.set(spec, { table, json, compiledBy: undefined, compiled: undefined });
+  const spec = parts as MarkedSpec;
+  // Not enumerable: a spread or a deep equality check of the spec sees only its fields.
+  Object.defineProperty(spec, RUNTIME_SPEC, { value: { spec, table, json, compiledBy: undefined, compiled: undefined } });
   interned.set(id, spec);
   if (interned.size > INTERNED_SPECS) interned.delete(interned.keys().next().value!);
   return spec;
@@ -126,17 +130,17 @@ export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
 
 /** The JSON of a spec `runtimeSpec` made (computed when it was made). */
 export function runtimeSpecJson(spec: RelationSpec): string {
-  return runtimeSpecs.get(spec)?.json ?? JSON.stringify(spec);
+  return infoOf(spec)?.json ?? JSON.stringify(spec);
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
 export function runtimeSpecTable(spec: unknown): string | undefined {
-  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec)?.table : undefined;
+  return infoOf(spec)?.table;
 }
 
 /** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
 export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
-  const info = runtimeSpecs.get(spec);
+  const info = infoOf(spec);
   if (!info) return compile(spec);
   if (info.compiledBy !== compile || !info.compiled) {
     info.compiledBy = compile;

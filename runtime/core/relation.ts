@@ -391,13 +391,14 @@ export class Relation {
         );
       }
     }
-    const spec = runtimeSpec(this.model.table, {
-      where: where.op === 'const' && where.value ? undefined : where,
-      order: zeroOrder.length > 0 ? (zeroOrder as RelationSpec['order']) : undefined,
-      limit: pass ? undefined : this.state.limit,
-      offset: pass ? undefined : this.state.offset,
-      includes: includes.length > 0 ? includes : undefined,
-    });
+    // Only the fields that are set, in the spec's order: the object becomes the spec (and its JSON the spec's own).
+    const parts: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
+    if (!(where.op === 'const' && where.value)) parts.where = where;
+    if (zeroOrder.length > 0) parts.order = zeroOrder as RelationSpec['order'];
+    if (!pass && this.state.limit !== undefined) parts.limit = this.state.limit;
+    if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
+    if (includes.length > 0) parts.includes = includes;
+    const spec = runtimeSpec(this.model.table, parts);
     this.#compiled = { spec, pass };
     return this.#compiled;
   }
