@@ -7,8 +7,9 @@
  *
  * API:
  * - `relationQuery(schema, table, options?)`: one `defineQuery(({ args }) => zql)`; `options.limits` are the spec caps.
- * - `findQuery(schema, table, options?)`: `defineQuery(({ args: id }) => zql)`, the row whose key is `id` (limit 1): the same
- *   ZQL as the relation query builds for `find(id)`'s spec. The key is the table's one-column Zero primary key.
+ * - `findQuery(schema, table, options?)`: `defineQuery(({ args: id }) => zql)`, the row whose key is `id`: the AST the relation
+ *   query builds for `find(id)`'s spec, in Zero's singular format (`.one()`: a run or view yields the row or undefined). The
+ *   key is the table's one-column Zero primary key.
  * - `defineRelationQueries(schema, { job: 'jobs', ... }, options?)`: `defineQueries({ job: { relation, find }, ... })` (no
  *   `find` for a table whose primary key has several columns).
  */
@@ -76,7 +77,9 @@ export function findQuery(schema: AnySchema, table: string, options: RelationQue
   return defineQuery(({ args }: { args: string | number }) => {
     const id = validateFindKey(schema, table, key, args, caps);
     // Through the relation compiler, so the AST is the one the relation query builds for find(id)'s spec (the same rows).
-    return buildRelationQuery(schema, table, { where: { op: 'cmp', column: key, operator: '=', value: id }, limit: 1 }) as never;
+    // `.one()` adds only the singular format, which Zero reads much faster than a limit of 1 in the list format (measured:
+    // a hand-written find by id took about 2x the CPU with .limit(1) as with .one()).
+    return buildRelationQuery(schema, table, { where: { op: 'cmp', column: key, operator: '=', value: id } }).one() as never;
   });
 }
 

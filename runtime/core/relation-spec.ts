@@ -44,6 +44,8 @@ export interface ZqlQuery {
   where(column: string, operator: string, value: unknown): ZqlQuery;
   orderBy(column: string, direction: Direction): ZqlQuery;
   limit(n: number): ZqlQuery;
+  /** Limit 1 in Zero's singular format: a run or a view yields the row or undefined. */
+  one(): ZqlQuery;
   related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
 }
 
