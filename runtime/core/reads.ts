@@ -14,8 +14,8 @@ import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
  * What Zero is asked for a relation: the model's named find query with the bare key when the relation is exactly one row
  * by key (`find(id)`: the same AST, a shorter argument for Zero to hash), else its named relation query with the
  * relation's spec, or (legacy) the ZQL built from the same spec on the client. A one-row-by-key read is asked in Zero's
- * singular format (`.one()`: the row or undefined, which `rowsOf` and the shared views turn back into a list): Zero runs it
- * about twice as fast as the same query with a limit of 1. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * singular format (`.one()`: the row or undefined, which `rowsOf` and the shared views turn back into a list), the query a
+ * hand-written find by id builds, so Zero does the same work for both. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
  * never answers it: refuse such a read up front rather than wait forever.
  */
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {

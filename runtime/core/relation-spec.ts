@@ -11,11 +11,11 @@
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
- *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept under a
- *   symbol only this module holds, which JSON leaves out). Identical specs of a table are one object (a bounded cache, most recently used kept), and
+ *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept beside the
+ *   spec, in this module). Identical specs of a table are one object (a bounded cache of recently used ones), and
  *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
  *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
- *   `runtimeSpecJson(spec)` is its JSON, computed once.
+ *   `runtimeSpec` also gives the spec's JSON, computed once.
  * - `plainFindKey(spec, primaryKey)`: the key of a spec that is exactly `find(id)` (key = value, limit 1, nothing else),
  *   which a model with a find query sends as that query's bare key instead of the spec.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
@@ -75,28 +75,26 @@ export function buildRelationQuery(schema: AnySchema, table: string, spec: Relat
 }
 
 /**
- * What the runtime knows of a spec a Relation built: its table, its JSON, and the ZQL its table's named query compiled it to
- * (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened again, the same relation
- * built again) is compiled once. Kept under a symbol only this module holds: JSON (what Zero serializes, twice per read, to
- * hash its arguments, and what goes on the wire) leaves symbol keys out, and the spec stays a plain object on V8's fast
- * path (measured: as fast to serialize as an unmarked one; a WeakMap beside the spec cost about 2 us per new spec, most of
- * a find's own work). No parsed request and no object literal can carry the mark; the property is not enumerable (a spread
- * does not copy it), and the info names the one spec it belongs to, so no copy made any other way passes for the spec.
+ * What the runtime knows of a spec a Relation built for a model with a named relation query: its table, and the ZQL that
+ * query compiled it to (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened
+ * again, the same relation built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object,
+ * which Zero serializes (twice per read, to hash its arguments) on V8's fast path (measured: a spec marked with a
+ * non-enumerable symbol property made a named where + order + limit read about 6% slower), and only this module can mark
+ * one, which no parsed request and no object literal can imitate. Only specs sent as a relation query's argument are
+ * marked (a WeakMap entry costs about 1-2 us): not those of legacy models, nor find(id)'s when the model has a find query.
  */
 interface RuntimeSpecInfo {
-  readonly spec: RelationSpec;
   readonly table: string;
-  readonly json: string;
   compiledBy: object | undefined;
   compiled: ZqlQuery | undefined;
 }
 
-const RUNTIME_SPEC: unique symbol = Symbol('zero-record runtime spec');
-type MarkedSpec = RelationSpec & { [RUNTIME_SPEC]?: RuntimeSpecInfo };
+const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
 
-function infoOf(spec: unknown): RuntimeSpecInfo | undefined {
-  const info = typeof spec === 'object' && spec !== null ? (spec as MarkedSpec)[RUNTIME_SPEC] : undefined;
-  return info?.spec === spec ? info : undefined;
+/** A runtime-built spec and its JSON (computed once). */
+export interface RuntimeSpec {
+  readonly spec: RelationSpec;
+  readonly json: string;
 }
 
 /**
@@ -109,52 +107,48 @@ function infoOf(spec: unknown): RuntimeSpecInfo | undefined {
  * new spec, every find of an id not read recently).
  */
 const INTERNED_SPECS = 256;
-let interned = new Map<string, RelationSpec>();
-let previouslyInterned = new Map<string, RelationSpec>();
+let interned = new Map<string, RuntimeSpec>();
+let previouslyInterned = new Map<string, RuntimeSpec>();
 
-function intern(id: string, spec: RelationSpec): void {
+function intern(id: string, entry: RuntimeSpec): void {
   if (interned.size >= INTERNED_SPECS) {
     previouslyInterned = interned;
     interned = new Map();
   }
-  interned.set(id, spec);
+  interned.set(id, entry);
 }
 
-/**
- * A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so.
- * Identical parts give the same object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused. `parts`
- * is a fresh object with only the fields that are set (the caller hands it over: it becomes the spec when new).
- */
-export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
-  const json = JSON.stringify(parts);
-  const id = JSON.stringify(table) + json;
+function lookUp(id: string): RuntimeSpec | undefined {
   const known = interned.get(id);
   if (known) return known;
   const earlier = previouslyInterned.get(id);
-  if (earlier) {
-    intern(id, earlier);
-    return earlier;
-  }
-  const spec = parts as MarkedSpec;
-  // Not enumerable: a spread or a deep equality check of the spec sees only its fields.
-  Object.defineProperty(spec, RUNTIME_SPEC, { value: { spec, table, json, compiledBy: undefined, compiled: undefined } });
-  intern(id, spec);
-  return spec;
+  if (earlier) intern(id, earlier);
+  return earlier;
 }
 
-/** The JSON of a spec `runtimeSpec` made (computed when it was made). */
-export function runtimeSpecJson(spec: RelationSpec): string {
-  return infoOf(spec)?.json ?? JSON.stringify(spec);
+/**
+ * A spec of `table` from a Relation's parts (checked by its methods against the model), marked as such when `mark` (only
+ * this module can mark one so) because it will be a named relation query's argument. Identical parts give the same
+ * object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused. `parts` is a fresh object with only the
+ * fields that are set (the caller hands it over: it becomes the spec when new).
+ */
+export function runtimeSpec(table: string, parts: RelationSpec, mark: boolean): RuntimeSpec {
+  const json = JSON.stringify(parts);
+  const id = JSON.stringify(table) + json;
+  let entry = lookUp(id);
+  if (!entry) intern(id, (entry = { spec: parts, json }));
+  if (mark && !runtimeSpecs.has(entry.spec)) runtimeSpecs.set(entry.spec, { table, compiledBy: undefined, compiled: undefined });
+  return entry;
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
 export function runtimeSpecTable(spec: unknown): string | undefined {
-  return infoOf(spec)?.table;
+  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec)?.table : undefined;
 }
 
 /** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
 export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
-  const info = infoOf(spec);
+  const info = runtimeSpecs.get(spec);
   if (!info) return compile(spec);
   if (info.compiledBy !== compile || !info.compiled) {
     info.compiledBy = compile;
