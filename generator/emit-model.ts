@@ -42,7 +42,7 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   lines.push('', ...doc([`${model.class_name} (${model.file}) over the Zero table ${str(model.table)}.`], ''));
   lines.push(`export const ${names.config} = defineModel({`, '  schema,', `  table: ${str(model.table)},`, `  className: ${str(names.type)},`);
   lines.push(`  primaryKey: ${str(model.primary_key!)},`);
-  if (imports.namedQueries) lines.push(`  query: queries.${names.key}.relation,`);
+  if (imports.namedQueries) lines.push(`  query: queries.${names.key}.relation,`, `  find: queries.${names.key}.find,`);
   const scopes = plan.scopes.filter((s) => s.kind !== 'skipped');
   if (scopes.length > 0) {
     lines.push('  scopes: {');
@@ -99,7 +99,7 @@ export function emitFlavour(plan: ModelPlan, flavour: 'active' | 'reactive', imp
   ].join('\n');
 }
 
-/** Modern Zero's registry of named relation queries: register it on the query endpoint; each model config uses its entry. */
+/** Modern Zero's registry of named relation and find queries: register it on the query endpoint; each model config uses its entry. */
 export function emitQueries(models: readonly ModelPlan[], imports: Imports): string {
   return [
     `import { defineRelationQueries } from ${str(imports.runtime)};`,
@@ -112,8 +112,9 @@ export function emitQueries(models: readonly ModelPlan[], imports: Imports): str
     '',
     ...doc(
       [
-        "Every model's named relation query (`queries.<model>.relation(spec)`): the runtime sends reads as these, and the",
-        "query endpoint answers them with the same definitions, ANDing in its read policies (`createServer({ policies })`).",
+        "Every model's named relation query (`queries.<model>.relation(spec)`) and find query (`queries.<model>.find(id)`,",
+        "what `find(id)` sends: the bare key): the runtime sends reads as these, and the query endpoint answers them with the",
+        "same definitions, ANDing in its read policies (`createServer({ policies })`).",
       ],
       '',
     ),

@@ -8,7 +8,15 @@ export { Relation, type Direction, type OrderArg, type IncludeArg } from './core
 export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from './core/conditions.ts';
 export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';
 export { validateRelationSpec, DEFAULT_SPEC_LIMITS, type SpecLimits } from './core/spec-validation.ts';
-export { relationQuery, defineRelationQueries, type RelationQuery, type RelationQueryOptions } from './core/relation-queries.ts';
+export {
+  relationQuery,
+  findQuery,
+  defineRelationQueries,
+  type RelationQuery,
+  type FindQuery,
+  type ModelQueries,
+  type RelationQueryOptions,
+} from './core/relation-queries.ts';
 export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,

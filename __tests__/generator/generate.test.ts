@@ -53,7 +53,7 @@ describe('generation from a description', () => {
     expect(queries).toContain('export const relationTables = {\n  assignment: "assignments",\n  case: "cases",');
     expect(queries).toContain('export const queries = defineRelationQueries(schema, relationTables);');
     expect(file(files, 'job.config.ts')).toContain('import { queries } from "./queries";');
-    expect(file(files, 'job.config.ts')).toContain('  query: queries.job.relation,\n');
+    expect(file(files, 'job.config.ts')).toContain('  query: queries.job.relation,\n  find: queries.job.find,\n');
     const mutators = file(files, 'mutators.ts');
     expect(mutators).toContain('import { jobConfig } from "./job.config";');
     expect(mutators).toContain('export const mutators = defineModelMutators({\n  assignment: assignmentConfig,');
@@ -61,6 +61,7 @@ describe('generation from a description', () => {
     const legacy = (await generate(await fixtureDescription(), { legacySync: true })).files;
     expect(legacy.map((f) => f.path)).not.toContain('queries.ts');
     expect(file(legacy, 'job.config.ts')).not.toContain('query:');
+    expect(file(legacy, 'job.config.ts')).not.toContain('find:');
     expect(file(legacy, 'mutators.ts')).toContain('export { recordMutators as mutators } from "zero-record";');
   });
 

@@ -15,7 +15,12 @@ import { ViewWaiter } from './support/view-waiter.ts';
 
 // The attacker's registry: the real query names, no validator, the spec passed through as the args.
 const zql = createBuilder(modernSchema);
-const hostileQueries = defineQueries({ job: { relation: defineQuery(({ args }: { args: ReadonlyJSONValue }) => (void args, zql.jobs)) } });
+const hostileQueries = defineQueries({
+  job: {
+    relation: defineQuery(({ args }: { args: ReadonlyJSONValue }) => (void args, zql.jobs)),
+    find: defineQuery(({ args }: { args: ReadonlyJSONValue }) => (void args, zql.jobs)),
+  },
+});
 
 type JobRow = { id: string; title: string };
 type Outcome = { resultType: string; error: unknown };
@@ -34,9 +39,9 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** Materializes `job.relation(spec)` on the attacker's client and resolves with the first settled outcome. */
-function attack(spec: ReadonlyJSONValue): Promise<Outcome> {
-  const view = attacker.materialize(hostileQueries.job.relation(spec) as unknown as Parameters<typeof attacker.materialize>[0]);
+/** Materializes `job.relation(spec)` (or `job.find(key)`) on the attacker's client and resolves with the first settled outcome. */
+function attack(spec: ReadonlyJSONValue, query: 'relation' | 'find' = 'relation'): Promise<Outcome> {
+  const view = attacker.materialize(hostileQueries.job[query](spec) as unknown as Parameters<typeof attacker.materialize>[0]);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within 30 s to the spec ${JSON.stringify(spec).slice(0, 200)}`)), 30_000);
     view.addListener((_rows, resultType, error) => {
@@ -70,6 +75,19 @@ describe('hostile relation specs are refused with an app error, and zero-cache k
     // Zero's shape of a query the endpoint refused: { error: 'app', name, message, details }.
     expect(outcome.error).toMatchObject({ error: 'app', name: 'job.relation' });
     expect(String((outcome.error as { message?: string }).message)).toMatch(message);
+  });
+
+  const findCases: [string, ReadonlyJSONValue][] = [
+    ['a number for a string key', 42],
+    ['a relation spec instead of a key', { where: { op: 'const', value: true } } as ReadonlyJSONValue],
+    ['a key of 2,000 characters', 'x'.repeat(2000)],
+  ];
+
+  it.each(findCases)('find with %s', async (_what, key) => {
+    const outcome = await attack(key, 'find');
+    expect(outcome.resultType).toBe('error');
+    expect(outcome.error).toMatchObject({ error: 'app', name: 'job.find' });
+    expect(String((outcome.error as { message?: string }).message)).toMatch(/Invalid relation spec at id: /);
   });
 
   it('keeps serving the honest client and the attacker\'s valid queries', async () => {

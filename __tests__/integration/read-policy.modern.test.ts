@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../examples/stack/queries.ts';
 import { mutators } from '../../examples/stack/mutators.ts';
 import { modernSchema } from '../../examples/stack/schema.ts';
-import type { RelationSpec } from '../../runtime/index.ts';
+import { ActiveRecord, RecordNotFoundError, defineModel, type RelationSpec } from '../../runtime/index.ts';
 import type { Policies } from '../../runtime/server/index.ts';
 import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 import { waitForValue } from '../support/wait.ts';
@@ -92,6 +92,20 @@ describe('read policy: each user sees only their own rows, live', () => {
       aliceJobs.close();
       bobJobs.close();
     }
+  });
+});
+
+describe('read policy on find(id): the find query, whose argument is only the key', () => {
+  it("answers a user's find of someone else's row as not found, and the owner's with the row", async () => {
+    const jobsOf = (z: ReturnType<typeof signIn>) =>
+      ActiveRecord.createModel(defineModel({ schema: modernSchema, table: 'jobs', zero: z, query: queries.job.relation, find: queries.job.find }));
+    const [AliceJob, BobJob] = [jobsOf(signIn('alice')), jobsOf(signIn('bob'))];
+    const id = newId();
+    await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'bob only', 'active', 'bob')`;
+    // Bob's own read first: once it answers, the row is in zero-cache's replica, so Alice's not-found is the policy's.
+    const found = await waitForValue("bob's find of his row", () => BobJob.find(id).catch(() => undefined));
+    expect(found.title).toBe('bob only');
+    await expect(AliceJob.find(id)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 });
 

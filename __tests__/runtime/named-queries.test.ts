@@ -131,3 +131,46 @@ describe('a model with a named relation query', () => {
     expect(delivered).toEqual([expect.any(InvalidRelationSpecError)]);
   });
 });
+
+describe('a model with a named find query', () => {
+  test('sends find(id) as the find query with the bare key, and every other read as the relation query', async () => {
+    const { z, server } = await serverZero();
+    const queries = defineRelationQueries(schema, { job: 'jobs' });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation, find: queries.job.find }));
+    void Job.find('j1').catch(() => {});
+    // A find inside a scope is not a plain key lookup: it stays a relation spec.
+    void Job.where({ status: 'active' }).find('j2').catch(() => {});
+    await waitUntil('both reads reaching the server', () => {
+      const frames = server.received.join('\n');
+      return frames.includes('"name":"job.find"') && frames.includes('"value":"j2"');
+    });
+    const frames = server.received.join('\n');
+    expect(frames).toContain('"name":"job.find","args":["j1"]');
+    expect(frames).not.toContain('"value":"j1"');
+    expect(frames).toMatch(/"name":"job\.relation","args":\[\{"where":\{"op":"and".*"value":"j2"/);
+  });
+
+  test('answers as the relation query does, once and live, and refuses a key over its cap with a typed error', async () => {
+    const z = localZero();
+    cleanups.push(() => z.close());
+    const queries = defineRelationQueries(schema, { job: 'jobs' }, { limits: { maxKeyLength: 8 } });
+    const Job = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero: z, query: queries.job.relation, find: queries.job.find }));
+    await Job.create({ id: 'j1', title: 'Paint' });
+    expect((await Job.find('j1')).title).toBe('Paint');
+    expect((await Job.find_by({ id: 'j1' }))?.title).toBe('Paint');
+    await expect(Job.find('j2')).rejects.toThrow("Couldn't find Job with 'id'=\"j2\"");
+    await expect(Job.find('j-much-too-long')).rejects.toThrow(InvalidRelationSpecError);
+    const seen: unknown[] = [];
+    // The same one-row lookup, live: a view of the find query.
+    cleanups.push(Job.where({ id: 'j1' }).limit(1).subscribe((records) => seen.push(records.map((r) => r.title))));
+    await Job.find('j1').then((job) => job.update({ title: 'Paint again' }));
+    await waitUntil('the live find seeing the update', () => JSON.stringify(seen.at(-1)) === '["Paint again"]');
+  });
+
+  test('refuses a find query that looks rows up by another key than the model', () => {
+    const queries = defineRelationQueries(schema, { job: 'jobs' });
+    expect(() => defineModel({ schema, table: 'jobs', primaryKey: 'title', find: queries.job.find })).toThrow(
+      "'find' looks rows up by the Zero primary key of 'jobs' (id), not by the model's primaryKey 'title'",
+    );
+  });
+});

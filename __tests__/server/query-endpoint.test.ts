@@ -3,6 +3,7 @@
 // answer, never an exception. No database is touched: the query endpoint only builds ASTs.
 import { createBuilder, createSchema, defineQueries, defineQuery, relationships, string, table, type AST, type Condition } from '@rocicorp/zero';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findQuery, relationQuery } from '../../runtime/index.ts';
 import { AuthenticationError, createServer } from '../../runtime/server/index.ts';
 
 const projects = table('projects').columns({ id: string(), owner_id: string() }).primaryKey('id');
@@ -20,6 +21,8 @@ const zql = createBuilder(schema);
 
 type Ctx = { userID: string };
 const queries = defineQueries({
+  // A generated registry's entry (defineRelationQueries makes these), beside hand-written queries.
+  project: { relation: relationQuery(schema, 'projects'), find: findQuery(schema, 'projects') },
   projects: {
     withNotes: defineQuery(({ args }: { args: { id?: string } | undefined }) => {
       const base = zql.projects.related('notes');
@@ -140,5 +143,35 @@ describe('the query endpoint', () => {
     const response = await server.query(post(JSON.stringify(['transform', []]), ''));
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('No token: sign in first.');
+  });
+
+  it("ANDs the read policy into the find query's AST too: the row by key, only when the policy lets the user see it", async () => {
+    const { body } = await transform([{ id: 'f', name: 'project.find', args: ['p1'] }], 'bob');
+    const [find] = body.queries;
+    expect(find?.ast?.table).toBe('projects');
+    expect(find?.ast?.limit).toBe(1);
+    expect(find?.ast?.where).toEqual({
+      type: 'and',
+      conditions: [{ type: 'simple', left: { type: 'column', name: 'id' }, op: '=', right: { type: 'literal', value: 'p1' } }, ownerIs('bob')],
+    });
+  });
+
+  it('answers a hostile find argument with an app error naming it, and keeps answering the other queries', async () => {
+    const hostile: [string, unknown[]][] = [
+      ['a number for a string key', [42]],
+      ['an object', [{ where: { op: 'const', value: true } }]],
+      ['a list', [['p1', 'p2']]],
+      ['null', [null]],
+      ['no argument', []],
+      ['a key over the length cap', ['x'.repeat(2000)]],
+    ];
+    const { body } = await transform([
+      ...hostile.map(([what, args]) => ({ id: what, name: 'project.find', args })),
+      { id: 'good', name: 'project.find', args: ['p2'] },
+    ]);
+    expect(body.queries.map((q) => [q.id, q.error ?? 'ast'])).toEqual([...hostile.map(([what]) => [what, 'app']), ['good', 'ast']]);
+    for (const q of body.queries.slice(0, -1)) expect(q.message).toMatch(/Invalid relation spec at id: /);
+    expect(body.queries[0]?.message).toContain("column 'id' of 'projects' holds string keys; got 42");
+    expect(body.queries[5]?.message).toContain('a key of 2000 characters is over the cap of 1024');
   });
 });

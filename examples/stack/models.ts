@@ -2,17 +2,17 @@
 // from it). They use the Zero client given to configureZero(); examples/stack/schema.ts is the schema.
 // `defineStackModels` makes them for either sync mode: this module exports the legacy ones
 // (client-built queries), modern-models.ts the modern ones (reads through the named relation queries).
-import { ActiveRecord, defineModel, type ModelConfig, type RelationQuery } from '../../runtime/index.ts';
+import { ActiveRecord, defineModel, type ModelConfig, type ModelQueries } from '../../runtime/index.ts';
 import { schema, type StackSchema } from './schema.ts';
 
 /** What a relationship thunk returns. */
 type AssociatedModel = ReturnType<NonNullable<ModelConfig['relationships']>[string]>;
 
-/** The relation query of each model (modern mode), from defineRelationQueries. */
+/** The relation and find queries of each model (modern mode), from defineRelationQueries. */
 export interface StackRelationQueries {
-  readonly job: { readonly relation: RelationQuery };
-  readonly client: { readonly relation: RelationQuery };
-  readonly task: { readonly relation: RelationQuery };
+  readonly job: ModelQueries;
+  readonly client: ModelQueries;
+  readonly task: ModelQueries;
 }
 
 export function defineStackModels(stackSchema: StackSchema, queries?: StackRelationQueries) {
@@ -20,6 +20,7 @@ export function defineStackModels(stackSchema: StackSchema, queries?: StackRelat
     schema: stackSchema,
     table: 'clients',
     query: queries?.client.relation,
+    find: queries?.client.find,
     validations: { name: [{ kind: 'presence' }] },
   });
 
@@ -27,6 +28,7 @@ export function defineStackModels(stackSchema: StackSchema, queries?: StackRelat
     schema: stackSchema,
     table: 'tasks',
     query: queries?.task.relation,
+    find: queries?.task.find,
     // Annotated: tasks -> jobs -> tasks would otherwise be a circular type.
     relationships: { job: (): AssociatedModel => jobConfig },
   });
@@ -35,6 +37,7 @@ export function defineStackModels(stackSchema: StackSchema, queries?: StackRelat
     schema: stackSchema,
     table: 'jobs',
     query: queries?.job.relation,
+    find: queries?.job.find,
     ttl: '2m',
     scopes: {
       active: (r) => r.where({ status: 'active' }),

@@ -2,7 +2,7 @@
  * ModelConfig: the one object both flavours (ActiveRecord, ReactiveRecord) are made from, and its validation.
  */
 import type { Relation } from './relation.ts';
-import type { RelationQuery } from './relation-queries.ts';
+import type { FindQuery, RelationQuery } from './relation-queries.ts';
 import { classify } from './inflect.ts';
 import { ConfigError, TtlError } from './errors.ts';
 import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
@@ -52,6 +52,11 @@ export interface ModelConfig {
    * only when the schema sets `enableLegacyQueries` (`generate --legacy-sync`).
    */
   readonly query?: RelationQuery;
+  /**
+   * The model's named find query (`queries.job.find` from the generated `queries.ts`): `find(id)` (and any read that is
+   * exactly the row with that key) is sent as this query with the bare key, which Zero hashes faster than a spec.
+   */
+  readonly find?: FindQuery;
 }
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
@@ -77,6 +82,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
   readonly timestampColumns: readonly ('created_at' | 'updated_at')[];
   readonly zero: ZeroSource | undefined;
   readonly query: RelationQuery | undefined;
+  readonly find: FindQuery | undefined;
 }
 
 export type ScopeMap = Readonly<Record<string, ScopeFn>>;
@@ -116,7 +122,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -198,6 +204,14 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
     problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
   }
+  if (config.find !== undefined) {
+    if (typeof config.find !== 'function' || typeof config.find.queryName !== 'string') {
+      problems.push("'find' must be a named query from defineQueries (queries.<model>.find in the generated queries.ts)");
+    } else if (table && (table.primaryKey.length !== 1 || (config.primaryKey ?? table.primaryKey[0]) !== table.primaryKey[0])) {
+      // The find query looks rows up by the table's Zero primary key: with another model key it would return other rows.
+      problems.push(`'find' looks rows up by the Zero primary key of '${config.table}' (${table.primaryKey.join(', ')}), not by the model's primaryKey '${config.primaryKey}'`);
+    }
+  }
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
     if (!Array.isArray(rules)) {
@@ -259,6 +273,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     timestampColumns: Object.freeze(config.timestamps === false ? [] : (['created_at', 'updated_at'] as const).filter((c) => c in table.columns)),
     zero: config.zero,
     query: config.query,
+    find: config.find,
   });
   definitions.set(config, definition);
   return definition;

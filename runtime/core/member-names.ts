@@ -146,6 +146,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   shadowedColumns: Object.freeze([]),
   zero: undefined,
   query: undefined,
+  find: undefined,
 });
 
 /** Throws a `ConfigError` when a scope, column or association of `definition` would shadow a registered member. */

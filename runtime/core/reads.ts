@@ -4,19 +4,24 @@
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
-import { buildRelationQuery, type ZqlQuery } from './relation-spec.ts';
+import { buildRelationQuery, plainFindKey, type ZqlQuery } from './relation-spec.ts';
 import { awaitZero, currentZero, hasServer } from './zero-source.ts';
 import { monitored } from './monitoring.ts';
 import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 
 /**
- * What Zero is asked for a relation: the model's named query with the relation's spec, or (legacy) the ZQL built from the
- * same spec on the client. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
+ * What Zero is asked for a relation: the model's named find query with the bare key when the relation is exactly one row
+ * by key (`find(id)`: the same AST, a shorter argument for Zero to hash), else its named relation query with the
+ * relation's spec, or (legacy) the ZQL built from the same spec on the client. A one-row-by-key read is asked in Zero's
+ * singular format (`.one()`: the row or undefined, which `rowsOf` and the shared views turn back into a list), the query a
+ * hand-written find by id builds, so Zero does the same work for both. zero-cache keeps a client-built query local unless the schema sets `enableLegacyQueries`, and
  * never answers it: refuse such a read up front rather than wait forever.
  */
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
   const { model } = relation;
+  const key = plainFindKey(relation.spec, model.primaryKey);
+  if (key !== undefined && model.find) return model.find(key) as AnyQuery;
   if (model.query) return model.query(relation.spec) as AnyQuery;
   if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
     throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [
@@ -26,7 +31,13 @@ export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
       'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
     ]);
   }
-  return zqlFor(relation) as unknown as AnyQuery;
+  const zql = zqlFor(relation);
+  return (key !== undefined ? zql.one() : zql) as unknown as AnyQuery;
+}
+
+/** Zero's answer as a list: a singular query (`.one()`) yields the row or undefined. */
+function rowsOf(data: unknown): readonly RowData[] {
+  return Array.isArray(data) ? data : data === undefined || data === null ? [] : [data as RowData];
 }
 
 /** A failure to open a read (a `ConfigError` from `queryFor`, an invalid spec) as the runtime's typed error. */
@@ -59,7 +70,7 @@ export async function runRelation(z: AnyZero, relation: Relation, options: { off
       query,
       authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
     );
-    return relation.rows(rows as readonly RowData[]);
+    return relation.rows(rowsOf(rows));
   } catch (error) {
     throw asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
   }

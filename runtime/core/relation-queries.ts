@@ -1,16 +1,22 @@
 /**
- * Named relation queries: one Zero `defineQuery` per model, taking a validated relation spec. Register the registry on the
- * client (each model's config `query: queries.<model>.relation`) and serve it from the query endpoint: the same definitions
- * build the AST on both sides. Read policies are not part of it: the server applies its per-table policies
- * (`createServer({ policies })`) to the AST every named query builds, at every level.
+ * Named relation queries: per model a Zero `defineQuery` taking a validated relation spec, and one taking only a key (the
+ * most read query of an app, `find(id)`, whose argument Zero then hashes as a bare string rather than a spec). Register the
+ * registry on the client (each model's config `query: queries.<model>.relation, find: queries.<model>.find`) and serve it
+ * from the query endpoint: the same definitions build the AST on both sides. Read policies are not part of it: the server
+ * applies its per-table policies (`createServer({ policies })`) to the AST every named query builds, at every level.
  *
  * API:
  * - `relationQuery(schema, table, options?)`: one `defineQuery(({ args }) => zql)`; `options.limits` are the spec caps.
- * - `defineRelationQueries(schema, { job: 'jobs', ... }, options?)`: `defineQueries({ job: { relation }, ... })`.
+ * - `findQuery(schema, table, options?)`: `defineQuery(({ args: id }) => zql)`, the row whose key is `id`: the AST the relation
+ *   query builds for `find(id)`'s spec, in Zero's singular format (`.one()`: a run or view yields the row or undefined). The
+ *   key is the table's one-column Zero primary key.
+ * - `defineRelationQueries(schema, { job: 'jobs', ... }, options?)`: `defineQueries({ job: { relation, find }, ... })` (no
+ *   `find` for a table whose primary key has several columns).
  */
 import { defineQueries, defineQuery } from '@rocicorp/zero';
+import { ConfigError } from './errors.ts';
 import { buildRelationQuery, compiledRuntimeSpec, runtimeSpecTable, type RelationSpec } from './relation-spec.ts';
-import { assertWithinLimitCap, specLimits, validateRelationSpec, type SpecLimits } from './spec-validation.ts';
+import { assertWithinLimitCap, specLimits, validateFindKey, validateRelationSpec, type SpecLimits } from './spec-validation.ts';
 import type { AnySchema } from './zero-types.ts';
 
 /** Options of `relationQuery`: the spec caps. */
@@ -20,6 +26,9 @@ export interface RelationQueryOptions {
 
 /** A model's named relation query as the runtime calls it: `query(spec)` gives the request `z.materialize` / `z.run` take. */
 export type RelationQuery = ((spec: RelationSpec) => unknown) & { readonly queryName: string };
+
+/** A model's named find query as the runtime calls it: `find(id)` gives the request for the row whose key is `id`. */
+export type FindQuery = ((id: string | number) => unknown) & { readonly queryName: string };
 
 /**
  * The named query of one table: validates the spec, then compiles it onto the table's builder.
@@ -45,15 +54,55 @@ export function relationQuery(schema: AnySchema, table: string, options: Relatio
   });
 }
 
+/** The one column of `table`'s Zero primary key, or undefined when it has several. */
+function keyColumn(schema: AnySchema, table: string): string | undefined {
+  const primaryKey = (schema.tables as Record<string, { readonly primaryKey?: readonly string[] }>)[table]?.primaryKey;
+  return primaryKey?.length === 1 ? primaryKey[0] : undefined;
+}
+
 /**
- * The registry of relation queries: `queries.<name>.relation(spec)` for each `name -> table`.
+ * The named find query of one table: the row whose primary key is the argument, after checking it is a value of the key
+ * column (type, and `limits.maxKeyLength` for strings) on both sides, as the server must for anything a client sends.
+ * @example const find = findQuery(schema, 'jobs'); // z.run(find('j1'))
+ */
+export function findQuery(schema: AnySchema, table: string, options: RelationQueryOptions = {}) {
+  const key = keyColumn(schema, table);
+  if (key === undefined) {
+    throw new ConfigError(`findQuery: no find query for '${table}'`, [
+      `'${table}' has no one-column primary key in the Zero schema (find looks a row up by it)`,
+      'read it through its relation query (relationQuery) instead',
+    ]);
+  }
+  const caps = specLimits(options.limits);
+  return defineQuery(({ args }: { args: string | number }) => {
+    const id = validateFindKey(schema, table, key, args, caps);
+    // Through the relation compiler, so the AST is the one the relation query builds for find(id)'s spec (the same rows).
+    // `.one()` adds only the singular format: the query a hand-written find by id builds, so Zero does the same work for it.
+    return buildRelationQuery(schema, table, { where: { op: 'cmp', column: key, operator: '=', value: id } }).one() as never;
+  });
+}
+
+/** A registry entry: the relation query, and the find query when the table has a one-column primary key. */
+export interface ModelQueries {
+  readonly relation: RelationQuery;
+  readonly find?: FindQuery;
+}
+
+/**
+ * The registry of relation queries: `queries.<name>.relation(spec)` and `queries.<name>.find(id)` for each `name -> table`.
  * @example export const queries = defineRelationQueries(schema, { job: 'jobs', client: 'clients' });
  */
 export function defineRelationQueries<const M extends Readonly<Record<string, string>>>(
   schema: AnySchema,
   models: M,
   options: RelationQueryOptions = {},
-): { readonly [K in keyof M]: { readonly relation: RelationQuery } } {
-  const definitions = Object.fromEntries(Object.entries(models).map(([name, table]) => [name, { relation: relationQuery(schema, table, options) }]));
+): { readonly [K in keyof M]: ModelQueries } {
+  const definitions = Object.fromEntries(
+    Object.entries(models).map(([name, table]) => {
+      const entry: { relation: unknown; find?: unknown } = { relation: relationQuery(schema, table, options) };
+      if (keyColumn(schema, table) !== undefined) entry.find = findQuery(schema, table, options);
+      return [name, entry];
+    }),
+  );
   return defineQueries(definitions as never) as never;
 }

@@ -12,10 +12,12 @@
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
  *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept beside the
- *   spec, in this module). Identical specs of a table are one object (a bounded cache, most recently used kept), and
+ *   spec, in this module). Identical specs of a table are one object (a bounded cache of recently used ones), and
  *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
  *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
- *   `runtimeSpecJson(spec)` is its JSON, computed once.
+ *   `runtimeSpec` also gives the spec's JSON, computed once.
+ * - `plainFindKey(spec, primaryKey)`: the key of a spec that is exactly `find(id)` (key = value, limit 1, nothing else),
+ *   which a model with a find query sends as that query's bare key instead of the spec.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
  * Validate every other spec with `validateRelationSpec` (spec-validation.ts) before building it.
  */
@@ -42,6 +44,8 @@ export interface ZqlQuery {
   where(column: string, operator: string, value: unknown): ZqlQuery;
   orderBy(column: string, direction: Direction): ZqlQuery;
   limit(n: number): ZqlQuery;
+  /** Limit 1 in Zero's singular format: a run or a view yields the row or undefined. */
+  one(): ZqlQuery;
   related(name: string, build?: (q: ZqlQuery) => ZqlQuery): ZqlQuery;
 }
 
@@ -71,60 +75,70 @@ export function buildRelationQuery(schema: AnySchema, table: string, spec: Relat
 }
 
 /**
- * What the runtime knows of a spec a Relation built: its table, its JSON, and the ZQL its table's named query compiled it to
- * (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened again, the same relation
- * built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object, which Zero serializes
- * (twice per read, to hash its arguments) on V8's fast path, and only this module can mark one, which no parsed request
- * and no object literal can imitate.
+ * What the runtime knows of a spec a Relation built for a model with a named relation query: its table, and the ZQL that
+ * query compiled it to (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened
+ * again, the same relation built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object,
+ * which Zero serializes (twice per read, to hash its arguments) on V8's fast path (measured: a spec marked with a
+ * non-enumerable symbol property made a named where + order + limit read about 6% slower), and only this module can mark
+ * one, which no parsed request and no object literal can imitate. Only specs sent as a relation query's argument are
+ * marked (a WeakMap entry costs about 1-2 us): not those of legacy models, nor find(id)'s when the model has a find query.
  */
 interface RuntimeSpecInfo {
   readonly table: string;
-  readonly json: string;
   compiledBy: object | undefined;
   compiled: ZqlQuery | undefined;
 }
 
 const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
 
-/**
- * How many distinct runtime specs stay interned (all tables together), least recently used dropped first. Enough for the
- * relations a screen reads again and again (its live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a
- * `find` (measured: the spec, its JSON, its compiled ZQL, and Zero's normalized AST and hash kept for that ZQL).
- */
-const INTERNED_SPECS = 256;
-const interned = new Map<string, RelationSpec>();
-
-/**
- * A spec of `table` from a Relation's parts (checked by its methods against the model): only this module can mark one so.
- * Identical parts give the same object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused.
- */
-export function runtimeSpec(table: string, parts: RelationSpec): RelationSpec {
-  // The parts' JSON is the spec's own (the same fields, in the same order, undefined ones left out).
-  const json = JSON.stringify(parts);
-  const id = JSON.stringify(table) + json;
-  let spec = interned.get(id);
-  if (spec) {
-    // Most recently used last: the Map's first entry is the one to drop.
-    interned.delete(id);
-    interned.set(id, spec);
-    return spec;
-  }
-  const fields: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
-  if (parts.where !== undefined) fields.where = parts.where;
-  if (parts.order !== undefined) fields.order = parts.order;
-  if (parts.limit !== undefined) fields.limit = parts.limit;
-  if (parts.offset !== undefined) fields.offset = parts.offset;
-  if (parts.includes !== undefined) fields.includes = parts.includes;
-  spec = fields;
-  runtimeSpecs.set(spec, { table, json, compiledBy: undefined, compiled: undefined });
-  interned.set(id, spec);
-  if (interned.size > INTERNED_SPECS) interned.delete(interned.keys().next().value!);
-  return spec;
+/** A runtime-built spec and its JSON (computed once). */
+export interface RuntimeSpec {
+  readonly spec: RelationSpec;
+  readonly json: string;
 }
 
-/** The JSON of a spec `runtimeSpec` made (computed when it was made). */
-export function runtimeSpecJson(spec: RelationSpec): string {
-  return runtimeSpecs.get(spec)?.json ?? JSON.stringify(spec);
+/**
+ * How many distinct runtime specs stay interned (all tables together) in each of two generations: specs used since the
+ * current generation began, and those of the one before (moved up when used again); when the current one is full it
+ * becomes the previous one and the oldest is dropped whole. Enough for the relations a screen reads again and again (its
+ * live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a `find` (measured: the spec, its JSON, its
+ * compiled ZQL, and Zero's normalized AST and hash kept for that ZQL). Two generations rather than an exact
+ * least-recently-used order: a hit is one lookup and a miss one insert, with no reordering (which cost about 1.5 us per
+ * new spec, every find of an id not read recently).
+ */
+const INTERNED_SPECS = 256;
+let interned = new Map<string, RuntimeSpec>();
+let previouslyInterned = new Map<string, RuntimeSpec>();
+
+function intern(id: string, entry: RuntimeSpec): void {
+  if (interned.size >= INTERNED_SPECS) {
+    previouslyInterned = interned;
+    interned = new Map();
+  }
+  interned.set(id, entry);
+}
+
+function lookUp(id: string): RuntimeSpec | undefined {
+  const known = interned.get(id);
+  if (known) return known;
+  const earlier = previouslyInterned.get(id);
+  if (earlier) intern(id, earlier);
+  return earlier;
+}
+
+/**
+ * A spec of `table` from a Relation's parts (checked by its methods against the model), marked as such when `mark` (only
+ * this module can mark one so) because it will be a named relation query's argument. Identical parts give the same
+ * object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused. `parts` is a fresh object with only the
+ * fields that are set (the caller hands it over: it becomes the spec when new).
+ */
+export function runtimeSpec(table: string, parts: RelationSpec, mark: boolean): RuntimeSpec {
+  const json = JSON.stringify(parts);
+  const id = JSON.stringify(table) + json;
+  let entry = lookUp(id);
+  if (!entry) intern(id, (entry = { spec: parts, json }));
+  if (mark && !runtimeSpecs.has(entry.spec)) runtimeSpecs.set(entry.spec, { table, compiledBy: undefined, compiled: undefined });
+  return entry;
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
@@ -147,4 +161,17 @@ export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: Relation
 export function dropOffset<R>(spec: RelationSpec, rows: readonly R[]): readonly R[] {
   const offset = spec.offset ?? 0;
   return offset > 0 ? rows.slice(offset) : rows;
+}
+
+/**
+ * The key value when `spec` asks for exactly the row whose `primaryKey` equals it (`find(id)`: that comparison, limit 1,
+ * nothing else), else undefined. Such a read can be sent as the model's find query, whose argument is the bare key: Zero
+ * serializes and hashes a named query's argument twice per read, and the ZQL built is the same either way.
+ */
+export function plainFindKey(spec: RelationSpec, primaryKey: string): string | number | undefined {
+  const where = spec.where;
+  if (spec.limit !== 1 || spec.order || spec.offset || spec.includes || where?.op !== 'cmp') return undefined;
+  if (where.column !== primaryKey || where.operator !== '=') return undefined;
+  const value = where.value;
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }

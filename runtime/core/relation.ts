@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
-import { dropOffset, runtimeSpec, runtimeSpecJson, type Direction, type RelationSpec } from './relation-spec.ts';
+import { dropOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec, type RuntimeSpec } from './relation-spec.ts';
 import {
   isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereCleared, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
@@ -58,7 +58,7 @@ export class Relation {
   readonly model: ModelDefinition;
   readonly state: RelationState;
   #key: string | undefined;
-  #compiled: { readonly spec: RelationSpec; readonly pass: { readonly missing: readonly string[] } | undefined } | undefined;
+  #compiled: { readonly spec: RelationSpec; readonly json: string; readonly pass: { readonly missing: readonly string[] } | undefined } | undefined;
 
   constructor(model: ModelDefinition, state: RelationState = EMPTY) {
     this.model = model;
@@ -360,7 +360,7 @@ export class Relation {
     const { pass } = this.#compile();
     const rowPass = pass ? `,${JSON.stringify([order, limit, offset, pass.missing]).slice(1, -1)}` : '';
     // JSON.stringify([table, spec, ttl, ...rowPass]), reusing the spec's JSON (an undefined TTL is null in an array, as there).
-    this.#key = `[${JSON.stringify(this.model.table)},${runtimeSpecJson(this.spec)},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
+    this.#key = `[${JSON.stringify(this.model.table)},${this.#compile().json},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
     return this.#key;
   }
 
@@ -374,7 +374,7 @@ export class Relation {
    * `where_missing` filters. With a client pass, Zero is asked for every row that passes the rest (no limit or offset:
    * they apply after), with each relationship whose absence is required loaded one row deep.
    */
-  #compile(): { readonly spec: RelationSpec; readonly pass: { readonly missing: readonly string[] } | undefined } {
+  #compile(): { readonly spec: RelationSpec; readonly json: string; readonly pass: { readonly missing: readonly string[] } | undefined } {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
     const { where, missing } = splitMissing(simplify(this.state.where));
@@ -391,14 +391,18 @@ export class Relation {
         );
       }
     }
-    const spec = runtimeSpec(this.model.table, {
-      where: where.op === 'const' && where.value ? undefined : where,
-      order: zeroOrder.length > 0 ? (zeroOrder as RelationSpec['order']) : undefined,
-      limit: pass ? undefined : this.state.limit,
-      offset: pass ? undefined : this.state.offset,
-      includes: includes.length > 0 ? includes : undefined,
-    });
-    this.#compiled = { spec, pass };
+    // Only the fields that are set, in the spec's order: the object becomes the spec (and its JSON the spec's own).
+    const parts: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
+    if (!(where.op === 'const' && where.value)) parts.where = where;
+    if (zeroOrder.length > 0) parts.order = zeroOrder as RelationSpec['order'];
+    if (!pass && this.state.limit !== undefined) parts.limit = this.state.limit;
+    if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
+    if (includes.length > 0) parts.includes = includes;
+    // Marked for the model's relation query (skips re-validating it); find(id) goes as the find query when the model has one.
+    const { model } = this;
+    const named = model.query !== undefined && !(model.find !== undefined && plainFindKey(parts, model.primaryKey) !== undefined);
+    const { spec, json }: RuntimeSpec = runtimeSpec(model.table, parts, named);
+    this.#compiled = { spec, json, pass };
     return this.#compiled;
   }
 

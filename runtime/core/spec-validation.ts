@@ -7,6 +7,7 @@
  * - `SpecLimits` / `DEFAULT_SPEC_LIMITS`: the caps (condition depth, node count, JSON size, limit, include depth);
  *   `specLimits(partial)` fills in the defaults.
  * - `assertWithinLimitCap(spec, limits)`: only the limit cap, at every include level (for specs the runtime built).
+ * - `validateFindKey(schema, table, column, input, limits)`: the argument of a find query, a value of the key column.
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
  * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table;
  * an `exists` condition, Rails' `where.associated`, names one of them and counts as a node; NOT EXISTS is refused, since
@@ -31,10 +32,19 @@ export interface SpecLimits {
   readonly maxLimit: number;
   /** Nesting of includes. */
   readonly maxIncludeDepth: number;
+  /** The longest string key a find query (`queries.<model>.find(id)`) looks up. */
+  readonly maxKeyLength: number;
 }
 
-/** Condition depth 8, 500 nodes, 64 KiB of JSON, limit 1000, includes 4 deep. */
-export const DEFAULT_SPEC_LIMITS: SpecLimits = Object.freeze({ maxDepth: 8, maxNodes: 500, maxBytes: 64 * 1024, maxLimit: 1000, maxIncludeDepth: 4 });
+/** Condition depth 8, 500 nodes, 64 KiB of JSON, limit 1000, includes 4 deep, find keys of 1,024 characters. */
+export const DEFAULT_SPEC_LIMITS: SpecLimits = Object.freeze({
+  maxDepth: 8,
+  maxNodes: 500,
+  maxBytes: 64 * 1024,
+  maxLimit: 1000,
+  maxIncludeDepth: 4,
+  maxKeyLength: 1024,
+});
 
 const OPERATORS: ReadonlySet<string> = new Set<Operator>(['=', '!=', '<', '<=', '>', '>=', 'IN', 'NOT IN', 'IS', 'IS NOT']);
 const SPEC_KEYS: ReadonlySet<string> = new Set(['where', 'order', 'limit', 'offset', 'includes']);
@@ -227,4 +237,21 @@ export function validateRelationSpec(schema: AnySchema, table: string, input: un
   const bytes = jsonLength(input);
   if (bytes > caps.maxBytes) throw new InvalidRelationSpecError('', `${bytes} bytes of JSON is over the cap of ${caps.maxBytes}`);
   return new Checker(schema, caps).spec(table, input, '', 0);
+}
+
+/**
+ * Checks an untrusted find-query argument: a value of `table`'s key `column` (a finite number for a number column, a string
+ * of at most `maxKeyLength` characters for a string column); returns it typed.
+ * @throws InvalidRelationSpecError (path `id`) for anything else.
+ * @example validateFindKey(schema, 'jobs', 'id', 'j1')
+ */
+export function validateFindKey(schema: AnySchema, table: string, column: string, input: unknown, limits: SpecLimits): string | number {
+  const type = (schema.tables as Record<string, TableShape>)[table]?.columns[column]?.type;
+  if (type === 'string' && typeof input === 'string') {
+    if (input.length > limits.maxKeyLength) throw new InvalidRelationSpecError('id', `a key of ${input.length} characters is over the cap of ${limits.maxKeyLength}`);
+    return input;
+  }
+  if (type === 'number' && typeof input === 'number' && Number.isFinite(input)) return input;
+  const shown = describeValue(input);
+  throw new InvalidRelationSpecError('id', `column '${column}' of '${table}' holds ${type ?? 'no'} keys; got ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}`);
 }
