@@ -78,9 +78,15 @@ export class RecordList {
     while (tail < shortest - head && rows[rows.length - 1 - tail] === previousRows[previousRows.length - 1 - tail]) tail++;
     const between = carryOver(recordClass(model), { rows: previousRows, records: previous, from: head, to: previousRows.length - tail }, rows, head, rows.length - tail);
     this.#rows = rows;
-    // Not frozen: freezing an array turns it into a dictionary (measured: +17 B per record). `concat` sizes it exactly.
-    this.#records = previous.slice(0, head).concat(between, previous.slice(previous.length - tail));
-    return this.#records;
+    // Not frozen: freezing an array turns it into a dictionary (measured: +17 B per record). One copy, sized exactly:
+    // as many rows as before (rows changed in place, the usual update) overwrite the middle of a copy.
+    let next: object[];
+    if (rows.length === previousRows.length) {
+      next = previous.slice();
+      for (let k = 0; k < between.length; k++) next[head + k] = between[k]!;
+    } else next = previous.slice(0, head).concat(between, previous.slice(previous.length - tail));
+    this.#records = next;
+    return next;
   }
 }
 
