@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { BenchMathError, CHECK_MARGIN, checkVerdict, median, meetsGoal, ratio } from '../../bench/harness/stats.ts';
+import { BenchMathError, CHECK_MARGIN, checkVerdict, median, meetsGoal, pairedRatio, ratio } from '../../bench/harness/stats.ts';
 import { measuredRow, notMeasuredRow } from '../../bench/harness/rows.ts';
 import type { Measure } from '../../bench/harness/types.ts';
 
 const ns = (value: number, label = 'x'): Measure => ({ label, value, unit: 'ns/op', samples: 5 });
+
+describe('pairedRatio', () => {
+  it('is the median of the per-pair ratios', () => {
+    expect(pairedRatio([110, 220, 330], [100, 200, 100])).toBeCloseTo(1.1);
+  });
+
+  it('is not moved by a load burst over a few pairs, where a ratio of medians is', () => {
+    // A burst slowed both sides of pairs 4 and 5 (9x) and the baseline of pair 3; the subject costs 1.1x in every pair it spared.
+    const subject = [110, 110, 110, 990, 990];
+    const baseline = [100, 100, 900, 900, 900];
+    expect(ratio(median(subject), median(baseline))).toBeCloseTo(0.122, 3);
+    expect(pairedRatio(subject, baseline)).toBeCloseTo(1.1);
+  });
+
+  it('refuses samples not taken in pairs', () => {
+    expect(() => pairedRatio([1, 2], [1])).toThrow(/take the samples in pairs/);
+  });
+
+  it('is null when no pair has a positive baseline', () => {
+    expect(pairedRatio([1], [0])).toBeNull();
+  });
+});
 
 describe('median', () => {
   it('takes the middle sample of an odd count, whatever the order', () => {

@@ -65,6 +65,17 @@ describe('record handles (a form editing one)', () => {
     view.stop();
   });
 
+  test('a handle nobody wrote to carries no state of its own; its first assignment still re-runs what read the column', () => {
+    const job = ReactiveJob.find('j1');
+    const view = watch(() => [job.title, job.$found]);
+    expect(view.last()).toEqual(['Fix the boiler', true]);
+    expect(Object.getOwnPropertySymbols(job)).toHaveLength(1); // the answer only
+    job.title = 'Fix the heater';
+    expect(Object.getOwnPropertySymbols(job)).toHaveLength(2); // the answer and its state
+    expect(view.last()).toEqual(['Fix the heater', true]);
+    view.stop();
+  });
+
   test('update: false and reactive errors when invalid (the value stays, changed); true clears them and writes', async () => {
     const job = ReactiveJob.find('j2');
     const view = watch(() => [job.title, job.errors.get('title'), job.errors.any_p()]);
@@ -108,6 +119,17 @@ describe('records of a collection', () => {
     expect(await record.update({ title: 'Paint the shed' })).toBe(true);
     expect([record.title, record.changed_p(), record.errors.empty_p()]).toEqual(['Paint the shed', false, true]);
     expect(view.last()).toEqual(['Paint the shed']);
+    view.stop();
+  });
+
+  test('a record\'s first assignment re-runs the effects that read it before it had a state', () => {
+    const jobs = ReactiveJob.where({ id: 'j1' });
+    const view = watch(() => jobs.map((j) => j.title));
+    expect(view.last()).toEqual(['Fix the boiler']);
+    jobs.at(0)!.title = 'Fix the heater'; // what bind:value does on the first keystroke
+    expect(view.last()).toEqual(['Fix the heater']);
+    jobs.at(0)!.title = 'Fix it';
+    expect(view.last()).toEqual(['Fix it']);
     view.stop();
   });
 

@@ -82,6 +82,21 @@ describe('RecordList', () => {
     expect(list.records(model, [])).toEqual([]);
   });
 
+  test.each([
+    ['the first row replaced', (rows: RowData[]) => rows.with(0, row())],
+    ['the last row replaced', (rows: RowData[]) => rows.with(-1, row())],
+    ['a row inserted first', (rows: RowData[]) => [row(), ...rows]],
+    ['the last two rows removed', (rows: RowData[]) => rows.slice(0, -2)],
+    ['every row kept, in a new array', (rows: RowData[]) => [...rows]],
+    ['one row in the middle replaced by three', (rows: RowData[]) => rows.toSpliced(4, 1, row(), row(), row())],
+  ])('a change at the ends or in the middle, around a shared head and tail: %s', (_name, change) => {
+    const list = new RecordList();
+    const rows = Array.from({ length: 9 }, row);
+    const records = list.records(model, rows);
+    const next = change(rows);
+    expectCarriedOver(rows, records, next, list.records(model, next));
+  });
+
   test('rows out of their previous relative order still get records of their own rows', () => {
     const list = new RecordList();
     const rows = Array.from({ length: 6 }, row);

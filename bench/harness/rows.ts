@@ -4,8 +4,9 @@
 import { meetsGoal, ratio } from './stats.ts';
 import type { BenchRow, Goal, Measure } from './types.ts';
 
-export function measuredRow(group: string, name: string, subject: Measure, baseline: Measure | null, goal: Goal, note?: string): BenchRow {
-  const r = baseline ? ratio(subject.value, baseline.value) : null;
+/** `paired`: the ratio taken pair by pair (see `pairedRatio`), when the samples were; else subject / baseline medians. */
+export function measuredRow(group: string, name: string, subject: Measure, baseline: Measure | null, goal: Goal, note?: string, paired?: number | null): BenchRow {
+  const r = paired ?? (baseline ? ratio(subject.value, baseline.value) : null);
   const row = { group, name, subject, baseline, ratio: r, goal };
   return { ...row, met: meetsGoal(row, goal), ...(note ? { note } : {}) };
 }

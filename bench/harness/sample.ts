@@ -3,7 +3,7 @@
  * on both), after a warm-up, with `process.hrtime.bigint()`. Every sampled function returns a value that is folded
  * into a sink, so the optimiser cannot drop the work.
  */
-import { median } from './stats.ts';
+import { median, pairedRatio } from './stats.ts';
 import type { Measure, Unit } from './types.ts';
 
 // Module state the optimiser must keep up to date, so work whose result lands here cannot be dropped.
@@ -27,10 +27,10 @@ export interface CompareOptions {
   readonly warmup: number;
   /** Operations per sample: the measure is time per operation. */
   readonly ops: number;
-  readonly unit: Extract<Unit, 'ns/op' | 'us/op' | 'ms' | 'us/file'>;
+  readonly unit: Extract<Unit, 'ns/op' | 'us/op' | 'CPU us/op' | 'ms' | 'us/file'>;
 }
 
-const PER_UNIT_NS: Record<CompareOptions['unit'], number> = { 'ns/op': 1, 'us/op': 1e3, ms: 1e6, 'us/file': 1e3 };
+const PER_UNIT_NS: Record<CompareOptions['unit'], number> = { 'ns/op': 1, 'us/op': 1e3, 'CPU us/op': 1e3, ms: 1e6, 'us/file': 1e3 };
 
 function toMeasure(label: string, nanos: number[], options: CompareOptions): Measure {
   const perOp = nanos.map((n) => n / options.ops / PER_UNIT_NS[options.unit]);
@@ -92,4 +92,44 @@ export async function timeAsync(label: string, run: () => Promise<unknown>, opti
     if (i >= options.warmup) nanos.push(Number(process.hrtime.bigint() - start));
   }
   return toMeasure(label, nanos, { ...options, ops: options.ops ?? 1 });
+}
+
+/**
+ * CPU time this process has used, in nanoseconds (all its threads; microsecond resolution). On a shared machine a
+ * wall clock also counts the time other processes held the cores, which can be many times the work measured.
+ */
+export function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) * 1e3;
+}
+
+/** One sample of a stamped side: the work's duration in nanoseconds, as the side measured it itself. */
+export interface StampedSide {
+  readonly label: string;
+  /** Starts the work and resolves to its duration (ns): from its start to the moment it was done, not to the await. */
+  readonly run: () => Promise<number>;
+}
+
+/**
+ * Asynchronous pair whose sides time themselves (e.g. from a mutation to the moment the effect that shows it ran, so
+ * the wait loop after it and any background work Zero does later are not counted), sampled in interleaved pairs.
+ * Returns both medians and the median of the per-pair ratios (see `pairedRatio`), the figure to judge.
+ */
+export async function comparePaired(subject: StampedSide, baseline: StampedSide, options: CompareOptions): Promise<[Measure, Measure, number | null]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < options.warmup; i++) {
+    await subject.run();
+    await baseline.run();
+  }
+  for (let i = 0; i < options.samples; i++) {
+    if (i % 2 === 0) {
+      a.push(await subject.run());
+      b.push(await baseline.run());
+    } else {
+      b.push(await baseline.run());
+      a.push(await subject.run());
+    }
+  }
+  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options), pairedRatio(a, b)];
 }

@@ -16,6 +16,20 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The median of the per-pair ratios `subject[i] / baseline[i]`: each pair was taken back to back, under the same
+ * machine load, so a burst of load (or a stall) spoils one pair, not the whole figure, as a ratio of medians can be.
+ */
+export function pairedRatio(subject: readonly number[], baseline: readonly number[]): number | null {
+  if (subject.length !== baseline.length) throw new BenchMathError(`paired ratio of ${subject.length} against ${baseline.length} samples: take the samples in pairs`);
+  const ratios: number[] = [];
+  for (let i = 0; i < subject.length; i++) {
+    const r = ratio(subject[i]!, baseline[i]!);
+    if (r !== null) ratios.push(r);
+  }
+  return ratios.length > 0 ? median(ratios) : null;
+}
+
 /** subject / baseline; null when the baseline is not a positive number (a ratio against zero says nothing). */
 export function ratio(subject: number, baseline: number): number | null {
   if (!Number.isFinite(subject) || !Number.isFinite(baseline) || baseline <= 0) return null;

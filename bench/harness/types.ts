@@ -5,7 +5,7 @@
 /** `full` is `npm run bench`; `fast` is `npm run bench:check` (fewer samples, smaller sizes). */
 export type Mode = 'full' | 'fast';
 
-export type Unit = 'ns/op' | 'us/op' | 'ms' | 'B/record' | 'KB' | 'B/view' | 'us/file';
+export type Unit = 'ns/op' | 'us/op' | 'CPU us/op' | 'ms' | 'B/record' | 'KB' | 'B/view' | 'us/file';
 
 /** `max` of a ratio goal is subject/baseline; of an absolute goal it is in the row's subject unit. */
 export type Goal =

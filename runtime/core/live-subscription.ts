@@ -72,6 +72,11 @@ export class LiveSubscription {
     this.#emit();
   }
 
+  /** Tells every holder to read again: a change the source does not see (a record handle's first unsaved value). */
+  touch(): void {
+    for (const holder of [...this.#holders]) holder();
+  }
+
   /** Stops the source now, whoever still holds it; afterwards reads only get snapshots. */
   destroy(): void {
     if (this.#destroyed) return;
@@ -108,7 +113,7 @@ export class LiveSubscription {
 
   #emit(): void {
     this.#observe();
-    for (const holder of [...this.#holders]) holder();
+    this.touch();
   }
 
   /** Reports the first settled answer since the start, then each new error (later row updates are not outcomes). */

@@ -40,8 +40,9 @@ export class LiveAnswer<T> {
   #result: LiveResult | undefined;
   #outcome: Outcome<T> | undefined;
 
-  constructor(relation: Relation, settle: (rows: readonly RecordLike[]) => T) {
-    this.query = new LiveQuery(new RelationSource(relation));
+  /** `whileHeld`: see LiveQuery. */
+  constructor(relation: Relation, settle: (rows: readonly RecordLike[]) => T, whileHeld?: (rerun: () => void) => () => void) {
+    this.query = new LiveQuery(new RelationSource(relation), whileHeld);
     this.#settle = settle;
   }
 

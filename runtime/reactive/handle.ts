@@ -45,15 +45,21 @@ type Answer = LiveAnswer<unknown>;
 class HandleBase {
   /** The finder's live answer; undefined for a new record until it is saved. */
   [ANSWER]: Answer | undefined;
-  readonly [STATE]: ReactiveState;
+  /**
+   * Dirty tracking, errors, new/destroyed: a new record has it from the start, a found one from its first need (most
+   * handles are only read, and a state costs a reactive cell). Until then columns read the answer's row directly, and
+   * the handle has no slot for it (the prototype's `undefined`, as on collection records).
+   */
+  declare [STATE]: ReactiveState | undefined;
 
-  constructor(answer: Answer | undefined, state: ReactiveState) {
+  constructor(answer: Answer | undefined, state: ReactiveState | undefined) {
     this[ANSWER] = answer;
-    this[STATE] = state;
+    if (state) this[STATE] = state;
   }
 
   get $status(): QueryStatus {
-    this[STATE].signal.read();
+    // A handle's answer changes only when a new record is saved, and a new record has its state from the start.
+    this[STATE]?.signal.read();
     return this[ANSWER]?.get().status ?? 'ready';
   }
 
@@ -62,12 +68,12 @@ class HandleBase {
   }
 
   get $error(): ZeroRecordError | null {
-    this[STATE].signal.read();
+    this[STATE]?.signal.read();
     return this[ANSWER]?.get().error ?? null;
   }
 
   get $found(): boolean {
-    this[STATE].signal.read();
+    this[STATE]?.signal.read();
     const value = this[ANSWER]?.get().value;
     return value !== null && value !== undefined;
   }
@@ -81,7 +87,9 @@ class HandleBase {
   }
 }
 
-type HandleClass = { readonly Handle: new (answer: Answer | undefined, state: ReactiveState) => HandleBase; readonly store: RecordStore };
+Object.defineProperty(HandleBase.prototype, STATE, { value: undefined, writable: true });
+
+type HandleClass = { readonly Handle: new (answer: Answer | undefined, state: ReactiveState | undefined) => HandleBase; readonly store: RecordStore };
 const classes = new WeakMap<ModelDefinition, HandleClass>();
 
 function handleClass(model: ModelDefinition): HandleClass {
@@ -92,7 +100,11 @@ function handleClass(model: ModelDefinition): HandleClass {
   const access: RowAccess = {
     row: (self) => (self as HandleBase)[ANSWER]?.get().value as RowData | undefined,
     peek: (self) => (self as HandleBase)[STATE],
-    state: (self) => (self as HandleBase)[STATE],
+    state(self) {
+      const handle = self as HandleBase;
+      // Effects that read a column before there was a state depend on the answer alone: its holders are told once.
+      return (handle[STATE] ??= new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
+    },
     saved(self, row) {
       // A new record, saved: from now on the handle follows its row in Zero, as `find` would.
       const handle = self as HandleBase;
@@ -109,7 +121,7 @@ function handleClass(model: ModelDefinition): HandleClass {
 /** A live handle for a single-record finder plan. */
 export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
   const { Handle } = handleClass(plan.relation.model);
-  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows)), new ReactiveState()) as unknown as RecordHandle<Row>;
+  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows)), undefined) as unknown as RecordHandle<Row>;
 }
 
 /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record whose columns a form can bind to; `save()` inserts it. */

@@ -12,14 +12,21 @@ import type { RowData } from '../core/zero-types.ts';
 
 /**
  * A version number effects depend on. One `SvelteMap` entry: the reactive cell `svelte/reactivity` offers outside
- * runes, read at the cost of a plain source read (a `createSubscriber` would add an effect per read).
+ * runes, read at the cost of a plain source read (a `createSubscriber` would add an effect per read). `firstChange`
+ * runs once, at the first notify: readers that read the record before it had a state never read this cell.
  */
-function changeSignal(): ChangeSignal {
+function changeSignal(firstChange: (() => void) | undefined): ChangeSignal {
   const cell = new SvelteMap<0, number>([[0, 0]]);
   let version = 0;
+  let first = firstChange;
   return {
     read: () => void cell.get(0),
-    notify: () => void cell.set(0, ++version),
+    notify: () => {
+      cell.set(0, ++version);
+      const tell = first;
+      first = undefined;
+      tell?.();
+    },
   };
 }
 
@@ -32,8 +39,13 @@ export class ReactiveState extends RecordState {
    */
   basis: RowData | undefined;
 
-  constructor(options: { original?: RowData; newRecord?: boolean } = {}) {
-    super({ ...options, signal: changeSignal() });
+  /**
+   * @param options.firstChange for a state made after readers already read the record from its row alone (a record
+   * handle's state is made at its first write): tells them, once, to read again, through this state from then on.
+   */
+  constructor(options: { original?: RowData; newRecord?: boolean; firstChange?: () => void } = {}) {
+    const { firstChange, ...state } = options;
+    super({ ...state, signal: changeSignal(firstChange) });
   }
 }
 

@@ -58,8 +58,9 @@ const LOOKAHEAD = 16;
  * The records of one collection. When Zero hands out new rows, an unchanged row (the same row object) keeps its record,
  * so identity is stable without a per-record cache entry: steady state is one wrapper and one array slot per record.
  * Only the rows Zero replaced get new records. Zero orders every view totally (the query's order, then the primary
- * key) and hands out a new row object for any row it changes, so the rows it kept keep their relative order: one walk
- * over both snapshots finds them, skipping the few rows Zero added, replaced or removed around each change.
+ * key) and hands out a new row object for any row it changes, so the rows it kept keep their relative order: the
+ * shared head and tail of both snapshots are found by comparison alone and copied in bulk, and one walk over what lies
+ * between finds the kept rows there, skipping the few rows Zero added, replaced or removed around each change.
  */
 export class RecordList {
   #rows: readonly RowData[] = [];
@@ -67,48 +68,75 @@ export class RecordList {
 
   records(model: ModelDefinition, rows: readonly RowData[]): readonly object[] {
     if (rows === this.#rows) return this.#records;
-    const Record = recordClass(model);
     const previousRows = this.#rows;
     const previous = this.#records;
-    const next = new Array<object>(rows.length);
-    let i = 0;
-    let j = 0;
-    while (i < rows.length) {
-      const row = rows[i]!;
-      if (previousRows[j] === row) {
-        next[i++] = previous[j++]!;
-        continue;
-      }
-      const skip = nextKeptRow(previousRows, j, rows, i);
-      if (skip === undefined) {
-        // Far apart (a bulk insert or delete): index the previous rows once, as a plain lookup would.
-        const byRow = new Map<RowData, object>();
-        for (let k = 0; k < previousRows.length; k++) byRow.set(previousRows[k]!, previous[k]!);
-        for (; i < rows.length; i++) next[i] = byRow.get(rows[i]!) ?? new Record(rows[i]!);
-        break;
-      }
-      // rows[i .. i+added) are new; previousRows[j .. j+removed) are gone.
-      for (const end = Math.min(i + skip.added, rows.length); i < end; i++) next[i] = new Record(rows[i]!);
-      j += skip.removed;
-    }
+    // Compared before anything is written: a change of one row of 10,000 costs a scan, not a rebuild.
+    const shortest = Math.min(rows.length, previousRows.length);
+    let head = 0;
+    while (head < shortest && rows[head] === previousRows[head]) head++;
+    let tail = 0;
+    while (tail < shortest - head && rows[rows.length - 1 - tail] === previousRows[previousRows.length - 1 - tail]) tail++;
+    const between = carryOver(recordClass(model), { rows: previousRows, records: previous, from: head, to: previousRows.length - tail }, rows, head, rows.length - tail);
     this.#rows = rows;
-    // Not frozen: freezing a preallocated array turns it into a dictionary (measured: +17 B per record).
+    // Not frozen: freezing an array turns it into a dictionary (measured: +17 B per record). One copy, sized exactly:
+    // as many rows as before (rows changed in place, the usual update) overwrite the middle of a copy.
+    let next: object[];
+    if (rows.length === previousRows.length) {
+      next = previous.slice();
+      for (let k = 0; k < between.length; k++) next[head + k] = between[k]!;
+    } else next = previous.slice(0, head).concat(between, previous.slice(previous.length - tail));
     this.#records = next;
-    return this.#records;
+    return next;
   }
+}
+
+/** A range of the previous snapshot: its rows and their records, `from` to `to` (exclusive). */
+interface PreviousRange {
+  readonly rows: readonly RowData[];
+  readonly records: readonly object[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The records of `rows[from .. to)`: the record of every row kept from `previous`, a new one for every other row. */
+function carryOver(Record: new (row: RowData) => Wrapper, previous: PreviousRange, rows: readonly RowData[], from: number, to: number): object[] {
+  const next: object[] = [];
+  let i = from;
+  let j = previous.from;
+  while (i < to) {
+    const row = rows[i]!;
+    if (j < previous.to && previous.rows[j] === row) {
+      next.push(previous.records[j++]!);
+      i++;
+      continue;
+    }
+    const skip = nextKeptRow(previous.rows, j, previous.to, rows, i, to);
+    if (skip === undefined) {
+      // Far apart (a bulk insert or delete): index the previous rows once, as a plain lookup would.
+      const byRow = new Map<RowData, object>();
+      for (let k = j; k < previous.to; k++) byRow.set(previous.rows[k]!, previous.records[k]!);
+      for (; i < to; i++) next.push(byRow.get(rows[i]!) ?? new Record(rows[i]!));
+      break;
+    }
+    // rows[i .. i+added) are new; previous rows [j .. j+removed) are gone.
+    for (const end = Math.min(i + skip.added, to); i < end; i++) next.push(new Record(rows[i]!));
+    j += skip.removed;
+  }
+  return next;
 }
 
 const NO_KEPT_ROW = { added: Number.POSITIVE_INFINITY, removed: 0 };
 
 /**
- * After a mismatch at `rows[i]` / `previousRows[j]`: the nearest row both still share, as the number of new rows before
- * it and of previous rows before it (smallest sum first, so kept rows in relative order are matched exactly).
- * `added: Infinity` when no remaining row is shared; undefined when none lies within LOOKAHEAD.
+ * After a mismatch at `rows[i]` / `previousRows[j]` (ranges ending before `newEnd` / `oldEnd`): the nearest row both
+ * still share, as the number of new rows before it and of previous rows before it (smallest sum first, so kept rows in
+ * relative order are matched exactly). `added: Infinity` when no remaining row is shared; undefined when none lies
+ * within LOOKAHEAD.
  */
-function nextKeptRow(previousRows: readonly RowData[], j: number, rows: readonly RowData[], i: number): { added: number; removed: number } | undefined {
-  const newLeft = rows.length - i;
-  const oldLeft = previousRows.length - j;
-  if (oldLeft === 0) return NO_KEPT_ROW;
+function nextKeptRow(previousRows: readonly RowData[], j: number, oldEnd: number, rows: readonly RowData[], i: number, newEnd: number): { added: number; removed: number } | undefined {
+  const newLeft = newEnd - i;
+  const oldLeft = oldEnd - j;
+  if (oldLeft <= 0) return NO_KEPT_ROW;
   const widest = newLeft + oldLeft - 2;
   for (let distance = 1; distance <= widest; distance++) {
     if (distance > LOOKAHEAD) return undefined;
@@ -180,15 +208,35 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
 
 const STATE: unique symbol = Symbol('zero-record.state');
 
+/**
+ * The collections of each model read by effects now, each as the function that re-runs its readers. Effects that read
+ * a record before it had a state depend on its collection alone, so a record's first change tells them (once per
+ * record: from then on they read the state's signal too). Records keep no pointer to their collection (memory).
+ */
+const readCollections = new WeakMap<ModelDefinition, Set<() => void>>();
+
+/** While a collection of `model` is read: `rerun` is called when one of the model's records first changes. */
+export function whileRecordsRead(model: ModelDefinition, rerun: () => void): () => void {
+  let reruns = readCollections.get(model);
+  if (!reruns) readCollections.set(model, (reruns = new Set()));
+  reruns.add(rerun);
+  return () => reruns.delete(rerun);
+}
+
 /** Collection records get their state at the first write (most are only read): until then the prototype's `undefined`. */
-const recordAccess: RowAccess = {
-  row: (self) => (self as Wrapper)[ROW],
-  peek: (self) => (self as { [STATE]?: ReactiveState })[STATE],
-  state(self) {
-    const record = self as { [STATE]?: ReactiveState };
-    return (record[STATE] ??= new ReactiveState());
-  },
-};
+function recordAccess(model: ModelDefinition): RowAccess {
+  const firstChange = () => {
+    for (const rerun of [...(readCollections.get(model) ?? [])]) rerun();
+  };
+  return {
+    row: (self) => (self as Wrapper)[ROW],
+    peek: (self) => (self as { [STATE]?: ReactiveState })[STATE],
+    state(self) {
+      const record = self as { [STATE]?: ReactiveState };
+      return (record[STATE] ??= new ReactiveState({ firstChange }));
+    },
+  };
+}
 
 function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
   const known = classes.get(model);
@@ -202,7 +250,7 @@ function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
   Object.defineProperty(ReactiveRecordBase, 'name', { value: model.className });
   // On the prototype, so a record nobody wrote to has no slot for it (memory) and reads it as a constant.
   Object.defineProperty(ReactiveRecordBase.prototype, STATE, { value: undefined, writable: true });
-  defineRowAccessors(ReactiveRecordBase.prototype, model, recordAccess);
+  defineRowAccessors(ReactiveRecordBase.prototype, model, recordAccess(model));
   classes.set(model, ReactiveRecordBase);
   return ReactiveRecordBase;
 }

@@ -19,7 +19,7 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
 import { newRecordHandle, recordHandle, type RecordHandle } from './handle.ts';
-import { isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
+import { isReactiveRecord, RecordList, whileRecordsRead, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
 import type { ReactiveAssociations } from './associations.ts';
 
@@ -90,7 +90,8 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   }
 
   get #live(): LiveValue<readonly RecordLike[]> {
-    return (this.#answer ??= new LiveValue({ relation: this, single: false, settle: this.#settle ?? ((rows) => rows) }));
+    const { model } = this;
+    return (this.#answer ??= new LiveValue({ relation: this, single: false, settle: this.#settle ?? ((rows) => rows) }, (rerun) => whileRecordsRead(model, rerun)));
   }
 
   #records(): readonly Item<Row, A>[] {

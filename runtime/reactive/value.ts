@@ -10,8 +10,9 @@ import { LiveAnswer, type QueryStatus } from './answer.ts';
 export class LiveValue<T> {
   readonly #answer: LiveAnswer<T>;
 
-  constructor(plan: Plan<T>) {
-    this.#answer = new LiveAnswer(plan.relation, (rows) => plan.settle(rows));
+  /** `whileHeld`: see LiveQuery. */
+  constructor(plan: Plan<T>, whileHeld?: (rerun: () => void) => () => void) {
+    this.#answer = new LiveAnswer(plan.relation, (rows) => plan.settle(rows), whileHeld);
   }
 
   /** The value from the rows Zero has now (`0`, `false`, `[]`, `null` while nothing is loaded); reactive in effects. */
