@@ -36,7 +36,7 @@ export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
 }
 
 /** Zero's answer as a list: a singular query (`.one()`) yields the row or undefined. */
-function rowsOf(data: unknown): readonly RowData[] {
+export function rowsOf(data: unknown): readonly RowData[] {
   return Array.isArray(data) ? data : data === undefined || data === null ? [] : [data as RowData];
 }
 

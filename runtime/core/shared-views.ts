@@ -4,7 +4,7 @@
 import type { TTL } from '@rocicorp/zero';
 import { ConnectionError, QueryFailedError, type ZeroRecordError } from './errors.ts';
 import type { Relation } from './relation.ts';
-import { queryFor } from './reads.ts';
+import { queryFor, rowsOf } from './reads.ts';
 import { closedError, hasServer } from './zero-source.ts';
 import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
@@ -44,8 +44,7 @@ export function relationView(z: AnyZero, relation: Relation): ViewSpec {
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
   const failed = resultType === 'error';
-  // A `.one()` query yields a row or undefined; everything else an array.
-  const raw = (Array.isArray(data) ? data : data === undefined || data === null ? [] : [data]) as readonly RowData[];
+  const raw = rowsOf(data);
   return {
     rows: spec.rows ? spec.rows(raw) : raw,
     resultType,
