@@ -216,9 +216,11 @@ describe("Zero's push protocol, spoken directly", () => {
 
 describe('the Rails server killed mid-push (kill -9) and restarted', () => {
   it('the client pushes again after reconnecting; every mutation lands exactly once, none lost', async () => {
-    // The runtime's reconnect (what an app runs): a failed push puts Zero's connection in 'error'.
+    // The runtime's reconnect (what an app runs): a failed push puts Zero's connection in 'error'. Each state is noted
+    // with the ms since the start, so a failure shows whether the retries ran and when they stopped.
+    const started = Date.now();
     const states: string[] = [];
-    const stopReconnecting = watchConnection((state) => states.push(state), { retry: { initialMs: 250, maxMs: 2_000 } });
+    const stopReconnecting = watchConnection((state) => states.push(`${state}@${Date.now() - started}`), { retry: { initialMs: 250, maxMs: 2_000 } });
     try {
       const z = session.z;
       const group = await z.clientGroupID;
@@ -234,9 +236,21 @@ describe('the Rails server killed mid-push (kill -9) and restarted', () => {
       await session.rails.stop('SIGKILL');
       const landedBeforeRestart = await count();
       await session.rails.start();
-      await waitUntil('all 30 writes in PostgreSQL after the restart', async () => (await count()) === ids.length, { timeoutMs: 90_000 }).catch((error: Error) => {
-        // The path the connection took says whether the runtime's reconnect ran (a failure here is the product's, not the wait's).
-        throw new Error(`${error.message}; connection states seen: ${states.join(' > ')}`, { cause: error });
+      const restartedAt = Date.now() - started;
+      await waitUntil('all 30 writes in PostgreSQL after the restart', async () => (await count()) === ids.length, { timeoutMs: 90_000 }).catch(async (error: Error) => {
+        // Which layer stalled: the connection's path says whether the runtime's reconnect ran ('error' last: no retry got
+        // through; 'connected' last: Zero or zero-cache stopped pushing); lastMutationID and the error rows say whether
+        // the pushes reached Rails and were refused there; Rails' own log says why.
+        const landed = await count();
+        const lmid = await lastMutationID(session.sql, group, z.clientID);
+        const refused = (await errorRows(session.sql, group, z.clientID)).slice(errorsBefore);
+        throw new Error(
+          `${error.message}: ${landed} of ${ids.length} landed (${landedBeforeRestart} before the restart at ${restartedAt} ms); ` +
+            `lastMutationID ${lmid} of ${before + ids.length}; error rows ${JSON.stringify(refused)}; ` +
+            `connection states seen: ${states.join(' > ')}; Zero now: ${JSON.stringify(z.connection.state.current)}; ` +
+            `Rails log tail: ${session.rails.log.slice(-1_000)}`,
+          { cause: error },
+        );
       });
       await waitUntil('lastMutationID advanced once per mutation', async () => (await lastMutationID(session.sql, group, z.clientID)) === before + ids.length, {
         timeoutMs: 30_000,
