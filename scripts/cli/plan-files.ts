@@ -2,12 +2,13 @@
  * Plans every file of a run and returns the plans in the order of `files`, whatever order they finish in.
  * Each file's plan is independent (read, parse, transform, verify), so a large run goes to one worker thread per
  * core, each claiming the next file from a shared counter; a small one stays in this thread, where starting
- * workers (each loads tsx, svelte/compiler, babel, jscodeshift and typescript) would cost more than it saves.
+ * workers (each loads svelte/compiler, babel, jscodeshift and typescript) would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FilePlan, PlanOptions } from '../../codemods/index.ts';
-import { SHARED_SLOTS, STOP, type PlanRunMessage, type PlanWorkerData, type PlanWorkerMessage } from './plan-messages.ts';
+import { NEXT_FILE, SHARED_SLOTS, STOP, type PlanRunMessage, type PlanWorkerData, type PlanWorkerMessage } from './plan-messages.ts';
+import { planWorkerEntry } from './worker-bundle.ts';
 
 /** Below this many files the run plans in-process. */
 export const WORKERS_FROM_FILES = 50;
@@ -25,7 +26,7 @@ export interface PlanRun {
   /** Checked between files: true stops planning. */
   readonly interrupted: () => boolean;
   /**
-   * Workers started earlier (`PlanningWorkers`), used when `threads` > 0; they stay open for the next run and
+   * Workers started earlier (`PlanningWorkers`), the first `threads` of them used; they stay open for the next run and
    * their owner closes them. Without them the run starts its own and closes them.
    */
   readonly workers?: PlanningWorkers;
@@ -58,7 +59,7 @@ export class PlanningWorkers {
 
   constructor(root: string, count: number) {
     const workerData: PlanWorkerData = { root };
-    const entry = new URL('./plan-worker.mjs', import.meta.url);
+    const entry = planWorkerEntry();
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(entry, { workerData });
       worker.on('error', (error) => (this.failure ??= new PlanningWorkerError('uncaught', error.message, error.stack)));
@@ -86,7 +87,16 @@ export class PlanningWorkers {
 
 /** The plans in file order, or null when interrupted. */
 export function planFiles(run: PlanRun): Promise<FilePlan[] | null> {
-  return run.threads > 0 && run.files.length > 0 ? planInWorkers(run) : planInProcess(run);
+  // Without `until`, every file is planned: the array has no hole.
+  return run.threads > 0 && run.files.length > 0 ? (planInWorkers(run) as Promise<FilePlan[] | null>) : planInProcess(run);
+}
+
+/**
+ * Plans in workers until `until` settles, then stops claiming files: the plans in file order of the files
+ * planned by then (the ones already claimed are awaited), `undefined` for the others; null when interrupted.
+ */
+export function planFilesUntil(run: PlanRun, until: Promise<void>): Promise<(FilePlan | undefined)[] | null> {
+  return planInWorkers(run, until);
 }
 
 /** Lets the event loop run (progress, a pending SIGINT) between pieces of synchronous work. */
@@ -105,32 +115,39 @@ async function planInProcess({ root, files, options, onFile, interrupted }: Plan
   return plans;
 }
 
-async function planInWorkers({ root, files, options, threads, onFile, interrupted, workers: started }: PlanRun): Promise<FilePlan[] | null> {
+async function planInWorkers({ root, files, options, threads, onFile, interrupted, workers: started }: PlanRun, until?: Promise<void>): Promise<(FilePlan | undefined)[] | null> {
   const pool = started ?? new PlanningWorkers(root, Math.min(threads, files.length));
   const shared = new SharedArrayBuffer(SHARED_SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const counters = new Int32Array(shared);
-  const plans: FilePlan[] = new Array<FilePlan>(files.length);
+  const plans = new Array<FilePlan | undefined>(files.length);
   const detach: (() => void)[] = [];
   const run = pool.nextRun();
   let poll: NodeJS.Timeout | undefined;
   try {
-    return await new Promise<FilePlan[] | null>((resolve, reject) => {
+    return await new Promise<(FilePlan | undefined)[] | null>((resolve, reject) => {
       let done = 0;
+      /** How many plans the run waits for: every file's, or, once `until` settled, those of the files claimed by then. */
+      let expected = files.length;
       if (pool.failed) reject(pool.failed);
       poll = setInterval(() => interrupted() && resolve(null), INTERRUPT_POLL_MS);
-      for (const worker of pool.workers) {
+      void until?.then(() => {
+        // Moving the counter past the end stops the claiming atomically: what it held is how many were claimed.
+        expected = Math.min(Atomics.add(counters, NEXT_FILE, files.length), files.length);
+        if (done === expected) resolve(plans);
+      });
+      for (const worker of pool.workers.slice(0, Math.max(1, threads))) {
         const onMessage = (message: PlanWorkerMessage) => {
           if (message.run !== run) return;
           if (message.kind === 'planned') {
             plans[message.index] = message.plan;
             onFile(++done, files.length, message.plan.path);
             if (interrupted()) resolve(null);
-            else if (done === files.length) resolve(plans);
+            else if (done === expected) resolve(plans);
           } else reject(new PlanningWorkerError(message.file, message.message, message.stack));
         };
         const onError = (error: Error) => reject(new PlanningWorkerError('uncaught', error.message, error.stack));
         // Only an exit before the last plan arrived is a failure; workers are terminated after that.
-        const onExit = (code: number) => done < files.length && reject(new PlanningWorkerError('exited', `worker exited with code ${code} after ${done} of ${files.length} files`));
+        const onExit = (code: number) => done < expected && reject(new PlanningWorkerError('exited', `worker exited with code ${code} after ${done} of ${files.length} files`));
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
         // Posted now, claimed by the workers on their own: nothing more is needed from this thread until the plans come back.

@@ -33,7 +33,7 @@ export async function buildCli(): Promise<void> {
     absWorkingDir: REPO_ROOT,
     entryPoints: [
       { in: 'scripts/zero-record.ts', out: 'zero-record' },
-      // plan-files.ts starts workers from new URL('./plan-worker.mjs', import.meta.url): the bundle keeps that name beside its chunks.
+      // worker-bundle.ts starts workers from new URL('./plan-worker.mjs', import.meta.url): the bundle keeps that name beside its chunks.
       { in: 'scripts/cli/plan-worker.ts', out: 'plan-worker' },
     ],
     outdir,
