@@ -5,7 +5,7 @@ import { ActiveClient, ActiveJob, ActiveTask } from './support/models.ts';
 import { commitToListenerLatency } from './support/commit-latency.ts';
 import { waitForValue, waitUntil } from '../support/wait.ts';
 import { has, lacks } from './support/rows.ts';
-import { useRuntimeStack } from './support/runtime-stack.ts';
+import { useSharedRuntimeStack } from './support/runtime-stack.ts';
 import { newId } from './support/stack-zero.ts';
 import { describeLatency } from './support/stats.ts';
 import { ViewWaiter, type Watchable } from './support/view-waiter.ts';
@@ -16,7 +16,8 @@ type Task = Awaited<ReturnType<typeof ActiveTask.create>>;
 // includes() adds association properties the runtime's types do not describe (yet).
 type JobWithAssociations = Job & { client: Client | null; tasks: Task[] };
 
-const session = useRuntimeStack();
+// Shares its mode's stack: it neither stops zero-cache nor needs endpoints of its own.
+const session = useSharedRuntimeStack();
 
 describe('ActiveJob.where(...).subscribe sees writes made with SQL', () => {
   it('delivers inserts, updates and deletes as records', async () => {

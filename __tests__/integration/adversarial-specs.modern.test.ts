@@ -9,7 +9,8 @@ import { queries } from '../../examples/stack/queries.ts';
 import { modernSchema } from '../../examples/stack/schema.ts';
 import { installNodeWebSocket } from '../../scripts/stack/node-websocket.ts';
 import { has } from './support/rows.ts';
-import { startStackSession, type StackSession } from './support/stack-session.ts';
+import { joinSharedStack, type StackAddress } from './support/shared-stack.ts';
+import type { StackSession } from './support/stack-session.ts';
 import { newId } from './support/stack-zero.ts';
 import { ViewWaiter } from './support/view-waiter.ts';
 
@@ -25,11 +26,12 @@ const hostileQueries = defineQueries({
 type JobRow = { id: string; title: string };
 type Outcome = { resultType: string; error: unknown };
 
-let env: StackSession;
+let env: StackSession<StackAddress>;
 let attacker: Zero<typeof modernSchema>;
 
 beforeAll(async () => {
-  env = await startStackSession();
+  // The shared modern stack: the attacks go to the example app's own endpoints, and zero-cache keeps running.
+  env = await joinSharedStack();
   installNodeWebSocket();
   attacker = new Zero({ userID: 'mallory', auth: 'mallory', cacheURL: env.stack.cacheUrl, schema: modernSchema, mutators, kvStore: 'mem', logLevel: 'error' });
 });

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { ActiveJob } from './support/models.ts';
 import { desiredQueries, type DesiredQuery } from './support/cvr.ts';
 import { waitForValue } from '../support/wait.ts';
-import { useRuntimeStack } from './support/runtime-stack.ts';
+import { useSharedRuntimeStack } from './support/runtime-stack.ts';
 
-const session = useRuntimeStack();
+// Shares its mode's stack: it neither stops zero-cache nor needs endpoints of its own.
+const session = useSharedRuntimeStack();
 
 /** A jobs query of either mode: client-built on `jobs` (legacy), or the jobs relation query (modern). */
 const isJobsQuery = (query: DesiredQuery): boolean => query.table === 'jobs' || query.queryName === 'job.relation';

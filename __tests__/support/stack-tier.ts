@@ -1,6 +1,6 @@
-// How a tier on the real stack runs: every file starts its own PostgreSQL + zero-cache, so one file at a time in one
-// fork (2 cores), with deadlines that bound a stack start on a loaded machine. The global setup fails the tier, never
-// skips it, when PostgreSQL is not installed.
+// How a tier on the real stack runs: one file at a time in one fork (2 cores; the integration tier, whose files
+// mostly wait on stack starts, runs two), with deadlines that bound a stack start on a loaded machine. The global
+// setup fails the tier, never skips it, when PostgreSQL is not installed.
 import type { TestUserConfig } from 'vitest/config';
 
 export const STACK_TIER: TestUserConfig = {

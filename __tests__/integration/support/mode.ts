@@ -3,4 +3,7 @@
 // 'modern': no legacy flag, no permission, CRUD off; named queries and custom mutators through zero-record/server.
 import type { StackMode } from '../../../scripts/stack/start-stack.ts';
 
-export const SYNC_MODE: StackMode = process.env['ZERO_RECORD_SYNC'] === 'modern' ? 'modern' : 'legacy';
+/** The mode a ZERO_RECORD_SYNC value names (a project's `env` in the config, or this worker's process env). */
+export const syncModeOf = (value: string | undefined): StackMode => (value === 'modern' ? 'modern' : 'legacy');
+
+export const SYNC_MODE: StackMode = syncModeOf(process.env['ZERO_RECORD_SYNC']);

@@ -2,13 +2,13 @@
 // exercise the models end to end.
 import { afterAll, beforeAll } from 'vitest';
 import { configureZero } from '../../../runtime/index.ts';
-import type { StackOptions } from '../../../scripts/stack/start-stack.ts';
+import type { Stack, StackOptions } from '../../../scripts/stack/start-stack.ts';
+import { joinSharedStack, type StackAddress } from './shared-stack.ts';
 import { startStackSession, type StackSession } from './stack-session.ts';
 
-export type RuntimeStack = StackSession;
+export type RuntimeStack<S extends StackAddress = Stack> = StackSession<S>;
 
-export async function startRuntimeStack(options?: StackOptions): Promise<RuntimeStack> {
-  const session = await startStackSession(options);
+async function withRuntime<S extends StackAddress>(session: StackSession<S>): Promise<RuntimeStack<S>> {
   configureZero(() => session.z);
   return {
     ...session,
@@ -19,11 +19,16 @@ export async function startRuntimeStack(options?: StackOptions): Promise<Runtime
   };
 }
 
-/** Registers beforeAll/afterAll for a test file; the returned getter gives the running stack. */
-export function useRuntimeStack(options?: StackOptions): () => RuntimeStack {
-  let env: RuntimeStack | undefined;
+/** Starts a stack of the caller's own, the runtime on it. */
+export async function startRuntimeStack(options?: StackOptions): Promise<RuntimeStack> {
+  return withRuntime(await startStackSession(options));
+}
+
+/** Registers beforeAll/afterAll opening `open` for a test file; the returned getter gives the session. */
+function useSession<S extends StackAddress>(open: () => Promise<RuntimeStack<S>>): () => RuntimeStack<S> {
+  let env: RuntimeStack<S> | undefined;
   beforeAll(async () => {
-    env = await startRuntimeStack(options);
+    env = await open();
   });
   afterAll(async () => {
     await env?.close();
@@ -32,4 +37,14 @@ export function useRuntimeStack(options?: StackOptions): () => RuntimeStack {
     if (!env) throw new Error('The runtime stack is not running (beforeAll failed or has not run).');
     return env;
   };
+}
+
+/** A stack of the file's own: for files that stop or restart zero-cache, or bring their own endpoints. */
+export function useRuntimeStack(options?: StackOptions): () => RuntimeStack {
+  return useSession(() => startRuntimeStack(options));
+}
+
+/** The runtime on this mode's shared stack (shared-stack.ts says which files may share it). */
+export function useSharedRuntimeStack(): () => RuntimeStack<StackAddress> {
+  return useSession(async () => withRuntime(await joinSharedStack()));
 }

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { mutators } from '../../../examples/stack/mutators.ts';
 import { modernSchema, schema } from '../../../examples/stack/schema.ts';
 import { installNodeWebSocket } from '../../../scripts/stack/node-websocket.ts';
-import type { Stack } from '../../../scripts/stack/start-stack.ts';
+import type { StackAddress } from './shared-stack.ts';
 
 /** One Zero type for both modes: the schemas differ only in the legacy flags. */
 export type StackZero = Zero<typeof schema>;
 
 /** `userID` is also the auth token: the example app's `authenticate` trusts it (examples/stack/server.ts). */
-export function stackZero(stack: Stack, userID = 'integration-user'): StackZero {
+export function stackZero(stack: StackAddress, userID = 'integration-user'): StackZero {
   installNodeWebSocket();
   const common = { userID, cacheURL: stack.cacheUrl, kvStore: 'mem', logLevel: 'error' } as const;
   if (stack.mode === 'legacy') return new Zero({ ...common, schema });
