@@ -133,6 +133,22 @@ describe('records of a collection', () => {
     view.stop();
   });
 
+  test('an effect that reads only errors (making the state) shows the messages of a later failed validation', async () => {
+    // A form's error line reads job.errors before any keystroke: the read makes a found handle's state inside the
+    // effect, whose cell Svelte does not track there; the effect must still re-run when the errors change.
+    const job = ReactiveJob.find('j1');
+    await waitUntil('the job to load', () => job.$found);
+    const messages = watch(() => job.errors.full_messages());
+    expect(messages.last()).toEqual([]);
+    job.title = '';
+    expect(job.valid_p()).toBe(false);
+    expect(messages.last()).toEqual(["Title can't be blank"]);
+    job.title = 'Fix it';
+    expect(job.valid_p()).toBe(true);
+    expect(messages.last()).toEqual([]);
+    messages.stop();
+  });
+
   test('records nobody wrote to carry no state of their own (reads stay a row lookup)', () => {
     const record = ReactiveJob.where({ id: 'j1' }).at(0)!;
     expect(Object.getOwnPropertySymbols(record)).toHaveLength(1); // the row only

@@ -102,8 +102,13 @@ function handleClass(model: ModelDefinition): HandleClass {
     peek: (self) => (self as HandleBase)[STATE],
     state(self) {
       const handle = self as HandleBase;
+      const known = handle[STATE];
+      if (known) return known;
       // Effects that read a column before there was a state depend on the answer alone: its holders are told once.
-      return (handle[STATE] ??= new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
+      // An effect that makes the state by reading it (`job.errors` in a template) cannot depend on the state's cell,
+      // which Svelte does not track in the reaction that created it; reading the answer makes it one of those holders.
+      handle[ANSWER]?.get();
+      return (handle[STATE] = new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
     },
     saved(self, row) {
       // A new record, saved: from now on the handle follows its row in Zero, as `find` would.
