@@ -190,6 +190,8 @@ async function findHandles(mode: Mode, z: BenchZero) {
       if (round >= 0) times[index]!.push(elapsed);
     }
   }
+  // Reported, not judged: the issue sets no goal for the mount, and the baseline runs no effect at all, so the ratio
+  // mixes Svelte's per-effect cost with ours; a goal needs a floor row (raw views each read by an effect) first.
   const mountSubject: Measure = { label: '100 find handles', value: median(times[0]), unit: 'ms', samples: times[0].length };
   const mountRatio = pairedRatio(times[0], times[1]);
   const mountBaseline: Measure = { label: '100 raw .one() views', value: median(times[1]), unit: 'ms', samples: times[1].length };
@@ -202,7 +204,7 @@ async function findHandles(mode: Mode, z: BenchZero) {
     { samples: pick(mode, 7, 3), per: count, unit: 'B/view' },
   );
   return [
-    measuredRow(GROUP, `component with ${count} find handles: mount time`, mountSubject, mountBaseline, { kind: 'ratio', max: 1.3 }, 'one $effect per handle reading two columns vs a raw .one() view per row with its listener; one mount, rows already local; CPU ms, ratio: median of interleaved pairs', mountRatio),
+    measuredRow(GROUP, `component with ${count} find handles: mount time`, mountSubject, mountBaseline, { kind: 'none' }, 'one $effect per handle reading two columns vs a raw .one() view per row with its listener; one mount, rows already local; CPU ms, ratio: median of interleaved pairs', mountRatio),
     measuredRow(GROUP, `component with ${count} find handles: memory per handle`, handles!, views!, COLLECTION_GOAL, 'the handle with its effect vs a raw .one() view with its listener'),
   ];
 }
