@@ -6,9 +6,8 @@
 import { createBuilder } from '@rocicorp/zero';
 import { compareAsync } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
-import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
-import { activeJobs, benchZero, jobId, schema, seedJobs } from '../fixtures/zero.ts';
+import { activeJobs, jobId, schema, readBench } from '../fixtures/zero.ts';
 
 const GROUP = '5 finders';
 // Issue 17: find(id) and where + order + limit within 5% of hand-written ZQL; scope chains within 10%.
@@ -16,16 +15,11 @@ const GOAL = { kind: 'ratio', max: 1.05 } as const;
 const SCOPE_GOAL = { kind: 'ratio', max: 1.1 } as const;
 
 export async function run(mode: Mode): Promise<GroupResult> {
-  const size = 1_000;
-  const samples = pick(mode, 31, 9);
-  const ops = pick(mode, 40, 15);
-  const z = benchZero();
-  await seedJobs(z, size);
+  const { z, size, samples, ops, next } = await readBench(mode);
   const Job = activeJobs(z);
   const zql = createBuilder(schema);
   let a = 0;
   let b = 0;
-  const next = (counter: number) => (counter * 7919) % size;
   const repeat = async (work: (i: number) => Promise<unknown>, start: number) => {
     let total = 0;
     for (let k = 0; k < ops; k++) {

@@ -6,24 +6,18 @@
 import { onEvent } from '../../runtime/index.ts';
 import { compareAsync } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
-import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
-import { activeJobs, benchZero, jobId, seedJobs } from '../fixtures/zero.ts';
+import { activeJobs, jobId, readBench } from '../fixtures/zero.ts';
 
 const GROUP = '9 monitoring hook';
 const GOAL = { kind: 'ratio', max: 1.05 } as const;
 
 export async function run(mode: Mode): Promise<GroupResult> {
-  const size = 1_000;
-  const samples = pick(mode, 31, 9);
-  const ops = pick(mode, 40, 15);
-  const z = benchZero();
-  await seedJobs(z, size);
+  const { z, size, samples, ops, next } = await readBench(mode);
   const Job = activeJobs(z);
   let events = 0;
   let a = 0;
   let b = 0;
-  const next = (counter: number) => (counter * 7919) % size;
   const finds = async (start: number) => {
     let found = 0;
     for (let k = 0; k < ops; k++) if (await Job.find(jobId(next(start + k)))) found++;

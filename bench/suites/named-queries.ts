@@ -8,9 +8,8 @@ import { createBuilder, defineQueries, defineQuery } from '@rocicorp/zero';
 import { ActiveRecord, defineModel, defineRelationQueries } from '../../runtime/index.ts';
 import { compareAsync } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
-import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
-import { benchZero, jobConfig, jobId, schema, seedJobs } from '../fixtures/zero.ts';
+import { jobConfig, jobId, schema, readBench } from '../fixtures/zero.ts';
 
 const GROUP = '8 named queries';
 const GOAL = { kind: 'ratio', max: 1.1 } as const;
@@ -28,15 +27,10 @@ const findSpec = (id: string) => ({ where: { op: 'cmp', column: 'id', operator: 
 const queries = defineRelationQueries(schema, { job: 'jobs' });
 
 export async function run(mode: Mode): Promise<GroupResult> {
-  const size = 1_000;
-  const samples = pick(mode, 31, 9);
-  const ops = pick(mode, 40, 15);
-  const z = benchZero();
-  await seedJobs(z, size);
+  const { z, size, samples, ops, next } = await readBench(mode);
   const Job = ActiveRecord.createModel(defineModel({ ...jobConfig(z), query: queries.job.relation, find: queries.job.find }));
   let a = 0;
   let b = 0;
-  const next = (counter: number) => (counter * 7919) % size;
   const repeat = async (work: (i: number) => Promise<unknown>, start: number) => {
     let total = 0;
     for (let k = 0; k < ops; k++) {
