@@ -2,7 +2,7 @@
  * Per model: the shared config module (the single `defineModel` both flavours import), the two flavour modules,
  * and the once-only stub for scopes the app implements by hand.
  */
-import { commentText, key, paramName, sibling, str, type ModelNames } from './names.ts';
+import { commentText, isIdentifier, key, paramName, sibling, str, type ModelNames } from './names.ts';
 import type { ModelPlan } from './plan.ts';
 import type { ScopePlan } from './scopes.ts';
 
@@ -21,6 +21,11 @@ function doc(lines: string[], indent: string): string[] {
   return [`${indent}/**`, ...body.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`];
 }
 
+/** A column read after `?.`: `.title`, or `["first name"]` for a name that is no identifier. */
+function member(column: string): string {
+  return isIdentifier(column) ? column : `[${str(column)}]`;
+}
+
 function railsScope(scope: ScopePlan['scope'], file: string): string {
   return `Rails (${file}:${scope.line}): scope :${scope.name}, ${scope.source}`;
 }
@@ -29,7 +34,9 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   const { model, names } = plan;
   const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
   const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
-  const lines = [`import { defineModel${plan.relationships.length > 0 ? ', type ModelDefinition' : ''} } from ${str(imports.runtime)};`];
+  const getters = plan.recordColumns.length > 0;
+  const runtimeImports = [...(getters ? ['RECORD_VALUES', 'defineColumnGetters'] : []), 'defineModel', ...(plan.relationships.length > 0 ? ['type ModelDefinition'] : [])];
+  const lines = [`import { ${runtimeImports.join(', ')} } from ${str(imports.runtime)};`];
   lines.push(`import { schema } from ${str(sibling('schema', imports.extension))};`);
   if (imports.namedQueries) lines.push(`import { queries } from ${str(sibling('queries', imports.extension))};`);
   for (const target of targets) {
@@ -76,6 +83,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     lines.push('  validations: {');
     for (const [column, rules] of plan.validations.rules) lines.push(`    ${key(column)}: [${rules.join(', ')}],`);
     lines.push('  },');
+  }
+  if (getters) {
+    // Each getter names its column, so each column read keeps its own inline cache (the runtime's own getters share one).
+    lines.push('  columnGetters: defineColumnGetters({');
+    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES]?.${member(column)}; },`);
+    lines.push('  }),');
   }
   lines.push('});');
   return lines.join('\n') + '\n';
