@@ -2,7 +2,7 @@
  * Per model: the shared config module (the single `defineModel` both flavours import), the two flavour modules,
  * and the once-only stub for scopes the app implements by hand.
  */
-import { commentText, isIdentifier, key, paramName, sibling, str, type ModelNames } from './names.ts';
+import { commentText, key, paramName, sibling, str, type ModelNames } from './names.ts';
 import type { ModelPlan } from './plan.ts';
 import type { ScopePlan } from './scopes.ts';
 
@@ -19,11 +19,6 @@ type Custom = Extract<ScopePlan, { kind: 'custom' }>;
 function doc(lines: string[], indent: string): string[] {
   const body = lines.flatMap((l) => commentText(l).split('\n'));
   return [`${indent}/**`, ...body.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`];
-}
-
-/** A column read after `?.`: `.title`, or `["first name"]` for a name that is no identifier. */
-function member(column: string): string {
-  return isIdentifier(column) ? column : `[${str(column)}]`;
 }
 
 function railsScope(scope: ScopePlan['scope'], file: string): string {
@@ -86,8 +81,9 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   }
   if (getters) {
     // Each getter names its column, so each column read keeps its own inline cache (the runtime's own getters share one).
+    // A string-literal key is the same named load for V8, and stays valid under noPropertyAccessFromIndexSignature.
     lines.push('  columnGetters: defineColumnGetters({');
-    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES]?.${member(column)}; },`);
+    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES]?.[${str(column)}]; },`);
     lines.push('  }),');
   }
   lines.push('});');

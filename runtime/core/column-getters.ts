@@ -1,6 +1,6 @@
 /**
  * Column getters written into generated models: one getter per column that names its column in its own source
- * (`get title() { return this[RECORD_VALUES]?.title; }`), so every column read keeps its own inline cache. The
+ * (`get title() { return this[RECORD_VALUES]?.["title"]; }`), so every column read keeps its own inline cache. The
  * runtime's getters for hand-written configs share one function for all columns, whose `row[column]` goes megamorphic
  * as soon as an app reads two columns; compiling per-column getters at run time (`new Function`) would need
  * `'unsafe-eval'` under a Content Security Policy. Reactive records and handles use these getters; ActiveRecord
@@ -24,12 +24,13 @@ export type ColumnGetters = object & ThisType<RecordValues>;
 
 /**
  * A config's `columnGetters`: one getter per record column (the shadowed ones left out), each returning
- * `this[RECORD_VALUES]?.<column>`. The generator writes them; hand-written configs may leave them out. The call types
- * `this` in the getters, which TypeScript does not do inside `defineModel`'s inferred config.
+ * `this[RECORD_VALUES]?.["<column>"]` (a string-literal key is the same named load as `.<column>`, and type-checks
+ * under `noPropertyAccessFromIndexSignature`). The generator writes them; hand-written configs may leave them out.
+ * The call types `this` in the getters, which TypeScript does not do inside `defineModel`'s inferred config.
  * @example
  * columnGetters: defineColumnGetters({
- *   get id() { return this[RECORD_VALUES]?.id; },
- *   get title() { return this[RECORD_VALUES]?.title; },
+ *   get id() { return this[RECORD_VALUES]?.["id"]; },
+ *   get title() { return this[RECORD_VALUES]?.["title"]; },
  * }),
  */
 export function defineColumnGetters(getters: ColumnGetters): ColumnGetters {
