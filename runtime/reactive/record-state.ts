@@ -88,6 +88,8 @@ export function valuesView(model: ModelDefinition, state: ReactiveState, row: ()
       }
     };
     for (const column of model.columns) {
+      // Shadowed columns have no column getter to read them here (read_attribute reads the state itself).
+      if (model.shadowedColumns.includes(column)) continue;
       Object.defineProperty(View.prototype, column, {
         enumerable: true,
         get(this: ValuesView) {
