@@ -4,7 +4,7 @@
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { underscore } from './inflect.ts';
-import { buildRelationQuery, plainFindKey, type ZqlQuery } from './relation-spec.ts';
+import { buildFindQuery, compiledSpec, plainFindKey, type ZqlQuery } from './relation-spec.ts';
 import { awaitZero, currentZero, hasServer } from './zero-source.ts';
 import { monitored } from './monitoring.ts';
 import { isStalled } from './connection.ts';
@@ -31,8 +31,7 @@ export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
       'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
     ]);
   }
-  const zql = zqlFor(relation);
-  return (key !== undefined ? zql.one() : zql) as unknown as AnyQuery;
+  return (key !== undefined ? buildFindQuery(model.schema, model.table, model.primaryKey, key) : zqlFor(relation)) as unknown as AnyQuery;
 }
 
 /** Zero's answer as a list: a singular query (`.one()`) yields the row or undefined. */
@@ -45,9 +44,9 @@ export function readFailure(error: unknown): ZeroRecordError {
   return asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
 }
 
-/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides). */
+/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides), once per spec. */
 export function zqlFor(relation: Relation): ZqlQuery {
-  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
+  return compiledSpec(relation.model.schema, relation.model.table, relation.spec);
 }
 
 /**
