@@ -52,29 +52,54 @@ export function zqlFor(relation: Relation): ZqlQuery {
 /**
  * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
  * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
- * whenever the client is not connected.
+ * whenever the client is not connected. `settle` turns the rows into the caller's answer in the same step (a finder's
+ * answer or its Rails error, passed on as it is thrown).
  */
-export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
-  if (relation.matchesNothing) return [];
-  const query = queryFor(z, relation);
-  const state = z.connection.state.current.name;
-  // Checks made on the way to a write answer from local data while offline, so the write is not held up.
-  const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
-  if (authoritative && isStalled(state)) {
-    throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
-  }
+export function runRelation<A = readonly RowData[]>(z: AnyZero, relation: Relation, options: LoadOptions<A> = {}): Promise<A> {
+  const settle = options.settle ?? (identity as (rows: readonly RowData[]) => A);
+  // Not an async function: a read is one promise on top of Zero's (each extra hop costs, on the most frequent call).
   try {
+    if (relation.matchesNothing) return Promise.resolve(settle([]));
+    const query = queryFor(z, relation);
+    const state = z.connection.state.current.name;
+    // Checks made on the way to a write answer from local data while offline, so the write is not held up.
+    const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
+    if (authoritative && isStalled(state)) {
+      throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
+    }
     // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
-    const rows = await z.run(
-      query,
-      authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
+    let run: Promise<unknown>;
+    try {
+      run = z.run(query, authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' });
+    } catch (error) {
+      throw queryFailed(relation, error);
+    }
+    return run.then(
+      (data) => {
+        let rows: readonly RowData[];
+        try {
+          rows = relation.rows(rowsOf(data));
+        } catch (error) {
+          throw queryFailed(relation, error);
+        }
+        return settle(rows);
+      },
+      (error: unknown) => {
+        throw queryFailed(relation, error);
+      },
     );
-    return relation.rows(rowsOf(rows));
   } catch (error) {
-    throw asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
+    return Promise.reject(error);
   }
 }
 
+function identity<T>(value: T): T {
+  return value;
+}
+
+function queryFailed(relation: Relation, error: unknown): ZeroRecordError {
+  return asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
+}
 
 /** How `loadRelation` reads: `offline` as in `runRelation`, and `settle` turning the rows into the caller's answer. */
 export interface LoadOptions<A> {
@@ -93,7 +118,6 @@ export function loadRelation<A>(relation: Relation, options: LoadOptions<A> = {}
   return monitored(relation.model.className, 'read', () => {
     // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
     const ready = currentZero(relation.model);
-    const rows = ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
-    return options.settle ? rows.then(options.settle) : rows;
+    return ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
   });
 }
