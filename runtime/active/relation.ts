@@ -7,7 +7,7 @@ import {
   countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
-import { loadRelation } from '../core/reads.ts';
+import { loadByKey, loadRelation } from '../core/reads.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
@@ -69,7 +69,13 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   find(id: unknown): Promise<T>;
   find(...ids: unknown[]): Promise<T[]>;
   find(...args: unknown[]): Promise<T | T[]> {
-    return this.#try(() => findPlan(this, args)) as Promise<T | T[]>;
+    try {
+      // `Model.find(id)`, the most frequent read, goes from the key straight to Zero (same answer and errors as the plan).
+      const byKey = args.length === 1 ? loadByKey(this, args[0], (row) => instantiate(this, [row])[0] as T) : undefined;
+      return byKey ?? (this.#answer(findPlan(this, args)) as Promise<T | T[]>);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** The first record matching `conditions`, or null. */

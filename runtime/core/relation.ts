@@ -441,6 +441,11 @@ export class Relation {
   }
 }
 
+/** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
+export function isUnscoped(relation: Relation): boolean {
+  return relation.state === EMPTY;
+}
+
 /** Relation subclass with the model's scopes as chainable methods; one class per (model, flavour). */
 const scopedClasses = new WeakMap<ModelDefinition, Map<RelationClass, RelationClass>>();
 
