@@ -23,13 +23,13 @@ import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
   const { model } = relation;
   const key = plainFindKey(relation.spec, model.primaryKey);
-  if (key !== undefined && model.find) return model.find(key) as AnyQuery;
+  if (key !== undefined && (model.find || !model.query)) return keyQuery(z, model, key);
   if (model.query) return model.query(relation.spec) as AnyQuery;
   assertLegacyAnswerable(z, model);
-  return (key !== undefined ? buildFindQuery(model.schema, model.table, model.primaryKey, key) : zqlFor(relation)) as unknown as AnyQuery;
+  return zqlFor(relation) as unknown as AnyQuery;
 }
 
-/** What `queryFor` asks for `find(key)` of a model with a find query or with no named query (see `findQueryOf`). */
+/** What Zero is asked for the row whose key is `key`, for a model with a find query or with no named query at all. */
 function keyQuery(z: AnyZero, model: ModelDefinition, key: string | number): AnyQuery {
   if (model.find) return model.find(key) as AnyQuery;
   assertLegacyAnswerable(z, model);
