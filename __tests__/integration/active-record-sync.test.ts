@@ -71,6 +71,17 @@ describe('writes through the runtime reach PostgreSQL', () => {
     expect(stored).toMatchObject({ title: 'Paint the hall', status: 'active', priority: 3, client_id: client.id });
     expect(Math.abs((stored.created_at as Date).getTime() - Date.now())).toBeLessThan(60_000);
 
+    // zero-cache checks a legacy CRUD update against the row in its replica (the write authorizer's pre-mutation row),
+    // which trails PostgreSQL: an update sent before the replica has the create fails Zero's connection. A row written
+    // after the create and seen by this client means the replica has the create too (replication keeps commit order).
+    const marker = newId();
+    await sql`INSERT INTO clients (id, name) VALUES (${marker}, 'replication marker')`;
+    const markers = new ViewWaiter(ActiveClient.where({ id: marker }));
+    try {
+      await markers.until((rows) => rows.some((r) => r.id === marker), 'a row written after the create, synced to this client');
+    } finally {
+      markers.close();
+    }
     await new Promise((resolve) => setTimeout(resolve, 20)); // so that updated_at can move
     await job.update_bang({ title: 'Paint the hall blue' });
     const updated = await waitForValue(
