@@ -6,6 +6,7 @@ import { pluralize } from './inflect.ts';
 import { QueryError, RecordNotFoundError, SoleRecordExceededError, describeValue } from './errors.ts';
 import { assertColumn, castValue, type Scalar, type WhereHash } from './conditions.ts';
 import type { Direction, Relation } from './relation.ts';
+import type { ModelDefinition } from './config.ts';
 import { ordersByList } from './relation-algebra.ts';
 
 export type RecordLike = Readonly<Record<string, unknown>>;
@@ -18,10 +19,11 @@ export interface Plan<T> {
   settle(records: readonly RecordLike[]): T;
 }
 
-const notFound = (relation: Relation, message?: string, id?: unknown) =>
-  new RecordNotFoundError(message ?? `Couldn't find ${relation.model.className}`, {
-    model: relation.model.className,
-    primaryKey: relation.model.primaryKey,
+// Takes the model, not the relation: a live plan's settle keeps what it names alive as long as the answer lives.
+const notFound = (model: ModelDefinition, message?: string, id?: unknown) =>
+  new RecordNotFoundError(message ?? `Couldn't find ${model.className}`, {
+    model: model.className,
+    primaryKey: model.primaryKey,
     id,
   });
 
@@ -63,7 +65,7 @@ function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
     single: true,
     settle(records) {
       const record = records[0];
-      if (!record) throw notFound(relation, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
+      if (!record) throw notFound(model, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
       return record;
     },
   };
@@ -79,7 +81,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
     if (expectsArray && Array.isArray(args[0]) && args[0].length === 0) {
       return { relation: relation.none(), single: false, settle: () => [] };
     }
-    throw notFound(relation, `Couldn't find ${model.className} without an ID`);
+    throw notFound(model, `Couldn't find ${model.className} without an ID`);
   }
   if (!expectsArray) return singleRowPlan(relation, ids[0]);
   const unique = [...new Set(ids)];
@@ -98,19 +100,20 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
         `(found ${found.length - missing.length} results, but was looking for ${unique.length}). ` +
         `Couldn't find ${missing.length === 1 ? model.className : pluralize(model.className)} with ` +
         `${missing.length === 1 ? pk : pluralize(pk)} ${missing.map(String).join(', ')}.`;
-      throw notFound(relation, message, unique);
+      throw notFound(model, message, unique);
     },
   };
 }
 
 /** `find_by(conditions)` -> record | null; with `bang`, Rails' `find_by!`. */
 export function findByPlan(relation: Relation, conditions: WhereHash, bang: boolean): Plan<unknown> {
+  const { model } = relation;
   return {
     relation: relation.where(conditions).limit(1),
     single: true,
     settle(records) {
       if (records[0]) return records[0];
-      if (bang) throw notFound(relation);
+      if (bang) throw notFound(model);
       return null;
     },
   };
@@ -120,11 +123,11 @@ function byPrimaryKey(relation: Relation, direction: Direction): Relation {
   return relation.state.order.length > 0 ? relation : relation.order({ [relation.model.primaryKey]: direction });
 }
 
-function takeResult(n: number | undefined, bang: boolean, relation: Relation) {
+function takeResult(n: number | undefined, bang: boolean, { model }: Relation) {
   return (records: readonly RecordLike[]) => {
     if (n !== undefined) return records;
     if (records[0]) return records[0];
-    if (bang) throw notFound(relation);
+    if (bang) throw notFound(model);
     return null;
   };
 }
@@ -155,12 +158,13 @@ export function takePlan(relation: Relation, n: number | undefined, bang: boolea
 
 /** Rails' `sole`: exactly one record, else RecordNotFound or SoleRecordExceeded. */
 export function solePlan(relation: Relation): Plan<unknown> {
+  const { model } = relation;
   return {
     relation: capLimit(relation, 2),
     single: true,
     settle(records) {
-      if (records.length === 0) throw notFound(relation);
-      if (records.length > 1) throw new SoleRecordExceededError(relation.model.className);
+      if (records.length === 0) throw notFound(model);
+      if (records.length > 1) throw new SoleRecordExceededError(model.className);
       return records[0];
     },
   };

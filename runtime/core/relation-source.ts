@@ -20,6 +20,9 @@ export class RelationSource implements LiveSource {
   #spec: { readonly z: AnyZero; readonly view: ViewSpec } | undefined;
   #view: SharedView | undefined;
   #failure: LiveResult | undefined;
+  /** While started: the listener given to `start`, and the wait for Zero while there is one. */
+  #changed: (() => void) | undefined;
+  #cancelWait: (() => void) | undefined;
 
   constructor(relation: Relation) {
     this.#relation = relation;
@@ -31,26 +34,16 @@ export class RelationSource implements LiveSource {
     return this.#spec.view;
   }
 
-  start(changed: () => void): () => void {
+  start(changed: () => void): void {
     // `none()` asks Zero for nothing: its answer is final at once.
-    if (this.#relation.matchesNothing) return () => {};
-    let stopListening: (() => void) | undefined;
+    if (this.#relation.matchesNothing) return;
+    this.#changed = changed;
     let starting = true;
-    const attach = (z: AnyZero) => {
-      this.#failure = undefined;
-      try {
-        this.#view = retainView(z, this.#viewSpec(z));
-      } catch (error) {
-        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
-        this.#failure = failed(readFailure(error));
-        return;
-      }
-      stopListening = this.#view.onChange(changed);
-    };
-    const cancelWait = whenZero(
+    // Nothing is kept for the wait when Zero is there at once (the usual case): no closure outlives this call.
+    this.#cancelWait = whenZero(
       this.#relation.model,
       (z) => {
-        attach(z);
+        this.#attach(z, changed);
         if (!starting) changed();
       },
       (error) => {
@@ -60,15 +53,30 @@ export class RelationSource implements LiveSource {
     );
     // Ready (or failed) at once: the caller reads the result itself; later, it is told.
     starting = false;
-    return () => {
-      cancelWait();
-      const view = this.#view;
-      this.#view = undefined;
-      this.#failure = undefined;
-      stopListening?.();
-      stopListening = undefined;
-      view?.release();
-    };
+  }
+
+  #attach(z: AnyZero, changed: () => void): void {
+    this.#failure = undefined;
+    try {
+      this.#view = retainView(z, this.#viewSpec(z));
+    } catch (error) {
+      // A read this client can never get answered (see queryFor) is reported, not left loading forever.
+      this.#failure = failed(readFailure(error));
+      return;
+    }
+    this.#view.onChange(changed);
+  }
+
+  stop(): void {
+    const view = this.#view;
+    const changed = this.#changed;
+    this.#cancelWait?.();
+    this.#cancelWait = undefined;
+    this.#changed = undefined;
+    this.#view = undefined;
+    this.#failure = undefined;
+    if (view && changed) view.offChange(changed);
+    view?.release();
   }
 
   live(): LiveResult | undefined {

@@ -33,20 +33,25 @@ export interface ViewSpec {
   readonly ttl: TTL;
   /** Names the source in error messages (`Job`). */
   readonly label: string;
-  /** Post-processing of Zero's rows (a relation drops its offset rows). */
-  readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
+  /** Post-processing of Zero's rows (a relation drops its offset rows): the relation itself, not a closure over it. */
+  readonly filter?: RowFilter;
+}
+
+/** What post-processes a view's rows (a Relation is one). */
+export interface RowFilter {
+  rows(raw: readonly RowData[]): readonly RowData[];
 }
 
 /** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
 export function relationView(z: AnyZero, relation: Relation): ViewSpec {
-  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, filter: relation };
 }
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
   const failed = resultType === 'error';
   const raw = rowsOf(data);
   return {
-    rows: spec.rows ? spec.rows(raw) : raw,
+    rows: spec.filter ? spec.filter.rows(raw) : raw,
     resultType,
     error: failed
       ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
@@ -152,10 +157,13 @@ export class SharedView {
     }
   }
 
-  /** Calls `listener` after each change; returns the unsubscribe function. */
-  onChange(listener: () => void): () => void {
+  /** Calls `listener` after each change, until `offChange(listener)`. */
+  onChange(listener: () => void): void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  }
+
+  offChange(listener: () => void): void {
+    this.#listeners.delete(listener);
   }
 }
 

@@ -115,7 +115,7 @@ function handleClass(model: ModelDefinition): HandleClass {
       const handle = self as HandleBase;
       if (handle[ANSWER]) return;
       const plan = findPlan(new Relation(model), [row[model.primaryKey]]);
-      handle[ANSWER] = new LiveAnswer(plan.relation, (rows) => plan.settle(rows));
+      handle[ANSWER] = new LiveAnswer(plan);
     },
   };
   const made = { Handle, store: defineRowAccessors(Handle.prototype, model, access) };
@@ -126,7 +126,7 @@ function handleClass(model: ModelDefinition): HandleClass {
 /** A live handle for a single-record finder plan. */
 export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
   const { Handle } = handleClass(plan.relation.model);
-  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows)), undefined) as unknown as RecordHandle<Row>;
+  return new Handle(new LiveAnswer(plan), undefined) as unknown as RecordHandle<Row>;
 }
 
 /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record whose columns a form can bind to; `save()` inserts it. */

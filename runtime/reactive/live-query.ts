@@ -11,15 +11,15 @@ import type { LiveSource } from '../core/live-subscription.ts';
 export class LiveQuery extends LiveSubscription {
   readonly #subscribe: () => void;
 
-  /** `whileHeld(rerun)`: runs while effects read the query (`rerun` re-runs them); returns its stop function. */
-  constructor(source: LiveSource, whileHeld?: (rerun: () => void) => () => void) {
+  /** `readers`: a set the re-run of the effects reading the query is in while they read it (see `collectionReaders`). */
+  constructor(source: LiveSource, readers?: Set<() => void>) {
     super(source);
     this.#subscribe = createSubscriber((update) => {
-      const release = this.hold(update);
-      const stop = whileHeld?.(update);
+      this.addHolder(update);
+      readers?.add(update);
       return () => {
-        stop?.();
-        release();
+        readers?.delete(update);
+        this.removeHolder(update);
       };
     });
   }

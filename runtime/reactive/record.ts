@@ -215,12 +215,11 @@ const STATE: unique symbol = Symbol('zero-record.state');
  */
 const readCollections = new WeakMap<ModelDefinition, Set<() => void>>();
 
-/** While a collection of `model` is read: `rerun` is called when one of the model's records first changes. */
-export function whileRecordsRead(model: ModelDefinition, rerun: () => void): () => void {
+/** The set a collection of `model` puts its readers' re-run in while read: each is called when one of the model's records first changes. */
+export function collectionReaders(model: ModelDefinition): Set<() => void> {
   let reruns = readCollections.get(model);
   if (!reruns) readCollections.set(model, (reruns = new Set()));
-  reruns.add(rerun);
-  return () => reruns.delete(rerun);
+  return reruns;
 }
 
 /** Collection records get their state at the first write (most are only read): until then the prototype's `undefined`. */
