@@ -8,6 +8,19 @@ import { LiveSubscription } from '../core/live-subscription.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import type { LiveSource } from '../core/live-subscription.ts';
 
+/**
+ * An effect calling the returned function joins `readers` until it re-runs or ends, so calling the members re-runs it.
+ * Unlike a `$state`, it is tracked even by the reaction that made it (see `collectionReaders`).
+ */
+export function joinReaders(readers: Set<() => void>): () => void {
+  return createSubscriber((update) => {
+    readers.add(update);
+    return () => {
+      readers.delete(update);
+    };
+  });
+}
+
 export class LiveQuery extends LiveSubscription {
   readonly #subscribe: () => void;
 

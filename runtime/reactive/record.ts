@@ -12,6 +12,7 @@ import { unloadedAssociation } from './associations.ts';
 import { defineRecordMethods, type PersistenceMethods } from '../core/persistence.ts';
 import type { RecordStore } from '../core/record-state.ts';
 import { ReactiveState, reactiveStore, readColumn, type RowAccess } from './record-state.ts';
+import { joinReaders } from './live-query.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
 export interface ReactiveRecordMethods<Row> extends PersistenceMethods<Row> {
@@ -224,15 +225,23 @@ export function collectionReaders(model: ModelDefinition): Set<() => void> {
 
 /** Collection records get their state at the first write (most are only read): until then the prototype's `undefined`. */
 function recordAccess(model: ModelDefinition): RowAccess {
+  const readers = collectionReaders(model);
   const firstChange = () => {
-    for (const rerun of [...(readCollections.get(model) ?? [])]) rerun();
+    for (const rerun of [...readers]) rerun();
   };
+  const joinCollectionReaders = joinReaders(readers);
   return {
     row: (self) => (self as Wrapper)[ROW],
     peek: (self) => (self as { [STATE]?: ReactiveState })[STATE],
     state(self) {
       const record = self as { [STATE]?: ReactiveState };
-      return (record[STATE] ??= new ReactiveState({ firstChange }));
+      const known = record[STATE];
+      if (known) return known;
+      // An effect that makes the state by reading it (`job.errors` in an `{#each}` row) cannot depend on the state's
+      // cell, which Svelte does not track in the reaction that created it: it waits for the first change with the
+      // collections' readers instead (as a handle's reader does with its answer), and reads the cell from its next run.
+      joinCollectionReaders();
+      return (record[STATE] = new ReactiveState({ firstChange }));
     },
   };
 }
