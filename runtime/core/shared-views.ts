@@ -44,7 +44,7 @@ export interface RowFilter {
 
 /** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
 export function relationView(z: AnyZero, relation: Relation): ViewSpec {
-  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, filter: relation };
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, filter: relation.filtersRows ? relation : undefined };
 }
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
