@@ -100,7 +100,8 @@ export class SharedView {
   readonly key: string;
   readonly #label: string;
   #refs = 0;
-  #listeners = new Set<() => void>();
+  // An array, not a Set: a view almost always has one listener (its relation's live source); a Set's table costs ~100 B.
+  #listeners: (() => void)[] = [];
   #view: TypedViewLike | undefined;
   #stopListening: (() => void) | undefined;
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
@@ -134,7 +135,10 @@ export class SharedView {
 
   /** Tells every listener that `result` changed. */
   notify(): void {
-    for (const listener of this.#listeners) listener();
+    const listeners = this.#listeners;
+    if (listeners.length === 1) return listeners[0]!();
+    // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it).
+    for (const listener of listeners.slice()) if (this.#listeners.includes(listener)) listener();
   }
 
   retain(): void {
@@ -149,7 +153,7 @@ export class SharedView {
     this.#stopListening = undefined;
     this.#view.destroy();
     this.#view = undefined;
-    this.#listeners.clear();
+    this.#listeners = [];
     this.#client.views.delete(this.key);
     if (this.#client.views.size === 0) {
       this.#client.stopWatching?.();
@@ -159,11 +163,12 @@ export class SharedView {
 
   /** Calls `listener` after each change, until `offChange(listener)`. */
   onChange(listener: () => void): void {
-    this.#listeners.add(listener);
+    this.#listeners.push(listener);
   }
 
   offChange(listener: () => void): void {
-    this.#listeners.delete(listener);
+    const at = this.#listeners.indexOf(listener);
+    if (at >= 0) this.#listeners.splice(at, 1);
   }
 }
 
