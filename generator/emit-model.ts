@@ -29,7 +29,9 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   const { model, names } = plan;
   const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
   const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
-  const lines = [`import { defineModel${plan.relationships.length > 0 ? ', type ModelDefinition' : ''} } from ${str(imports.runtime)};`];
+  const getters = plan.recordColumns.length > 0;
+  const runtimeImports = [...(getters ? ['RECORD_VALUES', 'defineColumnGetters'] : []), 'defineModel', ...(plan.relationships.length > 0 ? ['type ModelDefinition'] : [])];
+  const lines = [`import { ${runtimeImports.join(', ')} } from ${str(imports.runtime)};`];
   lines.push(`import { schema } from ${str(sibling('schema', imports.extension))};`);
   if (imports.namedQueries) lines.push(`import { queries } from ${str(sibling('queries', imports.extension))};`);
   for (const target of targets) {
@@ -76,6 +78,13 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     lines.push('  validations: {');
     for (const [column, rules] of plan.validations.rules) lines.push(`    ${key(column)}: [${rules.join(', ')}],`);
     lines.push('  },');
+  }
+  if (getters) {
+    // Each getter names its column, so each column read keeps its own inline cache (the runtime's own getters share one).
+    // A string-literal key is the same named load for V8, and stays valid under noPropertyAccessFromIndexSignature.
+    lines.push('  columnGetters: defineColumnGetters({');
+    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES]?.[${str(column)}]; },`);
+    lines.push('  }),');
   }
   lines.push('});');
   return lines.join('\n') + '\n';

@@ -27,6 +27,8 @@ export interface ModelPlan {
   defaults: Array<{ column: string; value: string | number | boolean }>;
   /** Columns named like a record member (`constructor`, `then`): in the config's `shadowedColumns`, read with `read_attribute`. */
   shadowedColumns: string[];
+  /** The Zero columns records read by name (the shadowed ones left out), in schema order: the config's `columnGetters`. */
+  recordColumns: string[];
   /** Defaults computed by the database (`-> { "now()" }`): Zero clients cannot apply them, the report lists them. */
   functionDefaults: Array<{ column: string; function: string }>;
 }
@@ -146,7 +148,8 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       if (cast.ok) defaults.push({ column: column.name, value: cast.value });
       else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
     }
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, functionDefaults });
+    const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults });
   }
   return { tables, models, skippedModels, notes };
 }

@@ -91,6 +91,16 @@ describe('generation from a description', () => {
     expect(stub.content).toContain('search(relation: Relation, query: unknown): Relation {');
   });
 
+  it('writes one column getter per Zero column, each reading its column by name', async () => {
+    const { files } = await generate(await fixtureDescription());
+    const config = file(files, 'job.config.ts');
+    expect(config).toContain('import { RECORD_VALUES, defineColumnGetters, defineModel, type ModelDefinition } from "zero-record";');
+    const columns = ['id', 'title', 'description', 'status', 'priority', 'reference', 'budget', 'metadata', 'client_id', 'created_at', 'updated_at'];
+    expect(config).toContain(
+      ['  columnGetters: defineColumnGetters({', ...columns.map((c) => `    get ${c}() { return this[RECORD_VALUES]?.["${c}"]; },`), '  }),', '});', ''].join('\n'),
+    );
+  });
+
   it('maps validations to the runtime rules and reports what only Rails can check', async () => {
     const { files, report } = await generate(await fixtureDescription());
     const config = file(files, 'job.config.ts');
@@ -112,6 +122,9 @@ describe('generation from a description', () => {
     const { files, report } = await generate(d);
     expect(file(files, 'schema.ts')).toContain('constructor: z.string().optional(),');
     expect(file(files, 'user.config.ts')).toContain('  shadowedColumns: ["constructor"],\n');
+    // Read with read_attribute only: no getter.
+    expect(file(files, 'user.config.ts')).toContain('columnGetters');
+    expect(file(files, 'user.config.ts')).not.toContain('get constructor()');
     expect(report.skippedModels.map((m) => m.className)).not.toContain('User');
     expect(report.notes).toContainEqual({
       model: 'User',
@@ -175,7 +188,8 @@ describe('writing and --check', () => {
     const next = await generate(description, options);
 
     const drift = await checkGeneration(dir, next.files);
-    expect(drift.map((d) => `${d.kind} ${d.path}`)).toEqual(['edited job.config.ts', 'stale schema.ts', 'missing task.active.ts', 'orphaned widget.active.ts']);
+    // The new column is in the schema and in User's column getters.
+    expect(drift.map((d) => `${d.kind} ${d.path}`)).toEqual(['edited job.config.ts', 'stale schema.ts', 'missing task.active.ts', 'stale user.config.ts', 'orphaned widget.active.ts']);
 
     const results = await writeGeneration(dir, next.files);
     expect(results).toContainEqual({ path: 'job.config.ts', status: 'overwrote-hand-edit' });

@@ -122,4 +122,17 @@ describe('write policy', () => {
     const [row] = await waitForValue('the row', async () => env.sql`SELECT title, owner_id FROM jobs WHERE id = ${id}`);
     expect(row).toEqual({ title: 'not yours', owner_id: 'alice' });
   });
+
+  it("refuses a destroy of someone else's row, and lets a destroy of a row already gone succeed, writing nothing (Rails' destroy)", async () => {
+    const mallory = signIn('mallory');
+    const id = newId();
+    await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'still here', 'active', 'alice')`;
+    const refused = await write(mallory, mutators.job.destroy({ values: { id } })).server;
+    expect(refused.type === 'error' && refused.error.message).toMatch(/delete on jobs was refused by its write policy/);
+    expect(await env.sql`SELECT title FROM jobs WHERE id = ${id}`).toEqual([{ title: 'still here' }]);
+    // No row: nothing to delete and nothing to authorize, as Rails' destroy of a stale record.
+    const gone = newId();
+    expect(await write(mallory, mutators.job.destroy({ values: { id: gone } })).server).toEqual({ type: 'success' });
+    expect(await env.sql`SELECT id FROM jobs WHERE id = ${gone}`).toEqual([]);
+  });
 });

@@ -38,6 +38,14 @@ describe('writes reach PostgreSQL through Rails', () => {
     expect(await jobRow(job.id)).toBeUndefined();
   });
 
+  it("a destroy of a row that is already gone succeeds, as Rails' destroy of a stale record does", async () => {
+    const job = await ActiveJob.create_bang({ title: 'Deleted behind our back', status: 'active' }, { wait: 'server' });
+    await session.sql`DELETE FROM jobs WHERE id = ${job.id}`;
+    await job.destroy({ wait: 'server' });
+    expect(job.destroyed_p()).toBe(true);
+    expect(await jobRow(job.id)).toBeUndefined();
+  });
+
   it('ReactiveJob: create, update, upsert, destroy', async () => {
     const id = newId();
     // The client's update mutator reads the stored row, as Rails validates the record as it will be: like a page

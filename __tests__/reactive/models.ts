@@ -15,7 +15,7 @@ export function setZero(z: LocalZero | undefined): void {
   current = z;
 }
 
-const zero = () => current;
+export const zero = (): LocalZero | undefined => current;
 
 export const clientConfig = defineModel({ schema, table: 'clients', zero });
 export const taskConfig = defineModel({ schema, table: 'tasks', zero });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { defineModel } from '../../runtime/index.ts';
-import { RecordList, ROW } from '../../runtime/reactive/record.ts';
+import { RecordList } from '../../runtime/reactive/record.ts';
+import { RECORD_VALUES } from '../../runtime/core/column-getters.ts';
 import type { RowData } from '../../runtime/core/zero-types.ts';
 import { schema } from '../support/zero.ts';
 
@@ -45,8 +46,8 @@ function expectCarriedOver(before: readonly RowData[], beforeRecords: readonly o
   const wrong: string[] = [];
   expect(records).toHaveLength(after.length);
   after.forEach((r, i) => {
-    const record = records[i] as { [ROW]: RowData };
-    if (record[ROW] !== r) wrong.push(`${i}: wraps another row`);
+    const record = records[i] as { [RECORD_VALUES]: RowData };
+    if (record[RECORD_VALUES] !== r) wrong.push(`${i}: wraps another row`);
     else if (previous.has(r) ? record !== previous.get(r) : old.has(record)) wrong.push(`${i}: ${previous.has(r) ? 'kept row lost its record' : 'new row reuses a record'}`);
   });
   expect(wrong).toEqual([]);
@@ -102,7 +103,7 @@ describe('RecordList', () => {
     const rows = Array.from({ length: 6 }, row);
     list.records(model, rows);
     const reversed = [...rows].reverse();
-    const records = list.records(model, reversed) as readonly { [ROW]: RowData }[];
-    expect(records.map((record) => record[ROW])).toEqual(reversed);
+    const records = list.records(model, reversed) as readonly { [RECORD_VALUES]: RowData }[];
+    expect(records.map((record) => record[RECORD_VALUES])).toEqual(reversed);
   });
 });

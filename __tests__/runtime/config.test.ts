@@ -2,7 +2,7 @@
  * Model config validation, TTL normalisation and write-side errors: each asserts the error type and its message.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { ConfigError, TtlError, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
+import { ConfigError, RECORD_VALUES, TtlError, defineColumnGetters, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
 import { resetWarnings } from '../../runtime/core/warn.ts';
 import { schema } from '../support/zero.ts';
 
@@ -28,7 +28,7 @@ describe('validateModelConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
-      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, shadowedColumns, timestamps, zero, query, find)",
+      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, shadowedColumns, timestamps, zero, query, find, columnGetters)",
       `Invalid TTL "1 hour": use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', or a non-negative number of milliseconds.`,
       "scope 'bad-name' is not a valid identifier",
       "relationship 'owner' is not defined for 'jobs' in the Zero schema (it has: client, tasks)",
@@ -38,6 +38,29 @@ describe('validateModelConfig', () => {
       "validation 'shiny' on 'title' is unknown (known: presence, absence, length, numericality, inclusion, exclusion, format)",
     ]);
     expect((error as Error).message).toMatch(/^Invalid model config for 'jobs': 8 problems:\n  - unknown option 'colour'/);
+  });
+
+  test('column getters: one per record column, nothing else (a stale generated config says to regenerate)', () => {
+    const getters = defineColumnGetters({
+      get id() { return this[RECORD_VALUES]?.["id"]; },
+      get title() { return this[RECORD_VALUES]?.["title"]; },
+      get colour() { return this[RECORD_VALUES]?.["colour"]; },
+    });
+    expect(() => defineModel({ schema, table: 'clients', columnGetters: getters })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", [
+        "columnGetters has no getter for 'name' (regenerate the model)",
+        "columnGetters defines 'title', 'colour', not a record column (regenerate the model)",
+      ]),
+    );
+    // A shadowed column is read with read_attribute, never through a getter.
+    const named = defineColumnGetters({ get id() { return this[RECORD_VALUES]?.["id"]; }, get name() { return this[RECORD_VALUES]?.["name"]; } });
+    expect(() => defineModel({ schema, table: 'clients', shadowedColumns: ['name'], columnGetters: named })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnGetters defines 'name', not a record column (regenerate the model)"]),
+    );
+    expect(() => defineModel({ schema, table: 'clients', columnGetters: { id: 1, name: 2 } })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnGetters has no getter for 'id', 'name' (regenerate the model)"]),
+    );
+    expect(defineModel({ schema, table: 'clients', columnGetters: named }).columnGetters).toBe(named);
   });
 
   test('unknown table names the known ones', () => {

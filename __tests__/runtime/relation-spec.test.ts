@@ -10,7 +10,7 @@ import { createServer } from '../../runtime/server/index.ts';
 import { defineRelationQueries } from '../../runtime/core/relation-queries.ts';
 import type { RelationSpec } from '../../runtime/core/relation-spec.ts';
 import { validateRelationSpec } from '../../runtime/core/spec-validation.ts';
-import { zqlFor } from '../../runtime/core/reads.ts';
+import { queryFor, zqlFor } from '../../runtime/core/reads.ts';
 import type { Relation } from '../../runtime/index.ts';
 import { schema } from '../support/zero.ts';
 import { seed, setup, type Models } from './fixtures.ts';
@@ -112,6 +112,16 @@ describe('a Relation as a spec', () => {
     expect(other.spec).not.toBe(a.spec);
     expect(other.key).not.toBe(a.key);
     expect(build().ttl('2h').key).not.toBe(a.key);
+  });
+
+  test('a legacy relation built again reads through the same ZQL query; find(id) asks for the row by key as .one()', () => {
+    const build = () => m.Job.active().by_client('c2').recent().limit(3);
+    // The same query object: Zero caches its normalized AST and hash per AST object.
+    expect(zqlFor(build())).toBe(zqlFor(build()));
+    expect(zqlFor(build().limit(4))).not.toBe(zqlFor(build()));
+    const find = asQueryInternals(queryFor(m.z as never, m.Job.where({ id: 'j1' }).limit(1)) as never);
+    expect(find.ast).toEqual({ table: 'jobs', where: { type: 'simple', left: { type: 'column', name: 'id' }, right: { type: 'literal', value: 'j1' }, op: '=' }, limit: 1 });
+    expect(find.format.singular).toBe(true);
   });
 
   test('the named query answers on a real local Zero with the rows the Rails API gives', async () => {

@@ -60,8 +60,11 @@ export function compareSync(subject: Side<unknown>, baseline: Side<unknown>, opt
   return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options)];
 }
 
-/** Asynchronous pair (finders, Zero writes): each sample awaits its work. */
-export async function compareAsync(subject: Side<Promise<unknown>>, baseline: Side<Promise<unknown>>, options: CompareOptions): Promise<[Measure, Measure]> {
+/**
+ * Asynchronous pair (finders, Zero writes): each sample awaits its work. Returns both medians and the median of the
+ * per-pair ratios (samples i of both sides were taken one after the other).
+ */
+export async function compareAsync(subject: Side<Promise<unknown>>, baseline: Side<Promise<unknown>>, options: CompareOptions): Promise<[Measure, Measure, number | null]> {
   const a: number[] = [];
   const b: number[] = [];
   const time = async (side: Side<Promise<unknown>>, into: number[] | null) => {
@@ -80,7 +83,7 @@ export async function compareAsync(subject: Side<Promise<unknown>>, baseline: Si
     await time(subjectFirst ? subject : baseline, subjectFirst ? a : b);
     await time(subjectFirst ? baseline : subject, subjectFirst ? b : a);
   }
-  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options)];
+  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options), pairedRatio(a, b)];
 }
 
 /** Times one async job `samples` times (after `warmup`) and returns the median, for absolute figures. */

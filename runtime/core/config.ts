@@ -10,6 +10,7 @@ import type { Row as ZeroRow, TableSchema } from '@rocicorp/zero';
 import type { AnySchema, ColumnType, RowData, ZeroSource } from './zero-types.ts';
 import { memberClashes } from './member-names.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
+import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -57,6 +58,11 @@ export interface ModelConfig {
    * exactly the row with that key) is sent as this query with the bare key, which Zero hashes faster than a spec.
    */
   readonly find?: FindQuery;
+  /**
+   * One getter per record column (shadowed ones left out), each reading its column by name: the generator writes
+   * them so reactive records read columns as fast as Zero's rows. Without them reactive records use shared getters.
+   */
+  readonly columnGetters?: ColumnGetters;
 }
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
@@ -83,6 +89,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
   readonly zero: ZeroSource | undefined;
   readonly query: RelationQuery | undefined;
   readonly find: FindQuery | undefined;
+  readonly columnGetters: ColumnGetters | undefined;
 }
 
 export type ScopeMap = Readonly<Record<string, ScopeFn>>;
@@ -122,7 +129,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -212,6 +219,9 @@ export function modelConfigProblems(config: ModelConfig): string[] {
       problems.push(`'find' looks rows up by the Zero primary key of '${config.table}' (${table.primaryKey.join(', ')}), not by the model's primaryKey '${config.primaryKey}'`);
     }
   }
+  if (config.columnGetters !== undefined && table && Array.isArray(shadowed)) {
+    problems.push(...columnGetterProblems(config.columnGetters, columns.filter((column) => !shadowed.includes(column))));
+  }
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
     if (!Array.isArray(rules)) {
@@ -274,6 +284,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     zero: config.zero,
     query: config.query,
     find: config.find,
+    columnGetters: config.columnGetters,
   });
   definitions.set(config, definition);
   return definition;

@@ -41,7 +41,7 @@ function countArg(n: unknown, method: string, relation: Relation): number {
 }
 
 /** `id` as a value of the key column; undefined when it cannot be one (Rails casts "abc" to nil for an integer key: no row matches). */
-function findKey(relation: Relation, id: unknown): Scalar | undefined {
+export function findKey(relation: Relation, id: unknown): Scalar | undefined {
   const { model } = relation;
   try {
     return castValue(model, model.primaryKey, id as Scalar, `${model.className}.find`);
@@ -50,22 +50,26 @@ function findKey(relation: Relation, id: unknown): Scalar | undefined {
   }
 }
 
+/** Rails' RecordNotFound of `find(id)`: `Couldn't find Job with 'id'="abc"`. */
+export function keyNotFound(model: ModelDefinition, id: unknown): RecordNotFoundError {
+  return notFound(model, `Couldn't find ${model.className} with '${model.primaryKey}'=${describeValue(id)}`, id);
+}
+
 /**
  * `find(id)`: the one row whose key is `id`, asked for as one row (the most read in an app, so no id list is built). An id
  * that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
  */
 function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
   const { model } = relation;
-  const pk = model.primaryKey;
   const key = findKey(relation, id);
-  const target = key === undefined ? relation.none() : relation.where({ [pk]: key });
+  const target = key === undefined ? relation.none() : relation.where({ [model.primaryKey]: key });
   return {
     // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
     relation: capLimit(target, 1),
     single: true,
     settle(records) {
       const record = records[0];
-      if (!record) throw notFound(model, `Couldn't find ${model.className} with '${pk}'=${describeValue(id)}`, id);
+      if (!record) throw keyNotFound(model, id);
       return record;
     },
   };

@@ -147,6 +147,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   zero: undefined,
   query: undefined,
   find: undefined,
+  columnGetters: undefined,
 });
 
 /** Throws a `ConfigError` when a scope, column or association of `definition` would shadow a registered member. */

@@ -2,9 +2,11 @@
  * What Zero is asked for a relation, and one-shot reads of it.
  */
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
-import type { Relation } from './relation.ts';
+import { isUnscoped, type Relation } from './relation.ts';
+import type { ModelDefinition } from './config.ts';
+import { findKey, keyNotFound } from './finders.ts';
 import { underscore } from './inflect.ts';
-import { buildRelationQuery, plainFindKey, type ZqlQuery } from './relation-spec.ts';
+import { buildFindQuery, compiledSpec, plainFindKey, type ZqlQuery } from './relation-spec.ts';
 import { awaitZero, currentZero, hasServer } from './zero-source.ts';
 import { monitored } from './monitoring.ts';
 import { isStalled } from './connection.ts';
@@ -21,8 +23,21 @@ import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
   const { model } = relation;
   const key = plainFindKey(relation.spec, model.primaryKey);
-  if (key !== undefined && model.find) return model.find(key) as AnyQuery;
+  if (key !== undefined && (model.find || !model.query)) return keyQuery(z, model, key);
   if (model.query) return model.query(relation.spec) as AnyQuery;
+  assertLegacyAnswerable(z, model);
+  return zqlFor(relation) as unknown as AnyQuery;
+}
+
+/** What Zero is asked for the row whose key is `key`, for a model with a find query or with no named query at all. */
+function keyQuery(z: AnyZero, model: ModelDefinition, key: string | number): AnyQuery {
+  if (model.find) return model.find(key) as AnyQuery;
+  assertLegacyAnswerable(z, model);
+  return buildFindQuery(model.schema, model.table, model.primaryKey, key) as unknown as AnyQuery;
+}
+
+/** A client-built query is answered by zero-cache only when the schema sets `enableLegacyQueries`: refuse it otherwise. */
+function assertLegacyAnswerable(z: AnyZero, model: ModelDefinition): void {
   if (hasServer(z) && !(model.schema as { enableLegacyQueries?: boolean }).enableLegacyQueries) {
     throw new ConfigError(`${model.className}: reads cannot be answered by zero-cache`, [
       'the model has no named query and its Zero schema does not set enableLegacyQueries, so zero-cache would never answer',
@@ -31,8 +46,6 @@ export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
       'or, while migrating, regenerate with --legacy-sync (sets enableLegacyQueries in the schema) and deploy permissions',
     ]);
   }
-  const zql = zqlFor(relation);
-  return (key !== undefined ? zql.one() : zql) as unknown as AnyQuery;
 }
 
 /** Zero's answer as a list: a singular query (`.one()`) yields the row or undefined. */
@@ -45,37 +58,97 @@ export function readFailure(error: unknown): ZeroRecordError {
   return asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
 }
 
-/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides). */
+/** The ZQL a relation compiles to on this client (what a named query's function builds on both sides), once per spec. */
 export function zqlFor(relation: Relation): ZqlQuery {
-  return buildRelationQuery(relation.model.schema, relation.model.table, relation.spec);
+  return compiledSpec(relation.model.schema, relation.model.table, relation.spec);
 }
 
 /**
  * One-shot read. With a server, waits for Zero's authoritative ('complete') answer so that "not found" means not found,
  * not "not synced yet"; without one, the local data is all there is. `offline: 'local'` answers from local data
- * whenever the client is not connected.
+ * whenever the client is not connected. `settle` turns the rows into the caller's answer in the same step (a finder's
+ * answer or its Rails error, passed on as it is thrown).
  */
-export async function runRelation(z: AnyZero, relation: Relation, options: { offline?: 'wait' | 'local' } = {}): Promise<readonly RowData[]> {
-  if (relation.matchesNothing) return [];
-  const query = queryFor(z, relation);
-  const state = z.connection.state.current.name;
-  // Checks made on the way to a write answer from local data while offline, so the write is not held up.
-  const authoritative = hasServer(z) && !(options.offline === 'local' && state !== 'connected');
-  if (authoritative && isStalled(state)) {
-    throw new ConnectionError(state, `${relation.model.className}: cannot load from zero-cache while the connection is '${state}'`);
-  }
+export function runRelation<A = readonly RowData[]>(z: AnyZero, relation: Relation, options: LoadOptions<A> = {}): Promise<A> {
+  const settle = options.settle ?? (identity as (rows: readonly RowData[]) => A);
   try {
-    // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
-    const rows = await z.run(
-      query,
-      authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' },
-    );
-    return relation.rows(rowsOf(rows));
+    if (relation.matchesNothing) return Promise.resolve(settle([]));
+    return runQuery(z, relation, queryFor(z, relation), options.offline, (data) => {
+      let rows: readonly RowData[];
+      try {
+        rows = relation.rows(rowsOf(data));
+      } catch (error) {
+        throw queryFailed(relation.model, error);
+      }
+      return settle(rows);
+    });
   } catch (error) {
-    throw asZeroRecordError(error, (cause) => new QueryFailedError(`${relation.model.className}: query failed: ${String(cause)}`, { cause }));
+    return Promise.reject(error);
   }
 }
 
+/**
+ * Runs `query` once for `relation` (see `runRelation`: 'complete' with a server, with the relation's TTL) and hands
+ * Zero's answer to `finish`, whose errors pass on as thrown; Zero's are `QueryFailedError`s. Not an async function: a
+ * read is one promise on top of Zero's (each extra hop costs, on the most frequent call). May throw.
+ */
+function runQuery<A>(z: AnyZero, relation: Relation, query: AnyQuery, offline: LoadOptions<A>['offline'], finish: (data: unknown) => A): Promise<A> {
+  const { model } = relation;
+  const state = z.connection.state.current.name;
+  // Checks made on the way to a write answer from local data while offline, so the write is not held up.
+  const authoritative = hasServer(z) && !(offline === 'local' && state !== 'connected');
+  if (authoritative && isStalled(state)) {
+    throw new ConnectionError(state, `${model.className}: cannot load from zero-cache while the connection is '${state}'`);
+  }
+  // The TTL keeps a one-shot query synced afterwards; a client without a server has nothing to keep in sync.
+  let run: Promise<unknown>;
+  try {
+    run = z.run(query, authoritative ? { type: 'complete', ttl: relation.effectiveTtl } : { type: 'unknown' });
+  } catch (error) {
+    throw queryFailed(model, error);
+  }
+  return run.then(finish, (error: unknown) => {
+    throw queryFailed(model, error);
+  });
+}
+
+/**
+ * `find(id)` of a model's unscoped relation (`Model.find(id)`, the most frequent read), straight from the key to Zero's
+ * query and `record` of the row: no relation, spec or plan is built. The same answer as `findPlan`'s: the row, or Rails'
+ * RecordNotFound naming the id; undefined when it does not apply (a scoped relation, an id that is not a key value, a
+ * model whose named relation query would be asked with find's spec), for the caller to take the general path.
+ */
+export function loadByKey<T>(relation: Relation, id: unknown, record: (row: RowData) => T): Promise<T> | undefined {
+  const { model } = relation;
+  if (!isUnscoped(relation) || (model.query && !model.find)) return undefined;
+  const key = findKey(relation, id);
+  if (key === undefined || (typeof key !== 'string' && typeof key !== 'number')) return undefined;
+  return monitored(model.className, 'read', () => {
+    const ready = currentZero(model);
+    return ready && !ready.closed ? runByKey(ready, relation, key, id, record) : awaitZero(model).then((z) => runByKey(z, relation, key, id, record));
+  });
+}
+
+function runByKey<T>(z: AnyZero, relation: Relation, key: string | number, id: unknown, record: (row: RowData) => T): Promise<T> {
+  const { model } = relation;
+  try {
+    return runQuery(z, relation, keyQuery(z, model, key), undefined, (data) => {
+      const rows = rowsOf(data);
+      if (rows.length === 0) throw keyNotFound(relation.model, id);
+      return record(rows[0]!);
+    });
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function identity<T>(value: T): T {
+  return value;
+}
+
+function queryFailed(model: ModelDefinition, error: unknown): ZeroRecordError {
+  return asZeroRecordError(error, (cause) => new QueryFailedError(`${model.className}: query failed: ${String(cause)}`, { cause }));
+}
 
 /** How `loadRelation` reads: `offline` as in `runRelation`, and `settle` turning the rows into the caller's answer. */
 export interface LoadOptions<A> {
@@ -94,7 +167,6 @@ export function loadRelation<A>(relation: Relation, options: LoadOptions<A> = {}
   return monitored(relation.model.className, 'read', () => {
     // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
     const ready = currentZero(relation.model);
-    const rows = ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
-    return options.settle ? rows.then(options.settle) : rows;
+    return ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
   });
 }

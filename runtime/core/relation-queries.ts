@@ -15,7 +15,7 @@
  */
 import { defineQueries, defineQuery } from '@rocicorp/zero';
 import { ConfigError } from './errors.ts';
-import { buildRelationQuery, compiledRuntimeSpec, runtimeSpecTable, type RelationSpec } from './relation-spec.ts';
+import { buildFindQuery, buildRelationQuery, compiledRuntimeSpec, runtimeSpecTable, type RelationSpec } from './relation-spec.ts';
 import { assertWithinLimitCap, specLimits, validateFindKey, validateRelationSpec, type SpecLimits } from './spec-validation.ts';
 import type { AnySchema } from './zero-types.ts';
 
@@ -76,9 +76,9 @@ export function findQuery(schema: AnySchema, table: string, options: RelationQue
   const caps = specLimits(options.limits);
   return defineQuery(({ args }: { args: string | number }) => {
     const id = validateFindKey(schema, table, key, args, caps);
-    // Through the relation compiler, so the AST is the one the relation query builds for find(id)'s spec (the same rows).
-    // `.one()` adds only the singular format: the query a hand-written find by id builds, so Zero does the same work for it.
-    return buildRelationQuery(schema, table, { where: { op: 'cmp', column: key, operator: '=', value: id } }).one() as never;
+    // The AST the relation query builds for find(id)'s spec (the same rows), in the singular format: the query a
+    // hand-written find by id builds, so Zero does the same work for it.
+    return buildFindQuery(schema, table, key, id) as never;
   });
 }
 

@@ -10,6 +10,10 @@
  *   client does to Zero's rows afterwards (`in_order_of`'s list order, see Relation#rows) is not part of it.
  * - `applySpec(query, spec)`: compiles a spec onto a ZQL query.
  * - `buildRelationQuery(schema, table, spec)`: the same, from the schema's `createBuilder(schema)[table]`.
+ * - `buildFindQuery(schema, table, column, key)`: the row whose `column` is `key`, in Zero's singular format (`.one()`):
+ *   what `find(id)`'s spec compiles to, built from the key alone.
+ * - `compiledSpec(schema, table, spec)`: `buildRelationQuery` kept per spec object, so an interned spec read again reads
+ *   through the same ZQL query object.
  * - `runtimeSpec(table, parts)` / `runtimeSpecTable(spec)`: a spec marked as built by a Relation (whose methods checked it
  *   against the model), and the mark read back; a spec parsed from a request never carries it (the mark is kept beside the
  *   spec, in this module). Identical specs of a table are one object (a bounded cache of recently used ones), and
@@ -67,29 +71,57 @@ export function applySpec(query: ZqlQuery, spec: RelationSpec): ZqlQuery {
 
 const builders = new WeakMap<AnySchema, Record<string, ZqlQuery>>();
 
-/** The ZQL query for `spec` on `table` of `schema` (the builder is made once per schema). */
-export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec): ZqlQuery {
+function tableQuery(schema: AnySchema, table: string): ZqlQuery {
   let builder = builders.get(schema);
   if (!builder) builders.set(schema, (builder = createBuilder(schema) as unknown as Record<string, ZqlQuery>));
-  return applySpec(builder[table]!, spec);
+  return builder[table]!;
+}
+
+/** The ZQL query for `spec` on `table` of `schema` (the builder is made once per schema). */
+export function buildRelationQuery(schema: AnySchema, table: string, spec: RelationSpec): ZqlQuery {
+  return applySpec(tableQuery(schema, table), spec);
 }
 
 /**
- * What the runtime knows of a spec a Relation built for a model with a named relation query: its table, and the ZQL that
- * query compiled it to (ZQL queries are immutable), so a spec read again (a relation awaited twice, a live view opened
- * again, the same relation built again) is compiled once. Kept beside the spec, not on it: the spec stays a plain object,
- * which Zero serializes (twice per read, to hash its arguments) on V8's fast path (measured: a spec marked with a
- * non-enumerable symbol property made a named where + order + limit read about 6% slower), and only this module can mark
- * one, which no parsed request and no object literal can imitate. Only specs sent as a relation query's argument are
- * marked (a WeakMap entry costs about 1-2 us): not those of legacy models, nor find(id)'s when the model has a find query.
+ * The row of `table` whose `column` is `key`, in Zero's singular format: the AST `find(id)`'s spec (that comparison, limit
+ * 1) compiles to, `.one()` giving the limit, and the query a hand-written find by id builds.
  */
-interface RuntimeSpecInfo {
-  readonly table: string;
-  compiledBy: object | undefined;
-  compiled: ZqlQuery | undefined;
+export function buildFindQuery(schema: AnySchema, table: string, column: string, key: string | number): ZqlQuery {
+  return tableQuery(schema, table).where(column, '=', key).one();
 }
 
-const runtimeSpecs = new WeakMap<RelationSpec, RuntimeSpecInfo>();
+/**
+ * Which specs a Relation built for a model with a named relation query (marked by table), kept beside the spec, not on
+ * it: the spec stays a plain object, which Zero serializes (twice per read, to hash its arguments) on V8's fast path
+ * (measured: a spec marked with a non-enumerable symbol property made a named where + order + limit read about 6%
+ * slower), and only this module can mark one, which no parsed request and no object literal can imitate. Only specs sent
+ * as a relation query's argument are marked (a WeakMap entry costs about 1-2 us): not those of legacy models, nor
+ * find(id)'s.
+ */
+const runtimeSpecs = new WeakMap<RelationSpec, string>();
+
+/**
+ * The ZQL a spec was compiled to, and by what (a named query's compiler, or a schema's builder): ZQL queries are
+ * immutable, so an interned spec read again (a relation awaited twice, a live view opened again, the same relation built
+ * again) is compiled once, and Zero, which caches its normalized AST and hash per AST object, skips that work too.
+ */
+const compiledSpecs = new WeakMap<RelationSpec, { readonly by: object; readonly zql: ZqlQuery }>();
+
+function compiled(spec: RelationSpec, by: object): ZqlQuery | undefined {
+  const known = compiledSpecs.get(spec);
+  return known?.by === by ? known.zql : undefined;
+}
+
+function remember(spec: RelationSpec, by: object, zql: ZqlQuery): ZqlQuery {
+  compiledSpecs.set(spec, { by, zql });
+  return zql;
+}
+
+/** `buildRelationQuery(schema, table, spec)`, compiled once per spec object (a Relation's specs are interned). */
+export function compiledSpec(schema: AnySchema, table: string, spec: RelationSpec): ZqlQuery {
+  const query = tableQuery(schema, table);
+  return compiled(spec, query) ?? remember(spec, query, applySpec(query, spec));
+}
 
 /** A runtime-built spec and its JSON (computed once). */
 export interface RuntimeSpec {
@@ -137,24 +169,19 @@ export function runtimeSpec(table: string, parts: RelationSpec, mark: boolean): 
   const id = JSON.stringify(table) + json;
   let entry = lookUp(id);
   if (!entry) intern(id, (entry = { spec: parts, json }));
-  if (mark && !runtimeSpecs.has(entry.spec)) runtimeSpecs.set(entry.spec, { table, compiledBy: undefined, compiled: undefined });
+  if (mark && !runtimeSpecs.has(entry.spec)) runtimeSpecs.set(entry.spec, table);
   return entry;
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */
 export function runtimeSpecTable(spec: unknown): string | undefined {
-  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec)?.table : undefined;
+  return typeof spec === 'object' && spec !== null ? runtimeSpecs.get(spec as RelationSpec) : undefined;
 }
 
 /** The ZQL `compile` (one named query's compiler) makes of a runtime-built `spec`, compiled on the first read only. */
 export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: RelationSpec) => ZqlQuery): ZqlQuery {
-  const info = runtimeSpecs.get(spec);
-  if (!info) return compile(spec);
-  if (info.compiledBy !== compile || !info.compiled) {
-    info.compiledBy = compile;
-    info.compiled = compile(spec);
-  }
-  return info.compiled;
+  if (!runtimeSpecs.has(spec)) return compile(spec);
+  return compiled(spec, compile) ?? remember(spec, compile, compile(spec));
 }
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */

@@ -43,6 +43,13 @@ const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset:
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
+/** What a relation compiles to (see Relation#compile); `json` is the spec's JSON, made when first needed. */
+interface Compiled {
+  readonly spec: RelationSpec;
+  json: string | undefined;
+  readonly pass: { readonly missing: readonly string[] } | undefined;
+}
+
 function nonNegativeInteger(value: unknown, method: string, model: ModelDefinition): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new QueryError(`${model.className}.${method}: expected a non-negative integer, got ${describeValue(value)}`);
@@ -58,7 +65,7 @@ export class Relation {
   readonly model: ModelDefinition;
   readonly state: RelationState;
   #key: string | undefined;
-  #compiled: { readonly spec: RelationSpec; readonly json: string; readonly pass: { readonly missing: readonly string[] } | undefined } | undefined;
+  #compiled: Compiled | undefined;
 
   constructor(model: ModelDefinition, state: RelationState = EMPTY) {
     this.model = model;
@@ -360,7 +367,9 @@ export class Relation {
     const { pass } = this.#compile();
     const rowPass = pass ? `,${JSON.stringify([order, limit, offset, pass.missing]).slice(1, -1)}` : '';
     // JSON.stringify([table, spec, ttl, ...rowPass]), reusing the spec's JSON (an undefined TTL is null in an array, as there).
-    this.#key = `[${JSON.stringify(this.model.table)},${this.#compile().json},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
+    const compiled = this.#compile();
+    compiled.json ??= JSON.stringify(compiled.spec);
+    this.#key = `[${JSON.stringify(this.model.table)},${compiled.json},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
     return this.#key;
   }
 
@@ -374,7 +383,7 @@ export class Relation {
    * `where_missing` filters. With a client pass, Zero is asked for every row that passes the rest (no limit or offset:
    * they apply after), with each relationship whose absence is required loaded one row deep.
    */
-  #compile(): { readonly spec: RelationSpec; readonly json: string; readonly pass: { readonly missing: readonly string[] } | undefined } {
+  #compile(): Compiled {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
     const { where, missing } = splitMissing(simplify(this.state.where));
@@ -398,10 +407,16 @@ export class Relation {
     if (!pass && this.state.limit !== undefined) parts.limit = this.state.limit;
     if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
     if (includes.length > 0) parts.includes = includes;
-    // Marked for the model's relation query (skips re-validating it); find(id) goes as the find query when the model has one.
     const { model } = this;
-    const named = model.query !== undefined && !(model.find !== undefined && plainFindKey(parts, model.primaryKey) !== undefined);
-    const { spec, json }: RuntimeSpec = runtimeSpec(model.table, parts, named);
+    if (plainFindKey(parts, model.primaryKey) !== undefined && (model.find !== undefined || model.query === undefined)) {
+      // find(id): asked for by its key alone (the find query's argument, or ZQL's `.one()`), so the spec is neither sent
+      // nor compiled: no JSON (the view key makes it when asked) and no interning (the ids an app reads rarely repeat
+      // within the interned few hundred).
+      this.#compiled = { spec: parts, json: undefined, pass };
+      return this.#compiled;
+    }
+    // Marked for the model's relation query (skips re-validating it).
+    const { spec, json }: RuntimeSpec = runtimeSpec(model.table, parts, model.query !== undefined);
     this.#compiled = { spec, json, pass };
     return this.#compiled;
   }
@@ -430,6 +445,11 @@ export class Relation {
     const sorted = ordersByList(order) ? sortByOrder(kept, order) : kept;
     return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
   }
+}
+
+/** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
+export function isUnscoped(relation: Relation): boolean {
+  return relation.state === EMPTY;
 }
 
 /** Relation subclass with the model's scopes as chainable methods; one class per (model, flavour). */

@@ -3,6 +3,7 @@
  * Columns read through the finder's live answer; state is `$`-prefixed so it never collides with a column.
  */
 import type { ModelDefinition } from '../core/config.ts';
+import { RECORD_VALUES } from '../core/column-getters.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
 import type { Plan } from '../core/finders.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -13,7 +14,7 @@ import { assignAttributes } from '../core/persistence.ts';
 import type { RecordStore } from '../core/record-state.ts';
 import { LiveAnswer, type QueryStatus } from './answer.ts';
 import { defineRowAccessors, type ReactiveRecordMethods, type ShadowedKey } from './record.ts';
-import { ReactiveState, type RowAccess } from './record-state.ts';
+import { ReactiveState, valuesView, type RowAccess } from './record-state.ts';
 
 /** The state of a record handle. */
 export interface RecordHandleState<Self> {
@@ -39,6 +40,7 @@ export type RecordHandle<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey
 
 const ANSWER: unique symbol = Symbol('zero-record.answer');
 const STATE: unique symbol = Symbol('zero-record.state');
+const VALUES_VIEW: unique symbol = Symbol('zero-record.values-view');
 
 type Answer = LiveAnswer<unknown>;
 
@@ -51,10 +53,16 @@ class HandleBase {
    * the handle has no slot for it (the prototype's `undefined`, as on collection records).
    */
   declare [STATE]: ReactiveState | undefined;
+  /** What column getters read once the handle has a state (made with it). */
+  declare [VALUES_VIEW]: RowData | undefined;
 
-  constructor(answer: Answer | undefined, state: ReactiveState | undefined) {
+  constructor(answer: Answer | undefined) {
     this[ANSWER] = answer;
-    if (state) this[STATE] = state;
+  }
+
+  /** What column getters read: the answer's row until the handle has a state, then its values view. */
+  get [RECORD_VALUES](): RowData | undefined {
+    return this[STATE] === undefined ? (this[ANSWER]?.get().value as RowData | undefined) : this[VALUES_VIEW];
   }
 
   get $status(): QueryStatus {
@@ -89,7 +97,14 @@ class HandleBase {
 
 Object.defineProperty(HandleBase.prototype, STATE, { value: undefined, writable: true });
 
-type HandleClass = { readonly Handle: new (answer: Answer | undefined, state: ReactiveState | undefined) => HandleBase; readonly store: RecordStore };
+type HandleClass = { readonly Handle: new (answer: Answer | undefined) => HandleBase; readonly store: RecordStore };
+
+/** Gives `handle` its state, and the values view its column getters read from then on. */
+function setState(model: ModelDefinition, handle: HandleBase, state: ReactiveState): ReactiveState {
+  handle[VALUES_VIEW] = valuesView(model, state, () => handle[ANSWER]?.get().value as RowData | undefined);
+  handle[STATE] = state;
+  return state;
+}
 const classes = new WeakMap<ModelDefinition, HandleClass>();
 
 function handleClass(model: ModelDefinition): HandleClass {
@@ -108,7 +123,7 @@ function handleClass(model: ModelDefinition): HandleClass {
       // An effect that makes the state by reading it (`job.errors` in a template) cannot depend on the state's cell,
       // which Svelte does not track in the reaction that created it; reading the answer makes it one of those holders.
       handle[ANSWER]?.get();
-      return (handle[STATE] = new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
+      return setState(model, handle, new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
     },
     saved(self, row) {
       // A new record, saved: from now on the handle follows its row in Zero, as `find` would.
@@ -126,13 +141,14 @@ function handleClass(model: ModelDefinition): HandleClass {
 /** A live handle for a single-record finder plan. */
 export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
   const { Handle } = handleClass(plan.relation.model);
-  return new Handle(new LiveAnswer(plan), undefined) as unknown as RecordHandle<Row>;
+  return new Handle(new LiveAnswer(plan)) as unknown as RecordHandle<Row>;
 }
 
 /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record whose columns a form can bind to; `save()` inserts it. */
 export function newRecordHandle<Row>(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): RecordHandle<Row> {
   const { Handle, store } = handleClass(model);
-  const handle = new Handle(undefined, new ReactiveState({ original: newRecordRow(model), newRecord: true }));
+  const handle = new Handle(undefined);
+  setState(model, handle, new ReactiveState({ original: newRecordRow(model), newRecord: true }));
   assignAttributes(store, handle, attributes, operation);
   return handle as unknown as RecordHandle<Row>;
 }

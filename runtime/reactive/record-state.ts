@@ -61,6 +61,47 @@ export interface RowAccess {
   saved?(self: object, row: RowData): void;
 }
 
+const STATE: unique symbol = Symbol('zero-record.view-state');
+const ROW: unique symbol = Symbol('zero-record.view-row');
+
+interface ValuesView {
+  readonly [STATE]: ReactiveState;
+  readonly [ROW]: () => RowData | undefined;
+}
+
+type ViewClass = new (state: ReactiveState, row: () => RowData | undefined) => ValuesView;
+const viewClasses = new WeakMap<ModelDefinition, ViewClass>();
+
+/**
+ * What column getters read (`RECORD_VALUES`) on a record or handle with a state: its columns, each read through the
+ * state (so effects re-run when it changes) over `row()`, the Zero row it shows now. One per state; one class per model.
+ */
+export function valuesView(model: ModelDefinition, state: ReactiveState, row: () => RowData | undefined): RowData {
+  let View = viewClasses.get(model);
+  if (!View) {
+    View = class {
+      readonly [STATE]: ReactiveState;
+      readonly [ROW]: () => RowData | undefined;
+      constructor(state: ReactiveState, row: () => RowData | undefined) {
+        this[STATE] = state;
+        this[ROW] = row;
+      }
+    };
+    for (const column of model.columns) {
+      // Shadowed columns have no column getter to read them here (read_attribute reads the state itself).
+      if (model.shadowedColumns.includes(column)) continue;
+      Object.defineProperty(View.prototype, column, {
+        enumerable: true,
+        get(this: ValuesView) {
+          return readColumn(this[STATE], this[ROW](), column);
+        },
+      });
+    }
+    viewClasses.set(model, View);
+  }
+  return new View(state, row) as unknown as RowData;
+}
+
 /** A column's value: assigned, else the saved value while Zero's row is the one it was saved over, else Zero's row. */
 export function readColumn(state: ReactiveState, row: RowData | undefined, column: string): unknown {
   state.signal.read();

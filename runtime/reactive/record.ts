@@ -5,13 +5,14 @@
  * Records do not subscribe: the collection or handle they came from does (one subscriber per query).
  */
 import type { ModelDefinition } from '../core/config.ts';
+import { RECORD_VALUES, type RecordValues } from '../core/column-getters.ts';
 import { Relation } from '../core/relation.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 import { unloadedAssociation } from './associations.ts';
 import { defineRecordMethods, type PersistenceMethods } from '../core/persistence.ts';
 import type { RecordStore } from '../core/record-state.ts';
-import { ReactiveState, reactiveStore, readColumn, type RowAccess } from './record-state.ts';
+import { ReactiveState, reactiveStore, valuesView, type RowAccess } from './record-state.ts';
 import { joinReaders } from './live-query.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
@@ -28,10 +29,9 @@ export type ShadowedKey<Row> = Extract<keyof Row, keyof ReactiveRecordMethods<Ro
 /** A record of a live collection: columns over Zero's row (assignable until `save`), plus the record methods. */
 export type ReactiveRecordInstance<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] } & ReactiveRecordMethods<Row>;
 
-export const ROW: unique symbol = Symbol('zero-record.row');
-
+/** A record: what its column getters read (`RECORD_VALUES`) is Zero's row until the record has a state. */
 interface Wrapper {
-  readonly [ROW]: RowData;
+  [RECORD_VALUES]: RowData;
 }
 
 // Association values only (`job.client`, `job.tasks`): collections keep their records themselves (see RecordList).
@@ -156,21 +156,25 @@ function associationValue(model: ModelDefinition, value: unknown): unknown {
 /**
  * Puts column accessors, association getters and the record methods on `proto`, reading the row and state through
  * `access`. Shared by records (the row is a field) and record handles (the row is the query's current answer).
- * Columns are assignable (`job.title = 'x'`, `bind:value={job.title}`): the value stays on the record, reactive, until
- * `save`; a record nobody assigned to reads Zero's row directly.
+ * Columns read `RECORD_VALUES`: Zero's row for a record nobody assigned to, else its values view (record-state.ts).
+ * They are assignable (`job.title = 'x'`, `bind:value={job.title}`): the value stays on the record, reactive, until
+ * `save`.
  */
 export function defineRowAccessors(proto: object, model: ModelDefinition, access: RowAccess): RecordStore {
   const store = reactiveStore(model, access);
+  const generated = model.columnGetters ? Object.getOwnPropertyDescriptors(model.columnGetters) : {};
   for (const column of model.columns) {
     // A column named like a member leaves the name to the member; read_attribute reads it.
     if (model.shadowedColumns.includes(column)) continue;
     Object.defineProperty(proto, column, {
       enumerable: true,
       configurable: true,
-      get(this: object) {
-        const state = access.peek(this);
-        return state === undefined ? access.row(this)?.[column] : readColumn(state, access.row(this), column);
-      },
+      // A generated getter names its column in its own source: one inline cache per column. This one serves them all.
+      get:
+        generated[column]?.get ??
+        function (this: RecordValues) {
+          return this[RECORD_VALUES]?.[column];
+        },
       set(this: object, value: unknown) {
         store.write(this, column, value);
       },
@@ -208,6 +212,10 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
 }
 
 const STATE: unique symbol = Symbol('zero-record.state');
+/** Zero's row of a record with a state (its `RECORD_VALUES` is then the values view). */
+const ZERO_ROW: unique symbol = Symbol('zero-record.row');
+
+type StatefulRecord = Wrapper & { [STATE]?: ReactiveState; [ZERO_ROW]?: RowData };
 
 /**
  * The collections of each model read by effects now, each as the function that re-runs its readers. Effects that read
@@ -230,29 +238,38 @@ function recordAccess(model: ModelDefinition): RowAccess {
     for (const rerun of [...readers]) rerun();
   };
   const joinCollectionReaders = joinReaders(readers);
-  return {
-    row: (self) => (self as Wrapper)[ROW],
-    peek: (self) => (self as { [STATE]?: ReactiveState })[STATE],
+  const access: RowAccess = {
+    row(self) {
+      const record = self as StatefulRecord;
+      return record[STATE] === undefined ? record[RECORD_VALUES] : record[ZERO_ROW];
+    },
+    peek: (self) => (self as StatefulRecord)[STATE],
     state(self) {
-      const record = self as { [STATE]?: ReactiveState };
+      const record = self as StatefulRecord;
       const known = record[STATE];
       if (known) return known;
       // An effect that makes the state by reading it (`job.errors` in an `{#each}` row) cannot depend on the state's
       // cell, which Svelte does not track in the reaction that created it: it waits for the first change with the
       // collections' readers instead (as a handle's reader does with its answer), and reads the cell from its next run.
       joinCollectionReaders();
-      return (record[STATE] = new ReactiveState({ firstChange }));
+      const row = record[RECORD_VALUES];
+      const state = new ReactiveState({ firstChange });
+      record[ZERO_ROW] = row;
+      record[STATE] = state;
+      record[RECORD_VALUES] = valuesView(model, state, () => row);
+      return state;
     },
   };
+  return access;
 }
 
 function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
   const known = classes.get(model);
   if (known) return known;
   class ReactiveRecordBase implements Wrapper {
-    readonly [ROW]: RowData;
+    [RECORD_VALUES]: RowData;
     constructor(row: RowData) {
-      this[ROW] = row;
+      this[RECORD_VALUES] = row;
     }
   }
   Object.defineProperty(ReactiveRecordBase, 'name', { value: model.className });
@@ -265,5 +282,6 @@ function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
 
 /** Whether `value` is a reactive record (a row wrapper), as opposed to include arguments. */
 export function isReactiveRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && ROW in value;
+  // Own: handles answer RECORD_VALUES from their prototype.
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, RECORD_VALUES);
 }

@@ -36,6 +36,9 @@ function guardedTable<C>(
     (operation: Operation) =>
     async (value: PolicyRow): Promise<void> => {
       const before = operation === 'insert' ? undefined : await rowBefore(tx, schema, table, value);
+      // Rails' destroy of a row that is already gone writes nothing and succeeds; with nothing written there is nothing
+      // to authorize (the Rails push endpoint does the same).
+      if (operation === 'delete' && before === undefined) return;
       const after = operation === 'delete' ? undefined : operation === 'insert' || !before ? value : { ...before, ...value };
       if (!(await allow(ctx, { table, operation, before, after }))) {
         throw new ApplicationError(`Not allowed: ${operation} on ${table} was refused by its write policy.`, {

@@ -13,7 +13,8 @@ export type PolicyRow = Readonly<Record<string, unknown>>;
 export interface WriteChange {
   readonly table: string;
   readonly operation: 'insert' | 'update' | 'upsert' | 'delete';
-  /** The row before the change (update, upsert of an existing row, delete); undefined for an insert. */
+  /** The row before the change (update, upsert of an existing row, delete); undefined for an insert. A delete of a row
+   * that is already gone writes nothing and is not asked about (Rails' destroy of a stale record succeeds). */
   readonly before: PolicyRow | undefined;
   /** The row after the change (insert, update, upsert); undefined for a delete. */
   readonly after: PolicyRow | undefined;

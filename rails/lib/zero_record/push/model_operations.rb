@@ -7,7 +7,7 @@ module ZeroRecord
   module Push
     # Runs one generated mutator (runtime/core/model-mutators.ts) as Active Record, so the model's
     # validations, callbacks and write policy decide it: create -> new + save!, update -> find + assign +
-    # save! (what update! does), destroy -> find + destroy!, upsert -> Model.upsert (no validations, as in Rails).
+    # save! (what update! does), destroy -> find_by + destroy! (a row already gone: nothing to do), upsert -> Model.upsert (no validations, as in Rails).
     module ModelOperations
       # What a write policy sees.
       Change = Struct.new(:operation, :model, :record, :values, keyword_init: true)
@@ -51,7 +51,11 @@ module ZeroRecord
           authorize!(policy, context, operation, model, record, values)
           record.save!
         when "destroy"
-          record = model.find(id)
+          # Rails' destroy of a record whose row is already gone writes nothing and succeeds; nothing written, nothing
+          # to authorize (the Node endpoint's write guard does the same).
+          record = model.find_by(model.primary_key => id)
+          return if record.nil?
+
           authorize!(policy, context, operation, model, record, values)
           record.destroy!
         when "upsert"
