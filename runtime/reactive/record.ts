@@ -218,13 +218,17 @@ const ZERO_ROW: unique symbol = Symbol('zero-record.row');
 type StatefulRecord = Wrapper & { [STATE]?: ReactiveState; [ZERO_ROW]?: RowData };
 
 /**
- * The collections of each model read by effects now, each as the function that re-runs its readers. Effects that read
- * a record before it had a state depend on its collection alone, so a record's first change tells them (once per
- * record: from then on they read the state's signal too). Records keep no pointer to their collection (memory).
+ * The collections of each model read by effects now, each as the function that re-runs its readers, and the effects
+ * that made a record's state by reading it. Effects that read a record before it had a state depend on its collection
+ * alone, so a record's first change tells them (once per record: from then on they read the state's signal too).
+ * Records keep no pointer to their collection (memory).
  */
 const readCollections = new WeakMap<ModelDefinition, Set<() => void>>();
 
-/** The set a collection of `model` puts its readers' re-run in while read: each is called when one of the model's records first changes. */
+/**
+ * The set of `model`'s readers above (a collection puts its readers' re-run in it while read): each is called when one
+ * of the model's records first changes.
+ */
 export function collectionReaders(model: ModelDefinition): Set<() => void> {
   let reruns = readCollections.get(model);
   if (!reruns) readCollections.set(model, (reruns = new Set()));
