@@ -65,6 +65,8 @@ class LegacyQuerySource implements LiveSource {
   #view: CompatView | undefined;
   #failure: LiveResult | undefined;
   #monitorAs: MonitorLabel | undefined;
+  /** While started: stops what `start` started. */
+  #stopStarted: (() => void) | undefined;
 
   constructor(build: () => LegacyQuery | null | undefined, ttl: TTL, label: string, onFlagChange: () => void) {
     this.#build = build;
@@ -73,15 +75,14 @@ class LegacyQuerySource implements LiveSource {
     this.#onFlagChange = onFlagChange;
   }
 
-  start(changed: () => void): () => void {
-    let stopListening: (() => void) | undefined;
+  start(changed: () => void): void {
     let starting = true;
     const open = (query: LegacyQuery): void => {
       try {
         const opened = openView(query, this.#ttl, this.#label);
         this.#view = opened.view;
         this.#monitorAs = opened.monitorAs;
-        stopListening = this.#view.onChange(changed);
+        this.#view.onChange(changed);
       } catch (error) {
         this.#failure = failed(error);
       }
@@ -94,15 +95,20 @@ class LegacyQuerySource implements LiveSource {
       if (!starting) changed();
     });
     starting = false;
-    return () => {
+    this.#stopStarted = () => {
       stopWatching();
       cancelWait();
-      stopListening?.();
-      stopListening = undefined;
+      this.#view?.offChange(changed);
       this.#view?.release();
       this.#view = undefined;
       this.#failure = undefined;
     };
+  }
+
+  stop(): void {
+    const stop = this.#stopStarted;
+    this.#stopStarted = undefined;
+    stop?.();
   }
 
   live(): LiveResult | undefined {

@@ -32,7 +32,9 @@ interface QueryIdentity {
 /** A live view a compat query holds: the latest result, change notifications, and its release. */
 export interface CompatView {
   readonly result: LiveResult;
-  onChange(listener: () => void): () => void;
+  /** Calls `listener` after each change, until `offChange(listener)`. */
+  onChange(listener: () => void): void;
+  offChange(listener: () => void): void;
   release(): void;
 }
 
@@ -75,7 +77,9 @@ function openLegacyView(query: LegacyQuery, ttl: TTL, label: string): CompatView
     },
     onChange(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+    },
+    offChange(listener) {
+      listeners.delete(listener);
     },
     release() {
       listeners.clear();

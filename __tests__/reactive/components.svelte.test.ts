@@ -6,7 +6,9 @@ import { ReactiveJob, useZero } from './models.ts';
 import JobTitle from './components/JobTitle.svelte';
 import ActiveJobs from './components/ActiveJobs.svelte';
 import ConnectionBadge from './components/ConnectionBadge.svelte';
+import JobErrorsList from './components/JobErrorsList.svelte';
 import { settle } from './effects.svelte.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const ctx = useZero();
 async function expectNothingLive(): Promise<void> {
@@ -85,6 +87,33 @@ describe('a component listing a scope', () => {
     expect(counts.views).toBe(1);
     await ReactiveJob.update('p050', { title: 'Changed' });
     await screen.findByText('Changed for Acme');
+    unmount();
+    await expectNothingLive();
+  });
+});
+
+describe('a component listing records with their errors (a form per row)', () => {
+  test('a failed save shows each row\'s errors and its dirty state inside {#each}, and a good one clears them', async () => {
+    // Each row's errors are read before the row has a state: the read makes it inside the row's template effect, and
+    // Svelte does not track a state cell in the reaction that created it; the row must still show the later errors.
+    const { unmount } = render(JobErrorsList, { clientId: 'c1' });
+    const text = (testId: string) => screen.getByTestId(testId).textContent;
+    await screen.findByTestId('errors-j1');
+    expect([text('errors-j1'), text('state-j1'), text('errors-j3'), text('state-j3')]).toEqual(['', 'unchanged', '', 'unchanged']);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear j1' }));
+    await settle();
+    expect([text('errors-j1'), text('state-j1')]).toEqual(["Title can't be blank", 'changed']);
+    expect([text('errors-j3'), text('state-j3')]).toEqual(['', 'unchanged']);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear j3' }));
+    await settle();
+    expect([text('errors-j3'), text('state-j3')]).toEqual(["Title can't be blank", 'changed']);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Fix j1' }));
+    await waitUntil('the saved row to show no errors', () => expect([text('errors-j1'), text('state-j1')]).toEqual(['', 'unchanged']));
+    expect(ReactiveJob.find_by({ id: 'j1' }).title).toBe('Fixed j1');
+
     unmount();
     await expectNothingLive();
   });

@@ -149,6 +149,24 @@ describe('records of a collection', () => {
     messages.stop();
   });
 
+  test('an effect that makes a record\'s state by reading its errors shows a later failed validation and the dirty flag', () => {
+    // `{#each jobs as job}{job.errors.full_messages()}`: the row's effect makes the record's state, whose cell Svelte
+    // does not track in that reaction; it must still re-run when the errors and the changes come.
+    const jobs = ReactiveJob.where({ id: 'j1' });
+    const list = watch(() => jobs.length);
+    const record = jobs.at(0)!;
+    const row = watch(() => [record.errors.full_messages(), record.changed_p()]);
+    expect(row.last()).toEqual([[], false]);
+    record.title = '';
+    expect(record.valid_p()).toBe(false);
+    expect(row.last()).toEqual([["Title can't be blank"], true]);
+    record.title = 'Fix the boiler';
+    expect(record.valid_p()).toBe(true);
+    expect(row.last()).toEqual([[], false]);
+    row.stop();
+    list.stop();
+  });
+
   test('records nobody wrote to carry no state of their own (reads stay a row lookup)', () => {
     const record = ReactiveJob.where({ id: 'j1' }).at(0)!;
     expect(Object.getOwnPropertySymbols(record)).toHaveLength(1); // the row only

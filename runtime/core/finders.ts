@@ -6,6 +6,7 @@ import { pluralize } from './inflect.ts';
 import { QueryError, RecordNotFoundError, SoleRecordExceededError, describeValue } from './errors.ts';
 import { assertColumn, castValue, type Scalar, type WhereHash } from './conditions.ts';
 import type { Direction, Relation } from './relation.ts';
+import type { ModelDefinition } from './config.ts';
 import { ordersByList } from './relation-algebra.ts';
 
 export type RecordLike = Readonly<Record<string, unknown>>;
@@ -18,10 +19,11 @@ export interface Plan<T> {
   settle(records: readonly RecordLike[]): T;
 }
 
-const notFound = (relation: Relation, message?: string, id?: unknown) =>
-  new RecordNotFoundError(message ?? `Couldn't find ${relation.model.className}`, {
-    model: relation.model.className,
-    primaryKey: relation.model.primaryKey,
+// Takes the model, not the relation: a live plan's settle keeps what it names alive as long as the answer lives.
+const notFound = (model: ModelDefinition, message?: string, id?: unknown) =>
+  new RecordNotFoundError(message ?? `Couldn't find ${model.className}`, {
+    model: model.className,
+    primaryKey: model.primaryKey,
     id,
   });
 
@@ -49,9 +51,8 @@ export function findKey(relation: Relation, id: unknown): Scalar | undefined {
 }
 
 /** Rails' RecordNotFound of `find(id)`: `Couldn't find Job with 'id'="abc"`. */
-export function keyNotFound(relation: Relation, id: unknown): RecordNotFoundError {
-  const { className, primaryKey } = relation.model;
-  return notFound(relation, `Couldn't find ${className} with '${primaryKey}'=${describeValue(id)}`, id);
+export function keyNotFound(model: ModelDefinition, id: unknown): RecordNotFoundError {
+  return notFound(model, `Couldn't find ${model.className} with '${model.primaryKey}'=${describeValue(id)}`, id);
 }
 
 /**
@@ -59,15 +60,16 @@ export function keyNotFound(relation: Relation, id: unknown): RecordNotFoundErro
  * that cannot be a value of the key column (Rails casts "abc" to nil for an integer key) matches no row.
  */
 function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
+  const { model } = relation;
   const key = findKey(relation, id);
-  const target = key === undefined ? relation.none() : relation.where({ [relation.model.primaryKey]: key });
+  const target = key === undefined ? relation.none() : relation.where({ [model.primaryKey]: key });
   return {
     // A key matches at most one row: tell Zero so it stops at the first (as ZQL's `.one()` does).
     relation: capLimit(target, 1),
     single: true,
     settle(records) {
       const record = records[0];
-      if (!record) throw keyNotFound(relation, id);
+      if (!record) throw keyNotFound(model, id);
       return record;
     },
   };
@@ -83,7 +85,7 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
     if (expectsArray && Array.isArray(args[0]) && args[0].length === 0) {
       return { relation: relation.none(), single: false, settle: () => [] };
     }
-    throw notFound(relation, `Couldn't find ${model.className} without an ID`);
+    throw notFound(model, `Couldn't find ${model.className} without an ID`);
   }
   if (!expectsArray) return singleRowPlan(relation, ids[0]);
   const unique = [...new Set(ids)];
@@ -102,19 +104,20 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
         `(found ${found.length - missing.length} results, but was looking for ${unique.length}). ` +
         `Couldn't find ${missing.length === 1 ? model.className : pluralize(model.className)} with ` +
         `${missing.length === 1 ? pk : pluralize(pk)} ${missing.map(String).join(', ')}.`;
-      throw notFound(relation, message, unique);
+      throw notFound(model, message, unique);
     },
   };
 }
 
 /** `find_by(conditions)` -> record | null; with `bang`, Rails' `find_by!`. */
 export function findByPlan(relation: Relation, conditions: WhereHash, bang: boolean): Plan<unknown> {
+  const { model } = relation;
   return {
     relation: relation.where(conditions).limit(1),
     single: true,
     settle(records) {
       if (records[0]) return records[0];
-      if (bang) throw notFound(relation);
+      if (bang) throw notFound(model);
       return null;
     },
   };
@@ -124,11 +127,11 @@ function byPrimaryKey(relation: Relation, direction: Direction): Relation {
   return relation.state.order.length > 0 ? relation : relation.order({ [relation.model.primaryKey]: direction });
 }
 
-function takeResult(n: number | undefined, bang: boolean, relation: Relation) {
+function takeResult(n: number | undefined, bang: boolean, { model }: Relation) {
   return (records: readonly RecordLike[]) => {
     if (n !== undefined) return records;
     if (records[0]) return records[0];
-    if (bang) throw notFound(relation);
+    if (bang) throw notFound(model);
     return null;
   };
 }
@@ -159,12 +162,13 @@ export function takePlan(relation: Relation, n: number | undefined, bang: boolea
 
 /** Rails' `sole`: exactly one record, else RecordNotFound or SoleRecordExceeded. */
 export function solePlan(relation: Relation): Plan<unknown> {
+  const { model } = relation;
   return {
     relation: capLimit(relation, 2),
     single: true,
     settle(records) {
-      if (records.length === 0) throw notFound(relation);
-      if (records.length > 1) throw new SoleRecordExceededError(relation.model.className);
+      if (records.length === 0) throw notFound(model);
+      if (records.length > 1) throw new SoleRecordExceededError(model.className);
       return records[0];
     },
   };

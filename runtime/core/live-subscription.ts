@@ -11,8 +11,10 @@ import type { LiveResult } from './shared-views.ts';
 
 /** Where a live subscription's data comes from (a relation's shared view, a legacy query's view, ...). */
 export interface LiveSource {
-  /** Makes the data live and calls `changed` after every change; returns the function that stops it (idempotent). */
-  start(changed: () => void): () => void;
+  /** Makes the data live and calls `changed` after every change, until `stop()`. */
+  start(changed: () => void): void;
+  /** Stops what `start` started (idempotent). A method, not a function `start` returns: one fewer object per live query. */
+  stop(): void;
   /** The result while started (the view's, or why there is none), else undefined. */
   live(): LiveResult | undefined;
   /** Zero's local data now without keeping anything live; undefined while there is nothing to read yet (not cached). */
@@ -25,7 +27,7 @@ export class LiveSubscription {
   readonly #source: LiveSource;
   // An array, not a Set: a subscription almost always has one holder; `[listener]` holds it in one slot.
   #holders: (() => void)[] = [];
-  #stop: (() => void) | undefined;
+  #started = false;
   #snapshot: LiveResult | undefined;
   #destroyed = false;
 
@@ -46,21 +48,35 @@ export class LiveSubscription {
   /** Keeps the source live and calls `listener` after every change until the returned function is called. */
   hold(listener: () => void): () => void {
     if (this.#destroyed) return () => {};
+    this.addHolder(listener);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.removeHolder(listener);
+    };
+  }
+
+  /**
+   * `hold` for a caller that releases exactly once itself (Svelte's subscriber cleanup): no release function is made.
+   * Pair every call with one `removeHolder(listener)`.
+   */
+  addHolder(listener: () => void): void {
+    if (this.#destroyed) return;
     if (this.#holders.length > 0) this.#holders.push(listener);
     else {
       this.#holders = [listener];
       this.#start();
     }
-    let held = true;
-    return () => {
-      if (!held) return;
-      held = false;
-      // One listener may hold twice: each release drops one hold. Nothing is left to drop after destroy().
-      const at = this.#holders.indexOf(listener);
-      if (at < 0) return;
-      this.#holders.splice(at, 1);
-      if (this.#holders.length === 0) this.#halt();
-    };
+  }
+
+  /** Drops one hold of `listener`; the last holder stops the source. */
+  removeHolder(listener: () => void): void {
+    // One listener may hold twice: each release drops one hold. Nothing is left to drop after destroy().
+    const at = this.#holders.indexOf(listener);
+    if (at < 0) return;
+    this.#holders.splice(at, 1);
+    if (this.#holders.length === 0) this.#halt();
   }
 
   /** Forgets the snapshot; while held, stops the source, starts it again and tells every holder. */
@@ -100,15 +116,16 @@ export class LiveSubscription {
   #start(): void {
     if (monitoring()) watches.set(this, { since: monitorStart(), reported: undefined });
     else watches.delete(this);
-    this.#stop = this.#source.start(() => this.#emit());
+    this.#started = true;
+    this.#source.start(() => this.#emit());
     // A source may fail at once (closed client, a read no server answers): that is an outcome too.
     this.#observe();
   }
 
   #halt(): void {
-    const stop = this.#stop;
-    this.#stop = undefined;
-    stop?.();
+    if (!this.#started) return;
+    this.#started = false;
+    this.#source.stop();
   }
 
   #emit(): void {

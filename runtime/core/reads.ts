@@ -134,7 +134,7 @@ function runByKey<T>(z: AnyZero, relation: Relation, key: string | number, id: u
   try {
     return runQuery(z, relation, keyQuery(z, model, key), undefined, (data) => {
       const rows = rowsOf(data);
-      if (rows.length === 0) throw keyNotFound(relation, id);
+      if (rows.length === 0) throw keyNotFound(relation.model, id);
       return record(rows[0]!);
     });
   } catch (error) {

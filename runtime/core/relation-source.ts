@@ -17,9 +17,14 @@ const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, set
 
 export class RelationSource implements LiveSource {
   readonly #relation: Relation;
-  #spec: { readonly z: AnyZero; readonly view: ViewSpec } | undefined;
+  /** The view spec, made once per client (two fields, not a pair object: one object fewer per live query). */
+  #specZero: AnyZero | undefined;
+  #spec: ViewSpec | undefined;
   #view: SharedView | undefined;
   #failure: LiveResult | undefined;
+  /** While started: the listener given to `start`, and the wait for Zero while there is one. */
+  #changed: (() => void) | undefined;
+  #cancelWait: (() => void) | undefined;
 
   constructor(relation: Relation) {
     this.#relation = relation;
@@ -27,30 +32,23 @@ export class RelationSource implements LiveSource {
 
   /** The view spec on `z` (made once per client; throws `ConfigError` when `z` can never answer the relation). */
   #viewSpec(z: AnyZero): ViewSpec {
-    if (this.#spec?.z !== z) this.#spec = { z, view: relationView(z, this.#relation) };
-    return this.#spec.view;
+    if (this.#specZero !== z || !this.#spec) {
+      this.#spec = relationView(z, this.#relation);
+      this.#specZero = z;
+    }
+    return this.#spec;
   }
 
-  start(changed: () => void): () => void {
+  start(changed: () => void): void {
     // `none()` asks Zero for nothing: its answer is final at once.
-    if (this.#relation.matchesNothing) return () => {};
-    let stopListening: (() => void) | undefined;
+    if (this.#relation.matchesNothing) return;
+    this.#changed = changed;
     let starting = true;
-    const attach = (z: AnyZero) => {
-      this.#failure = undefined;
-      try {
-        this.#view = retainView(z, this.#viewSpec(z));
-      } catch (error) {
-        // A read this client can never get answered (see queryFor) is reported, not left loading forever.
-        this.#failure = failed(readFailure(error));
-        return;
-      }
-      stopListening = this.#view.onChange(changed);
-    };
-    const cancelWait = whenZero(
+    // Nothing is kept for the wait when Zero is there at once (the usual case): no closure outlives this call.
+    this.#cancelWait = whenZero(
       this.#relation.model,
       (z) => {
-        attach(z);
+        this.#attach(z, changed);
         if (!starting) changed();
       },
       (error) => {
@@ -60,15 +58,30 @@ export class RelationSource implements LiveSource {
     );
     // Ready (or failed) at once: the caller reads the result itself; later, it is told.
     starting = false;
-    return () => {
-      cancelWait();
-      const view = this.#view;
-      this.#view = undefined;
-      this.#failure = undefined;
-      stopListening?.();
-      stopListening = undefined;
-      view?.release();
-    };
+  }
+
+  #attach(z: AnyZero, changed: () => void): void {
+    this.#failure = undefined;
+    try {
+      this.#view = retainView(z, this.#viewSpec(z));
+    } catch (error) {
+      // A read this client can never get answered (see queryFor) is reported, not left loading forever.
+      this.#failure = failed(readFailure(error));
+      return;
+    }
+    this.#view.onChange(changed);
+  }
+
+  stop(): void {
+    const view = this.#view;
+    const changed = this.#changed;
+    this.#cancelWait?.();
+    this.#cancelWait = undefined;
+    this.#changed = undefined;
+    this.#view = undefined;
+    this.#failure = undefined;
+    if (view && changed) view.offChange(changed);
+    view?.release();
   }
 
   live(): LiveResult | undefined {

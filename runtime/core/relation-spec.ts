@@ -186,8 +186,12 @@ export function compiledRuntimeSpec(spec: RelationSpec, compile: (spec: Relation
 
 /** Drops the `offset` rows Zero loaded ahead of the ones asked for. */
 export function dropOffset<R>(spec: RelationSpec, rows: readonly R[]): readonly R[] {
-  const offset = spec.offset ?? 0;
-  return offset > 0 ? rows.slice(offset) : rows;
+  return hasOffset(spec) ? rows.slice(spec.offset) : rows;
+}
+
+/** Whether Zero is asked for offset rows that `dropOffset` drops. */
+export function hasOffset(spec: RelationSpec): boolean {
+  return (spec.offset ?? 0) > 0;
 }
 
 /**

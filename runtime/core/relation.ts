@@ -5,7 +5,7 @@
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
-import { dropOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec, type RuntimeSpec } from './relation-spec.ts';
+import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec, type RuntimeSpec } from './relation-spec.ts';
 import {
   isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereCleared, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
@@ -425,6 +425,12 @@ export class Relation {
   get matchesNothing(): boolean {
     const where = this.spec.where;
     return where !== undefined && where.op === 'const' && !where.value;
+  }
+
+  /** False when `rows` gives Zero's rows back as they are (no offset, no client pass): a view then need not call it. */
+  get filtersRows(): boolean {
+    const { spec, pass } = this.#compile();
+    return pass !== undefined || hasOffset(spec);
   }
 
   /**

@@ -33,20 +33,25 @@ export interface ViewSpec {
   readonly ttl: TTL;
   /** Names the source in error messages (`Job`). */
   readonly label: string;
-  /** Post-processing of Zero's rows (a relation drops its offset rows). */
-  readonly rows?: (raw: readonly RowData[]) => readonly RowData[];
+  /** Post-processing of Zero's rows (a relation drops its offset rows): the relation itself, not a closure over it. */
+  readonly filter?: RowFilter;
+}
+
+/** What post-processes a view's rows (a Relation is one). */
+export interface RowFilter {
+  rows(raw: readonly RowData[]): readonly RowData[];
 }
 
 /** The view spec of a relation on `z` (throws `ConfigError` when `z` can never answer it; see `queryFor`). */
 export function relationView(z: AnyZero, relation: Relation): ViewSpec {
-  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, rows: (raw) => relation.rows(raw) };
+  return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, filter: relation.filtersRows ? relation : undefined };
 }
 
 function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
   const failed = resultType === 'error';
   const raw = rowsOf(data);
   return {
-    rows: spec.rows ? spec.rows(raw) : raw,
+    rows: spec.filter ? spec.filter.rows(raw) : raw,
     resultType,
     error: failed
       ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
@@ -95,7 +100,8 @@ export class SharedView {
   readonly key: string;
   readonly #label: string;
   #refs = 0;
-  #listeners = new Set<() => void>();
+  // An array, not a Set: a view almost always has one listener (its relation's live source); a Set's table costs ~100 B.
+  #listeners: (() => void)[] = [];
   #view: TypedViewLike | undefined;
   #stopListening: (() => void) | undefined;
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
@@ -129,7 +135,10 @@ export class SharedView {
 
   /** Tells every listener that `result` changed. */
   notify(): void {
-    for (const listener of this.#listeners) listener();
+    const listeners = this.#listeners;
+    if (listeners.length === 1) return listeners[0]!();
+    // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it).
+    for (const listener of listeners.slice()) if (this.#listeners.includes(listener)) listener();
   }
 
   retain(): void {
@@ -144,7 +153,7 @@ export class SharedView {
     this.#stopListening = undefined;
     this.#view.destroy();
     this.#view = undefined;
-    this.#listeners.clear();
+    this.#listeners = [];
     this.#client.views.delete(this.key);
     if (this.#client.views.size === 0) {
       this.#client.stopWatching?.();
@@ -152,10 +161,14 @@ export class SharedView {
     }
   }
 
-  /** Calls `listener` after each change; returns the unsubscribe function. */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /** Calls `listener` after each change, until `offChange(listener)`. */
+  onChange(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  offChange(listener: () => void): void {
+    const at = this.#listeners.indexOf(listener);
+    if (at >= 0) this.#listeners.splice(at, 1);
   }
 }
 

@@ -57,6 +57,18 @@ export interface ReadyOptions {
  * threw, or undefined after `timeoutMs`. Returns the cancel function.
  */
 export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOptions, onReady: (value: T) => void, onFailed: (thrown?: unknown) => void): () => void {
+  // Ready now (the usual case): answered at once, and nothing is kept for a wait (every live query starts here).
+  let first: T | null | undefined;
+  try {
+    first = probe();
+  } catch (error) {
+    onFailed(error);
+    return NOTHING_TO_CANCEL;
+  }
+  if (first !== undefined && first !== null) {
+    onReady(first);
+    return NOTHING_TO_CANCEL;
+  }
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cancel = () => {
@@ -82,6 +94,9 @@ export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOp
       onReady(value);
       return;
     }
+    lookAgain();
+  }
+  function lookAgain(): void {
     const left = deadline - Date.now();
     if (left <= 0) {
       cancel();
@@ -92,9 +107,11 @@ export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOp
     else if (left !== Infinity) timer = setTimeout(check, left);
   }
   waiters.add(check);
-  check();
+  lookAgain();
   return cancel;
 }
+
+const NOTHING_TO_CANCEL = (): void => {};
 
 /**
  * Calls `onReady` with the model's Zero client as soon as it exists (at once when it does), or `onFailed` with a

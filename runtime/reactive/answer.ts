@@ -3,8 +3,7 @@
  * every handle, collection and value exposes as `$loading` / `$error` / `$status`. Memoized per Zero result.
  */
 import { QueryFailedError, RecordNotFoundError, asZeroRecordError, type ZeroRecordError } from '../core/errors.ts';
-import type { RecordLike } from '../core/finders.ts';
-import type { Relation } from '../core/relation.ts';
+import type { Plan } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import { EMPTY, RelationSource } from '../core/relation-source.ts';
 import { LiveQuery } from './live-query.ts';
@@ -19,11 +18,11 @@ export interface Outcome<T> {
   readonly value: T | undefined;
 }
 
-function outcomeOf<T>(result: LiveResult, settle: (rows: readonly RecordLike[]) => T): Outcome<T> {
+function outcomeOf<T>(result: LiveResult, plan: Settling<T>): Outcome<T> {
   if (result.error) return { status: 'error', error: result.error, value: undefined };
   let value: T;
   try {
-    value = settle(result.rows);
+    value = plan.settle(result.rows);
   } catch (error) {
     // Missing rows are only "not found" once Zero says the result is final; until then they may still be syncing.
     if (!result.settled) return { status: 'loading', error: null, value: undefined };
@@ -34,16 +33,20 @@ function outcomeOf<T>(result: LiveResult, settle: (rows: readonly RecordLike[]) 
   return { status: !result.settled && result.rows.length === 0 ? 'loading' : 'ready', error: null, value };
 }
 
+/** What an answer is computed from: the relation Zero is asked for, and the finder's `settle` (a Plan is one). */
+export type Settling<T> = Pick<Plan<T>, 'relation' | 'settle'>;
+
 export class LiveAnswer<T> {
   readonly query: LiveQuery;
-  readonly #settle: (rows: readonly RecordLike[]) => T;
+  // The plan itself, not a closure over it: one object fewer per live answer.
+  readonly #plan: Settling<T>;
   #result: LiveResult | undefined;
   #outcome: Outcome<T> | undefined;
 
-  /** `whileHeld`: see LiveQuery. */
-  constructor(relation: Relation, settle: (rows: readonly RecordLike[]) => T, whileHeld?: (rerun: () => void) => () => void) {
-    this.query = new LiveQuery(new RelationSource(relation), whileHeld);
-    this.#settle = settle;
+  /** `readers`: see LiveQuery. */
+  constructor(plan: Settling<T>, readers?: Set<() => void>) {
+    this.query = new LiveQuery(new RelationSource(plan.relation), readers);
+    this.#plan = plan;
   }
 
   /** The answer now; inside an effect this keeps the query live. */
@@ -52,7 +55,7 @@ export class LiveAnswer<T> {
     const result = this.query.read() ?? EMPTY;
     if (result !== this.#result || !this.#outcome) {
       this.#result = result;
-      this.#outcome = outcomeOf(result, this.#settle);
+      this.#outcome = outcomeOf(result, this.#plan);
     }
     return this.#outcome;
   }

@@ -130,7 +130,7 @@ function handleClass(model: ModelDefinition): HandleClass {
       const handle = self as HandleBase;
       if (handle[ANSWER]) return;
       const plan = findPlan(new Relation(model), [row[model.primaryKey]]);
-      handle[ANSWER] = new LiveAnswer(plan.relation, (rows) => plan.settle(rows));
+      handle[ANSWER] = new LiveAnswer(plan);
     },
   };
   const made = { Handle, store: defineRowAccessors(Handle.prototype, model, access) };
@@ -141,7 +141,7 @@ function handleClass(model: ModelDefinition): HandleClass {
 /** A live handle for a single-record finder plan. */
 export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
   const { Handle } = handleClass(plan.relation.model);
-  return new Handle(new LiveAnswer(plan.relation, (rows) => plan.settle(rows))) as unknown as RecordHandle<Row>;
+  return new Handle(new LiveAnswer(plan)) as unknown as RecordHandle<Row>;
 }
 
 /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record whose columns a form can bind to; `save()` inserts it. */

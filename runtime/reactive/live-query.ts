@@ -8,18 +8,31 @@ import { LiveSubscription } from '../core/live-subscription.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import type { LiveSource } from '../core/live-subscription.ts';
 
+/**
+ * An effect calling the returned function joins `readers` until it re-runs or ends, so calling the members re-runs it.
+ * Unlike a `$state`, it is tracked even by the reaction that made it (see `collectionReaders`).
+ */
+export function joinReaders(readers: Set<() => void>): () => void {
+  return createSubscriber((update) => {
+    readers.add(update);
+    return () => {
+      readers.delete(update);
+    };
+  });
+}
+
 export class LiveQuery extends LiveSubscription {
   readonly #subscribe: () => void;
 
-  /** `whileHeld(rerun)`: runs while effects read the query (`rerun` re-runs them); returns its stop function. */
-  constructor(source: LiveSource, whileHeld?: (rerun: () => void) => () => void) {
+  /** `readers`: a set the re-run of the effects reading the query is in while they read it (see `collectionReaders`). */
+  constructor(source: LiveSource, readers?: Set<() => void>) {
     super(source);
     this.#subscribe = createSubscriber((update) => {
-      const release = this.hold(update);
-      const stop = whileHeld?.(update);
+      this.addHolder(update);
+      readers?.add(update);
       return () => {
-        stop?.();
-        release();
+        readers?.delete(update);
+        this.removeHolder(update);
       };
     });
   }

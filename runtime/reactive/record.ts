@@ -13,6 +13,7 @@ import { unloadedAssociation } from './associations.ts';
 import { defineRecordMethods, type PersistenceMethods } from '../core/persistence.ts';
 import type { RecordStore } from '../core/record-state.ts';
 import { ReactiveState, reactiveStore, valuesView, type RowAccess } from './record-state.ts';
+import { joinReaders } from './live-query.ts';
 
 /** The methods every reactive record (and record handle) has; columns come from the schema. */
 export interface ReactiveRecordMethods<Row> extends PersistenceMethods<Row> {
@@ -217,25 +218,30 @@ const ZERO_ROW: unique symbol = Symbol('zero-record.row');
 type StatefulRecord = Wrapper & { [STATE]?: ReactiveState; [ZERO_ROW]?: RowData };
 
 /**
- * The collections of each model read by effects now, each as the function that re-runs its readers. Effects that read
- * a record before it had a state depend on its collection alone, so a record's first change tells them (once per
- * record: from then on they read the state's signal too). Records keep no pointer to their collection (memory).
+ * The collections of each model read by effects now, each as the function that re-runs its readers, and the effects
+ * that made a record's state by reading it. Effects that read a record before it had a state depend on its collection
+ * alone, so a record's first change tells them (once per record: from then on they read the state's signal too).
+ * Records keep no pointer to their collection (memory).
  */
 const readCollections = new WeakMap<ModelDefinition, Set<() => void>>();
 
-/** While a collection of `model` is read: `rerun` is called when one of the model's records first changes. */
-export function whileRecordsRead(model: ModelDefinition, rerun: () => void): () => void {
+/**
+ * The set of `model`'s readers above (a collection puts its readers' re-run in it while read): each is called when one
+ * of the model's records first changes.
+ */
+export function collectionReaders(model: ModelDefinition): Set<() => void> {
   let reruns = readCollections.get(model);
   if (!reruns) readCollections.set(model, (reruns = new Set()));
-  reruns.add(rerun);
-  return () => reruns.delete(rerun);
+  return reruns;
 }
 
 /** Collection records get their state at the first write (most are only read): until then the prototype's `undefined`. */
 function recordAccess(model: ModelDefinition): RowAccess {
+  const readers = collectionReaders(model);
   const firstChange = () => {
-    for (const rerun of [...(readCollections.get(model) ?? [])]) rerun();
+    for (const rerun of [...readers]) rerun();
   };
+  const joinCollectionReaders = joinReaders(readers);
   const access: RowAccess = {
     row(self) {
       const record = self as StatefulRecord;
@@ -246,6 +252,10 @@ function recordAccess(model: ModelDefinition): RowAccess {
       const record = self as StatefulRecord;
       const known = record[STATE];
       if (known) return known;
+      // An effect that makes the state by reading it (`job.errors` in an `{#each}` row) cannot depend on the state's
+      // cell, which Svelte does not track in the reaction that created it: it waits for the first change with the
+      // collections' readers instead (as a handle's reader does with its answer), and reads the cell from its next run.
+      joinCollectionReaders();
       const row = record[RECORD_VALUES];
       const state = new ReactiveState({ firstChange });
       record[ZERO_ROW] = row;

@@ -19,7 +19,7 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
 import { newRecordHandle, recordHandle, type RecordHandle } from './handle.ts';
-import { isReactiveRecord, RecordList, whileRecordsRead, type ReactiveRecordInstance } from './record.ts';
+import { collectionReaders, isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
 import type { ReactiveAssociations } from './associations.ts';
 
@@ -31,6 +31,8 @@ type Handle<Row, A> = RecordHandle<Row> & ReactiveAssociations<A>;
 type Predicate<T, R> = (record: T, index: number, records: readonly T[]) => R;
 
 const NO_RECORDS: readonly never[] = Object.freeze([]);
+/** A plain collection's answer is its rows (shared, not a closure per collection). */
+const keepRows: Settle = (rows) => rows;
 
 const isIndex = (prop: string | symbol): boolean => typeof prop === 'string' && prop.length > 0 && prop.length < 16 && /^(0|[1-9]\d*)$/.test(prop);
 
@@ -43,9 +45,7 @@ const indexable: ProxyHandler<ReactiveRelation> = {
     if (isIndex(prop)) return target.at(Number(prop as string));
     const value = Reflect.get(target, prop, target) as unknown;
     if (typeof value !== 'function' || prop === 'constructor') return value;
-    let bound = target[BOUND].get(prop);
-    if (!bound) target[BOUND].set(prop, (bound = (value as (...args: unknown[]) => unknown).bind(target)));
-    return bound;
+    return boundMethod(target, prop, value as (...args: unknown[]) => unknown);
   },
   has(target, prop) {
     return isIndex(prop) ? Number(prop as string) < target.length : Reflect.has(target, prop);
@@ -53,6 +53,19 @@ const indexable: ProxyHandler<ReactiveRelation> = {
 };
 
 const BOUND: unique symbol = Symbol('zero-record.bound');
+
+/**
+ * `method` bound to `target`, made once per relation and name. Kept in a flat list of name/function pairs, made at the
+ * first method read: a collection reads one to three methods (iteration, `map`), and a Map would cost more than them all.
+ */
+function boundMethod(target: ReactiveRelation, prop: string | symbol, method: (...args: unknown[]) => unknown): unknown {
+  const bound = (target[BOUND] ??= []);
+  for (let i = 0; i < bound.length; i += 2) if (bound[i] === prop) return bound[i + 1];
+  // An anonymous arrow, not `bind`: V8 keeps the name of a bound symbol-named method (the iterator every loop reads)
+  // in a dictionary of its own, about 300 B per collection, and so it does a named closure's under a keepNames build.
+  bound.push(prop, (...args: unknown[]) => method.apply(target, args));
+  return bound[bound.length - 1];
+}
 
 /** A plan whose input was rejected (e.g. `find(undefined)`): it asks Zero for nothing and ends in the plan's error. */
 function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<unknown> {
@@ -74,7 +87,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   #answer: LiveValue<readonly RecordLike[]> | undefined;
   #list: RecordList | undefined;
 
-  readonly [BOUND] = new Map<string | symbol, unknown>();
+  [BOUND]: unknown[] | undefined = undefined;
   /**
    * Index access (`jobs[0]`); prefer `at(i)`. Typed like an array's (no `| undefined`): `{#each jobs as job}` infers its
    * item from this signature, and `noUncheckedIndexedAccess` still adds `undefined` to `jobs[i]` where an app enables it.
@@ -90,8 +103,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   }
 
   get #live(): LiveValue<readonly RecordLike[]> {
-    const { model } = this;
-    return (this.#answer ??= new LiveValue({ relation: this, single: false, settle: this.#settle ?? ((rows) => rows) }, (rerun) => whileRecordsRead(model, rerun)));
+    return (this.#answer ??= new LiveValue({ relation: this, settle: this.#settle ?? keepRows }, collectionReaders(this.model)));
   }
 
   #records(): readonly Item<Row, A>[] {

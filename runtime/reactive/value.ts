@@ -3,16 +3,15 @@
  * query (Zero has no aggregates; as in ActiveRecord the rows are loaded and counted locally) read as `.current`.
  */
 import type { ZeroRecordError } from '../core/errors.ts';
-import type { Plan } from '../core/finders.ts';
-import { LiveAnswer, type QueryStatus } from './answer.ts';
+import { LiveAnswer, type QueryStatus, type Settling } from './answer.ts';
 
 /** `const open = $derived(ReactiveJob.active().count())` then `{open.current}`. */
 export class LiveValue<T> {
   readonly #answer: LiveAnswer<T>;
 
-  /** `whileHeld`: see LiveQuery. */
-  constructor(plan: Plan<T>, whileHeld?: (rerun: () => void) => () => void) {
-    this.#answer = new LiveAnswer(plan.relation, (rows) => plan.settle(rows), whileHeld);
+  /** `readers`: see LiveQuery. */
+  constructor(plan: Settling<T>, readers?: Set<() => void>) {
+    this.#answer = new LiveAnswer(plan, readers);
   }
 
   /** The value from the rows Zero has now (`0`, `false`, `[]`, `null` while nothing is loaded); reactive in effects. */
