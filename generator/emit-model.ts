@@ -83,7 +83,7 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     // Each getter names its column, so each column read keeps its own inline cache (the runtime's own getters share one).
     // A string-literal key is the same named load for V8, and stays valid under noPropertyAccessFromIndexSignature.
     lines.push('  columnGetters: defineColumnGetters({');
-    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES]?.[${str(column)}]; },`);
+    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES][${str(column)}]; },`);
     lines.push('  }),');
   }
   lines.push('});');

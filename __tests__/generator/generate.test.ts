@@ -97,7 +97,7 @@ describe('generation from a description', () => {
     expect(config).toContain('import { RECORD_VALUES, defineColumnGetters, defineModel, type ModelDefinition } from "zero-record";');
     const columns = ['id', 'title', 'description', 'status', 'priority', 'reference', 'budget', 'metadata', 'client_id', 'created_at', 'updated_at'];
     expect(config).toContain(
-      ['  columnGetters: defineColumnGetters({', ...columns.map((c) => `    get ${c}() { return this[RECORD_VALUES]?.["${c}"]; },`), '  }),', '});', ''].join('\n'),
+      ['  columnGetters: defineColumnGetters({', ...columns.map((c) => `    get ${c}() { return this[RECORD_VALUES]["${c}"]; },`), '  }),', '});', ''].join('\n'),
     );
   });
 

@@ -115,8 +115,8 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
     // A `__proto__` column is kept, read through read_attribute; the model is generated.
     expect(config).toContain('  shadowedColumns: ["__proto__"],\n');
     // Keywords and other names are getters too, quoted where no identifier; no getter for `__proto__` or a column Zero lacks.
-    expect(config).toContain('    get default() { return this[RECORD_VALUES]?.["default"]; },\n    get class() { return this[RECORD_VALUES]?.["class"]; },\n');
-    expect(config).toContain(`    get "weird */ col\\"'"() { return this[RECORD_VALUES]?.["weird */ col\\"'"]; },\n`);
+    expect(config).toContain('    get default() { return this[RECORD_VALUES]["default"]; },\n    get class() { return this[RECORD_VALUES]["class"]; },\n');
+    expect(config).toContain(`    get "weird */ col\\"'"() { return this[RECORD_VALUES]["weird */ col\\"'"]; },\n`);
     expect(config).not.toMatch(/get \["__proto__"\]|get blob/);
     expect(config).toContain('function: (r, delete_: string | readonly string[]) => r.where({ class: delete_ }),');
     expect(config).toContain('by_r: (r, r_: "it\'s" | "*/ `${x}`" | readonly ("it\'s" | "*/ `${x}`")[]) => r.where({ kind: r_ }).limit(1),');

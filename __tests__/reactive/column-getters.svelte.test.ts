@@ -14,13 +14,13 @@ import { watch } from './effects.svelte.ts';
 
 // The generator's output for the jobs table (generate.test.ts checks it writes this shape).
 const columnGetters = defineColumnGetters({
-  get id() { return this[RECORD_VALUES]?.["id"]; },
-  get title() { return this[RECORD_VALUES]?.["title"]; },
-  get status() { return this[RECORD_VALUES]?.["status"]; },
-  get country() { return this[RECORD_VALUES]?.["country"]; },
-  get priority() { return this[RECORD_VALUES]?.["priority"]; },
-  get client_id() { return this[RECORD_VALUES]?.["client_id"]; },
-  get created_at() { return this[RECORD_VALUES]?.["created_at"]; },
+  get id() { return this[RECORD_VALUES]["id"]; },
+  get title() { return this[RECORD_VALUES]["title"]; },
+  get status() { return this[RECORD_VALUES]["status"]; },
+  get country() { return this[RECORD_VALUES]["country"]; },
+  get priority() { return this[RECORD_VALUES]["priority"]; },
+  get client_id() { return this[RECORD_VALUES]["client_id"]; },
+  get created_at() { return this[RECORD_VALUES]["created_at"]; },
 });
 const GeneratedJob = ReactiveRecord.createModel(defineModel({ schema, table: 'jobs', zero, validations: { title: [{ kind: 'presence' }] }, columnGetters }));
 

@@ -42,9 +42,9 @@ describe('validateModelConfig', () => {
 
   test('column getters: one per record column, nothing else (a stale generated config says to regenerate)', () => {
     const getters = defineColumnGetters({
-      get id() { return this[RECORD_VALUES]?.["id"]; },
-      get title() { return this[RECORD_VALUES]?.["title"]; },
-      get colour() { return this[RECORD_VALUES]?.["colour"]; },
+      get id() { return this[RECORD_VALUES]["id"]; },
+      get title() { return this[RECORD_VALUES]["title"]; },
+      get colour() { return this[RECORD_VALUES]["colour"]; },
     });
     expect(() => defineModel({ schema, table: 'clients', columnGetters: getters })).toThrow(
       new ConfigError("Invalid model config for 'clients'", [
@@ -53,7 +53,7 @@ describe('validateModelConfig', () => {
       ]),
     );
     // A shadowed column is read with read_attribute, never through a getter.
-    const named = defineColumnGetters({ get id() { return this[RECORD_VALUES]?.["id"]; }, get name() { return this[RECORD_VALUES]?.["name"]; } });
+    const named = defineColumnGetters({ get id() { return this[RECORD_VALUES]["id"]; }, get name() { return this[RECORD_VALUES]["name"]; } });
     expect(() => defineModel({ schema, table: 'clients', shadowedColumns: ['name'], columnGetters: named })).toThrow(
       new ConfigError("Invalid model config for 'clients'", ["columnGetters defines 'name', not a record column (regenerate the model)"]),
     );

@@ -1,6 +1,6 @@
 /**
  * Column getters written into generated models: one getter per column that names its column in its own source
- * (`get title() { return this[RECORD_VALUES]?.["title"]; }`), so every column read keeps its own inline cache. The
+ * (`get title() { return this[RECORD_VALUES]["title"]; }`), so every column read keeps its own inline cache. The
  * runtime's getters for hand-written configs share one function for all columns, whose `row[column]` goes megamorphic
  * as soon as an app reads two columns; compiling per-column getters at run time (`new Function`) would need
  * `'unsafe-eval'` under a Content Security Policy. Reactive records and handles use these getters; ActiveRecord
@@ -10,13 +10,20 @@ import type { RowData } from './zero-types.ts';
 
 /**
  * What a reactive record's column getters read: Zero's row while the record has no unsaved state, else a view of its
- * current values (assigned, saved, else Zero's) that effects track; undefined while a handle's record is not found.
+ * current values (assigned, saved, else Zero's) that effects track; an empty object while a handle's record is not
+ * found.
  */
 export const RECORD_VALUES: unique symbol = Symbol('zero-record.values');
 
+/**
+ * `RECORD_VALUES` of a handle whose record is not there: every column reads undefined. An object, not undefined, so
+ * getters need no `?.`: measured, the optional chain made a loop reading four columns of 10,000 records ~20% slower.
+ */
+export const NO_VALUES: RowData = Object.freeze(Object.create(null) as RowData);
+
 /** `this` in generated column getters. */
 export interface RecordValues {
-  readonly [RECORD_VALUES]: RowData | undefined;
+  readonly [RECORD_VALUES]: RowData;
 }
 
 /** A config's `columnGetters` (made with `defineColumnGetters`). */
@@ -24,13 +31,13 @@ export type ColumnGetters = object & ThisType<RecordValues>;
 
 /**
  * A config's `columnGetters`: one getter per record column (the shadowed ones left out), each returning
- * `this[RECORD_VALUES]?.["<column>"]` (a string-literal key is the same named load as `.<column>`, and type-checks
+ * `this[RECORD_VALUES]["<column>"]` (a string-literal key is the same named load as `.<column>`, and type-checks
  * under `noPropertyAccessFromIndexSignature`). The generator writes them; hand-written configs may leave them out.
  * The call types `this` in the getters, which TypeScript does not do inside `defineModel`'s inferred config.
  * @example
  * columnGetters: defineColumnGetters({
- *   get id() { return this[RECORD_VALUES]?.["id"]; },
- *   get title() { return this[RECORD_VALUES]?.["title"]; },
+ *   get id() { return this[RECORD_VALUES]["id"]; },
+ *   get title() { return this[RECORD_VALUES]["title"]; },
  * }),
  */
 export function defineColumnGetters(getters: ColumnGetters): ColumnGetters {

@@ -3,7 +3,7 @@
  * Columns read through the finder's live answer; state is `$`-prefixed so it never collides with a column.
  */
 import type { ModelDefinition } from '../core/config.ts';
-import { RECORD_VALUES } from '../core/column-getters.ts';
+import { NO_VALUES, RECORD_VALUES } from '../core/column-getters.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
 import type { Plan } from '../core/finders.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -60,9 +60,9 @@ class HandleBase {
     this[ANSWER] = answer;
   }
 
-  /** What column getters read: the answer's row until the handle has a state, then its values view. */
-  get [RECORD_VALUES](): RowData | undefined {
-    return this[STATE] === undefined ? (this[ANSWER]?.get().value as RowData | undefined) : this[VALUES_VIEW];
+  /** What column getters read: the answer's row until the handle has a state, then its values view (NO_VALUES: none). */
+  get [RECORD_VALUES](): RowData {
+    return (this[STATE] === undefined ? (this[ANSWER]?.get().value as RowData | undefined) : this[VALUES_VIEW]) ?? NO_VALUES;
   }
 
   get $status(): QueryStatus {

@@ -173,7 +173,7 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
       get:
         generated[column]?.get ??
         function (this: RecordValues) {
-          return this[RECORD_VALUES]?.[column];
+          return this[RECORD_VALUES][column];
         },
       set(this: object, value: unknown) {
         store.write(this, column, value);
