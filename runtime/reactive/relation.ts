@@ -13,7 +13,7 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { loadRelation } from '../core/reads.ts';
+import { KeyFind, loadRelation } from '../core/reads.ts';
 import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -205,7 +205,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   #single(build: () => Plan<unknown>): Handle<Row, A> {
     // The handle's prototype carries the model's association readers (record.ts), typed here from `A`.
-    return recordHandle<Row>(this.#plan(build, true)) as Handle<Row, A>;
+    return recordHandle<Row>(this.model, this.#plan(build, true)) as Handle<Row, A>;
   }
 
   #many(build: () => Plan<unknown>): ReactiveRelation<Row, A> {
@@ -233,6 +233,9 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   find(...args: unknown[]): Item<Row, A> | undefined | Handle<Row, A> | ReactiveRelation<Row, A> {
     if (typeof args[0] === 'function') return this.#records().find(args[0] as Predicate<Item<Row, A>, unknown>);
     if (args.length > 1 || Array.isArray(args[0])) return this.#many(() => findPlan(this, args));
+    // The usual `Model.find(id)`: by key alone, no relation or plan kept per handle.
+    const byKey = KeyFind.of(this, args[0]);
+    if (byKey) return recordHandle<Row>(this.model, byKey) as Handle<Row, A>;
     return this.#single(() => findPlan(this, args));
   }
 
