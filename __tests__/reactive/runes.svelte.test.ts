@@ -232,10 +232,15 @@ describe('lifecycle', () => {
   test('identical queries share one Zero view; it goes with the last reader', async () => {
     const a = ReactiveJob.find('j1');
     const b = ReactiveJob.find('j1');
+    // The same row through a relation (find reads by key alone): still the same view.
+    const c = ReactiveJob.find_by({ id: 'j1' });
     const first = watch(() => a.title);
     const second = watch(() => b.title);
+    const third = watch(() => c.title);
+    expect(third.seen).toEqual(['Fix the boiler']);
     expect((await zeroViewCounts(ctx.z)).views).toBe(1);
     first.stop();
+    third.stop();
     await settle();
     expect((await zeroViewCounts(ctx.z)).views).toBe(1);
     second.stop();

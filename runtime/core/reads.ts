@@ -2,7 +2,9 @@
  * What Zero is asked for a relation, and one-shot reads of it.
  */
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
-import { isUnscoped, type Relation } from './relation.ts';
+import { findViewKey, isUnscoped, type Relation } from './relation.ts';
+import { normalizeTtl } from './ttl.ts';
+import type { ViewSpec } from './shared-views.ts';
 import type { ModelDefinition } from './config.ts';
 import { findKey, keyNotFound } from './finders.ts';
 import { underscore } from './inflect.ts';
@@ -119,14 +121,63 @@ function runQuery<A>(z: AnyZero, relation: Relation, query: AnyQuery, offline: L
  * model whose named relation query would be asked with find's spec), for the caller to take the general path.
  */
 export function loadByKey<T>(relation: Relation, id: unknown, record: (row: RowData) => T): Promise<T> | undefined {
+  const key = directKey(relation, id);
+  if (key === undefined) return undefined;
   const { model } = relation;
-  if (!isUnscoped(relation) || (model.query && !model.find)) return undefined;
-  const key = findKey(relation, id);
-  if (key === undefined || (typeof key !== 'string' && typeof key !== 'number')) return undefined;
   return monitored(model.className, 'read', () => {
     const ready = currentZero(model);
     return ready && !ready.closed ? runByKey(ready, relation, key, id, record) : awaitZero(model).then((z) => runByKey(z, relation, key, id, record));
   });
+}
+
+/** The key `find(id)` of `relation` reads by without a relation (loadByKey, KeyFind); undefined when it does not apply. */
+function directKey(relation: Relation, id: unknown): string | number | undefined {
+  const { model } = relation;
+  if (!isUnscoped(relation) || (model.query && !model.find)) return undefined;
+  const key = findKey(relation, id);
+  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
+}
+
+/**
+ * A live `find(id)` of a model's unscoped relation by its key alone, as `loadByKey` is the one-shot one: what a live
+ * record handle reads instead of a relation and a finder plan (one small object where those took about 0.5 KB per
+ * handle). The same answer as `findPlan`'s (the row, or Rails' RecordNotFound naming the id) from the same view (the
+ * same key and query as the relation `find` builds).
+ */
+export class KeyFind {
+  readonly model: ModelDefinition;
+  readonly key: string | number;
+  /** The id as given, for the not-found message. */
+  readonly id: unknown;
+
+  private constructor(model: ModelDefinition, key: string | number, id: unknown) {
+    this.model = model;
+    this.key = key;
+    this.id = id;
+  }
+
+  /** `find(id)` of `relation` by key, or undefined when it does not apply (see loadByKey). */
+  static of(relation: Relation, id: unknown): KeyFind | undefined {
+    const key = directKey(relation, id);
+    return key === undefined ? undefined : new KeyFind(relation.model, key, id);
+  }
+
+  /** A key always names a row that may exist (an id that cannot be a key takes the relation's path, as `none()`). */
+  get matchesNothing(): boolean {
+    return false;
+  }
+
+  settle(records: readonly RowData[]): RowData {
+    const record = records[0];
+    if (!record) throw keyNotFound(this.model, this.id);
+    return record;
+  }
+
+  /** The view spec on `z` (throws `ConfigError` when `z` can never answer it, as `queryFor`). */
+  viewSpec(z: AnyZero): ViewSpec {
+    const { model, key } = this;
+    return { key: findViewKey(model, key, model.ttl), query: keyQuery(z, model, key), ttl: normalizeTtl(model.ttl), label: model.className, filter: undefined };
+  }
 }
 
 function runByKey<T>(z: AnyZero, relation: Relation, key: string | number, id: unknown, record: (row: RowData) => T): Promise<T> {

@@ -1,12 +1,13 @@
 /**
- * A relation as a live source (see live-subscription.ts): while started, the relation's shared Zero view (the model's
- * Zero may still be coming: it is waited for the one way the runtime waits); else Zero's current local data.
+ * A relation (or a find by key, which needs none) as a live source (see live-subscription.ts): while started, its shared
+ * Zero view (the model's Zero may still be coming: it is waited for the one way the runtime waits); else Zero's current
+ * local data.
  */
 import type { ZeroRecordError } from './errors.ts';
 import { modelLabel, type MonitorLabel } from './monitoring.ts';
 import type { Relation } from './relation.ts';
 import { closedError, currentZero, whenZero } from './zero-source.ts';
-import { readFailure } from './reads.ts';
+import { KeyFind, readFailure } from './reads.ts';
 import { readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from './shared-views.ts';
 import type { LiveSource } from './live-subscription.ts';
 import type { AnyZero } from './zero-types.ts';
@@ -16,7 +17,7 @@ export const EMPTY: LiveResult = { rows: [], resultType: 'unknown', error: null,
 const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, settled: true };
 
 export class RelationSource implements LiveSource {
-  readonly #relation: Relation;
+  readonly #relation: Relation | KeyFind;
   /** The view spec, made once per client (two fields, not a pair object: one object fewer per live query). */
   #specZero: AnyZero | undefined;
   #spec: ViewSpec | undefined;
@@ -26,14 +27,15 @@ export class RelationSource implements LiveSource {
   #changed: (() => void) | undefined;
   #cancelWait: (() => void) | undefined;
 
-  constructor(relation: Relation) {
+  constructor(relation: Relation | KeyFind) {
     this.#relation = relation;
   }
 
   /** The view spec on `z` (made once per client; throws `ConfigError` when `z` can never answer the relation). */
   #viewSpec(z: AnyZero): ViewSpec {
     if (this.#specZero !== z || !this.#spec) {
-      this.#spec = relationView(z, this.#relation);
+      const relation = this.#relation;
+      this.#spec = relation instanceof KeyFind ? relation.viewSpec(z) : relationView(z, relation);
       this.#specZero = z;
     }
     return this.#spec;

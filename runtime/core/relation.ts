@@ -43,10 +43,10 @@ const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset:
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
-/** What a relation compiles to (see Relation#compile); `json` is the spec's JSON, made when first needed. */
+/** What a relation compiles to (see Relation#compile); `json` is the spec's JSON, none for find(id) (see findViewKey). */
 interface Compiled {
   readonly spec: RelationSpec;
-  json: string | undefined;
+  readonly json: string | undefined;
   readonly pass: { readonly missing: readonly string[] } | undefined;
 }
 
@@ -362,14 +362,15 @@ export class Relation {
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
     if (this.#key) return this.#key;
+    const { spec, json, pass } = this.#compile();
+    const ttl = this.state.ttl ?? this.model.ttl;
+    // find(id) has no JSON (see #compile): keyed as a live find by key is, so the two share one view.
+    if (json === undefined) return (this.#key = findViewKey(this.model, plainFindKey(spec, this.model.primaryKey)!, ttl));
     // What is done to Zero's rows here (see rows) is part of what identifies the view.
     const { order, limit, offset } = this.state;
-    const { pass } = this.#compile();
     const rowPass = pass ? `,${JSON.stringify([order, limit, offset, pass.missing]).slice(1, -1)}` : '';
     // JSON.stringify([table, spec, ttl, ...rowPass]), reusing the spec's JSON (an undefined TTL is null in an array, as there).
-    const compiled = this.#compile();
-    compiled.json ??= JSON.stringify(compiled.spec);
-    this.#key = `[${JSON.stringify(this.model.table)},${compiled.json},${JSON.stringify(this.state.ttl ?? this.model.ttl) ?? 'null'}${rowPass}]`;
+    this.#key = `[${JSON.stringify(this.model.table)},${json},${JSON.stringify(ttl) ?? 'null'}${rowPass}]`;
     return this.#key;
   }
 
@@ -448,6 +449,16 @@ export class Relation {
 }
 
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
+/**
+ * The view key of `find(key)` on a relation that is the model's rows with `ttl` (see Relation#key): what a relation built
+ * by `find` and a live find by key alone (reads.ts `KeyFind`) both are keyed by, so the two share one Zero view.
+ */
+export function findViewKey(model: ModelDefinition, key: string | number, ttl: TtlInput | undefined): string {
+  const spec: RelationSpec = { where: { op: 'cmp', column: model.primaryKey, operator: '=', value: key }, limit: 1 };
+  // One stringify, not a template literal of parts: V8 keeps fewer string pieces for it (about 80 B less per live view).
+  return JSON.stringify([model.table, spec, ttl ?? null]);
+}
+
 export function isUnscoped(relation: Relation): boolean {
   return relation.state === EMPTY;
 }

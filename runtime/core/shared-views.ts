@@ -163,7 +163,9 @@ export class SharedView {
 
   /** Calls `listener` after each change, until `offChange(listener)`. */
   onChange(listener: () => void): void {
-    this.#listeners.push(listener);
+    // A literal for the first: V8's first push onto an empty array reserves 17 slots (about 130 B more per view).
+    if (this.#listeners.length === 0) this.#listeners = [listener];
+    else this.#listeners.push(listener);
   }
 
   offChange(listener: () => void): void {

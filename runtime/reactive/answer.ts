@@ -6,6 +6,7 @@ import { QueryFailedError, RecordNotFoundError, asZeroRecordError, type ZeroReco
 import type { Plan } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import { EMPTY, RelationSource } from '../core/relation-source.ts';
+import { KeyFind } from '../core/reads.ts';
 import { LiveQuery } from './live-query.ts';
 
 /** 'not-found' only for record handles whose finder raises RecordNotFoundError (find, find_by_bang, first_bang, ...). */
@@ -33,8 +34,11 @@ function outcomeOf<T>(result: LiveResult, plan: Settling<T>): Outcome<T> {
   return { status: !result.settled && result.rows.length === 0 ? 'loading' : 'ready', error: null, value };
 }
 
-/** What an answer is computed from: the relation Zero is asked for, and the finder's `settle` (a Plan is one). */
-export type Settling<T> = Pick<Plan<T>, 'relation' | 'settle'>;
+/**
+ * What an answer is computed from: the relation Zero is asked for and the finder's `settle` (a Plan is one), or a live
+ * find by key, which is both.
+ */
+export type Settling<T> = Pick<Plan<T>, 'relation' | 'settle'> | (Pick<Plan<T>, 'settle'> & KeyFind);
 
 export class LiveAnswer<T> {
   readonly query: LiveQuery;
@@ -45,7 +49,7 @@ export class LiveAnswer<T> {
 
   /** `readers`: see LiveQuery. */
   constructor(plan: Settling<T>, readers?: Set<() => void>) {
-    this.query = new LiveQuery(new RelationSource(plan.relation), readers);
+    this.query = new LiveQuery(new RelationSource(plan instanceof KeyFind ? plan : plan.relation), readers);
     this.#plan = plan;
   }
 

@@ -5,14 +5,14 @@
 import type { ModelDefinition } from '../core/config.ts';
 import { NO_VALUES, RECORD_VALUES } from '../core/column-getters.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
-import type { Plan } from '../core/finders.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { findPlan } from '../core/finders.ts';
+import { KeyFind } from '../core/reads.ts';
 import { Relation } from '../core/relation.ts';
 import { newRecordRow } from '../core/writes.ts';
 import { assignAttributes } from '../core/persistence.ts';
 import type { RecordStore } from '../core/record-state.ts';
-import { LiveAnswer, type QueryStatus } from './answer.ts';
+import { LiveAnswer, type QueryStatus, type Settling } from './answer.ts';
 import { defineRowAccessors, type ReactiveRecordMethods, type ShadowedKey } from './record.ts';
 import { ReactiveState, valuesView, type RowAccess } from './record-state.ts';
 
@@ -129,8 +129,9 @@ function handleClass(model: ModelDefinition): HandleClass {
       // A new record, saved: from now on the handle follows its row in Zero, as `find` would.
       const handle = self as HandleBase;
       if (handle[ANSWER]) return;
-      const plan = findPlan(new Relation(model), [row[model.primaryKey]]);
-      handle[ANSWER] = new LiveAnswer(plan);
+      const all = new Relation(model);
+      const id = row[model.primaryKey];
+      handle[ANSWER] = new LiveAnswer(KeyFind.of(all, id) ?? findPlan(all, [id]));
     },
   };
   const made = { Handle, store: defineRowAccessors(Handle.prototype, model, access) };
@@ -138,9 +139,9 @@ function handleClass(model: ModelDefinition): HandleClass {
   return made;
 }
 
-/** A live handle for a single-record finder plan. */
-export function recordHandle<Row>(plan: Plan<unknown>): RecordHandle<Row> {
-  const { Handle } = handleClass(plan.relation.model);
+/** A live handle of `model` for a single-record finder plan (or a find by key). */
+export function recordHandle<Row>(model: ModelDefinition, plan: Settling<unknown>): RecordHandle<Row> {
+  const { Handle } = handleClass(model);
   return new Handle(new LiveAnswer(plan)) as unknown as RecordHandle<Row>;
 }
 

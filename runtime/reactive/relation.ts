@@ -13,7 +13,7 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { loadRelation } from '../core/reads.ts';
+import { KeyFind, loadRelation } from '../core/reads.ts';
 import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -59,12 +59,15 @@ const BOUND: unique symbol = Symbol('zero-record.bound');
  * first method read: a collection reads one to three methods (iteration, `map`), and a Map would cost more than them all.
  */
 function boundMethod(target: ReactiveRelation, prop: string | symbol, method: (...args: unknown[]) => unknown): unknown {
-  const bound = (target[BOUND] ??= []);
-  for (let i = 0; i < bound.length; i += 2) if (bound[i] === prop) return bound[i + 1];
+  const bound = target[BOUND];
+  if (bound) for (let i = 0; i < bound.length; i += 2) if (bound[i] === prop) return bound[i + 1];
   // An anonymous arrow, not `bind`: V8 keeps the name of a bound symbol-named method (the iterator every loop reads)
   // in a dictionary of its own, about 300 B per collection, and so it does a named closure's under a keepNames build.
-  bound.push(prop, (...args: unknown[]) => method.apply(target, args));
-  return bound[bound.length - 1];
+  const made = (...args: unknown[]) => method.apply(target, args);
+  // The first pair as a literal: V8's first push onto an empty array reserves 17 slots (about 130 B more).
+  if (bound) bound.push(prop, made);
+  else target[BOUND] = [prop, made];
+  return made;
 }
 
 /** A plan whose input was rejected (e.g. `find(undefined)`): it asks Zero for nothing and ends in the plan's error. */
@@ -205,7 +208,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   #single(build: () => Plan<unknown>): Handle<Row, A> {
     // The handle's prototype carries the model's association readers (record.ts), typed here from `A`.
-    return recordHandle<Row>(this.#plan(build, true)) as Handle<Row, A>;
+    return recordHandle<Row>(this.model, this.#plan(build, true)) as Handle<Row, A>;
   }
 
   #many(build: () => Plan<unknown>): ReactiveRelation<Row, A> {
@@ -233,6 +236,9 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   find(...args: unknown[]): Item<Row, A> | undefined | Handle<Row, A> | ReactiveRelation<Row, A> {
     if (typeof args[0] === 'function') return this.#records().find(args[0] as Predicate<Item<Row, A>, unknown>);
     if (args.length > 1 || Array.isArray(args[0])) return this.#many(() => findPlan(this, args));
+    // The usual `Model.find(id)`: by key alone, no relation or plan kept per handle.
+    const byKey = KeyFind.of(this, args[0]);
+    if (byKey) return recordHandle<Row>(this.model, byKey) as Handle<Row, A>;
     return this.#single(() => findPlan(this, args));
   }
 
