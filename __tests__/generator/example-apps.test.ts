@@ -12,6 +12,11 @@ const EXAMPLE_APPS = {
     '--from', 'examples/legacy-app/rails', '--out', 'examples/legacy-app/src/lib/models',
     '--legacy-sync', '--runtime-import', 'zero-record', '--import-extension', 'none',
   ],
+  // The context-style legacy app: the same Rails models, generated into its own tree.
+  'examples/legacy-context-app': [
+    '--from', 'examples/legacy-app/rails', '--out', 'examples/legacy-context-app/src/lib/models',
+    '--legacy-sync', '--runtime-import', 'zero-record', '--import-extension', 'none',
+  ],
 } as const;
 
 let stdout = '';
