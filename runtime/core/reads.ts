@@ -121,13 +121,15 @@ function runQuery<A>(z: AnyZero, relation: Relation, query: AnyQuery, offline: L
  * model whose named relation query would be asked with find's spec), for the caller to take the general path.
  */
 export function loadByKey<T>(relation: Relation, id: unknown, record: (row: RowData) => T): Promise<T> | undefined {
-  const key = directKey(relation, id);
-  if (key === undefined) return undefined;
-  const { model } = relation;
-  return monitored(model.className, 'read', () => {
-    const ready = currentZero(model);
-    return ready && !ready.closed ? runByKey(ready, relation, key, id, record) : awaitZero(model).then((z) => runByKey(z, relation, key, id, record));
-  });
+  const finder = KeyFind.of(relation, id);
+  if (finder === undefined) return undefined;
+  return monitored(finder.model.className, 'read', () => onZero(finder.model, (z) => runByKey(z, relation, finder, record)));
+}
+
+/** `read` on the model's Zero: at once when it is ready (almost every read: no extra hop), else once it is (awaitZero also reports a closed client). */
+function onZero<A>(model: ModelDefinition, read: (z: AnyZero) => Promise<A>): Promise<A> {
+  const ready = currentZero(model);
+  return ready && !ready.closed ? read(ready) : awaitZero(model).then(read);
 }
 
 /** The key `find(id)` of `relation` reads by without a relation (loadByKey, KeyFind); undefined when it does not apply. */
@@ -180,14 +182,9 @@ export class KeyFind {
   }
 }
 
-function runByKey<T>(z: AnyZero, relation: Relation, key: string | number, id: unknown, record: (row: RowData) => T): Promise<T> {
-  const { model } = relation;
+function runByKey<T>(z: AnyZero, relation: Relation, finder: KeyFind, record: (row: RowData) => T): Promise<T> {
   try {
-    return runQuery(z, relation, keyQuery(z, model, key), undefined, (data) => {
-      const rows = rowsOf(data);
-      if (rows.length === 0) throw keyNotFound(relation.model, id);
-      return record(rows[0]!);
-    });
+    return runQuery(z, relation, keyQuery(z, finder.model, finder.key), undefined, (data) => record(finder.settle(rowsOf(data))));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -215,9 +212,5 @@ export interface LoadOptions<A> {
 export function loadRelation(relation: Relation, options?: Omit<LoadOptions<never>, 'settle'>): Promise<readonly RowData[]>;
 export function loadRelation<A>(relation: Relation, options: LoadOptions<A> & { readonly settle: (rows: readonly RowData[]) => A }): Promise<A>;
 export function loadRelation<A>(relation: Relation, options: LoadOptions<A> = {}): Promise<A | readonly RowData[]> {
-  return monitored(relation.model.className, 'read', () => {
-    // Zero is ready for almost every read: take it without the wait's extra hop (awaitZero also reports a closed client).
-    const ready = currentZero(relation.model);
-    return ready && !ready.closed ? runRelation(ready, relation, options) : awaitZero(relation.model).then((z) => runRelation(z, relation, options));
-  });
+  return monitored(relation.model.className, 'read', () => onZero(relation.model, (z) => runRelation(z, relation, options)));
 }

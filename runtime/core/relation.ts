@@ -448,7 +448,6 @@ export class Relation {
   }
 }
 
-/** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
 /**
  * The view key of `find(key)` on a relation that is the model's rows with `ttl` (see Relation#key): what a relation built
  * by `find` and a live find by key alone (reads.ts `KeyFind`) both are keyed by, so the two share one Zero view.
@@ -459,6 +458,7 @@ export function findViewKey(model: ModelDefinition, key: string | number, ttl: T
   return JSON.stringify([model.table, spec, ttl ?? null]);
 }
 
+/** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
 export function isUnscoped(relation: Relation): boolean {
   return relation.state === EMPTY;
 }

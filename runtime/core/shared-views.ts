@@ -138,6 +138,7 @@ export class SharedView {
     const listeners = this.#listeners;
     if (listeners.length === 1) return listeners[0]!();
     // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it).
+    // One added during the walk is not told either (a Set's walk would): a source that attaches reads the result itself.
     for (const listener of listeners.slice()) if (this.#listeners.includes(listener)) listener();
   }
 

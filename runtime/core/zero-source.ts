@@ -58,17 +58,7 @@ export interface ReadyOptions {
  */
 export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOptions, onReady: (value: T) => void, onFailed: (thrown?: unknown) => void): () => void {
   // Ready now (the usual case): answered at once, and nothing is kept for a wait (every live query starts here).
-  let first: T | null | undefined;
-  try {
-    first = probe();
-  } catch (error) {
-    onFailed(error);
-    return NOTHING_TO_CANCEL;
-  }
-  if (first !== undefined && first !== null) {
-    onReady(first);
-    return NOTHING_TO_CANCEL;
-  }
+  if (settled(probe, onReady, onFailed)) return NOTHING_TO_CANCEL;
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cancel = () => {
@@ -81,20 +71,7 @@ export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOp
     if (!waiters.has(check)) return;
     clearTimeout(timer);
     timer = undefined;
-    let value: T | null | undefined;
-    try {
-      value = probe();
-    } catch (error) {
-      cancel();
-      onFailed(error);
-      return;
-    }
-    if (value !== undefined && value !== null) {
-      cancel();
-      onReady(value);
-      return;
-    }
-    lookAgain();
+    if (!settled(probe, onReady, onFailed, cancel)) lookAgain();
   }
   function lookAgain(): void {
     const left = deadline - Date.now();
@@ -114,6 +91,25 @@ export function whenReady<T>(probe: () => T | null | undefined, options: ReadyOp
 const NOTHING_TO_CANCEL = (): void => {};
 
 /**
+ * Probes once: calls `onReady` with a value, or `onFailed` with what the probe threw (`done` first, either way), and says
+ * whether it did; false while there is nothing yet.
+ */
+function settled<T>(probe: () => T | null | undefined, onReady: (value: T) => void, onFailed: (thrown?: unknown) => void, done?: () => void): boolean {
+  let value: T | null | undefined;
+  try {
+    value = probe();
+  } catch (error) {
+    done?.();
+    onFailed(error);
+    return true;
+  }
+  if (value === undefined || value === null) return false;
+  done?.();
+  onReady(value);
+  return true;
+}
+
+/**
  * Calls `onReady` with the model's Zero client as soon as it exists (at once when it does), or `onFailed` with a
  * `ZeroNotReadyError` (no source configured, or none after `timeoutMs`) or a `ConnectionError` (the client is closed).
  * Returns the cancel function.
@@ -121,7 +117,7 @@ const NOTHING_TO_CANCEL = (): void => {};
 export function whenZero(model: ModelDefinition, onReady: (z: AnyZero) => void, onFailed: (error: ZeroRecordError) => void, timeoutMs = ZERO_READY_TIMEOUT_MS): () => void {
   if (!sourceOf(model)) {
     onFailed(new ZeroNotReadyError(`${model.className}: no Zero client configured; call configureZero(() => zero) or pass zero in the model config`));
-    return () => {};
+    return NOTHING_TO_CANCEL;
   }
   return whenReady(
     () => currentZero(model),

@@ -255,6 +255,7 @@ function recordAccess(model: ModelDefinition): RowAccess {
       // An effect that makes the state by reading it (`job.errors` in an `{#each}` row) cannot depend on the state's
       // cell, which Svelte does not track in the reaction that created it: it waits for the first change with the
       // collections' readers instead (as a handle's reader does with its answer), and reads the cell from its next run.
+      // An effect whose first assignment makes the state runs once more on that first change, as a handle's does.
       joinCollectionReaders();
       const row = record[RECORD_VALUES];
       const state = new ReactiveState({ firstChange });
