@@ -8,12 +8,12 @@
  * Register it on the client (`new Zero({ mutators })`) and in the push endpoint. The runtime's writes use a model's
  * mutators once they are defined (the registry is their one home: `mutatorsOf(model)`).
  */
-import { createBuilder, defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
+import { defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
 import { MutationError, RecordNotFoundError, ZeroRecordError, describeValue } from './errors.ts';
 import { assertValid } from './validations.ts';
+import { buildFindQuery } from './relation-spec.ts';
 import type { WriteOperation } from './mutators.ts';
-import type { AnySchema } from './zero-types.ts';
 
 type Values = Readonly<Record<string, unknown>>;
 /** The argument of every model mutator. */
@@ -29,22 +29,11 @@ interface TableWriter {
   upsert(values: Values): Promise<void>;
   delete(values: Values): Promise<void>;
 }
-interface RowQuery {
-  where(column: string, operator: string, value: unknown): RowQuery;
-  one(): unknown;
-}
 interface Tx {
   /** Zero's: 'optimistic' (first client run), 'rebase' (client re-run on a newer server snapshot), 'authoritative' (server). */
   readonly reason: 'optimistic' | 'rebase' | 'authoritative';
   readonly mutate: Readonly<Record<string, TableWriter>>;
   run(query: unknown): Promise<unknown>;
-}
-
-const builders = new WeakMap<AnySchema, Record<string, RowQuery>>();
-function tableQuery(model: ModelDefinition): RowQuery {
-  let builder = builders.get(model.schema);
-  if (!builder) builders.set(model.schema, (builder = createBuilder(model.schema) as unknown as Record<string, RowQuery>));
-  return builder[model.table]!;
 }
 
 /** Checks the untrusted arguments: an object of known columns with values of the columns' types; the key where needed. */
@@ -91,7 +80,7 @@ function mutatorsFor(model: ModelDefinition) {
     update: write('update', async (tx, values) => {
       const id = values[model.primaryKey];
       // Rails validates the record as it will be: the stored row with the changes applied.
-      const current = (await tx.run(tableQuery(model).where(model.primaryKey, '=', id).one())) as Values | undefined;
+      const current = (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, id as string | number))) as Values | undefined;
       if (!current) {
         throw new RecordNotFoundError(`Couldn't find ${model.className} with '${model.primaryKey}'=${describeValue(id)}`, {
           model: model.className,

@@ -2,7 +2,7 @@
  * What Zero is asked for a relation, and one-shot reads of it.
  */
 import { ConfigError, ConnectionError, QueryFailedError, asZeroRecordError, type ZeroRecordError } from './errors.ts';
-import { findViewKey, isUnscoped, type Relation } from './relation.ts';
+import { findViewKey, findsByKey, isUnscoped, type Relation } from './relation.ts';
 import { normalizeTtl } from './ttl.ts';
 import type { ViewSpec } from './shared-views.ts';
 import type { ModelDefinition } from './config.ts';
@@ -25,7 +25,7 @@ import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
 export function queryFor(z: AnyZero, relation: Relation): AnyQuery {
   const { model } = relation;
   const key = plainFindKey(relation.spec, model.primaryKey);
-  if (key !== undefined && (model.find || !model.query)) return keyQuery(z, model, key);
+  if (key !== undefined && findsByKey(model)) return keyQuery(z, model, key);
   if (model.query) return model.query(relation.spec) as AnyQuery;
   assertLegacyAnswerable(z, model);
   return zqlFor(relation) as unknown as AnyQuery;
@@ -135,7 +135,7 @@ function onZero<A>(model: ModelDefinition, read: (z: AnyZero) => Promise<A>): Pr
 /** The key `find(id)` of `relation` reads by without a relation (loadByKey, KeyFind); undefined when it does not apply. */
 function directKey(relation: Relation, id: unknown): string | number | undefined {
   const { model } = relation;
-  if (!isUnscoped(relation) || (model.query && !model.find)) return undefined;
+  if (!isUnscoped(relation) || !findsByKey(model)) return undefined;
   const key = findKey(relation, id);
   return typeof key === 'string' || typeof key === 'number' ? key : undefined;
 }

@@ -409,7 +409,7 @@ export class Relation {
     if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
     if (includes.length > 0) parts.includes = includes;
     const { model } = this;
-    if (plainFindKey(parts, model.primaryKey) !== undefined && (model.find !== undefined || model.query === undefined)) {
+    if (plainFindKey(parts, model.primaryKey) !== undefined && findsByKey(model)) {
       // find(id): asked for by its key alone (the find query's argument, or ZQL's `.one()`), so the spec is neither sent
       // nor compiled: no JSON (the view key makes it when asked) and no interning (the ids an app reads rarely repeat
       // within the interned few hundred).
@@ -456,6 +456,14 @@ export function findViewKey(model: ModelDefinition, key: string | number, ttl: T
   const spec: RelationSpec = { where: { op: 'cmp', column: model.primaryKey, operator: '=', value: key }, limit: 1 };
   // One stringify, not a template literal of parts: V8 keeps fewer string pieces for it (about 80 B less per live view).
   return JSON.stringify([model.table, spec, ttl ?? null]);
+}
+
+/**
+ * Whether `find(id)` of `model` is asked for by its key alone (the model's find query, or ZQL's `.one()` when it has no
+ * named query), not as a relation spec.
+ */
+export function findsByKey(model: ModelDefinition): boolean {
+  return model.find !== undefined || model.query === undefined;
 }
 
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
