@@ -117,6 +117,33 @@ describe('record handles', () => {
 });
 
 describe('collections', () => {
+  test('iterating a collection: for-of, spread and Array.from see its records; an iterator keeps the records it started on', async () => {
+    const jobs = ReactiveJob.where({ status: 'active' }).order('created_at');
+    const { seen, stop } = watch(() => jobs.length);
+    expect(seen).toEqual([3]);
+    const records = jobs.toArray();
+    const looped = [];
+    for (const job of jobs) looped.push(job);
+    expect(looped).toEqual(records);
+    expect(looped[0]).toBe(records[0]);
+    expect([...jobs]).toEqual(records);
+    expect(Array.from(jobs, (job) => job.id)).toEqual(['j1', 'j2', 'j4']);
+
+    const started = jobs[Symbol.iterator]();
+    expect(started[Symbol.iterator]()).toBe(started);
+    expect(started.next()).toEqual({ value: records[0], done: false });
+    await ReactiveJob.destroy('j2');
+    flushSync();
+    expect(seen.at(-1)).toBe(2);
+    // The started iteration finishes over the records it began with; a new one sees the change.
+    expect(started.next().value).toBe(records[1]);
+    expect(started.next().value).toBe(records[2]);
+    expect(started.next()).toEqual({ value: undefined, done: true });
+    expect(started.next()).toEqual({ value: undefined, done: true });
+    expect([...jobs].map((job) => job.id)).toEqual(['j1', 'j4']);
+    stop();
+  });
+
   test('where(...) is a live array-like collection', async () => {
     const jobs = ReactiveJob.where({ status: 'active' }).order('created_at');
     const { seen, stop } = watch(() => jobs.map((job) => job.title).join(', '));

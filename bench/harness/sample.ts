@@ -119,20 +119,40 @@ export interface StampedSide {
  * Returns both medians and the median of the per-pair ratios (see `pairedRatio`), the figure to judge.
  */
 export async function comparePaired(subject: StampedSide, baseline: StampedSide, options: CompareOptions): Promise<[Measure, Measure, number | null]> {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < options.warmup; i++) {
-    await subject.run();
-    await baseline.run();
-  }
-  for (let i = 0; i < options.samples; i++) {
-    if (i % 2 === 0) {
-      a.push(await subject.run());
-      b.push(await baseline.run());
-    } else {
-      b.push(await baseline.run());
-      a.push(await subject.run());
+  const [a, b] = await sampleRounds([subject, baseline], options);
+  return [toMeasure(subject.label, a!, options), toMeasure(baseline.label, b!, options), pairedRatio(a!, b!)];
+}
+
+/** Several self-timed sides sampled in the same rounds: each side's median, and `ratioOf` for any two of them. */
+export interface Rounds {
+  readonly measures: readonly Measure[];
+  /** The median of the per-round ratios of side `subject` to side `baseline` (indices into the sides). */
+  ratioOf(subject: number, baseline: number): number | null;
+}
+
+/**
+ * Self-timed sides sampled one after the other in every round, so any two of them can be compared under the same load:
+ * comparing two pairs taken in separate phases compares the phases as well (a baseline's median moved by a quarter
+ * between two phases of one run).
+ */
+export async function compareRounds(sides: readonly StampedSide[], options: CompareOptions): Promise<Rounds> {
+  const samples = await sampleRounds(sides, options);
+  return {
+    measures: sides.map((side, i) => toMeasure(side.label, samples[i]!, options)),
+    ratioOf: (subject, baseline) => pairedRatio(samples[subject]!, samples[baseline]!),
+  };
+}
+
+/** Every side once per round, after `warmup` rounds; the order turns each round so no side always runs first or after the same one. */
+async function sampleRounds(sides: readonly StampedSide[], options: CompareOptions): Promise<number[][]> {
+  const samples = sides.map(() => [] as number[]);
+  for (let round = 0; round < options.warmup + options.samples; round++) {
+    const order = sides.map((_, i) => (i + round) % sides.length);
+    if (Math.floor(round / sides.length) % 2 === 1) order.reverse();
+    for (const i of order) {
+      const took = await sides[i]!.run();
+      if (round >= options.warmup) samples[i]!.push(took);
     }
   }
-  return [toMeasure(subject.label, a, options), toMeasure(baseline.label, b, options), pairedRatio(a, b)];
+  return samples;
 }

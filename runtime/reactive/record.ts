@@ -91,6 +91,39 @@ export class RecordList {
   }
 }
 
+/**
+ * Iterates a collection's records (`for (const job of jobs)`). Not the array's own iterator: one made behind the
+ * collection's proxy stays a builtin call per step where the loop is optimized, and this `next` is inlined. Every step
+ * returns the same result object (for-of, spread and `Array.from` read it at once), so a step allocates nothing.
+ * Measured in bench group 4's loop over 10,000 records: a one-row update about 8% cheaper, none dearer at 100 or 1,000.
+ */
+export class RecordIterator<T> implements IterableIterator<T> {
+  readonly #records: readonly T[];
+  #at = 0;
+  readonly #result: { value: T | undefined; done: boolean } = { value: undefined, done: false };
+
+  constructor(records: readonly T[]) {
+    this.#records = records;
+  }
+
+  next(): IteratorResult<T, undefined> {
+    const at = this.#at;
+    const result = this.#result;
+    if (at < this.#records.length) {
+      this.#at = at + 1;
+      result.value = this.#records[at]!;
+    } else {
+      result.value = undefined;
+      result.done = true;
+    }
+    return result as IteratorResult<T, undefined>;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
 /** A range of the previous snapshot: its rows and their records, `from` to `to` (exclusive). */
 interface PreviousRange {
   readonly rows: readonly RowData[];

@@ -19,7 +19,7 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { QueryStatus } from './answer.ts';
 import { newRecordHandle, recordHandle, type RecordHandle } from './handle.ts';
-import { collectionReaders, isReactiveRecord, RecordList, type ReactiveRecordInstance } from './record.ts';
+import { collectionReaders, isReactiveRecord, RecordIterator, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
 import type { ReactiveAssociations } from './associations.ts';
 
@@ -147,7 +147,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   }
 
   [Symbol.iterator](): IterableIterator<Item<Row, A>> {
-    return this.#records()[Symbol.iterator]();
+    return new RecordIterator(this.#records());
   }
 
   /** The records now, as a new array. */
