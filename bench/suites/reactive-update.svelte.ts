@@ -69,6 +69,32 @@ function retitle(z: BenchZero, id: string, title: string): Promise<unknown> {
   return mutate(benchMutators.zeroRecord.update({ table: 'jobs', values: { id, title } })).client;
 }
 
+/** A reader of the rows after each change: how often it ran, what it summed, and the CPU time its last pass ended. */
+interface Reader {
+  runs: number;
+  sum: number;
+  done: number;
+  readonly stop: () => void;
+}
+
+/** An `$effect` running `pass` (which reads what it depends on) as a Reader. */
+function effectReader(pass: () => number): Reader {
+  const reader: Reader = {
+    runs: 0,
+    sum: 0,
+    done: 0,
+    stop: $effect.root(() => {
+      $effect(() => {
+        reader.sum = pass();
+        reader.runs++;
+        reader.done = cpuNow();
+      });
+    }),
+  };
+  flushSync();
+  return reader;
+}
+
 /** What a record is at least: an object holding Zero's row, its columns read through a getter. */
 class RowWrapper {
   row: Row;
@@ -113,19 +139,11 @@ export async function run(mode: Mode): Promise<GroupResult> {
     let n = 0;
     const Job = ReactiveRecord.createModel(jobConfig(zSubject));
     const jobs = Job.order('id');
-    let effectRuns = 0;
-    let effectSum = 0;
-    let effectDone = 0;
-    const stop = $effect.root(() => {
-      $effect(() => {
-        let s = 0;
-        for (const job of jobs) s += (job as unknown as Row).title.length;
-        effectSum = s;
-        effectRuns++;
-        effectDone = cpuNow();
-      });
+    const ours = effectReader(() => {
+      let s = 0;
+      for (const job of jobs) s += (job as unknown as Row).title.length;
+      return s;
     });
-    flushSync();
 
     // The floor of any runes bridge: Zero's view, ONE createSubscriber, and an effect reading Zero's rows directly.
     const floorView = zFloor.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
@@ -136,20 +154,12 @@ export async function run(mode: Mode): Promise<GroupResult> {
         update();
       }),
     );
-    let floorRuns = 0;
-    let floorSum = 0;
-    let floorDone = 0;
-    const stopFloor = $effect.root(() => {
-      $effect(() => {
-        subscribe();
-        let s = 0;
-        for (const row of floorRows) s += row.title.length;
-        floorSum = s;
-        floorRuns++;
-        floorDone = cpuNow();
-      });
+    const floorReader = effectReader(() => {
+      subscribe();
+      let s = 0;
+      for (const row of floorRows) s += row.title.length;
+      return s;
     });
-    flushSync();
 
     // A second floor: the same, read through one object per row that holds Zero's row, as a record must (copying the
     // columns would break the 64 B per record goal of group 3). Kept current at the one index each change touches (the
@@ -166,61 +176,53 @@ export async function run(mode: Mode): Promise<GroupResult> {
         update();
       }),
     );
-    let wrapRuns = 0;
-    let wrapDone = 0;
-    const stopWrapped = $effect.root(() => {
-      $effect(() => {
-        subscribeWrapped();
-        let s = 0;
-        for (const wrapper of wrappers) s += wrapper.title.length;
-        if (s > 0) wrapRuns++;
-        wrapDone = cpuNow();
-      });
+    const wrapReader = effectReader(() => {
+      subscribeWrapped();
+      let s = 0;
+      for (const wrapper of wrappers) s += wrapper.title.length;
+      return s;
     });
-    flushSync();
 
     const view = zBaseline.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
-    let listenerRuns = 0;
-    let listenerSum = 0;
-    let listenerDone = 0;
+    const listener: Reader = { runs: 0, sum: 0, done: 0, stop: () => view.destroy() };
     view.addListener((data) => {
       let s = 0;
       for (const row of data as readonly Row[]) s += row.title.length;
-      listenerSum = s;
-      listenerRuns++;
-      listenerDone = cpuNow();
+      listener.sum = s;
+      listener.runs++;
+      listener.done = cpuNow();
     });
 
-    /** One change on `z`: CPU time from the mutate to the end of the reader's pass (`done()` stamps it). */
-    const change = async (z: BenchZero, runs: () => number, done: () => number, flush: () => void) => {
-      const before = runs();
+    /** One change on `z`: CPU time from the mutate to the end of `reader`'s pass (it stamps its own end). */
+    const change = async (z: BenchZero, reader: Reader, flush: () => void) => {
+      const before = reader.runs;
       n++;
       const start = cpuNow();
       await retitle(z, jobId(n % size), `Retitled ${n}`);
-      await until(runs, before, flush);
-      return done() - start;
+      await until(() => reader.runs, before, flush);
+      return reader.done - start;
     };
     // One round times every side back to back, so any two can be compared (ours against a floor too).
     const rounds = await compareRounds(
       [
-        { label: 'ReactiveRecord $effect', run: () => change(zSubject, () => effectRuns, () => effectDone, flushSync) },
-        { label: 'raw view + subscriber + $effect', run: () => change(zFloor, () => floorRuns, () => floorDone, flushSync) },
-        { label: 'Zero view listener', run: () => change(zBaseline, () => listenerRuns, () => listenerDone, () => {}) },
-        { label: 'raw view + subscriber + $effect over row wrappers', run: () => change(wrapZero, () => wrapRuns, () => wrapDone, flushSync) },
+        { label: 'ReactiveRecord $effect', run: () => change(zSubject, ours, flushSync) },
+        { label: 'raw view + subscriber + $effect', run: () => change(zFloor, floorReader, flushSync) },
+        { label: 'Zero view listener', run: () => change(zBaseline, listener, () => {}) },
+        { label: 'raw view + subscriber + $effect over row wrappers', run: () => change(wrapZero, wrapReader, flushSync) },
       ],
       { samples, warmup, ops: 1, unit: 'CPU us/op' },
     );
-    if (effectSum === 0 || listenerSum === 0 || floorSum === 0) throw new ReRunTimeoutError('a reader saw no rows: the benchmark would time nothing');
+    if ([ours, floorReader, listener, wrapReader].some((reader) => reader.sum === 0)) throw new ReRunTimeoutError('a reader saw no rows: the benchmark would time nothing');
     if (wrappers.some((wrapper, i) => wrapper.row !== (wrapView.data as readonly Row[])[i])) throw new ReRunTimeoutError('the row wrappers fell behind Zero\'s view: that floor would read stale rows');
-    const [subject, floor, listener, wrapped] = rounds.measures as [Measure, Measure, Measure, Measure];
+    const [subject, floor, baseline, wrapped] = rounds.measures as [Measure, Measure, Measure, Measure];
     const count = size.toLocaleString('en-US');
-    rows.push(measuredRow(GROUP, `one row changed of ${count}`, subject, listener, GOAL, 'CPU time from the mutate to the end of the reader\'s pass; ratio: median of the rounds\' ratios (ours, the floors and the listener take turns in every round)', rounds.ratioOf(0, 2)));
+    rows.push(measuredRow(GROUP, `one row changed of ${count}`, subject, baseline, GOAL, 'CPU time from the mutate to the end of the reader\'s pass; ratio: median of the rounds\' ratios (ours, the floors and the listener take turns in every round)', rounds.ratioOf(0, 2)));
     rows.push(
-      measuredRow(GROUP, `floor: a raw view read by an effect, ${count} rows`, floor, listener, { kind: 'none' },
+      measuredRow(GROUP, `floor: a raw view read by an effect, ${count} rows`, floor, baseline, { kind: 'none' },
         'Zero view + one createSubscriber + the $effect reading its rows (what any runes bridge costs) vs the listener alone, in the same rounds', rounds.ratioOf(1, 2)),
     );
     rows.push(
-      measuredRow(GROUP, `floor over row wrappers, ${count} rows`, wrapped, listener, { kind: 'none' },
+      measuredRow(GROUP, `floor over row wrappers, ${count} rows`, wrapped, baseline, { kind: 'none' },
         'the floor read through one object per row holding Zero\'s row (what reading through records costs), each wrapper kept current at no cost; same rounds', rounds.ratioOf(3, 2)),
     );
     rows.push(
@@ -247,11 +249,9 @@ export async function run(mode: Mode): Promise<GroupResult> {
       for (const side of [generated, hand, raw]) side.stop();
       rawView.destroy();
     }
-    stop();
-    stopFloor();
-    stopWrapped();
+    for (const reader of [ours, floorReader, wrapReader, listener]) reader.stop();
     wrapView.destroy();
-    view.destroy();
+    floorView.destroy();
   }
   return { group: GROUP, rows };
 }
