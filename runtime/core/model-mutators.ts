@@ -10,7 +10,8 @@
  */
 import { defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
-import { MutationError, RecordNotFoundError, ZeroRecordError, describeValue } from './errors.ts';
+import { MutationError, ZeroRecordError, describeValue } from './errors.ts';
+import { keyNotFound } from './finders.ts';
 import { assertValid } from './validations.ts';
 import { buildFindQuery } from './relation-spec.ts';
 import type { WriteOperation } from './mutators.ts';
@@ -81,13 +82,7 @@ function mutatorsFor(model: ModelDefinition) {
       const id = values[model.primaryKey];
       // Rails validates the record as it will be: the stored row with the changes applied.
       const current = (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, id as string | number))) as Values | undefined;
-      if (!current) {
-        throw new RecordNotFoundError(`Couldn't find ${model.className} with '${model.primaryKey}'=${describeValue(id)}`, {
-          model: model.className,
-          primaryKey: model.primaryKey,
-          id,
-        });
-      }
+      if (!current) throw keyNotFound(model, id);
       assertValid(model.className, model.validations, { ...current, ...values });
       await table(tx).update(values);
     }),
