@@ -275,7 +275,7 @@ function recordAccess(model: ModelDefinition): RowAccess {
     for (const rerun of [...readers]) rerun();
   };
   const joinCollectionReaders = joinReaders(readers);
-  const access: RowAccess = {
+  return {
     row(self) {
       const record = self as StatefulRecord;
       return record[STATE] === undefined ? record[RECORD_VALUES] : record[ZERO_ROW];
@@ -298,7 +298,6 @@ function recordAccess(model: ModelDefinition): RowAccess {
       return state;
     },
   };
-  return access;
 }
 
 function recordClass(model: ModelDefinition): new (row: RowData) => Wrapper {
