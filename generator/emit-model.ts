@@ -83,11 +83,16 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     // Each getter names its column, so each column read keeps its own inline cache (the runtime's own getters share one).
     // A string-literal key is the same named load for V8, and stays valid under noPropertyAccessFromIndexSignature.
     lines.push('  columnGetters: defineColumnGetters({');
-    for (const column of plan.recordColumns) lines.push(`    get ${key(column)}() { return this[RECORD_VALUES][${str(column)}]; },`);
+    for (const column of plan.recordColumns) lines.push(`    ${columnGetterSource(column)},`);
     lines.push('  }),');
   }
   lines.push('});');
   return lines.join('\n') + '\n';
+}
+
+/** The generated getter of one record column (a member of the object `defineColumnGetters` takes). */
+export function columnGetterSource(column: string): string {
+  return `get ${key(column)}() { return this[RECORD_VALUES][${str(column)}]; }`;
 }
 
 export function emitFlavour(plan: ModelPlan, flavour: 'active' | 'reactive', imports: Imports): string {
