@@ -14,9 +14,10 @@
  *
  * Every size runs code of its own on every side: its read loops, its model's column getters and its row wrapper class
  * are compiled for it (`new Function`), as each component and each generated model of an app has its own. A function
- * that had run at a smaller size ran slower here: the listener's loop over 1,000 rows took 6.1 us after the 100-row
- * run used it, 2.5 us compiled afresh (78.7 us and 37.4 us at 10,000), and getters shared by every size's model read
- * three models' records. Sharing flattered the listener and the floors and burdened records, by different amounts.
+ * that had run the 100-row case ran slower at the larger sizes: the listener's loop over 1,000 rows took 6.1 us after
+ * the 100-row run used it, 2.5 us compiled afresh (78.7 us and 37.4 us at 10,000), and getters shared by every size's
+ * model read three models' records. Sharing slowed the listener and the floors (ours looked better) and our getters
+ * (ours looked worse), by different amounts. The runtime, Svelte and Zero stay shared by every size, as in an app.
  *
  * At the largest size, two more rows show what reading columns through records costs: an effect re-run over the
  * unchanged collection reading four columns, through a generated config's getters and through the runtime's own (a
