@@ -70,8 +70,11 @@ export async function main(argv: string[]): Promise<number> {
   };
   rows = await runGroups(groups);
   if (mode === 'fast') {
-    const suspect = groups.filter((g) => rows.some((row) => row.group === g.title && checkVerdict(row).status === 'fail'));
+    const past = rows.filter((row) => checkVerdict(row).status === 'fail');
+    const suspect = groups.filter((g) => past.some((row) => row.group === g.title));
     if (suspect.length) {
+      // The first run's figures are replaced by the second's: said here, so a log shows what the noise was.
+      for (const row of past) process.stderr.write(`bench:check: ${row.group}, ${row.name}: ${checkVerdict(row).reason}\n`);
       process.stderr.write(`bench:check: ${suspect.map((g) => g.id).join(', ')} past the margin; running again to tell a regression from noise\n`);
       rows = confirmRegressions(rows, await runGroups(suspect));
     }
