@@ -1,8 +1,10 @@
 /**
  * 1. ActiveRecord property access vs the same read on plain object literals with the same columns.
- * Each side gets its own compiled read loop (`new Function`), so neither shares inline caches with the other.
+ * Each side gets its own compiled read loop (`ownFunction` in bench/harness/own-code.ts), so neither shares inline
+ * caches with the other.
  */
 import { compareSync } from '../harness/sample.ts';
+import { ownFunction } from '../harness/own-code.ts';
 import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
@@ -28,12 +30,9 @@ for (let p = 0; p < passes; p++) for (let i = 0; i < records.length; i++) {
 }
 return s;`;
 
-/**
- * A read loop of its own for one side of one case. V8 caches compilations by source text, and closures compiled from the
- * same text share one set of inline caches: the label makes each loop's source, and so its caches, its own.
- */
+/** A read loop of its own for one side of one case (ownFunction). */
 function reader(body: string, label: string): Reader {
-  return new Function('records', 'passes', `// ${label}\n${body}`) as Reader;
+  return ownFunction<Reader>(label, ['records', 'passes'], body);
 }
 
 export async function run(mode: Mode): Promise<GroupResult> {

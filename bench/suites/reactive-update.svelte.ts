@@ -13,7 +13,7 @@
  * about 800), so a long warm-up comes first.
  *
  * Every size runs code of its own on every side: its read loops, its model's column getters and its row wrapper class
- * are compiled for it (`new Function`), as each component and each generated model of an app has its own. A function
+ * are compiled for it (`ownFunction`), as each component and each generated model of an app has its own. A function
  * that had run the 100-row case ran slower at the larger sizes: the listener's loop over 1,000 rows took 6.1 us after
  * the 100-row run used it, 2.5 us compiled afresh (78.7 us and 37.4 us at 10,000), and getters shared by every size's
  * model read three models' records. Sharing slowed the listener and the floors (ours looked better) and our getters
@@ -30,6 +30,7 @@ import { defineModel } from '../../runtime/index.ts';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { comparePaired, compareRounds, cpuNow, type StampedSide } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
+import { ownFunction } from '../harness/own-code.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Measure, Mode } from '../harness/types.ts';
 import { benchMutators, benchZero, compiledJobGetters, jobConfig, jobId, schema, seedJobs, type BenchZero } from '../fixtures/zero.ts';
@@ -44,12 +45,9 @@ type Row = { readonly title: string };
 const READ_ONE = 'let s = 0; for (const item of items) s += item.title.length; return s;';
 const READ_FOUR = 'let s = 0; for (const item of items) s += item.title.length + (item.status?.length ?? 0) + (item.priority ?? 0) + (item.client_id?.length ?? 0); return s;';
 
-/**
- * A read loop compiled for one side at one size (see the header): the label goes into its source, so V8's cache of
- * compiled sources does not hand two of them one function.
- */
+/** A read loop compiled for one side at one size (see the header). */
 function compiledRead(label: string, body: string): (items: Iterable<unknown>) => number {
-  return new Function('items', `// ${label}\n${body}`) as (items: Iterable<unknown>) => number;
+  return ownFunction(label, ['items'], body);
 }
 
 /**
@@ -118,7 +116,7 @@ interface RowWrapper {
 
 /** The RowWrapper class of one size, compiled for it alone like that size's model (compiledRead). */
 function compiledWrapper(label: string): new (row: Row) => RowWrapper {
-  return new Function(`// ${label}\nreturn class RowWrapper { constructor(row) { this.row = row; } get title() { return this.row.title; } };`)() as new (row: Row) => RowWrapper;
+  return ownFunction<() => new (row: Row) => RowWrapper>(label, [], 'return class RowWrapper { constructor(row) { this.row = row; } get title() { return this.row.title; } };')();
 }
 
 class ReRunTimeoutError extends Error {
