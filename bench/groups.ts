@@ -9,14 +9,20 @@ export interface GroupSpec {
   readonly title: string;
   /** Runs under `--conditions=browser` with `*.svelte.ts` compiled in client mode. */
   readonly browser: boolean;
-  readonly load: () => Promise<{ run(mode: Mode): Promise<GroupResult> }>;
+  /**
+   * How many child processes a full run takes the median of (default 1). Each is told its index, to build its sides
+   * in another order: where the heap puts each side's data moves some ratios from one process to the next.
+   */
+  readonly processes?: number;
+  /** `run(mode, process)`: `process` is the child's index among the group's `processes` (0 when there is one). */
+  readonly load: () => Promise<{ run(mode: Mode, process: number): Promise<GroupResult> }>;
 }
 
 export const GROUPS: readonly GroupSpec[] = [
   { id: 'property-access', title: '1 property access', browser: false, load: () => import('./suites/property-access.ts') },
   { id: 'active-memory', title: '2 ActiveRecord memory', browser: false, load: () => import('./suites/active-memory.ts') },
   { id: 'reactive-memory', title: '3 ReactiveRecord memory', browser: true, load: () => import('./suites/reactive-memory.svelte.ts') },
-  { id: 'reactive-update', title: '4 reactive update', browser: true, load: () => import('./suites/reactive-update.svelte.ts') },
+  { id: 'reactive-update', title: '4 reactive update', browser: true, processes: 4, load: () => import('./suites/reactive-update.svelte.ts') },
   { id: 'finders', title: '5 finders', browser: false, load: () => import('./suites/finders.ts') },
   { id: 'codemod', title: '6 codemod throughput', browser: false, load: () => import('./suites/codemod.ts') },
   { id: 'generator', title: '7 generator', browser: false, load: () => import('./suites/generator.ts') },

@@ -10,6 +10,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { GROUPS, type GroupSpec } from '../bench/groups.ts';
 import { runGroupInChild } from '../bench/harness/child.ts';
+import { foldProcesses } from '../bench/harness/processes.ts';
 import { checkVerdict, CHECK_MARGIN } from '../bench/harness/stats.ts';
 import { renderTable } from '../bench/harness/table.ts';
 import type { BenchResults, BenchRow, Mode } from '../bench/harness/types.ts';
@@ -59,9 +60,13 @@ export async function main(argv: string[]): Promise<number> {
   const runGroups = async (list: readonly GroupSpec[]) => {
     const out: BenchRow[] = [];
     for (const group of list) {
-      process.stderr.write(`bench: ${group.title} (${mode})...\n`);
+      // bench:check takes one process: it only guards against regressions past 3x the goal.
+      const processes = mode === 'full' ? (group.processes ?? 1) : 1;
+      process.stderr.write(`bench: ${group.title} (${mode}${processes > 1 ? `, ${processes} processes` : ''})...\n`);
       try {
-        out.push(...(await runGroupInChild(group, mode)).rows);
+        const results = [];
+        for (let index = 0; index < processes; index++) results.push(await runGroupInChild(group, mode, index));
+        out.push(...foldProcesses(results).rows);
       } catch (error) {
         crashed.push(`${group.title}: ${(error as Error).message}`);
       }

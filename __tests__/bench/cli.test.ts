@@ -42,8 +42,12 @@ describe('child process flags', () => {
       const args = childArgs(group, 'fast', '/tmp/out.json');
       expect(args[0]).toBe('--expose-gc');
       expect(args).toContain('tsx');
-      expect(args.slice(-3)).toEqual([group.id, 'fast', '/tmp/out.json']);
+      expect(args.slice(-4)).toEqual([group.id, 'fast', '/tmp/out.json', '0']);
     }
+  });
+
+  it('tells a child which of its group\'s processes it is', () => {
+    expect(childArgs(groupById('reactive-update')!, 'full', 'o.json', 5).slice(-4)).toEqual(['reactive-update', 'full', 'o.json', '5']);
   });
 
   it('runs the reactive groups on the browser build of Svelte with runes compiled', () => {

@@ -18,18 +18,19 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../run-group.ts', import.meta.url));
 const SVELTE_HOOKS = fileURLToPath(new URL('./svelte-register.ts', import.meta.url));
 
-export function childArgs(group: GroupSpec, mode: Mode, out: string): string[] {
+/** `index`: which of the group's processes this child is (see `GroupSpec.processes`). */
+export function childArgs(group: GroupSpec, mode: Mode, out: string, index = 0): string[] {
   const browser = group.browser ? ['--conditions=browser', '--import', 'tsx', '--import', SVELTE_HOOKS] : ['--import', 'tsx'];
-  return ['--expose-gc', ...browser, ENTRY, group.id, mode, out];
+  return ['--expose-gc', ...browser, ENTRY, group.id, mode, out, String(index)];
 }
 
-/** Runs `group`; its stderr passes through (progress), its result comes back through a temp file. */
-export async function runGroupInChild(group: GroupSpec, mode: Mode): Promise<GroupResult> {
+/** Runs `group` (as its process `index`); its stderr passes through (progress), its result comes back through a temp file. */
+export async function runGroupInChild(group: GroupSpec, mode: Mode, index = 0): Promise<GroupResult> {
   const dir = await mkdtemp(join(tmpdir(), 'zero-record-bench-'));
   const out = join(dir, `${group.id}.json`);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, childArgs(group, mode, out), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, childArgs(group, mode, out, index), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
       child.on('error', reject);
       child.on('exit', (exitCode, signal) => resolve(signal ? -1 : exitCode));
     });

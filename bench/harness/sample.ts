@@ -143,13 +143,20 @@ export async function compareRounds(sides: readonly StampedSide[], options: Comp
   };
 }
 
+/**
+ * The order of `count` sides at turn `turn`: rotated by one each turn, and reversed every other `count` turns, so over
+ * `2 * count` turns each side goes first and last equally often, and as often before a neighbour as after it.
+ */
+export function turnOrder(count: number, turn: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => (i + turn) % count);
+  return Math.floor(turn / count) % 2 === 1 ? order.reverse() : order;
+}
+
 /** Every side once per round, after `warmup` rounds; the order turns each round so no side always runs first or after the same one. */
 async function sampleRounds(sides: readonly StampedSide[], options: CompareOptions): Promise<number[][]> {
   const samples = sides.map(() => [] as number[]);
   for (let round = 0; round < options.warmup + options.samples; round++) {
-    const order = sides.map((_, i) => (i + round) % sides.length);
-    if (Math.floor(round / sides.length) % 2 === 1) order.reverse();
-    for (const i of order) {
+    for (const i of turnOrder(sides.length, round)) {
       const took = await sides[i]!.run();
       if (round >= options.warmup) samples[i]!.push(took);
     }

@@ -15,6 +15,10 @@ function formatMeasure(measure: Measure | null): string {
   return measure ? `${measure.label}: ${formatNumber(measure.value)} ${measure.unit}` : '';
 }
 
+export function formatRatio(ratio: number): string {
+  return `${ratio.toFixed(2)}x`;
+}
+
 export function formatGoal(goal: Goal): string {
   if (goal.kind === 'ratio') return `<= ${goal.max}x`;
   if (goal.kind === 'absolute') return `<= ${formatNumber(goal.max)} ${goal.unit}`;
@@ -29,7 +33,7 @@ function formatMet(row: BenchRow): string {
 
 function cells(row: BenchRow): string[] {
   if (row.notMeasured) return [row.group, row.name, `not measured: ${row.notMeasured}`, '', '', formatGoal(row.goal), formatMet(row)];
-  const ratioCell = row.ratio === null ? '' : `${row.ratio.toFixed(2)}x`;
+  const ratioCell = row.ratio === null ? '' : formatRatio(row.ratio);
   return [row.group, row.name, formatMeasure(row.subject), formatMeasure(row.baseline), ratioCell, formatGoal(row.goal), formatMet(row)];
 }
 
