@@ -123,6 +123,27 @@ function compiledWrapper(label: string): new (row: Row) => RowWrapper {
   return ownFunction<() => new (row: Row) => RowWrapper>(label, [], 'return class RowWrapper { constructor(row) { this.row = row; } get title() { return this.row.title; } };')();
 }
 
+/**
+ * A floor: Zero's view of `z`, ONE createSubscriber, and an effect reading what `keep` makes of each snapshot (Zero's
+ * rows themselves, or wrappers over them) through a loop compiled for it (compiledRead).
+ */
+function viewFloor(z: BenchZero, label: string, keep: (rows: readonly Row[]) => Iterable<unknown>): { reader: Reader; view: { readonly data: unknown; destroy(): void } } {
+  const view = z.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
+  let kept: Iterable<unknown> = [];
+  const subscribe = createSubscriber((update) =>
+    view.addListener((data) => {
+      kept = keep(data as readonly Row[]);
+      update();
+    }),
+  );
+  const read = compiledRead(label, READ_ONE);
+  const reader = effectReader(() => {
+    subscribe();
+    return read(kept);
+  });
+  return { reader, view };
+}
+
 class ReRunTimeoutError extends Error {
   override name = 'ReRunTimeoutError';
 }
@@ -160,21 +181,7 @@ export async function run(mode: Mode, process: number): Promise<GroupResult> {
     };
 
     // The floor of any runes bridge: Zero's view, ONE createSubscriber, and an effect reading Zero's rows directly.
-    const buildFloor = () => {
-      const view = zFloor.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
-      let floorRows: readonly Row[] = [];
-      const subscribe = createSubscriber((update) =>
-        view.addListener((data) => {
-          floorRows = data as readonly Row[];
-          update();
-        }),
-      );
-      const readFloor = compiledRead(`floor ${size}`, READ_ONE);
-      return { reader: effectReader(() => {
-        subscribe();
-        return readFloor(floorRows);
-      }), view };
-    };
+    const buildFloor = () => viewFloor(zFloor, `floor ${size}`, (rows) => rows);
 
     const buildListener = () => {
       const view = zBaseline.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
@@ -194,21 +201,12 @@ export async function run(mode: Mode, process: number): Promise<GroupResult> {
     // each change touches (the bench knows it: rows are ordered by id), so it is a lower bound on any records' upkeep.
     let wrappers: RowWrapper[] = [];
     const buildWrapped = () => {
-      const view = wrapZero.materialize(createBuilder(schema).jobs.orderBy('id', 'asc'));
       const Wrapper = compiledWrapper(`wrappers ${size}`);
-      const subscribe = createSubscriber((update) =>
-        view.addListener((data) => {
-          const latest = data as readonly Row[];
-          if (wrappers.length === 0) wrappers = latest.map((row) => new Wrapper(row));
-          else wrappers[n % size] = new Wrapper(latest[n % size]!);
-          update();
-        }),
-      );
-      const readWrapped = compiledRead(`wrappers ${size}`, READ_ONE);
-      return { reader: effectReader(() => {
-        subscribe();
-        return readWrapped(wrappers);
-      }), view };
+      return viewFloor(wrapZero, `wrappers ${size}`, (rows) => {
+        if (wrappers.length === 0) wrappers = rows.map((row) => new Wrapper(row));
+        else wrappers[n % size] = new Wrapper(rows[n % size]!);
+        return wrappers;
+      });
     };
 
     const made: unknown[] = [];
