@@ -63,11 +63,12 @@ describe('PostgreSQL writes reach a live Zero view through zero-cache', () => {
   });
 
   it('measures commit -> listener latency over 40 operations', async () => {
-    const samples = await commitToListenerLatency(env.sql, activeJobs);
-    console.log(`commit -> listener latency (raw Zero view, ${SYNC_MODE}): ${describeLatency(samples)}`);
-    expect(samples).toHaveLength(40);
-    // A listener can fire before postgres.js resolves the commit promise: negative is possible, tiny.
-    expect(Math.min(...samples)).toBeGreaterThan(-50);
+    const { fromCommit, fromSend } = await commitToListenerLatency(env.sql, activeJobs);
+    console.log(`commit -> listener latency (raw Zero view, ${SYNC_MODE}): ${describeLatency(fromCommit)}`);
+    expect(fromCommit).toHaveLength(40);
+    // Each sample is the view reacting to its own write: never before the statement was sent. (From the commit it can be
+    // negative, by as long as postgres.js's resolution waited behind other work: 56 ms once on a loaded CI machine.)
+    expect(Math.min(...fromSend)).toBeGreaterThan(0);
   });
 });
 
