@@ -15,8 +15,8 @@ export interface GroupSpec {
    * goal (`find(id)` read 1.04x and 1.08x in two full runs). Each is told its index, to build its sides in another order.
    */
   readonly processes?: number;
-  /** `run(mode, process)`: `process` is the child's index among the group's `processes` (0 when there is one). */
-  readonly load: () => Promise<{ run(mode: Mode, process: number): Promise<GroupResult> }>;
+  /** `run(mode, processIndex)`: the child's index among the group's `processes` (0 when there is one). */
+  readonly load: () => Promise<{ run(mode: Mode, processIndex: number): Promise<GroupResult> }>;
 }
 
 export const GROUPS: readonly GroupSpec[] = [

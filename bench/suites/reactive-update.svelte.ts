@@ -114,7 +114,7 @@ function effectReader(pass: () => number): Reader {
 
 /** What a record is at least: an object holding Zero's row, its columns read through a getter. */
 interface RowWrapper {
-  row: Row;
+  readonly row: Row;
   readonly title: string;
 }
 
@@ -158,7 +158,7 @@ async function until(runs: () => number, before: number, flush: () => void): Pro
   throw new ReRunTimeoutError('the reader did not re-run after a Zero mutation; the live query is not wired to Zero');
 }
 
-export async function run(mode: Mode, process: number): Promise<GroupResult> {
+export async function run(mode: Mode, processIndex: number): Promise<GroupResult> {
   const sizes = pick(mode, [100, 1_000, 10_000], [100, 1_000]);
   const samples = pick(mode, 201, 21);
   // V8 settles our code and Zero's after a few hundred changes; fewer warm-up rounds time code still being optimized.
@@ -170,7 +170,7 @@ export async function run(mode: Mode, process: number): Promise<GroupResult> {
     // (a full run takes the median of several): where the heap puts each side's rows moves the ratios from one process
     // to the next, and one fixed order favours whichever side it happens to favour.
     const [zSubject, zFloor, zBaseline, wrapZero] = [benchZero(), benchZero(), benchZero(), benchZero()] as const;
-    const order = turnOrder(4, process);
+    const order = turnOrder(4, processIndex);
     for (const i of order) await seedJobs([zSubject, zFloor, zBaseline, wrapZero][i]!, size);
 
     // One model per size, its getters compiled for it alone, as a generated model file has them (compiledJobGetters).
