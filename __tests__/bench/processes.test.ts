@@ -34,6 +34,18 @@ describe('foldProcesses (a group measured in several processes)', () => {
     expect(row!.met).toBe(false);
   });
 
+  it('folds a row judged on its own figure (an absolute goal, no ratio) to the median figure', () => {
+    const bytes = (value: number): GroupResult => ({
+      group: '3 ReactiveRecord memory',
+      rows: [measuredRow('3 ReactiveRecord memory', 'overhead per record', { label: 'record', value, unit: 'B/record', samples: 5 }, null, { kind: 'absolute', max: 64, unit: 'B/record' })],
+    });
+    const [row] = foldProcesses([bytes(70), bytes(45.3), bytes(40.9)]).rows;
+    expect(row!.ratio).toBeNull();
+    expect(row!.subject!.value).toBe(45.3);
+    expect(row!.met).toBe(true);
+    expect(row!.note).toBe('median of 3 processes (40.9 to 70 B/record)');
+  });
+
   it('keeps a row nothing measured as it is', () => {
     const rows = foldProcesses([processResult(1, 1, 1), processResult(1, 1, 1)]).rows;
     expect(rows[1]).toEqual(notMeasuredRow('4 reactive update', 'not here', goal, 'not landed'));

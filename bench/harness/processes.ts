@@ -1,11 +1,11 @@
 /**
- * One result from a group run in several child processes (`GroupSpec.processes`): each row's median ratio, with the
- * median figures, and the spread of the processes' ratios in its note. Some ratios depend on where the heap put each
+ * One result from a group run in several child processes (`GroupSpec.processes`): each row's median ratio and median
+ * figures, and in its note how far the processes' ratios (or, without a ratio, values) spread. Some ratios depend on where the heap put each
  * side's data, which differs from one process to the next: each process is one draw, and their median is the figure to
  * judge.
  */
 import { median, meetsGoal } from './stats.ts';
-import { formatRatio } from './table.ts';
+import { formatNumber, formatRatio } from './table.ts';
 import type { BenchRow, GroupResult, Measure } from './types.ts';
 
 export class ProcessFoldError extends Error {
@@ -19,11 +19,20 @@ function foldMeasure(measures: readonly (Measure | null)[]): Measure | null {
   return { ...first, value: median(known.map((measure) => measure.value)), samples: known.reduce((sum, measure) => sum + measure.samples, 0) };
 }
 
+/** How far the processes' figures spread: their ratios, or for a row without one (an absolute goal) its subject's values. */
+function spreadOf(runs: readonly BenchRow[], ratios: readonly number[]): string {
+  if (ratios.length > 0) return `median of ${ratios.length} processes (${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))})`;
+  const values = runs.flatMap((run) => (run.subject ? [run.subject.value] : []));
+  const unit = runs.find((run) => run.subject)?.subject?.unit ?? '';
+  return `median of ${values.length} processes (${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} ${unit})`;
+}
+
 function foldRow(row: BenchRow, runs: readonly BenchRow[]): BenchRow {
   const ratios = runs.map((run) => run.ratio).filter((ratio): ratio is number => ratio !== null);
-  if (row.notMeasured || ratios.length === 0) return row;
-  const folded = { ...row, subject: foldMeasure(runs.map((run) => run.subject)), baseline: foldMeasure(runs.map((run) => run.baseline)), ratio: median(ratios) };
-  const spread = `median of ${ratios.length} processes (${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))})`;
+  const subject = foldMeasure(runs.map((run) => run.subject));
+  if (row.notMeasured || !subject) return row;
+  const folded = { ...row, subject, baseline: foldMeasure(runs.map((run) => run.baseline)), ratio: ratios.length > 0 ? median(ratios) : null };
+  const spread = spreadOf(runs, ratios);
   return { ...folded, met: meetsGoal(folded, row.goal), note: row.note ? `${row.note}; ${spread}` : spread };
 }
 
