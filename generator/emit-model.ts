@@ -30,7 +30,7 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
   const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
   const getters = plan.recordColumns.length > 0;
-  const runtimeImports = [...(getters ? ['RECORD_VALUES', 'defineColumnGetters'] : []), 'defineModel', ...(plan.relationships.length > 0 ? ['type ModelDefinition'] : [])];
+  const runtimeImports = [...(getters ? ['RECORD_VALUES', 'defineColumnCopy', 'defineColumnGetters'] : []), 'defineModel', ...(plan.relationships.length > 0 ? ['type ModelDefinition'] : [])];
   const lines = [`import { ${runtimeImports.join(', ')} } from ${str(imports.runtime)};`];
   lines.push(`import { schema } from ${str(sibling('schema', imports.extension))};`);
   if (imports.namedQueries) lines.push(`import { queries } from ${str(sibling('queries', imports.extension))};`);
@@ -85,6 +85,10 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     lines.push('  columnGetters: defineColumnGetters({');
     for (const column of plan.recordColumns) lines.push(`    ${columnGetterSource(column)},`);
     lines.push('  }),');
+    // The same for ActiveRecord records, whose columns are own properties: one named store and load per column.
+    lines.push('  columnCopy: defineColumnCopy((record, row) => {');
+    for (const column of plan.recordColumns) lines.push(`    ${columnCopySource(column)}`);
+    lines.push('  }),');
   }
   lines.push('});');
   return lines.join('\n') + '\n';
@@ -93,6 +97,11 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
 /** The generated getter of one record column (a member of the object `defineColumnGetters` takes). */
 export function columnGetterSource(column: string): string {
   return `get ${key(column)}() { return this[RECORD_VALUES][${str(column)}]; }`;
+}
+
+/** The generated copy of one record column, from Zero's row onto an ActiveRecord record (a statement of `defineColumnCopy`'s function). */
+export function columnCopySource(column: string): string {
+  return `record[${str(column)}] = row[${str(column)}];`;
 }
 
 export function emitFlavour(plan: ModelPlan, flavour: 'active' | 'reactive', imports: Imports): string {

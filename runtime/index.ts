@@ -5,6 +5,7 @@
 export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
 export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf } from './core/config.ts';
 export { RECORD_VALUES, defineColumnGetters, type ColumnGetters, type RecordValues } from './core/column-getters.ts';
+export { defineColumnCopy, type ColumnCopy } from './core/column-copy.ts';
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
 export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from './core/conditions.ts';
 export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';

@@ -91,13 +91,22 @@ describe('generation from a description', () => {
     expect(stub.content).toContain('search(relation: Relation, query: unknown): Relation {');
   });
 
-  it('writes one column getter per Zero column, each reading its column by name', async () => {
+  it('writes one column getter and one column copy per Zero column, each naming its column', async () => {
     const { files } = await generate(await fixtureDescription());
     const config = file(files, 'job.config.ts');
-    expect(config).toContain('import { RECORD_VALUES, defineColumnGetters, defineModel, type ModelDefinition } from "zero-record";');
+    expect(config).toContain('import { RECORD_VALUES, defineColumnCopy, defineColumnGetters, defineModel, type ModelDefinition } from "zero-record";');
     const columns = ['id', 'title', 'description', 'status', 'priority', 'reference', 'budget', 'metadata', 'client_id', 'created_at', 'updated_at'];
     expect(config).toContain(
-      ['  columnGetters: defineColumnGetters({', ...columns.map((c) => `    get ${c}() { return this[RECORD_VALUES]["${c}"]; },`), '  }),', '});', ''].join('\n'),
+      [
+        '  columnGetters: defineColumnGetters({',
+        ...columns.map((c) => `    get ${c}() { return this[RECORD_VALUES]["${c}"]; },`),
+        '  }),',
+        '  columnCopy: defineColumnCopy((record, row) => {',
+        ...columns.map((c) => `    record["${c}"] = row["${c}"];`),
+        '  }),',
+        '});',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -125,6 +134,7 @@ describe('generation from a description', () => {
     // Read with read_attribute only: no getter.
     expect(file(files, 'user.config.ts')).toContain('columnGetters');
     expect(file(files, 'user.config.ts')).not.toContain('get constructor()');
+    expect(file(files, 'user.config.ts')).not.toContain('record["constructor"]');
     expect(report.skippedModels.map((m) => m.className)).not.toContain('User');
     expect(report.notes).toContainEqual({
       model: 'User',

@@ -2,7 +2,7 @@
  * Model config validation, TTL normalisation and write-side errors: each asserts the error type and its message.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { ConfigError, RECORD_VALUES, TtlError, defineColumnGetters, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
+import { ConfigError, RECORD_VALUES, TtlError, defineColumnCopy, defineColumnGetters, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
 import { resetWarnings } from '../../runtime/core/warn.ts';
 import { schema } from '../support/zero.ts';
 
@@ -28,7 +28,7 @@ describe('validateModelConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
-      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, shadowedColumns, timestamps, zero, query, find, columnGetters)",
+      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, relationships, validations, defaults, shadowedColumns, timestamps, zero, query, find, columnGetters, columnCopy)",
       `Invalid TTL "1 hour": use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', or a non-negative number of milliseconds.`,
       "scope 'bad-name' is not a valid identifier",
       "relationship 'owner' is not defined for 'jobs' in the Zero schema (it has: client, tasks)",
@@ -61,6 +61,47 @@ describe('validateModelConfig', () => {
       new ConfigError("Invalid model config for 'clients'", ["columnGetters has no getter for 'id', 'name' (regenerate the model)"]),
     );
     expect(defineModel({ schema, table: 'clients', columnGetters: named }).columnGetters).toBe(named);
+  });
+
+  test('column copy: every record column, by its own value, in schema order (a stale generated config says to regenerate)', () => {
+    // clients: id, name
+    const stale = defineColumnCopy((record, row) => {
+      record['colour'] = row['colour'];
+    });
+    expect(() => defineModel({ schema, table: 'clients', columnCopy: stale })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", [
+        "columnCopy does not copy 'id', 'name' (regenerate the model)",
+        "columnCopy sets 'colour', not a record column (regenerate the model)",
+      ]),
+    );
+    const crossed = defineColumnCopy((record, row) => {
+      record['id'] = row['id'];
+      record['name'] = row['id'];
+    });
+    expect(() => defineModel({ schema, table: 'clients', columnCopy: crossed })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name' to another value than the row's (regenerate the model)"]),
+    );
+    const all = ['id', 'name'];
+    const reordered = defineColumnCopy((record, row) => {
+      for (const column of [...all].reverse()) record[column] = row[column];
+    });
+    expect(() => defineModel({ schema, table: 'clients', columnCopy: reordered })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ['columnCopy copies the columns out of schema order (regenerate the model)']),
+    );
+    expect(() => defineModel({ schema, table: 'clients', columnCopy: (() => { throw new TypeError('no row'); }) as never })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ['columnCopy threw TypeError: no row (regenerate the model)']),
+    );
+    expect(() => defineModel({ schema, table: 'clients', columnCopy: {} as never })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["'columnCopy' must be a column copy function (regenerate the model)"]),
+    );
+    // A shadowed column stays off the record (read with read_attribute): the copy must leave it out.
+    const inOrder = defineColumnCopy((record, row) => {
+      for (const column of all) record[column] = row[column];
+    });
+    expect(() => defineModel({ schema, table: 'clients', shadowedColumns: ['name'], columnCopy: inOrder })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name', not a record column (regenerate the model)"]),
+    );
+    expect(defineModel({ schema, table: 'clients', columnCopy: inOrder }).columnCopy).toBe(inOrder);
   });
 
   test('unknown table names the known ones', () => {

@@ -1,14 +1,17 @@
 /**
  * 1. ActiveRecord property access vs the same read on plain object literals with the same columns.
  * Each side gets its own compiled read loop (`ownFunction` in bench/harness/own-code.ts), so neither shares inline
- * caches with the other.
+ * caches with the other. Then what making those records costs: every finder makes one per row Zero returns.
  */
 import { compareSync } from '../harness/sample.ts';
 import { ownFunction } from '../harness/own-code.ts';
 import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
-import { activeJobs, benchZero, seedJobs, plainJobs } from '../fixtures/zero.ts';
+import { ActiveRecord, defineModel } from '../../runtime/index.ts';
+import { instantiate } from '../../runtime/active/record.ts';
+import { createBuilder } from '@rocicorp/zero';
+import { activeJobs, benchZero, jobConfig, schema, seedJobs, plainJobs, type BenchZero } from '../fixtures/zero.ts';
 
 const GROUP = '1 property access';
 const GOAL = { kind: 'ratio', max: 1.1 } as const;
@@ -57,5 +60,30 @@ export async function run(mode: Mode): Promise<GroupResult> {
       rows.push(measuredRow(GROUP, `${kind}, ${size.toLocaleString('en-US')} records`, subject, baseline, GOAL));
     }
   }
+  rows.push(...(await recordMaking(z, samples)));
   return { group: GROUP, rows };
+}
+
+const MADE = 1_000;
+
+/**
+ * Records made from 1,000 of Zero's rows, as a finder makes them: with the generated column copy (the generator's
+ * `columnCopy`, as every generated model has it) and with the runtime's copy (a hand-written config), each against the
+ * `{ ...row }` a hand-written read would make.
+ */
+async function recordMaking(z: BenchZero, samples: number) {
+  const generated = activeJobs(z).all();
+  const handWritten = ActiveRecord.createModel(defineModel({ ...jobConfig(z), columnCopy: undefined })).all();
+  const zeroRows = await z.run(createBuilder(schema).jobs.orderBy('id', 'asc').limit(MADE));
+  const spread = ownFunction<(rows: readonly object[]) => object[]>('spread rows', ['rows'], 'return rows.map((row) => ({ ...row }));');
+  const rows = [];
+  for (const [label, relation] of [['generated column copy', generated], ['runtime column copy', handWritten]] as const) {
+    const [subject, baseline] = compareSync(
+      { label: `ActiveRecord, ${label}`, run: () => instantiate(relation, zeroRows) },
+      { label: '{ ...row }', run: () => spread(zeroRows) },
+      { samples, warmup: 50, ops: MADE, unit: 'ns/op' },
+    );
+    rows.push(measuredRow(GROUP, `making ${MADE.toLocaleString('en-US')} records from Zero's rows: ${label}`, subject, baseline, { kind: 'none' }, `op = one record; ${label === 'generated column copy' ? "the generator's columnCopy, as a generated model has it" : 'a hand-written config: the runtime copies the columns in a loop by name'}`));
+  }
+  return rows;
 }

@@ -8,6 +8,7 @@ import { newRecordRow } from '../core/writes.ts';
 import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
 import { RecordState, type RecordStore } from '../core/record-state.ts';
 import type { RowData } from '../core/zero-types.ts';
+import type { ColumnCopy } from '../core/column-copy.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 import { defineAssociationReaders } from './associations.ts';
 import type { PersistenceMethods } from '../core/persistence.ts';
@@ -45,6 +46,13 @@ function attributesOf(record: Record<string | symbol, unknown>): Record<string, 
   return shadowedValues ? { ...record, ...shadowedValues } : { ...record };
 }
 
+/** The runtime's column copy, for configs without a generated `columnCopy`: a loop by name (V8's megamorphic cache serves it). */
+function copyByName(columns: readonly string[]): ColumnCopy {
+  return (record, row) => {
+    for (let i = 0; i < columns.length; i++) record[columns[i]!] = row[columns[i]!];
+  };
+}
+
 type RecordConstructor = new (row: RowData, includes: readonly IncludeSpec[]) => Record<string, unknown>;
 
 /** Builds records for `relation`'s rows, including its loaded associations (recursively). */
@@ -75,6 +83,7 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
   // Columns named like a member (the config's shadowedColumns) stay off the record, so the member keeps its name.
   const columns = model.columns.filter((c) => !shadowedColumns.includes(c));
   const shadowed = shadowedColumns.length > 0;
+  const copyColumns = model.columnCopy ?? copyByName(columns);
 
   class ActiveRecordBase {
     [column: string]: unknown;
@@ -87,7 +96,7 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     constructor(row: RowData, includes: readonly IncludeSpec[], state?: RecordState) {
       this.#state = state ?? row;
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
-      for (let i = 0; i < columns.length; i++) this[columns[i]!] = row[columns[i]!];
+      copyColumns(this, row);
       for (let i = 0; i < includes.length; i++) this[includes[i]!.name] = associationValue(includes[i]!, row[includes[i]!.name]);
       if (shadowed) Object.defineProperty(this, SHADOWED, { value: pick(row, shadowedColumns), writable: true });
     }

@@ -11,6 +11,7 @@ import type { AnySchema, ColumnType, RowData, ZeroSource } from './zero-types.ts
 import { memberClashes } from './member-names.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
+import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -63,6 +64,11 @@ export interface ModelConfig {
    * them so reactive records read columns as fast as Zero's rows. Without them reactive records use shared getters.
    */
   readonly columnGetters?: ColumnGetters;
+  /**
+   * Copies each record column (shadowed ones left out) from Zero's row onto a new ActiveRecord record by name: the
+   * generator writes it so building a record costs about what `{ ...row }` does. Without it the runtime copies in a loop.
+   */
+  readonly columnCopy?: ColumnCopy;
 }
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
@@ -90,6 +96,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
   readonly query: RelationQuery | undefined;
   readonly find: FindQuery | undefined;
   readonly columnGetters: ColumnGetters | undefined;
+  readonly columnCopy: ColumnCopy | undefined;
 }
 
 export type ScopeMap = Readonly<Record<string, ScopeFn>>;
@@ -129,7 +136,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -219,8 +226,10 @@ export function modelConfigProblems(config: ModelConfig): string[] {
       problems.push(`'find' looks rows up by the Zero primary key of '${config.table}' (${table.primaryKey.join(', ')}), not by the model's primaryKey '${config.primaryKey}'`);
     }
   }
-  if (config.columnGetters !== undefined && table && Array.isArray(shadowed)) {
-    problems.push(...columnGetterProblems(config.columnGetters, columns.filter((column) => !shadowed.includes(column))));
+  if (table && Array.isArray(shadowed)) {
+    const recordColumns = columns.filter((column) => !shadowed.includes(column));
+    if (config.columnGetters !== undefined) problems.push(...columnGetterProblems(config.columnGetters, recordColumns));
+    if (config.columnCopy !== undefined) problems.push(...columnCopyProblems(config.columnCopy, recordColumns));
   }
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
@@ -285,6 +294,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     query: config.query,
     find: config.find,
     columnGetters: config.columnGetters,
+    columnCopy: config.columnCopy,
   });
   definitions.set(config, definition);
   return definition;

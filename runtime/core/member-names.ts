@@ -148,6 +148,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   query: undefined,
   find: undefined,
   columnGetters: undefined,
+  columnCopy: undefined,
 });
 
 /** Throws a `ConfigError` when a scope, column or association of `definition` would shadow a registered member. */
