@@ -91,23 +91,18 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const z = benchZero();
   await seedJobs(z, views);
   const Job = ReactiveRecord.createModel(jobConfig(z));
-  const [perCollection, perView] = await compareMemory(
+  // Against the same raw views, in the same rounds: the collections, and the floor of any runes bridge over a Zero
+  // view (the view, ONE createSubscriber and the effect reading it).
+  const [perCollection, floor, perView] = await compareMemory(
     [
       { label: 'ReactiveRecord collection', build: () => Array.from({ length: views }, (_, i) => readInEffect(Job.where({ id: jobId(i) }) as unknown as Iterable<Reader>)), dispose: stopAll },
-      { label: 'raw Zero view', build: () => Array.from({ length: views }, (_, i) => rawView(z, zql.jobs.where('id', jobId(i)))), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
-    ],
-    { samples, per: views, unit: 'B/view' },
-  );
-  rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, COLLECTION_GOAL, 'a collection with its effect vs a raw Zero view with its listener'));
-  // The floor of any runes bridge over a Zero view: the view, ONE createSubscriber and the effect reading it.
-  const [floor, bare] = await compareMemory(
-    [
       { label: 'raw view + subscriber + $effect', build: () => Array.from({ length: views }, (_, i) => subscribedView(z, zql.jobs.where('id', jobId(i)))), dispose: stopAll },
       { label: 'raw Zero view', build: () => Array.from({ length: views }, (_, i) => rawView(z, zql.jobs.where('id', jobId(i)))), dispose: (views) => (views as Array<{ destroy(): void }>).forEach((v) => v.destroy()) },
     ],
     { samples, per: views, unit: 'B/view' },
   );
-  rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor!, bare!, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener'));
+  rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, COLLECTION_GOAL, 'a collection with its effect vs a raw Zero view with its listener'));
+  rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor!, perView!, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener, in the same rounds'));
 
   rows.push(...(await findHandles(mode, z)));
   return { group: GROUP, rows };
