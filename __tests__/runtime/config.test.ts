@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ConfigError, RECORD_VALUES, TtlError, defineColumnCopy, defineColumnGetters, defineModel, normalizeTtl, setWarningSink, validateModelConfig, ttlToMs } from '../../runtime/index.ts';
 import { resetWarnings } from '../../runtime/core/warn.ts';
+import { createSchema, number, string, table } from '@rocicorp/zero';
 import { schema } from '../support/zero.ts';
 
 describe('validateModelConfig', () => {
@@ -102,6 +103,13 @@ describe('validateModelConfig', () => {
       new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name', not a record column (regenerate the model)"]),
     );
     expect(defineModel({ schema, table: 'clients', columnCopy: inOrder }).columnCopy).toBe(inOrder);
+    // An integer-like column name: JavaScript lists it first on any object (Zero's columns too), wherever the copy puts it.
+    const years = createSchema({ tables: [table('totals').columns({ id: string(), '2024': number() }).primaryKey('id')] });
+    const yearsCopy = defineColumnCopy((record, row) => {
+      record['id'] = row['id'];
+      record['2024'] = row['2024'];
+    });
+    expect(defineModel({ schema: years, table: 'totals', columnCopy: yearsCopy }).columnCopy).toBe(yearsCopy);
   });
 
   test('unknown table names the known ones', () => {
