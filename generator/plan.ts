@@ -27,7 +27,7 @@ export interface ModelPlan {
   defaults: Array<{ column: string; value: string | number | boolean }>;
   /** Columns named like a record member (`constructor`, `then`): in the config's `shadowedColumns`, read with `read_attribute`. */
   shadowedColumns: string[];
-  /** The Zero columns records read by name (the shadowed ones left out), in schema order: the config's `columnGetters`. */
+  /** The Zero columns records read by name (the shadowed ones left out), in schema order: the config's `columnGetters` and `columnCopy`. */
   recordColumns: string[];
   /** Defaults computed by the database (`-> { "now()" }`): Zero clients cannot apply them, the report lists them. */
   functionDefaults: Array<{ column: string; function: string }>;

@@ -103,6 +103,22 @@ describe('validateModelConfig', () => {
       new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name', not a record column (regenerate the model)"]),
     );
     expect(defineModel({ schema, table: 'clients', columnCopy: inOrder }).columnCopy).toBe(inOrder);
+    // A copy of whatever the row holds would also copy shadowed columns and loaded associations, which Zero's rows carry.
+    const everything = defineColumnCopy((record, row) => {
+      for (const key in row) record[key] = row[key];
+    });
+    expect(() => defineModel({ schema, table: 'clients', shadowedColumns: ['name'], columnCopy: everything })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name', 'zero-record: not a column', not a record column (regenerate the model)"]),
+    );
+    // A copy of a definition is a config again, checked again: here its copy no longer fits the shadowed columns.
+    const clients = defineModel({ schema, table: 'clients', columnCopy: inOrder });
+    expect(defineModel(clients)).toBe(clients);
+    expect(() => defineModel({ ...clients, shadowedColumns: ['name'] })).toThrow(
+      new ConfigError("Invalid model config for 'clients'", ["columnCopy sets 'name', not a record column (regenerate the model)"]),
+    );
+    const copied = defineModel({ ...clients, ttl: '5m' });
+    expect(copied).not.toBe(clients);
+    expect(copied).toEqual({ ...clients, ttl: '5m' });
     // An integer-like column name: JavaScript lists it first on any object (Zero's columns too), wherever the copy puts it.
     const years = createSchema({ tables: [table('totals').columns({ id: string(), '2024': number() }).primaryKey('id')] });
     const yearsCopy = defineColumnCopy((record, row) => {

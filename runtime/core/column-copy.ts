@@ -24,13 +24,20 @@ export function defineColumnCopy(copy: ColumnCopy): ColumnCopy {
   return copy;
 }
 
+/** A key of the probe row that no table has: a copy that copies it copies whatever a row holds. */
+const NOT_A_COLUMN = 'zero-record: not a column';
+
 /**
  * What is wrong with `copy` for a model whose record columns (shadowed ones left out) are `columns`: it is run once on
- * a row of markers, and must copy exactly those columns, in that order (the order every record's properties take).
+ * a row of markers (its record columns, the `shadowed` ones and a key no table has, as Zero's rows also hold shadowed
+ * columns and loaded associations), and must copy exactly the record columns, in that order (the order every record's
+ * properties take).
  */
-export function columnCopyProblems(copy: unknown, columns: readonly string[]): string[] {
+export function columnCopyProblems(copy: unknown, columns: readonly string[], shadowed: readonly string[]): string[] {
   if (typeof copy !== 'function') return ["'columnCopy' must be a column copy function (regenerate the model)"];
-  const row = Object.fromEntries(columns.map((column) => [column, Symbol(column)]));
+  const row: Record<string, symbol> = {};
+  // defineProperty: a shadowed `__proto__` column must be a key of the row, not its prototype.
+  for (const name of [...columns, ...shadowed, NOT_A_COLUMN]) Object.defineProperty(row, name, { value: Symbol(name), enumerable: true });
   const record: Record<string, unknown> = {};
   try {
     (copy as ColumnCopy)(record, row);

@@ -153,6 +153,17 @@ function isDefinition(value: unknown): value is ModelDefinition<unknown, unknown
   return typeof value === 'object' && value !== null && (value as ModelDefinition).kind === 'zero-record/model';
 }
 
+/** The definitions `defineModel` made: any other object of that kind is a copy (`{ ...jobConfig, query }`), checked again. */
+const made = new WeakSet<object>();
+
+/** The config a copy of a definition stands for: its options, without the fields `defineModel` derives from them. */
+function configOfCopy(copy: ModelDefinition<unknown, unknown>): ModelConfig {
+  const config: Record<string, unknown> = Object.fromEntries(Object.entries(copy).filter(([key]) => CONFIG_KEYS.has(key)));
+  // A model without timestamp columns maintains none either way; with them, none means `timestamps: false`.
+  if (!('timestamps' in config) && copy.timestampColumns.length === 0) config['timestamps'] = false;
+  return config as unknown as ModelConfig;
+}
+
 /** Lists every problem in `config` (empty when valid). */
 export function modelConfigProblems(config: ModelConfig): string[] {
   const problems: string[] = [];
@@ -229,7 +240,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   if (table && Array.isArray(shadowed)) {
     const recordColumns = columns.filter((column) => !shadowed.includes(column));
     if (config.columnGetters !== undefined) problems.push(...columnGetterProblems(config.columnGetters, recordColumns));
-    if (config.columnCopy !== undefined) problems.push(...columnCopyProblems(config.columnCopy, recordColumns));
+    if (config.columnCopy !== undefined) problems.push(...columnCopyProblems(config.columnCopy, recordColumns, shadowed));
   }
   for (const [attribute, rules] of Object.entries(config.validations ?? {})) {
     if (table && !columns.includes(attribute)) problems.push(`validation for unknown column '${attribute}'`);
@@ -261,6 +272,7 @@ export function validateModelConfig(config: ModelConfig): void {
 
 /**
  * Validates and normalises a model config once; both `ActiveRecord.createModel` and `ReactiveRecord.createModel` take the result.
+ * A definition it made is returned as it is; a copy of one with options changed (`{ ...jobConfig, query }`) is checked again.
  * @example
  * export const jobConfig = defineModel({ schema, table: 'jobs', scopes: { active: (r) => r.where({ status: 'active' }) } });
  */
@@ -268,7 +280,7 @@ export function defineModel<R, S, A>(config: ModelDefinition<R, S, A>): ModelDef
 export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition {
-  if (isDefinition(config)) return config as ModelDefinition;
+  if (isDefinition(config)) return made.has(config) ? (config as ModelDefinition) : defineModel(configOfCopy(config));
   const known = definitions.get(config);
   if (known) return known;
   validateModelConfig(config);
@@ -297,6 +309,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     columnCopy: config.columnCopy,
   });
   definitions.set(config, definition);
+  made.add(definition);
   return definition;
 }
 
