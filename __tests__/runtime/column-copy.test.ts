@@ -5,8 +5,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ActiveRecord, defineColumnCopy, defineModel, type ColumnCopy } from '../../runtime/index.ts';
 import { columnCopySource } from '../../generator/emit-model.ts';
-import { localZero } from '../support/zero.ts';
-import { schema } from '../support/zero.ts';
+import { localZero, schema } from '../support/zero.ts';
 
 const zeros: { close(): Promise<void> }[] = [];
 afterEach(async () => {
