@@ -1,13 +1,13 @@
 /**
  * The benchmark groups, in table order. Each runs in its own child process (fresh heap and JIT state);
- * `browser` groups get Svelte's browser build and compiled runes.
+ * `browser` groups get Svelte's browser build, as an app's client does.
  */
 import type { GroupResult, Mode } from './harness/types.ts';
 
 export interface GroupSpec {
   readonly id: string;
   readonly title: string;
-  /** Runs under `--conditions=browser` with `*.svelte.ts` compiled in client mode. */
+  /** Runs under `--conditions=browser` (runes modules are compiled in client mode for every group). */
   readonly browser: boolean;
   /**
    * How many child processes a full run takes the median of (default 1): where the heap puts each side's data, and

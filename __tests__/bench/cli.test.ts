@@ -50,12 +50,9 @@ describe('child process flags', () => {
     expect(childArgs(groupById('reactive-update')!, 'full', 'o.json', 5).slice(-4)).toEqual(['reactive-update', 'full', 'o.json', '5']);
   });
 
-  it('runs the reactive groups on the browser build of Svelte with runes compiled', () => {
-    for (const id of ['reactive-memory', 'reactive-update']) {
-      const args = childArgs(groupById(id)!, 'full', 'o.json');
-      expect(args).toContain('--conditions=browser');
-      expect(args.some((arg) => arg.endsWith('svelte-register.ts'))).toBe(true);
-    }
+  it('runs every group on our sources as they ship (source hooks), and the reactive groups on the browser build of Svelte', () => {
+    for (const group of GROUPS) expect(childArgs(group, 'full', 'o.json').some((arg) => arg.endsWith('source-register.ts'))).toBe(true);
+    for (const id of ['reactive-memory', 'reactive-update']) expect(childArgs(groupById(id)!, 'full', 'o.json')).toContain('--conditions=browser');
     expect(childArgs(groupById('finders')!, 'full', 'o.json')).not.toContain('--conditions=browser');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Runs one benchmark group in a child `node --expose-gc` (with tsx's loader, and for reactive groups Svelte's
- * browser build plus the runes compiler hooks), so nobody has to pass node flags by hand.
+ * Runs one benchmark group in a child `node --expose-gc` (with tsx's resolution, our sources compiled as they ship and
+ * runes compiled by source-hooks.ts, and for reactive groups Svelte's browser build), so nobody has to pass node flags
+ * by hand.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,12 +17,12 @@ export class GroupFailedError extends Error {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../run-group.ts', import.meta.url));
-const SVELTE_HOOKS = fileURLToPath(new URL('./svelte-register.ts', import.meta.url));
+const SOURCE_HOOKS = fileURLToPath(new URL('./source-register.ts', import.meta.url));
 
 /** `index`: which of the group's processes this child is (see `GroupSpec.processes`). */
 export function childArgs(group: GroupSpec, mode: Mode, out: string, index = 0): string[] {
-  const browser = group.browser ? ['--conditions=browser', '--import', 'tsx', '--import', SVELTE_HOOKS] : ['--import', 'tsx'];
-  return ['--expose-gc', ...browser, ENTRY, group.id, mode, out, String(index)];
+  const browser = group.browser ? ['--conditions=browser'] : [];
+  return ['--expose-gc', ...browser, '--import', 'tsx', '--import', SOURCE_HOOKS, ENTRY, group.id, mode, out, String(index)];
 }
 
 /** Runs `group` (as its process `index`); its stderr passes through (progress), its result comes back through a temp file. */
