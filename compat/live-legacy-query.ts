@@ -11,7 +11,7 @@ import { QueryFailedError, asZeroRecordError, type ZeroRecordError } from '../ru
 import { normalizeTtl } from '../runtime/core/ttl.ts';
 import { warnOnce } from '../runtime/core/warn.ts';
 import type { LiveResult, ResultType } from '../runtime/core/shared-views.ts';
-import type { LiveSource } from '../runtime/core/live-subscription.ts';
+import type { ChangeListener, LiveSource } from '../runtime/core/live-subscription.ts';
 import type { MonitorLabel } from '../runtime/core/monitoring.ts';
 import { whenReady } from '../runtime/core/zero-source.ts';
 import type { RowData } from '../runtime/core/zero-types.ts';
@@ -75,7 +75,7 @@ class LegacyQuerySource implements LiveSource {
     this.#onFlagChange = onFlagChange;
   }
 
-  start(changed: () => void): void {
+  start(changed: ChangeListener): void {
     let starting = true;
     const open = (query: LegacyQuery): void => {
       try {
@@ -86,13 +86,13 @@ class LegacyQuerySource implements LiveSource {
       } catch (error) {
         this.#failure = failed(error);
       }
-      if (!starting) changed();
+      if (!starting) changed.changed();
     };
     const stopWatching = onArchitectureChange(this.#onFlagChange);
     // The thunk is the app's own function: only polling sees when it starts returning a query.
     const cancelWait = whenReady(this.#build, { polls: () => true }, open, (thrown) => {
       this.#failure = failed(thrown);
-      if (!starting) changed();
+      if (!starting) changed.changed();
     });
     starting = false;
     this.#stopStarted = () => {

@@ -10,6 +10,7 @@ import { hasServer, zeroOf } from '../runtime/core/zero-source.ts';
 import type { AnyZero, RowData } from '../runtime/core/zero-types.ts';
 import { classify } from '../runtime/core/inflect.ts';
 import type { MonitorLabel } from '../runtime/core/monitoring.ts';
+import type { ChangeListener } from '../runtime/core/live-subscription.ts';
 import { compatPathFor } from './config.ts';
 
 /** What the legacy `getQueryBuilder` thunk returns: a query built from `z.query.*` (`.one()` or not). */
@@ -32,9 +33,9 @@ interface QueryIdentity {
 /** A live view a compat query holds: the latest result, change notifications, and its release. */
 export interface CompatView {
   readonly result: LiveResult;
-  /** Calls `listener` after each change, until `offChange(listener)`. */
-  onChange(listener: () => void): void;
-  offChange(listener: () => void): void;
+  /** Tells `listener` of each change, until `offChange(listener)`. */
+  onChange(listener: ChangeListener): void;
+  offChange(listener: ChangeListener): void;
   release(): void;
 }
 
@@ -65,11 +66,11 @@ function legacyResult(data: unknown, resultType: ResultType, error: unknown, lab
 /** The legacy mechanism: one Zero view per instance, positional `materialize(ttl)`, a listener copying the data. */
 function openLegacyView(query: LegacyQuery, ttl: TTL, label: string): CompatView {
   const view = query.materialize(ttl);
-  const listeners = new Set<() => void>();
+  const listeners = new Set<ChangeListener>();
   let result = legacyResult(view.data, 'unknown', undefined, label);
   const removeListener = view.addListener((data, resultType, error) => {
     result = legacyResult(data, resultType, error, label);
-    for (const listener of listeners) listener();
+    for (const listener of listeners) listener.changed();
   });
   return {
     get result() {

@@ -196,13 +196,19 @@ describe.each(flavours)('live subscription contract: $name', (flavour) => {
 
   test("release: identical subscriptions share one Zero view, gone with the last reader (Zero's own count)", async () => {
     const z = use(localZero());
-    await ActiveRecord.createModel(jobs).create({ id: 'j1', title: 'Fix the boiler' });
+    const Job = ActiveRecord.createModel(jobs);
+    await Job.create({ id: 'j1', title: 'Fix the boiler' });
     const first = flavour.subscribe(jobs);
     const second = flavour.subscribe(jobs);
     expect(second.latest()).toEqual({ ids: ['j1'], error: null, state: null });
     expect((await zeroViewCounts(z)).views).toBe(1);
+    await Job.create({ id: 'j2', title: 'Bleed the radiators' });
+    expect([first.latest().ids, second.latest().ids]).toEqual([['j1', 'j2'], ['j1', 'j2']]);
     await first.stop();
     expect((await zeroViewCounts(z)).views).toBe(1);
+    // The reader left is still told of every change; the one released is not.
+    await Job.create({ id: 'j3', title: 'Check the pressure' });
+    expect([first.latest().ids, second.latest().ids]).toEqual([['j1', 'j2'], ['j1', 'j2', 'j3']]);
     await second.stop();
     expect(await zeroViewCounts(z)).toMatchObject({ views: 0, totalConnections: 0 });
     expect(liveOutcomes()).toEqual([null, null]);

@@ -65,7 +65,7 @@ describe('a client whose reads can never be answered', () => {
     // The Svelte flavour's source: the live result and the snapshot both carry the error (a handle shows it, not a spinner).
     const source = new RelationSource(Job.where({ status: 'active' }));
     expect(source.snapshot()).toMatchObject({ resultType: 'error', settled: true, error: expect.any(ConfigError) });
-    source.start(() => {});
+    source.start({ changed() {} });
     cleanups.push(() => source.stop());
     expect(source.live()).toMatchObject({ resultType: 'error', settled: true, error: expect.any(ConfigError) } satisfies Partial<LiveResult>);
   });

@@ -9,7 +9,7 @@ import type { Relation } from './relation.ts';
 import { closedError, currentZero, whenZero } from './zero-source.ts';
 import { KeyFind, readFailure } from './reads.ts';
 import { readView, relationView, retainView, type LiveResult, type SharedView, type ViewSpec } from './shared-views.ts';
-import type { LiveSource } from './live-subscription.ts';
+import type { ChangeListener, LiveSource } from './live-subscription.ts';
 import type { AnyZero } from './zero-types.ts';
 
 /** No rows, nothing final yet: what a live query shows before Zero has anything to read. */
@@ -18,13 +18,16 @@ const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, set
 
 export class RelationSource implements LiveSource {
   readonly #relation: Relation | KeyFind;
-  /** The view spec, made once per client (two fields, not a pair object: one object fewer per live query). */
+  /**
+   * The view spec for snapshots, made once per client (two fields, not a pair object: one object fewer per live query);
+   * dropped once a view is retained, which keeps what it needs of it.
+   */
   #specZero: AnyZero | undefined;
   #spec: ViewSpec | undefined;
   #view: SharedView | undefined;
   #failure: LiveResult | undefined;
   /** While started: the listener given to `start`, and the wait for Zero while there is one. */
-  #changed: (() => void) | undefined;
+  #changed: ChangeListener | undefined;
   #cancelWait: (() => void) | undefined;
 
   constructor(relation: Relation | KeyFind) {
@@ -41,7 +44,7 @@ export class RelationSource implements LiveSource {
     return this.#spec;
   }
 
-  start(changed: () => void): void {
+  start(changed: ChangeListener): void {
     // `none()` asks Zero for nothing: its answer is final at once.
     if (this.#relation.matchesNothing) return;
     this.#changed = changed;
@@ -51,21 +54,22 @@ export class RelationSource implements LiveSource {
       this.#relation.model,
       (z) => {
         this.#attach(z, changed);
-        if (!starting) changed();
+        if (!starting) changed.changed();
       },
       (error) => {
         this.#failure = failed(error);
-        if (!starting) changed();
+        if (!starting) changed.changed();
       },
     );
     // Ready (or failed) at once: the caller reads the result itself; later, it is told.
     starting = false;
   }
 
-  #attach(z: AnyZero, changed: () => void): void {
+  #attach(z: AnyZero, changed: ChangeListener): void {
     this.#failure = undefined;
     try {
       this.#view = retainView(z, this.#viewSpec(z));
+      this.#spec = undefined;
     } catch (error) {
       // A read this client can never get answered (see queryFor) is reported, not left loading forever.
       this.#failure = failed(readFailure(error));

@@ -19,7 +19,6 @@
  *   spec, in this module). Identical specs of a table are one object (a bounded cache of recently used ones), and
  *   `compiledRuntimeSpec` keeps the ZQL compiled from it: a relation built again reads through the same ZQL query object,
  *   so neither we nor Zero (which caches its normalized AST and hash per AST object) redo that work.
- *   `runtimeSpec` also gives the spec's JSON, computed once.
  * - `plainFindKey(spec, primaryKey)`: the key of a spec that is exactly `find(id)` (key = value, limit 1, nothing else),
  *   which a model with a find query sends as that query's bare key instead of the spec.
  * - `dropOffset(spec, rows)`: ZQL has no OFFSET; the query loads `limit + offset` rows and the reader drops the first `offset`.
@@ -123,34 +122,28 @@ export function compiledSpec(schema: AnySchema, table: string, spec: RelationSpe
   return compiled(spec, query) ?? remember(spec, query, applySpec(query, spec));
 }
 
-/** A runtime-built spec and its JSON (computed once). */
-export interface RuntimeSpec {
-  readonly spec: RelationSpec;
-  readonly json: string;
-}
-
 /**
  * How many distinct runtime specs stay interned (all tables together) in each of two generations: specs used since the
  * current generation began, and those of the one before (moved up when used again); when the current one is full it
  * becomes the previous one and the oldest is dropped whole. Enough for the relations a screen reads again and again (its
- * live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a `find` (measured: the spec, its JSON, its
- * compiled ZQL, and Zero's normalized AST and hash kept for that ZQL). Two generations rather than an exact
+ * live views, the finds in an `{#each}`); an entry costs about 0.65 KB for a `find` (measured: the spec, its JSON as the
+ * key, its compiled ZQL, and Zero's normalized AST and hash kept for that ZQL). Two generations rather than an exact
  * least-recently-used order: a hit is one lookup and a miss one insert, with no reordering (which cost about 1.5 us per
  * new spec, every find of an id not read recently).
  */
 const INTERNED_SPECS = 256;
-let interned = new Map<string, RuntimeSpec>();
-let previouslyInterned = new Map<string, RuntimeSpec>();
+let interned = new Map<string, RelationSpec>();
+let previouslyInterned = new Map<string, RelationSpec>();
 
-function intern(id: string, entry: RuntimeSpec): void {
+function intern(id: string, spec: RelationSpec): void {
   if (interned.size >= INTERNED_SPECS) {
     previouslyInterned = interned;
     interned = new Map();
   }
-  interned.set(id, entry);
+  interned.set(id, spec);
 }
 
-function lookUp(id: string): RuntimeSpec | undefined {
+function lookUp(id: string): RelationSpec | undefined {
   const known = interned.get(id);
   if (known) return known;
   const earlier = previouslyInterned.get(id);
@@ -164,13 +157,12 @@ function lookUp(id: string): RuntimeSpec | undefined {
  * object, so its compiled ZQL (and Zero's work keyed by that ZQL's AST) is reused. `parts` is a fresh object with only the
  * fields that are set (the caller hands it over: it becomes the spec when new).
  */
-export function runtimeSpec(table: string, parts: RelationSpec, mark: boolean): RuntimeSpec {
-  const json = JSON.stringify(parts);
-  const id = JSON.stringify(table) + json;
-  let entry = lookUp(id);
-  if (!entry) intern(id, (entry = { spec: parts, json }));
-  if (mark && !runtimeSpecs.has(entry.spec)) runtimeSpecs.set(entry.spec, table);
-  return entry;
+export function runtimeSpec(table: string, parts: RelationSpec, mark: boolean): RelationSpec {
+  const id = JSON.stringify(table) + JSON.stringify(parts);
+  let spec = lookUp(id);
+  if (!spec) intern(id, (spec = parts));
+  if (mark && !runtimeSpecs.has(spec)) runtimeSpecs.set(spec, table);
+  return spec;
 }
 
 /** The table a Relation built `spec` for, or undefined for any other value (a spec from a request or from app code). */

@@ -8,6 +8,8 @@ import { queryFor, rowsOf } from './reads.ts';
 import { closedError, hasServer } from './zero-source.ts';
 import { isStalled } from './connection.ts';
 import type { AnyQuery, AnyZero, RowData } from './zero-types.ts';
+import type { ChangeListener } from './live-subscription.ts';
+import { hasMember, withMember, withoutMember, type OneOrMany } from './one-or-many.ts';
 
 export type ResultType = 'unknown' | 'complete' | 'error';
 
@@ -47,14 +49,22 @@ export function relationView(z: AnyZero, relation: Relation): ViewSpec {
   return { key: relation.key, query: queryFor(z, relation), ttl: relation.effectiveTtl, label: relation.model.className, filter: relation.filtersRows ? relation : undefined };
 }
 
-function liveResult(spec: ViewSpec, server: boolean, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
+/** What turns a view's data into a result: the spec's label and filter, and whether the client has a server. */
+interface ResultShape {
+  readonly label: string;
+  readonly filter: RowFilter | undefined;
+  readonly server: boolean;
+}
+
+function liveResult(shape: ResultShape, data: unknown, resultType: ResultType, error?: unknown): LiveResult {
   const failed = resultType === 'error';
   const raw = rowsOf(data);
+  const { filter, label, server } = shape;
   return {
-    rows: spec.filter ? spec.filter.rows(raw) : raw,
+    rows: filter ? filter.rows(raw) : raw,
     resultType,
     error: failed
-      ? new QueryFailedError(`${spec.label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
+      ? new QueryFailedError(`${label}: live query failed: ${String((error as { message?: string })?.message ?? error)}`, { cause: error })
       : null,
     settled: failed || resultType === 'complete' || !server,
   };
@@ -95,13 +105,18 @@ interface ClientViews {
   stopWatching: (() => void) | undefined;
 }
 
-/** A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. */
-export class SharedView {
+/**
+ * A Zero view shared by every reader of an identical query; destroyed when its last reader releases it. It keeps what
+ * it needs of its spec (its own shape), not the spec: a live source drops the spec once the view is retained.
+ */
+export class SharedView implements ResultShape {
   readonly key: string;
-  readonly #label: string;
+  readonly label: string;
+  readonly filter: RowFilter | undefined;
+  readonly server: boolean;
   #refs = 0;
-  // An array, not a Set: a view almost always has one listener (its relation's live source); a Set's table costs ~100 B.
-  #listeners: (() => void)[] = [];
+  // Almost always one: its relation's live source.
+  #listeners: OneOrMany<ChangeListener>;
   #view: TypedViewLike | undefined;
   #stopListening: (() => void) | undefined;
   #result: LiveResult = { rows: [], resultType: 'unknown', error: null, settled: false };
@@ -111,13 +126,14 @@ export class SharedView {
 
   constructor(z: AnyZero, spec: ViewSpec, client: ClientViews) {
     this.key = spec.key;
-    this.#label = spec.label;
+    this.label = spec.label;
+    this.filter = spec.filter;
+    this.server = hasServer(z);
     this.#client = client;
-    const server = hasServer(z);
     const view = z.materialize(spec.query as AnyQuery, { ttl: spec.ttl }) as unknown as TypedViewLike;
     this.#view = view;
     this.#stopListening = view.addListener((data, resultType, error) => {
-      this.#result = liveResult(spec, server, data, resultType, error);
+      this.#result = liveResult(this, data, resultType, error);
       this.notify();
     });
   }
@@ -128,7 +144,7 @@ export class SharedView {
     if (this.#stalled?.of !== this.#result || this.#stalled.state !== state) {
       // The same stall keeps its error object while Zero's result changes under it: one failure, reported once.
       const error = this.#stalled?.state === state ? this.#stalled.result.error : undefined;
-      this.#stalled = { of: this.#result, state, result: overConnection(this.#result, state, this.#label, error) };
+      this.#stalled = { of: this.#result, state, result: overConnection(this.#result, state, this.label, error) };
     }
     return this.#stalled.result;
   }
@@ -136,10 +152,10 @@ export class SharedView {
   /** Tells every listener that `result` changed. */
   notify(): void {
     const listeners = this.#listeners;
-    if (listeners.length === 1) return listeners[0]!();
+    if (!Array.isArray(listeners)) return listeners?.changed();
     // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it).
     // One added during the walk is not told either (a Set's walk would): a source that attaches reads the result itself.
-    for (const listener of listeners.slice()) if (this.#listeners.includes(listener)) listener();
+    for (const listener of listeners.slice()) if (hasMember(this.#listeners, listener)) listener.changed();
   }
 
   retain(): void {
@@ -154,7 +170,7 @@ export class SharedView {
     this.#stopListening = undefined;
     this.#view.destroy();
     this.#view = undefined;
-    this.#listeners = [];
+    this.#listeners = undefined;
     this.#client.views.delete(this.key);
     if (this.#client.views.size === 0) {
       this.#client.stopWatching?.();
@@ -162,16 +178,13 @@ export class SharedView {
     }
   }
 
-  /** Calls `listener` after each change, until `offChange(listener)`. */
-  onChange(listener: () => void): void {
-    // A literal for the first: V8's first push onto an empty array reserves 17 slots (about 130 B more per view).
-    if (this.#listeners.length === 0) this.#listeners = [listener];
-    else this.#listeners.push(listener);
+  /** Tells `listener` of each change, until `offChange(listener)`. */
+  onChange(listener: ChangeListener): void {
+    this.#listeners = withMember(this.#listeners, listener);
   }
 
-  offChange(listener: () => void): void {
-    const at = this.#listeners.indexOf(listener);
-    if (at >= 0) this.#listeners.splice(at, 1);
+  offChange(listener: ChangeListener): void {
+    this.#listeners = withoutMember(this.#listeners, listener);
   }
 }
 
@@ -212,13 +225,14 @@ export function readView(z: AnyZero, spec: ViewSpec): LiveResult {
   const live = viewsByZero.get(z)?.views.get(spec.key);
   if (live) return live.result;
   const view = z.materialize(spec.query as AnyQuery, { ttl: 'none' }) as unknown as TypedViewLike;
+  const shape: ResultShape = { label: spec.label, filter: spec.filter, server: hasServer(z) };
   let result: LiveResult | undefined;
   const stop = view.addListener((data, resultType, error) => {
-    result = liveResult(spec, hasServer(z), data, resultType, error);
+    result = liveResult(shape, data, resultType, error);
   });
   stop();
   view.destroy();
-  return overConnection(result ?? liveResult(spec, hasServer(z), view.data, 'unknown'), stalledState(z), spec.label);
+  return overConnection(result ?? liveResult(shape, view.data, 'unknown'), stalledState(z), spec.label);
 }
 
 /** How many shared views are live on `z` (diagnostics; leak tests count Zero's own views). */

@@ -12,26 +12,16 @@ import { LiveQuery } from './live-query.ts';
 /** 'not-found' only for record handles whose finder raises RecordNotFoundError (find, find_by_bang, first_bang, ...). */
 export type QueryStatus = 'loading' | 'ready' | 'not-found' | 'error';
 
+/** A value's status: a finder's RecordNotFoundError is an 'error' there (only a record handle is 'not-found'). */
+export function valueStatus(status: QueryStatus): Exclude<QueryStatus, 'not-found'> {
+  return status === 'not-found' ? 'error' : status;
+}
+
 export interface Outcome<T> {
   readonly status: QueryStatus;
   readonly error: ZeroRecordError | null;
   /** The finder's answer; undefined while loading or failed. */
   readonly value: T | undefined;
-}
-
-function outcomeOf<T>(result: LiveResult, plan: Settling<T>): Outcome<T> {
-  if (result.error) return { status: 'error', error: result.error, value: undefined };
-  let value: T;
-  try {
-    value = plan.settle(result.rows);
-  } catch (error) {
-    // Missing rows are only "not found" once Zero says the result is final; until then they may still be syncing.
-    if (!result.settled) return { status: 'loading', error: null, value: undefined };
-    const typed = asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
-    return { status: error instanceof RecordNotFoundError ? 'not-found' : 'error', error: typed, value: undefined };
-  }
-  // Rows found locally are shown at once; "nothing" waits for Zero's final answer.
-  return { status: !result.settled && result.rows.length === 0 ? 'loading' : 'ready', error: null, value };
 }
 
 /**
@@ -40,27 +30,68 @@ function outcomeOf<T>(result: LiveResult, plan: Settling<T>): Outcome<T> {
  */
 export type Settling<T> = Pick<Plan<T>, 'relation' | 'settle'> | (Pick<Plan<T>, 'settle'> & KeyFind);
 
-export class LiveAnswer<T> {
-  readonly query: LiveQuery;
+/**
+ * The live query of a finder's relation (or key), with its answer. It is the query itself, not a holder of one: one
+ * object fewer per handle, collection and value.
+ */
+export class LiveAnswer<T> extends LiveQuery implements Outcome<T> {
   // The plan itself, not a closure over it: one object fewer per live answer.
   readonly #plan: Settling<T>;
   #result: LiveResult | undefined;
-  #outcome: Outcome<T> | undefined;
+  // The outcome of #result in three fields, not an outcome object: one object fewer per live answer.
+  #status: QueryStatus = 'loading';
+  #error: ZeroRecordError | null = null;
+  #value: T | undefined;
 
   /** `readers`: see LiveQuery. */
   constructor(plan: Settling<T>, readers?: Set<() => void>) {
-    this.query = new LiveQuery(new RelationSource(plan instanceof KeyFind ? plan : plan.relation), readers);
+    super(new RelationSource(plan instanceof KeyFind ? plan : plan.relation), readers);
     this.#plan = plan;
   }
 
-  /** The answer now; inside an effect this keeps the query live. */
+  get status(): QueryStatus {
+    return this.#status;
+  }
+
+  get error(): ZeroRecordError | null {
+    return this.#error;
+  }
+
+  get value(): T | undefined {
+    return this.#value;
+  }
+
+  /** The answer now (this answer, brought up to date: read it at once); inside an effect this keeps the query live. */
   get(): Outcome<T> {
     // Nothing to read yet (Zero not created, or closed): no rows, not settled.
-    const result = this.query.read() ?? EMPTY;
-    if (result !== this.#result || !this.#outcome) {
+    const result = this.read() ?? EMPTY;
+    if (result !== this.#result) {
       this.#result = result;
-      this.#outcome = outcomeOf(result, this.#plan);
+      this.#settle(result);
     }
-    return this.#outcome;
+    return this;
+  }
+
+  #settle(result: LiveResult): void {
+    this.#value = undefined;
+    this.#error = result.error;
+    if (result.error) {
+      this.#status = 'error';
+      return;
+    }
+    try {
+      this.#value = this.#plan.settle(result.rows);
+    } catch (error) {
+      // Missing rows are only "not found" once Zero says the result is final; until then they may still be syncing.
+      if (!result.settled) {
+        this.#status = 'loading';
+        return;
+      }
+      this.#error = asZeroRecordError(error, (cause) => new QueryFailedError(String(cause), { cause }));
+      this.#status = error instanceof RecordNotFoundError ? 'not-found' : 'error';
+      return;
+    }
+    // Rows found locally are shown at once; "nothing" waits for Zero's final answer.
+    this.#status = !result.settled && result.rows.length === 0 ? 'loading' : 'ready';
   }
 }

@@ -91,7 +91,7 @@ class HandleBase {
   }
 
   $destroy(): void {
-    this[ANSWER]?.query.destroy();
+    this[ANSWER]?.destroy();
   }
 }
 
@@ -123,7 +123,7 @@ function handleClass(model: ModelDefinition): HandleClass {
       // An effect that makes the state by reading it (`job.errors` in a template) cannot depend on the state's cell,
       // which Svelte does not track in the reaction that created it; reading the answer makes it one of those holders.
       handle[ANSWER]?.get();
-      return setState(model, handle, new ReactiveState({ firstChange: () => handle[ANSWER]?.query.touch() }));
+      return setState(model, handle, new ReactiveState({ firstChange: () => handle[ANSWER]?.touch() }));
     },
     saved(self, row) {
       // A new record, saved: from now on the handle follows its row in Zero, as `find` would.

@@ -17,7 +17,7 @@ import { KeyFind, loadRelation } from '../core/reads.ts';
 import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
-import type { QueryStatus } from './answer.ts';
+import { LiveAnswer, valueStatus, type QueryStatus } from './answer.ts';
 import { newRecordHandle, recordHandle, type RecordHandle } from './handle.ts';
 import { collectionReaders, isReactiveRecord, RecordIterator, RecordList, type ReactiveRecordInstance } from './record.ts';
 import { LiveValue } from './value.ts';
@@ -43,8 +43,10 @@ const isIndex = (prop: string | symbol): boolean => typeof prop === 'string' && 
 const indexable: ProxyHandler<ReactiveRelation> = {
   get(target, prop) {
     if (isIndex(prop)) return target.at(Number(prop as string));
+    if (prop === TARGET) return target;
     const value = Reflect.get(target, prop, target) as unknown;
     if (typeof value !== 'function' || prop === 'constructor') return value;
+    if (prop === Symbol.iterator) return iterateTarget;
     return boundMethod(target, prop, value as (...args: unknown[]) => unknown);
   },
   has(target, prop) {
@@ -53,16 +55,27 @@ const indexable: ProxyHandler<ReactiveRelation> = {
 };
 
 const BOUND: unique symbol = Symbol('zero-record.bound');
+/** What a collection's proxy answers with the relation behind it. */
+const TARGET: unique symbol = Symbol('zero-record.target');
 
 /**
- * `method` bound to `target`, made once per relation and name. Kept in a flat list of name/function pairs, made at the
- * first method read: a collection reads one to three methods (iteration, `map`), and a Map would cost more than them all.
+ * The iterator every loop reads (`for...of`, `{#each}`, spread), one function for all collections: a loop calls it on
+ * the collection, so it finds the relation through the proxy instead of being bound to it (a bound method costs about
+ * 170 B per collection).
+ */
+function iterateTarget(this: { readonly [TARGET]: ReactiveRelation }): IterableIterator<unknown> {
+  return this[TARGET][Symbol.iterator]();
+}
+
+/**
+ * `method` bound to `target`, made once per relation and name (a method may be passed on detached, as a callback).
+ * Kept in a flat list of name/function pairs, made at the first method read: a collection reads few methods (`map`,
+ * `filter`), and a Map would cost more than them all.
  */
 function boundMethod(target: ReactiveRelation, prop: string | symbol, method: (...args: unknown[]) => unknown): unknown {
   const bound = target[BOUND];
   if (bound) for (let i = 0; i < bound.length; i += 2) if (bound[i] === prop) return bound[i + 1];
-  // An anonymous arrow, not `bind`: V8 keeps the name of a bound symbol-named method (the iterator every loop reads)
-  // in a dictionary of its own, about 300 B per collection, and so it does a named closure's under a keepNames build.
+  // An arrow, not `bind`: V8 keeps the name of a bound symbol-named method in a dictionary of its own (about 300 B).
   const made = (...args: unknown[]) => method.apply(target, args);
   // The first pair as a literal: V8's first push onto an empty array reserves 17 slots (about 130 B more).
   if (bound) bound.push(prop, made);
@@ -87,7 +100,8 @@ function failedPlan(relation: Relation, error: unknown, single: boolean): Plan<u
  */
 export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Relation {
   readonly #settle: Settle | undefined;
-  #answer: LiveValue<readonly RecordLike[]> | undefined;
+  // The answer itself, not a LiveValue over it: one object fewer per collection.
+  #answer: LiveAnswer<readonly RecordLike[]> | undefined;
   #list: RecordList | undefined;
 
   [BOUND]: unknown[] | undefined = undefined;
@@ -105,12 +119,12 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return new Proxy(this, indexable as ProxyHandler<this>);
   }
 
-  get #live(): LiveValue<readonly RecordLike[]> {
-    return (this.#answer ??= new LiveValue({ relation: this, settle: this.#settle ?? keepRows }, collectionReaders(this.model)));
+  get #live(): LiveAnswer<readonly RecordLike[]> {
+    return (this.#answer ??= new LiveAnswer({ relation: this, settle: this.#settle ?? keepRows }, collectionReaders(this.model)));
   }
 
   #records(): readonly Item<Row, A>[] {
-    const value = this.#live.current;
+    const value = this.#live.get().value;
     if (!value) return NO_RECORDS;
     this.#list ??= new RecordList();
     return this.#list.records(this.model, value as readonly RowData[]) as readonly Item<Row, A>[];
@@ -120,7 +134,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   /** 'loading' until rows are there or Zero's answer is final; a finder's RecordNotFoundError is an 'error'. */
   get $status(): Exclude<QueryStatus, 'not-found'> {
-    return this.#live.$status;
+    return valueStatus(this.#live.get().status);
   }
 
   get $loading(): boolean {
@@ -128,12 +142,12 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   }
 
   get $error(): ZeroRecordError | null {
-    return this.#live.$error;
+    return this.#live.get().error;
   }
 
   /** Releases this collection's Zero view now (normally unnecessary). */
   $destroy(): void {
-    this.#answer?.$destroy();
+    this.#answer?.destroy();
   }
 
   // ---- read-only array API ------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * query (Zero has no aggregates; as in ActiveRecord the rows are loaded and counted locally) read as `.current`.
  */
 import type { ZeroRecordError } from '../core/errors.ts';
-import { LiveAnswer, type QueryStatus, type Settling } from './answer.ts';
+import { LiveAnswer, valueStatus, type QueryStatus, type Settling } from './answer.ts';
 
 /** `const open = $derived(ReactiveJob.active().count())` then `{open.current}`. */
 export class LiveValue<T> {
@@ -20,8 +20,7 @@ export class LiveValue<T> {
   }
 
   get $status(): Exclude<QueryStatus, 'not-found'> {
-    const { status } = this.#answer.get();
-    return status === 'not-found' ? 'error' : status;
+    return valueStatus(this.#answer.get().status);
   }
 
   get $loading(): boolean {
@@ -34,6 +33,6 @@ export class LiveValue<T> {
 
   /** Releases the Zero view now. */
   $destroy(): void {
-    this.#answer.query.destroy();
+    this.#answer.destroy();
   }
 }
