@@ -87,7 +87,8 @@ export async function run(mode: Mode): Promise<GroupResult> {
   }
 
   // Per live collection: `views` one-row collections, each read by its own effect, vs as many raw views of the same queries.
-  const views = pick(mode, 200, 100);
+  // A thousand: with 200 (some 1.5 MB a sample) one run's processes read 1.24x to 1.38x.
+  const views = pick(mode, 1_000, 100);
   const z = benchZero();
   await seedJobs(z, views);
   const Job = ReactiveRecord.createModel(jobConfig(z));
@@ -104,7 +105,7 @@ export async function run(mode: Mode): Promise<GroupResult> {
   rows.push(measuredRow(GROUP, `per live collection (1 row, ${views} live)`, perCollection!, perView!, COLLECTION_GOAL, 'a collection with its effect vs a raw Zero view with its listener'));
   rows.push(measuredRow(GROUP, `floor: a raw view read by an effect (${views} live)`, floor!, perView!, { kind: 'none' }, 'a Zero view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener, in the same rounds'));
 
-  rows.push(...(await findHandles(mode, z)));
+  rows.push(...(await findHandles(mode)));
   return { group: GROUP, rows };
 }
 
@@ -145,19 +146,27 @@ function subscribedView(z: BenchZero, query: unknown): () => void {
  * A component rendering 100 `find` handles: one effect per handle reading two columns (as a template's effects do), against
  * 100 raw `.one()` views whose listeners read the same columns, and the floor: those views each read by its own effect
  * through one createSubscriber (what a runes bridge costs before any record API). Mount time (handles made, effects
- * run, rows shown) and heap.
+ * run, rows shown) and heap. On a Zero of its own: one that ran the collection cases keeps their queries.
  */
-async function findHandles(mode: Mode, z: BenchZero) {
+async function findHandles(mode: Mode) {
   const count = 100;
   const samples = pick(mode, 31, 9);
+  // The heap of one component (some 700 KB) moves by a fifth between samples: each memory sample mounts several at
+  // once, each showing its own 100 rows, and divides by all their handles.
+  const components = pick(mode, 10, 4);
+  const z = benchZero();
+  await seedJobs(z, count * components);
   const zql = createBuilder(schema);
   const Job = ReactiveRecord.createModel(jobConfig(z));
   type Shown = { readonly title: unknown; readonly status: unknown };
-  /** One effect per row reading `show(make(i))`, as a template shows `{job.title}` and `{job.status}`; throws unless every row showed. */
-  const mountEffects = <T,>(make: (i: number) => T, show: (made: T) => Shown | undefined) => {
+  /**
+   * One effect per row `from` to `from + count` reading `show(make(i))`, as a template shows `{job.title}` and
+   * `{job.status}`; throws unless every row showed.
+   */
+  const mountEffects = <T,>(make: (i: number) => T, show: (made: T) => Shown | undefined, from = 0) => {
     let shown = 0;
     const stop = $effect.root(() => {
-      for (let i = 0; i < count; i++) {
+      for (let i = from; i < from + count; i++) {
         const made = make(i);
         $effect(() => {
           const job = show(made);
@@ -170,10 +179,11 @@ async function findHandles(mode: Mode, z: BenchZero) {
     if (shown < count) throw new Error(`only ${shown} of ${count} rows showed after mounting`);
     return [stop];
   };
-  const mountHandles = () => mountEffects((i) => Job.find(jobId(i)) as unknown as Shown, (job) => job);
-  const mountFloor = () => mountEffects((i) => subscribed(z, zql.jobs.where('id', jobId(i)).one()), (read) => read() as Shown | undefined);
-  const mountViews = () =>
-    Array.from({ length: count }, (_, i) => {
+  const mountHandles = (from = 0) => mountEffects((i) => Job.find(jobId(i)) as unknown as Shown, (job) => job, from);
+  const mountFloor = (from = 0) => mountEffects((i) => subscribed(z, zql.jobs.where('id', jobId(i)).one()), (read) => read() as Shown | undefined, from);
+  const mountViews = (from = 0) =>
+    Array.from({ length: count }, (_, k) => {
+      const i = from + k;
       const view = z.materialize(zql.jobs.where('id', jobId(i)).one());
       view.addListener((row) => {
         const shown = row as Shown | undefined;
@@ -208,20 +218,23 @@ async function findHandles(mode: Mode, z: BenchZero) {
   const timed = (label: string, values: number[]): Measure => ({ label, value: median(values), unit: 'ms', samples: values.length });
   const viewsMount = timed('100 raw .one() views', viewTimes);
 
+  /** `components` mounts of one side at once, each over its own rows. */
+  const mountAll = (mount: (from: number) => unknown[]) => () => Array.from({ length: components }, (_, k) => mount(k * count)).flat();
   const [handles, floor, views] = await compareMemory(
     [
-      { label: 'find handles', build: mountHandles, dispose: stopAll },
-      { label: 'raw .one() view + subscriber + $effect', build: mountFloor, dispose: stopAll },
-      { label: 'raw .one() views', build: mountViews, dispose: destroyViews },
+      { label: 'find handles', build: mountAll(mountHandles), dispose: stopAll },
+      { label: 'raw .one() view + subscriber + $effect', build: mountAll(mountFloor), dispose: stopAll },
+      { label: 'raw .one() views', build: mountAll(mountViews), dispose: destroyViews },
     ],
-    { samples: pick(mode, 7, 3), per: count, unit: 'B/view' },
+    { samples: pick(mode, 7, 3), per: count * components, unit: 'B/view' },
   );
+  const together = `; each sample mounts ${components} such components at once`;
   // The mount carries no goal: the issue sets none, and its baseline runs no effect; the floor row says what the
   // effects alone cost, so the handle row is judged against it.
   return [
     measuredRow(GROUP, `component with ${count} find handles: mount time`, timed('100 find handles', handleTimes), viewsMount, { kind: 'none' }, 'one $effect per handle reading two columns vs a raw .one() view per row with its listener; one mount, rows already local; CPU ms, ratio: median of interleaved pairs', pairedRatio(handleTimes, viewTimes)),
     measuredRow(GROUP, `floor: ${count} raw .one() views each read by an effect: mount time`, timed('100 views + subscriber + $effect', floorTimes), viewsMount, { kind: 'none' }, 'a .one() view per row with one createSubscriber and the $effect reading two columns (what any runes bridge costs) vs the views with their listeners; CPU ms, ratio: median of interleaved pairs', pairedRatio(floorTimes, viewTimes)),
-    measuredRow(GROUP, `component with ${count} find handles: memory per handle`, handles!, views!, COLLECTION_GOAL, 'the handle with its effect vs a raw .one() view with its listener'),
-    measuredRow(GROUP, `floor: ${count} raw .one() views each read by an effect: memory per view`, floor!, views!, { kind: 'none' }, 'a .one() view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener'),
+    measuredRow(GROUP, `component with ${count} find handles: memory per handle`, handles!, views!, COLLECTION_GOAL, `the handle with its effect vs a raw .one() view with its listener${together}`),
+    measuredRow(GROUP, `floor: ${count} raw .one() views each read by an effect: memory per view`, floor!, views!, { kind: 'none' }, `a .one() view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener${together}`),
   ];
 }
