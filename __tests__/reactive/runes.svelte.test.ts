@@ -141,6 +141,15 @@ describe('collections', () => {
     expect(started.next()).toEqual({ value: undefined, done: true });
     expect(started.next()).toEqual({ value: undefined, done: true });
     expect([...jobs].map((job) => job.id)).toEqual(['j1', 'j4']);
+
+    // One iterator serves every collection, so it runs on the collection it is called on; passed on detached it says
+    // so (other methods stay bound: they may be passed on as callbacks).
+    const other = ReactiveJob.where({ status: 'done' });
+    expect([...other].length).toBeGreaterThan(0);
+    expect(jobs[Symbol.iterator]).toBe(other[Symbol.iterator]);
+    expect(() => [...{ [Symbol.iterator]: jobs[Symbol.iterator] }]).toThrow(new TypeError("a collection's iterator runs on its collection (for...of, spread, {#each}); to pass it on, pass () => collection[Symbol.iterator]()"));
+    const { map } = jobs;
+    expect(map((job) => job.id)).toEqual(['j1', 'j4']);
     stop();
   });
 

@@ -19,8 +19,9 @@ const NOTHING: LiveResult = { rows: [], resultType: 'complete', error: null, set
 export class RelationSource implements LiveSource {
   readonly #relation: Relation | KeyFind;
   /**
-   * The view spec for snapshots, made once per client (two fields, not a pair object: one object fewer per live query);
-   * dropped once a view is retained, which keeps what it needs of it.
+   * The view spec and the client it is for (two fields, not a pair object: one object fewer per live query): made at the
+   * first read, kept for the snapshots read while nothing holds the query, dropped once a view is retained (the view
+   * keeps what it needs of it; the next start or snapshot makes it again).
    */
   #specZero: AnyZero | undefined;
   #spec: ViewSpec | undefined;
@@ -34,7 +35,7 @@ export class RelationSource implements LiveSource {
     this.#relation = relation;
   }
 
-  /** The view spec on `z` (made once per client; throws `ConfigError` when `z` can never answer the relation). */
+  /** The view spec on `z` (kept until a view is retained; throws `ConfigError` when `z` can never answer the relation). */
   #viewSpec(z: AnyZero): ViewSpec {
     if (this.#specZero !== z || !this.#spec) {
       const relation = this.#relation;
@@ -70,6 +71,7 @@ export class RelationSource implements LiveSource {
     try {
       this.#view = retainView(z, this.#viewSpec(z));
       this.#spec = undefined;
+      this.#specZero = undefined;
     } catch (error) {
       // A read this client can never get answered (see queryFor) is reported, not left loading forever.
       this.#failure = failed(readFailure(error));

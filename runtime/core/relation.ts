@@ -452,9 +452,9 @@ export class Relation {
  * by `find` and a live find by key alone (reads.ts `KeyFind`) both are keyed by, so the two share one Zero view.
  */
 export function findViewKey(model: ModelDefinition, key: string | number, ttl: TtlInput | undefined): string {
-  // The key value where a relation's key has its spec's JSON (an object), so the two never meet; short, as every live
-  // find keeps its key.
-  return jsonArray([JSON.stringify(model.table), JSON.stringify(key), JSON.stringify(ttl ?? null)]);
+  // The key column and value where a relation's key has its spec's JSON (an object), so the two never meet (two models
+  // of one table may have different primary keys); short, as every live find keeps its key.
+  return jsonArray([JSON.stringify(model.table), JSON.stringify(model.primaryKey), JSON.stringify(key), JSON.stringify(ttl ?? null)]);
 }
 
 /**

@@ -153,8 +153,10 @@ export class SharedView implements ResultShape {
   notify(): void {
     const listeners = this.#listeners;
     if (!Array.isArray(listeners)) return listeners?.changed();
-    // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it).
-    // One added during the walk is not told either (a Set's walk would): a source that attaches reads the result itself.
+    // A listener may stop another during the walk: one stopped before its turn is not told (as a Set's walk skips it),
+    // unless it was started again before its turn (a listener is its subscription, the same object across restarts: it
+    // reads the result again, which is harmless). One added during the walk is not told (a Set's walk would): a source
+    // that attaches reads the result itself.
     for (const listener of listeners.slice()) if (hasMember(this.#listeners, listener)) listener.changed();
   }
 

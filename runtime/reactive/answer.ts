@@ -34,7 +34,7 @@ export type Settling<T> = Pick<Plan<T>, 'relation' | 'settle'> | (Pick<Plan<T>, 
  * The live query of a finder's relation (or key), with its answer. It is the query itself, not a holder of one: one
  * object fewer per handle, collection and value.
  */
-export class LiveAnswer<T> extends LiveQuery implements Outcome<T> {
+export class LiveAnswer<T> extends LiveQuery {
   // The plan itself, not a closure over it: one object fewer per live answer.
   readonly #plan: Settling<T>;
   #result: LiveResult | undefined;
@@ -61,7 +61,10 @@ export class LiveAnswer<T> extends LiveQuery implements Outcome<T> {
     return this.#value;
   }
 
-  /** The answer now (this answer, brought up to date: read it at once); inside an effect this keeps the query live. */
+  /**
+   * The answer now: this answer, brought up to date, so read its fields at once and do not keep it (it changes with the
+   * next result). Inside an effect this keeps the query live.
+   */
   get(): Outcome<T> {
     // Nothing to read yet (Zero not created, or closed): no rows, not settled.
     const result = this.read() ?? EMPTY;

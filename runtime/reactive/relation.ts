@@ -38,7 +38,8 @@ const isIndex = (prop: string | symbol): boolean => typeof prop === 'string' && 
 
 /**
  * Collections answer `jobs[0]` as well as `jobs.at(0)`: Svelte's server renderer iterates `{#each}` over anything with a
- * `length` by index. Methods are bound to the relation itself, whose private state a proxy cannot reach.
+ * `length` by index. Methods are bound to the relation itself, whose private state a proxy cannot reach; the iterator
+ * finds it through the proxy instead (see iterateTarget).
  */
 const indexable: ProxyHandler<ReactiveRelation> = {
   get(target, prop) {
@@ -63,12 +64,17 @@ const TARGET: unique symbol = Symbol('zero-record.target');
  * the collection, so it finds the relation through the proxy instead of being bound to it (a bound method costs about
  * 170 B per collection).
  */
-function iterateTarget(this: { readonly [TARGET]: ReactiveRelation }): IterableIterator<unknown> {
-  return this[TARGET][Symbol.iterator]();
+function iterateTarget(this: { readonly [TARGET]?: ReactiveRelation } | undefined): IterableIterator<unknown> {
+  const relation = this?.[TARGET];
+  if (!relation) {
+    throw new TypeError("a collection's iterator runs on its collection (for...of, spread, {#each}); to pass it on, pass () => collection[Symbol.iterator]()");
+  }
+  return relation[Symbol.iterator]();
 }
 
 /**
- * `method` bound to `target`, made once per relation and name (a method may be passed on detached, as a callback).
+ * `method` bound to `target`, made once per relation and name (a method may be passed on detached, as a callback; the
+ * iterator is the one exception).
  * Kept in a flat list of name/function pairs, made at the first method read: a collection reads few methods (`map`,
  * `filter`), and a Map would cost more than them all.
  */
