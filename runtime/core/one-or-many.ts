@@ -23,5 +23,5 @@ export function withoutMember<T>(list: OneOrMany<T>, member: T): OneOrMany<T> {
 }
 
 export function hasMember<T>(list: OneOrMany<T>, member: T): boolean {
-  return Array.isArray(list) ? list.includes(member) : list !== undefined && list === member;
+  return Array.isArray(list) ? list.includes(member) : list === member;
 }

@@ -43,10 +43,10 @@ const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset:
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
-/** What a relation compiles to (see Relation#compile); `byKey` for find(id), asked for by its key alone. */
+/** What a relation compiles to (see Relation#compile); `findKey`: the key of a find(id), asked for by that key alone. */
 interface Compiled {
   readonly spec: RelationSpec;
-  readonly byKey: boolean;
+  readonly findKey: string | number | undefined;
   readonly pass: { readonly missing: readonly string[] } | undefined;
 }
 
@@ -362,10 +362,10 @@ export class Relation {
   /** Identical relations share one Zero view: this key says when two are identical. */
   get key(): string {
     if (this.#key) return this.#key;
-    const { spec, byKey, pass } = this.#compile();
+    const { spec, findKey, pass } = this.#compile();
     const ttl = this.state.ttl ?? this.model.ttl;
     // find(id): keyed as a live find by key is, so the two share one view.
-    if (byKey) return (this.#key = findViewKey(this.model, plainFindKey(spec, this.model.primaryKey)!, ttl));
+    if (findKey !== undefined) return (this.#key = findViewKey(this.model, findKey, ttl));
     // JSON.stringify([table, spec, ttl, ...rowPass]) (an undefined TTL is null in an array, as there). What is done to
     // Zero's rows here (see rows) is part of what identifies the view.
     const parts = [JSON.stringify(this.model.table), JSON.stringify(spec), JSON.stringify(ttl) ?? 'null'];
@@ -409,15 +409,16 @@ export class Relation {
     if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
     if (includes.length > 0) parts.includes = includes;
     const { model } = this;
-    if (plainFindKey(parts, model.primaryKey) !== undefined && findsByKey(model)) {
+    const findKey = findsByKey(model) ? plainFindKey(parts, model.primaryKey) : undefined;
+    if (findKey !== undefined) {
       // find(id): asked for by its key alone (the find query's argument, or ZQL's `.one()`), so the spec is neither sent
       // nor compiled, nor interned (the ids an app reads rarely repeat within the interned few hundred).
-      this.#compiled = { spec: parts, byKey: true, pass };
+      this.#compiled = { spec: parts, findKey, pass };
       return this.#compiled;
     }
     // Marked for the model's relation query (skips re-validating it).
     const spec = runtimeSpec(model.table, parts, model.query !== undefined);
-    this.#compiled = { spec, byKey: false, pass };
+    this.#compiled = { spec, findKey: undefined, pass };
     return this.#compiled;
   }
 
