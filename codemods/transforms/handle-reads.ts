@@ -137,7 +137,7 @@ export function rewriteHandleReads(ctx: PlanContext, handles: readonly Handle[],
       continue;
     }
     if ((index.declarations.get(handle.name) ?? 0) > 1) {
-      report(ctx, handle.id, startOf(handle.unit, handle.exprPath.node), `${handle.name} is declared more than once (shadowed): the codemod cannot tell its reads apart`);
+      report(ctx, handle.id, startOf(handle.unit, handle.exprPath.node), `${handle.name} is declared more than once in this file: the codemod follows a handle's reads by name, so it cannot tell them apart`);
       continue;
     }
     for (const ref of index.references.get(handle.name) ?? []) {

@@ -13,7 +13,7 @@ export type WriteOp = 'create' | 'update' | 'destroy' | 'upsert';
 export type LegacyBinding =
   | { kind: 'class'; local: string; cardinality: Cardinality }
   | { kind: 'model'; local: string; className: string; destructuredAt?: number | null }
-  | { kind: 'write'; local: string; className: string; op: WriteOp; resultObject?: boolean; destructuredAt?: number | null };
+  | { kind: 'write'; local: string; className: string; op: WriteOp; resultObject?: boolean; keyRequired?: boolean; destructuredAt?: number | null };
 
 export const WRITES: ReadonlyArray<readonly [string, WriteOp]> = [['create', 'create'], ['update', 'update'], ['delete', 'destroy'], ['upsert', 'upsert']];
 
@@ -58,7 +58,7 @@ export function collectLegacyBindings(ctx: PlanContext): Map<string, LegacyBindi
     const known = bindings.get(typed.local);
     if (known && known.kind !== typed.kind) continue;
     if (typed.kind === 'model') bindings.set(typed.local, { kind: 'model', local: typed.local, className: typed.className, destructuredAt: typed.destructuredAt });
-    else bindings.set(typed.local, { kind: 'write', local: typed.local, className: typed.className, op: typed.op!, resultObject: typed.resultObject, destructuredAt: typed.destructuredAt });
+    else bindings.set(typed.local, { kind: 'write', local: typed.local, className: typed.className, op: typed.op!, resultObject: typed.resultObject, keyRequired: typed.keyRequired, destructuredAt: typed.destructuredAt });
   }
   return bindings;
 }

@@ -1,15 +1,16 @@
 /**
  * Legacy mutators -> class-level writes: `createJob(d)` -> `ActiveJob.create_bang(d)` (`ReactiveJob.create_bang(d)` in
- * Svelte code), `updateJob(id, d)` -> `.update_bang(id, d)`, `deleteJob(id)` -> `.destroy(id)`, `upsertJob(d)` -> `.upsert(d)`.
+ * Svelte code), `updateJob(id, d)` -> `.update_bang(id, d)`, `deleteJob(id)` -> `.destroy(id)`, `upsertJob(d)` ->
+ * `.upsert(d)` when `d` carries its `id` (the legacy mutator's type requires it, or the literal sets it).
  * The outcome stays the same: a legacy mutator that rejects on failure becomes Rails' raising `create!` / `update!`;
  * one that resolves `{ success: false }` instead (its result unread, else reported) becomes Rails' `create` / `update`,
  * which resolve with the record and its `errors` when a validation fails.
  * A mutator passed around as a value is reported (a bare method reference would lose its model).
  */
-import type { Path, PlanContext } from '../context.ts';
+import type { AstNode, Path, PlanContext } from '../context.ts';
 import { addEdit, endOf, report } from '../context.ts';
 import { replace } from '../edits.ts';
-import { isCall } from '../ast.ts';
+import { isCall, isIdentifier } from '../ast.ts';
 import { targetFor } from '../config.ts';
 import type { FileIndex } from '../references.ts';
 import type { LegacyBinding, WriteOp } from './legacy-bindings.ts';
@@ -19,6 +20,12 @@ function resultIsRead(call: Path): boolean {
   let holder = call.parent as Path;
   if (holder.node.type === 'AwaitExpression') holder = holder.parent as Path;
   return holder.node.type !== 'ExpressionStatement';
+}
+
+/** Whether an upsert's argument is an object literal that sets `id` itself. */
+function namesKey(argument: AstNode | undefined): boolean {
+  if (argument?.type !== 'ObjectExpression') return false;
+  return (argument['properties'] as AstNode[]).some((p) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p['computed'] && isIdentifier(p['key'] as AstNode, 'id'));
 }
 
 /** The Rails write with the legacy call's outcome: raising where the legacy mutator rejected on failure. */
@@ -49,6 +56,10 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
         continue;
       }
       const method = methodFor(binding);
+      if (binding.op === 'upsert' && !binding.keyRequired && !namesKey(parent.arguments[0])) {
+        report(ctx, owner, ref.offset, `${binding.local}(...) without an id in sight: ${target}.upsert() needs the primary key (a legacy upsert may have made one up); pass it, e.g. { id: crypto.randomUUID(), ...data }, then convert`);
+        continue;
+      }
       if (binding.resultObject && resultIsRead(ref.path.parent as Path)) {
         report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]} instead of resolving { success: false, error }; rewrite the check`);
         continue;
@@ -67,7 +78,7 @@ export function reportStrayLegacyReferences(ctx: PlanContext, bindings: Readonly
     for (const ref of index.references.get(binding.local) ?? []) {
       if (ref.type || consumed.has(ref.path.node)) continue;
       const what = binding.kind === 'class' ? `legacy class ${binding.local}` : `legacy model object ${binding.local}`;
-      report(ctx, `stray:${ref.offset}`, ref.offset, `${what} used in a way the codemod does not convert (only new ${binding.kind === 'class' ? `${binding.local}(() => ...)` : `${binding.local}.find/all/where(...)`} is)`);
+      report(ctx, `stray:${ref.offset}`, ref.offset, `${what} used in a way the codemod does not convert (only ${binding.kind === 'class' ? `new ${binding.local}(() => ...)` : `${binding.local}.find/all/where(...)`} is)`);
     }
   }
 }

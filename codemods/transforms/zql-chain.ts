@@ -40,10 +40,21 @@ function fail<T>(unit: Unit, node: AstNode, reason: string): Converted<T> {
 function thunkBody(fn: AstNode): AstNode | null {
   if ((fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') || (fn['params'] as AstNode[]).length) return null;
   const body = fn['body'] as AstNode;
-  if (body.type !== 'BlockStatement') return body;
+  if (body.type !== 'BlockStatement') return withoutNullFallback(body);
   const statements = body['body'] as AstNode[];
   const only = statements[0];
-  return statements.length === 1 && only?.type === 'ReturnStatement' ? ((only['argument'] as AstNode | null) ?? null) : null;
+  const returned = statements.length === 1 && only?.type === 'ReturnStatement' ? ((only['argument'] as AstNode | null) ?? null) : null;
+  return returned && withoutNullFallback(returned);
+}
+
+/**
+ * `getZero()?.query.jobs... ?? null` is the chain itself: strict TypeScript needs the fallback to meet the legacy
+ * signature `() => Query | null`, and null only ever meant "Zero is not ready yet", which a model waits for itself.
+ */
+function withoutNullFallback(body: AstNode): AstNode {
+  if (body.type !== 'LogicalExpression' || (body['operator'] !== '??' && body['operator'] !== '||')) return body;
+  const fallback = body['right'] as AstNode;
+  return fallback.type === 'NullLiteral' || isIdentifier(fallback, 'undefined') ? (body['left'] as AstNode) : body;
 }
 
 /** `getZero()`, `zero`, `this.z`, `ctx.zero`: a Zero source the model's own binding replaces. */

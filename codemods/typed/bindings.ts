@@ -21,6 +21,8 @@ export interface TypedBinding {
    * whose result is read cannot become a model write (which resolves to the record and throws a typed error).
    */
   readonly resultObject: boolean;
+  /** The mutator's argument must carry `id` (its declared type says so): an upsert that cannot make one up. */
+  readonly keyRequired: boolean;
   /** Offset of the name in `const { Job } = ...` in the file's own text, or null for an import. */
   readonly destructuredAt: number | null;
 }
@@ -51,11 +53,14 @@ function classify(app: AppProgram, types: LegacyTypes, config: MigrationConfig, 
     const signature = type.getCallSignatures()[0];
     const returned = signature ? (checker.getAwaitedType(signature.getReturnType()) ?? signature.getReturnType()) : null;
     const resultObject = !!returned && (returned.isUnion() ? returned.types : [returned]).some((t) => !!t.getProperty('success'));
-    return { kind: 'write', className, op: write[1], resultObject };
+    const argument = signature?.getParameters()[0];
+    const key = argument && checker.getTypeOfSymbolAtLocation(argument, decl).getProperty('id');
+    const keyRequired = !!key && !(key.flags & ts.SymbolFlags.Optional);
+    return { kind: 'write', className, op: write[1], resultObject, keyRequired };
   }
   const holder = decl.parent;
   if (ts.isObjectLiteralExpression(decl) && holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && holder.name.text === className) {
-    return { kind: 'model', className, op: null, resultObject: false };
+    return { kind: 'model', className, op: null, resultObject: false, keyRequired: false };
   }
   return null;
 }

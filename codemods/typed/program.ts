@@ -1,9 +1,9 @@
 /**
  * A TypeScript program of the app being migrated, built the way its own tooling sees it: its tsconfig (or
  * SvelteKit's generated `.svelte-kit/tsconfig.json` through `extends`), path aliases such as `$lib`, and every
- * `.svelte` file through svelte2tsx. It needs no node_modules of the app: only the app's own source and svelte
- * (runes, stores; from the app or else from this toolkit) are typed, every other library degrades to `any`. The
- * legacy classes and models are the app's own source, so their types always resolve.
+ * `.svelte` file through svelte2tsx. It needs no node_modules of the app: only the app's own source, svelte (runes,
+ * stores; from the app or else from this toolkit) and SvelteKit where the app has it installed are typed, every other
+ * library degrades to `any`. The legacy classes and models are the app's own source, so their types always resolve.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +34,11 @@ export interface AppProgram {
   readonly configNote: string;
   /** Absolute file -> the project files it imports (resolved), for the legacy-module closure. */
   readonly imports: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Absolute file -> the relative or path-alias imports of it that resolve to nothing (SvelteKit's `./$types` before
+   * `svelte-kit sync`): what they would type is `any`, so legacy values passing through them cannot be followed.
+   */
+  readonly unresolved: ReadonlyMap<string, readonly string[]>;
 }
 
 const require = createRequire(import.meta.url);
@@ -44,6 +49,15 @@ function svelteTypes(): string[] {
   const svelteDir = dirname(require.resolve('svelte/package.json'));
   const shims = dirname(require.resolve('svelte2tsx/package.json'));
   return [join(svelteDir, 'types/index.d.ts'), join(shims, 'svelte-shims-v4.d.ts'), join(shims, 'svelte-jsx-v4.d.ts')];
+}
+
+/**
+ * The libraries typed from their declarations: svelte (runes, stores) and SvelteKit, whose `Load` types carry what a
+ * `load` returns into the page's `data` (a route's `./$types` is built on them). Both ship their declarations
+ * bundled in one file each. Every other library degrades to `any`.
+ */
+function typedLibrary(name: string): boolean {
+  return name === 'svelte' || name.startsWith('svelte/') || name === '@sveltejs/kit' || name.startsWith('@sveltejs/kit/');
 }
 
 /** The app's compiler options, and which file they came from. */
@@ -153,6 +167,9 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   const imports = new Map<string, Set<string>>();
   const cache = ts.createModuleResolutionCache(root, (f) => f, options);
   const aliases = Object.entries(options.paths ?? {});
+  // As TypeScript resolves them: against baseUrl, else the directory of the tsconfig that declares the paths
+  // (SvelteKit's generated `.svelte-kit/tsconfig.json` declares `$lib/*` as `../src/lib/*`).
+  const pathsBase = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? root;
   /** `./Child.svelte` or `$lib/components/Child.svelte`: the component file, when it is in the program. */
   const svelteModule = (name: string, containing: string): string | null => {
     if (!name.endsWith('.svelte')) return null;
@@ -160,47 +177,65 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     for (const [pattern, targets] of aliases) {
       const star = pattern.indexOf('*');
       if (star === -1 ? name !== pattern : !name.startsWith(pattern.slice(0, star))) continue;
-      for (const target of targets) candidates.push(resolve(options.baseUrl ?? root, target.replace('*', star === -1 ? '' : name.slice(star))));
+      for (const target of targets) candidates.push(resolve(pathsBase, target.replace('*', star === -1 ? '' : name.slice(star))));
     }
     return candidates.find((c) => byName.has(c)) ?? null;
   };
   // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
   // repository's examples) is typed like the app's; libraries are not.
   const outside = (file: string) => file.split(sep).includes('node_modules');
+  const unresolved = new Map<string, string[]>();
+  const ownModule = (name: string) => name.startsWith('.') || aliases.some(([pattern]) => (pattern.includes('*') ? name.startsWith(pattern.slice(0, pattern.indexOf('*'))) : name === pattern));
   const edge = (from: string, to: string) => {
     const list = imports.get(from) ?? new Set<string>();
     list.add(to);
     imports.set(from, list);
   };
-  host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) =>
-    literals.map((literal) => {
+  const missing = (file: string, name: string) => unresolved.set(file, [...(unresolved.get(file) ?? []), name]);
+  /** A typed library as the app resolves it; svelte, which this toolkit depends on, else as the toolkit does. */
+  const resolveLibrary = (name: string, containingFile: string) => {
+    const result = ts.resolveModuleName(name, containingFile, options, host, cache);
+    if (result.resolvedModule || name.startsWith('@sveltejs/kit')) return result;
+    return ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
+  };
+  let kitTypes: boolean | undefined;
+  const resolvedHere = new Set<string>();
+  host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) => {
+    resolvedHere.add(containingFile);
+    return literals.map((literal) => {
       const name = literal.text;
-      const svelte = name === 'svelte' || name.startsWith('svelte/');
-      let result = ts.resolveModuleName(name, containingFile, options, host, cache);
+      if (typedLibrary(name)) return resolveLibrary(name, containingFile);
+      const result = ts.resolveModuleName(name, containingFile, options, host, cache);
       const found = result.resolvedModule?.resolvedFileName;
-      if (svelte) {
-        if (!found) result = ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
-        return result;
-      }
+      // A route's `./$types` is built on SvelteKit's own types: without them its `data` is `any` as surely as
+      // without the file.
+      if (found && /(^|\/)\$types(\.js)?$/.test(name) && !(kitTypes ??= !!resolveLibrary('@sveltejs/kit', containingFile).resolvedModule)) missing(containingFile, '@sveltejs/kit');
       if (!found) {
         const component = svelteModule(name, containingFile);
-        if (!component) return result;
+        if (!component) {
+          if (ownModule(name)) missing(containingFile, name);
+          return result;
+        }
         // A component can hand on legacy values too (its props, its module script's exports): it is an edge.
         edge(containingFile, component);
         return { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
       }
-      // Only source (and svelte, for runes and stores) is typed: legacy types are declared in the app, and
+      // Only source (and the typed libraries above) is typed: legacy types are declared in the app, and other
       // libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
       if (outside(found)) return { resolvedModule: undefined };
       edge(containingFile, found);
       return result;
     });
+  };
 
   const rootNames = [...texts.keys(), ...svelteTypes()];
   const program = ts.createProgram({ rootNames, options, host, ...(old ? { oldProgram: old.program } : {}) });
   const byRel = new Map<string, ProgramFile>();
   for (const file of byName.values()) byRel.set(file.rel, file);
   // Files the old program's resolutions were reused for keep their edges.
-  if (old) for (const [from, to] of old.imports) if (!imports.has(from)) imports.set(from, new Set(to));
-  return { ts, program, root, files: byRel, configNote: note, imports };
+  if (old) {
+    for (const [from, to] of old.imports) if (!resolvedHere.has(from)) imports.set(from, new Set(to));
+    for (const [from, names] of old.unresolved) if (!resolvedHere.has(from)) unresolved.set(from, [...names]);
+  }
+  return { ts, program, root, files: byRel, configNote: note, imports, unresolved };
 }

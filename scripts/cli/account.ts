@@ -20,6 +20,8 @@ export interface UseCounts {
   readonly unaccounted: number;
   /** Files the type query could not read (their uses are the syntactic path's alone), with the reason. */
   readonly untyped: readonly { path: string; reason: string }[];
+  /** Files whose own imports (relative or path alias) resolve to nothing: what those would type is unknown. */
+  readonly unresolved: readonly { path: string; imports: readonly string[] }[];
 }
 
 /** Whether the report lists a line the use spans. */
@@ -58,7 +60,7 @@ export function withdraw(plan: FilePlan, reason: string, line: number): FilePlan
 
 /** The counts when no type query ran: the syntactic path alone, and why. */
 export function syntacticOnly(note: string): UseCounts {
-  return { recognition: 'syntactic', note, total: 0, converted: 0, reported: 0, unaccounted: 0, untyped: [] };
+  return { recognition: 'syntactic', note, total: 0, converted: 0, reported: 0, unaccounted: 0, untyped: [], unresolved: [] };
 }
 
 /** Accounts for every legacy use of `before` in the plans, using the query over the planned output `after`. */
@@ -68,10 +70,14 @@ export function accountUses(plans: readonly FilePlan[], before: Recognition, aft
   let reported = 0;
   let unaccounted = 0;
   const untyped: { path: string; reason: string }[] = [];
+  const unresolved: { path: string; imports: readonly string[] }[] = [];
   const out = plans.map((original) => {
     let plan = original;
     const was = before.uses.get(plan.path);
     if (was === undefined) return plan;
+    const fileName = before.program.files.get(plan.path)?.fileName;
+    const missing = fileName === undefined ? undefined : before.program.unresolved.get(fileName);
+    if (missing) unresolved.push({ path: plan.path, imports: missing });
     if (was === null) {
       untyped.push({ path: plan.path, reason: before.problems.get(plan.path) ?? 'not in the TypeScript program' });
       return plan;
@@ -110,5 +116,5 @@ export function accountUses(plans: readonly FilePlan[], before: Recognition, aft
     unaccounted += was.filter((b) => !listed(plan, b)).length;
     return plan;
   });
-  return { plans: out, counts: { recognition: 'type-directed', note, total, converted, reported: reported - unaccounted, unaccounted, untyped } };
+  return { plans: out, counts: { recognition: 'type-directed', note, total, converted, reported: reported - unaccounted, unaccounted, untyped, unresolved } };
 }

@@ -44,11 +44,24 @@ export function unifiedDiff(plan: FilePlan): string {
     .join('\n');
 }
 
+/** Why a file's legacy uses may be undercounted: imports of its own that resolve to nothing. */
+function unresolvedNote(imports: readonly string[]): string {
+  const names = imports.join(', ');
+  const kit = imports.some((name) => /(^|\/)\$types$/.test(name))
+    ? ` (SvelteKit writes \`$types\` on \`npx svelte-kit sync\`, with the app's dependencies installed: run it, then migrate again)`
+    : imports.includes('@sveltejs/kit')
+      ? ` (through its \`./$types\`, which is built on SvelteKit's types: install the app's dependencies, then migrate again)`
+      : '';
+  const one = imports.length === 1;
+  return `imports ${names}, which ${one ? 'does' : 'do'} not resolve${kit}; what ${one ? 'it types' : 'they type'} is unknown here, so legacy values reaching this file that way (load data, props) are not counted`;
+}
+
 /** `N legacy uses: X converted, Y reported, 0 unaccounted`, and which recognition ran. */
 export function usesLine(uses: UseCounts): string {
   if (uses.recognition === 'syntactic') return `Legacy uses not counted: syntactic recognition only (by import specifiers), because ${uses.note}.`;
   const lines = [`${uses.total} legacy uses: ${uses.converted} converted, ${uses.reported} reported, ${uses.unaccounted} unaccounted (type-directed recognition; ${uses.note}).`];
   for (const file of uses.untyped) lines.push(`  ${file.path}: not type-checked (${file.reason}); only the syntactic path saw it`);
+  for (const file of uses.unresolved) lines.push(`  ${file.path}: ${unresolvedNote(file.imports)}`);
   return lines.join('\n');
 }
 
