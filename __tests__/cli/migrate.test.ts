@@ -22,7 +22,7 @@ describe('zero-record migrate', { timeout: 60_000 }, () => {
     expect(treeHashes(root, true)).toEqual(before);
     expect(out).toContain('--- a/src/lib/components/JobDetail.svelte\n+++ b/src/lib/components/JobDetail.svelte');
     expect(out).toContain('+  const jobQuery = $derived(ReactiveJob.find_by({ id: jobId }));');
-    expect(out).toMatch(/Summary: 8 files scanned: 4 changed, 2 manual, 2 unchanged, 0 errors \(5 files to write\)\./);
+    expect(out).toMatch(/Summary: 8 files scanned: 4 changed, 2 manual \(1 of them partly converted\), 2 unchanged, 0 errors \(5 files to write\)\./);
     expect(out).toContain('src/lib/components/JobTablePage.svelte:10  jobsQuery is used as a value');
     expect(out).toContain('Dry run: nothing was written.');
     // Not a TTY: quiet progress lines on stderr, never on stdout.

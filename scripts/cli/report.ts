@@ -66,8 +66,10 @@ export function usesLine(uses: UseCounts): string {
 }
 
 export function summaryText(plans: readonly FilePlan[], summary: Summary, uses: UseCounts): string {
+  // Files with a human's part left are manual; those whose other uses converted are written too.
+  const partly = summary.written - summary.changed;
   const lines = [
-    `Summary: ${summary.scanned} files scanned: ${summary.changed} changed, ${summary.manual} manual, ${summary.unchanged} unchanged, ${summary.error} errors (${summary.written} files to write).`,
+    `Summary: ${summary.scanned} files scanned: ${summary.changed} changed, ${summary.manual} manual${partly ? ` (${partly} of them partly converted)` : ''}, ${summary.unchanged} unchanged, ${summary.error} errors (${summary.written} files to write).`,
     usesLine(uses),
   ];
   const flagged = plans.filter((p) => p.status === 'manual' || p.status === 'error');
