@@ -132,6 +132,18 @@ function subscribed(z: BenchZero, query: unknown): () => unknown {
   };
 }
 
+/** A row's columns as properties over `read` (a `subscribed` view), each getter reading the view itself. */
+function columns(read: () => unknown): { readonly title: unknown; readonly status: unknown } {
+  return {
+    get title() {
+      return (read() as { title?: unknown } | undefined)?.title;
+    },
+    get status() {
+      return (read() as { status?: unknown } | undefined)?.status;
+    },
+  };
+}
+
 /** A raw view read through `subscribed` by one effect. Returns the stop function. */
 function subscribedView(z: BenchZero, query: unknown): () => void {
   const read = subscribed(z, query);
@@ -144,8 +156,9 @@ function subscribedView(z: BenchZero, query: unknown): () => void {
 
 /**
  * A component rendering 100 `find` handles: one effect per handle reading two columns (as a template's effects do), against
- * 100 raw `.one()` views whose listeners read the same columns, and the floor: those views each read by its own effect
- * through one createSubscriber (what a runes bridge costs before any record API). Mount time (handles made, effects
+ * 100 raw `.one()` views whose listeners read the same columns, and two floors: those views each read by its own effect
+ * through one createSubscriber (what a runes bridge costs before any record API), and the same with each column read
+ * through a getter that subscribes (what a bridge showing columns as properties costs). Mount time (handles made, effects
  * run, rows shown) and heap. On a Zero of its own: one that ran the collection cases keeps their queries.
  */
 async function findHandles(mode: Mode) {
@@ -181,6 +194,9 @@ async function findHandles(mode: Mode) {
   };
   const mountHandles = (from = 0) => mountEffects((i) => Job.find(jobId(i)) as unknown as Shown, (job) => job, from);
   const mountFloor = (from = 0) => mountEffects((i) => subscribed(z, zql.jobs.where('id', jobId(i)).one()), (read) => read() as Shown | undefined, from);
+  // The floor of a bridge that shows columns as properties (`{job.title}`, as handles do): each read subscribes,
+  // and Svelte makes a render effect for every subscribe inside an effect.
+  const mountColumns = (from = 0) => mountEffects((i) => columns(subscribed(z, zql.jobs.where('id', jobId(i)).one())), (job) => job, from);
   const mountViews = (from = 0) =>
     Array.from({ length: count }, (_, k) => {
       const i = from + k;
@@ -201,6 +217,7 @@ async function findHandles(mode: Mode) {
     { mount: mountHandles, unmount: stopAll },
     { mount: mountFloor, unmount: stopAll },
     { mount: mountViews, unmount: destroyViews },
+    { mount: mountColumns, unmount: stopAll },
   ] as const;
   const times: number[][] = sides.map(() => []);
   for (let round = -3; round < samples; round++) {
@@ -214,17 +231,18 @@ async function findHandles(mode: Mode) {
       if (round >= 0) times[index]!.push(elapsed);
     }
   }
-  const [handleTimes, floorTimes, viewTimes] = times as [number[], number[], number[]];
+  const [handleTimes, floorTimes, viewTimes, columnTimes] = times as [number[], number[], number[], number[]];
   const timed = (label: string, values: number[]): Measure => ({ label, value: median(values), unit: 'ms', samples: values.length });
   const viewsMount = timed('100 raw .one() views', viewTimes);
 
   /** `components` mounts of one side at once, each over its own rows. */
   const mountAll = (mount: (from: number) => unknown[]) => () => Array.from({ length: components }, (_, k) => mount(k * count)).flat();
-  const [handles, floor, views] = await compareMemory(
+  const [handles, floor, views, columnsFloor] = await compareMemory(
     [
       { label: 'find handles', build: mountAll(mountHandles), dispose: stopAll },
       { label: 'raw .one() view + subscriber + $effect', build: mountAll(mountFloor), dispose: stopAll },
       { label: 'raw .one() views', build: mountAll(mountViews), dispose: destroyViews },
+      { label: 'raw .one() view read through a getter per column', build: mountAll(mountColumns), dispose: stopAll },
     ],
     { samples: pick(mode, 7, 3), per: count * components, unit: 'B/view' },
   );
@@ -236,5 +254,7 @@ async function findHandles(mode: Mode) {
     measuredRow(GROUP, `floor: ${count} raw .one() views each read by an effect: mount time`, timed('100 views + subscriber + $effect', floorTimes), viewsMount, { kind: 'none' }, 'a .one() view per row with one createSubscriber and the $effect reading two columns (what any runes bridge costs) vs the views with their listeners; CPU ms, ratio: median of interleaved pairs', pairedRatio(floorTimes, viewTimes)),
     measuredRow(GROUP, `component with ${count} find handles: memory per handle`, handles!, views!, COLLECTION_GOAL, `the handle with its effect vs a raw .one() view with its listener${together}`),
     measuredRow(GROUP, `floor: ${count} raw .one() views each read by an effect: memory per view`, floor!, views!, { kind: 'none' }, `a .one() view with one createSubscriber and the $effect reading it (what any runes bridge needs) vs the view with its listener${together}`),
+    measuredRow(GROUP, `floor: ${count} raw .one() views read through a getter per column: mount time`, timed('100 views + a subscribing getter per column + $effect', columnTimes), viewsMount, { kind: 'none' }, 'the floor above with each of the two columns read through a getter that subscribes (what a bridge showing columns as properties costs: a render effect per read) vs the views with their listeners; CPU ms, ratio: median of interleaved pairs', pairedRatio(columnTimes, viewTimes)),
+    measuredRow(GROUP, `floor: ${count} raw .one() views read through a getter per column: memory per view`, columnsFloor!, views!, { kind: 'none' }, `the floor above with each of the two columns read through a getter that subscribes (a render effect per read, as any property-style bridge on createSubscriber makes) vs the view with its listener${together}`),
   ];
 }
