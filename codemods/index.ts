@@ -42,6 +42,8 @@ export interface PlanOptions {
   readonly model?: string | null;
   /** Per root-relative path: the legacy names the type query found bound there (see typed/bindings.ts). */
   readonly typed?: Readonly<Record<string, readonly TypedBinding[]>>;
+  /** Per root-relative `.svelte` path: the runes mode the app's svelte.config.js forces (else the compiler infers it). */
+  readonly runes?: Readonly<Record<string, boolean>>;
 }
 
 
@@ -68,14 +70,15 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   const j = codeshift(path);
   let units: Unit[];
   let templateBindings: string[] = [];
+  let legacyMode = false;
   try {
-    if (path.endsWith('.svelte')) ({ units, templateBindings } = svelteUnits(j, source, path));
+    if (path.endsWith('.svelte')) ({ units, templateBindings, legacyMode } = svelteUnits(j, source, path, options.runes?.[path]));
     else units = [scriptUnit(j, path, source, 0, 'file')];
   } catch (error) {
     const position = (error as { loc?: { line?: number }; start?: { line?: number } }).loc?.line ?? (error as { start?: { line?: number } }).start?.line ?? 1;
     return failure(path, source, position, `cannot parse: ${(error as Error).message.split('\n')[0]}`);
   }
-  const ctx: PlanContext = { path, source, config, flavour: flavourOf(path), units, model: options.model ?? null, typed: options.typed?.[path] ?? [], edits: [], diagnostics: [], targetUses: [] };
+  const ctx: PlanContext = { path, source, config, flavour: flavourOf(path), units, legacyMode, model: options.model ?? null, typed: options.typed?.[path] ?? [], edits: [], diagnostics: [], targetUses: [] };
   const bindings = collectLegacyBindings(ctx);
   if (bindings.size === 0 && ctx.diagnostics.length === 0) return finish(path, source, source, []);
   const index = indexFile(ctx, templateBindings);

@@ -3,7 +3,7 @@
  * and every template expression; each becomes a unit the same transforms run over. Edits go back into the file
  * through `applyEdits`, one pass over the source, so markup, styles and untouched code stay byte-identical.
  */
-import { parse } from 'svelte/compiler';
+import { compile, parse } from 'svelte/compiler';
 import type { JSCodeshift } from 'jscodeshift';
 import type { AstNode, RootContext, Unit } from './context.ts';
 import { patternNames } from './ast.ts';
@@ -31,6 +31,28 @@ export interface SvelteUnits {
   readonly units: Unit[];
   /** Names the template binds (`{#each xs as x}`, snippet params, `{@const}`), for the shadowing check. */
   readonly templateBindings: string[];
+  /**
+   * The component compiles in legacy mode (Svelte 4 syntax, no runes), as the Svelte compiler decides it. There it
+   * reads members untracked (`{job.title}` is `untrack(() => job.title)`), so nothing a live handle is read for
+   * keeps its query live or re-renders when it changes.
+   */
+  readonly legacyMode: boolean;
+}
+
+/**
+ * Whether the Svelte compiler takes `source` for a legacy-mode component (analysis only, no code generated), under
+ * the runes mode the app forces, if any.
+ */
+function isLegacyMode(source: string, filename: string, runes: boolean | undefined): boolean {
+  // Forced runes fails on Svelte 4 syntax (the app would not compile it either): the compiler's inference then.
+  for (const options of runes === undefined ? [{}] : [{ runes }, {}]) {
+    try {
+      return !compile(source, { filename, generate: false, ...options }).metadata.runes;
+    } catch {
+      // Not analysable so: the next way, else the plan's own verification of the output says what is wrong.
+    }
+  }
+  return false;
 }
 
 function contextOf(parentType: string, key: string): RootContext {
@@ -41,7 +63,7 @@ function contextOf(parentType: string, key: string): RootContext {
   return 'value';
 }
 
-export function svelteUnits(j: JSCodeshift, source: string, filename: string): SvelteUnits {
+export function svelteUnits(j: JSCodeshift, source: string, filename: string, runes?: boolean): SvelteUnits {
   const ast = parse(source, { modern: true, filename }) as unknown as AstNode;
   const units: Unit[] = [];
   const templateBindings: string[] = [];
@@ -72,5 +94,5 @@ export function svelteUnits(j: JSCodeshift, source: string, filename: string): S
     }
   };
   visit(ast['fragment'] as AstNode);
-  return { units, templateBindings };
+  return { units, templateBindings, legacyMode: isLegacyMode(source, filename, runes) };
 }

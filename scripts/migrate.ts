@@ -17,6 +17,7 @@ import { createProgress } from './cli/progress.ts';
 import { EXAMPLE_APP, projectRoot } from './cli/project-root.ts';
 import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts';
 import { scanFiles } from './cli/scan.ts';
+import { forcedRunes } from './cli/svelte-runes.ts';
 import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 import { planAroundTypes } from './cli/plan-around-types.ts';
@@ -110,7 +111,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       {
         root,
         files,
-        options: { config, model: values.model ?? null },
+        options: { config, model: values.model ?? null, runes: await forcedRunes(root, files) },
         threads,
         workers,
         onFile: (done, total, file) => progress.step(done, total, file),

@@ -22,11 +22,11 @@ describe('zero-record migrate', { timeout: 60_000 }, () => {
     expect(treeHashes(root, true)).toEqual(before);
     expect(out).toContain('--- a/src/lib/components/JobDetail.svelte\n+++ b/src/lib/components/JobDetail.svelte');
     expect(out).toContain('+  const jobQuery = $derived(ReactiveJob.find_by({ id: jobId }));');
-    expect(out).toMatch(/Summary: 8 files scanned: 4 changed, 2 manual \(1 of them partly converted\), 2 unchanged, 0 errors \(5 files to write\)\./);
+    expect(out).toMatch(/Summary: 9 files scanned: 4 changed, 2 manual \(1 of them partly converted\), 3 unchanged, 0 errors \(5 files to write\)\./);
     expect(out).toContain('src/lib/components/JobTablePage.svelte:10  jobsQuery is used as a value');
     expect(out).toContain('Dry run: nothing was written.');
     // Not a TTY: quiet progress lines on stderr, never on stdout.
-    expect(err).toContain('zero-record: planning 8 files');
+    expect(err).toContain('zero-record: planning 9 files');
   });
 
   it('--json reports every scanned file with status and diagnostics, skipping node_modules and .gitignore d paths', async () => {
@@ -44,12 +44,13 @@ describe('zero-record migrate', { timeout: 60_000 }, () => {
       'src/lib/services/titles.ts',
       'src/lib/zero/index.ts',
       'src/routes/clients/[id]/+page.svelte',
+      'svelte.config.js',
     ]);
     expect(byPath['src/lib/components/JobDetail.svelte']).toEqual({ path: 'src/lib/components/JobDetail.svelte', status: 'changed', diagnostics: [] });
     expect(byPath['src/lib/components/Header.svelte']!.status).toBe('unchanged');
     expect(byPath['src/lib/services/titles.ts']!.status).toBe('manual');
     expect(byPath['src/lib/services/titles.ts']!.diagnostics).toEqual([{ line: 21, message: expect.stringContaining('synchronous read of all') }]);
-    expect(report.summary).toEqual({ scanned: 8, changed: 4, manual: 2, unchanged: 2, error: 0, written: 5 });
+    expect(report.summary).toEqual({ scanned: 9, changed: 4, manual: 2, unchanged: 3, error: 0, written: 5 });
     expect(report.dry).toBe(true);
     expect(report.manifest).toBeNull();
     expect(report.missingModels).toEqual(['$lib/models/client.reactive', '$lib/models/job.active', '$lib/models/job.reactive', '$lib/models/task.reactive', '$lib/models/user.reactive']);

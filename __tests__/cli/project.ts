@@ -15,9 +15,19 @@ function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
+/** A svelte.config.js as `npx sv create` writes it: the app's own components compile in runes mode. */
+export const RUNES_CONFIG = `export default {
+  compilerOptions: {
+    runes: ({ filename }) => (filename.split(/[/\\\\]/).includes('node_modules') ? undefined : true),
+  },
+};
+`;
+
 /** Project path -> content. Legacy code also sits in node_modules and a git-ignored folder, which must be skipped. */
 export const PROJECT_FILES: Record<string, string> = {
   '.gitignore': 'node_modules/\nignored/\n',
+  'package.json': JSON.stringify({ name: 'legacy-app', private: true, type: 'module' }),
+  'svelte.config.js': RUNES_CONFIG,
   'src/lib/components/JobDetail.svelte': fixture('query-handles.derived-one.input.svelte'),
   'src/lib/components/TaskList.svelte': fixture('handle-reads.collection.input.svelte'),
   'src/lib/components/Board.svelte': fixture('destroy-calls.on-destroy-block.input.svelte'),

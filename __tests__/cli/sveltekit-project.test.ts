@@ -13,11 +13,12 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
-import { captureIO, makeProject } from './project.ts';
+import { captureIO, makeProject, RUNES_CONFIG } from './project.ts';
 
 const LEGACY_CLASS = readFileSync(join(import.meta.dirname, '../../__testfixtures__/typed-app/src/lib/zero/reactive-query.svelte.ts'), 'utf8');
 
 const FILES: Record<string, string> = {
+  'svelte.config.js': RUNES_CONFIG,
   'tsconfig.json': JSON.stringify({ extends: './.svelte-kit/tsconfig.json', compilerOptions: { strict: true, moduleResolution: 'bundler' } }),
   '.svelte-kit/tsconfig.json': JSON.stringify({
     compilerOptions: { paths: { $lib: ['../src/lib'], '$lib/*': ['../src/lib/*'] }, rootDirs: ['..', './types'], moduleResolution: 'bundler', module: 'esnext', target: 'esnext', noEmit: true },
@@ -52,6 +53,28 @@ export const Job = {
   'src/lib/zero/task.generated.ts': `export interface Task { id: string; title: string }
 /** This app's generated upsert makes up a missing id. */
 export async function upsertTask(data: Omit<Task, 'id'> & { id?: string }): Promise<void> { void data; }
+`,
+  // A handle type in a module of its own, which imports no legacy class: legacy because model objects return it.
+  'src/lib/zero/handle.ts': `export interface ModelHandle<T> {
+  readonly current: T;
+  destroy(): void;
+}
+`,
+  'src/lib/zero/room.generated.ts': `import type { ModelHandle } from './handle';
+export interface Room { id: string; name: string }
+export const Room = {
+  find(id: string): ModelHandle<Room | null> {
+    return { current: { id, name: '' }, destroy() {} };
+  },
+};
+`,
+  'src/lib/components/RoomName.svelte': `<script lang="ts">
+  import type { ModelHandle } from '$lib/zero/handle';
+  import type { Room } from '$lib/zero/room.generated';
+  let { room }: { room: ModelHandle<Room | null> } = $props();
+</script>
+
+<span>{room.current?.name}</span>
 `,
   'src/lib/restore.ts': `import { upsertJob, type Job } from '$lib/zero/job.generated';
 import { upsertTask, type Task } from '$lib/zero/task.generated';
@@ -94,6 +117,12 @@ describe('a SvelteKit project after svelte-kit sync', { timeout: 180_000 }, () =
     expect(report.legacyUses.unaccounted).toBe(0);
   });
 
+  it('counts a handle whose type lives in a module of its own, where a component receives it', () => {
+    const room = report.files.find((f) => f.path === 'src/lib/components/RoomName.svelte')!;
+    expect(room.diagnostics.map((d) => d.line)).toEqual([2, 4, 7]);
+    expect(room.diagnostics[2]!.message).toContain('`room`: legacy ModelHandle from src/lib/zero/handle.ts');
+  });
+
   it("converts an upsert whose legacy type requires the id, and reports one whose id may be made up", () => {
     const restore = report.files.find((f) => f.path === 'src/lib/restore.ts')!;
     // Its import stays for the call left as it is.
@@ -112,7 +141,7 @@ describe('a SvelteKit project after svelte-kit sync', { timeout: 180_000 }, () =
 /** A route whose `load` returns a legacy handle, read through `data` in the page, typed by `./$types`. */
 const ROUTE: Record<string, string> = {
   '.gitignore': 'node_modules\n/.svelte-kit\n',
-  'svelte.config.js': 'export default { kit: {} };\n',
+  'svelte.config.js': RUNES_CONFIG.replace('export default {', 'export default {\n  kit: {},'),
   'package.json': JSON.stringify({ name: 'synced', private: true, type: 'module' }),
   'tsconfig.json': JSON.stringify({ extends: './.svelte-kit/tsconfig.json', compilerOptions: { strict: true } }),
   'src/lib/zero/reactive-query.svelte.ts': LEGACY_CLASS,

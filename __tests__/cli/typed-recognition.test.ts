@@ -42,7 +42,7 @@ const SITES: { place: string; file: string; snippet: string; expected: Outcome }
   { place: 'custom method', file: 'src/routes/jobs/[id].svelte', snippet: 'Job.findProgressive(jobId)', expected: 'reported' },
   { place: 're-export chain', file: 'src/lib/components/ChainTitle.svelte', snippet: 'LegacyJob.find(jobId)', expected: 'converted' },
   { place: 'aliased destructuring', file: 'src/lib/components/AliasedTitle.svelte', snippet: 'JobModel.find(jobId)', expected: 'converted' },
-  { place: '$: statement', file: 'src/lib/components/Svelte4Title.svelte', snippet: '$: job = jobQuery.current || jobQuery.value || initialJob;', expected: 'converted' },
+  { place: '$: statement', file: 'src/lib/components/Svelte4Title.svelte', snippet: '$: job = jobQuery.current || jobQuery.value || initialJob;', expected: 'reported' },
   { place: 'template-only use', file: 'src/lib/components/TemplateOnly.svelte', snippet: '{#each Job.all().current as job (job.id)}', expected: 'converted' },
 ];
 

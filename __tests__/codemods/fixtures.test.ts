@@ -30,15 +30,17 @@ describe('codemod fixtures', () => {
       const diagnosticsFile = join(DIR, `${transform}.${name}.diagnostics.json`);
       const expected = existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : input;
       const expectedDiagnostics = existsSync(diagnosticsFile) ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as { line: number; message: string }[]) : [];
-      // A path that is not a legacy definition module; the extension picks parser and flavour.
-      const plan = planFile(`src/lib/${name}.${ext}`, input);
+      // A path that is not a legacy definition module; the extension picks parser and flavour. Components compile in
+      // runes mode, as `npx sv create` configures an app; a Svelte 4 one still compiles only in legacy mode.
+      const path = `src/lib/${name}.${ext}`;
+      const plan = planFile(path, input, { runes: { [path]: true } });
 
       expect(plan.after).toBe(expected);
       expect(plan.diagnostics.map((d) => d.line)).toEqual(expectedDiagnostics.map((d) => d.line));
       for (const [i, d] of expectedDiagnostics.entries()) expect(plan.diagnostics[i]!.message).toContain(d.message);
       expect(plan.status).toBe(expectedDiagnostics.length ? 'manual' : expected === input ? 'unchanged' : 'changed');
 
-      const again = planFile(`src/lib/${name}.${ext}`, plan.after);
+      const again = planFile(path, plan.after, { runes: { [path]: true } });
       expect(again.after).toBe(plan.after);
     });
   }

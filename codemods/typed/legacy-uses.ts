@@ -41,8 +41,9 @@ function isBarrel(app: AppProgram, fileName: string): boolean {
 
 /**
  * The legacy modules of the program: the configured class and model modules, the project modules a model module
- * imports that themselves import a class module (the generated handle wrapper, `model-handle.ts` and the like),
- * and the hand-written `<table>.custom` files beside a model module. The custom files and re-export barrels are
+ * imports that themselves import a class module (the generated handle wrapper, `model-handle.ts` and the like) or
+ * that declare what its model objects return (`handleModules`), and the hand-written `<table>.custom` files beside a
+ * model module. The custom files and re-export barrels are
  * the app's own plumbing: their uses are counted and reported like any app code.
  */
 export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyModules {
@@ -59,11 +60,10 @@ export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyM
   }
   const classes = new Set([...definitions].filter((f) => !models.has(f)));
   for (const model of models) {
-    for (const imported of app.imports.get(model) ?? []) {
-      if ([...(app.imports.get(imported) ?? [])].some((f) => classes.has(f))) {
-        declaring.add(imported);
-        definitions.add(imported);
-      }
+    const glue = [...(app.imports.get(model) ?? [])].filter((imported) => [...(app.imports.get(imported) ?? [])].some((f) => classes.has(f)));
+    for (const file of [...glue, ...handleModules(app, model)]) {
+      declaring.add(file);
+      definitions.add(file);
     }
   }
   const suffix = config.legacyModelSuffix;
@@ -74,6 +74,36 @@ export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyM
     if ([...models].some((m) => m.replace(/\.(ts|js)$/, '') === `${stem}${suffix}`)) declaring.add(sf.fileName);
   }
   return { declaring, definitions };
+}
+
+/**
+ * The project modules declaring what a model module's exported objects return from their methods: the handle type
+ * of `Job.find(id)` when it lives in a module of its own (`handle.ts` with `interface ModelHandle<T>`), which need
+ * not import the legacy classes.
+ */
+function handleModules(app: AppProgram, model: string): Set<string> {
+  const found = new Set<string>();
+  const sf = app.program.getSourceFile(model);
+  if (!sf) return found;
+  const { ts } = app;
+  const checker = app.program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(sf);
+  for (const exported of module ? checker.getExportsOfModule(module) : []) {
+    const decl = exported.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl)) continue;
+    for (const property of checker.getTypeOfSymbolAtLocation(exported, decl).getProperties()) {
+      const at = property.valueDeclaration ?? property.declarations?.[0];
+      if (!at) continue;
+      for (const signature of checker.getTypeOfSymbolAtLocation(property, at).getCallSignatures()) {
+        const returned = signature.getReturnType();
+        for (const d of (returned.aliasSymbol ?? returned.getSymbol())?.declarations ?? []) {
+          const file = d.getSourceFile().fileName;
+          if (file !== model && inProject(app, file) !== null) found.add(file);
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** Decides, once per type, whether it is a legacy type. */

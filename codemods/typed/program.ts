@@ -148,7 +148,9 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   }
   const baseGetSourceFile = host.getSourceFile.bind(host);
   const reused = new Map<string, SourceFile>();
-  if (old) for (const sf of old.program.getSourceFiles()) reused.set(sf.fileName, sf);
+  // Not a redirect (TypeScript's stand-in for a second copy of one package version, e.g. svelte reached through
+  // a linked runtime): a host may not hand one back, and TypeScript makes it again itself.
+  if (old) for (const sf of old.program.getSourceFiles()) if (!(sf as { redirectInfo?: unknown }).redirectInfo) reused.set(sf.fileName, sf);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const own = texts.get(fileName);
     if (own !== undefined) {
@@ -198,18 +200,20 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     if (result.resolvedModule || name.startsWith('@sveltejs/kit')) return result;
     return ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
   };
-  let kitTypes: boolean | undefined;
   const resolvedHere = new Set<string>();
   host.resolveModuleNameLiterals = (literals: readonly StringLiteralLike[], containingFile: string) => {
     resolvedHere.add(containingFile);
     return literals.map((literal) => {
       const name = literal.text;
-      if (typedLibrary(name)) return resolveLibrary(name, containingFile);
+      if (typedLibrary(name)) {
+        const library = resolveLibrary(name, containingFile);
+        // A route's generated `./$types` without SvelteKit's types (the app's dependencies not installed): the
+        // route's `data` is `any`. Noted on the `$types` file, and passed on to its route once the program is built.
+        if (!library.resolvedModule && name.startsWith('@sveltejs/kit') && /\$types\.d\.ts$/.test(containingFile)) missing(containingFile, name);
+        return library;
+      }
       const result = ts.resolveModuleName(name, containingFile, options, host, cache);
       const found = result.resolvedModule?.resolvedFileName;
-      // A route's `./$types` is built on SvelteKit's own types: without them its `data` is `any` as surely as
-      // without the file.
-      if (found && /(^|\/)\$types(\.js)?$/.test(name) && !(kitTypes ??= !!resolveLibrary('@sveltejs/kit', containingFile).resolvedModule)) missing(containingFile, '@sveltejs/kit');
       if (!found) {
         const component = svelteModule(name, containingFile);
         if (!component) {
@@ -230,6 +234,8 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
 
   const rootNames = [...texts.keys(), ...svelteTypes()];
   const program = ts.createProgram({ rootNames, options, host, ...(old ? { oldProgram: old.program } : {}) });
+  // What a route's `./$types` misses, its route misses.
+  for (const [from, to] of imports) for (const types of to) if (/\$types\.d\.ts$/.test(types)) for (const name of unresolved.get(types) ?? []) missing(from, name);
   const byRel = new Map<string, ProgramFile>();
   for (const file of byName.values()) byRel.set(file.rel, file);
   // Files the old program's resolutions were reused for keep their edges.
