@@ -53,7 +53,8 @@ export function identitySpans(text: string): Span[] {
 }
 
 function finish(path: string, before: string, after: string, diagnostics: Diagnostic[], targets: readonly string[] = [], spans: readonly Span[] = identitySpans(before)): FilePlan {
-  const sorted = [...diagnostics].sort((a, b) => a.line - b.line);
+  // Two uses on one line with one reason (`cond ? Job.where(...) : Job.all()`) are one line of the report.
+  const sorted = diagnostics.filter((d, i) => diagnostics.findIndex((o) => o.line === d.line && o.message === d.message) === i).sort((a, b) => a.line - b.line);
   const status: FileStatus = sorted.length ? 'manual' : after === before ? 'unchanged' : 'changed';
   const same = after === before;
   return { path, status, diagnostics: sorted, before, after, targets: same ? [] : targets, spans: same ? identitySpans(before) : spans };
