@@ -59,8 +59,8 @@ export interface PlanContext {
   readonly config: MigrationConfig;
   readonly flavour: Flavour;
   readonly units: readonly Unit[];
-  /** A `.svelte` file the Svelte compiler takes for legacy mode (see `SvelteUnits.legacyMode`). */
-  readonly legacyMode: boolean;
+  /** Whether this is a `.svelte` file the Svelte compiler takes for legacy mode (see `SvelteUnits.legacyMode`). */
+  readonly legacyMode: () => boolean;
   /** `--model Job`: only this class is migrated; other models' sites are left alone, silently. */
   readonly model: string | null;
   /** Legacy model objects and mutators the type query found bound in this file (destructured or imported). */

@@ -71,7 +71,7 @@ export function planFile(path: string, source: string, options: PlanOptions = {}
   const j = codeshift(path);
   let units: Unit[];
   let templateBindings: string[] = [];
-  let legacyMode = false;
+  let legacyMode = (): boolean => false;
   try {
     if (path.endsWith('.svelte')) ({ units, templateBindings, legacyMode } = svelteUnits(j, source, path, options.runes?.[path]));
     else units = [scriptUnit(j, path, source, 0, 'file')];

@@ -147,7 +147,7 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
         report(ctx, id, built.offset, built.reason);
         continue;
       }
-      if (ctx.legacyMode) {
+      if (ctx.legacyMode()) {
         report(ctx, id, at, 'legacy-mode component (Svelte 4 syntax, no runes): Svelte reads members here untracked, so a model\'s live query would neither start nor update; convert the component to runes ($props, $derived), then migrate it');
         continue;
       }
