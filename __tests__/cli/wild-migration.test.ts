@@ -3,11 +3,13 @@
  * author's INVENTORY.md of every legacy use (file:line) and every must-not-touch site: __testfixtures__/wild (a
  * context-and-barrels app) and __testfixtures__/wild2 (a field-service app: class view models, Svelte 4 components,
  * `<script module>` exports, load functions, namespace imports, as SvelteKit leaves a project after `svelte-kit
- * sync` but without `./$types`). The migration must account for all of its own legacy uses (0 unaccounted), touch
+ * sync` but without `./$types`) and __testfixtures__/wild3 (a clinic front desk: a handle type in a module of its
+ * own, stores, contexts under Symbol keys, Svelte 4 pages, load data typed by the `$types` SvelteKit 2 generated,
+ * with the app's dependencies installed). The migration must account for all of its own legacy uses (0 unaccounted), touch
  * no must-not-touch line, and leave no inventory use silently: each is converted (its line rewritten) or reported
  * (its line listed), or falls outside what the tool calls a legacy use, for a reason written down here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
@@ -59,6 +61,13 @@ interface Tree {
   readonly outcomes: { readonly converted: number; readonly reported: number; readonly outside: number };
   /** Files the report must name for imports of their own that do not resolve. */
   readonly unresolved: readonly string[];
+  /** The app's dependencies are installed (this repository's, which hold SvelteKit): its `$types` are typed. */
+  readonly installed?: boolean;
+  /**
+   * The app's own .gitignore, written into the project by the test: kept out of the fixture, where it would hide the
+   * generated `.svelte-kit` (its `$types`) from this repository.
+   */
+  readonly gitignore?: string;
 }
 
 const TREES: Tree[] = [
@@ -95,19 +104,36 @@ const TREES: Tree[] = [
     outcomes: { converted: 15, reported: 246, outside: 16 },
     unresolved: ['src/routes/visits/[id]/+page.svelte', 'src/routes/visits/[id]/+page.ts'],
   },
+  {
+    name: 'wild3',
+    uses: 228,
+    mustNotTouch: 29,
+    outside: [
+      { match: /legacy mutation result type on a promise/, why: "a mutator's result type (`{ id }`) is plain data, not a legacy type; the converted call resolves to the record, which has the id (only --verify-types sees the kept annotation disagree)" },
+      { match: /^src\/routes\/appointments\/\+page\.svelte:(21|26) /, why: 'two constructions in one `$derived(cond ? ... : ...)` over several lines: reported on its first line (19)' },
+      { match: /^src\/routes\/appointments\/\[id\]\/\+page\.svelte:19 /, why: 'a `getContext<...>` call over several lines: reported on its first line (18)' },
+      { match: /^src\/routes\/patients\/\[id\]\/\+page\.svelte:(15|18) /, why: 'a `$derived(new ...)` over several lines: reported on its first line (14, 17)' },
+    ],
+    outcomes: { converted: 31, reported: 190, outside: 7 },
+    unresolved: [],
+    installed: true,
+    gitignore: 'node_modules\n.svelte-kit\nbuild\n',
+  },
 ];
 
 describe.each(TREES)('migrating legacy code written without reading the transforms: $name', { timeout: 240_000 }, (tree) => {
-  const files = treeFiles(join(FIXTURES, tree.name));
+  const files: Record<string, string> = { ...treeFiles(join(FIXTURES, tree.name)), ...(tree.gitignore ? { '.gitignore': tree.gitignore } : {}) };
   const inventory = files['INVENTORY.md']!;
   const uses: Entry[] = [...section(inventory, '## Legacy uses', '## Must-not-touch').matchAll(/^(\d+)\. (\S+?):(\d+)\s+(.*)$/gm)].map((m) => ({ id: m[1]!, path: m[2]!, line: Number(m[3]), what: m[4]! }));
-  const mustNotTouch: Entry[] = [...section(inventory, '## Must-not-touch', '## Not counted').matchAll(/^(N\d+)\. (\S+?):(\d+)\s+(.*)$/gm)].map((m) => ({ id: m[1]!, path: m[2]!, line: Number(m[3]), what: m[4]! }));
+  // A site is a line, or a whole file (line 0).
+  const mustNotTouch: Entry[] = [...section(inventory, '## Must-not-touch', '## Not counted').matchAll(/^(N\d+)\. (\S+?):(\d+|\(whole file\))\s+(.*)$/gm)].map((m) => ({ id: m[1]!, path: m[2]!, line: Number(m[3]) || 0, what: m[4]! }));
   let root: string;
   let report: JsonReport;
   let changedLines: (path: string) => Set<number>;
 
   beforeAll(async () => {
     root = makeProject(files);
+    if (tree.installed) symlinkSync(join(import.meta.dirname, '../../node_modules'), join(root, 'node_modules'));
     const io = captureIO(root);
     const code = await migrate(['--json'], io);
     expect(code, io.err()).toBe(0);
@@ -142,7 +168,7 @@ describe.each(TREES)('migrating legacy code written without reading the transfor
   });
 
   it('changes no must-not-touch line, and every file it writes still compiles', () => {
-    expect(mustNotTouch.filter((s) => changedLines(s.path).has(s.line)).map((s) => `${s.id} ${s.path}:${s.line}`)).toEqual([]);
+    expect(mustNotTouch.filter((s) => (s.line ? changedLines(s.path).has(s.line) : changedLines(s.path).size > 0)).map((s) => `${s.id} ${s.path}:${s.line}`)).toEqual([]);
     for (const file of report.files.filter((f) => f.status !== 'unchanged')) {
       const after = readFileSync(join(root, file.path), 'utf8');
       if (after !== files[file.path]) expect(verifyOutput(file.path, after), file.path).toBeNull();
