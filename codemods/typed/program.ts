@@ -57,7 +57,20 @@ function svelteTypes(): string[] {
  * bundled in one file each. Every other library degrades to `any`.
  */
 function typedLibrary(name: string): boolean {
-  return name === 'svelte' || name.startsWith('svelte/') || name === '@sveltejs/kit' || name.startsWith('@sveltejs/kit/');
+  return name === 'svelte' || name.startsWith('svelte/') || isKit(name);
+}
+
+function isKit(name: string): boolean {
+  return name === '@sveltejs/kit' || name.startsWith('@sveltejs/kit/');
+}
+
+/** A route's generated `./$types` declarations, in `.svelte-kit/types`. */
+const ROUTE_TYPES = /\$types\.d\.ts$/;
+
+/** Whether a tsconfig `paths` pattern (`$lib`, `$lib/*`) matches the import `name`. */
+function matchesAlias(pattern: string, name: string): boolean {
+  const star = pattern.indexOf('*');
+  return star === -1 ? name === pattern : name.startsWith(pattern.slice(0, star));
 }
 
 /** The app's compiler options, and which file they came from. */
@@ -177,8 +190,8 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     if (!name.endsWith('.svelte')) return null;
     const candidates = name.startsWith('.') ? [resolve(dirname(containing), name)] : [];
     for (const [pattern, targets] of aliases) {
+      if (!matchesAlias(pattern, name)) continue;
       const star = pattern.indexOf('*');
-      if (star === -1 ? name !== pattern : !name.startsWith(pattern.slice(0, star))) continue;
       for (const target of targets) candidates.push(resolve(pathsBase, target.replace('*', star === -1 ? '' : name.slice(star))));
     }
     return candidates.find((c) => byName.has(c)) ?? null;
@@ -187,7 +200,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   // repository's examples) is typed like the app's; libraries are not.
   const outside = (file: string) => file.split(sep).includes('node_modules');
   const unresolved = new Map<string, string[]>();
-  const ownModule = (name: string) => name.startsWith('.') || aliases.some(([pattern]) => (pattern.includes('*') ? name.startsWith(pattern.slice(0, pattern.indexOf('*'))) : name === pattern));
+  const ownModule = (name: string) => name.startsWith('.') || aliases.some(([pattern]) => matchesAlias(pattern, name));
   const edge = (from: string, to: string) => {
     const list = imports.get(from) ?? new Set<string>();
     list.add(to);
@@ -197,7 +210,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   /** A typed library as the app resolves it; svelte, which this toolkit depends on, else as the toolkit does. */
   const resolveLibrary = (name: string, containingFile: string) => {
     const result = ts.resolveModuleName(name, containingFile, options, host, cache);
-    if (result.resolvedModule || name.startsWith('@sveltejs/kit')) return result;
+    if (result.resolvedModule || isKit(name)) return result;
     return ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
   };
   const resolvedHere = new Set<string>();
@@ -209,7 +222,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
         const library = resolveLibrary(name, containingFile);
         // A route's generated `./$types` without SvelteKit's types (the app's dependencies not installed): the
         // route's `data` is `any`. Noted on the `$types` file, and passed on to its route once the program is built.
-        if (!library.resolvedModule && name.startsWith('@sveltejs/kit') && /\$types\.d\.ts$/.test(containingFile)) missing(containingFile, name);
+        if (!library.resolvedModule && isKit(name) && ROUTE_TYPES.test(containingFile)) missing(containingFile, name);
         return library;
       }
       const result = ts.resolveModuleName(name, containingFile, options, host, cache);
@@ -235,7 +248,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   const rootNames = [...texts.keys(), ...svelteTypes()];
   const program = ts.createProgram({ rootNames, options, host, ...(old ? { oldProgram: old.program } : {}) });
   // What a route's `./$types` misses, its route misses.
-  for (const [from, to] of imports) for (const types of to) if (/\$types\.d\.ts$/.test(types)) for (const name of unresolved.get(types) ?? []) missing(from, name);
+  for (const [from, to] of imports) for (const types of to) if (ROUTE_TYPES.test(types)) for (const name of unresolved.get(types) ?? []) missing(from, name);
   const byRel = new Map<string, ProgramFile>();
   for (const file of byName.values()) byRel.set(file.rel, file);
   // Files the old program's resolutions were reused for keep their edges.
