@@ -16,27 +16,35 @@ import { LiveAnswer, type QueryStatus, type Settling } from './answer.ts';
 import { defineRowAccessors, type ReactiveRecordMethods, type ShadowedKey } from './record.ts';
 import { ReactiveState, valuesView, type RowAccess } from './record-state.ts';
 
-/** The state of a record handle. */
-export interface RecordHandleState<Self> {
+/** The state of a record handle; `Found` is what `$found` says (true, false, or either). */
+export interface RecordHandleState<Self, Found extends boolean = boolean> {
   /** True until the record is found or Zero's answer is final (a new record is never loading). */
   readonly $loading: boolean;
   /** RecordNotFoundError after `find` of a missing id (once settled), a QueryFailedError, ... or null. */
   readonly $error: ZeroRecordError | null;
   readonly $status: QueryStatus;
   /** True when the record exists (a `find_by` that matched nothing ends with false and no error). */
-  readonly $found: boolean;
+  readonly $found: Found;
   /** The handle itself when found, else null. */
-  readonly $record: Self | null;
+  readonly $record: Found extends true ? Self : null;
   /** Releases the Zero view now (normally unnecessary: it goes when the last reading effect goes). */
   $destroy(): void;
 }
 
+/** A handle's columns, assignable (`bind:value={job.title}`) until `save`; `Missing` is what a column reads unfound. */
+type HandleColumns<Row, Missing> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | Missing };
+
+/** A record handle whose record is there: what `$found` (or `$record`) narrows to, and what a saving write resolves to. */
+export type FoundRecordHandle<Row> = HandleColumns<Row, never> & ReactiveRecordMethods<Row> & RecordHandleState<FoundRecordHandle<Row>, true>;
+
+/** A record handle whose record is not there (yet): columns read undefined (a new record's, its defaults and what was assigned). */
+export type MissingRecordHandle<Row> = HandleColumns<Row, undefined> & ReactiveRecordMethods<Row> & RecordHandleState<never, false>;
+
 /**
- * A live record: columns are undefined until `$found` (a new record's read its defaults and what was assigned), and
- * assignable (`bind:value={job.title}`) until `save`.
+ * A live record: `$found` tells the two apart, so `{#if job.$found}{job.title}{/if}` reads `title` as the row's type,
+ * as `{#if query.current}{query.current.title}{/if}` did.
  */
-export type RecordHandle<Row> = { -readonly [K in Exclude<keyof Row, ShadowedKey<Row>>]: Row[K] | undefined } & ReactiveRecordMethods<Row> &
-  RecordHandleState<RecordHandle<Row>>;
+export type RecordHandle<Row> = FoundRecordHandle<Row> | MissingRecordHandle<Row>;
 
 const ANSWER: unique symbol = Symbol('zero-record.answer');
 const STATE: unique symbol = Symbol('zero-record.state');

@@ -17,7 +17,7 @@ export { connection, ReactiveConnection } from './connection.ts';
 export { ReactiveRelation } from './relation.ts';
 export { LiveValue } from './value.ts';
 export type { ReactiveModel, ReactiveModelStatics, ReactiveScoped } from './model.ts';
-export type { RecordHandle, RecordHandleState } from './handle.ts';
+export type { FoundRecordHandle, MissingRecordHandle, RecordHandle, RecordHandleState } from './handle.ts';
 export type { ReactiveRecordInstance, ReactiveRecordMethods } from './record.ts';
 export type { QueryStatus } from './answer.ts';
 export { defineModel, configureZero, RecordNotFoundError } from '../index.ts';

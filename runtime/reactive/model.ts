@@ -9,7 +9,7 @@ import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
 import { upsertRow } from '../core/writes.ts';
-import { newRecordHandle, type RecordHandle } from './handle.ts';
+import { newRecordHandle, type FoundRecordHandle, type RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
 import { RecordList } from './record.ts';
 
@@ -24,11 +24,11 @@ export interface ReactiveModelStatics<Row> {
   /** Rails' `create`: `new` + `save`; the handle, with `errors` and `new_record_p()` when a validation failed, live once saved. */
   create(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
   /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
-  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
   /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing): the live handle, with `errors` when invalid. */
-  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
-  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
   /** Rails' `Model.destroy(id)`: deletes the row (RecordNotFoundError when missing). */
   destroy(id: unknown, options?: WriteOptions): Promise<void>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
