@@ -85,14 +85,9 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
       return report(ctx, handle.id, start, `${label}.current.<field> is assigned to: records change through update(), not assignment`);
     }
     if (handle.cardinality === 'one') return addEdit(ctx, handle.id, replace(start, endOf(unit, through), self));
-    if (parent.computed) {
-      const property = parent.property;
-      if (property.type === 'UnaryExpression' || property.type === 'StringLiteral') {
-        return report(ctx, handle.id, start, `${label}.current[${unit.code.slice(property.start ?? 0, property.end ?? 0)}]: only non-negative indexes map to at()`);
-      }
-      addEdit(ctx, handle.id, replace(start, startOf(unit, property), self, parent.optional ? '?.at(' : '.at('));
-      return addEdit(ctx, handle.id, replace(endOf(unit, property), endOf(unit, parent), ')'));
-    }
+    // `h.current[i]` stays index access on the collection: the same values as the array's for every key (at() would
+    // read -1 as the last record), and TypeScript still narrows `{#if h[0]}{h[0].title}{/if}` as it did.
+    if (parent.computed) return addEdit(ctx, handle.id, replace(start, endOf(unit, through), self));
     const name = memberName(parent) ?? '';
     return addEdit(ctx, handle.id, replace(start, endOf(unit, through), ...(COLLECTION.has(name) ? [self] : [self, '.toArray()'])));
   }
@@ -102,8 +97,11 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
     const test = inTest(member, unit.rootNode, unit.rootContext);
     return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
   }
-  // Passed to other code, which may rely on a real array (Array.isArray, JSON, mutation): hand it one.
-  const passed = isCall(parent) && parent.arguments.includes(through) && !(parent.callee.type === 'Identifier' && RUNES.has(parent.callee['name'] as string));
+  // Passed to other code (a function, or a component as a prop typed like the legacy array), which may rely on a real
+  // array (Array.isArray, JSON, mutation, its declared type): hand it one.
+  const passed =
+    (isCall(parent) && parent.arguments.includes(through) && !(parent.callee.type === 'Identifier' && RUNES.has(parent.callee['name'] as string))) ||
+    (unit.rootContext === 'prop' && through === unit.rootNode);
   return addEdit(ctx, handle.id, replace(start, end, ...(passed ? [self, '.toArray()'] : [self])));
 }
 
