@@ -50,8 +50,9 @@ Options:
   --config <file>  config file (default: <root>/zero-record.config.json when it exists)
   --syntactic      recognise legacy code by import specifiers only: no TypeScript program, no count of
                    legacy uses (faster; misses code that gets the legacy objects from contexts or barrels)
-  --verify-types   compare each changed file's type errors before and after (in the same program, where only
-                   the app's own source and svelte are typed) and leave any file that would gain one as it is
+  --verify-types   compare each changed file's type errors before and after (in the same program, where the
+                   app's own source, svelte, SvelteKit, zero-record and Zero are typed) and leave any file that
+                   would gain one as it is
   -h, --help       show this help
 
 Writes .zero-record/migrations/<id>.json first; undo with \`zero-record rollback\`.

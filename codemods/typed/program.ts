@@ -2,8 +2,9 @@
  * A TypeScript program of the app being migrated, built the way its own tooling sees it: its tsconfig (or
  * SvelteKit's generated `.svelte-kit/tsconfig.json` through `extends`), path aliases such as `$lib`, and every
  * `.svelte` file through svelte2tsx. It needs no node_modules of the app: only the app's own source, svelte (runes,
- * stores; from the app or else from this toolkit) and SvelteKit where the app has it installed are typed, every other
- * library degrades to `any`. The legacy classes and models are the app's own source, so their types always resolve.
+ * stores; from the app or else from this toolkit), and SvelteKit, this toolkit's runtime and Zero where the app has them
+ * installed are typed, every other library degrades to `any`. The legacy classes and models are the app's own source,
+ * so their types always resolve.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,16 +53,26 @@ function svelteTypes(): string[] {
 }
 
 /**
- * The libraries typed from their declarations: svelte (runes, stores) and SvelteKit, whose `Load` types carry what a
- * `load` returns into the page's `data` (a route's `./$types` is built on them). Both ship their declarations
- * bundled in one file each. Every other library degrades to `any`.
+ * The libraries typed from their declarations: svelte (runes, stores); SvelteKit, whose `Load` types carry what a
+ * `load` returns into the page's `data` (a route's `./$types` is built on them); and what the migrated code's types
+ * come from, this toolkit's runtime and Zero (a generated model's rows are its Zero schema's), so that
+ * `--verify-types` compares the migrated code against the types the app's own check will see. Every other library
+ * degrades to `any`.
  */
 function typedLibrary(name: string): boolean {
-  return name === 'svelte' || name.startsWith('svelte/') || isKit(name);
+  return isSvelte(name) || isKit(name) || isPackage(name, 'zero-record') || isPackage(name, '@rocicorp/zero');
+}
+
+function isSvelte(name: string): boolean {
+  return isPackage(name, 'svelte');
+}
+
+function isPackage(name: string, pkg: string): boolean {
+  return name === pkg || name.startsWith(`${pkg}/`);
 }
 
 function isKit(name: string): boolean {
-  return name === '@sveltejs/kit' || name.startsWith('@sveltejs/kit/');
+  return isPackage(name, '@sveltejs/kit');
 }
 
 /** A route's generated `./$types` declarations, in `.svelte-kit/types`. */
@@ -210,7 +221,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   /** A typed library as the app resolves it; svelte, which this toolkit depends on, else as the toolkit does. */
   const resolveLibrary = (name: string, containingFile: string) => {
     const result = ts.resolveModuleName(name, containingFile, options, host, cache);
-    if (result.resolvedModule || isKit(name)) return result;
+    if (result.resolvedModule || !isSvelte(name)) return result;
     return ts.resolveModuleName(name, TOOLKIT_ANCHOR, options, host, cache);
   };
   const resolvedHere = new Set<string>();
@@ -237,9 +248,9 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
         edge(containingFile, component);
         return { resolvedModule: { resolvedFileName: component, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
       }
-      // Only source (and the typed libraries above) is typed: legacy types are declared in the app, and other
-      // libraries' declarations (Zero's alone are hundreds of files) would multiply the cost for nothing.
-      if (outside(found)) return { resolvedModule: undefined };
+      // Only source and the typed libraries above are typed (with their own files: Zero's declarations import each
+      // other relatively): legacy types are declared in the app, and other libraries would multiply the cost.
+      if (outside(found) && !(outside(containingFile) && name.startsWith('.'))) return { resolvedModule: undefined };
       edge(containingFile, found);
       return result;
     });
