@@ -1,0 +1,3 @@
+class Client < ApplicationRecord
+  has_many :jobs
+end

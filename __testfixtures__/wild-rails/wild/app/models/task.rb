@@ -1,0 +1,3 @@
+class Task < ApplicationRecord
+  belongs_to :job
+end

@@ -1,0 +1,5 @@
+class Device < ApplicationRecord
+  belongs_to :visit, optional: true
+
+  enum :kind, { thermostat: "thermostat", meter: "meter", gateway: "gateway" }
+end

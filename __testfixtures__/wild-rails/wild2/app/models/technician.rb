@@ -1,0 +1,3 @@
+class Technician < ApplicationRecord
+  has_many :visits
+end

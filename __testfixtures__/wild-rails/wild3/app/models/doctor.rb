@@ -1,0 +1,3 @@
+class Doctor < ApplicationRecord
+  has_many :appointments
+end

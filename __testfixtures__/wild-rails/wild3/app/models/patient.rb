@@ -1,0 +1,4 @@
+class Patient < ApplicationRecord
+  has_many :appointments
+  has_many :invoices
+end

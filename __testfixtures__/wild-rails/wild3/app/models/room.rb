@@ -1,0 +1,3 @@
+class Room < ApplicationRecord
+  has_many :appointments
+end
