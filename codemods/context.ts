@@ -14,8 +14,7 @@ import type { TypedBinding } from './typed/bindings.ts';
 export type AstNode = { type: string; start?: number | null; end?: number | null; [key: string]: unknown };
 
 /** How a template expression is used by its block: `{#if test}`, `{#each expr as x}`, `bind:x={expr}`, `{@const ...}`. */
-/** Where a template expression sits; 'prop': the value of a component's attribute (`<Card job={...} />`). */
-export type RootContext = 'test' | 'each' | 'bind' | 'value' | 'prop' | 'statement' | 'program';
+export type RootContext = 'test' | 'each' | 'bind' | 'value' | 'statement' | 'program';
 
 export interface Unit {
   readonly kind: 'script' | 'template';

@@ -56,11 +56,7 @@ function isLegacyMode(source: string, filename: string, runes: boolean | undefin
   return false;
 }
 
-/** Elements whose attributes are props handed to a component. */
-const COMPONENTS = new Set(['Component', 'SvelteComponent', 'SvelteSelf']);
-
-function contextOf(parentType: string, key: string, prop: boolean): RootContext {
-  if (prop) return 'prop';
+function contextOf(parentType: string, key: string): RootContext {
   if (parentType === 'IfBlock' && key === 'test') return 'test';
   if (parentType === 'EachBlock' && key === 'expression') return 'each';
   if (parentType === 'BindDirective') return 'bind';
@@ -79,8 +75,7 @@ export function svelteUnits(j: JSCodeshift, source: string, filename: string, ru
     const start = content.start ?? 0;
     units.push(scriptUnit(j, filename, source.slice(start, content.end ?? start), start, key === 'module' ? 'module' : 'instance'));
   }
-  // `prop`: inside the value of an attribute of a component (`<Card job={...} />`).
-  const visit = (node: AstNode, prop = false): void => {
+  const visit = (node: AstNode): void => {
     for (const [key, value] of Object.entries(node)) {
       if (SKIP_KEYS.has(key) || value === null || typeof value !== 'object') continue;
       const isPattern = PATTERN_KEYS[node.type]?.includes(key) ?? false;
@@ -90,9 +85,9 @@ export function svelteUnits(j: JSCodeshift, source: string, filename: string, ru
           patternNames(child, templateBindings);
           continue;
         }
-        if (SVELTE_NODES.has(child.type)) visit(child, (prop && child.type === 'ExpressionTag') || (COMPONENTS.has(node.type) && child.type === 'Attribute'));
+        if (SVELTE_NODES.has(child.type)) visit(child);
         else if (typeof child.start === 'number' && typeof child.end === 'number') {
-          const context = contextOf(node.type, key, prop && (node.type === 'Attribute' || node.type === 'ExpressionTag'));
+          const context = contextOf(node.type, key);
           if (context === 'statement') for (const d of child['declarations'] as AstNode[]) patternNames(d['id'] as AstNode, templateBindings);
           units.push(templateUnit(j, filename, source, child.start, child.end, context));
         }

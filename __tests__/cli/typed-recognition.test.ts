@@ -145,18 +145,18 @@ describe('--verify-types', { timeout: 180_000 }, () => {
     tsconfig.compilerOptions.paths['zero-record'] = [join(repo, 'runtime/index.ts')];
     tsconfig.compilerOptions.paths['zero-record/reactive'] = [join(repo, 'runtime/reactive/index.svelte.ts')];
     files['tsconfig.json'] = JSON.stringify(tsconfig);
-    // `jobsQuery.current` is a Job[]; its migrated form, the live relation, is not one.
+    // `jobQuery.current!.title` is a string; its migrated form, `jobQuery.title`, is undefined until the record is found.
     files['src/lib/components/JobTitles.svelte'] = [
       '<script lang="ts">',
-      "  import { ReactiveQuery } from '$lib/zero/reactive-query.svelte';",
+      "  import { ReactiveQueryOne } from '$lib/zero/reactive-query.svelte';",
       "  import { getZero } from '$lib/zero/client';",
       "  import type { Job } from '$lib/zero/job.generated';",
       '',
-      '  const jobsQuery = new ReactiveQuery<Job>(() => getZero()?.query.jobs, []);',
-      '  const rows: Job[] = $derived(jobsQuery.current);',
+      "  const jobQuery = new ReactiveQueryOne<Job>(() => getZero()?.query.jobs.where('id', 'j1').one(), null);",
+      '  const title: string = $derived(jobQuery.current!.title);',
       '</script>',
       '',
-      "<p>{rows.map((j) => j.title).join(', ')}</p>",
+      '<p>{title}</p>',
       '',
     ].join('\n');
     root = makeProject(files);
@@ -172,7 +172,7 @@ describe('--verify-types', { timeout: 180_000 }, () => {
     expect(checked.code, checked.err).toBe(0);
     const file = (JSON.parse(checked.out) as JsonReport).files[0]!;
     expect(file.status).toBe('manual');
-    expect(file.diagnostics[0]!.message).toMatch(/--verify-types: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*is missing the following properties from type 'Job\[\]'/);
+    expect(file.diagnostics[0]!.message).toMatch(/--verify-types: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*Type 'string \| undefined' is not assignable to type 'string'/);
   });
 
   it('keeps every other conversion of the example app: its rows are typed by its Zero schema, as its own check types them', async () => {

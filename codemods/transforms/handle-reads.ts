@@ -16,7 +16,6 @@ const VALUE = new Set(['current', 'data', 'value']);
 /** What a live collection answers directly; other array methods go through `toArray()`. */
 const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'includes', 'indexOf', 'toArray', 'at']);
 /** Rune calls take the value where it is; they do not hand it to other code. */
-const RUNES = new Set(['$derived', '$state', '$inspect']);
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */
@@ -97,12 +96,11 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
     const test = inTest(member, unit.rootNode, unit.rootContext);
     return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
   }
-  // Passed to other code (a function, or a component as a prop typed like the legacy array), which may rely on a real
-  // array (Array.isArray, JSON, mutation, its declared type): hand it one.
-  const passed =
-    (isCall(parent) && parent.arguments.includes(through) && !(parent.callee.type === 'Identifier' && RUNES.has(parent.callee['name'] as string))) ||
-    (unit.rootContext === 'prop' && through === unit.rootNode);
-  return addEdit(ctx, handle.id, replace(start, end, ...(passed ? [self, '.toArray()'] : [self])));
+  // Only iterated (`{#each}`, for...of, spread), the collection reads as the array did. Anywhere else the value goes
+  // on (a declaration, `$derived`, an assignment, a return, an argument, a prop), and what receives it may rely on a
+  // real array (its declared type, sort, push, Array.isArray, JSON): hand it a copy, as the legacy `current` was.
+  const iterated = (unit.rootContext === 'each' && through === unit.rootNode) || parent.type === 'SpreadElement' || (parent.type === 'ForOfStatement' && parent['right'] === through);
+  return addEdit(ctx, handle.id, replace(start, end, ...(iterated ? [self] : [self, '.toArray()'])));
 }
 
 /** Classifies one use of the handle (its identifier, or the inline construction) and plans its rewrite. */
