@@ -21,5 +21,11 @@ export async function restore(data: CreateJobData & { id: string }): Promise<voi
   await upsertJob(data);
 }
 
+// Rails' upsert resolves to nothing, where the legacy one resolved { id }: reported.
+export async function copied(data: CreateJobData, id: string): Promise<string> {
+  const result = await upsertJob({ ...data, id });
+  return result.id;
+}
+
 /** Passed along as a callback: the codemod does not guess a wrapper. */
 export const remover: (id: string) => Promise<void> = deleteJob;

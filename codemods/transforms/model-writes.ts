@@ -7,7 +7,7 @@
  * which resolve with the record and its `errors` when a validation fails.
  * A mutator passed around as a value is reported (a bare method reference would lose its model).
  */
-import type { AstNode, Path, PlanContext } from '../context.ts';
+import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
 import { addEdit, endOf, report } from '../context.ts';
 import { replace } from '../edits.ts';
 import { isCall, isIdentifier } from '../ast.ts';
@@ -15,11 +15,17 @@ import { targetFor } from '../config.ts';
 import type { FileIndex } from '../references.ts';
 import type { LegacyBinding, WriteOp } from './legacy-bindings.ts';
 
-/** Whether the value of the call at `call` (awaited or not) is used, rather than the call standing as a statement. */
-function resultIsRead(call: Path): boolean {
-  let holder = call.parent as Path;
-  if (holder.node.type === 'AwaitExpression') holder = holder.parent as Path;
-  return holder.node.type !== 'ExpressionStatement';
+/**
+ * Whether the value of the call at `call` (awaited or not) is used, rather than the call standing as a statement or as
+ * the body of an arrow that is a whole template expression (`onclick={() => deleteJob(id)}`: a handler's result goes
+ * nowhere). An arrow elsewhere (`ids.map((id) => updateJob(...))`) hands its result on.
+ */
+function resultIsRead(call: Path, unit: Unit): boolean {
+  let value = call;
+  if ((value.parent as Path).node.type === 'AwaitExpression') value = value.parent as Path;
+  const holder = (value.parent as Path).node;
+  if (holder.type === 'ArrowFunctionExpression' && holder['body'] === value.node && holder === unit.rootNode) return false;
+  return holder.type !== 'ExpressionStatement';
 }
 
 /** Whether an upsert's argument is an object literal that sets `id` itself. */
@@ -42,6 +48,11 @@ const OUTCOME: Readonly<Record<WriteOp, string>> = {
   upsert: 'resolves to nothing and rejects with a typed error on failure (try/catch)',
 };
 
+/** Whether the converted write resolves to nothing: Rails' upsert, and a reactive model's destroy (ActiveRecord's has the record). */
+function resolvesToNothing(op: WriteOp, flavour: PlanContext['flavour']): boolean {
+  return op === 'upsert' || (op === 'destroy' && flavour === 'reactive');
+}
+
 export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<string, LegacyBinding>, index: FileIndex): void {
   for (const binding of bindings.values()) {
     if (binding.kind !== 'write' || (ctx.model && binding.className !== ctx.model)) continue;
@@ -60,8 +71,13 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
         report(ctx, owner, ref.offset, `${binding.local}(...) without an id in sight: ${target}.upsert() needs the primary key (a legacy upsert may have made one up); pass it, e.g. { id: crypto.randomUUID(), ...data }, then convert`);
         continue;
       }
-      if (binding.resultObject && resultIsRead(ref.path.parent as Path)) {
+      if (binding.resultObject && resultIsRead(ref.path.parent as Path, ref.unit)) {
         report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]} instead of resolving { success: false, error }; rewrite the check`);
+        continue;
+      }
+      // The legacy mutators resolved `{ id }`: a record has it, but nothing is not one.
+      if (resolvesToNothing(binding.op, ctx.flavour) && resultIsRead(ref.path.parent as Path, ref.unit)) {
+        report(ctx, owner, ref.offset, `the result of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]}, where the legacy mutator resolved { id }; take the id from what you pass, then convert`);
         continue;
       }
       addEdit(ctx, owner, replace(ref.offset, endOf(ref.unit, ref.path.node), `${target}.${method}`));

@@ -77,7 +77,9 @@ export function typedBindings(app: AppProgram, types: LegacyTypes, config: Migra
     if (ts.isImportSpecifier(node) && !node.isTypeOnly && !node.parent.parent.parent.importClause?.isTypeOnly) {
       const kind = classify(app, types, config, checker, checker.getSymbolAtLocation(node.name), node.name);
       if (kind) found.push({ ...kind, local: node.name.text, destructuredAt: null });
-    } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !node.dotDotDotToken && ts.isObjectBindingPattern(node.parent) && ts.isVariableDeclaration(node.parent.parent)) {
+    } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !node.dotDotDotToken && !node.initializer && ts.isObjectBindingPattern(node.parent) && ts.isVariableDeclaration(node.parent.parent)) {
+      // A name with a default (`deleteJob: removeJob = fallback`) may be bound to either: which one runs is the
+      // context's to say, so it is left as it is (the completeness pass reports its uses).
       const kind = classify(app, types, config, checker, checker.getSymbolAtLocation(node.name), node.name);
       const at = file.tsx ? file.tsx.toComponent(node.name.getStart(sf)) : node.name.getStart(sf);
       if (kind && at !== null) found.push({ ...kind, local: node.name.text, destructuredAt: at });
