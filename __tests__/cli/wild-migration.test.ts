@@ -5,7 +5,8 @@
  * `<script module>` exports, load functions, namespace imports, as SvelteKit leaves a project after `svelte-kit
  * sync` but without `./$types`) and __testfixtures__/wild3 (a clinic front desk: a handle type in a module of its
  * own, stores, contexts under Symbol keys, Svelte 4 pages, load data typed by the `$types` SvelteKit 2 generated,
- * with the app's dependencies installed). The migration must account for all of its own legacy uses (0 unaccounted), touch
+ * with the app's dependencies installed) and __testfixtures__/wild4 (a stockroom typed explicitly everywhere:
+ * annotated declarations, typed props, callbacks and mutator results). The migration must account for all of its own legacy uses (0 unaccounted), touch
  * no must-not-touch line, and leave no inventory use silently: each is converted (its line rewritten) or reported
  * (its line listed), or falls outside what the tool calls a legacy use, for a reason written down here.
  */
@@ -118,6 +119,23 @@ const TREES: Tree[] = [
     unresolved: [],
     installed: true,
     gitignore: 'node_modules\n.svelte-kit\nbuild\n',
+  },
+  {
+    name: 'wild4',
+    uses: 185,
+    mustNotTouch: 12,
+    outside: [
+      { match: /import type \{[^}]*\} (via the \$lib\/zero barrel|from legacy model module)/, why: 'plain data types (rows, enums, create data) are not legacy uses: they keep compiling and carry no behaviour' },
+      { match: /legacy subscribe meta type/, why: "the legacy classes' QueryMeta ({ isLoading, error }) is plain data, not a legacy type" },
+      { match: /^src\/lib\/zero-context\.svelte\.ts:(8|24) /, why: 'a multi-line interface and object literal: each legacy member is reported on its own line (9-18, 25-34)' },
+      { match: /^src\/routes\/moves\/\+page\.svelte:3 /, why: 'a multi-line import: each legacy name in it is reported on its own line (4-11)' },
+      { match: /^src\/routes\/products\/\[id\]\/\+page\.svelte:17 /, why: 'a `$derived(...)` over several lines: reported on its first line (16)' },
+      { match: /structural DebugQuery type|^src\/routes\/debug\/\+page\.svelte:(37|56) /, why: 'a structural type ({ current, destroy }) is not declared by a legacy module; each query is reported where it is built (18-24)' },
+    ],
+    outcomes: { converted: 16, reported: 148, outside: 21 },
+    unresolved: [],
+    installed: true,
+    gitignore: 'node_modules\n',
   },
 ];
 

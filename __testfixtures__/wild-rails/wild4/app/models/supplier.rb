@@ -1,0 +1,3 @@
+class Supplier < ApplicationRecord
+  has_many :products
+end
