@@ -67,6 +67,14 @@ describe('new records (a form creating one)', () => {
     const none: null | 'found' = missing.$found ? 'found' : missing.$record;
     expect([missing.$found, none, missing.title]).toEqual([false, null, undefined]);
   });
+
+  test("a type guard over the row type narrows a collection's filter and find, as an array's", () => {
+    const hasStatus = <T extends { readonly status?: string | null }>(job: T): job is T & { status: string } => typeof job.status === 'string';
+    const statuses: string[] = ReactiveJob.all().filter(hasStatus).map((job) => job.status.toUpperCase());
+    const firstStatus: string | undefined = ReactiveJob.all().find(hasStatus)?.status;
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(firstStatus).toBe(ReactiveJob.all().toArray().find((job) => typeof job.status === 'string')?.status);
+  });
 });
 
 describe('record handles (a form editing one)', () => {

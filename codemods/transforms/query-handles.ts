@@ -166,10 +166,9 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
         report(ctx, id, at, `${decl.name} is exported: its reads in other modules cannot be followed`);
         continue;
       }
-      if (decl?.id['typeAnnotation']) {
-        report(ctx, id, at, `${decl.name} is annotated with the legacy type: fix the annotation by hand`);
-        continue;
-      }
+      // `const q: ReactiveQuery<Job> = ...`: the annotation names what the handle was; the model's type is inferred.
+      const annotation = decl?.id['typeAnnotation'] as AstNode | null | undefined;
+      if (annotation) addEdit(ctx, id, replace(startOf(unit, annotation), endOf(unit, annotation)));
       if (ctx.flavour === 'active' && built.cardinality === 'one' && decl && !enclosingFunction(path)) {
         report(ctx, id, at, `module-level one-record query ${decl.name}: an ActiveRecord find_by would run at import time`);
         continue;

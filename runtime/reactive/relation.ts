@@ -179,8 +179,11 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return this.#records().map(fn);
   }
 
-  filter(fn: Predicate<Item<Row, A>, unknown>): Item<Row, A>[] {
-    return this.#records().filter(fn);
+  /** A type guard over the row type narrows the records, as an array's `filter` narrows its rows. */
+  filter<S extends Row>(fn: (record: Row, index: number, records: readonly Item<Row, A>[]) => record is S): (Item<Row, A> & S)[];
+  filter(fn: Predicate<Item<Row, A>, unknown>): Item<Row, A>[];
+  filter(fn: (record: never, index: number, records: readonly Item<Row, A>[]) => unknown): Item<Row, A>[] {
+    return this.#records().filter(fn as Predicate<Item<Row, A>, unknown>);
   }
 
   some(fn: Predicate<Item<Row, A>, unknown>): boolean {
@@ -250,6 +253,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
    * `find(id)` -> a record handle ('not-found' with RecordNotFoundError when missing); `find([a, b])` -> a collection
    * (all-or-nothing, in the order asked); `find((job) => ...)` -> Array#find over the records now.
    */
+  find<S extends Row>(predicate: (record: Row, index: number, records: readonly Item<Row, A>[]) => record is S): (Item<Row, A> & S) | undefined;
   find(predicate: Predicate<Item<Row, A>, unknown>): Item<Row, A> | undefined;
   find(ids: readonly unknown[]): ReactiveRelation<Row, A>;
   find(id: unknown, ...more: unknown[]): Handle<Row, A>;
