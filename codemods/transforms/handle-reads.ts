@@ -15,7 +15,6 @@ import { planDestroyCall } from './destroy-calls.ts';
 const VALUE = new Set(['current', 'data', 'value']);
 /** What a live collection answers directly; other array methods go through `toArray()`. */
 const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'includes', 'indexOf', 'toArray', 'at']);
-/** Rune calls take the value where it is; they do not hand it to other code. */
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */

@@ -37,7 +37,7 @@ type HandleColumns<Row, Missing> = { -readonly [K in Exclude<keyof Row, Shadowed
 /** A record handle whose record is there: what `$found` (or `$record`) narrows to, and what a saving write resolves to. */
 export type FoundRecordHandle<Row> = HandleColumns<Row, never> & ReactiveRecordMethods<Row> & RecordHandleState<FoundRecordHandle<Row>, true>;
 
-/** A record handle whose record is not there (yet): columns read undefined (a new record's, its defaults and what was assigned). */
+/** A record handle whose record is not there (yet): its columns may read undefined (a new record reads its defaults and what was assigned). */
 export type MissingRecordHandle<Row> = HandleColumns<Row, undefined> & ReactiveRecordMethods<Row> & RecordHandleState<never, false>;
 
 /**
