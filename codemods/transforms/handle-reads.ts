@@ -13,8 +13,8 @@ import type { Handle } from './query-handles.ts';
 import { planDestroyCall } from './destroy-calls.ts';
 
 const VALUE = new Set(['current', 'data', 'value']);
-/** What a live collection answers directly; other array methods go through `toArray()`. */
-const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'includes', 'indexOf', 'toArray', 'at']);
+/** What a live collection answers directly; other array methods go through `toArray()` (`includes` is Rails' eager loading there). */
+const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'indexOf', 'toArray', 'at']);
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */
@@ -71,7 +71,8 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
     const parts: Part[] = needsParens(member) ? ['(await ', self, ')'] : ['await ', self];
     return addEdit(ctx, handle.id, replace(start, end, ...parts));
   }
-  // `h.current!.title` reads like `h.current.title`.
+  // `h.current!.title` reads like `h.current.title`, but asserts the record is there: `h.$record!.title` keeps that
+  // (the row's type for `title`, and a TypeError when it is missing), where `h.title` would be `undefined`.
   let through = node;
   if (parent.type === 'TSNonNullExpression') {
     through = parent;
@@ -82,7 +83,7 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
     if (ASSIGNING.has((parentPath.parent as Path).node.type) && (parentPath.parent as Path).node['left'] === parent) {
       return report(ctx, handle.id, start, `${label}.current.<field> is assigned to: records change through update(), not assignment`);
     }
-    if (handle.cardinality === 'one') return addEdit(ctx, handle.id, replace(start, endOf(unit, through), self));
+    if (handle.cardinality === 'one') return addEdit(ctx, handle.id, replace(start, endOf(unit, through), ...(through === node ? [self] : [self, '.$record!'])));
     // `h.current[i]` stays index access on the collection: the same values as the array's for every key (at() would
     // read -1 as the last record), and TypeScript still narrows `{#if h[0]}{h[0].title}{/if}` as it did.
     if (parent.computed) return addEdit(ctx, handle.id, replace(start, endOf(unit, through), self));
