@@ -5,14 +5,14 @@
  * (local Zero, jsdom).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyOutput } from '../../codemods/verify.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
 import { newErrors } from '../../codemods/typed/type-errors.ts';
-import { git, treeHashes } from './project.ts';
+import { commitAll, linkDependencies, treeHashes } from './project.ts';
 import { svelteCheckErrors } from './svelte-check.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -69,11 +69,9 @@ describe.each(APPS)('migrating the example app $name', (app) => {
     // dependencies, as an installed app has them.
     const tsconfig = join(copy, 'tsconfig.json');
     writeFileSync(tsconfig, readFileSync(tsconfig, 'utf8').replaceAll('"../../', `"${REPO}/`));
-    symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    linkDependencies(copy);
     writeFileSync(join(copy, '.gitignore'), 'node_modules\n');
-    git(copy, 'init', '-q');
-    git(copy, 'add', '-A');
-    git(copy, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app');
+    commitAll(copy);
     const original = treeHashes(copy);
     const paths = app.migrate ? [join(copy, app.migrate)] : [];
 

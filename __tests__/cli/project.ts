@@ -4,12 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { CommandIO } from '../../scripts/cli/io.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../__testfixtures__');
+const REPO = join(import.meta.dirname, '../..');
+const FIXTURES = join(REPO, '__testfixtures__');
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -44,15 +45,25 @@ export function git(root: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8' });
 }
 
+/** Makes `root` a git repository whose one commit holds everything in it (what `.gitignore` leaves). */
+export function commitAll(root: string, message = 'legacy app'): void {
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message);
+}
+
+/** Installs this repository's dependencies into the app at `root`, as a link (its `.gitignore` must leave it out). */
+export function linkDependencies(root: string): void {
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+}
+
 export function makeProject(files: Record<string, string> = PROJECT_FILES): string {
   const root = mkdtempSync(join(tmpdir(), 'zr-cli-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app');
+  commitAll(root);
   return root;
 }
 

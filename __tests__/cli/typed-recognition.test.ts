@@ -3,13 +3,13 @@
  * handles reach their users in ten unusual ways. Each planted site must come out converted or reported (never
  * left silently), and the JSON summary must account for every legacy use.
  */
-import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import { verifyOutput } from '../../codemods/verify.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
-import { captureIO, makeProject, treeHashes } from './project.ts';
+import { captureIO, linkDependencies, makeProject, treeHashes } from './project.ts';
 
 const APP = join(import.meta.dirname, '../../__testfixtures__/typed-app');
 
@@ -163,7 +163,7 @@ describe('--verify-types', { timeout: 180_000 }, () => {
     ].join('\n');
     root = makeProject(files);
     // Installed, as an app is: Zero's types are what the generated models' rows come from.
-    symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
+    linkDependencies(root);
   });
 
   it('leaves a file that would gain a type error as it is, and lists the error', async () => {

@@ -10,13 +10,13 @@
  * no must-not-touch line, and leave no inventory use silently: each is converted (its line rewritten) or reported
  * (its line listed), or falls outside what the tool calls a legacy use, for a reason written down here.
  */
-import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import { verifyOutput } from '../../codemods/verify.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
-import { captureIO, git, makeProject } from './project.ts';
+import { captureIO, git, linkDependencies, makeProject } from './project.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../__testfixtures__');
 
@@ -151,7 +151,7 @@ describe.each(TREES)('migrating legacy code written without reading the transfor
 
   beforeAll(async () => {
     root = makeProject(files);
-    if (tree.installed) symlinkSync(join(import.meta.dirname, '../../node_modules'), join(root, 'node_modules'));
+    if (tree.installed) linkDependencies(root);
     const io = captureIO(root);
     const code = await migrate(['--json'], io);
     expect(code, io.err()).toBe(0);

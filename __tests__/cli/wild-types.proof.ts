@@ -6,12 +6,12 @@
  * schema.rb and app/models matching the tree's legacy row types), then migrated.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newErrors } from '../../codemods/typed/type-errors.ts';
-import { git } from './project.ts';
+import { commitAll, linkDependencies } from './project.ts';
 import { svelteCheckErrors } from './svelte-check.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -35,12 +35,10 @@ describe.each(['wild', 'wild2', 'wild3', 'wild4'])('the outside tree %s after mi
   it('type-checks with no error it did not have before', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'zr-wild-types-')), tree);
     cpSync(join(FIXTURES, tree), root, { recursive: true });
-    symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+    linkDependencies(root);
     writeFileSync(join(root, '.gitignore'), 'node_modules\n');
     cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree), '--out', join(root, 'src/lib/models'));
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'legacy app and its generated models');
+    commitAll(root, 'legacy app and its generated models');
     const before = svelteCheckErrors(root);
 
     const summary = cli(root, 'migrate', '--root', root);

@@ -71,12 +71,13 @@ export function rewriteModelWrites(ctx: PlanContext, bindings: ReadonlyMap<strin
         report(ctx, owner, ref.offset, `${binding.local}(...) without an id in sight: ${target}.upsert() needs the primary key (a legacy upsert may have made one up); pass it, e.g. { id: crypto.randomUUID(), ...data }, then convert`);
         continue;
       }
-      if (binding.resultObject && resultIsRead(ref.path.parent as Path, ref.unit)) {
+      const read = resultIsRead(ref.path.parent as Path, ref.unit);
+      if (binding.resultObject && read) {
         report(ctx, owner, ref.offset, `the result object of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]} instead of resolving { success: false, error }; rewrite the check`);
         continue;
       }
       // The legacy mutators resolved `{ id }`: a record has it, but nothing is not one.
-      if (resolvesToNothing(binding.op, ctx.flavour) && resultIsRead(ref.path.parent as Path, ref.unit)) {
+      if (resolvesToNothing(binding.op, ctx.flavour) && read) {
         report(ctx, owner, ref.offset, `the result of ${binding.local}(...) is read: ${target}.${method}() ${OUTCOME[binding.op]}, where the legacy mutator resolved { id }; take the id from what you pass, then convert`);
         continue;
       }
