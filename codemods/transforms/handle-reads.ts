@@ -8,7 +8,7 @@ import type { AstNode, Path, PlanContext } from '../context.ts';
 import { addEdit, endOf, report, startOf } from '../context.ts';
 import { keep, replace, type Part } from '../edits.ts';
 import { enclosingFunction, isCall, isMember, memberName } from '../ast.ts';
-import type { FileIndex } from '../references.ts';
+import { privateFieldUses, type FileIndex } from '../references.ts';
 import type { Handle } from './query-handles.ts';
 import { planDestroyCall } from './destroy-calls.ts';
 
@@ -128,6 +128,12 @@ function planUse(ctx: PlanContext, handle: Handle, use: Path, useUnitOf: PlanCon
 
 export function rewriteHandleReads(ctx: PlanContext, handles: readonly Handle[], index: FileIndex): void {
   for (const handle of handles) {
+    if (handle.field) {
+      const { follow, lost } = privateFieldUses(handle.unit, handle.field.body, handle.field.key);
+      for (const use of lost) report(ctx, handle.id, startOf(handle.unit, use.node), `#${handle.field.key} is used here other than as ${handle.name} in its class's own methods: the codemod cannot follow it`);
+      for (const use of follow) planUse(ctx, handle, use, handle.unit);
+      continue;
+    }
     if (!handle.name) {
       planUse(ctx, handle, handle.exprPath, handle.unit);
       continue;

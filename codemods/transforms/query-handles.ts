@@ -1,8 +1,9 @@
 /**
  * Finds every legacy query handle and rewrites its construction: `new ReactiveQuery(One)(thunk, default, ttl)`
  * and the model-object finders `Job.find(id)` / `Job.all()` / `Job.where(conds)`. A handle is tracked by data
- * flow: the variable it is assigned to (`const`, `$derived(...)`, Svelte 4 `$: h = ...`), or the member read
- * right on it (`Job.find(id).current`). Anything else cannot be followed and is reported.
+ * flow: the variable it is assigned to (`const`, `$derived(...)`, Svelte 4 `$: h = ...`), a `#private` class field
+ * (read only as `this.#field` in its class), or the member read right on it (`Job.find(id).current`). Anything
+ * else cannot be followed and is reported.
  */
 import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
 import { addEdit, endOf, findAll, report, startOf } from '../context.ts';
@@ -23,6 +24,21 @@ export interface Handle {
   readonly exprPath: Path;
   /** The identifier node that declares `name` (skipped when its references are classified). */
   readonly declaredBy: AstNode | null;
+  /** The `#private` instance field holding the handle: its reads are `this.#key` in the class, not references to `name`. */
+  readonly field: PrivateField | null;
+}
+
+export interface PrivateField {
+  /** The ClassBody declaring it. */
+  readonly body: AstNode;
+  readonly key: string;
+}
+
+interface Declaration {
+  readonly name: string;
+  readonly id: AstNode;
+  readonly declarator: AstNode;
+  readonly field: PrivateField | null;
 }
 
 export interface HandleScan {
@@ -37,21 +53,31 @@ function isDerived(node: AstNode | undefined): boolean {
   return isCall(node) && isIdentifier(node.callee, '$derived') && node.arguments.length === 1;
 }
 
+/** The class property whose initializer is the handle expression at `path` (through `$derived(...)`), if any. */
+function holder(path: Path): Path {
+  const p = path.parent as Path;
+  return isDerived(p.node) ? (p.parent as Path) : p;
+}
+
 /** The name a handle expression is stored in, and the identifier node that declares it. */
-function declaration(path: Path): { name: string; id: AstNode; declarator: AstNode } | null {
-  let p = path.parent as Path;
-  if (isDerived(p.node)) p = p.parent as Path;
+function declaration(path: Path): Declaration | null {
+  const p = holder(path);
   const node = p.node;
   if (node.type === 'VariableDeclarator' && isIdentifier(node['id'] as AstNode)) {
     const id = node['id'] as AstNode & { name: string };
-    return { name: id.name, id, declarator: node };
+    return { name: id.name, id, declarator: node, field: null };
+  }
+  // Only a private instance field: no code outside its class can read it, so its class's methods are all its reads.
+  if (node.type === 'ClassPrivateProperty' && node['static'] !== true) {
+    const id = (node['key'] as AstNode)['id'] as AstNode & { name: string };
+    return { name: `this.#${id.name}`, id, declarator: node, field: { body: (p.parent as Path).node, key: id.name } };
   }
   if (node.type === 'AssignmentExpression' && node['operator'] === '=' && isIdentifier(node['left'] as AstNode)) {
     const statement = (p.parent as Path).node;
     const label = (p.parent?.parent as Path | undefined)?.node;
     if (statement.type === 'ExpressionStatement' && label?.type === 'LabeledStatement' && isIdentifier(label['label'] as AstNode, '$')) {
       const id = node['left'] as AstNode & { name: string };
-      return { name: id.name, id, declarator: node };
+      return { name: id.name, id, declarator: node, field: null };
     }
   }
   return null;
@@ -159,7 +185,15 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
       }
       const inline = isMember((path.parent as Path).node) && (path.parent as Path).node['object'] === node;
       if (!decl && !inline) {
-        report(ctx, id, at, 'legacy query is not stored in a variable (or is stored in a class field/object): its reads cannot be followed');
+        const field = ['ClassProperty', 'ClassPrivateProperty'].includes(holder(path).node.type);
+        report(
+          ctx,
+          id,
+          at,
+          field
+            ? 'legacy query stored in a class field code outside the class can read (public, protected, TS private or static): its reads cannot be followed; a #private field is migrated'
+            : 'legacy query is not stored in a variable (or is stored in an object): its reads cannot be followed',
+        );
         continue;
       }
       if (decl && isExported(path)) {
@@ -167,15 +201,16 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
         continue;
       }
       // `const q: ReactiveQuery<Job> = ...`: the annotation names what the handle was; the model's type is inferred.
-      const annotation = decl?.id['typeAnnotation'] as AstNode | null | undefined;
+      const annotation = (decl?.field ? decl.declarator : decl?.id)?.['typeAnnotation'] as AstNode | null | undefined;
       if (annotation) addEdit(ctx, id, replace(startOf(unit, annotation), endOf(unit, annotation)));
       if (ctx.flavour === 'active' && built.cardinality === 'one' && decl && !enclosingFunction(path)) {
-        report(ctx, id, at, `module-level one-record query ${decl.name}: an ActiveRecord find_by would run at import time`);
+        const when = decl.field ? 'once, when the object is built, and every later read would get that answer' : 'at import time';
+        report(ctx, id, at, `${decl.field ? 'class-field' : 'module-level'} one-record query ${decl.name}: an ActiveRecord find_by would run ${when}`);
         continue;
       }
       addEdit(ctx, id, replace(at, endOf(unit, node), ...parts));
       ctx.targetUses.push({ owner: id, className: built.className, unit });
-      handles.push({ id, name: decl?.name ?? null, cardinality: built.cardinality, className: built.className, unit, exprPath: path, declaredBy: decl?.id ?? null });
+      handles.push({ id, name: decl?.name ?? null, cardinality: built.cardinality, className: built.className, unit, exprPath: path, declaredBy: decl?.id ?? null, field: decl?.field ?? null });
     }
   }
   return { handles, consumed };
