@@ -13,8 +13,8 @@ import type { Handle } from './query-handles.ts';
 import { planDestroyCall } from './destroy-calls.ts';
 
 const VALUE = new Set(['current', 'data', 'value']);
-/** What a live collection answers directly; other array methods go through `toArray()` (`includes` is Rails' eager loading there). */
-const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'indexOf', 'toArray', 'at']);
+/** What a live collection answers directly, as the array did (a guard test compares each on a real collection); other array methods go through `toArray()` (`includes` is Rails' eager loading there). */
+export const COLLECTION = new Set(['length', 'map', 'filter', 'find', 'some', 'every', 'forEach', 'slice', 'reduce', 'indexOf', 'toArray', 'at']);
 const ASSIGNING = new Set(['AssignmentExpression', 'UpdateExpression']);
 
 /** Whether the value of the expression at `path` only decides a branch (its truthiness). */
