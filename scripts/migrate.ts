@@ -50,9 +50,10 @@ Options:
   --config <file>  config file (default: <root>/zero-record.config.json when it exists)
   --syntactic      recognise legacy code by import specifiers only: no TypeScript program, no count of
                    legacy uses (faster; misses code that gets the legacy objects from contexts or barrels)
-  --verify-types   compare each changed file's type errors before and after (in the same program, where the
-                   app's own source, svelte, SvelteKit, zero-record and Zero are typed) and leave any file that
-                   would gain one as it is
+  --no-verify-types
+                   skip the type check of the output. By default each changed file's type errors are compared
+                   before and after (in the same program, where the app's own source, svelte, SvelteKit,
+                   zero-record and Zero are typed), and a file that would gain one is left as it is and reported
   -h, --help       show this help
 
 Writes .zero-record/migrations/<id>.json first; undo with \`zero-record rollback\`.
@@ -67,7 +68,9 @@ const OPTIONS = {
   root: { type: 'string' },
   config: { type: 'string' },
   syntactic: { type: 'boolean' },
+  // The default; still accepted, as earlier versions needed it.
   'verify-types': { type: 'boolean' },
+  'no-verify-types': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +86,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
+  if (values['verify-types'] && values['no-verify-types']) throw new UsageError('--verify-types and --no-verify-types contradict each other (checking is the default)', 'migrate');
   if (values.model !== undefined && !/^[A-Z][A-Za-z0-9]*$/.test(values.model)) throw new UsageError(`--model takes a class name such as Job, got ${JSON.stringify(values.model)}`, 'migrate');
   const root = projectRoot(io.cwd, values.root, positionals);
   const config = loadConfig(root, io.cwd, values.config);
@@ -133,7 +137,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       return 130;
     }
     progress.phase('checking the planned output for legacy uses left behind');
-    const { plans, counts } = completeness(root, files, config, planned, first, values['verify-types'] === true);
+    const { plans, counts } = completeness(root, files, config, planned, first, values['no-verify-types'] !== true);
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);

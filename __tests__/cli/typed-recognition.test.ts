@@ -125,7 +125,7 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
   });
 });
 
-describe('--verify-types', { timeout: 180_000 }, () => {
+describe('the type check of the output (the default; --no-verify-types skips it)', { timeout: 180_000 }, () => {
   let root: string;
 
   beforeAll(() => {
@@ -168,18 +168,24 @@ describe('--verify-types', { timeout: 180_000 }, () => {
 
   it('leaves a file that would gain a type error as it is, and lists the error', async () => {
     const target = join(root, 'src/lib/components/JobTitles.svelte');
-    const plain = JSON.parse((await run(root, target, '--dry', '--json')).out) as JsonReport;
+    const plain = JSON.parse((await run(root, target, '--dry', '--json', '--no-verify-types')).out) as JsonReport;
     expect(plain.files[0]!.status).toBe('changed');
-    const checked = await run(root, target, '--dry', '--json', '--verify-types');
+    const checked = await run(root, target, '--dry', '--json');
     expect(checked.code, checked.err).toBe(0);
     const file = (JSON.parse(checked.out) as JsonReport).files[0]!;
     expect(file.status).toBe('manual');
-    expect(file.diagnostics[0]!.message).toMatch(/--verify-types: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*Argument of type 'Job' is not assignable to parameter of type/);
+    expect(file.diagnostics[0]!.message).toMatch(/type check: the migrated file would gain 1 type error \(line \d+ of the migrated file: .*Argument of type 'Job' is not assignable to parameter of type.*\); left as it is \(--no-verify-types converts it anyway\)/);
+  });
+
+  it('refuses to be both on and off', async () => {
+    const both = await run(root, '--dry', '--verify-types', '--no-verify-types');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--verify-types and --no-verify-types contradict each other');
   });
 
   it('keeps every other conversion of the example app: its rows are typed by its Zero schema, as its own check types them', async () => {
     const changed = (report: JsonReport) => report.files.filter((f) => f.status === 'changed').map((f) => f.path);
-    const plain = changed(JSON.parse((await run(root, '--dry', '--json')).out) as JsonReport);
+    const plain = changed(JSON.parse((await run(root, '--dry', '--json', '--no-verify-types')).out) as JsonReport);
     const checked = await run(root, '--dry', '--json', '--verify-types');
     expect(checked.code, checked.err).toBe(0);
     expect(plain.length).toBeGreaterThanOrEqual(10);

@@ -18,5 +18,5 @@ export function missingTargets(root: string, plans: readonly FilePlan[]): string
 
 export function missingTargetsNote(missing: readonly string[]): string {
   if (!missing.length) return '';
-  return `Note: the migrated code imports model modules this project does not have yet: ${missing.join(', ')}.\nGenerate them (\`zero-record generate --out src/lib/models\`) before running the app.\n`;
+  return `Note: the migrated code imports model modules this project does not have yet: ${missing.join(', ')}.\nGenerate them (\`zero-record generate --out src/lib/models\`) before running the app. The files importing them were not type-checked: with the models generated first, the migration checks them too.\n`;
 }
