@@ -6,7 +6,9 @@
  * sync` but without `./$types`) and __testfixtures__/wild3 (a clinic front desk: a handle type in a module of its
  * own, stores, contexts under Symbol keys, Svelte 4 pages, load data typed by the `$types` SvelteKit 2 generated,
  * with the app's dependencies installed) and __testfixtures__/wild4 (a stockroom typed explicitly everywhere:
- * annotated declarations, typed props, callbacks and mutator results). The migration must account for all of its own legacy uses (0 unaccounted), touch
+ * annotated declarations, typed props, callbacks and mutator results) and __testfixtures__/wild5 (a box office written
+ * partly in JavaScript: .js modules and components without lang="ts" typed by JSDoc, query factories, runes classes
+ * holding queries, registries, queries rebuilt by $effect). The migration must account for all of its own legacy uses (0 unaccounted), touch
  * no must-not-touch line, and leave no inventory use silently: each is converted (its line rewritten) or reported
  * (its line listed), or falls outside what the tool calls a legacy use, for a reason written down here.
  */
@@ -133,6 +135,19 @@ const TREES: Tree[] = [
       { match: /structural DebugQuery type|^src\/routes\/debug\/\+page\.svelte:(37|56) /, why: 'a structural type ({ current, destroy }) is not declared by a legacy module; each query is reported where it is built (18-24)' },
     ],
     outcomes: { converted: 54, reported: 111, outside: 20 },
+    unresolved: [],
+    installed: true,
+    gitignore: 'node_modules\n',
+  },  {
+    name: 'wild5',
+    uses: 250,
+    mustNotTouch: 20,
+    outside: [
+      { match: /^src\/lib\/live\.ts:3 /, why: 'a multi-line re-export: each legacy name in it is reported on its own line (4, 5)' },
+      { match: /mutator received as a callback prop/, why: "a callback prop typed by the app's own function type, resolving `{ id }` (plain data): the mutator is reported where it is passed (routes/shows/[id]/+page.svelte:79, 85)" },
+      { match: /^src\/routes\/debug\/\+page\.svelte:50 /, why: "an array of objects holding legacy queries, typed by the app (DebugEntry): each query is reported where it is built (11, 14) and where the panel reads it" },
+    ],
+    outcomes: { converted: 18, reported: 208, outside: 24 },
     unresolved: [],
     installed: true,
     gitignore: 'node_modules\n',

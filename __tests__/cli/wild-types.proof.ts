@@ -1,5 +1,5 @@
 /**
- * The outside trees (__testfixtures__/wild, wild2, wild3, wild4: legacy code written from the docs alone, never from the
+ * The outside trees (__testfixtures__/wild, wild2, wild3, wild4, wild5: legacy code written from the docs alone, never from the
  * transforms) type-check after `zero-record migrate` as they did before it, by svelte-check, as their team's CI would
  * run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with zero-record
  * built as it is published), then its models generated from its Rails side (__testfixtures__/wild-rails/<tree>,
@@ -31,12 +31,13 @@ beforeAll(() => {
   run('npx', ['tsx', 'scripts/package/build-library.ts'], REPO);
 }, 120_000);
 
-describe.each(['wild', 'wild2', 'wild3', 'wild4'])('the outside tree %s after migrate', { timeout: 300_000 }, (tree) => {
+describe.each(['wild', 'wild2', 'wild3', 'wild4', 'wild5'])('the outside tree %s after migrate', { timeout: 300_000 }, (tree) => {
   it('type-checks with no error it did not have before', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'zr-wild-types-')), tree);
     cpSync(join(FIXTURES, tree), root, { recursive: true });
     linkDependencies(root);
-    writeFileSync(join(root, '.gitignore'), 'node_modules\n');
+    // As SvelteKit's own .gitignore has it: svelte-check writes .svelte-kit/ where a tree has a vite config.
+    writeFileSync(join(root, '.gitignore'), 'node_modules\n.svelte-kit\n');
     cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree), '--out', join(root, 'src/lib/models'));
     commitAll(root, 'legacy app and its generated models');
     const before = svelteCheckErrors(root);

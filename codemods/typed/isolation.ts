@@ -18,7 +18,7 @@
  * and it has no `import('...')` type or call (a module reached without a name). Global declarations are the one
  * way around names: a file that augments the global scope (`declare global`, `declare module`, a script) could
  * put a legacy type on `window`. Such a file within reach of a legacy module turns skipping off for the program.
- * JavaScript files are never skipped (JSDoc types are resolved differently).
+ * JavaScript (files and components without `lang="ts"`) is never skipped (JSDoc types are resolved differently).
  */
 import type { Declaration, Node, SourceFile, Statement, Symbol as TsSymbol, TypeChecker } from 'typescript';
 import type { AppProgram } from './program.ts';
@@ -114,7 +114,7 @@ export class Isolation {
     if (cached) return cached;
     const { ts } = this.app;
     const dependsOn = new Set<Statement>();
-    let tainted = isScript(unit);
+    let tainted = isScript(this.app, unit);
     const visit = (node: Node): void => {
       if (tainted) return;
       if (ts.isImportTypeNode(node) || (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
@@ -145,7 +145,7 @@ export class Isolation {
       if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isExportSpecifier(declaration) || ts.isImportEqualsDeclaration(declaration)) continue;
       const file = declaration.getSourceFile();
       if (!this.reach.has(file.fileName)) continue;
-      if (this.declaring.has(file.fileName) || isScript(declaration)) return false;
+      if (this.declaring.has(file.fileName) || isScript(this.app, declaration)) return false;
       if (declaration.pos >= unit.pos && declaration.end <= unit.end && file === unit.getSourceFile()) continue;
       const home = enclosingUnit(this.app, declaration);
       if (!home) return false;
@@ -184,9 +184,9 @@ function isPropertyName(app: AppProgram, node: Node): boolean {
   return ts.isJsxAttribute(parent) || ts.isMetaProperty(parent);
 }
 
-/** JavaScript (`.js`, `.mjs`, `.jsx`, ...), whose JSDoc types the checker reads: never skipped. */
-function isScript(node: Node): boolean {
-  return /\.[cm]?jsx?$/.test(node.getSourceFile().fileName);
+/** JavaScript (`.js`, `.mjs`, a component without `lang="ts"`, ...), whose JSDoc types the checker reads: never skipped. */
+function isScript(app: AppProgram, node: Node): boolean {
+  return (node.getSourceFile().flags & app.ts.NodeFlags.JavaScriptFile) !== 0;
 }
 
 /** Whether a file changes the global scope: a script, or a module with `declare global` / `declare module '...'`. */

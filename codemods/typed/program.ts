@@ -144,6 +144,8 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
   // `@see` / `@link`. The checker takes no type from JSDoc outside JavaScript files, and scanning every comment
   // (lib.dom.d.ts is mostly comments) was a tenth of the parse.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  // A component without `lang="ts"` is JavaScript: its JSDoc types its props and state, as svelte-check reads it.
+  const svelteScriptKind = (file: ProgramFile | undefined) => (file?.tsx?.ts === false ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const byName = new Map<string, ProgramFile>();
   const texts = new Map<string, string>();
   for (const rel of files) {
@@ -180,7 +182,7 @@ export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppP
     if (own !== undefined) {
       const previous = reused.get(fileName);
       if (previous && previous.text === own) return previous;
-      return ts.createSourceFile(fileName, own, languageVersion, true, fileName.endsWith('.svelte') ? ts.ScriptKind.TS : undefined);
+      return ts.createSourceFile(fileName, own, languageVersion, true, fileName.endsWith('.svelte') ? svelteScriptKind(byName.get(fileName)) : undefined);
     }
     if (fileName.endsWith('.svelte')) return undefined;
     return reused.get(fileName) ?? baseGetSourceFile(fileName, languageVersion, onError, shouldCreate);

@@ -9,6 +9,8 @@ import { VERSION } from 'svelte/compiler';
 
 export interface SvelteTsx {
   readonly code: string;
+  /** `<script lang="ts">`: the output is TypeScript; else JavaScript, typed by its JSDoc (as svelte-check reads it). */
+  readonly ts: boolean;
   /** Component offset of generated offset `pos`, or null for code svelte2tsx wrote itself. */
   readonly toComponent: (pos: number) => number | null;
 }
@@ -46,5 +48,5 @@ export function svelteToTsx(source: string, filename: string): SvelteTsx {
     const offset = (originalLines[best[2]!] ?? 0) + best[3]! + (column - best[0]);
     return offset <= source.length ? offset : null;
   };
-  return { code: out.code, toComponent };
+  return { code: out.code, ts: isTsFile, toComponent };
 }
