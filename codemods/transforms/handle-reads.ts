@@ -1,13 +1,14 @@
 /**
  * Reads on a legacy handle, rewritten to the target state API:
  * `.current/.data/.value` -> the handle itself (collections), `h?.title` / `h.$found` / `h.$record` (one record),
- * `(await h)` in plain TS; `.isLoading/.loading` -> `.$loading`; `.error` -> `.$error`. Any use the codemod cannot
- * prove equivalent (passed along, subscribed, reassigned, bound) is reported and withdraws the handle's edits.
+ * `(await h)` in plain TS; `.isLoading/.loading` -> `.$loading`; `.error` -> `.$error`; `.resultType` compared with
+ * 'loading' or 'error' -> `.$status`. Any use the codemod cannot prove equivalent (passed along, subscribed,
+ * reassigned, bound) is reported and withdraws the handle's edits.
  */
 import type { AstNode, Path, PlanContext } from '../context.ts';
 import { addEdit, endOf, report, startOf } from '../context.ts';
 import { keep, replace, type Part } from '../edits.ts';
-import { enclosingFunction, isCall, isMember, memberName } from '../ast.ts';
+import { enclosingFunction, isCall, isMember, isStringLiteral, memberName } from '../ast.ts';
 import { privateFieldUses, type FileIndex } from '../references.ts';
 import type { Handle } from './query-handles.ts';
 import { planDestroyCall } from './destroy-calls.ts';
@@ -103,6 +104,50 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
   return addEdit(ctx, handle.id, replace(start, end, ...(iterated ? [self] : [self, '.toArray()'])));
 }
 
+/** What `h.resultType` is compared with that `h.$status` says alike: the other values differ from app to app. */
+const STATUS_LIKE = new Set(['loading', 'error']);
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/** `h.resultType === 'loading'` / `'error'` (either side, any equality) -> `h.$status ...`; anything else is reported. */
+function rewriteResultType(ctx: PlanContext, handle: Handle, member: Path, unit: PlanContext['units'][number], label: string): void {
+  const node = member.node;
+  const at = startOf(unit, node);
+  const compared = (member.parent as Path).node;
+  const other = compared.type === 'BinaryExpression' && EQUALITY.has(compared['operator'] as string) ? ((compared['left'] === node ? compared['right'] : compared['left']) as AstNode) : null;
+  if (ctx.flavour === 'active') return report(ctx, handle.id, at, `${label}.resultType in plain TS: an awaited ActiveRecord read has no loading state; keep compat or restructure`);
+  if (!isStringLiteral(other) || !STATUS_LIKE.has(other.value)) {
+    return report(ctx, handle.id, at, `${label}.resultType is only converted where compared with 'loading' or 'error' (h.$status has those); its other values ('complete', 'unknown') differ between legacy apps`);
+  }
+  const property = node['property'] as AstNode;
+  addEdit(ctx, handle.id, replace(startOf(unit, property), endOf(unit, property), '$status'));
+}
+
+/** What a member read on the handle becomes, for the members a destructuring may take out of it. */
+function memberRead(handle: Handle, name: string): string | null {
+  if (VALUE.has(name)) return handle.cardinality === 'one' ? '.$record' : '.toArray()';
+  if (name === 'isLoading' || name === 'loading') return '.$loading';
+  return name === 'error' ? '.$error' : null;
+}
+
+/** `const { current, isLoading: busy } = h` -> `const current = h.$record, busy = h.$loading` (each a read of its own). */
+function rewriteDestructuring(ctx: PlanContext, handle: Handle, declarator: Path, unit: PlanContext['units'][number], self: Part, label: string): void {
+  const node = declarator.node;
+  const pattern = node['id'] as AstNode;
+  const at = startOf(unit, pattern);
+  if (ctx.flavour === 'active') return report(ctx, handle.id, at, `destructuring ${label} in plain TS: ActiveRecord reads are async; keep compat or restructure`);
+  const parts: Part[] = [];
+  for (const property of pattern['properties'] as AstNode[]) {
+    const key = property['key'] as AstNode | undefined;
+    const local = property['value'] as AstNode | undefined;
+    const read = property.type === 'ObjectProperty' && property['computed'] !== true && key?.type === 'Identifier' ? memberRead(handle, key['name'] as string) : null;
+    if (read === null || local?.type !== 'Identifier' || pattern['typeAnnotation']) {
+      return report(ctx, handle.id, at, `${label} is destructured into something other than its current/data/value, isLoading/loading and error, each to a plain name: the codemod cannot follow it`);
+    }
+    parts.push(...(parts.length ? [', '] : []), local['name'] as string, ' = ', self, read);
+  }
+  addEdit(ctx, handle.id, replace(startOf(unit, node), endOf(unit, node), ...parts));
+}
+
 /** Classifies one use of the handle (its identifier, or the inline construction) and plans its rewrite. */
 function planUse(ctx: PlanContext, handle: Handle, use: Path, useUnitOf: PlanContext['units'][number]): void {
   const node = use.node;
@@ -118,8 +163,10 @@ function planUse(ctx: PlanContext, handle: Handle, use: Path, useUnitOf: PlanCon
     if (ctx.flavour === 'active') return report(ctx, handle.id, at, `${label}.${name} in plain TS: an awaited ActiveRecord read has no loading state; keep compat or restructure`);
     if (ASSIGNING.has((parentPath.parent as Path).node.type) && (parentPath.parent as Path).node['left'] === parent) return report(ctx, handle.id, at, `${label}.${name} is assigned to`);
     const property = parent['property'] as AstNode;
-    return addEdit(ctx, handle.id, replace(startOf(useUnitOf, property), endOf(useUnitOf, property), name === 'error' ? '$error' : '$loading'));
+    return addEdit(ctx, handle.id, replace(startOf(useUnitOf, property), endOf(useUnitOf, property), memberRead(handle, name)!.slice(1)));
   }
+  if (parent.type === 'VariableDeclarator' && parent['init'] === node && (parent['id'] as AstNode).type === 'ObjectPattern') return rewriteDestructuring(ctx, handle, parentPath, useUnitOf, self, label);
+  if (name === 'resultType') return rewriteResultType(ctx, handle, parentPath, useUnitOf, label);
   if (name === 'destroy') return planDestroyCall(ctx, scoped, parentPath);
   if (name === 'subscribe') return report(ctx, handle.id, at, `${label}.subscribe(...) keeps working only through compat (callback arguments and timing differ); migrate it by hand`);
   if (name) return report(ctx, handle.id, at, `${label}.${name} has no certain equivalent on the new models`);
