@@ -122,11 +122,13 @@ function rewriteResultType(ctx: PlanContext, handle: Handle, member: Path, unit:
   addEdit(ctx, handle.id, replace(startOf(unit, property), endOf(unit, property), '$status'));
 }
 
+/** The legacy state getters and the member each reads as on the new handles. */
+const STATE: Readonly<Record<string, string>> = { isLoading: '$loading', loading: '$loading', error: '$error' };
+
 /** What a member read on the handle becomes, for the members a destructuring may take out of it. */
 function memberRead(handle: Handle, name: string): string | null {
   if (VALUE.has(name)) return handle.cardinality === 'one' ? '.$record' : '.toArray()';
-  if (name === 'isLoading' || name === 'loading') return '.$loading';
-  return name === 'error' ? '.$error' : null;
+  return Object.hasOwn(STATE, name) ? `.${STATE[name]}` : null;
 }
 
 /** `const { current, isLoading: busy } = h` -> `const current = h.$record, busy = h.$loading` (each a read of its own). */
@@ -135,14 +137,16 @@ function rewriteDestructuring(ctx: PlanContext, handle: Handle, declarator: Path
   const pattern = node['id'] as AstNode;
   const at = startOf(unit, pattern);
   if (ctx.flavour === 'active') return report(ctx, handle.id, at, `destructuring ${label} in plain TS: ActiveRecord reads are async; keep compat or restructure`);
+  const properties = pattern['properties'] as AstNode[];
+  const unfollowable = () => report(ctx, handle.id, at, `${label} is destructured into something other than its current/data/value, isLoading/loading and error, each to a plain name: the codemod cannot follow it`);
+  // An empty pattern would leave a declaration with no declarator.
+  if (!properties.length || pattern['typeAnnotation']) return unfollowable();
   const parts: Part[] = [];
-  for (const property of pattern['properties'] as AstNode[]) {
+  for (const property of properties) {
     const key = property['key'] as AstNode | undefined;
     const local = property['value'] as AstNode | undefined;
     const read = property.type === 'ObjectProperty' && property['computed'] !== true && key?.type === 'Identifier' ? memberRead(handle, key['name'] as string) : null;
-    if (read === null || local?.type !== 'Identifier' || pattern['typeAnnotation']) {
-      return report(ctx, handle.id, at, `${label} is destructured into something other than its current/data/value, isLoading/loading and error, each to a plain name: the codemod cannot follow it`);
-    }
+    if (read === null || local?.type !== 'Identifier') return unfollowable();
     parts.push(...(parts.length ? [', '] : []), local['name'] as string, ' = ', self, read);
   }
   addEdit(ctx, handle.id, replace(startOf(unit, node), endOf(unit, node), ...parts));
@@ -159,11 +163,11 @@ function planUse(ctx: PlanContext, handle: Handle, use: Path, useUnitOf: PlanCon
   const name = isMember(parent) && parent.object === node ? memberName(parent) : null;
   const scoped: Handle = { ...handle, unit: useUnitOf };
   if (name && VALUE.has(name)) return rewriteValueRead(ctx, scoped, parentPath, self);
-  if (name === 'isLoading' || name === 'loading' || name === 'error') {
+  if (name && Object.hasOwn(STATE, name)) {
     if (ctx.flavour === 'active') return report(ctx, handle.id, at, `${label}.${name} in plain TS: an awaited ActiveRecord read has no loading state; keep compat or restructure`);
     if (ASSIGNING.has((parentPath.parent as Path).node.type) && (parentPath.parent as Path).node['left'] === parent) return report(ctx, handle.id, at, `${label}.${name} is assigned to`);
     const property = parent['property'] as AstNode;
-    return addEdit(ctx, handle.id, replace(startOf(useUnitOf, property), endOf(useUnitOf, property), memberRead(handle, name)!.slice(1)));
+    return addEdit(ctx, handle.id, replace(startOf(useUnitOf, property), endOf(useUnitOf, property), STATE[name]!));
   }
   if (parent.type === 'VariableDeclarator' && parent['init'] === node && (parent['id'] as AstNode).type === 'ObjectPattern') return rewriteDestructuring(ctx, handle, parentPath, useUnitOf, self, label);
   if (name === 'resultType') return rewriteResultType(ctx, handle, parentPath, useUnitOf, label);

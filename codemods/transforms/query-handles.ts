@@ -53,7 +53,7 @@ function isDerived(node: AstNode | undefined): boolean {
   return isCall(node) && isIdentifier(node.callee, '$derived') && node.arguments.length === 1;
 }
 
-/** The class property whose initializer is the handle expression at `path` (through `$derived(...)`), if any. */
+/** What holds the handle expression at `path` (a declarator, class property, assignment...), through `$derived(...)`. */
 function holder(path: Path): Path {
   const p = path.parent as Path;
   return isDerived(p.node) ? (p.parent as Path) : p;
