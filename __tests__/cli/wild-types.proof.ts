@@ -1,9 +1,9 @@
 /**
  * The outside trees (__testfixtures__/wild, wild2, wild3, wild4, wild5: legacy code written from the docs alone, never
  * from the transforms) type-check after `zero-record migrate` as they did before it, by svelte-check, as their team's
- * CI would run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with zero-record
- * built as it is published), then its models generated from its Rails side (__testfixtures__/wild-rails/<tree>,
- * schema.rb and app/models matching the tree's legacy row types), then migrated.
+ * CI would run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with
+ * zero-record built as it is published), then its models generated from its Rails side
+ * (__testfixtures__/wild-rails/<tree>, schema.rb and app/models matching the tree's legacy row types), then migrated.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
