@@ -2,12 +2,13 @@
  * 6. Codemod throughput on a generated legacy app (70% .ts, 30% .svelte): planning every file (`planFile`, what
  * `migrate` does per file) vs the floor, bare jscodeshift parse + print with a no-op transform (for .svelte, of the
  * instance script that svelte/compiler's parser locates). Plus the wall time of the whole `migrate --dry` CLI run
- * (type-directed: TypeScript program and completeness pass included), and its ratio to `migrate --dry --syntactic`.
+ * (type-directed: TypeScript program, completeness pass and the type check of the output included), and its ratios
+ * to `migrate --dry --no-verify-types` and `migrate --dry --syntactic`.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jscodeshift from 'jscodeshift';
 import { parse } from 'svelte/compiler';
@@ -16,11 +17,13 @@ import { compareSync, timeAsync } from '../harness/sample.ts';
 import { measuredRow } from '../harness/rows.ts';
 import { pick } from '../harness/sizes.ts';
 import type { GroupResult, Mode } from '../harness/types.ts';
+import type { JsonReport } from '../../scripts/cli/report.ts';
 import { generateCorpus, writeCorpus, type CorpusFile } from '../fixtures/corpus.ts';
 
 const GROUP = '6 codemod throughput';
 const CLI = fileURLToPath(new URL('../../bin/zero-record.mjs', import.meta.url));
-const LEGACY_MODULES = fileURLToPath(new URL('../../examples/legacy-app/src/lib/zero', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../examples/legacy-app', import.meta.url));
+const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 const j = jscodeshift.withParser('ts');
 
 class CorpusNotMigratedError extends Error {
@@ -35,14 +38,38 @@ function floor(file: CorpusFile): string {
   return script ? j(file.source.slice(script.start, script.end)).toSource() : '';
 }
 
-function migrateDry(root: string, ...flags: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'migrate', '--dry', '--root', root, ...flags], { stdio: ['ignore', 'ignore', 'pipe'] });
+/** The JSON report of `migrate --dry` on `root`. */
+function migrateDry(root: string, ...flags: string[]): Promise<JsonReport> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [CLI, 'migrate', '--dry', '--json', '--root', root, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`migrate --dry exited with ${code}: ${stderr.slice(-2000)}`))));
+    child.on('exit', (code) => (code === 0 || code === 1 ? done(JSON.parse(stdout) as JsonReport) : reject(new Error(`migrate --dry exited with ${code}: ${stderr.slice(-2000)}`))));
   });
+}
+
+/**
+ * The example app's legacy modules (legacy types to find), its generated models (so the output is type-checked) and
+ * its tsconfig with the runtime's paths made absolute, and this repository's dependencies.
+ */
+async function installApp(root: string): Promise<void> {
+  await cp(join(EXAMPLE, 'src/lib/zero'), join(root, 'src/lib/zero'), { recursive: true });
+  await cp(join(EXAMPLE, 'src/lib/models'), join(root, 'src/lib/models'), { recursive: true });
+  const tsconfig = JSON.parse(await readFile(join(EXAMPLE, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const paths = tsconfig.compilerOptions.paths;
+  for (const [name, targets] of Object.entries(paths)) paths[name] = targets.map((t) => (t.startsWith('../') ? resolve(EXAMPLE, t) : t));
+  await writeFile(join(root, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  await symlink(NODE_MODULES, join(root, 'node_modules'), 'dir');
+}
+
+/** A withdrawal by the type check, or models missing, would time a migration that checked less than it should. */
+function checkedEveryFile(report: JsonReport, changed: number): void {
+  const withdrawn = report.files.flatMap((f) => f.diagnostics.filter((d) => d.message.includes('type check:')).map((d) => `${f.path}:${d.line} ${d.message}`));
+  if (report.missingModels.length || withdrawn.length || report.summary.changed !== changed)
+    throw new CorpusNotMigratedError(`the corpus did not migrate cleanly under the type check (missing models: ${report.missingModels.join(', ') || 'none'}; ${report.summary.changed} of ${changed} files changed): ${withdrawn.slice(0, 3).join('; ')}`);
 }
 
 export async function run(mode: Mode): Promise<GroupResult> {
@@ -66,13 +93,17 @@ export async function run(mode: Mode): Promise<GroupResult> {
   const root = await mkdtemp(join(tmpdir(), 'zero-record-corpus-'));
   try {
     await writeCorpus(root, files);
-    // The app's legacy modules (the example app's), so the type-directed run has legacy types to find.
-    await cp(LEGACY_MODULES, join(root, 'src/lib/zero'), { recursive: true });
-    const typed = await timeAsync('migrate --dry', () => migrateDry(root), { samples: 1, warmup: 0, unit: 'ms' });
+    await installApp(root);
+    let report: JsonReport | undefined;
+    const typed = await timeAsync('migrate --dry', async () => (report = await migrateDry(root)), { samples: 1, warmup: 0, unit: 'ms' });
+    checkedEveryFile(report!, changed);
+    const unchecked = await timeAsync('migrate --dry --no-verify-types', () => migrateDry(root, '--no-verify-types'), { samples: 1, warmup: 0, unit: 'ms' });
     const syntactic = await timeAsync('migrate --dry --syntactic', () => migrateDry(root, '--syntactic'), { samples: 1, warmup: 0, unit: 'ms' });
+    const n = count.toLocaleString('en-US');
     rows.push(
-      measuredRow(GROUP, `whole migrate --dry, ${count.toLocaleString('en-US')} files, type-directed`, typed, null, { kind: 'absolute', max: 20_000, unit: 'ms' }, 'CLI wall time including node start-up: TypeScript program, planning, completeness pass (the corpus has no generated models, so the type check of the output passes over its files)'),
-      measuredRow(GROUP, `type-directed vs --syntactic migrate --dry, ${count.toLocaleString('en-US')} files`, typed, syntactic, { kind: 'none' }, 'what recognition by type costs over import-specifier recognition alone'),
+      measuredRow(GROUP, `whole migrate --dry, ${n} files, type-directed`, typed, null, { kind: 'absolute', max: 20_000, unit: 'ms' }, `CLI wall time including node start-up: TypeScript program, planning, completeness pass, and the type check of the ${changed} changed files against the generated models`),
+      measuredRow(GROUP, `type check of the output, migrate --dry vs --no-verify-types, ${n} files`, typed, unchecked, { kind: 'none' }, 'what checking the migrated files for new type errors (the default) costs'),
+      measuredRow(GROUP, `type-directed vs --syntactic migrate --dry, ${n} files`, typed, syntactic, { kind: 'none' }, 'what recognition by type costs over import-specifier recognition alone'),
     );
   } finally {
     await rm(root, { recursive: true, force: true });
