@@ -90,12 +90,22 @@ describe.each(READ_MODES)('%s', (mode) => {
       [
         'find array, one missing',
         () => m.Job.find(['j1', 'nope']),
-        "Couldn't find all Jobs with 'id': (j1, nope) (found 1 results, but was looking for 2). Couldn't find Job with id nope.",
+        // Rails quotes the ids as it does one (`ids.map(&:inspect)`, since the fix for CVE-2025-55193), and adds no
+        // sentence naming the missing ones (only a has_many `ids=` writer does).
+        `Couldn't find all Jobs with 'id': ("j1", "nope") (found 1 results, but was looking for 2).`,
       ],
       [
         'find varargs, two missing',
         () => m.Job.find('j1', 'x', 'y'),
-        "Couldn't find all Jobs with 'id': (j1, x, y) (found 1 results, but was looking for 3). Couldn't find Jobs with ids x, y.",
+        `Couldn't find all Jobs with 'id': ("j1", "x", "y") (found 1 results, but was looking for 3).`,
+      ],
+      ['find ids on a numeric key, one missing', () => m.Counter.find([7, 8]), "Couldn't find all Counters with 'id': (7, 8) (found 1 results, but was looking for 2)."],
+      ['find ids on an ordered relation, one missing', () => m.Job.order('title').find(['j1', 'nope']), `Couldn't find all Jobs with 'id': ("j1", "nope") (found 1 results, but was looking for 2).`],
+      [
+        // Without an order, the limit picks among the ids, and the message names those it picked.
+        'find ids under a limit, one of the first missing',
+        () => m.Job.limit(2).find(['nope', 'j1', 'j2']),
+        `Couldn't find all Jobs with 'id': ("nope", "j1") (found 1 results, but was looking for 2).`,
       ],
       ['find_by_bang', () => m.Job.find_by_bang({ title: 'Nope' }), "Couldn't find Job"],
       ['first_bang on none', () => m.Job.none().first_bang(), "Couldn't find Job"],
@@ -124,6 +134,15 @@ describe.each(READ_MODES)('%s', (mode) => {
       expect(ids(await m.Job.find(['j3', 'j1']))).toEqual(['j3', 'j1']);
       expect(ids(await m.Job.find(['j2', 'j2']))).toEqual(['j2']);
       expect(await m.Job.find([])).toEqual([]);
+    });
+
+    // Rails' find_some: an ordered relation gives its own order and applies its limit and offset to the rows; without
+    // an order the limit and offset pick among the ids, which keep the order asked.
+    test('find([a, b]) on a relation with an order, a limit or an offset', async () => {
+      expect(ids(await m.Job.order({ title: 'desc' }).find(['j1', 'j3', 'j2']))).toEqual(['j2', 'j3', 'j1']);
+      expect(ids(await m.Job.limit(2).find(['j1', 'j3', 'j2']))).toEqual(['j1', 'j3']);
+      expect(ids(await m.Job.offset(1).find(['j1', 'j3', 'j2']))).toEqual(['j3', 'j2']);
+      expect(ids(await m.Job.order('title').limit(1).offset(1).find(['j1', 'j2', 'nope']))).toEqual(['j2']);
     });
 
     test('find_by returns the record or null', async () => {

@@ -75,7 +75,17 @@ function singleRowPlan(relation: Relation, id: unknown): Plan<unknown> {
   };
 }
 
-/** `find(id)`, `find([a, b])`, `find(a, b)`: all-or-nothing, in the order asked. */
+/** Rails' RecordNotFound of `find([a, b])`: `Couldn't find all Jobs with 'id': ("a", "b") (found 1 results, but was looking for 2).` */
+function someNotFound(model: ModelDefinition, ids: readonly unknown[], found: number, expected: number): RecordNotFoundError {
+  const list = ids.map(describeValue).join(', ');
+  return notFound(model, `Couldn't find all ${pluralize(model.className)} with '${model.primaryKey}': (${list}) (found ${found} results, but was looking for ${expected}).`, ids);
+}
+
+/**
+ * `find(id)`, `find([a, b])`, `find(a, b)`: all-or-nothing. As Rails' `find_some`: without an order, the records come
+ * in the order asked, the relation's offset and limit picking among the ids; with one, they come in the relation's
+ * order, and its offset and limit apply to the rows (11 ids with limit 3, offset 9 expect 2 records).
+ */
 export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unknown> {
   const { model } = relation;
   const pk = model.primaryKey;
@@ -89,22 +99,27 @@ export function findPlan(relation: Relation, args: readonly unknown[]): Plan<unk
   }
   if (!expectsArray) return singleRowPlan(relation, ids[0]);
   const unique = [...new Set(ids)];
-  const castable = unique.map((id) => findKey(relation, id)).filter((key) => key !== undefined);
-  const target = castable.length === 0 ? relation.none() : relation.where({ [pk]: castable });
+  const { limit, offset, order } = relation.state;
+  const ordered = order.length > 0;
+  const asked = ordered ? unique : unique.slice(offset ?? 0, (offset ?? 0) + (limit ?? unique.length));
+  const castable = asked.map((id) => findKey(relation, id)).filter((key) => key !== undefined);
+  const scope = ordered ? relation : relation.unscope('limit', 'offset');
+  const target = castable.length === 0 ? scope.none() : scope.where({ [pk]: castable });
+  let expected = asked.length;
+  if (ordered && limit !== undefined) expected = Math.min(expected, limit);
+  if (ordered && offset !== undefined) expected = Math.min(expected, unique.length - offset);
   return {
     relation: target,
     single: false,
     settle(records) {
+      if (ordered) {
+        if (records.length === expected) return records;
+        throw someNotFound(model, unique, records.length, expected);
+      }
       const byKey = new Map(records.map((r) => [String(r[pk]), r]));
-      const found = unique.map((id) => byKey.get(String(id)));
+      const found = asked.map((id) => byKey.get(String(id)));
       if (found.every((r): r is RecordLike => r !== undefined)) return found;
-      const missing = unique.filter((_, i) => found[i] === undefined);
-      const message =
-        `Couldn't find all ${pluralize(model.className)} with '${pk}': (${unique.map(String).join(', ')}) ` +
-        `(found ${found.length - missing.length} results, but was looking for ${unique.length}). ` +
-        `Couldn't find ${missing.length === 1 ? model.className : pluralize(model.className)} with ` +
-        `${missing.length === 1 ? pk : pluralize(pk)} ${missing.map(String).join(', ')}.`;
-      throw notFound(model, message, unique);
+      throw someNotFound(model, asked, found.filter((r) => r !== undefined).length, asked.length);
     },
   };
 }
