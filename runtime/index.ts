@@ -25,7 +25,7 @@ export {
   MutationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, InvalidRelationSpecError, type ValidationErrors,
 } from './core/errors.ts';
 export { Errors } from './core/record-errors.ts';
-export type { PersistenceMethods, RowChanges, AttributeChangeOptions } from './core/persistence.ts';
+export type { PersistenceMethods, RowChanges, AttributeChangeOptions, SaveOptions } from './core/persistence.ts';
 export { normalizeTtl, ttlToMs, DEFAULT_TTL, ZERO_MAX_TTL_MS, type TtlInput } from './core/ttl.ts';
 export { configureZero } from './core/zero-source.ts';
 export { type WriteOptions } from './core/zero-write.ts';

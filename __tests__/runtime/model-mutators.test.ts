@@ -60,6 +60,15 @@ describe('per-model mutators', () => {
     expect(direct).toMatchObject({ type: 'error', error: { type: 'app', details: { name: 'RecordInvalidError', fullMessages: ["Title can't be blank"] } } });
   });
 
+  test('save({ validate: false }) skips the record\'s own check, not the mutator\'s: a server must not take the client\'s word', async () => {
+    const { Job } = setup();
+    const job = await Job.create({ id: 'j1', title: 'Paint' });
+    job.title = '';
+    expect(await job.save({ validate: false })).toBe(false);
+    expect(job.errors.full_messages()).toEqual(["Title can't be blank"]);
+    expect((await Job.find('j1')).title).toBe('Paint');
+  });
+
   test("{ wait: 'server' } on a client without a server is refused at once instead of waiting forever, and nothing is written", async () => {
     const { Job } = setup();
     const error = await Job.create({ id: 'j1', title: 'Paint' }, { wait: 'server' }).catch((e: unknown) => e);

@@ -65,6 +65,20 @@ describe('new, save, create', () => {
     expect([job.errors.any_p(), job.persisted_p()]).toEqual([false, true]);
   });
 
+  test('save({ validate: false }) and save_bang({ validate: false }) write an invalid record, as Rails', async () => {
+    const job = await m.Job.find('j1');
+    job.title = '';
+    expect(await job.save({ validate: false })).toBe(true);
+    expect([job.changed_p(), job.errors.any_p(), (await stored('j1'))?.title]).toEqual([false, false, '']);
+    const fresh = m.Job.new({ id: 's3', title: '' });
+    expect(await fresh.save_bang({ validate: false })).toBe(true);
+    expect([fresh.persisted_p(), (await stored('s3'))?.title]).toEqual([true, '']);
+    // validate: true is the default, said out loud.
+    fresh.status = 'nope';
+    expect(await fresh.save({ validate: true })).toBe(false);
+    expect(fresh.errors.full_messages()).toEqual(["Title can't be blank", 'Status is not included in the list']);
+  });
+
   test('create returns the record: saved when valid, unsaved with errors when not (Rails), no UUID until saved', async () => {
     const good = await m.Job.create({ title: 'Good' });
     expect([good.persisted_p(), good.id]).toEqual([true, expect.stringMatching(/^[0-9a-f-]{36}$/)]);

@@ -63,6 +63,10 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['offset', () => m.Job.order('created_at').offset(3), ['j5', 'j4']],
       ['limit + offset', () => m.Job.order('created_at').limit(2).offset(1), ['j3', 'j2']],
       ['scope order', () => m.Job.recent().limit(1), ['j4']],
+      // Rails passes a list value (order, includes) that only the receiver of `or` sets, and keeps it.
+      ['or under the receiver\'s order', () => m.Job.order('title').where({ status: 'done' }).or(m.Job.where({ priority: 5 })), ['j3', 'j2']],
+      ['or under a scope\'s order', () => m.Job.recent().where({ status: 'done' }).or(m.Job.where({ priority: 5 })), ['j2', 'j3']],
+      ['or under the receiver\'s includes', () => m.Job.includes('client').where({ id: 'j1' }).or(m.Job.where({ id: 'j2' })).order('title'), ['j1', 'j2']],
     ];
     test.each(cases)('%s', async (_name, query, expected) => {
       expect(ids(await query())).toEqual(expected);
@@ -187,6 +191,10 @@ describe.each(READ_MODES)('%s', (mode) => {
       expect(await m.Job.exists_p('nope')).toBe(false);
       expect(await m.Job.exists_p({ status: 'archived' })).toBe(true);
       expect(await m.Job.exists_p(false)).toBe(false);
+      // exists?(nil) is false in Rails; a param that is missing arrives as undefined and means the same.
+      expect(await m.Job.exists_p(null)).toBe(false);
+      expect(await m.Job.exists_p(undefined)).toBe(false);
+      expect(await m.Job.where({ status: 'active' }).exists_p(undefined)).toBe(false);
       expect(await m.Job.none().exists_p()).toBe(false);
       expect(await m.Job.count()).toBe(5);
       expect(await m.Job.active().count()).toBe(2);
@@ -222,6 +230,8 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['pluck unknown column', () => m.Job.pluck('nope'), /Job\.pluck: unknown column 'nope'/],
       ['includes unknown relationship', () => m.Job.includes('owner'), /Job has no relationship 'owner' configured \(configured: client, tasks\)/],
       ['or with incompatible relation', () => m.Job.where({ id: 'j1' }).or(m.Job.limit(1)), /structurally compatible. Incompatible values: \[:limit\]/],
+      ['or with an order only the argument has', () => m.Job.where({ id: 'j1' }).or(m.Job.order('title')), /structurally compatible. Incompatible values: \[:order\]/],
+      ['or with different orders', () => m.Job.order('title').or(m.Job.order('priority')), /structurally compatible. Incompatible values: \[:order\]/],
     ];
     test.each(cases)('%s -> QueryError', async (_name, run, message) => {
       const error = await (async () => run())().then(

@@ -136,8 +136,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   }
 
   /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`, `exists_p(false)`; asks Zero for one row. */
-  exists_p(conditions?: unknown): Promise<boolean> {
-    return this.#try(() => existsPlan(this, conditions));
+  exists_p(...args: [] | [conditions: unknown]): Promise<boolean> {
+    return this.#try(() => existsPlan(this, ...args));
   }
 
   /** Rails' `any?`: at least one record (asks Zero for one). */

@@ -213,10 +213,14 @@ export function idsPlan(relation: Relation): Plan<unknown[]> {
   return pluckPlan(relation, [relation.model.primaryKey]);
 }
 
-/** `exists()`, `exists(id)`, `exists({ conditions })`, `exists(false)`. */
-export function existsPlan(relation: Relation, conditions?: unknown): Plan<boolean> {
+/**
+ * `exists()`, `exists(id)`, `exists({ conditions })`, `exists(false)`. Rails answers false for `exists?(nil)` and
+ * `exists?(false)`; an argument given as undefined (a missing param) is nil, not the call without one.
+ */
+export function existsPlan(relation: Relation, ...args: [] | [conditions: unknown]): Plan<boolean> {
+  const conditions = args[0];
   let target = relation;
-  if (conditions === false) target = relation.none();
+  if (args.length > 0 && (conditions === false || conditions === null || conditions === undefined)) target = relation.none();
   else if (typeof conditions === 'object' && conditions !== null) target = relation.where(conditions as WhereHash);
   else if (conditions !== undefined) target = relation.where({ [relation.model.primaryKey]: conditions as Scalar });
   return { relation: capLimit(target, 1), single: false, settle(records) { return records.length > 0; } };

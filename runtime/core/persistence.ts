@@ -22,6 +22,11 @@ import type { Errors } from './record-errors.ts';
 
 type Column<Row> = keyof Row & string;
 type NumberColumn<Row> = { [K in keyof Row]-?: NonNullable<Row[K]> extends number ? K : never }[keyof Row] & string;
+/** Rails' `save(validate: false)`: `{ validate: false }` skips the validations (the record's, on the client). */
+export interface SaveOptions extends WriteOptions {
+  readonly validate?: boolean;
+}
+
 /** Rails' `changes` of a row type: column -> [value in the database, value now]. */
 export type RowChanges<Row> = { [K in keyof Row]?: [Row[K], Row[K]] };
 
@@ -33,9 +38,9 @@ export interface PersistenceMethods<Row> {
   /** Rails' `errors`: the messages of the last validation (`valid_p`, `save`, `update`, `create`); reactive in Svelte. */
   readonly errors: Errors;
   /** Rails' `save`: inserts a new record or writes the changed columns; `false` (and `errors`) when a validation fails. */
-  save(options?: WriteOptions): Promise<boolean>;
+  save(options?: SaveOptions): Promise<boolean>;
   /** Rails' `save!`: as `save`, but a failed validation raises `RecordInvalidError`. */
-  save_bang(options?: WriteOptions): Promise<true>;
+  save_bang(options?: SaveOptions): Promise<true>;
   /** Rails' `update(attributes)`: `assign_attributes`, then `save`; `false` (and `errors`) when invalid. */
   update(attributes: Partial<Row>, options?: WriteOptions): Promise<boolean>;
   /** Rails' `update!`: raises `RecordInvalidError` when invalid. */
@@ -108,15 +113,16 @@ function assertColumnToWrite(store: RecordStore, column: string): void {
  * Saves the record: inserts a new one, writes the changed columns of a persisted one (nothing when none changed, after
  * validating, as Rails). Fills `errors` from a `RecordInvalidError` and raises it.
  */
-async function saveBang(store: RecordStore, record: object, options: WriteOptions | undefined, validate = true): Promise<true> {
+async function saveBang(store: RecordStore, record: object, saveOptions: SaveOptions | undefined): Promise<true> {
   const { model } = store;
+  const { validate = true, ...options } = saveOptions ?? {};
   const state = store.state(record);
   if (state.destroyed) throw new RecordNotSavedError(model.className, 'Failed to save the record');
   const attributes = currentAttributes(store, record);
   const before = store.original(record);
   try {
     let row: Readonly<RowData>;
-    if (state.newRecord) row = await createRow(model, attributes, options);
+    if (state.newRecord) row = await createRow(model, attributes, options, { validate });
     else {
       const changed = changedColumns(store, record);
       if (changed.length === 0) {
@@ -190,13 +196,13 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
   const { model } = store;
   const methods = {
     /** Rails' `save`. */
-    async save(this: object, options?: WriteOptions) {
+    async save(this: object, options?: SaveOptions) {
       // Rails: a destroyed record is not saved, and `save` says so with false (`save!` raises RecordNotSaved).
       if (store.state(this).destroyed) return false;
       return orFalse(() => saveBang(store, this, options));
     },
     /** Rails' `save!`. */
-    save_bang(this: object, options?: WriteOptions) {
+    save_bang(this: object, options?: SaveOptions) {
       return saveBang(store, this, options);
     },
     /** Rails' `update(attributes)`: assigns, then `save`. */
@@ -282,7 +288,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     /** Rails' `toggle!`: toggles, then saves without validations (Rails' `update_attribute`). */
     async toggle_bang(this: object, attribute: string, options?: WriteOptions) {
       methods.toggle.call(this, attribute);
-      return saveBang(store, this, options, false);
+      return saveBang(store, this, { ...options, validate: false });
     },
     /** Rails' `touch(*names)`: sets `updated_at` (and `names`) to now and writes them, without validations. */
     async touch(this: object, ...names: string[]) {

@@ -50,6 +50,17 @@ interface Compiled {
   readonly pass: { readonly missing: readonly string[] } | undefined;
 }
 
+/** `list` without repeats (by value), as Ruby's `uniq`. */
+function distinct(list: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function nonNegativeInteger(value: unknown, method: string, model: ModelDefinition): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new QueryError(`${model.className}.${method}: expected a non-negative integer, got ${describeValue(value)}`);
@@ -225,7 +236,11 @@ export class Relation {
     return this.spawn({ where: and([this.state.where, ...conds]) });
   }
 
-  /** `Job.where(a).or(Job.where(b))`: the two relations may differ only in their conditions, as in Rails. */
+  /**
+   * `Job.where(a).or(Job.where(b))`: the two relations may differ only in their conditions, as in Rails, except that an
+   * order or includes only the receiver has is kept (Rails' `structurally_incompatible_values_for` passes a list value
+   * the argument does not set), so `Job.recent.where(a).or(Job.where(b))` works.
+   */
   or(other: Relation): this {
     this.assertSameModel(other, 'or');
     if (requiresMissing(this.state.where) || requiresMissing(other.state.where)) {
@@ -233,9 +248,15 @@ export class Relation {
         `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
       );
     }
-    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl'] as const).filter(
-      (part) => JSON.stringify(this.part(part)) !== JSON.stringify(other.part(part)),
-    );
+    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl'] as const).filter((part) => {
+      const mine = this.part(part);
+      const theirs = other.part(part);
+      if (Array.isArray(mine) && Array.isArray(theirs)) {
+        if (theirs.length === 0) return false;
+        return JSON.stringify(distinct(mine)) !== JSON.stringify(distinct(theirs));
+      }
+      return JSON.stringify(mine) !== JSON.stringify(theirs);
+    });
     if (incompatible.length > 0) {
       throw new QueryError(
         `${this.model.className}.or: relation passed to #or must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,

@@ -318,8 +318,8 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   }
 
   /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`; asks Zero for one row. */
-  exists_p(conditions?: unknown): LiveValue<boolean> {
-    return this.#value(() => existsPlan(this, conditions));
+  exists_p(...args: [] | [conditions: unknown]): LiveValue<boolean> {
+    return this.#value(() => existsPlan(this, ...args));
   }
 
   /** Rails' `any?`. */
