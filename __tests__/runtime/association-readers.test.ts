@@ -3,8 +3,8 @@
  * `await job.client` is the associated record or null (a NULL or dangling key), `job.tasks` a relation of the associated
  * model to await or refine; a record loaded with `includes` holds the loaded value, and `await` reads it the same way.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ActiveRelation } from '../../runtime/index.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ActiveRelation, QueryError } from '../../runtime/index.ts';
 import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
 describe.each(READ_MODES)('%s', (mode) => {
@@ -37,5 +37,53 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(job.client).not.toHaveProperty('then');
     expect((await job.client)?.name).toBe('Globex');
     expect(Object.keys(await m.Job.find('j1'))).not.toContain('client');
+  });
+});
+
+// Rails' belongs_to writer and stale-association reload, checked against ActiveRecord 6.1 over SQLite: `job.client = c`
+// sets client_id (a change, written by save); a loaded association is read again once its key changes or on reload.
+describe('assigning a belongs_to, and a loaded association whose key changes', () => {
+  let m: Models;
+  beforeEach(async () => {
+    m = setup();
+    await seed(m);
+  });
+  afterEach(() => m.z.close());
+
+  test('job.client = client sets client_id; save writes it; null clears it', async () => {
+    const job = await m.Job.find('j4');
+    const globex = await m.Client.find('c2');
+    job.client = globex;
+    expect([job.client_id, job.client, job.changes()]).toEqual(['c2', globex, { client_id: [null, 'c2'] }]);
+    expect(await job.save()).toBe(true);
+    expect((await m.Job.find('j4')).client_id).toBe('c2');
+    job.client = null;
+    expect([job.client_id, job.client]).toEqual([null, null]);
+    await job.save();
+    expect((await m.Job.find('j4')).client_id).toBeNull();
+  });
+
+  test('a record of another model, an unsaved record, or a has_many is refused, and nothing changes', async () => {
+    const job = await m.Job.find('j1');
+    const task = await m.Task.find('t1');
+    expect(() => (job.client = task as never)).toThrow(new QueryError('Job#client=: Client expected, got {"id":"t1","job_id":"j1","title":"Primer","position":1}'));
+    expect(() => (job.client = m.Client.new({ name: 'New' }))).toThrow(/^Job#client=: the Client is not saved yet; save it first/);
+    expect(() => ((job as unknown as { tasks: unknown }).tasks = [task])).toThrow(/^Job#tasks=: only a belongs_to association is assigned/);
+    expect([job.client_id, job.changed_p()]).toEqual(['c1', false]);
+  });
+
+  test('an association loaded by includes is read again after its key changes, and after reload', async () => {
+    const job = await m.Job.includes('client').find('j1');
+    expect((job.client as { name: string }).name).toBe('Acme');
+    job.client_id = 'c2';
+    expect((await job.client)?.name).toBe('Globex');
+    expect(Object.keys(job.toJSON())).not.toContain('client');
+    job.client_id = 'c1';
+    await m.Client.update('c1', { name: 'Acme Ltd' });
+    await job.reload();
+    expect((await job.client)?.name).toBe('Acme Ltd');
+    // Loaded and current: part of the record's data (keys, JSON, a spread).
+    const fresh = await m.Job.includes('client').find('j1');
+    expect([Object.keys(fresh).includes('client'), (fresh.toJSON() as unknown as { client: { name: string } }).client.name, ({ ...fresh } as { client: { name: string } }).client.name]).toEqual([true, 'Acme Ltd', 'Acme Ltd']);
   });
 });

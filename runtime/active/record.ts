@@ -10,7 +10,7 @@ import { RecordState, type RecordStore } from '../core/record-state.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { ColumnCopy } from '../core/column-copy.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
-import { defineAssociationReaders } from './associations.ts';
+import { defineAssociations, type Associations } from './associations.ts';
 import type { PersistenceMethods } from '../core/persistence.ts';
 
 /** The methods every ActiveRecord record has (its columns come from the schema); Rails' names, `!` as `_bang`, `?` as `_p`. */
@@ -40,10 +40,13 @@ function pick(row: RowData, names: readonly string[]): Record<string, unknown> {
   return values;
 }
 
-/** The record's columns (shadowed ones included) and loaded associations, as a plain object. */
-function attributesOf(record: Record<string | symbol, unknown>): Record<string, unknown> {
+/** The record's columns (shadowed ones included) and current loaded associations, as a plain object. */
+function attributesOf(record: Record<string | symbol, unknown>, associations: Associations, relationships: ReadonlySet<string>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  // Not a spread: it would read a stale association, which starts a query.
+  for (const key of Object.keys(record)) if (!relationships.has(key) || associations.loaded(record, key)) values[key] = record[key];
   const shadowedValues = record[SHADOWED] as Record<string, unknown> | undefined;
-  return shadowedValues ? { ...record, ...shadowedValues } : { ...record };
+  return shadowedValues ? { ...values, ...shadowedValues } : values;
 }
 
 /** The runtime's column copy, for configs without a generated `columnCopy`: a loop by name (V8's megamorphic cache serves it). */
@@ -97,7 +100,7 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       this.#state = state ?? row;
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
       copyColumns(this, row);
-      for (let i = 0; i < includes.length; i++) this[includes[i]!.name] = associationValue(includes[i]!, row[includes[i]!.name]);
+      for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]));
       if (shadowed) Object.defineProperty(this, SHADOWED, { value: pick(row, shadowedColumns), writable: true });
     }
 
@@ -123,6 +126,8 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     if (isShadowed(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
     else record[column] = value;
   };
+  const relationships = new Set(Object.keys(model.relationships));
+  const associations = defineAssociations(proto, model, { read: (record, column) => read(record as Self, column), write: (record, column, value) => write(record as Self, column, value) });
   const store: RecordStore = {
     model,
     state: (record) => ActiveRecordBase.stateOf(record as ActiveRecordBase),
@@ -135,11 +140,12 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       state.setOriginal(written === model.columns ? row : { ...state.original, ...Object.fromEntries(written.map((c) => [c, row[c]])) });
     },
     destroyed: (record) => Object.freeze(record),
+    reloaded: (record) => associations.forget(record),
   };
   defineRecordMethods(proto, store);
   const own = {
     toJSON(this: Self) {
-      return attributesOf(this);
+      return attributesOf(this, associations, relationships);
     },
     read_attribute(this: Self, name: string) {
       return model.columns.includes(name) ? read(this, name) : undefined;
@@ -155,7 +161,6 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       return record as unknown as Record<string, unknown>;
     },
   };
-  defineAssociationReaders(proto, model, (record, column) => read(record as Self, column));
   activeClasses.set(model, result);
   return result;
 }

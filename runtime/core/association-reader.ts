@@ -7,13 +7,18 @@ import type { ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
 import { Relation, scopedRelationClass } from './relation.ts';
 
-interface Hop {
+export interface Hop {
   readonly sourceField: readonly string[];
   readonly destField: readonly string[];
   readonly cardinality: 'one' | 'many';
 }
 
 type RelationClass<R extends Relation> = new (model: ModelDefinition) => R;
+
+/** The hops of relationship `name` of `model` in its Zero schema (one, or two through a junction table). */
+export function associationHops(model: ModelDefinition, name: string): readonly Hop[] {
+  return (model.schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined)?.[model.table]?.[name] ?? [];
+}
 
 /**
  * The associated rows of relationship `name` for the record whose columns `read` gives, as a relation of the associated
@@ -27,7 +32,7 @@ export function associationRelation<R extends Relation>(
   name: string,
   read: (column: string) => unknown,
 ): { readonly relation: R; readonly single: boolean } {
-  const hops = (model.schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined)?.[model.table]?.[name] ?? [];
+  const hops = associationHops(model, name);
   if (hops.length !== 1) {
     throw new QueryError(`${model.className}#${name}: a relationship through a junction table is read with includes('${name}')`);
   }

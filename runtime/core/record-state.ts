@@ -93,6 +93,8 @@ export interface RecordStore {
   stored(record: object, row: Readonly<RowData>, columns: readonly string[]): void;
   /** After `destroy`: ActiveRecord records freeze, as Rails freezes destroyed records. */
   destroyed(record: object): void;
+  /** After `reload`: loaded associations are dropped, as Rails resets them. */
+  reloaded(record: object): void;
 }
 
 /** Rails' change detection: assigning the value the database holds is no change (JSON columns compare by content). */

@@ -142,5 +142,7 @@ export function reactiveStore(model: ModelDefinition, access: RowAccess): Record
       state.setOriginal({ ...before, ...Object.fromEntries(columns.map((column) => [column, row[column]])) });
     },
     destroyed() {},
+    // A handle's associations are live: nothing is held to drop.
+    reloaded() {},
   };
 }
