@@ -6,7 +6,7 @@
  * legacy use: it has no behaviour and stays valid after the migration.
  */
 import { relative, sep } from 'node:path';
-import type { Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
+import type { InterfaceType, Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
 import type { AppProgram } from './program.ts';
 import type { Isolation } from './isolation.ts';
@@ -165,6 +165,26 @@ export class LegacyTypes {
     return null;
   }
 
+  /**
+   * A type of the app's that is a legacy one underneath: a class extending a legacy class (`class DockedBikes extends
+   * ReactiveQuery<Bike>`, its instances and its `this`), or an interface extending a legacy interface.
+   */
+  private inherited(type: Type, depth: number): string | null {
+    const { ts } = this.app;
+    if (type.flags & ts.TypeFlags.TypeParameter) {
+      const constraint = this.checker.getBaseConstraintOfType(type);
+      return constraint && constraint !== type ? this.describe(constraint, depth) : null;
+    }
+    if (!(type.flags & ts.TypeFlags.Object)) return null;
+    const target = (type as ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as TypeReference).target : type;
+    if (!((target as ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface))) return null;
+    for (const base of this.checker.getBaseTypes(target as InterfaceType)) {
+      const found = this.describe(base, depth);
+      if (found) return `${type.getSymbol()?.getName() ?? 'subclass'}, extending ${found}`;
+    }
+    return null;
+  }
+
   private compute(type: Type, depth: number): string | null {
     const { ts } = this.app;
     if (type.isUnion() || type.isIntersection()) {
@@ -176,7 +196,7 @@ export class LegacyTypes {
     }
     const symbol = type.aliasSymbol ?? type.getSymbol();
     const declaration = symbol?.declarations?.find((d) => this.isLegacyModule(d.getSourceFile().fileName));
-    if (!symbol || !declaration) return this.container(type, depth);
+    if (!symbol || !declaration) return this.inherited(type, depth) ?? this.container(type, depth);
     const behaves =
       type.getCallSignatures().length > 0 ||
       type.getConstructSignatures().length > 0 ||
@@ -206,6 +226,8 @@ function isExpressionSite(ts: AppProgram['ts'], node: Node): boolean {
     if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent) || ts.isJsxAttribute(parent)) return false;
     return true;
   }
+  // `this` and `super` in a class extending a legacy one are the legacy object itself.
+  if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
   return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isNewExpression(node);
 }
 

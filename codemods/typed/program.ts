@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { CompilerOptions, Program, SourceFile, StringLiteralLike } from 'typescript';
 import type { TypeScript } from '../typescript.ts';
 import { svelteToTsx, type SvelteTsx } from './svelte-tsx.ts';
+import { kitAliasPaths } from './kit-aliases.ts';
 
 /** A project file in the program: its absolute name there, and the component map for a `.svelte` file. */
 export interface ProgramFile {
@@ -98,9 +99,16 @@ function appOptions(ts: TypeScript, root: string): { options: CompilerOptions; n
     const extendsMissing = typeof json.extends === 'string' && !existsSync(resolve(root, json.extends));
     const parsed = ts.parseJsonConfigFileContent(extendsMissing ? { ...json, extends: undefined } : json, ts.sys, root, undefined, configFile);
     options = parsed.options;
-    note = `${relative(root, configFile)}${existsSync(kit) && !extendsMissing && json.extends ? ` (extends ${relative(root, resolve(root, json.extends as string))})` : ''}${extendsMissing ? ` (its extends ${json.extends as string} is missing: SvelteKit aliases assumed)` : ''}`;
+    note = `${relative(root, configFile)}${existsSync(kit) && !extendsMissing && json.extends ? ` (extends ${relative(root, resolve(root, json.extends as string))})` : ''}${extendsMissing ? ` (its extends ${json.extends as string} is missing: SvelteKit's aliases and libraries assumed)` : ''}`;
   }
-  const paths = { ...(options.paths ?? {}) };
+  // TypeScript's default is ES5 with its library alone, where `Object.assign` does not exist and whatever a model
+  // object is built with types as `any` (its legacy uses then go unseen). A Vite app, and the tsconfig SvelteKit
+  // generates, target ESNext with the DOM.
+  if (options.target === undefined && options.lib === undefined) {
+    options = { ...options, target: ts.ScriptTarget.ESNext, lib: ['lib.esnext.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'] };
+  }
+  // Without SvelteKit's generated tsconfig, its kit.alias entries are not in the paths yet.
+  const paths = { ...(existsSync(join(root, '.svelte-kit/tsconfig.json')) ? {} : kitAliasPaths(ts, root)), ...(options.paths ?? {}) };
   if (!paths['$lib'] && existsSync(join(root, 'src/lib'))) {
     paths['$lib'] = [join(root, 'src/lib')];
     paths['$lib/*'] = [join(root, 'src/lib/*')];
