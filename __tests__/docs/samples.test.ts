@@ -54,7 +54,8 @@ function typeErrors(list: readonly Sample[]): string[] {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    types: ['node'],
+    // SvelteKit's own declarations: its virtual modules (`$app/environment`) as an app sees them.
+    types: ['node', '@sveltejs/kit'],
     strict: true,
     noEmit: true,
     skipLibCheck: true,
