@@ -276,6 +276,18 @@ describe('dirty tracking', () => {
     expect(asked).toEqual([['title', true], ['title from Paint to Repaint', true], ['title from Other', false], ['status', false], ['unknown', false]]);
   });
 
+  test("a form's string in a number column is compared as Rails casts it: '1' for 1 is no change, '' is NULL", async () => {
+    const job = await m.Job.find('j1'); // priority 1
+    (job as { priority: unknown }).priority = '1';
+    expect([job.changed_p(), job.changes(), job.attribute_changed_p('priority')]).toEqual([false, {}, false]);
+    (job as { priority: unknown }).priority = '4';
+    expect([job.changes(), job.attribute_changed_p('priority', { to: 4 })]).toEqual([{ priority: [1, 4] }, true]);
+    expect(await job.save()).toBe(true);
+    expect([job.priority, (await m.Job.find('j1')).priority]).toEqual([4, 4]);
+    (job as { priority: unknown }).priority = '';
+    expect(job.changes()).toEqual({ priority: [4, null] });
+  });
+
   test('NULL to NULL is no change; a value to NULL is', async () => {
     const job = await m.Job.find('j4'); // status NULL
     job.status = null;

@@ -15,7 +15,7 @@ import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
-import { changedColumns, changesBetween, changesOf, currentAttributes, sameValue, type Changes, type RecordStore } from './record-state.ts';
+import { changedColumns, changesBetween, changesOf, currentAttributes, sameValue, valueNow, type Changes, type RecordStore } from './record-state.ts';
 import type { RowData } from './zero-types.ts';
 import type { ModelDefinition } from './config.ts';
 import type { Errors } from './record-errors.ts';
@@ -327,7 +327,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     attribute_changed_p(this: object, attribute: string, options: AttributeChangeOptions = {}) {
       if (!model.columns.includes(attribute)) return false;
       const was = store.original(this)[attribute];
-      const now = store.read(this, attribute);
+      const now = valueNow(store, this, attribute);
       if (sameValue(model, attribute, was, now)) return false;
       if ('from' in options && !sameValue(model, attribute, was, options.from)) return false;
       return !('to' in options) || sameValue(model, attribute, now, options.to);

@@ -10,6 +10,7 @@
 import type { ModelDefinition } from './config.ts';
 import { Errors, NO_SIGNAL, type ChangeSignal } from './record-errors.ts';
 import type { RowData } from './zero-types.ts';
+import { assignedValue } from './column-cast.ts';
 
 /** Rails' `changes`: attribute -> [value in the database, value now]. */
 export type Changes = Record<string, [unknown, unknown]>;
@@ -104,18 +105,26 @@ export function sameValue(model: ModelDefinition, column: string, a: unknown, b:
   return false;
 }
 
+/**
+ * A column's value now, as Rails would hold it: cast on assignment (`job.priority = '5'` is 5). An ActiveRecord
+ * record's columns are plain properties, so the cast happens here (and in the save) rather than in a setter.
+ */
+export function valueNow(store: RecordStore, record: object, column: string): unknown {
+  return assignedValue(store.model, column, store.read(record, column));
+}
+
 /** Rails' `changed`: the columns whose value differs from the database's, in column order. */
 export function changedColumns(store: RecordStore, record: object): string[] {
   const { model } = store;
   const original = store.original(record);
-  return model.columns.filter((column) => !sameValue(model, column, original[column], store.read(record, column)));
+  return model.columns.filter((column) => !sameValue(model, column, original[column], valueNow(store, record, column)));
 }
 
 /** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
 export function changesOf(store: RecordStore, record: object): Changes {
   const original = store.original(record);
   const changes: Changes = {};
-  for (const column of changedColumns(store, record)) changes[column] = [original[column] ?? null, store.read(record, column) ?? null];
+  for (const column of changedColumns(store, record)) changes[column] = [original[column] ?? null, valueNow(store, record, column) ?? null];
   return changes;
 }
 

@@ -3,14 +3,15 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { MutationError, QueryError, describeValue } from './errors.ts';
-import { castValue, type Scalar } from './conditions.ts';
+import type { Scalar } from './conditions.ts';
+import { castColumn, type ColumnValue } from './column-cast.ts';
 import { assertValid } from './validations.ts';
 import { loadRelation } from './reads.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
 import { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
 
-type Values = Record<string, string | number | boolean | null>;
+type Values = Record<string, ColumnValue>;
 
 /** A fresh values object without a prototype, so a `__proto__` column is a plain key, not the object's prototype. */
 const emptyValues = (): Values => Object.create(null) as Values;
@@ -32,25 +33,6 @@ export function columnValues(model: ModelDefinition, attributes: Readonly<Record
     values[name] = castColumn(model, name, value, `${model.className}.${operation}`);
   }
   return values;
-}
-
-function castColumn(model: ModelDefinition, column: string, value: unknown, context: string): Values[string] {
-  if (value === null || model.columnTypes[column] === 'json') return value as Values[string];
-  if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
-  return castValue(model, column, value as Scalar | Date, context);
-}
-
-/**
- * A value assigned to a column (`job.priority = '3'`, a form's input), cast as Rails casts on assignment; a value the
- * column cannot hold is kept as given, and the save that would write it says what is wrong.
- */
-export function assignedValue(model: ModelDefinition, column: string, value: unknown): unknown {
-  try {
-    return castColumn(model, column, value, model.className);
-  } catch (error) {
-    if (error instanceof QueryError) return value;
-    throw error;
-  }
 }
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */

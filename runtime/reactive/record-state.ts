@@ -7,7 +7,7 @@ import type { ModelDefinition } from '../core/config.ts';
 import { QueryError } from '../core/errors.ts';
 import type { ChangeSignal } from '../core/record-errors.ts';
 import { RecordState, type RecordStore } from '../core/record-state.ts';
-import { assignedValue } from '../core/writes.ts';
+import { assignedValue } from '../core/column-cast.ts';
 import type { RowData } from '../core/zero-types.ts';
 
 /**

@@ -1,0 +1,26 @@
+/** A value written to a column, cast as Rails casts on assignment: a form's `'3'` is 3, a blank number NULL. */
+import type { ModelDefinition } from './config.ts';
+import { QueryError } from './errors.ts';
+import { castValue, type Scalar } from './conditions.ts';
+
+export type ColumnValue = string | number | boolean | null;
+
+/** `value` as column `column` holds it; raises QueryError (naming `context`) for a value the column cannot hold. */
+export function castColumn(model: ModelDefinition, column: string, value: unknown, context: string): ColumnValue {
+  if (value === null || model.columnTypes[column] === 'json') return value as ColumnValue;
+  if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
+  return castValue(model, column, value as Scalar | Date, context);
+}
+
+/**
+ * A value assigned to a column (`job.priority = '3'`, a form's input), cast as Rails casts on assignment; a value the
+ * column cannot hold is kept as given, and the save that would write it says what is wrong.
+ */
+export function assignedValue(model: ModelDefinition, column: string, value: unknown): unknown {
+  try {
+    return castColumn(model, column, value, model.className);
+  } catch (error) {
+    if (error instanceof QueryError) return value;
+    throw error;
+  }
+}
