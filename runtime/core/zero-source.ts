@@ -126,11 +126,16 @@ export function whenZero(model: ModelDefinition, onReady: (z: AnyZero) => void, 
     (thrown) =>
       onFailed(
         thrown === undefined
-          ? new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)`)
+          ? new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)${NO_DOM ? SERVER_HINT : ''}`)
           : asZeroRecordError(thrown, (cause) => new ZeroNotReadyError(`${model.className}: the configured Zero source threw: ${String(cause)}`, { cause })),
       ),
   );
 }
+
+// Outside a browser the likely reason is server-side rendering, where an app makes no Zero (it syncs only in a browser).
+const NO_DOM = typeof document === 'undefined';
+const SERVER_HINT =
+  '; if this ran during server-side rendering (a SvelteKit load or a component on the server), no Zero client exists there: read in the browser (a universal load returning early when !browser, or the component after hydration)';
 
 /** The model's Zero client, waiting for it as `whenZero` does. */
 export function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_TIMEOUT_MS): Promise<AnyZero> {
