@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importProblems } from '../../runtime/server/app-module.ts';
 
 const BIN = 'bin/zero-record.mjs';
 // A child node compiling TypeScript through tsx: seconds on a busy 2-core machine.
@@ -34,6 +35,20 @@ describe('zero-record serve: configuration', SLOW, () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/export `mutators`: the defineMutators registry/);
     expect(stderr).toMatch(/export `queries`: the defineQueries registry/);
+  });
+});
+
+describe('zero-record serve: a TypeScript app module in plain Node', () => {
+  it("names tsx when Node refuses the module's extension, with the command that loads it", async () => {
+    // What plain Node (the published CLI, no tsx) throws for a .ts module: the child below is that Node.
+    const probe = spawn(process.execPath, ['--input-type=module', '-e', "import('./examples/stack/schema.ts').catch((e) => process.stdout.write(String(e.code)))"], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let code = '';
+    probe.stdout?.on('data', (d: Buffer) => (code += d.toString()));
+    await once(probe, 'exit');
+    expect(code).toBe('ERR_UNKNOWN_FILE_EXTENSION');
+    const problems = importProblems(Object.assign(new TypeError('Unknown file extension ".ts"'), { code }));
+    expect(problems).toEqual(['could not be imported: Unknown file extension ".ts"', expect.stringMatching(/^Node does not load TypeScript by itself: run the command under tsx \(npm install -D tsx, then NODE_OPTIONS='--import tsx' npx zero-record serve\)/)]);
+    expect(importProblems(new Error('boom'))).toEqual(['could not be imported: boom']);
   });
 });
 

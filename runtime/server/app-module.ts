@@ -43,7 +43,18 @@ export async function loadServerApp(path: string, cwd = process.cwd()): Promise<
   try {
     exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`The server app module ${file}`, [`could not be imported: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ConfigError(`The server app module ${file}`, importProblems(error));
   }
   return serverAppFrom(exports, file);
+}
+
+/** Why the app module could not be imported, and for a TypeScript module in plain Node, how to load it. */
+export function importProblems(error: unknown): string[] {
+  const problems = [`could not be imported: ${error instanceof Error ? error.message : String(error)}`];
+  if ((error as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+    problems.push(
+      "Node does not load TypeScript by itself: run the command under tsx (npm install -D tsx, then NODE_OPTIONS='--import tsx' npx zero-record serve), or point it at the module compiled to JavaScript",
+    );
+  }
+  return problems;
 }
