@@ -17,6 +17,7 @@ export {
   type RelationQuery,
   type FindQuery,
   type ModelQueries,
+  type RelationQueries,
   type RelationQueryOptions,
 } from './core/relation-queries.ts';
 export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';

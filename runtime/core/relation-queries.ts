@@ -13,7 +13,7 @@
  * - `defineRelationQueries(schema, { job: 'jobs', ... }, options?)`: `defineQueries({ job: { relation, find }, ... })` (no
  *   `find` for a table whose primary key has several columns).
  */
-import { defineQueries, defineQuery } from '@rocicorp/zero';
+import { defineQueries, defineQuery, type AnyQueryRegistry } from '@rocicorp/zero';
 import { ConfigError } from './errors.ts';
 import { buildFindQuery, buildRelationQuery, compiledRuntimeSpec, runtimeSpecTable, type RelationSpec } from './relation-spec.ts';
 import { assertWithinLimitCap, specLimits, validateFindKey, validateRelationSpec, type SpecLimits } from './spec-validation.ts';
@@ -89,6 +89,12 @@ export interface ModelQueries {
 }
 
 /**
+ * What `defineRelationQueries` returns: each model's queries, and the brand of Zero's query registries (it is one, made
+ * by `defineQueries`), so it is what `new Zero({ queries })` and `createServer({ queries })` take.
+ */
+export type RelationQueries<M> = { readonly [K in keyof M]: ModelQueries } & Pick<AnyQueryRegistry, '~'>;
+
+/**
  * The registry of relation queries: `queries.<name>.relation(spec)` and `queries.<name>.find(id)` for each `name -> table`.
  * @example export const queries = defineRelationQueries(schema, { job: 'jobs', client: 'clients' });
  */
@@ -96,7 +102,7 @@ export function defineRelationQueries<const M extends Readonly<Record<string, st
   schema: AnySchema,
   models: M,
   options: RelationQueryOptions = {},
-): { readonly [K in keyof M]: ModelQueries } {
+): RelationQueries<M> {
   const definitions = Object.fromEntries(
     Object.entries(models).map(([name, table]) => {
       const entry: { relation: unknown; find?: unknown } = { relation: relationQuery(schema, table, options) };
