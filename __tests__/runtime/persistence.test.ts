@@ -343,3 +343,40 @@ describe('errors', () => {
     expect([job.valid_p(), e.full_messages()]).toEqual([true, []]); // valid? clears the errors first
   });
 });
+
+// Rails' numericality validation reads the value before its type cast (checked with ActiveRecord: `priority = 'abc'`
+// then save is false, "Priority is not a number"); a form's text reaches the record as a string.
+describe('a number column that validates numericality', () => {
+  let z: Zero<typeof schema> | undefined;
+  afterEach(() => z?.close());
+  const tasks = table('tasks').columns({ id: string(), title: string(), priority: number().optional() }).primaryKey('id');
+  const schema = createSchema({ tables: [tasks] });
+  const model = (numericality: boolean) => {
+    z = new Zero({ userID: 'u', storageKey: `numbers-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    const validations = { title: [{ kind: 'presence' as const }], ...(numericality ? { priority: [{ kind: 'numericality' as const, allow_nil: true }] } : {}) };
+    return ActiveRecord.createModel({ schema, table: 'tasks', zero: z, validations });
+  };
+
+  test("'abc' fails the validation: save and update are false with every message, create returns the unsaved record, save_bang raises", async () => {
+    const Task = model(true);
+    const task = await Task.create_bang({ id: 't', title: 'Feed', priority: 2 });
+    task.title = '';
+    (task as { priority: unknown }).priority = 'abc';
+    expect(await task.save()).toBe(false);
+    expect(task.errors.full_messages()).toEqual(["Title can't be blank", 'Priority is not a number']);
+    await expect(task.save_bang()).rejects.toThrow(new RecordInvalidError('Task', { title: ["can't be blank"], priority: ['is not a number'] }, ["Title can't be blank", 'Priority is not a number']));
+    expect(await task.update({ title: 'Feed' })).toBe(false);
+    expect(task.errors.full_messages()).toEqual(['Priority is not a number']);
+    const fresh = await Task.create({ id: 'u', title: 'Walk', priority: 'x' as never });
+    expect([fresh.new_record_p(), fresh.errors.full_messages()]).toEqual([true, ['Priority is not a number']]);
+    expect((await Task.find('t')).priority).toBe(2);
+    expect(await task.save({ validate: false }).catch((e: unknown) => e)).toBeInstanceOf(QueryError);
+  });
+
+  test('without the validation the value is a clear QueryError, not a silent 0 as Rails would store', async () => {
+    const Task = model(false);
+    const task = await Task.create_bang({ id: 't', title: 'Feed', priority: 2 });
+    (task as { priority: unknown }).priority = 'abc';
+    await expect(task.save()).rejects.toThrow(/column 'priority' of Task holds numbers; got "abc"/);
+  });
+});

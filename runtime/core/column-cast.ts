@@ -12,15 +12,21 @@ export function castColumn(model: ModelDefinition, column: string, value: unknow
   return castValue(model, column, value as Scalar | Date, context);
 }
 
+/** `value` cast for the column, or undefined when the column cannot hold it (`'abc'` in a number column). */
+export function tryCast(model: ModelDefinition, column: string, value: unknown): ColumnValue | undefined {
+  try {
+    return castColumn(model, column, value, model.className);
+  } catch (error) {
+    if (error instanceof QueryError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * A value assigned to a column (`job.priority = '3'`, a form's input), cast as Rails casts on assignment; a value the
  * column cannot hold is kept as given, and the save that would write it says what is wrong.
  */
 export function assignedValue(model: ModelDefinition, column: string, value: unknown): unknown {
-  try {
-    return castColumn(model, column, value, model.className);
-  } catch (error) {
-    if (error instanceof QueryError) return value;
-    throw error;
-  }
+  const cast = tryCast(model, column, value);
+  return cast === undefined ? value : cast;
 }

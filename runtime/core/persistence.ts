@@ -9,7 +9,8 @@
  * failed validation like the client's.
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
-import { createRow, destroyRow, updateRow, columnValues } from './writes.ts';
+import { assertAttributes, createRow, destroyRow, updateRow } from './writes.ts';
+import { assignedValue, tryCast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -121,6 +122,7 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
   const attributes = currentAttributes(store, record);
   const before = store.original(record);
   try {
+    if (validate) assertNumbersReadable(store, record, attributes);
     let row: Readonly<RowData>;
     if (state.newRecord) row = await createRow(model, attributes, options, { validate });
     else {
@@ -144,6 +146,21 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
   }
 }
 
+/**
+ * Rails' numericality validation reads the value before its type cast: `job.priority = 'abc'` fails it ("is not a
+ * number"), so `save` is false with the messages. Without that validation such a value raises QueryError from the
+ * write (Rails would store `'abc'.to_i`, 0: a clear error is kept instead of a silent 0).
+ */
+function assertNumbersReadable(store: RecordStore, record: object, attributes: RowData): void {
+  const { model } = store;
+  const unreadable = Object.keys(model.validations).filter(
+    (column) => model.validations[column]!.some((rule) => rule.kind === 'numericality') && attributes[column] !== null && tryCast(model, column, attributes[column]) === undefined,
+  );
+  if (unreadable.length === 0) return;
+  const row = Object.fromEntries(model.columns.map((column) => [column, unreadable.includes(column) ? attributes[column] : assignedValue(model, column, attributes[column])]));
+  assertValidInto(store, record, row);
+}
+
 function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
   const errors = validationErrors(store.model.validations, attributes);
   if (Object.keys(errors).length === 0) return;
@@ -165,8 +182,10 @@ async function orFalse(run: () => Promise<unknown>): Promise<boolean> {
 
 /** Rails' `assign_attributes`; `operation` names the call in messages (`Job.create: unknown attribute 'colour' ...`). */
 export function assignAttributes(store: RecordStore, record: object, attributes: Readonly<Record<string, unknown>>, operation = 'assign_attributes'): void {
-  const values = columnValues(store.model, attributes, operation);
-  for (const column of Object.keys(values)) store.write(record, column, values[column]);
+  assertAttributes(store.model, attributes, operation);
+  // As Rails casts on assignment; a value the column cannot hold stays as given, for the validations (numericality
+  // reads it as typed) or the write to refuse.
+  for (const [column, value] of Object.entries(attributes)) if (value !== undefined) store.write(record, column, assignedValue(store.model, column, value));
 }
 
 /** Writes `values` (already on the record) without validations and marks them saved: Rails' `update_columns`. */

@@ -21,18 +21,25 @@ const emptyValues = (): Values => Object.create(null) as Values;
  * number column is NULL, as Rails casts it (what an emptied number input sends).
  */
 export function columnValues(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, operation: string): Values {
-  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
-    throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
-  }
+  assertAttributes(model, attributes, operation);
   const values = emptyValues();
   for (const [name, value] of Object.entries(attributes)) {
-    if (!model.columns.includes(name)) {
-      throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
-    }
     if (value === undefined) continue;
     values[name] = castColumn(model, name, value, `${model.className}.${operation}`);
   }
   return values;
+}
+
+/** A hash of the model's columns (Rails' UnknownAttributeError otherwise), naming `operation` in the message. */
+export function assertAttributes(model: ModelDefinition, attributes: unknown, operation: string): asserts attributes is Readonly<Record<string, unknown>> {
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
+  }
+  for (const name of Object.keys(attributes)) {
+    if (!model.columns.includes(name)) {
+      throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
+    }
+  }
 }
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
