@@ -40,6 +40,8 @@ interface CliOptions extends GenerateOptions {
   jsonReport: boolean;
   /** `--help`: print USAGE; nothing else is read or checked. */
   help?: true;
+  /** Whether a config file gave settings (else the next run, and the Rails task, need them again). */
+  configured?: boolean;
 }
 
 const VALUE_FLAGS: Record<string, keyof CliOptions> = {
@@ -109,7 +111,7 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   }
   const config = await readConfig(configPath ?? 'zero-record.config.json', configPath !== undefined, problems);
   const pick = (k: keyof CliOptions) => flags[k] ?? (typeof config[k] === 'string' ? (config[k] as string) : undefined);
-  const options: CliOptions = { check, jsonReport };
+  const options: CliOptions = { check, jsonReport, configured: Object.keys(config).length > 0 };
   for (const k of STRING_KEYS) {
     const value = pick(k);
     if (value !== undefined) options[k] = value;
@@ -129,7 +131,7 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   return options;
 }
 
-function humanReport(report: GenerationReport, source: string, out: string, results: FileResult[] | null, drift: Drift[] | null): string {
+function humanReport(report: GenerationReport, source: string, out: string, results: FileResult[] | null, drift: Drift[] | null, settings: string | null): string {
   const lines = [`zero-record generate: ${report.models.length} models from ${source} -> ${out}`];
   if (results) {
     const counts = new Map<string, number>();
@@ -162,7 +164,20 @@ function humanReport(report: GenerationReport, source: string, out: string, resu
     lines.push(`Notes (${report.notes.length}):`);
     for (const n of report.notes) lines.push(`  ${n.model}: ${n.message}`);
   }
+  if (settings) lines.push(settings);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Run from flags alone: the settings to keep, so the next `npx zero-record generate` and `bin/rails
+ * zero_record:generate` (which reads them from the config file) write the same files.
+ */
+function unsavedSettings(options: CliOptions): string | null {
+  if (options.configured || options.check) return null;
+  const generate: Record<string, unknown> = {};
+  for (const key of STRING_KEYS) if (options[key] !== undefined) generate[key] = key === 'importExtension' && options[key] === '' ? 'none' : options[key];
+  if (options.legacySync) generate.legacySync = true;
+  return `No zero-record.config.json gave these settings. Save them there, so \`npx zero-record generate\` and \`bin/rails zero_record:generate\` regenerate the same files:\n  ${JSON.stringify({ generate })}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -188,6 +203,6 @@ export async function main(argv: string[]): Promise<number> {
   const results = options.check ? null : await writeGeneration(out, files);
   const drift = options.check ? await checkGeneration(out, files) : null;
   if (options.jsonReport) process.stdout.write(JSON.stringify({ report, files: results, drift }, null, 2) + '\n');
-  else process.stdout.write(humanReport(report, source, options.out!, results, drift));
+  else process.stdout.write(humanReport(report, source, options.out!, results, drift, unsavedSettings(options)));
   return drift && drift.length > 0 ? 1 : 0;
 }
