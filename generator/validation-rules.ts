@@ -36,6 +36,14 @@ export function planValidations(model: ModelDescription): ValidationPlan {
       } else notes.push(`${where}: ${rule.note}`);
     }
   }
+  for (const association of model.associations) {
+    // Rails 5+ (belongs_to_required_by_default): a belongs_to is required unless `optional: true`, failing as
+    // "Client must exist". The client checks the key is set; whether the row exists is the Rails app's to say.
+    if (association.macro !== 'belongs_to' || association.optional === true || !association.foreign_key || !columns.has(association.foreign_key)) continue;
+    const list = rules.get(association.foreign_key) ?? [];
+    list.unshift(`{ kind: ${str('presence')}, message: ${str('must exist')} }`);
+    rules.set(association.foreign_key, list);
+  }
   return { rules, notes };
 }
 

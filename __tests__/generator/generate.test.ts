@@ -5,6 +5,8 @@ import { generate } from '../../generator/generate.ts';
 import { headerState } from '../../generator/header.ts';
 import { checkGeneration, writeGeneration } from '../../generator/output.ts';
 import { fixtureDescription, outputDir } from './support.ts';
+import { RecordInvalidError } from '../../runtime/index.ts';
+import { validationErrors } from '../../runtime/core/validations.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -117,6 +119,14 @@ describe('generation from a description', () => {
     expect(config).toContain('reference: [{ kind: "format", with: "^JOB-\\\\d+$", allow_blank: true }],');
     expect(config).toContain('status: [{ kind: "inclusion", in: ["draft", "active", "done"] }],');
     expect(file(files, 'user.config.ts')).toContain('role: [{ kind: "inclusion", in: ["admin", "member"], message: "%{value} is not a role" }],');
+    // Rails 5+: belongs_to is required unless optional: true ("Job must exist"); the client checks the key is set.
+    expect(file(files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist" }],');
+    expect(config).toContain('client_id: [{ kind: "presence", message: "must exist" }],');
+    const optional = await fixtureDescription();
+    optional.models.find((m) => m.class_name === 'Task')!.associations.find((a) => a.name === 'job')!.optional = true;
+    expect(file((await generate(optional)).files, 'task.config.ts')).not.toContain('job_id:');
+    const messages = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist' }] }, { job_id: null })).fullMessages;
+    expect(messages).toEqual(['Job must exist']);
     expect(report.notes).toContainEqual({ model: 'Invoice', message: 'validation due_on: presence: conditional (if:) validators run in Rails only' });
     expect(report.notes).toContainEqual({
       model: 'Job',
