@@ -63,6 +63,8 @@ export interface AssociationDescription {
   polymorphic: boolean;
   /** `optional:` as written; null when not given. */
   optional: boolean | null;
+  /** `dependent:` as written (`destroy`, `delete_all`, `nullify`, ...); null when not given. Optional in a description. */
+  dependent?: string | null;
   /** The association has a scope block (`has_many :tasks, -> { order(:position) }`). */
   scoped: boolean;
 }

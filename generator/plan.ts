@@ -139,6 +139,14 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    for (const association of table.model.associations) {
+      if (!association.dependent) continue;
+      // Rails runs it in the model's destroy callbacks; the generated models write one row per destroy.
+      notes.push({
+        model: table.model.class_name,
+        message: `${association.name}: dependent: :${association.dependent} is not applied: destroy() removes the ${table.model.class_name} row alone; handle its ${association.name} first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it`,
+      });
+    }
     const defaults: ModelPlan['defaults'] = [];
     const functionDefaults: ModelPlan['functionDefaults'] = [];
     for (const { column } of table.columns) {

@@ -127,6 +127,11 @@ describe('generation from a description', () => {
     expect(file((await generate(optional)).files, 'task.config.ts')).not.toContain('job_id:');
     const messages = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist' }] }, { job_id: null })).fullMessages;
     expect(messages).toEqual(['Job must exist']);
+    // Not applied by the runtime, so said: Rails runs it in destroy's callbacks.
+    expect(report.notes).toContainEqual({
+      model: 'Job',
+      message: "tasks: dependent: :destroy is not applied: destroy() removes the Job row alone; handle its tasks first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it",
+    });
     expect(report.notes).toContainEqual({ model: 'Invoice', message: 'validation due_on: presence: conditional (if:) validators run in Rails only' });
     expect(report.notes).toContainEqual({
       model: 'Job',

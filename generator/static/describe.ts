@@ -125,6 +125,7 @@ function association(
     as,
     polymorphic,
     optional: typeof optional === 'boolean' ? optional : null,
+    dependent: option(a, 'dependent'),
     scoped: a.scoped,
   });
   if (through) {

@@ -96,6 +96,7 @@ module ZeroRecord
         "as" => reflection.options[:as]&.to_s,
         "polymorphic" => reflection.polymorphic? ? true : false,
         "optional" => reflection.options.key?(:optional) ? reflection.options[:optional] : nil,
+        "dependent" => reflection.options[:dependent]&.to_s,
         "scoped" => !reflection.scope.nil?,
       }
     end
