@@ -194,6 +194,21 @@ describe('destroy, reload, touch, increment, toggle', () => {
     expect((await stored('j1'))?.priority).toBe(1);
   });
 
+  test('update_columns / update_column write at once, cast, without validations; those columns are saved, other changes stay', async () => {
+    const job = await m.Job.find('j1');
+    job.title = 'Dirty';
+    expect(await job.update_columns({ priority: '7' as never, status: 'nope' })).toBe(true);
+    expect([job.priority, job.status, job.changes()]).toEqual([7, 'nope', { title: ['Paint', 'Dirty'] }]);
+    expect(await stored('j1')).toEqual({ title: 'Paint', status: 'nope', priority: 7 });
+    expect(await job.update_column('title', '')).toBe(true);
+    expect([(await stored('j1'))?.title, job.changed_p()]).toEqual(['', false]);
+    await expect(job.update_columns({ nope: 1 } as never)).rejects.toThrow('can\'t write unknown attribute `nope` for Job');
+    await expect(job.update_columns({})).rejects.toThrow('Job.update_columns: Empty list of attributes to change');
+    await expect(m.Job.new({ title: 'x' }).update_columns({ title: 'y' })).rejects.toThrow(new ZeroRecordError('cannot update a new record'));
+    await job.destroy();
+    await expect(job.update_column('title', 'y')).rejects.toThrow(new ZeroRecordError('cannot update a destroyed record'));
+  });
+
   test('increment of NULL counts from 0 (Rails); increment_bang writes that column alone, skipping validations', async () => {
     const job = await m.Job.find('j4'); // priority NULL
     expect(job.increment('priority').priority).toBe(1);

@@ -10,7 +10,7 @@
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, createRow, destroyRow, updateRow } from './writes.ts';
-import { assignedValue, tryCast } from './column-cast.ts';
+import { assignedValue, castColumn, tryCast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -76,6 +76,10 @@ export interface PersistenceMethods<Row> {
   toggle(attribute: Column<Row>): this;
   /** Rails' `toggle!`: toggles and saves without validations. */
   toggle_bang(attribute: Column<Row>, options?: WriteOptions): Promise<true>;
+  /** Rails' `update_columns(attributes)`: writes them at once, without validations or `updated_at`; they are saved, not changes. */
+  update_columns(attributes: Partial<Row>, options?: WriteOptions): Promise<true>;
+  /** Rails' `update_column(name, value)`: `update_columns({ [name]: value })`. */
+  update_column<K extends Column<Row>>(name: K, value: Row[K], options?: WriteOptions): Promise<true>;
   /** Rails' `touch(*names)`: writes `updated_at` (and `names`) as now, without validations; raises on a new or destroyed record. */
   touch(...names: Column<Row>[]): Promise<true>;
   /** Rails' `changed?`. */
@@ -309,6 +313,27 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     async toggle_bang(this: object, attribute: string, options?: WriteOptions) {
       methods.toggle.call(this, attribute);
       return saveBang(store, this, { ...options, validate: false });
+    },
+    /** Rails' `update_columns(attributes)`: cast, written straight (no validations, no `updated_at`), and saved. */
+    async update_columns(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
+      const state = store.state(this);
+      // Rails' ActiveRecordError messages.
+      if (state.newRecord) throw new ZeroRecordError('cannot update a new record');
+      if (state.destroyed) throw new ZeroRecordError('cannot update a destroyed record');
+      if (typeof attributes !== 'object' || attributes === null) throw new QueryError(`${model.className}.update_columns: expected a hash of attributes, got ${String(attributes)}`);
+      const values: Record<string, unknown> = {};
+      for (const [column, value] of Object.entries(attributes)) {
+        assertColumnToWrite(store, column);
+        values[column] = castColumn(model, column, value ?? null, `${model.className}.update_columns`);
+      }
+      if (Object.keys(values).length === 0) throw new QueryError(`${model.className}.update_columns: Empty list of attributes to change`);
+      for (const [column, value] of Object.entries(values)) store.write(this, column, value);
+      await writeColumns(store, this, values, options);
+      return true;
+    },
+    /** Rails' `update_column(name, value)`. */
+    update_column(this: object, name: string, value: unknown, options?: WriteOptions) {
+      return methods.update_columns.call(this, { [name]: value }, options);
     },
     /** Rails' `touch(*names)`: sets `updated_at` (and `names`) to now and writes them, without validations. */
     async touch(this: object, ...names: string[]) {
