@@ -63,6 +63,15 @@ describe('assigning a belongs_to, and a loaded association whose key changes', (
     expect((await m.Job.find('j4')).client_id).toBeNull();
   });
 
+  test('new / create take a belongs_to as its record, as Rails: Job.create({ title, client })', async () => {
+    const globex = await m.Client.find('c2');
+    const job = await m.Job.create_bang({ id: 'j9', title: 'Gutter', client: globex });
+    expect([job.client_id, job.client, (await m.Job.find('j9')).client_id]).toEqual(['c2', globex, 'c2']);
+    expect(m.Job.new({ title: 'x', client: null }).client_id).toBeNull();
+    expect(() => m.Job.new({ title: 'x', tasks: [] } as never)).toThrow(/^Job#tasks=: only a belongs_to association is assigned/);
+    expect(() => m.Job.new({ title: 'x', owner: globex } as never)).toThrow(/^Job\.new: unknown attribute 'owner' for Job/);
+  });
+
   test('a record of another model, an unsaved record, or a has_many is refused, and nothing changes', async () => {
     const job = await m.Job.find('j1');
     const task = await m.Task.find('t1');

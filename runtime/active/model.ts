@@ -11,24 +11,32 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
 import { buildRecord, instantiate, type ActiveRecordInstance } from './record.ts';
 
+/**
+ * What `new` / `create` take: columns, and a belongs_to given as its record (`Task.create({ title, project })`, as
+ * in Rails), which sets its foreign key.
+ */
+export type ActiveAttributes<Row, A = {}> = Partial<Row> & {
+  readonly [K in keyof A as A[K] extends { readonly one: true } ? K : never]?: A[K] extends { readonly row: infer R } ? ActiveRecordInstance<R> | null : never;
+};
+
 /** Class-level API of an ActiveRecord model: every relation method (on `all()`), its scopes, and the writes. */
-export interface ActiveModelStatics<Row> {
+export interface ActiveModelStatics<Row, A = {}> {
   readonly definition: ModelDefinition;
   readonly className: string;
   /** Rails' `Model.new(attributes)`: a new, unsaved record (`save()` inserts it). */
-  'new'(attributes?: Partial<Row>): ActiveRecordInstance<Row>;
+  'new'(attributes?: ActiveAttributes<Row, A>): ActiveRecordInstance<Row> & ActiveAssociations<A>;
   /** Rails' `Model.build` (the same as `new`). */
-  build(attributes?: Partial<Row>): ActiveRecordInstance<Row>;
+  build(attributes?: ActiveAttributes<Row, A>): ActiveRecordInstance<Row> & ActiveAssociations<A>;
   /** Rails' `create`: `new` + `save`; returns the record, with `errors` and `new_record_p()` when a validation failed. */
-  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  create(attributes?: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
-  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  create_bang(attributes?: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.update(id, attributes)`: finds (RecordNotFoundError when missing), updates; the record, with `errors` when invalid. */
-  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  update(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
-  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  update_bang(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and deletes. */
-  destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row>>;
+  destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
@@ -41,7 +49,7 @@ export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<R
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
 type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'new' | 'build' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
-export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row> &
+export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
 /**

@@ -141,6 +141,8 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     },
     destroyed: (record) => Object.freeze(record),
     reloaded: (record) => associations.forget(record),
+    // The record's own belongs_to writer (associations.ts).
+    assignAssociation: (record, name, value) => void ((record as Self)[name] = value),
   };
   defineRecordMethods(proto, store);
   const own = {

@@ -186,10 +186,25 @@ async function orFalse(run: () => Promise<unknown>): Promise<boolean> {
 
 /** Rails' `assign_attributes`; `operation` names the call in messages (`Job.create: unknown attribute 'colour' ...`). */
 export function assignAttributes(store: RecordStore, record: object, attributes: Readonly<Record<string, unknown>>, operation = 'assign_attributes'): void {
-  assertAttributes(store.model, attributes, operation);
+  const { model } = store;
+  // No prototype: a column may be named `__proto__` or `constructor`.
+  const columns = Object.create(null) as Record<string, unknown>;
+  const associations: [string, unknown][] = [];
+  if (typeof attributes === 'object' && attributes !== null) {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (Object.hasOwn(model.relationships, name) && !model.columns.includes(name)) associations.push([name, value]);
+      else columns[name] = value;
+    }
+  }
+  assertAttributes(model, associations.length ? columns : attributes, operation);
   // As Rails casts on assignment; a value the column cannot hold stays as given, for the validations (numericality
   // reads it as typed) or the write to refuse.
-  for (const [column, value] of Object.entries(attributes)) if (value !== undefined) store.write(record, column, assignedValue(store.model, column, value));
+  for (const [column, value] of Object.entries(columns)) if (value !== undefined) store.write(record, column, assignedValue(model, column, value));
+  for (const [name, value] of associations) {
+    if (value === undefined) continue;
+    if (!store.assignAssociation) throw new QueryError(`${model.className}.${operation}: '${name}' is an association; give its foreign key instead`);
+    store.assignAssociation(record, name, value);
+  }
 }
 
 /** Writes `values` (already on the record) without validations and marks them saved: Rails' `update_columns`. */

@@ -96,6 +96,8 @@ export interface RecordStore {
   destroyed(record: object): void;
   /** After `reload`: loaded associations are dropped, as Rails resets them. */
   reloaded(record: object): void;
+  /** Assigns a belongs_to its record (`new({ client })`); absent where a flavour assigns foreign keys only. */
+  readonly assignAssociation?: (record: object, name: string, value: unknown) => void;
 }
 
 /** Rails' change detection: assigning the value the database holds is no change (JSON columns compare by content). */
