@@ -13,6 +13,10 @@ import { settle, watch } from './effects.svelte.ts';
 const ctx = useZero();
 
 describe('new records (a form creating one)', () => {
+  test('a belongs_to given as a record is refused with what to give instead: a handle takes the foreign key', () => {
+    expect(() => ReactiveJob.new({ title: 'x', client: {} } as never)).toThrow("Job.new: 'client' is an association; give its foreign key instead");
+  });
+
   test('new: bindable, reactive columns; save false with reactive errors, then true; the handle is live once saved', async () => {
     const job = ReactiveJob.new({ id: 'n1', title: '' });
     const view = watch(() => ({ title: job.title, errors: job.errors.full_messages(), saved: job.persisted_p(), status: job.$status, found: job.$found }));
