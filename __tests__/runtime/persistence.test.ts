@@ -87,6 +87,16 @@ describe('new, save, create', () => {
     expect([bad.new_record_p(), bad.id, bad.errors.full_messages()]).toEqual([true, null, ["Title can't be blank"]]);
   });
 
+  test("create([a, b]) creates each in turn, as Rails; create_bang stops at the first invalid one, whose error names the record", async () => {
+    const made = await m.Job.create([{ id: 'a1', title: 'One' }, { id: 'a2', title: '' }]);
+    expect(made.map((j) => [j.id, j.persisted_p()])).toEqual([['a1', true], ['a2', false]]);
+    const error = await m.Job.create_bang([{ id: 'b1', title: 'One' }, { id: 'b2', title: '' }, { id: 'b3', title: 'Three' }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordInvalidError);
+    // Rails' RecordInvalid#record: the record that failed.
+    expect(((error as RecordInvalidError).record as { id: string }).id).toBe('b2');
+    expect(await m.Job.where({ id: ['b1', 'b2', 'b3'] }).pluck('id')).toEqual(['b1']);
+  });
+
   test('create_bang raises; other failures raise from create too (a duplicate key is not a validation)', async () => {
     await expect(m.Job.create_bang({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
     await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(`Job insert failed: a Job with 'id'="j1" already exists`);

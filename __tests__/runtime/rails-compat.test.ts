@@ -62,6 +62,7 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['limit', () => m.Job.order('created_at').limit(3), ['j1', 'j3', 'j2']],
       ['offset', () => m.Job.order('created_at').offset(3), ['j5', 'j4']],
       ['limit + offset', () => m.Job.order('created_at').limit(2).offset(1), ['j3', 'j2']],
+      ['limit(null) removes the limit, as limit(nil)', () => m.Job.order('created_at').limit(2).limit(null), ['j1', 'j3', 'j2', 'j5', 'j4']],
       ['scope order', () => m.Job.recent().limit(1), ['j4']],
       // Rails passes a list value (order, includes) that only the receiver of `or` sets, and keeps it.
       ['or under the receiver\'s order', () => m.Job.order('title').where({ status: 'done' }).or(m.Job.where({ priority: 5 })), ['j3', 'j2']],

@@ -27,8 +27,13 @@ export interface ActiveModelStatics<Row, A = {}> {
   'new'(attributes?: ActiveAttributes<Row, A>): ActiveRecordInstance<Row> & ActiveAssociations<A>;
   /** Rails' `Model.build` (the same as `new`). */
   build(attributes?: ActiveAttributes<Row, A>): ActiveRecordInstance<Row> & ActiveAssociations<A>;
+  // The list forms first: `ReturnType<typeof Job.create>` reads the last signature, the one-record form.
+  /** Rails' `create([a, b])`: each created in turn; every record comes back, the invalid ones unsaved with `errors`. */
+  create(attributes: readonly ActiveAttributes<Row, A>[], options?: WriteOptions): Promise<(ActiveRecordInstance<Row> & ActiveAssociations<A>)[]>;
   /** Rails' `create`: `new` + `save`; returns the record, with `errors` and `new_record_p()` when a validation failed. */
   create(attributes?: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
+  /** Rails' `create!([a, b])`: each created in turn, stopping at the first invalid one (the ones before it stay). */
+  create_bang(attributes: readonly ActiveAttributes<Row, A>[], options?: WriteOptions): Promise<(ActiveRecordInstance<Row> & ActiveAssociations<A>)[]>;
   /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
   create_bang(attributes?: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.update(id, attributes)`: finds (RecordNotFoundError when missing), updates; the record, with `errors` when invalid. */
@@ -52,6 +57,13 @@ type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' 
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
+/** Runs `create` for each item, one after another (Rails creates them in order), and collects the records. */
+async function inTurn<I, T>(items: readonly I[], create: (item: I) => Promise<T>): Promise<T[]> {
+  const records: T[] = [];
+  for (const item of items) records.push(await create(item));
+  return records;
+}
+
 /**
  * @example
  * export const ActiveJob = ActiveRecord.createModel(jobConfig);
@@ -67,22 +79,26 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
+  const create = async (attributes: Partial<Row>, options?: WriteOptions) => {
+    const record = buildRecord(definition, attributes, 'create') as unknown as ActiveRecordInstance<Row>;
+    await record.save(options);
+    return record;
+  };
+  const createBang = async (attributes: Partial<Row>, options?: WriteOptions) => {
+    const record = buildRecord(definition, attributes, 'create_bang') as unknown as ActiveRecordInstance<Row>;
+    await record.save_bang(options);
+    return record;
+  };
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
     new: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'new'),
     build: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'build'),
-    async create(attributes: Partial<Row> = {}, options?: WriteOptions) {
-      const record = buildRecord(definition, attributes, 'create') as unknown as ActiveRecordInstance<Row>;
-      await record.save(options);
-      return record;
-    },
-    async create_bang(attributes: Partial<Row> = {}, options?: WriteOptions) {
-      const record = buildRecord(definition, attributes, 'create_bang') as unknown as ActiveRecordInstance<Row>;
-      await record.save_bang(options);
-      return record;
-    },
+    create: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
+      Array.isArray(attributes) ? inTurn(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
+    create_bang: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
+      Array.isArray(attributes) ? inTurn(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const record = await all().find(id);
       await record.update(attributes, options);

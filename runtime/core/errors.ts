@@ -123,11 +123,20 @@ export class RecordInvalidError extends ZeroRecordError {
   readonly model: string;
   readonly errors: ValidationErrors;
   readonly fullMessages: readonly string[];
+  #record: object | null = null;
   constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[]) {
     super(`Validation failed: ${fullMessages.join(', ')}`);
     this.model = model;
     this.errors = errors;
     this.fullMessages = fullMessages;
+  }
+
+  /** Rails' `RecordInvalid#record`: the record that failed, when the error came from saving one (not part of equality). */
+  get record(): object | null {
+    return this.#record;
+  }
+  set record(record: object | null) {
+    this.#record = record;
   }
 
   /** The error for `errors` (attribute -> messages), with Rails' full messages (`Title can't be blank`; `base` alone). */

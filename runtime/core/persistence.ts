@@ -145,7 +145,10 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
     state.persisted(changesBetween(model, before, row));
     return true;
   } catch (error) {
-    if (error instanceof RecordInvalidError) state.errors.replace(error.errors);
+    if (error instanceof RecordInvalidError) {
+      state.errors.replace(error.errors);
+      error.record ??= record;
+    }
     throw error;
   }
 }

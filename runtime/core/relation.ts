@@ -312,8 +312,9 @@ export class Relation {
     return pairs;
   }
 
-  limit(n: number): this {
-    return this.spawn({ limit: nonNegativeInteger(n, 'limit', this.model) });
+  /** Rails' `limit(n)`; `limit(null)` removes the limit, as Rails' `limit(nil)`. */
+  limit(n: number | null): this {
+    return this.spawn({ limit: n === null ? undefined : nonNegativeInteger(n, 'limit', this.model) });
   }
 
   offset(n: number): this {
