@@ -4,6 +4,7 @@
  * after its migration by what they say).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypeError } from '../../codemods/typed/type-errors.ts';
 
@@ -14,7 +15,9 @@ const SVELTE_CHECK = join(REPO, 'node_modules/.bin/svelte-check');
 const ERROR_LINE = /^\d+ ERROR "([^"]+)" \d+:\d+ (".*")$/;
 
 export function svelteCheckErrors(appDir: string): TypeError[] {
-  const result = spawnSync(SVELTE_CHECK, ['--tsconfig', './tsconfig.json', '--output', 'machine'], { cwd: appDir, encoding: 'utf8' });
+  // A JavaScript app has a jsconfig.json, as its own `svelte-check --tsconfig ./jsconfig.json` reads.
+  const config = existsSync(join(appDir, 'tsconfig.json')) ? './tsconfig.json' : './jsconfig.json';
+  const result = spawnSync(SVELTE_CHECK, ['--tsconfig', config, '--output', 'machine'], { cwd: appDir, encoding: 'utf8' });
   const output = `${result.stdout}\n${result.stderr}`;
   // It exits 1 on type errors; anything else (no tsconfig, a crash) is not a verdict on the app.
   if (result.status !== 0 && result.status !== 1) throw new Error(`svelte-check failed in ${appDir} (${result.status}):\n${output}`);

@@ -3,7 +3,7 @@
  * `.svelte-kit/tsconfig.json` that does not exist yet. The program must still see what that file would give, or
  * legacy uses type as `any` and go unseen: SvelteKit's ESNext + DOM libraries (under TypeScript's ES5 default a model
  * object built with `Object.assign` is `any`), and `kit.alias` from svelte.config.js. A class extending a legacy
- * class is legacy too. Each case here was missed, silently, in an outside app (__testfixtures__/wild6).
+ * class is legacy too, and so is a parameter's destructuring of a legacy handle (wild7). Each case here was missed, silently, in an outside app (__testfixtures__/wild6).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,6 +31,7 @@ const FILES: Record<string, string> = {
   'src/lib/zero/models/job.custom.ts': `import { Job as Generated } from './job.generated';\nexport const Job = Object.assign(Generated, { urgent() { return Generated.where({ status: 'urgent' }); } });\n`,
   'src/routes/+page.svelte': `<script lang="ts">\n  import { Job } from '$lib/zero';\n  let { title }: { title: string } = $props();\n  const jobs = Job.all();\n</script>\n\n<p>{title}: {jobs.current.length}</p>\n`,
   'src/lib/watch.ts': `import { ReactiveQuery } from '$zero/reactive-query.svelte';\n\nexport function count(q: ReactiveQuery<{ id: string }>): number {\n  return q.current.length;\n}\n`,
+  'src/lib/size.ts': `import type { ReactiveQuery } from '$lib/zero';\n\nexport function size({ current }: ReactiveQuery<{ id: string }>): number {\n  return current.length;\n}\n`,
   'src/lib/docked.svelte.ts': `import { ReactiveQuery } from '$lib/zero';\n\nexport class Docked extends ReactiveQuery<{ id: string }> {\n  get size(): number {\n    return this.current.length;\n  }\n}\n\nexport function sizeOf(d: Docked): number {\n  return d.current.length;\n}\n`,
 };
 
@@ -58,6 +59,10 @@ describe('migrating a SvelteKit app before svelte-kit sync', { timeout: 120_000 
 
   it("follows kit.alias ($zero/...) from svelte.config.js: the handle's read is reported", () => {
     expect(lines('src/lib/watch.ts')).toEqual(expect.arrayContaining([1, 3, 4]));
+  });
+
+  it('counts the destructuring of a parameter typed as a legacy handle: it reads the handle', () => {
+    expect(lines('src/lib/size.ts')).toEqual(expect.arrayContaining([3]));
   });
 
   it("counts a subclass of a legacy class as legacy: its own reads of this, and its instances'", () => {

@@ -329,6 +329,12 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
       return;
     }
     ts.forEachChild(node, visit);
+    // `function summary({ current, isLoading })` typed as a legacy handle: the parameter's destructuring reads its
+    // members (a declaration's destructuring is counted at its initializer, which names the handle).
+    if (ts.isObjectBindingPattern(node) && ts.isParameter(node.parent) && ownStart(node) !== null && types.describe(checker.getTypeAtLocation(node)) !== null) {
+      legacyNodes.add(node);
+      return;
+    }
     if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
       // `const { Job, updateJob: save } = getZeroContext()`: the name taken out of the context is the use.
       if (types.describe(checker.getTypeAtLocation(node.name)) !== null) legacyNodes.add(node);
