@@ -138,6 +138,9 @@ describe('column names', () => {
     expect(thing.read_attribute('then')).toBe('changed');
     const reloaded = (await Thing.find('t1')) as unknown as { read_attribute(name: string): unknown; toJSON(): Record<string, unknown> };
     expect(reloaded.read_attribute('then')).toBe('changed');
+    // Written straight, by name, whatever the name.
+    await (thing as unknown as { update_column(name: string, value: unknown): Promise<unknown> }).update_column('__proto__', 'straight');
+    expect(((await Thing.find('t1')) as unknown as { read_attribute(name: string): unknown }).read_attribute('__proto__')).toBe('straight');
 
     // The reactive flavour reads the same columns the same way, from records and handles.
     const ReactiveThing = ReactiveRecord.createModel(thingConfig);

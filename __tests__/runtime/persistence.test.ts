@@ -214,6 +214,10 @@ describe('destroy, reload, touch, increment, toggle', () => {
     expect([(await stored('j1'))?.title, job.changed_p()]).toEqual(['', false]);
     await expect(job.update_columns({ nope: 1 } as never)).rejects.toThrow('can\'t write unknown attribute `nope` for Job');
     await expect(job.update_columns({})).rejects.toThrow('Job.update_columns: Empty list of attributes to change');
+    // undefined is not given (as in update): nothing is written as NULL.
+    await expect(job.update_columns({ status: undefined })).rejects.toThrow('Job.update_columns: Empty list of attributes to change');
+    expect(await job.update_columns({ status: undefined, country: 'FR' })).toBe(true);
+    expect([job.status, (await m.Job.find('j1')).status, (await m.Job.find('j1')).country]).toEqual(['nope', 'nope', 'FR']);
     await expect(m.Job.new({ title: 'x' }).update_columns({ title: 'y' })).rejects.toThrow(new ZeroRecordError('cannot update a new record'));
     await job.destroy();
     await expect(job.update_column('title', 'y')).rejects.toThrow(new ZeroRecordError('cannot update a destroyed record'));

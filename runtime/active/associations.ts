@@ -49,31 +49,54 @@ export interface Associations {
   loaded(record: object, name: string): boolean;
 }
 
+/** Where a record keeps its loaded associations (non-enumerable: not part of its data). */
+const HELD: unique symbol = Symbol('zero-record.associations');
+type Holder = { [HELD]?: Record<string, Loaded | undefined> | undefined };
+
 /** Puts an accessor per relationship of `model` on its records' prototype: the reader, and for a belongs_to the writer. */
 export function defineAssociations(proto: object, model: ModelDefinition, columns: ColumnAccess): Associations {
-  const held = new WeakMap<object, Map<string, Loaded>>();
   const accessors = new Map<string, PropertyDescriptor>();
-  const keysOf = (name: string) => associationHops(model, name)[0]?.sourceField ?? [];
-  const current = (record: object, name: string): Loaded | undefined => {
-    const entry = held.get(record)?.get(name);
-    return entry && keysOf(name).every((column, i) => Object.is(columns.read(record, column), entry.keys[i])) ? entry : undefined;
+  // Per association, once: the record's columns a loaded value depends on (its key, or for a has_many its own key).
+  const keys = new Map(Object.keys(model.relationships).map((name) => [name, associationHops(model, name)[0]?.sourceField ?? []]));
+  /** The held value of `name` if its keys still hold; a stale one is dropped, property and all, so a spread skips it. */
+  const current = (record: object, name: string, keyColumns: readonly string[]): Loaded | undefined => {
+    const bag = (record as Holder)[HELD];
+    const entry = bag === undefined ? undefined : bag[name];
+    if (entry === undefined) return undefined;
+    for (let i = 0; i < keyColumns.length; i++) {
+      if (!Object.is(columns.read(record, keyColumns[i]!), entry.keys[i])) {
+        drop(record, bag!, name);
+        return undefined;
+      }
+    }
+    return entry;
+  };
+  const drop = (record: object, bag: Record<string, Loaded | undefined>, name: string) => {
+    bag[name] = undefined;
+    // Rare (a key changed, or reload): the record leaves its fast shape rather than show a stale value as data.
+    if (!Object.isFrozen(record)) delete (record as Record<string, unknown>)[name];
   };
   const associations: Associations = {
     hold(record, name, value) {
-      let map = held.get(record);
-      if (!map) held.set(record, (map = new Map()));
-      map.set(name, { value, keys: keysOf(name).map((column) => columns.read(record, column)) });
+      let bag = (record as Holder)[HELD];
+      // A plain object (relationship names never clash with Object's members: the config refuses them).
+      if (bag === undefined) Object.defineProperty(record, HELD, { value: (bag = {}), writable: true, configurable: true });
+      bag[name] = { value, keys: keys.get(name)!.map((column) => columns.read(record, column)) };
       // The same accessor on every record (one hidden class per shape); own and enumerable, so it is part of the data.
       if (!Object.hasOwn(record, name)) Object.defineProperty(record, name, { ...accessors.get(name)!, enumerable: true, configurable: true });
     },
-    forget: (record) => void held.delete(record),
-    loaded: (record, name) => current(record, name) !== undefined,
+    forget(record) {
+      const bag = (record as Holder)[HELD];
+      if (bag) for (const name of Object.keys(bag)) if (bag[name] !== undefined) drop(record, bag, name);
+    },
+    loaded: (record, name) => current(record, name, keys.get(name)!) !== undefined,
   };
   for (const name of Object.keys(model.relationships)) {
+    const keyColumns = keys.get(name)!;
     const accessor: PropertyDescriptor = {
       get(this: object) {
-        const entry = current(this, name);
-        if (entry) return entry.value;
+        const entry = current(this, name, keyColumns);
+        if (entry !== undefined) return entry.value;
         const { relation, single } = associationRelation(ActiveRelation, model, name, (column) => columns.read(this, column));
         return single ? relation.take() : relation;
       },
@@ -97,7 +120,9 @@ function assignBelongsTo(model: ModelDefinition, name: string, record: object, v
   const hops = associationHops(model, name);
   const associated = new Relation(model).associatedModel(name);
   const hop = hops.length === 1 ? hops[0]! : undefined;
-  if (!hop || hop.cardinality !== 'one' || hop.destField.length !== 1 || hop.destField[0] !== associated.primaryKey) {
+  // A belongs_to holds the key on this side: its source is a column of ours other than our own primary key (a has_one
+  // starts from our key).
+  if (!hop || hop.cardinality !== 'one' || hop.sourceField.length !== 1 || hop.destField.length !== 1 || hop.sourceField[0] === model.primaryKey) {
     throw new QueryError(
       `${model.className}#${name}=: only a belongs_to association is assigned (Rails writes a has_one or has_many at once); set the foreign key of each ${associated.className} instead`,
     );
@@ -105,11 +130,13 @@ function assignBelongsTo(model: ModelDefinition, name: string, record: object, v
   let key: unknown = null;
   if (value !== null && value !== undefined) {
     // Rails' AssociationTypeMismatch.
-    if (typeof value !== 'object' || value.constructor?.name !== associated.className) {
-      throw new QueryError(`${model.className}#${name}=: ${associated.className} expected, got ${describeValue(value)}`);
+    const given = typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value;
+    if (given !== associated.className) {
+      throw new QueryError(`${model.className}#${name}=: ${associated.className} expected, got ${describeValue(value)} which is an instance of ${given}`);
     }
     const unsaved = (value as { new_record_p?: () => boolean }).new_record_p?.() === true;
-    key = (value as Record<string, unknown>)[associated.primaryKey];
+    // The column the association points at: the primary key, or Rails' `primary_key:`.
+    key = (value as Record<string, unknown>)[hop.destField[0]!];
     if (unsaved || key === null || key === undefined) {
       throw new QueryError(`${model.className}#${name}=: the ${associated.className} is not saved yet; save it first (its key becomes ${model.className}'s ${hop.sourceField[0]})`);
     }

@@ -100,8 +100,9 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       this.#state = state ?? row;
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
       copyColumns(this, row);
-      for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]));
+      // Before the includes: holding a loaded association reads its key, which may be a shadowed column.
       if (shadowed) Object.defineProperty(this, SHADOWED, { value: pick(row, shadowedColumns), writable: true });
+      for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]));
     }
 
     static stateOf(record: ActiveRecordBase): RecordState {

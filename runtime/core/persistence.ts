@@ -8,7 +8,7 @@
  * Rails raises every exception that is not `RecordInvalid`. A server's validation failure (`{ wait: 'server' }`) is a
  * failed validation like the client's.
  */
-import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
+import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError, describeValue } from './errors.ts';
 import { assertAttributes, createRow, destroyRow, updateRow } from './writes.ts';
 import { assignedValue, castColumn, tryCast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
@@ -16,7 +16,7 @@ import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
-import { changedColumns, changesBetween, changesOf, currentAttributes, sameValue, valueNow, type Changes, type RecordStore } from './record-state.ts';
+import { changedColumns, changesBetween, changesOf, columnChanged, currentAttributes, sameValue, valueNow, type Changes, type RecordStore } from './record-state.ts';
 import type { RowData } from './zero-types.ts';
 import type { ModelDefinition } from './config.ts';
 import type { Errors } from './record-errors.ts';
@@ -338,11 +338,14 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       // Rails' ActiveRecordError messages.
       if (state.newRecord) throw new ZeroRecordError('cannot update a new record');
       if (state.destroyed) throw new ZeroRecordError('cannot update a destroyed record');
-      if (typeof attributes !== 'object' || attributes === null) throw new QueryError(`${model.className}.update_columns: expected a hash of attributes, got ${String(attributes)}`);
-      const values: Record<string, unknown> = {};
+      if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+        throw new QueryError(`${model.className}.update_columns: expected a hash of attributes, got ${describeValue(attributes)}`);
+      }
+      // No prototype: a column may be named `__proto__`. An undefined value is not given, as in every write.
+      const values = Object.create(null) as Record<string, unknown>;
       for (const [column, value] of Object.entries(attributes)) {
         assertColumnToWrite(store, column);
-        values[column] = castColumn(model, column, value ?? null, `${model.className}.update_columns`);
+        if (value !== undefined) values[column] = castColumn(model, column, value, `${model.className}.update_columns`);
       }
       if (Object.keys(values).length === 0) throw new QueryError(`${model.className}.update_columns: Empty list of attributes to change`);
       for (const [column, value] of Object.entries(values)) store.write(this, column, value);
@@ -388,9 +391,9 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     /** Rails' `attribute_changed?('title', from:, to:)`. */
     attribute_changed_p(this: object, attribute: string, options: AttributeChangeOptions = {}) {
       if (!model.columns.includes(attribute)) return false;
+      if (!columnChanged(store, this, attribute)) return false;
       const was = store.original(this)[attribute];
       const now = valueNow(store, this, attribute);
-      if (sameValue(model, attribute, was, now)) return false;
       if ('from' in options && !sameValue(model, attribute, was, options.from)) return false;
       return !('to' in options) || sameValue(model, attribute, now, options.to);
     },

@@ -115,11 +115,18 @@ export function valueNow(store: RecordStore, record: object, column: string): un
   return assignedValue(store.model, column, store.read(record, column));
 }
 
+/** Whether `column` holds another value than the database's, as Rails compares it (after the assignment cast). */
+export function columnChanged(store: RecordStore, record: object, column: string): boolean {
+  const { model } = store;
+  const was = store.original(record)[column];
+  const raw = store.read(record, column);
+  // Most columns are untouched: the cast is paid only by a value that differs as assigned.
+  return !sameValue(model, column, was, raw) && !sameValue(model, column, was, assignedValue(model, column, raw));
+}
+
 /** Rails' `changed`: the columns whose value differs from the database's, in column order. */
 export function changedColumns(store: RecordStore, record: object): string[] {
-  const { model } = store;
-  const original = store.original(record);
-  return model.columns.filter((column) => !sameValue(model, column, original[column], valueNow(store, record, column)));
+  return store.model.columns.filter((column) => columnChanged(store, record, column));
 }
 
 /** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
