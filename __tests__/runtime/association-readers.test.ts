@@ -119,3 +119,27 @@ describe('a belongs_to whose key column is named like a record member (shadowed)
     }
   });
 });
+
+describe('a belongs_to to a key other than the primary key (Rails primary_key:), and a has_one', () => {
+  test('assigning the belongs_to writes the column it points at; assigning the has_one is refused', async () => {
+    const owners = table('owners').columns({ id: string(), code: string(), name: string() }).primaryKey('id');
+    const notes = table('notes').columns({ id: string(), owner_code: string().optional() }).primaryKey('id');
+    const noteRelationships = relationships(notes, ({ one }) => ({ owner: one({ sourceField: ['owner_code'], destField: ['code'], destSchema: owners }) }));
+    const ownerRelationships = relationships(owners, ({ one }) => ({ note: one({ sourceField: ['id'], destField: ['id'], destSchema: notes }) }));
+    const schema = createSchema({ tables: [owners, notes], relationships: [noteRelationships, ownerRelationships] });
+    const z = new Zero({ userID: 'u', storageKey: `keyed-${Date.now()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    try {
+      const noteConfig = defineModel({ schema, table: 'notes', zero: z });
+      const ownerConfig = defineModel({ schema, table: 'owners', zero: z, relationships: { note: () => noteConfig } });
+      const Owner = ActiveRecord.createModel(ownerConfig);
+      const Note = ActiveRecord.createModel(defineModel({ schema, table: 'notes', zero: z, relationships: { owner: () => ownerConfig } }));
+      const ada = await Owner.create_bang({ id: 'o1', code: 'ADA', name: 'Ada' });
+      const note = Note.new({ id: 'n1', owner: ada });
+      expect([note.owner_code, note.owner]).toEqual(['ADA', ada]);
+      expect(() => ((ada as { note: unknown }).note = note)).toThrow(/^Owner#note=: only a belongs_to association is assigned/);
+      expect(ada.id).toBe('o1');
+    } finally {
+      await z.close();
+    }
+  });
+});
