@@ -43,17 +43,25 @@ export async function loadServerApp(path: string, cwd = process.cwd()): Promise<
   try {
     exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`The server app module ${file}`, importProblems(error));
+    throw new ConfigError(`The server app module ${file}`, importProblems(error, file));
   }
   return serverAppFrom(exports, file);
 }
 
-/** Why the app module could not be imported, and for a TypeScript module in plain Node, how to load it. */
-export function importProblems(error: unknown): string[] {
+/**
+ * Node's errors for a TypeScript module it cannot load: no TypeScript at all (Node 20), syntax its type stripping
+ * does not take (Node 22+), or an extensionless import (`./schema`, as the generated models write them) it does not
+ * resolve.
+ */
+const TYPESCRIPT_LOAD_ERRORS = new Set(['ERR_UNKNOWN_FILE_EXTENSION', 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX', 'ERR_MODULE_NOT_FOUND']);
+
+/** Why the app module `file` could not be imported, and for a TypeScript module in plain Node, how to load it. */
+export function importProblems(error: unknown, file: string): string[] {
   const problems = [`could not be imported: ${error instanceof Error ? error.message : String(error)}`];
-  if ((error as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (/\.[cm]?tsx?$/.test(file) && typeof code === 'string' && TYPESCRIPT_LOAD_ERRORS.has(code)) {
     problems.push(
-      "Node does not load TypeScript by itself: run the command under tsx (npm install -D tsx, then NODE_OPTIONS='--import tsx' npx zero-record serve), or point it at the module compiled to JavaScript",
+      "Node could not load this TypeScript module on its own: run the command under tsx (npm install -D tsx, then NODE_OPTIONS='--import tsx' npx zero-record serve), or point it at the module compiled to JavaScript",
     );
   }
   return problems;
