@@ -13,6 +13,11 @@ import { settle, watch } from './effects.svelte.ts';
 const ctx = useZero();
 
 describe('new records (a form creating one)', () => {
+  test('create([a, b]) creates each in turn and returns the handles, the invalid one unsaved with errors', async () => {
+    const [saved, invalid] = await ReactiveJob.create([{ id: 'm1', title: 'Mow' }, { id: 'm2', title: '' }]);
+    expect([saved!.persisted_p(), invalid!.new_record_p(), invalid!.errors.full_messages()]).toEqual([true, true, ["Title can't be blank"]]);
+  });
+
   test('a belongs_to given as a record is refused with what to give instead: a handle takes the foreign key', () => {
     expect(() => ReactiveJob.new({ title: 'x', client: {} } as never)).toThrow("Job.new: 'client' is an association; give its foreign key instead");
   });

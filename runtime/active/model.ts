@@ -7,6 +7,7 @@ import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
+import { createEach } from '../core/create-each.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
 import { buildRecord, instantiate, type ActiveRecordInstance } from './record.ts';
@@ -57,13 +58,6 @@ type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' 
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
-/** Runs `create` for each item, one after another (Rails creates them in order), and collects the records. */
-async function inTurn<I, T>(items: readonly I[], create: (item: I) => Promise<T>): Promise<T[]> {
-  const records: T[] = [];
-  for (const item of items) records.push(await create(item));
-  return records;
-}
-
 /**
  * @example
  * export const ActiveJob = ActiveRecord.createModel(jobConfig);
@@ -96,9 +90,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     new: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'new'),
     build: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'build'),
     create: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? inTurn(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
+      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
     create_bang: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? inTurn(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
+      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const record = await all().find(id);
       await record.update(attributes, options);

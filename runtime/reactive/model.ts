@@ -2,6 +2,7 @@
  * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
  * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
+import { createEach } from '../core/create-each.ts';
 import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
@@ -21,8 +22,13 @@ export interface ReactiveModelStatics<Row> {
   'new'(attributes?: Partial<Row>): RecordHandle<Row>;
   /** Rails' `Model.build` (the same as `new`). */
   build(attributes?: Partial<Row>): RecordHandle<Row>;
+  // The list forms first: `ReturnType<typeof Job.create>` reads the last signature, the one-record form.
+  /** Rails' `create([a, b])`: each created in turn; every handle comes back, the invalid ones unsaved with `errors`. */
+  create(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<RecordHandle<Row>[]>;
   /** Rails' `create`: `new` + `save`; the handle, with `errors` and `new_record_p()` when a validation failed, live once saved. */
   create(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  /** Rails' `create!([a, b])`: each created in turn, stopping at the first invalid one (the ones before it stay). */
+  create_bang(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<FoundRecordHandle<Row>[]>;
   /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
   create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
   /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing): the live handle, with `errors` when invalid. */
@@ -72,22 +78,26 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     await findStoredRow(definition, id);
     return all().find(id) as unknown as RecordHandle<Row>;
   };
+  const create = async (attributes: Partial<Row>, options?: WriteOptions) => {
+    const handle = newRecordHandle<Row>(definition, attributes, 'create');
+    await handle.save(options);
+    return handle;
+  };
+  const createBang = async (attributes: Partial<Row>, options?: WriteOptions) => {
+    const handle = newRecordHandle<Row>(definition, attributes, 'create_bang');
+    await handle.save_bang(options);
+    return handle;
+  };
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
     new: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'new'),
     build: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'build'),
-    async create(attributes: Partial<Row> = {}, options?: WriteOptions) {
-      const handle = newRecordHandle<Row>(definition, attributes, 'create');
-      await handle.save(options);
-      return handle;
-    },
-    async create_bang(attributes: Partial<Row> = {}, options?: WriteOptions) {
-      const handle = newRecordHandle<Row>(definition, attributes, 'create_bang');
-      await handle.save_bang(options);
-      return handle;
-    },
+    create: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
+      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
+    create_bang: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
+      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const handle = await stored(id);
       await handle.update(attributes, options);
