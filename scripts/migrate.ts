@@ -17,7 +17,7 @@ import { createProgress } from './cli/progress.ts';
 import { EXAMPLE_APP, projectRoot } from './cli/project-root.ts';
 import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts';
 import { scanFiles } from './cli/scan.ts';
-import { forcedRunes } from './cli/svelte-runes.ts';
+import { forcedRunes, kitAliasPaths, loadSvelteConfig } from './cli/svelte-config.ts';
 import { missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 import { planAroundTypes } from './cli/plan-around-types.ts';
@@ -112,18 +112,19 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
     const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
+    const svelteConfig = await loadSvelteConfig(root);
     const { first, plans: planned } = await planAroundTypes(
       {
         root,
         files,
-        options: { config, model: values.model ?? null, runes: await forcedRunes(root, files) },
+        options: { config, model: values.model ?? null, runes: forcedRunes(svelteConfig, root, files) },
         threads,
         workers,
         onFile: (done, total, file) => progress.step(done, total, file),
         interrupted: () => stopListening.interrupted,
       },
       () => {
-        const pass = recogniseApp(root, files, projectFiles, config, values.syntactic === true);
+        const pass = recogniseApp(root, files, projectFiles, config, kitAliasPaths(svelteConfig, root), values.syntactic === true);
         if (values['verify-types'] && !pass.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${pass.note}`, 'migrate');
         return pass;
       },

@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import type { CompilerOptions, Program, SourceFile, StringLiteralLike } from 'typescript';
 import type { TypeScript } from '../typescript.ts';
 import { svelteToTsx, type SvelteTsx } from './svelte-tsx.ts';
-import { kitAliasPaths } from './kit-aliases.ts';
 
 /** A project file in the program: its absolute name there, and the component map for a `.svelte` file. */
 export interface ProgramFile {
@@ -86,7 +85,7 @@ function matchesAlias(pattern: string, name: string): boolean {
 }
 
 /** The app's compiler options, and which file they came from. */
-function appOptions(ts: TypeScript, root: string): { options: CompilerOptions; note: string } {
+function appOptions(ts: TypeScript, root: string, kitAliases: Readonly<Record<string, readonly string[]>>): { options: CompilerOptions; note: string } {
   const configFile = ['tsconfig.json', 'jsconfig.json'].map((f) => join(root, f)).find((f) => existsSync(f));
   let options: CompilerOptions = {};
   let note = 'no tsconfig.json: default options';
@@ -108,7 +107,7 @@ function appOptions(ts: TypeScript, root: string): { options: CompilerOptions; n
     options = { ...options, target: ts.ScriptTarget.ESNext, lib: ['lib.esnext.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'] };
   }
   // Without SvelteKit's generated tsconfig, its kit.alias entries are not in the paths yet.
-  const paths = { ...(existsSync(join(root, '.svelte-kit/tsconfig.json')) ? {} : kitAliasPaths(ts, root)), ...(options.paths ?? {}) };
+  const paths = { ...(existsSync(join(root, '.svelte-kit/tsconfig.json')) ? {} : kitAliases), ...(options.paths ?? {}) };
   if (!paths['$lib'] && existsSync(join(root, 'src/lib'))) {
     paths['$lib'] = [join(root, 'src/lib')];
     paths['$lib/*'] = [join(root, 'src/lib/*')];
@@ -143,10 +142,12 @@ export interface ProgramInput {
   readonly text: (rel: string) => string | null;
   /** The program to reuse unchanged files from. */
   readonly old?: AppProgram;
+  /** The paths of the app's `kit.alias` (svelte.config.js), used where SvelteKit has not written its tsconfig yet. */
+  readonly kitAliases?: Readonly<Record<string, readonly string[]>>;
 }
 
-export function buildProgram({ ts, root, files, text, old }: ProgramInput): AppProgram {
-  const { options, note } = old ? { options: old.program.getCompilerOptions(), note: old.configNote } : appOptions(ts, root);
+export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: ProgramInput): AppProgram {
+  const { options, note } = old ? { options: old.program.getCompilerOptions(), note: old.configNote } : appOptions(ts, root, kitAliases);
   const host = ts.createCompilerHost(options, true);
   // As tsc parses: JSDoc in TypeScript (and svelte2tsx output, which is TypeScript here) only where it holds
   // `@see` / `@link`. The checker takes no type from JSDoc outside JavaScript files, and scanning every comment

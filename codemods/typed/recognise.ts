@@ -32,13 +32,15 @@ export interface RecogniseInput {
   readonly before?: Recognition;
   /** Only these files are queried (the pass over the output asks about the files the plan changes). */
   readonly only?: ReadonlySet<string>;
+  /** The app's `kit.alias` as tsconfig paths (see ProgramInput). */
+  readonly kitAliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Null when TypeScript is not installed: the caller runs the syntactic path alone and says so. */
-export function recognise({ root, files, config, text, before, only }: RecogniseInput): Recognition | null {
+export function recognise({ root, files, config, text, before, only, kitAliases }: RecogniseInput): Recognition | null {
   const ts = loadTypeScript();
   if (!ts) return null;
-  const program = buildProgram({ ts, root, files, text, ...(before ? { old: before.program } : {}) });
+  const program = buildProgram({ ts, root, files, text, ...(before ? { old: before.program } : {}), ...(kitAliases ? { kitAliases } : {}) });
   // The legacy modules are not migrated, so the set found over the original files holds for the output too.
   const legacy = before?.legacy ?? legacyModules(program, config);
   const types = new LegacyTypes(program.program.getTypeChecker(), legacy, program);

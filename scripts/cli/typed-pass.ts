@@ -25,11 +25,18 @@ const NO_LEGACY_MODULE = (config: MigrationConfig) =>
  * `files` are the files to migrate; `projectFiles` every migratable file of the project (the legacy modules may
  * lie outside the paths being migrated: the program reaches them through imports).
  */
-export function recogniseApp(root: string, files: readonly string[], projectFiles: readonly string[], config: MigrationConfig, syntactic = false): FirstPass {
+export function recogniseApp(
+  root: string,
+  files: readonly string[],
+  projectFiles: readonly string[],
+  config: MigrationConfig,
+  kitAliases: Readonly<Record<string, readonly string[]>>,
+  syntactic = false,
+): FirstPass {
   if (syntactic) return { recognition: null, note: '--syntactic was given' };
   // Without a legacy module in the project there is no legacy type to find: no program is worth building.
   if (!projectFiles.some((f) => isLegacyDefinitionFile(config, f))) return { recognition: null, note: NO_LEGACY_MODULE(config) };
-  const recognition = recognise({ root, files, config, text: (rel) => readUtf8(join(root, rel)) });
+  const recognition = recognise({ root, files, config, text: (rel) => readUtf8(join(root, rel)), kitAliases });
   if (!recognition) return { recognition: null, note: 'TypeScript is not installed (npm i -D typescript enables recognition by type)' };
   if (recognition.legacy.definitions.size === 0) {
     return { recognition: null, note: NO_LEGACY_MODULE(config) };
