@@ -41,7 +41,9 @@ export function planValidations(model: ModelDescription): ValidationPlan {
     // "Client must exist". The client checks the key is set; whether the row exists is the Rails app's to say.
     if (association.macro !== 'belongs_to' || association.optional === true || !association.foreign_key || !columns.has(association.foreign_key)) continue;
     const list = rules.get(association.foreign_key) ?? [];
-    list.unshift(`{ kind: ${str('presence')}, message: ${str('must exist')} }`);
+    // Reported on the association, as Rails does: `Author must exist` for `belongs_to :author, foreign_key: :user_id`.
+    const onAssociation = association.foreign_key === `${association.name}_id` ? [] : [`attribute: ${str(association.name)}`];
+    list.unshift(`{ ${[`kind: ${str('presence')}`, `message: ${str('must exist')}`, ...onAssociation].join(', ')} }`);
     rules.set(association.foreign_key, list);
   }
   return { rules, notes };

@@ -127,6 +127,13 @@ describe('generation from a description', () => {
     expect(file((await generate(optional)).files, 'task.config.ts')).not.toContain('job_id:');
     const messages = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist' }] }, { job_id: null })).fullMessages;
     expect(messages).toEqual(['Job must exist']);
+    // A foreign key not named after the association: the error is on the association, as in Rails.
+    const authored = await fixtureDescription();
+    const task = authored.models.find((m) => m.class_name === 'Task')!;
+    task.associations.find((a) => a.name === 'job')!.name = 'parent';
+    expect(file((await generate(authored)).files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist", attribute: "parent" }],');
+    const invalid = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist', attribute: 'parent' }] }, { job_id: null }));
+    expect([invalid.errors, invalid.fullMessages]).toEqual([{ parent: ['must exist'] }, ['Parent must exist']]);
     // Not applied by the runtime, so said: Rails runs it in destroy's callbacks.
     expect(report.notes).toContainEqual({
       model: 'Job',

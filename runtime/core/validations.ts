@@ -7,6 +7,11 @@ interface Common {
   readonly message?: string;
   readonly allow_nil?: boolean;
   readonly allow_blank?: boolean;
+  /**
+   * The attribute the error is reported on, when it is not the column: a required belongs_to checks its foreign key
+   * (`user_id`) and Rails reports `Author must exist` on the association (`author`).
+   */
+  readonly attribute?: string;
 }
 /** One Rails validation of a column, with Rails' options (`message`, `allow_nil`, `allow_blank`). */
 export type ValidationRule =
@@ -97,9 +102,13 @@ function check(rule: ValidationRule, value: unknown): string[] {
 /** Runs every rule against `attributes`; returns attribute -> messages (empty object when valid). */
 export function validationErrors(validations: Validations, attributes: Readonly<Record<string, unknown>>): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  for (const [attribute, rules] of Object.entries(validations)) {
-    const messages = rules.flatMap((rule) => check(rule, attributes[attribute]));
-    if (messages.length > 0) errors[attribute] = messages;
+  for (const [column, rules] of Object.entries(validations)) {
+    for (const rule of rules) {
+      const messages = check(rule, attributes[column]);
+      if (messages.length === 0) continue;
+      const attribute = rule.attribute ?? column;
+      (errors[attribute] ??= []).push(...messages);
+    }
   }
   return errors;
 }
