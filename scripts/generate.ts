@@ -40,8 +40,8 @@ interface CliOptions extends GenerateOptions {
   jsonReport: boolean;
   /** `--help`: print USAGE; nothing else is read or checked. */
   help?: true;
-  /** Whether a config file gave settings (else the next run, and the Rails task, need them again). */
-  configured?: boolean;
+  /** What the config file's "generate" section held ({} without one): a run whose settings differ says what to save. */
+  saved?: Readonly<Record<string, unknown>>;
 }
 
 const VALUE_FLAGS: Record<string, keyof CliOptions> = {
@@ -111,7 +111,7 @@ export async function parseArgs(argv: readonly string[]): Promise<CliOptions> {
   }
   const config = await readConfig(configPath ?? 'zero-record.config.json', configPath !== undefined, problems);
   const pick = (k: keyof CliOptions) => flags[k] ?? (typeof config[k] === 'string' ? (config[k] as string) : undefined);
-  const options: CliOptions = { check, jsonReport, configured: Object.keys(config).length > 0 };
+  const options: CliOptions = { check, jsonReport, saved: config };
   for (const k of STRING_KEYS) {
     const value = pick(k);
     if (value !== undefined) options[k] = value;
@@ -173,11 +173,15 @@ function humanReport(report: GenerationReport, source: string, out: string, resu
  * zero_record:generate` (which reads them from the config file) write the same files.
  */
 function unsavedSettings(options: CliOptions): string | null {
-  if (options.configured || options.check) return null;
+  if (options.check) return null;
   const generate: Record<string, unknown> = {};
   for (const key of STRING_KEYS) if (options[key] !== undefined) generate[key] = key === 'importExtension' && options[key] === '' ? 'none' : options[key];
   if (options.legacySync) generate.legacySync = true;
-  return `No zero-record.config.json gave these settings. Save them there, so \`npx zero-record generate\` and \`bin/rails zero_record:generate\` regenerate the same files:\n  ${JSON.stringify({ generate })}`;
+  const saved = options.saved ?? {};
+  // The Rails task passes --json itself: only the other settings must be saved.
+  const differs = Object.entries(generate).some(([key, value]) => key !== 'json' && saved[key] !== value);
+  if (!differs) return null;
+  return `zero-record.config.json does not hold these settings. Save them there, so \`npx zero-record generate\` and \`bin/rails zero_record:generate\` regenerate the same files:\n  ${JSON.stringify({ generate })}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -30,10 +30,18 @@ describe('zero-record generate', () => {
     expect(stdout).toContain('files: 24 written, 3 stub-created');
     expect(stdout).toContain('Scopes to implement by hand (4):\n  Invoice.overdue (app/models/invoice.rb:9) -> invoice.scopes.ts');
     // Run from flags alone: the settings the next run (and the Rails task, which reads the config file) needs.
-    expect(stdout).toContain(`No zero-record.config.json gave these settings. Save them there, so \`npx zero-record generate\` and \`bin/rails zero_record:generate\` regenerate the same files:\n  ${JSON.stringify({ generate: { from: fixtureApp, out: out.dir, runtimeImport: out.options.runtimeImport } })}`);
+    expect(stdout).toContain(`zero-record.config.json does not hold these settings. Save them there, so \`npx zero-record generate\` and \`bin/rails zero_record:generate\` regenerate the same files:\n  ${JSON.stringify({ generate: { from: fixtureApp, out: out.dir, runtimeImport: out.options.runtimeImport } })}`);
     stdout = '';
     expect(await main([...args, '--check'])).toBe(0);
     expect(stdout).toContain('check: every generated file is up to date');
+    // Once saved, nothing to say; a flag that changes a saved setting is said again.
+    const config = join(out.dir, 'zero-record.config.json');
+    await writeFile(config, JSON.stringify({ generate: { from: fixtureApp, out: out.dir, runtimeImport: out.options.runtimeImport } }));
+    stdout = '';
+    expect(await main(['--config', config])).toBe(0);
+    expect(stdout).not.toContain('does not hold these settings');
+    expect(await main(['--config', config, '--import-extension', '.ts'])).toBe(0);
+    expect(stdout).toContain('zero-record.config.json does not hold these settings');
   });
 
   it('--check exits 1 listing each edited file, and --json-report gives the same facts as JSON', async () => {
@@ -96,8 +104,7 @@ describe('zero-record generate', () => {
     await expect(parseArgs(['--config', config])).rejects.toThrow(/unknown key generate\.color/);
     await writeFile(config, JSON.stringify({ generate: { from: 'app', out: 'models', importExtension: 'none' } }));
     expect(await parseArgs(['--config', config, '--out', 'elsewhere'])).toMatchObject({ from: 'app', out: 'elsewhere', importExtension: '' });
-    expect(await parseArgs(['--config', config, '--json', 'd.json'])).toMatchObject({ json: 'd.json', out: 'models', configured: true });
-    expect(await parseArgs(['--from', 'app', '--out', 'models'])).toMatchObject({ configured: false });
+    expect(await parseArgs(['--config', config, '--json', 'd.json'])).toMatchObject({ json: 'd.json', out: 'models', saved: { from: 'app', out: 'models', importExtension: 'none' } });
   });
 
   it('rejects a malformed description, listing every problem with its place', () => {
