@@ -7,7 +7,7 @@ import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
-import { createEach } from '../core/create-each.ts';
+import { createOneOrEach } from '../core/create-each.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
 import { buildRecord, instantiate, type ActiveRecordInstance } from './record.ts';
@@ -73,12 +73,12 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
-  const create = async (attributes: Partial<Row>, options?: WriteOptions) => {
+  const create = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
     const record = buildRecord(definition, attributes, 'create') as unknown as ActiveRecordInstance<Row>;
     await record.save(options);
     return record;
   };
-  const createBang = async (attributes: Partial<Row>, options?: WriteOptions) => {
+  const createBang = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
     const record = buildRecord(definition, attributes, 'create_bang') as unknown as ActiveRecordInstance<Row>;
     await record.save_bang(options);
     return record;
@@ -89,10 +89,8 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     all,
     new: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'new'),
     build: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'build'),
-    create: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
-    create_bang: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
+    create: createOneOrEach(create),
+    create_bang: createOneOrEach(createBang),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const record = await all().find(id);
       await record.update(attributes, options);

@@ -8,9 +8,9 @@
  * Rails raises every exception that is not `RecordInvalid`. A server's validation failure (`{ wait: 'server' }`) is a
  * failed validation like the client's.
  */
-import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError, describeValue } from './errors.ts';
-import { assertAttributes, createRow, destroyRow, updateRow } from './writes.ts';
-import { assignedValue, castColumn, tryCast } from './column-cast.ts';
+import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
+import { assertAttributes, columnValues, createRow, destroyRow, updateRow } from './writes.ts';
+import { assignedValue, tryCast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -160,12 +160,12 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
  */
 function assertNumbersReadable(store: RecordStore, record: object, attributes: RowData): void {
   const { model } = store;
-  const unreadable = Object.keys(model.validations).filter(
-    (column) => model.validations[column]!.some((rule) => rule.kind === 'numericality') && attributes[column] !== null && tryCast(model, column, attributes[column]) === undefined,
+  const unreadable = Object.keys(model.validations).some(
+    (column) => model.validations[column]!.some((rule) => rule.kind === 'numericality') && tryCast(model, column, attributes[column]) === undefined,
   );
-  if (unreadable.length === 0) return;
-  const row = Object.fromEntries(model.columns.map((column) => [column, unreadable.includes(column) ? attributes[column] : assignedValue(model, column, attributes[column])]));
-  assertValidInto(store, record, row);
+  if (!unreadable) return;
+  // The values as assigned: cast where they can be, as typed where not (which numericality reads).
+  assertValidInto(store, record, Object.fromEntries(model.columns.map((column) => [column, assignedValue(model, column, attributes[column])])));
 }
 
 function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
@@ -338,15 +338,9 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       // Rails' ActiveRecordError messages.
       if (state.newRecord) throw new ZeroRecordError('cannot update a new record');
       if (state.destroyed) throw new ZeroRecordError('cannot update a destroyed record');
-      if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
-        throw new QueryError(`${model.className}.update_columns: expected a hash of attributes, got ${describeValue(attributes)}`);
-      }
-      // No prototype: a column may be named `__proto__`. An undefined value is not given, as in every write.
-      const values = Object.create(null) as Record<string, unknown>;
-      for (const [column, value] of Object.entries(attributes)) {
-        assertColumnToWrite(store, column);
-        if (value !== undefined) values[column] = castColumn(model, column, value, `${model.className}.update_columns`);
-      }
+      // Rails' MissingAttributeError for an unknown column here; then cast as every write casts (undefined not given).
+      if (typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)) for (const column of Object.keys(attributes)) assertColumnToWrite(store, column);
+      const values = columnValues(model, attributes, 'update_columns');
       if (Object.keys(values).length === 0) throw new QueryError(`${model.className}.update_columns: Empty list of attributes to change`);
       for (const [column, value] of Object.entries(values)) store.write(this, column, value);
       await writeColumns(store, this, values, options);

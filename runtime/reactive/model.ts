@@ -2,7 +2,7 @@
  * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
  * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
-import { createEach } from '../core/create-each.ts';
+import { createOneOrEach } from '../core/create-each.ts';
 import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
@@ -78,12 +78,12 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     await findStoredRow(definition, id);
     return all().find(id) as unknown as RecordHandle<Row>;
   };
-  const create = async (attributes: Partial<Row>, options?: WriteOptions) => {
+  const create = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
     const handle = newRecordHandle<Row>(definition, attributes, 'create');
     await handle.save(options);
     return handle;
   };
-  const createBang = async (attributes: Partial<Row>, options?: WriteOptions) => {
+  const createBang = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
     const handle = newRecordHandle<Row>(definition, attributes, 'create_bang');
     await handle.save_bang(options);
     return handle;
@@ -94,10 +94,8 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     all,
     new: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'new'),
     build: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'build'),
-    create: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => create(each, options)) : create(attributes as Partial<Row>, options),
-    create_bang: (attributes: Partial<Row> | readonly Partial<Row>[] = {}, options?: WriteOptions) =>
-      Array.isArray(attributes) ? createEach(attributes as readonly Partial<Row>[], (each) => createBang(each, options)) : createBang(attributes as Partial<Row>, options),
+    create: createOneOrEach(create),
+    create_bang: createOneOrEach(createBang),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const handle = await stored(id);
       await handle.update(attributes, options);
