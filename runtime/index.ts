@@ -3,7 +3,8 @@
  * This entry is framework-free (no Svelte); the Svelte 5 flavour is `zero-record/reactive`.
  */
 export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
-export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf } from './core/config.ts';
+export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf, type RecordMembersOf, type StaticsOf } from './core/config.ts';
+export type { EnumConfig, EnumValue } from './core/enums.ts';
 export { RECORD_VALUES, defineColumnGetters, type ColumnGetters, type RecordValues } from './core/column-getters.ts';
 export { defineColumnCopy, type ColumnCopy } from './core/column-copy.ts';
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';

@@ -23,9 +23,12 @@ export type ActiveAssociations<A> = {
     ? PromiseLike<ActiveRecordInstance<R> | null> | ActiveRecordInstance<R> | null
     : never;
 } & {
-  readonly [K in keyof A as A[K] extends { readonly one: true } ? never : K]: A[K] extends { readonly row: infer R }
+  readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? K : never]: A[K] extends { readonly row: infer R }
     ? ActiveRelation<ActiveRecordInstance<R>> | ActiveRecordInstance<R>[]
     : never;
+} & {
+  // The record's other members (`RecordMembersOf`): its enums' methods.
+  readonly [K in keyof A as A[K] extends { readonly method: unknown } ? K : never]: A[K] extends { readonly method: infer F } ? F : never;
 };
 
 /** How the associations reach a record's columns (a shadowed column lives beside the record). */

@@ -1,7 +1,7 @@
 /**
  * `ActiveRecord.createModel(config)`: the plain-TypeScript flavour. Finders are async and return plain records.
  */
-import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
@@ -64,8 +64,8 @@ export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveM
  * const job = await ActiveJob.find('j1');           // RecordNotFoundError when missing
  * const active = await ActiveJob.active().order({ created_at: 'desc' }).limit(10);
  */
-function createModel<R, S, A>(config: ModelDefinition<R, S, A>): ActiveModel<R, S, A>;
-function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
+function createModel<R, S, A, E>(config: ModelDefinition<R, S, A, E>): ActiveModel<R, S, A> & E;
+function createModel<const C extends ModelConfig>(config: C): ActiveModel<RowOf<C>, ScopesOf<C>, RecordMembersOf<C>> & StaticsOf<C>;
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);

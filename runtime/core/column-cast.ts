@@ -2,12 +2,15 @@
 import type { ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
 import { castValue, type Scalar } from './conditions.ts';
+import { enumStored } from './enums.ts';
 
 export type ColumnValue = string | number | boolean | null;
 
 /** `value` as column `column` holds it; raises QueryError (naming `context`) for a value the column cannot hold. */
 export function castColumn(model: ModelDefinition, column: string, value: unknown, context: string): ColumnValue {
   if (value === null || model.columnTypes[column] === 'json') return value as ColumnValue;
+  const enumeration = model.enums[column];
+  if (enumeration) return typeof value === 'string' && value.trim() === '' ? null : enumStored(enumeration, value);
   if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
   return castValue(model, column, value as Scalar | Date, context);
 }
@@ -29,4 +32,12 @@ export function tryCast(model: ModelDefinition, column: string, value: unknown):
 export function assignedValue(model: ModelDefinition, column: string, value: unknown): unknown {
   const cast = tryCast(model, column, value);
   return cast === undefined ? value : cast;
+}
+
+/**
+ * `assignedValue`, except that an enum refuses a value it does not have, as Rails raises ArgumentError on assignment
+ * (`'foo' is not a valid status`, a QueryError here). Setters and `assign_attributes` assign through it.
+ */
+export function assignableValue(model: ModelDefinition, column: string, value: unknown): unknown {
+  return model.enums[column] ? castColumn(model, column, value, model.className) : assignedValue(model, column, value);
 }

@@ -7,6 +7,7 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
+import { enumStoredOrSelf } from './enums.ts';
 
 /** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
@@ -120,7 +121,9 @@ function isRange(value: unknown): value is Range {
 /** Casts a value to the column's Zero type, as Rails casts attribute values; rejects what cannot match. */
 export function castValue(model: ModelDefinition, column: string, value: Scalar | Date, context: string): Scalar {
   const type = model.columnTypes[column];
-  const plain = value instanceof Date ? value.getTime() : value;
+  const enumeration = model.enums[column];
+  // An enum's label stands for its stored value (`where({ status: 'draft' })` on an integer-backed enum).
+  const plain = value instanceof Date ? value.getTime() : enumeration ? (enumStoredOrSelf(enumeration, value) as Scalar) : value;
   if (type === 'number') {
     if (typeof plain === 'number') return plain;
     if (typeof plain === 'string' && plain.trim() !== '' && !Number.isNaN(Number(plain))) return Number(plain);

@@ -12,6 +12,7 @@ import { memberClashes } from './member-names.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
+import { enumDefinitions, enumProblems, enumRecordMethods, enumScopes, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -34,6 +35,12 @@ export interface ModelConfig {
   /** How long Zero keeps a query's data after its last view goes; default `'5m'`. */
   readonly ttl?: TtlInput;
   readonly scopes?: Readonly<Record<string, ScopeFn>>;
+  /**
+   * Rails' `enum`s, by column: labels -> stored values, and the `prefix` / `suffix` of their methods. Each label gets
+   * a scope and its `not_` scope (unless `scopes: false`), `<label>_p()` / `<label>_bang()` on records, and the
+   * model the mapping (`Job.statuses`); labels are accepted wherever the column is written or compared.
+   */
+  readonly enums?: Readonly<Record<string, EnumConfig>>;
   /** Zero relationship name -> the associated model's definition (a thunk, so models can refer to each other). */
   readonly relationships?: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly validations?: Validations;
@@ -73,10 +80,13 @@ export interface ModelConfig {
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
+export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly kind: 'zero-record/model';
-  /** Type-level only: the row, scopes and associations this definition was made from. */
-  readonly '~types'?: { readonly row: R; readonly scopes: S; readonly associations: A };
+  /**
+   * Type-level only: the row, the scopes, the record's members beyond its columns (associations, enum methods) and the
+   * model's own members (enum mappings) this definition was made from.
+   */
+  readonly '~types'?: { readonly row: R; readonly scopes: S; readonly associations: A; readonly statics: E };
   readonly schema: AnySchema;
   readonly table: string;
   readonly className: string;
@@ -84,7 +94,9 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}> {
   readonly columns: readonly string[];
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
   readonly ttl: TtlInput;
+  /** The config's scopes and those of its enums. */
   readonly scopes: Readonly<Record<string, ScopeFn>>;
+  readonly enums: Readonly<Record<string, EnumDefinition>>;
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly validations: Validations;
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
@@ -110,8 +122,14 @@ export type RowOf<C> = C extends { readonly schema: { readonly tables: infer Tab
     : RowData
   : RowData;
 
-/** The scopes of a config. */
-export type ScopesOf<C> = C extends { readonly scopes: infer S } ? S : {};
+/** The scopes of a config, its enums' included. */
+export type ScopesOf<C> = (C extends { readonly scopes: infer S } ? S : {}) & EnumScopesOf<C>;
+
+/** What a config's records have beyond their columns: association readers, enum methods. */
+export type RecordMembersOf<C> = AssociationsOf<C> & EnumMethodsOf<C>;
+
+/** What a config's model objects have beyond relation methods and scopes: the enum mappings. */
+export type StaticsOf<C> = EnumStaticsOf<C>;
 
 /** The shape of one Zero relationship (a single hop; through a junction table it is read with `includes`). */
 type AssociationOf<Hops, Tables> = Hops extends readonly [{ readonly destSchema: infer D; readonly cardinality: infer Card }]
@@ -136,7 +154,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -159,6 +177,11 @@ const made = new WeakSet<object>();
 /** The config a copy of a definition stands for: its options, without the fields `defineModel` derives from them. */
 function configOfCopy(copy: ModelDefinition<unknown, unknown>): ModelConfig {
   const config: Record<string, unknown> = Object.fromEntries(Object.entries(copy).filter(([key]) => CONFIG_KEYS.has(key)));
+  // The enums' own scopes are made again from them.
+  const enums = copy.enums ?? {};
+  const ownScopes = enumScopes(enums);
+  config['scopes'] = Object.fromEntries(Object.entries(copy.scopes ?? {}).filter(([name]) => !(name in ownScopes)));
+  config['enums'] = Object.fromEntries(Object.entries(enums).map(([column, definition]) => [column, definition.config]));
   // A model without timestamp columns maintains none either way; with them, none means `timestamps: false`.
   if (!('timestamps' in config) && copy.timestampColumns.length === 0) config['timestamps'] = false;
   return config as unknown as ModelConfig;
@@ -206,6 +229,10 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     if (!IDENTIFIER.test(name)) problems.push(`scope '${name}' is not a valid identifier`);
     if (typeof scope !== 'function') problems.push(`scope '${name}' must be a function (relation, ...args) => relation`);
   }
+  const enumsProblems = enumProblems(config.enums, table ? Object.fromEntries(Object.entries(table.columns).map(([name, column]) => [name, column.type])) : undefined);
+  problems.push(...enumsProblems);
+  const enums = enumsProblems.length === 0 ? enumDefinitions(config.enums) : {};
+  problems.push(...enumClashes(enums, config, columns));
   const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
   for (const [name, target] of Object.entries(config.relationships ?? {})) {
     if (!(name in schemaRelationships)) {
@@ -220,7 +247,15 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   if (!Array.isArray(shadowed)) problems.push("'shadowedColumns' must be an array of column names");
   else for (const column of shadowed) if (table && !columns.includes(column)) problems.push(`shadowedColumns names '${column}', which is not a column of '${config.table}'`);
   if (table && Array.isArray(shadowed)) {
-    problems.push(...memberClashes({ scopes: Object.keys(config.scopes ?? {}), columns, relationships: Object.keys(config.relationships ?? {}), shadowedColumns: shadowed }));
+    problems.push(
+      ...memberClashes({
+        scopes: [...Object.keys(config.scopes ?? {}), ...Object.keys(enumScopes(enums)), ...Object.keys(enumStatics(enums))],
+        columns,
+        relationships: Object.keys(config.relationships ?? {}),
+        recordMethods: enumRecordMethods(enums).map((method) => method.name),
+        shadowedColumns: shadowed,
+      }),
+    );
   }
   for (const column of Object.keys(config.defaults ?? {})) {
     if (table && !columns.includes(column)) problems.push(`default for unknown column '${column}'`);
@@ -257,6 +292,31 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   return problems;
 }
 
+/**
+ * Names an enum would define twice (Rails' `detect_enum_conflict!`): a scope or mapping the config's scopes or another
+ * enum define, a record method a column, association or another enum has.
+ */
+function enumClashes(enums: Readonly<Record<string, EnumDefinition>>, config: ModelConfig, columns: readonly string[]): string[] {
+  const problems: string[] = [];
+  const modelNames = new Map<string, string>(Object.keys(config.scopes ?? {}).map((name) => [name, `the scope '${name}'`]));
+  const recordNames = new Map<string, string>([
+    ...columns.map((name): [string, string] => [name, `the column '${name}'`]),
+    ...Object.keys(config.relationships ?? {}).map((name): [string, string] => [name, `the association '${name}'`]),
+  ]);
+  const claim = (names: Map<string, string>, name: string, column: string, kind: string): void => {
+    const owner = names.get(name);
+    if (owner) problems.push(`enum '${column}' would define the ${kind} '${name}', already ${owner}`);
+    else names.set(name, `defined by the enum '${column}'`);
+  };
+  for (const definition of Object.values(enums)) {
+    const { column } = definition;
+    claim(modelNames, definition.mapping, column, 'class method');
+    for (const name of Object.keys(enumScopes({ [column]: definition }))) claim(modelNames, name, column, 'scope');
+    for (const { name } of enumRecordMethods({ [column]: definition })) claim(recordNames, name, column, 'record method');
+  }
+  return problems;
+}
+
 function defaultPrimaryKey(table: TableSchemaShape): string {
   return table.primaryKey.length === 1 ? table.primaryKey[0]! : 'id';
 }
@@ -276,8 +336,8 @@ export function validateModelConfig(config: ModelConfig): void {
  * @example
  * export const jobConfig = defineModel({ schema, table: 'jobs', scopes: { active: (r) => r.where({ status: 'active' }) } });
  */
-export function defineModel<R, S, A>(config: ModelDefinition<R, S, A>): ModelDefinition<R, S, A>;
-export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
+export function defineModel<R, S, A, E>(config: ModelDefinition<R, S, A, E>): ModelDefinition<R, S, A, E>;
+export function defineModel<const C extends ModelConfig>(config: C): ModelDefinition<RowOf<C>, ScopesOf<C>, RecordMembersOf<C>, StaticsOf<C>>;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition;
 export function defineModel(config: ModelConfig | ModelDefinition<unknown, unknown>): ModelDefinition {
   if (isDefinition(config)) return made.has(config) ? (config as ModelDefinition) : defineModel(configOfCopy(config));
@@ -285,6 +345,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
   if (known) return known;
   validateModelConfig(config);
   const table = tableOf(config.schema, config.table)!;
+  const enums = enumDefinitions(config.enums);
   const columnTypes: Record<string, ColumnType> = {};
   for (const [name, column] of Object.entries(table.columns)) columnTypes[name] = column.type as ColumnType;
   const definition: ModelDefinition = Object.freeze({
@@ -296,7 +357,8 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     columns: Object.freeze(Object.keys(table.columns)),
     columnTypes: Object.freeze(columnTypes),
     ttl: config.ttl ?? DEFAULT_TTL,
-    scopes: Object.freeze({ ...(config.scopes ?? {}) }),
+    scopes: Object.freeze({ ...enumScopes(enums), ...(config.scopes ?? {}) }),
+    enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),

@@ -13,6 +13,7 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { ConfigError } from './errors.ts';
+import { enumRecordMethods, enumStatics } from './enums.ts';
 
 /** Where a name lives: `relation` (relations and model objects: scopes) or `record` (records and handles: columns, associations). */
 export type MemberSide = 'relation' | 'record';
@@ -86,6 +87,8 @@ export interface NamedParts {
   readonly scopes: readonly string[];
   readonly columns: readonly string[];
   readonly relationships: readonly string[];
+  /** Methods the config defines on records (its enums' `status_draft_p`, `status_draft_bang`). */
+  readonly recordMethods: readonly string[];
   /** Columns the config acknowledges as shadowed by a record member: readable through `read_attribute` only. */
   readonly shadowedColumns: readonly string[];
 }
@@ -112,15 +115,20 @@ export function memberClashes(parts: NamedParts): string[] {
     const owner = record.get(name);
     if (owner) problems.push(`relationship '${name}' clashes with the member '${name}' of ${owner}: rename the association`);
   }
+  for (const name of parts.recordMethods) {
+    const owner = record.get(name);
+    if (owner) problems.push(`enum method '${name}' clashes with the member '${name}' of ${owner}: give the enum a prefix or suffix`);
+  }
   return problems;
 }
 
 /** The parts of a definition that member names are checked against. */
 export function namedParts(definition: ModelDefinition): NamedParts {
   return {
-    scopes: Object.keys(definition.scopes),
+    scopes: [...Object.keys(definition.scopes), ...Object.keys(enumStatics(definition.enums))],
     columns: definition.columns,
     relationships: Object.keys(definition.relationships),
+    recordMethods: enumRecordMethods(definition.enums).map((method) => method.name),
     shadowedColumns: definition.shadowedColumns,
   };
 }
@@ -139,6 +147,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   columnTypes: Object.freeze({ id: 'string' as const }),
   ttl: 'none',
   scopes: Object.freeze({}),
+  enums: Object.freeze(Object.create(null) as {}),
   relationships: Object.freeze({}),
   validations: Object.freeze({}),
   defaults: Object.freeze({}),

@@ -3,6 +3,7 @@
  * from a fresh `all()`. The model itself is not a relation, so it is never thenable or iterable by accident.
  */
 import type { Relation } from './relation.ts';
+import { enumStatics } from './enums.ts';
 
 /**
  * The query methods a model object forwards to `all()` (where the relation has them): the model's API, chosen, not a
@@ -18,9 +19,12 @@ const MODEL_QUERY_METHODS: readonly string[] = [
   'subscribe', 'toArray',
 ];
 
-/** Freezes `statics` with the relation's query methods and scopes added, except `excluded` and what `statics` defines. */
+/**
+ * Freezes `statics` with the enums' mappings (`statuses`), the relation's query methods and scopes added, except
+ * `excluded` and what `statics` defines.
+ */
 export function modelObject(statics: Record<string, unknown>, all: () => Relation, excluded: readonly string[]): unknown {
-  const model = { ...statics };
+  const model = { ...enumStatics(all().model.enums), ...statics };
   const prototype = all() as unknown as Record<string, unknown>;
   const names = [...MODEL_QUERY_METHODS, ...Object.keys(all().model.scopes)];
   for (const name of names) {

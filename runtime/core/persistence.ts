@@ -10,7 +10,7 @@
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, updateRow } from './writes.ts';
-import { assignedValue, tryCast } from './column-cast.ts';
+import { assignableValue, assignedValue, tryCast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -20,6 +20,7 @@ import { changedColumns, changesBetween, changesOf, columnChanged, currentAttrib
 import type { RowData } from './zero-types.ts';
 import type { ModelDefinition } from './config.ts';
 import type { Errors } from './record-errors.ts';
+import { enumRecordMethods } from './enums.ts';
 
 type Column<Row> = keyof Row & string;
 type NumberColumn<Row> = { [K in keyof Row]-?: NonNullable<Row[K]> extends number ? K : never }[keyof Row] & string;
@@ -202,7 +203,7 @@ export function assignAttributes(store: RecordStore, record: object, attributes:
   assertAttributes(model, associations.length ? columns : attributes, operation);
   // As Rails casts on assignment; a value the column cannot hold stays as given, for the validations (numericality
   // reads it as typed) or the write to refuse.
-  for (const [column, value] of Object.entries(columns)) if (value !== undefined) store.write(record, column, assignedValue(model, column, value));
+  for (const [column, value] of Object.entries(columns)) if (value !== undefined) store.write(record, column, assignableValue(model, column, value));
   for (const [name, value] of associations) {
     if (value === undefined) continue;
     if (!store.assignAssociation) throw new QueryError(`${model.className}.${operation}: '${name}' is an association; give its foreign key instead`);
@@ -247,13 +248,14 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     save_bang(this: object, options?: SaveOptions) {
       return saveBang(store, this, options);
     },
+    // Async, so an attribute refused on assignment rejects the promise like every other failure of the call.
     /** Rails' `update(attributes)`: assigns, then `save`. */
-    update(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
+    async update(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
       assignAttributes(store, this, attributes);
       return orFalse(() => saveBang(store, this, options));
     },
     /** Rails' `update!`. */
-    update_bang(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
+    async update_bang(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {
       assignAttributes(store, this, attributes);
       return saveBang(store, this, options);
     },
@@ -422,6 +424,16 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
 /** Puts the record methods and accessors on `proto`, non-enumerable (so `{ ...record }` and JSON leave them out). */
 export function defineRecordMethods(proto: object, store: RecordStore): void {
   const { methods, accessors } = recordMethods(store);
+  // Rails' enum methods: `status_draft_p()` reads the column as assigned; `status_draft_bang()` is `update!(status: ...)`.
+  for (const { name, column, value, bang } of enumRecordMethods(store.model.enums)) {
+    methods[name] = bang
+      ? function (this: object, options?: WriteOptions) {
+          return (methods['update_bang'] as (attributes: object, options?: WriteOptions) => Promise<true>).call(this, { [column]: value }, options);
+        }
+      : function (this: object) {
+          return valueNow(store, this, column) === value;
+        };
+  }
   for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
   for (const [name, get] of Object.entries(accessors)) Object.defineProperty(proto, name, { get, configurable: true });
 }

@@ -20,7 +20,9 @@ export type ReactiveAssociations<A> = {
     ? RecordHandle<R> | ReactiveRecordInstance<R> | null
     : A[K] extends { readonly row: infer R }
       ? ReactiveRelation<R> | readonly ReactiveRecordInstance<R>[]
-      : never;
+      : A[K] extends { readonly method: infer F } // the record's other members (`RecordMembersOf`): its enums' methods
+        ? F
+        : never;
 };
 
 const readers = new WeakMap<RowData, Map<string, unknown>>();

@@ -3,7 +3,7 @@
  * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
 import { createOneOrEach } from '../core/create-each.ts';
-import { defineModel, type AssociationsOf, type ModelConfig, type ModelDefinition, type RowOf, type ScopesOf } from '../core/config.ts';
+import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
@@ -64,8 +64,8 @@ export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = React
  * const job = $derived(ReactiveJob.find(jobId));          // {job.title}, {#if job.$loading}, job.$error
  * const jobs = $derived(ReactiveJob.active().order({ created_at: 'desc' }).limit(10));
  */
-function createModel<R, S, A>(config: ModelDefinition<R, S, A>): ReactiveModel<R, S, A>;
-function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowOf<C>, ScopesOf<C>, AssociationsOf<C>>;
+function createModel<R, S, A, E>(config: ModelDefinition<R, S, A, E>): ReactiveModel<R, S, A> & E;
+function createModel<const C extends ModelConfig>(config: C): ReactiveModel<RowOf<C>, ScopesOf<C>, RecordMembersOf<C>> & StaticsOf<C>;
 function createModel(config: ModelConfig | ModelDefinition): unknown {
   type Row = Record<string, unknown>;
   const definition = defineModel(config);

@@ -7,7 +7,7 @@ import type { ModelDefinition } from '../core/config.ts';
 import { QueryError } from '../core/errors.ts';
 import type { ChangeSignal } from '../core/record-errors.ts';
 import { RecordState, type RecordStore } from '../core/record-state.ts';
-import { assignedValue } from '../core/column-cast.ts';
+import { assignableValue } from '../core/column-cast.ts';
 import type { RowData } from '../core/zero-types.ts';
 
 /**
@@ -129,7 +129,7 @@ export function reactiveStore(model: ModelDefinition, access: RowAccess): Record
     read: (self, column) => readColumn(access.state(self), access.row(self), column),
     write(self, column, value) {
       const state = access.state(self);
-      (state.assigned ??= Object.create(null) as Record<string, unknown>)[column] = assignedValue(model, column, value);
+      (state.assigned ??= Object.create(null) as Record<string, unknown>)[column] = assignableValue(model, column, value);
       state.signal.notify();
     },
     original,
