@@ -4,7 +4,8 @@
 import type { ColumnDescription, ModelDescription, RubyValue } from './description.ts';
 import { str } from './names.ts';
 
-export type ZeroColumn = { ok: true; builder: string; valueType: string } | { ok: false; reason: string };
+/** `type` is the Zero column type the builder makes (what the runtime's `columnTypes` reads). */
+export type ZeroColumn = { ok: true; builder: string; valueType: string; type: 'string' | 'number' | 'boolean' | 'json' } | { ok: false; reason: string };
 
 const STRING = new Set(['string', 'text', 'citext', 'uuid', 'inet', 'cidr', 'macaddr', 'time', 'interval', 'ltree']);
 const NUMBER = new Set(['integer', 'bigint', 'float', 'decimal']);
@@ -19,18 +20,18 @@ export function zeroColumn(model: ModelDescription, column: ColumnDescription): 
     const values = Object.values(enumeration.values);
     if (values.length > 0 && values.every((v) => typeof v === 'string')) {
       const union = values.map((v) => str(String(v))).join(' | ');
-      return { ok: true, builder: `z.enumeration<${union}>()${optional}`, valueType: union };
+      return { ok: true, builder: `z.enumeration<${union}>()${optional}`, valueType: union, type: 'string' };
     }
     if (values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       const union = values.map(String).join(' | ');
-      return { ok: true, builder: `z.number<${union}>()${optional}`, valueType: union };
+      return { ok: true, builder: `z.number<${union}>()${optional}`, valueType: union, type: 'number' };
     }
   }
-  if (column.array) return { ok: true, builder: `z.json()${optional}`, valueType: 'never' };
-  if (STRING.has(column.type)) return { ok: true, builder: `z.string()${optional}`, valueType: 'string' };
-  if (NUMBER.has(column.type) || EPOCH.has(column.type)) return { ok: true, builder: `z.number()${optional}`, valueType: 'number' };
-  if (column.type === 'boolean') return { ok: true, builder: `z.boolean()${optional}`, valueType: 'boolean' };
-  if (column.type === 'json' || column.type === 'jsonb') return { ok: true, builder: `z.json()${optional}`, valueType: 'never' };
+  if (column.array) return { ok: true, builder: `z.json()${optional}`, valueType: 'never', type: 'json' };
+  if (STRING.has(column.type)) return { ok: true, builder: `z.string()${optional}`, valueType: 'string', type: 'string' };
+  if (NUMBER.has(column.type) || EPOCH.has(column.type)) return { ok: true, builder: `z.number()${optional}`, valueType: 'number', type: 'number' };
+  if (column.type === 'boolean') return { ok: true, builder: `z.boolean()${optional}`, valueType: 'boolean', type: 'boolean' };
+  if (column.type === 'json' || column.type === 'jsonb') return { ok: true, builder: `z.json()${optional}`, valueType: 'never', type: 'json' };
   return { ok: false, reason: `column type '${column.type}' has no Zero equivalent; the column is left out of the Zero schema` };
 }
 

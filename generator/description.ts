@@ -45,6 +45,12 @@ export interface EnumDescription {
   name: string;
   /** Rails label -> stored value (`{ draft: 'draft' }` or `{ low: 0 }`). */
   values: Record<string, string | number>;
+  /** The word Rails joins before / after each label in the enum's method names (`prefix: true` is the enum's name). */
+  prefix: string | null;
+  suffix: string | null;
+  /** Rails' `scopes:` and `instance_methods:` options (false when the app turned them off). */
+  scopes: boolean;
+  instance_methods: boolean;
 }
 
 export type AssociationMacro = 'belongs_to' | 'has_many' | 'has_one' | 'has_and_belongs_to_many';

@@ -4,6 +4,7 @@
  */
 import { commentText, key, paramName, sibling, str, type ModelNames } from './names.ts';
 import type { ModelPlan } from './plan.ts';
+import type { EnumConfig } from '../runtime/core/enums.ts';
 import type { ScopePlan } from './scopes.ts';
 
 export interface Imports {
@@ -55,6 +56,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     }
     lines.push('  },');
   }
+  if (plan.enums.length > 0) {
+    // Rails' enums: the runtime derives their scopes, `<label>_p()` / `<label>_bang()` and the mapping from these.
+    lines.push('  enums: {');
+    for (const { column, config } of plan.enums) lines.push(`    ${key(column)}: ${enumSource(config)},`);
+    lines.push('  },');
+  }
   if (plan.shadowedColumns.length > 0) {
     // Named like a record member: the member keeps the name, records read these with read_attribute('name').
     lines.push(`  shadowedColumns: [${plan.shadowedColumns.map(str).join(', ')}],`);
@@ -92,6 +99,14 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   }
   lines.push('});');
   return lines.join('\n') + '\n';
+}
+
+/** One enum's config: `{ values: { draft: "draft" }, prefix: "status", mapping: "statuses" }`. */
+function enumSource(config: EnumConfig): string {
+  const literal = (value: string | number | boolean): string => (typeof value === 'string' ? str(value) : String(value));
+  const values = Object.entries(config.values).map(([label, value]) => `${key(label)}: ${literal(value)}`);
+  const options = Object.entries(config).filter(([name]) => name !== 'values').map(([name, value]) => `${name}: ${literal(value as string | boolean)}`);
+  return `{ values: { ${values.join(', ')} }${options.map((option) => `, ${option}`).join('')} }`;
 }
 
 /** The generated getter of one record column (a member of the object `defineColumnGetters` takes). */

@@ -74,7 +74,9 @@ export function descriptionProblems(value: unknown): string[] {
     if (isArray(m.associations)) (m.associations as unknown[]).forEach((a, j) => checkFields(a, ASSOCIATION_FIELDS, `${where}.associations[${j}]`, problems));
     if (isArray(m.scopes)) (m.scopes as unknown[]).forEach((s, j) => checkFields(s, SCOPE_FIELDS, `${where}.scopes[${j}]`, problems));
     if (isArray(m.enums)) {
-      (m.enums as unknown[]).forEach((e, j) => checkFields(e, { name: isString, values: isObject }, `${where}.enums[${j}]`, problems));
+      (m.enums as unknown[]).forEach((e, j) =>
+        checkFields(e, { name: isString, values: isObject, prefix: isStringOrNull, suffix: isStringOrNull, scopes: isBoolean, instance_methods: isBoolean }, `${where}.enums[${j}]`, problems),
+      );
     }
   });
   return problems;

@@ -5,14 +5,16 @@
 import { resolveAssociation, type Relationship } from './associations.ts';
 import { zeroColumn, zeroDefault } from './columns.ts';
 import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
-import { recordMember } from './member-names.ts';
+import { recordMember, relationMember } from './member-names.ts';
+import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
+import { pluralize } from '../runtime/core/inflect.ts';
 import { modelNames, type ModelNames } from './names.ts';
 import { planScope, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
 
 export interface TablePlan {
   model: ModelDescription;
-  columns: Array<{ column: ColumnDescription; builder: string }>;
+  columns: Array<{ column: ColumnDescription; builder: string; type: string }>;
   relationships: Relationship[];
 }
 
@@ -31,6 +33,8 @@ export interface ModelPlan {
   recordColumns: string[];
   /** Defaults computed by the database (`-> { "now()" }`): Zero clients cannot apply them, the report lists them. */
   functionDefaults: Array<{ column: string; function: string }>;
+  /** Rails' enums on Zero columns, as the config's `enums` takes them, in declaration order. */
+  enums: Array<{ column: string; config: EnumConfig }>;
 }
 
 export interface Note {
@@ -67,7 +71,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     const columns: TablePlan['columns'] = [];
     for (const column of model.columns) {
       const zero = zeroColumn(model, column);
-      if (zero.ok) columns.push({ column, builder: zero.builder });
+      if (zero.ok) columns.push({ column, builder: zero.builder, type: zero.type });
       else notes.push({ model: model.class_name, message: `${column.name}: ${zero.reason}` });
     }
     const relationships: Relationship[] = [];
@@ -157,7 +161,47 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults });
+    const enums = planEnums(table, { scopes: [...scopeNames.keys()], columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums });
   }
   return { tables, models, skippedModels, notes };
+}
+
+/**
+ * The model's enums as the runtime takes them, each checked as the runtime checks a config (so a generated model always
+ * loads): one that would define a name twice, or a name the runtime keeps, is left out with a note, as Rails refuses it.
+ */
+function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPlan['enums'] {
+  const columnTypes = Object.fromEntries(table.columns.map(({ column, type }) => [column.name, type]));
+  const accepted: Record<string, EnumConfig> = {};
+  const planned: ModelPlan['enums'] = [];
+  for (const description of table.model.enums) {
+    if (!(description.name in columnTypes)) continue; // its column is left out of the Zero schema (noted there)
+    const config: EnumConfig = {
+      values: description.values,
+      ...(description.prefix !== null && { prefix: description.prefix }),
+      ...(description.suffix !== null && { suffix: description.suffix }),
+      ...(!description.scopes && { scopes: false }),
+      ...(!description.instance_methods && { instanceMethods: false }),
+      mapping: pluralize(description.name),
+    };
+    const trial = { ...accepted, [description.name]: config };
+    let problems = enumProblems(trial, columnTypes);
+    if (problems.length === 0) {
+      const definitions = enumDefinitions(trial);
+      const own = { [description.name]: definitions[description.name]! };
+      problems = [
+        ...enumClashes(definitions, taken),
+        ...[config.mapping!, ...Object.keys(enumScopes(own))].flatMap((name) => (relationMember(name) ? [`'${name}' is a member of ${relationMember(name)}`] : [])),
+        ...enumRecordMethods(own).flatMap(({ name }) => (recordMember(name) ? [`'${name}' is a member of ${recordMember(name)}`] : [])),
+      ];
+    }
+    if (problems.length > 0) {
+      notes.push({ model: table.model.class_name, message: `enum ${description.name} has no scopes or methods: ${problems.join('; ')}` });
+      continue;
+    }
+    accepted[description.name] = config;
+    planned.push({ column: description.name, config });
+  }
+  return planned;
 }

@@ -28,7 +28,7 @@ export function planValidations(model: ModelDescription): ValidationPlan {
         notes.push(`${where}: '${attribute}' is not a column; validated by Rails only`);
         continue;
       }
-      const rule = ruleFor(validator);
+      const rule = ruleFor(validator, model.enums.find((e) => e.name === column)?.values);
       if (typeof rule === 'string') {
         const list = rules.get(column) ?? [];
         list.push(rule);
@@ -49,7 +49,8 @@ export function planValidations(model: ModelDescription): ValidationPlan {
   return { rules, notes };
 }
 
-function ruleFor(validator: ValidationDescription): string | { note: string } {
+/** `enumValues`: the column's enum (label -> stored value), whose labels an inclusion list names. */
+function ruleFor(validator: ValidationDescription, enumValues: Record<string, string | number> | undefined): string | { note: string } {
   const o = validator.options;
   const condition = CONDITIONS.find((c) => o[c] !== undefined);
   if (condition) return { note: `conditional (${condition}:) validators run in Rails only` };
@@ -61,12 +62,12 @@ function ruleFor(validator: ValidationDescription): string | { note: string } {
   }
   if (o.allow_nil === true) common.push('allow_nil: true');
   if (o.allow_blank === true) common.push('allow_blank: true');
-  const specific = specificOptions(validator);
+  const specific = specificOptions(validator, enumValues);
   if (!Array.isArray(specific)) return specific;
   return `{ ${[`kind: ${str(validator.kind)}`, ...specific, ...common].join(', ')} }`;
 }
 
-function specificOptions(validator: ValidationDescription): string[] | { note: string } {
+function specificOptions(validator: ValidationDescription, enumValues: Record<string, string | number> | undefined): string[] | { note: string } {
   const o = validator.options;
   const numbers = (names: string[]) => {
     const out: string[] = [];
@@ -94,7 +95,9 @@ function specificOptions(validator: ValidationDescription): string[] | { note: s
     case 'exclusion': {
       const list = o.in ?? o.within;
       if (!Array.isArray(list) || !list.every(isScalar)) return { note: `'in' is not a literal list (ranges and expressions are checked by Rails only)` };
-      return [`in: [${list.map((v) => (typeof v === 'string' ? str(v) : String(v))).join(', ')}]`];
+      // Rails validates an enum's label (what the attribute reads); the runtime reads the stored value.
+      const stored = enumValues ? list.map((v) => (typeof v === 'string' && Object.hasOwn(enumValues, v) ? enumValues[v]! : v)) : list;
+      return [`in: [${stored.map((v) => (typeof v === 'string' ? str(v) : String(v))).join(', ')}]`];
     }
     case 'format': {
       const pattern = o.with ?? o.without;

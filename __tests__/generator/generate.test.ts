@@ -166,6 +166,26 @@ describe('generation from a description', () => {
     expect(file(files, 'job.config.ts')).toContain('workers:');
   });
 
+  it("writes Rails' enums as the config's enums, with the options the app gave, and leaves out one the runtime would refuse", async () => {
+    const d = await fixtureDescription();
+    // `valid?` is Active Record's: Rails refuses a label that makes it; so does the runtime (`valid_p`).
+    d.models.find((m) => m.class_name === 'Case')!.enums.push({ name: 'kind', values: { valid: 'valid', odd: 'odd' }, prefix: null, suffix: null, scopes: true, instance_methods: true });
+    // Rails validates an enum's labels; records hold the stored values the rule must name.
+    d.models.find((m) => m.class_name === 'Job')!.validations['priority'] = [{ kind: 'inclusion', options: { in: ['low', 'high'] } }];
+    const { files, report } = await generate(d);
+    expect(file(files, 'job.config.ts')).toContain('priority: [{ kind: "inclusion", in: [0, 2] }],');
+    expect(file(files, 'job.config.ts')).toContain(
+      '  enums: {\n' +
+        '    status: { values: { draft: "draft", active: "active", done: "done" }, prefix: "status", mapping: "statuses" },\n' +
+        '    priority: { values: { low: 0, normal: 1, high: 2 }, mapping: "priorities" },\n' +
+        '  },\n',
+    );
+    expect(file(files, 'assignment.config.ts')).toContain('role: { values: { worker: "worker", lead: "lead" }, suffix: "role", scopes: false, mapping: "roles" },');
+    expect(file(files, 'user.config.ts')).toContain('role: { values: { admin: "admin", member: "member" }, prefix: "as", mapping: "roles" },');
+    expect(file(files, 'case.config.ts')).not.toContain('enums:');
+    expect(report.notes).toContainEqual({ model: 'Case', message: "enum kind has no scopes or methods: 'valid_p' is a member of ReactiveRecord records" });
+  });
+
   it("spells Ruby's ! and ? scope names by the one rule, and keeps a scope named like a column", async () => {
     const d = await fixtureDescription();
     const job = d.models.find((m) => m.class_name === 'Job')!;

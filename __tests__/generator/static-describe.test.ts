@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppDescription } from '../../generator/description.ts';
 import { GeneratorInputError } from '../../generator/errors.ts';
 import { describeRailsApp } from '../../generator/static/describe.ts';
+import { readModels } from '../../generator/static/model-rb.ts';
+import { parseRuby } from '../../generator/static/ruby-ast.ts';
 import { fixtureApp, fixtureDescription } from './support.ts';
 
 /** The fixture app described with another app/models/application_record.rb. */
@@ -46,10 +48,28 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
   it('keeps enums in declaration order, string and integer backed', async () => {
     const job = (await fixtureDescription()).models.find((m) => m.class_name === 'Job')!;
     expect(job.enums).toEqual([
-      { name: 'status', values: { draft: 'draft', active: 'active', done: 'done' } },
-      { name: 'priority', values: { low: 0, normal: 1, high: 2 } },
+      { name: 'status', values: { draft: 'draft', active: 'active', done: 'done' }, prefix: 'status', suffix: null, scopes: true, instance_methods: true },
+      { name: 'priority', values: { low: 0, normal: 1, high: 2 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
     ]);
     expect(Object.keys(job.enums[0]!.values)).toEqual(['draft', 'active', 'done']);
+  });
+
+  it("reads an enum's options in Rails 6.1 and 7 spellings, and labels given as keywords", async () => {
+    const source = [
+      'class Ticket < ApplicationRecord',
+      '  enum status: { open: "open", closed: "closed" }, _prefix: true, _scopes: false',
+      '  enum :kind, { bug: 0, task: 1 }, suffix: :kind, instance_methods: false',
+      '  enum :size, small: 0, large: 1',
+      '  enum level: [:low, :high], _suffix: true',
+      'end',
+    ].join('\n');
+    const [ticket] = readModels(await parseRuby('app/models/ticket.rb', source), 'app/models/ticket.rb');
+    expect(ticket!.enums).toEqual([
+      { name: 'status', values: { open: 'open', closed: 'closed' }, prefix: 'status', suffix: null, scopes: false, instance_methods: true },
+      { name: 'kind', values: { bug: 0, task: 1 }, prefix: null, suffix: 'kind', scopes: true, instance_methods: false },
+      { name: 'size', values: { small: 0, large: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: 'level', scopes: true, instance_methods: true },
+    ]);
   });
 
   it('resolves associations like Rails: foreign keys, class names, through + source', async () => {

@@ -7,6 +7,7 @@ import {
   AssocNode,
   ConstantReadNode,
   HashNode,
+  KeywordHashNode,
   BlockNode,
   BlockParametersNode,
   CallNode,
@@ -147,20 +148,39 @@ function association(call: CallNode, src: RubySource, constants: Map<string, Rub
   };
 }
 
-/** Rails 6.1 `enum status: { ... }, _prefix: true` and Rails 7 `enum :status, { ... }`. */
+/**
+ * Rails 6.1 `enum status: { ... }, _prefix: true`, Rails 7 `enum :status, { ... }, prefix: true` and
+ * `enum :status, draft: 0, active: 1` (the labels as keywords, no options).
+ */
 function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): EnumDescription[] {
   const positional = positionalArgs(call);
   const name = literalName(positional[0]);
-  const definitions: Array<[string, Node]> =
-    name !== null && positional[1] ? [[name, positional[1]]] : keywordArgs(call).filter(([key]) => !key.startsWith('_'));
-  return definitions.map(([enumName, values]) => ({ name: enumName, values: enumValues(values, src, constants) }));
+  const keywords = keywordArgs(call);
+  const trailing = call.arguments_?.arguments_.at(-1);
+  let definitions: Array<[string, Node]>;
+  let options: Array<[string, Node]>;
+  if (name !== null && positional[1]) [definitions, options] = [[[name, positional[1]]], keywords];
+  else if (name !== null && trailing instanceof KeywordHashNode) [definitions, options] = [[[name, trailing]], []];
+  else [definitions, options] = [keywords.filter(([key]) => !key.startsWith('_')), keywords.filter(([key]) => key.startsWith('_'))];
+  // Rails 6.1 spells the options `_prefix`; Rails 7 `prefix`.
+  const option = new Map(options.map(([key, value]) => [key.replace(/^_/, ''), rubyValue(value, src, constants)]));
+  const affix = (enumName: string, value: RubyValue | undefined): string | null =>
+    value === true ? enumName : typeof value === 'string' && value !== '' ? value : null;
+  return definitions.map(([enumName, values]) => ({
+    name: enumName,
+    values: enumValues(values, src, constants),
+    prefix: affix(enumName, option.get('prefix')),
+    suffix: affix(enumName, option.get('suffix')),
+    scopes: option.get('scopes') !== false,
+    instance_methods: option.get('instance_methods') !== false,
+  }));
 }
 
 /** Label -> stored value in declaration order (`defined_enums` keeps it; the generated unions follow it). */
 function enumValues(node: Node, src: RubySource, constants: Map<string, RubyValue>): Record<string, string | number> {
   const result: Record<string, string | number> = {};
   const literal = node instanceof ConstantReadNode ? constants.get(node.name) : undefined;
-  if (node instanceof HashNode) {
+  if (node instanceof HashNode || node instanceof KeywordHashNode) {
     for (const element of node.elements) {
       if (!(element instanceof AssocNode)) continue;
       const label = rubyValue(element.key, src, constants);

@@ -12,7 +12,7 @@ import { memberClashes } from './member-names.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
-import { enumDefinitions, enumProblems, enumRecordMethods, enumScopes, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
+import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -232,7 +232,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   const enumsProblems = enumProblems(config.enums, table ? Object.fromEntries(Object.entries(table.columns).map(([name, column]) => [name, column.type])) : undefined);
   problems.push(...enumsProblems);
   const enums = enumsProblems.length === 0 ? enumDefinitions(config.enums) : {};
-  problems.push(...enumClashes(enums, config, columns));
+  problems.push(...enumClashes(enums, { scopes: Object.keys(config.scopes ?? {}), columns, relationships: Object.keys(config.relationships ?? {}) }));
   const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
   for (const [name, target] of Object.entries(config.relationships ?? {})) {
     if (!(name in schemaRelationships)) {
@@ -288,31 +288,6 @@ export function modelConfigProblems(config: ModelConfig): string[] {
         problems.push(`validation '${String(rule?.kind)}' on '${attribute}' is unknown (known: ${[...VALIDATION_KINDS].join(', ')})`);
       }
     }
-  }
-  return problems;
-}
-
-/**
- * Names an enum would define twice (Rails' `detect_enum_conflict!`): a scope or mapping the config's scopes or another
- * enum define, a record method a column, association or another enum has.
- */
-function enumClashes(enums: Readonly<Record<string, EnumDefinition>>, config: ModelConfig, columns: readonly string[]): string[] {
-  const problems: string[] = [];
-  const modelNames = new Map<string, string>(Object.keys(config.scopes ?? {}).map((name) => [name, `the scope '${name}'`]));
-  const recordNames = new Map<string, string>([
-    ...columns.map((name): [string, string] => [name, `the column '${name}'`]),
-    ...Object.keys(config.relationships ?? {}).map((name): [string, string] => [name, `the association '${name}'`]),
-  ]);
-  const claim = (names: Map<string, string>, name: string, column: string, kind: string): void => {
-    const owner = names.get(name);
-    if (owner) problems.push(`enum '${column}' would define the ${kind} '${name}', already ${owner}`);
-    else names.set(name, `defined by the enum '${column}'`);
-  };
-  for (const definition of Object.values(enums)) {
-    const { column } = definition;
-    claim(modelNames, definition.mapping, column, 'class method');
-    for (const name of Object.keys(enumScopes({ [column]: definition }))) claim(modelNames, name, column, 'scope');
-    for (const { name } of enumRecordMethods({ [column]: definition })) claim(recordNames, name, column, 'record method');
   }
   return problems;
 }

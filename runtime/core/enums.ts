@@ -112,6 +112,38 @@ export function enumDefinitions(enums: Readonly<Record<string, EnumConfig>> | un
   return Object.freeze(definitions);
 }
 
+/** The names a model already has where enums add theirs. */
+export interface TakenNames {
+  readonly scopes: readonly string[];
+  readonly columns: readonly string[];
+  readonly relationships: readonly string[];
+}
+
+/**
+ * Names an enum would define twice (Rails' `detect_enum_conflict!`): a scope or mapping the model's scopes or another
+ * enum define, a record method a column, association or another enum has.
+ */
+export function enumClashes(enums: Readonly<Record<string, EnumDefinition>>, taken: TakenNames): string[] {
+  const problems: string[] = [];
+  const modelNames = new Map<string, string>(taken.scopes.map((name) => [name, `the scope '${name}'`]));
+  const recordNames = new Map<string, string>([
+    ...taken.columns.map((name): [string, string] => [name, `the column '${name}'`]),
+    ...taken.relationships.map((name): [string, string] => [name, `the association '${name}'`]),
+  ]);
+  const claim = (names: Map<string, string>, name: string, column: string, kind: string): void => {
+    const owner = names.get(name);
+    if (owner) problems.push(`enum '${column}' would define the ${kind} '${name}', already ${owner}`);
+    else names.set(name, `defined by the enum '${column}'`);
+  };
+  for (const definition of Object.values(enums)) {
+    const { column } = definition;
+    claim(modelNames, definition.mapping, column, 'class method');
+    for (const name of Object.keys(enumScopes({ [column]: definition }))) claim(modelNames, name, column, 'scope');
+    for (const { name } of enumRecordMethods({ [column]: definition })) claim(recordNames, name, column, 'record method');
+  }
+  return problems;
+}
+
 /** Rails' enum scopes: `status_draft` (`where(status: 'draft')`) and `not_status_draft` (`where.not(...)`). */
 export function enumScopes(enums: Readonly<Record<string, EnumDefinition>>): Record<string, (relation: Relation) => Relation> {
   const scopes: Record<string, (relation: Relation) => Relation> = {};

@@ -64,11 +64,47 @@ module ZeroRecord
         "primary_key" => model.primary_key,
         "file" => file,
         "columns" => model.columns.map { |column| describe_column(model, column) },
-        "enums" => model.defined_enums.map { |name, values| { "name" => name, "values" => values.to_h { |k, v| [k.to_s, json_value(v)] } } },
+        "enums" => model.defined_enums.map { |name, values| describe_enum(model, name, values) },
         "associations" => model.reflect_on_all_associations.map { |reflection| describe_association(model, reflection) },
         "validations" => describe_validations(model),
         "scopes" => ScopeParser.scopes_in(File.read(root.join(file))),
       }
+    end
+
+    # Rails keeps no enum's options, only the methods they named: `[prefix_]label[_suffix]?` (unless
+    # instance_methods: false) and the scope of that name (unless scopes: false). The predicate that answers for this
+    # enum's first label, and for no other label, gives the prefix and suffix.
+    def describe_enum(model, name, values)
+      label = values.keys.first.to_s
+      friendly = label.gsub(/[\W&&[:ascii:]]+/, "_")
+      other = values.keys.map(&:to_s).find { |l| l != label }
+      predicates = model.send(:_enum_methods_module).instance_methods(false).map(&:to_s).select { |m| m.end_with?("?") && m.include?(friendly) }
+      base = predicates.map { |m| m.chomp("?") }.find do |candidate|
+        model.new(name => label).public_send("#{candidate}?") && (other.nil? || !model.new(name => other).public_send("#{candidate}?"))
+      end
+      prefix, suffix = base ? affixes(base, friendly) : [nil, nil]
+      {
+        "name" => name,
+        "values" => values.to_h { |k, v| [k.to_s, json_value(v)] },
+        "prefix" => prefix,
+        "suffix" => suffix,
+        "scopes" => model.respond_to?(base || friendly),
+        "instance_methods" => !base.nil?,
+      }
+    end
+
+    # `status_draft_x` around `draft` -> ["status", "x"]: the split where what is left and right are `word_` / `_word`.
+    def affixes(base, friendly)
+      (0..base.length - friendly.length).each do |at|
+        next unless base[at, friendly.length] == friendly
+
+        before = base[0, at]
+        after = base[(at + friendly.length)..]
+        next unless (before.empty? || before.end_with?("_")) && (after.empty? || after.start_with?("_"))
+
+        return [before.empty? ? nil : before.chomp("_"), after.empty? ? nil : after.delete_prefix("_")]
+      end
+      [nil, nil]
     end
 
     def describe_column(model, column)

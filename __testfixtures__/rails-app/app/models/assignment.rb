@@ -2,6 +2,8 @@ class Assignment < ApplicationRecord
   belongs_to :job
   belongs_to :user
 
+  enum role: { worker: "worker", lead: "lead" }, _suffix: true, _scopes: false
+
   validates :role, inclusion: { in: %w[worker lead] }
   validates :job_id, uniqueness: { scope: :user_id }
 

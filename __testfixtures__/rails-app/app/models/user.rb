@@ -4,6 +4,8 @@ class User < ApplicationRecord
   has_many :assignments, dependent: :destroy
   has_many :jobs, through: :assignments
 
+  enum role: { admin: "admin", member: "member" }, _prefix: :as
+
   validates :email, presence: true, uniqueness: { case_sensitive: false }
   validates :role, inclusion: { in: ROLES, message: "%{value} is not a role" }
   validates :name, exclusion: { in: %w[admin root] }, length: { minimum: 2 }, allow_nil: true
