@@ -54,6 +54,11 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     expect(Object.keys(job.enums[0]!.values)).toEqual(['draft', 'active', 'done']);
   });
 
+  it('reads `required: false` on a belongs_to as Rails does: optional', async () => {
+    const assignment = (await fixtureDescription()).models.find((m) => m.class_name === 'Assignment')!;
+    expect(assignment.associations.map((a) => [a.name, a.optional])).toEqual([['job', null], ['user', true]]);
+  });
+
   it("reads an enum's options in Rails 6.1 and 7 spellings, and labels given as keywords", async () => {
     const source = [
       'class Ticket < ApplicationRecord',

@@ -116,7 +116,9 @@ function association(
   const through = option(a, 'through');
   const as = option(a, 'as');
   const polymorphic = a.options.get('polymorphic') === true;
-  const optional = a.options.get('optional');
+  // Rails reads `required: false` (Rails 4's spelling) as `optional: true`, and leaves only `optional` in the options.
+  const required = a.options.get('required');
+  const optional = typeof required === 'boolean' && a.macro === 'belongs_to' ? !required : a.options.get('optional');
   // Keys in the Ruby describer's order, so both JSON files are byte-comparable.
   const described = (fields: Pick<AssociationDescription, 'class_name' | 'foreign_key' | 'primary_key' | 'through' | 'source'>) => ({
     name: a.name,

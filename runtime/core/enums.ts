@@ -8,6 +8,7 @@ import type { Relation } from './relation.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { pluralize } from './inflect.ts';
 
+/** What an enum stores for a label: a string or an integer, as its column. */
 export type EnumValue = string | number;
 
 /**

@@ -1,6 +1,6 @@
 class Assignment < ApplicationRecord
   belongs_to :job
-  belongs_to :user
+  belongs_to :user, required: false # Rails 4 spelling of optional: true
 
   enum role: { worker: "worker", lead: "lead" }, _suffix: true, _scopes: false
 
