@@ -7,10 +7,9 @@ import { scopedRelationClass } from '../core/relation.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
-import { createOneOrEach } from '../core/create-each.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
-import { buildRecord, instantiate, type ActiveRecordInstance } from './record.ts';
+import { instantiate, type ActiveRecordInstance } from './record.ts';
 
 /**
  * What `new` / `create` take: columns, and a belongs_to given as its record (`Task.create({ title, project })`, as
@@ -53,7 +52,7 @@ export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<R
 };
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'new' | 'build' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
@@ -73,24 +72,10 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   const Scoped = scopedRelationClass(definition, ActiveRelation);
   const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
-  const create = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
-    const record = buildRecord(definition, attributes, 'create') as unknown as ActiveRecordInstance<Row>;
-    await record.save(options);
-    return record;
-  };
-  const createBang = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
-    const record = buildRecord(definition, attributes, 'create_bang') as unknown as ActiveRecordInstance<Row>;
-    await record.save_bang(options);
-    return record;
-  };
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
-    new: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'new'),
-    build: (attributes: Partial<Row> = {}) => buildRecord(definition, attributes, 'build'),
-    create: createOneOrEach(create),
-    create_bang: createOneOrEach(createBang),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const record = await all().find(id);
       await record.update(attributes, options);

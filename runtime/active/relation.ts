@@ -10,7 +10,7 @@ import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
-import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
+import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveSubscription } from '../core/live-subscription.ts';
@@ -215,6 +215,35 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   /** Rails' `find_each`: `for await (const job of ActiveJob.find_each())`, one record at a time over `find_in_batches`. */
   async *find_each(options?: BatchOptions): AsyncGenerator<T> {
     for await (const rows of batches(this, options, 'find_each')) yield* instantiate(this, rows) as T[];
+  }
+
+  // ---- new records: the relation's pinned columns, then the attributes (`client.jobs.new({ title })`) ---------------
+
+  /** Rails' `relation.new(attributes)`: a new, unsaved record with the columns the relation pins (`save()` inserts it). */
+  new(attributes: Partial<T> = {}): T {
+    return buildScoped(this, attributes, this.#maker(), 'new');
+  }
+
+  /** Rails' `relation.build` (the same as `new`). */
+  build(attributes: Partial<T> = {}): T {
+    return buildScoped(this, attributes, this.#maker(), 'build');
+  }
+
+  // The list forms first: `ReturnType<typeof relation.create>` reads the last signature, the one-record form.
+  /** Rails' `create([a, b])`: each created in turn; every record comes back, the invalid ones unsaved with `errors`. */
+  create(attributes: readonly Partial<T>[], options?: WriteOptions): Promise<T[]>;
+  /** Rails' `relation.create(attributes)`: `new` + `save`; the record, with `errors` and `new_record_p()` when a validation failed. */
+  create(attributes?: Partial<T>, options?: WriteOptions): Promise<T>;
+  create(attributes?: Partial<T> | readonly Partial<T>[], options?: WriteOptions): Promise<T | T[]> {
+    return createScoped(this, this.#maker(), 'create')(attributes, options);
+  }
+
+  /** Rails' `create!([a, b])`: each created in turn, stopping at the first invalid one (the ones before it stay). */
+  create_bang(attributes: readonly Partial<T>[], options?: WriteOptions): Promise<T[]>;
+  /** Rails' `relation.create!`: raises `RecordInvalidError` when a validation fails. */
+  create_bang(attributes?: Partial<T>, options?: WriteOptions): Promise<T>;
+  create_bang(attributes?: Partial<T> | readonly Partial<T>[], options?: WriteOptions): Promise<T | T[]> {
+    return createScoped(this, this.#maker(), 'create_bang')(attributes, options);
   }
 
   // ---- find or create ----------------------------------------------------------------------------------------------

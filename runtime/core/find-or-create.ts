@@ -1,5 +1,6 @@
 /**
- * Rails' `find_or_create_by`, `find_or_initialize_by`, `create_or_find_by` (and their `!` forms) on a relation, shared by
+ * Records made through a relation: Rails' `new` / `build` / `create` / `create!` on a relation (and so `client.jobs.new`),
+ * `find_or_create_by`, `find_or_initialize_by`, `create_or_find_by` (and their `!` forms), shared by
  * both flavours, which say how their records are made. A record created through a relation starts with the columns the
  * relation pins (`Job.where({ status: 'active' }).find_or_create_by({ title })` creates an active job), as in Rails.
  * The plain forms save as Rails' `create` does (an invalid record comes back unsaved, with `errors`); the `_bang` forms
@@ -12,11 +13,13 @@ import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
 import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
+import type { WriteOptions } from './zero-write.ts';
+import { createOneOrEach } from './create-each.ts';
 
 /** A new, unsaved record as a flavour makes it (ActiveRecord record or reactive handle). */
 export interface Unsaved {
-  save(): Promise<boolean>;
-  save_bang(): Promise<unknown>;
+  save(options?: WriteOptions): Promise<boolean>;
+  save_bang(options?: WriteOptions): Promise<unknown>;
 }
 
 /** How a flavour makes its records: one for a stored row, and a new one to save. */
@@ -31,9 +34,22 @@ async function findRow(relation: Relation, attributes: WhereHash): Promise<RowDa
   return plan.settle(await loadRelation(plan.relation)) as RowData | null;
 }
 
-/** A new record with the relation's pinned columns, then `attributes`. */
-function buildScoped<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: string): T & Unsaved {
+/**
+ * A new record with the relation's pinned columns, then `attributes`: Rails' `relation.new` / `build`, and so the
+ * has_many builders (`client.jobs.new({ title })` sets `client_id`, as `client.jobs` pins it).
+ */
+export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<string, unknown>>, maker: RecordMaker<T>, operation: string): T & Unsaved {
   return maker.build({ ...scopeAttributes(relation.state.where), ...attributes }, operation);
+}
+
+/** Rails' `relation.create` / `create!` (a list creates each in turn): `new` on the relation, then `save` / `save!`. */
+export function createScoped<T>(relation: Relation, maker: RecordMaker<T>, operation: 'create' | 'create_bang') {
+  return createOneOrEach(async (attributes: Readonly<Record<string, unknown>> = {}, options?: WriteOptions) => {
+    const record = buildScoped(relation, attributes, maker, operation);
+    if (operation === 'create') await record.save(options);
+    else await record.save_bang(options);
+    return record;
+  });
 }
 
 /** Rails' `find_or_create_by` (`save`), `find_or_create_by!` (`save!`) and `find_or_initialize_by` (not saved). */

@@ -2,7 +2,6 @@
  * `ReactiveRecord.createModel(config)`: the Svelte 5 flavour. Same factory shape and names as ActiveRecord; finders
  * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
-import { createOneOrEach } from '../core/create-each.ts';
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
@@ -10,7 +9,7 @@ import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
 import { upsertRow } from '../core/writes.ts';
-import { newRecordHandle, type FoundRecordHandle, type RecordHandle } from './handle.ts';
+import type { FoundRecordHandle, RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
 import { RecordList } from './record.ts';
 
@@ -78,24 +77,10 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
     await findStoredRow(definition, id);
     return all().find(id) as unknown as RecordHandle<Row>;
   };
-  const create = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
-    const handle = newRecordHandle<Row>(definition, attributes, 'create');
-    await handle.save(options);
-    return handle;
-  };
-  const createBang = async (attributes: Partial<Row> = {}, options?: WriteOptions) => {
-    const handle = newRecordHandle<Row>(definition, attributes, 'create_bang');
-    await handle.save_bang(options);
-    return handle;
-  };
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
     all,
-    new: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'new'),
-    build: (attributes: Partial<Row> = {}) => newRecordHandle<Row>(definition, attributes, 'build'),
-    create: createOneOrEach(create),
-    create_bang: createOneOrEach(createBang),
     async update(id: unknown, attributes: Partial<Row>, options?: WriteOptions) {
       const handle = await stored(id);
       await handle.update(attributes, options);

@@ -14,7 +14,7 @@ import { Relation, type IncludeArg, type RelationState } from '../core/relation.
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { KeyFind, loadRelation } from '../core/reads.ts';
-import { createOrFind, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
+import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveAnswer, valueStatus, type QueryStatus } from './answer.ts';
@@ -393,6 +393,35 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   #snapshot(rows: readonly RecordLike[]): Item<Row, A>[] {
     return [...new RecordList().records(this.model, rows as readonly RowData[])] as Item<Row, A>[];
+  }
+
+  // ---- new records: the relation's pinned columns, then the attributes (`client.jobs.new({ title })`) ---------------
+
+  /** Rails' `relation.new(attributes)`: a new, unsaved handle a form can bind to, with the columns the relation pins. */
+  new(attributes: Partial<Row> = {}): Handle<Row, A> {
+    return buildScoped(this, attributes, this.#maker(), 'new');
+  }
+
+  /** Rails' `relation.build` (the same as `new`). */
+  build(attributes: Partial<Row> = {}): Handle<Row, A> {
+    return buildScoped(this, attributes, this.#maker(), 'build');
+  }
+
+  // The list forms first: `ReturnType<typeof relation.create>` reads the last signature, the one-record form.
+  /** Rails' `create([a, b])`: each created in turn; every handle comes back, the invalid ones unsaved with `errors`. */
+  create(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<Handle<Row, A>[]>;
+  /** Rails' `relation.create(attributes)`: `new` + `save`; the handle, with `errors` and `new_record_p()` when a validation failed. */
+  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<Handle<Row, A>>;
+  create(attributes?: Partial<Row> | readonly Partial<Row>[], options?: WriteOptions): Promise<Handle<Row, A> | Handle<Row, A>[]> {
+    return createScoped(this, this.#maker(), 'create')(attributes, options);
+  }
+
+  /** Rails' `create!([a, b])`: each created in turn, stopping at the first invalid one (the ones before it stay). */
+  create_bang(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<Handle<Row, A>[]>;
+  /** Rails' `relation.create!`: rejects with `RecordInvalidError` when a validation fails. */
+  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<Handle<Row, A>>;
+  create_bang(attributes?: Partial<Row> | readonly Partial<Row>[], options?: WriteOptions): Promise<Handle<Row, A> | Handle<Row, A>[]> {
+    return createScoped(this, this.#maker(), 'create_bang')(attributes, options);
   }
 
   // ---- find or create: resolve to a live handle of the record ---------------------------------------------------------

@@ -1,0 +1,35 @@
+/**
+ * Records made through a reactive relation: `new` / `create` on a relation or a has_many collection start with the
+ * columns it pins (as __tests__/runtime/relation-builders.test.ts shows for ActiveRecord), and the live collection the
+ * builder came from shows the created record.
+ */
+import { describe, expect, test } from 'vitest';
+import { defineModel, type ModelDefinition } from '../../runtime/index.ts';
+import { ReactiveRecord, ReactiveRelation } from '../../runtime/reactive/index.svelte.ts';
+import { schema } from '../support/zero.ts';
+import { ReactiveJob, jobConfig, useZero, zero } from './models.ts';
+import { watch } from './effects.svelte.ts';
+import { waitUntil } from '../support/wait.ts';
+
+useZero();
+
+const ReactiveClient = ReactiveRecord.createModel(defineModel({ schema, table: 'clients', zero, relationships: { jobs: (): ModelDefinition => jobConfig } }));
+
+describe('reactive relation builders', () => {
+  test('relation.new pins its columns; client.jobs.create sets the key, and the live collection shows the job', async () => {
+    const draft = ReactiveJob.where({ status: 'done', client_id: 'c2' }).new({ title: 'Sweep' });
+    expect([draft.new_record_p(), draft.status, draft.client_id, draft.title]).toEqual([true, 'done', 'c2', 'Sweep']);
+
+    const client = ReactiveClient.find('c2');
+    await waitUntil('the client to load', () => client.$found);
+    const jobs = client.jobs;
+    // Without includes the association is a live relation (loaded with includes, the records).
+    if (!(jobs instanceof ReactiveRelation)) throw new Error('client.jobs was loaded');
+    const view = watch(() => jobs.map((job) => job.id).sort());
+    await waitUntil("the client's jobs", () => expect(view.last()).toEqual(['j2']));
+    const created = await jobs.create({ id: 'j9', title: 'Sweep' });
+    expect([created.persisted_p(), created.client_id]).toEqual([true, 'c2']);
+    await waitUntil('the new job in the collection', () => expect(view.last()).toEqual(['j2', 'j9']));
+    view.stop();
+  });
+});
