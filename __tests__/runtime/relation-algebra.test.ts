@@ -48,6 +48,17 @@ describe.each(READ_MODES)('%s', (mode) => {
         expect(await run()).toBe(expected);
       });
 
+      test('distinct: pluck and count(column) answer each value once (NULL is one value), as SELECT DISTINCT / COUNT(DISTINCT)', async () => {
+        const sorted = (values: unknown[]) => [...values].sort((a, b) => String(a).localeCompare(String(b)));
+        expect(sorted(await m.Job.distinct().pluck('status'))).toEqual(sorted(['active', 'done', null, 'archived']));
+        expect(await m.Job.order('id').distinct().pluck('status', 'priority')).toHaveLength(5); // tuples compare by their values
+        expect(await m.Job.where({ client_id: 'c2' }).distinct().pluck('priority', 'client_id')).toEqual([[5, 'c2'], [3, 'c2']]);
+        expect([await m.Job.distinct().count('priority'), await m.Job.count('priority'), await m.Job.distinct().count()]).toEqual([3, 4, 5]);
+        expect(await m.Job.distinct().distinct(false).pluck('priority')).toHaveLength(5);
+        expect(() => m.Job.distinct().or(m.Job.where({ id: 'j1' }))).toThrow('Incompatible values: [:distinct]');
+        expect(await m.Job.where({ id: 'j1' }).merge(m.Job.distinct()).pluck('status')).toEqual(['active']);
+      });
+
       const predicates: [string, () => Promise<boolean>, boolean][] = [
         ['any_p with rows', () => m.Job.active().any_p(), true],
         ['any_p of none', () => m.Job.none().any_p(), false],

@@ -5,6 +5,7 @@
 import { pluralize } from './inflect.ts';
 import { QueryError, RecordNotFoundError, SoleRecordExceededError, describeValue } from './errors.ts';
 import { assertColumn, castValue, type Scalar, type WhereHash } from './conditions.ts';
+import { uniqueValues } from './unique-values.ts';
 import type { Direction, Relation } from './relation.ts';
 import type { ModelDefinition } from './config.ts';
 import { ordersByList } from './relation-algebra.ts';
@@ -200,8 +201,10 @@ const valuesOf = (columns: readonly string[]) => (record: RecordLike) =>
 /** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples. */
 export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<unknown[]> {
   pluckColumns(relation, columns, 'pluck');
-  return { relation, single: false, settle(records) { return records.map(valuesOf(columns)); } };
+  const distinct = relation.state.distinct;
+  return { relation, single: false, settle(records) { const values = records.map(valuesOf(columns)); return distinct ? uniqueValues(values) : values; } };
 }
+
 
 /** `pick('title')`: the first record's value(s), or null. */
 export function pickPlan(relation: Relation, columns: readonly string[]): Plan<unknown> {
@@ -233,7 +236,10 @@ export function countPlan(relation: Relation, column?: string): Plan<number> {
     relation,
     single: false,
     settle(records) {
-      return column === undefined ? records.length : records.filter((r) => r[column] !== null && r[column] !== undefined).length;
+      if (column === undefined) return records.length;
+      const present = records.map((r) => r[column]).filter((v) => v !== null && v !== undefined);
+      // Rails' `distinct.count(:column)`: COUNT(DISTINCT column).
+      return relation.state.distinct ? new Set(present).size : present.length;
     },
   };
 }

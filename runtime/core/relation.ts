@@ -2,6 +2,7 @@
  * The immutable Relation: Rails query semantics, compiled to a relation spec (relation-spec.ts), the JSON form that becomes
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
+import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
@@ -28,6 +29,11 @@ export interface RelationState {
   readonly offset: number | undefined;
   readonly includes: readonly IncludeSpec[];
   readonly ttl: TtlInput | undefined;
+  /**
+   * Rails' `distinct`: `pluck`, `pick` and `count(column)` answer each value (or tuple) once. Zero has no DISTINCT and a
+   * row is already one of a kind by its key, so it shapes those answers only, not the query.
+   */
+  readonly distinct: boolean;
 }
 
 /** What `unscope` takes: the parts Rails names (`'where'`, `'order'`...) or `{ where: 'column' | ['a', 'b'] }`. */
@@ -39,7 +45,7 @@ const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
 
-const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined };
+const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -50,16 +56,6 @@ interface Compiled {
   readonly pass: { readonly missing: readonly string[] } | undefined;
 }
 
-/** `list` without repeats (by value), as Ruby's `uniq`. */
-function distinct(list: readonly unknown[]): unknown[] {
-  const seen = new Set<string>();
-  return list.filter((item) => {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 function nonNegativeInteger(value: unknown, method: string, model: ModelDefinition): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
@@ -156,7 +152,14 @@ export class Relation {
       offset: other.state.offset ?? this.state.offset,
       includes,
       ttl: other.state.ttl ?? this.state.ttl,
+      distinct: other.state.distinct || this.state.distinct,
     });
+  }
+
+  /** Rails' `distinct(value = true)`: `pluck`, `pick` and `count(column)` answer each value once; `distinct(false)` undoes it. */
+  distinct(value = true): this {
+    if (typeof value !== 'boolean') throw new QueryError(`${this.model.className}.distinct: expected true or false, got ${describeValue(value)}`);
+    return this.spawn({ distinct: value });
   }
 
   /**
@@ -248,12 +251,12 @@ export class Relation {
         `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
       );
     }
-    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl'] as const).filter((part) => {
+    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl', 'distinct'] as const).filter((part) => {
       const mine = this.part(part);
       const theirs = other.part(part);
       if (Array.isArray(mine) && Array.isArray(theirs)) {
         if (theirs.length === 0) return false;
-        return JSON.stringify(distinct(mine)) !== JSON.stringify(distinct(theirs));
+        return JSON.stringify(uniqueValues(mine)) !== JSON.stringify(uniqueValues(theirs));
       }
       return JSON.stringify(mine) !== JSON.stringify(theirs);
     });
@@ -271,7 +274,7 @@ export class Relation {
     }
   }
 
-  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl'): unknown {
+  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl' | 'distinct'): unknown {
     return name === 'includes' ? this.state.includes.map((i) => [i.name, i.relation.key]) : this.state[name];
   }
 
