@@ -12,12 +12,9 @@ const RESERVED = new Set(
     'implements interface package private protected public await arguments eval undefined NaN Infinity'
   ).split(' '),
 );
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+import { isIdentifier } from '../runtime/core/identifier.ts';
 
-/** An ASCII JavaScript identifier (the names the runtime accepts for scopes and classes). */
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
+export { isIdentifier };
 
 /** A string as a TypeScript string literal (JSON's escaping is valid JS and closes every injection). */
 export function str(value: string): string {

@@ -161,7 +161,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
-    const enums = planEnums(table, { scopes: [...scopeNames.keys()], columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
+    const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
     models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums });
   }
   return { tables, models, skippedModels, notes };
@@ -176,7 +176,7 @@ function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPla
   const accepted: Record<string, EnumConfig> = {};
   const planned: ModelPlan['enums'] = [];
   for (const description of table.model.enums) {
-    if (!(description.name in columnTypes)) continue; // its column is left out of the Zero schema (noted there)
+    if (!Object.hasOwn(columnTypes, description.name)) continue; // its column is left out of the Zero schema (noted there)
     const config: EnumConfig = {
       values: description.values,
       ...(description.prefix !== null && { prefix: description.prefix }),

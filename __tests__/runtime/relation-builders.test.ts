@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Zero } from '@rocicorp/zero';
-import { ActiveRecord, defineModel, type ModelDefinition } from '../../runtime/index.ts';
+import { ActiveRecord, RecordNotSavedError, defineModel, type ModelDefinition } from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 
 let z: Zero<TestSchema>;
@@ -29,6 +29,9 @@ describe('relation.new / build: the pinned columns, then the attributes', () => 
     expect(Job.where({ status: ['active', 'done'] }).build().status).toBe(null);
     expect(Job.where({ status: 'active' }).new({ status: 'done' }).status).toBe('done');
     expect(Job.new({ title: 'x' }).changes()).toEqual({ title: [null, 'x'] });
+    // Rails' `or` keeps what both sides pin outside the OR.
+    const either = Job.where({ client_id: 'c1', status: 'active' }).or(Job.where({ client_id: 'c1', status: 'done' })).new();
+    expect([either.client_id, either.status]).toEqual(['c1', null]);
   });
 });
 
@@ -51,5 +54,37 @@ describe('relation.create / create!', () => {
     expect([job.client_id, job.new_record_p()]).toEqual(['c1', true]);
     await jobs.create_bang({ id: 'j9', title: 'Roof' });
     expect((await client.jobs).map((j) => [j.id, j.client_id])).toEqual([['j9', 'c1']]);
+  });
+});
+
+describe('the has_many of a new record', () => {
+  test("creates nothing (Rails: You cannot call create unless the parent is saved); builds only once its key is set", async () => {
+    for (const client of [Client.new({ name: 'Initech' }), Client.new({ id: 'c5', name: 'Initech' })]) {
+      const jobs = client.jobs;
+      if (Array.isArray(jobs)) throw new Error('client.jobs was loaded');
+      await expect(jobs.create({ id: 'j7', title: 'Paint' })).rejects.toThrow(new RecordNotSavedError('Client', 'You cannot call create unless the parent is saved'));
+      await expect(jobs.where({ status: 'active' }).create_bang({ id: 'j7', title: 'Paint' })).rejects.toThrow('You cannot call create unless the parent is saved');
+    }
+    const keyless = Client.new({ name: 'Initech' }).jobs;
+    if (Array.isArray(keyless)) throw new Error('client.jobs was loaded');
+    // Rails sets the key when it saves the parent with its associations; nothing here does, so it says so.
+    expect(() => keyless.new({ title: 'Paint' })).toThrow("Save the Client first: its key is not set, and a new record's associations are not saved with it");
+    const keyed = Client.new({ id: 'c5', name: 'Initech' }).jobs;
+    if (Array.isArray(keyed)) throw new Error('client.jobs was loaded');
+    expect(keyed.new({ title: 'Paint' }).client_id).toBe('c5'); // as Rails
+    expect(await Job.count()).toBe(0);
+    const client = Client.new({ id: 'c6', name: 'Initech' });
+    await client.save_bang();
+    const jobs = client.jobs;
+    if (Array.isArray(jobs)) throw new Error('client.jobs was loaded');
+    expect((await jobs.create_bang({ id: 'j8', title: 'Paint' })).client_id).toBe('c6');
+  });
+
+  test("the owner's key wins over a key given (Rails: the association sets it)", async () => {
+    const jobs = (await Client.find('c1')).jobs;
+    if (Array.isArray(jobs)) throw new Error('client.jobs was loaded');
+    expect(jobs.new({ title: 'Paint', client_id: 'c2' }).client_id).toBe('c1');
+    expect((await jobs.where({ status: 'active' }).create_bang({ id: 'j1', title: 'Paint', client_id: 'c2' })).client_id).toBe('c1');
+    expect((await Job.find('j1')).client_id).toBe('c1');
   });
 });

@@ -35,6 +35,8 @@ export type ActiveAssociations<A> = {
 export interface ColumnAccess {
   read(record: object, column: string): unknown;
   write(record: object, column: string, value: unknown): void;
+  /** Whether the record is saved (not new): records are made through its has_many only then. */
+  saved(record: object): boolean;
 }
 
 /** A loaded association, with the values of the record's keys it was loaded for. */
@@ -100,7 +102,7 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
       get(this: object) {
         const entry = current(this, name, keyColumns);
         if (entry !== undefined) return entry.value;
-        const { relation, single } = associationRelation(ActiveRelation, model, name, (column) => columns.read(this, column));
+        const { relation, single } = associationRelation(ActiveRelation, model, name, (column) => columns.read(this, column), columns.saved(this));
         return single ? relation.take() : relation;
       },
       set(this: object, value: unknown) {

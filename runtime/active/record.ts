@@ -111,6 +111,12 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       return (record.#state = new RecordState({ original: state }));
     }
 
+    /** A new record, not saved yet (without reaching for a RecordState a loaded record has not needed). */
+    static isNew(record: ActiveRecordBase): boolean {
+      const state = record.#state;
+      return state instanceof RecordState && state.newRecord;
+    }
+
     static originalOf(record: ActiveRecordBase): RowData {
       const state = record.#state;
       return state instanceof RecordState ? state.original! : state;
@@ -128,7 +134,11 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     else record[column] = value;
   };
   const relationships = new Set(Object.keys(model.relationships));
-  const associations = defineAssociations(proto, model, { read: (record, column) => read(record as Self, column), write: (record, column, value) => write(record as Self, column, value) });
+  const associations = defineAssociations(proto, model, {
+    read: (record, column) => read(record as Self, column),
+    write: (record, column, value) => write(record as Self, column, value),
+    saved: (record) => !ActiveRecordBase.isNew(record as ActiveRecordBase),
+  });
   const store: RecordStore = {
     model,
     state: (record) => ActiveRecordBase.stateOf(record as ActiveRecordBase),

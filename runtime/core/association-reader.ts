@@ -5,7 +5,8 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
-import { Relation, scopedRelationClass } from './relation.ts';
+import { EMPTY_STATE, Relation, scopedRelationClass, type RelationState } from './relation.ts';
+import type { Scalar } from './conditions.ts';
 
 export interface Hop {
   readonly sourceField: readonly string[];
@@ -13,7 +14,7 @@ export interface Hop {
   readonly cardinality: 'one' | 'many';
 }
 
-type RelationClass<R extends Relation> = new (model: ModelDefinition) => R;
+type RelationClass<R extends Relation> = new (model: ModelDefinition, state?: RelationState) => R;
 
 /** The hops of relationship `name` of `model` in its Zero schema (one, or two through a junction table). */
 export function associationHops(model: ModelDefinition, name: string): readonly Hop[] {
@@ -23,7 +24,8 @@ export function associationHops(model: ModelDefinition, name: string): readonly 
 /**
  * The associated rows of relationship `name` for the record whose columns `read` gives, as a relation of the associated
  * model (with its scopes) of class `Base`; `single` for a `one` relationship (belongs_to, has_one). A NULL key matches
- * nothing, as Rails answers nil without a query.
+ * nothing, as Rails answers nil without a query. The relation knows its owner (`ownerSaved` false for a new record),
+ * for the records made through it (`client.jobs.new(...)`).
  * @throws QueryError for a relationship through a junction table (two hops): read it with `includes(name)`.
  */
 export function associationRelation<R extends Relation>(
@@ -31,6 +33,7 @@ export function associationRelation<R extends Relation>(
   model: ModelDefinition,
   name: string,
   read: (column: string) => unknown,
+  ownerSaved = true,
 ): { readonly relation: R; readonly single: boolean } {
   const hops = associationHops(model, name);
   if (hops.length !== 1) {
@@ -38,10 +41,13 @@ export function associationRelation<R extends Relation>(
   }
   const { sourceField, destField, cardinality } = hops[0]!;
   const associated = new Relation(model).associatedModel(name);
-  let relation = new (scopedRelationClass(associated, Base))(associated);
+  const keys: Record<string, Scalar> = {};
   for (let i = 0; i < sourceField.length; i++) {
     const value = read(sourceField[i]!);
-    relation = value === null || value === undefined ? relation.none() : relation.where({ [destField[i]!]: value as string | number | boolean });
+    if (value !== null && value !== undefined) keys[destField[i]!] = value as Scalar;
   }
-  return { relation, single: cardinality === 'one' };
+  const keyMissing = Object.keys(keys).length < sourceField.length;
+  const Class = scopedRelationClass(associated, Base);
+  const relation = new Class(associated, { ...EMPTY_STATE, owner: { className: model.className, saved: ownerSaved, keys, keyMissing } });
+  return { relation: keyMissing ? relation.none() : relation.where(keys), single: cardinality === 'one' };
 }

@@ -10,9 +10,15 @@ export type ColumnValue = string | number | boolean | null;
 export function castColumn(model: ModelDefinition, column: string, value: unknown, context: string): ColumnValue {
   if (value === null || model.columnTypes[column] === 'json') return value as ColumnValue;
   const enumeration = model.enums[column];
-  if (enumeration) return typeof value === 'string' && value.trim() === '' ? null : enumStored(enumeration, value);
+  if (enumeration) return isBlank(value) ? null : enumStored(enumeration, value);
   if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
   return castValue(model, column, value as Scalar | Date, context);
+}
+
+/** Ruby's `blank?`, which an enum reads as nil: `false`, an empty or whitespace string, an empty list or hash. */
+function isBlank(value: unknown): boolean {
+  if (value === false || (typeof value === 'string' && value.trim() === '')) return true;
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && Object.keys(value).length === 0;
 }
 
 /** `value` cast for the column, or undefined when the column cannot hold it (`'abc'` in a number column). */

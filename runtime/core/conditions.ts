@@ -122,8 +122,10 @@ function isRange(value: unknown): value is Range {
 export function castValue(model: ModelDefinition, column: string, value: Scalar | Date, context: string): Scalar {
   const type = model.columnTypes[column];
   const enumeration = model.enums[column];
-  // An enum's label stands for its stored value (`where({ status: 'draft' })` on an integer-backed enum).
+  // An enum's label stands for its stored value (`where({ status: 'draft' })` on an integer-backed enum); a string
+  // that is neither, compared with an integer-backed enum, is named as the enum's (Rails casts it to NULL, matching nothing).
   const plain = value instanceof Date ? value.getTime() : enumeration ? (enumStoredOrSelf(enumeration, value) as Scalar) : value;
+  if (enumeration && type === 'number' && typeof plain === 'string' && (plain.trim() === '' || Number.isNaN(Number(plain)))) throw new QueryError(`${context}: '${plain}' is not a valid ${column}`);
   if (type === 'number') {
     if (typeof plain === 'number') return plain;
     if (typeof plain === 'string' && plain.trim() !== '' && !Number.isNaN(Number(plain))) return Number(plain);

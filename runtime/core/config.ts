@@ -9,10 +9,11 @@ import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
 import type { Row as ZeroRow, TableSchema } from '@rocicorp/zero';
 import type { AnySchema, ColumnType, RowData, ZeroSource } from './zero-types.ts';
 import { memberClashes } from './member-names.ts';
+import { isIdentifier } from './identifier.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
-import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
+import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, isEnumScope, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -156,7 +157,6 @@ export type AssociationsOf<C> = C extends {
 
 const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 interface TableSchemaShape {
   readonly columns: Readonly<Record<string, { readonly type: string }>>;
@@ -177,11 +177,10 @@ const made = new WeakSet<object>();
 /** The config a copy of a definition stands for: its options, without the fields `defineModel` derives from them. */
 function configOfCopy(copy: ModelDefinition<unknown, unknown>): ModelConfig {
   const config: Record<string, unknown> = Object.fromEntries(Object.entries(copy).filter(([key]) => CONFIG_KEYS.has(key)));
-  // The enums' own scopes are made again from them.
-  const enums = copy.enums ?? {};
-  const ownScopes = enumScopes(enums);
-  config['scopes'] = Object.fromEntries(Object.entries(copy.scopes ?? {}).filter(([name]) => !(name in ownScopes)));
-  config['enums'] = Object.fromEntries(Object.entries(enums).map(([column, definition]) => [column, definition.config]));
+  // The enums' own scopes are made again from them; the copy's enums may be definitions, or configs it was given.
+  config['scopes'] = Object.fromEntries(Object.entries(copy.scopes ?? {}).filter(([, scope]) => !isEnumScope(scope)));
+  const enums: Readonly<Record<string, EnumDefinition | EnumConfig>> = copy.enums ?? {};
+  config['enums'] = Object.fromEntries(Object.entries(enums).map(([column, given]) => [column, 'methods' in given ? given.config : given]));
   // A model without timestamp columns maintains none either way; with them, none means `timestamps: false`.
   if (!('timestamps' in config) && copy.timestampColumns.length === 0) config['timestamps'] = false;
   return config as unknown as ModelConfig;
@@ -203,7 +202,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   if (schema?.tables && typeof config.table === 'string' && config.table && !table) {
     problems.push(`unknown table '${config.table}' (the schema has: ${Object.keys(schema.tables).join(', ') || 'no tables'})`);
   }
-  if (config.className !== undefined && (typeof config.className !== 'string' || !IDENTIFIER.test(config.className))) {
+  if (config.className !== undefined && (typeof config.className !== 'string' || !isIdentifier(config.className))) {
     problems.push(`className ${JSON.stringify(config.className)} is not a valid identifier`);
   }
   const columns = table ? Object.keys(table.columns) : [];
@@ -226,13 +225,13 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     }
   }
   for (const [name, scope] of Object.entries(config.scopes ?? {})) {
-    if (!IDENTIFIER.test(name)) problems.push(`scope '${name}' is not a valid identifier`);
+    if (!isIdentifier(name)) problems.push(`scope '${name}' is not a valid identifier`);
     if (typeof scope !== 'function') problems.push(`scope '${name}' must be a function (relation, ...args) => relation`);
   }
   const enumsProblems = enumProblems(config.enums, table ? Object.fromEntries(Object.entries(table.columns).map(([name, column]) => [name, column.type])) : undefined);
   problems.push(...enumsProblems);
   const enums = enumsProblems.length === 0 ? enumDefinitions(config.enums) : {};
-  problems.push(...enumClashes(enums, { scopes: Object.keys(config.scopes ?? {}), columns, relationships: Object.keys(config.relationships ?? {}) }));
+  problems.push(...enumClashes(enums, { columns, relationships: Object.keys(config.relationships ?? {}) }));
   const schemaRelationships = (schema?.relationships as Record<string, Record<string, unknown>> | undefined)?.[config.table] ?? {};
   for (const [name, target] of Object.entries(config.relationships ?? {})) {
     if (!(name in schemaRelationships)) {
@@ -332,6 +331,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     columns: Object.freeze(Object.keys(table.columns)),
     columnTypes: Object.freeze(columnTypes),
     ttl: config.ttl ?? DEFAULT_TTL,
+    // The model's own scope of an enum scope's name wins (in Rails the later one does, with a warning).
     scopes: Object.freeze({ ...enumScopes(enums), ...(config.scopes ?? {}) }),
     enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),

@@ -7,6 +7,7 @@
 import type { Relation } from './relation.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { pluralize } from './inflect.ts';
+import { isIdentifier } from './identifier.ts';
 
 /** What an enum stores for a label: a string or an integer, as its column. */
 export type EnumValue = string | number;
@@ -62,7 +63,6 @@ export function enumMethodBase(label: string, config: Pick<EnumConfig, 'prefix' 
   return `${config.prefix ? `${config.prefix}_` : ''}${friendly(label)}${config.suffix ? `_${config.suffix}` : ''}`;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** What is wrong with `enums` for a table whose columns have `columnTypes` (empty when nothing). */
 export function enumProblems(enums: unknown, columnTypes: Readonly<Record<string, string>> | undefined): string[] {
@@ -70,7 +70,7 @@ export function enumProblems(enums: unknown, columnTypes: Readonly<Record<string
   if (typeof enums !== 'object' || enums === null || Array.isArray(enums)) return ["'enums' must be an object of column -> { values, prefix?, suffix?, scopes?, instanceMethods? }"];
   const problems: string[] = [];
   for (const [column, config] of Object.entries(enums as Record<string, EnumConfig>)) {
-    const type = columnTypes?.[column];
+    const type = columnTypes && Object.hasOwn(columnTypes, column) ? columnTypes[column] : undefined;
     if (columnTypes && type === undefined) problems.push(`enum '${column}' is not a column`);
     const values = config?.values;
     if (typeof values !== 'object' || values === null || Object.keys(values).length === 0) {
@@ -81,14 +81,14 @@ export function enumProblems(enums: unknown, columnTypes: Readonly<Record<string
       if (typeof value !== 'string' && typeof value !== 'number') problems.push(`enum '${column}': the value of '${label}' must be a string or a number`);
       else if (type !== undefined && typeof value !== type) problems.push(`enum '${column}': '${label}' stores ${describeValue(value)} in a ${type} column`);
     }
-    if (config.mapping !== undefined && (typeof config.mapping !== 'string' || !IDENTIFIER.test(config.mapping))) problems.push(`enum '${column}': 'mapping' must be an identifier`);
+    if (config.mapping !== undefined && (typeof config.mapping !== 'string' || !isIdentifier(config.mapping))) problems.push(`enum '${column}': 'mapping' must be an identifier`);
     for (const option of ['prefix', 'suffix'] as const) {
       if (config[option] !== undefined && (typeof config[option] !== 'string' || !/^\w+$/.test(config[option]))) problems.push(`enum '${column}': '${option}' must be a word`);
     }
     if (config.instanceMethods !== false || config.scopes !== false) {
       for (const label of Object.keys(values)) {
         const base = enumMethodBase(label, config);
-        if (!IDENTIFIER.test(base)) problems.push(`enum '${column}': the label '${label}' makes the method name '${base}', which is not an identifier (give the enum a prefix)`);
+        if (!isIdentifier(base)) problems.push(`enum '${column}': the label '${label}' makes the method name '${base}', which is not an identifier (give the enum a prefix)`);
       }
     }
   }
@@ -113,20 +113,20 @@ export function enumDefinitions(enums: Readonly<Record<string, EnumConfig>> | un
   return Object.freeze(definitions);
 }
 
-/** The names a model already has where enums add theirs. */
+/** The record members a model already has where enums add theirs. */
 export interface TakenNames {
-  readonly scopes: readonly string[];
   readonly columns: readonly string[];
   readonly relationships: readonly string[];
 }
 
 /**
- * Names an enum would define twice (Rails' `detect_enum_conflict!`): a scope or mapping the model's scopes or another
- * enum define, a record method a column, association or another enum has.
+ * Names an enum would define twice: a scope, mapping or record method of another enum (Rails'
+ * `detect_enum_conflict!`), a record method a column or association has. A model's own scope of an enum scope's name
+ * is no clash: in Rails the later definition wins with a warning; here the model's scope does.
  */
 export function enumClashes(enums: Readonly<Record<string, EnumDefinition>>, taken: TakenNames): string[] {
   const problems: string[] = [];
-  const modelNames = new Map<string, string>(taken.scopes.map((name) => [name, `the scope '${name}'`]));
+  const modelNames = new Map<string, string>();
   const recordNames = new Map<string, string>([
     ...taken.columns.map((name): [string, string] => [name, `the column '${name}'`]),
     ...taken.relationships.map((name): [string, string] => [name, `the association '${name}'`]),
@@ -145,14 +145,27 @@ export function enumClashes(enums: Readonly<Record<string, EnumDefinition>>, tak
   return problems;
 }
 
+/** The scope functions `enumScopes` made, so a copy of a definition can tell them from the model's own. */
+const madeScopes = new WeakSet<object>();
+
+/** Whether `scope` is one `enumScopes` made (and not a scope of the model's own). */
+export function isEnumScope(scope: unknown): boolean {
+  return typeof scope === 'function' && madeScopes.has(scope);
+}
+
 /** Rails' enum scopes: `status_draft` (`where(status: 'draft')`) and `not_status_draft` (`where.not(...)`). */
 export function enumScopes(enums: Readonly<Record<string, EnumDefinition>>): Record<string, (relation: Relation) => Relation> {
-  const scopes: Record<string, (relation: Relation) => Relation> = {};
+  // No prototype: a label `__proto__` names a scope like any other.
+  const scopes = Object.create(null) as Record<string, (relation: Relation) => Relation>;
+  const add = (name: string, scope: (relation: Relation) => Relation) => {
+    madeScopes.add(scope);
+    scopes[name] = scope;
+  };
   for (const { column, methods, scopes: wanted } of Object.values(enums)) {
     if (!wanted) continue;
     for (const { base, value } of methods) {
-      scopes[base] = (relation) => relation.where({ [column]: value });
-      scopes[`not_${base}`] = (relation) => relation.not({ [column]: value });
+      add(base, (relation) => relation.where({ [column]: value }));
+      add(`not_${base}`, (relation) => relation.not({ [column]: value }));
     }
   }
   return scopes;
@@ -175,9 +188,8 @@ export function enumStatics(enums: Readonly<Record<string, EnumDefinition>>): Re
  * ArgumentError (`'foo' is not a valid status`), raised as a QueryError.
  */
 export function enumStored(enumeration: EnumDefinition, value: unknown): EnumValue {
-  if (typeof value === 'string' && Object.hasOwn(enumeration.values, value)) return enumeration.values[value]!;
-  const values = Object.values(enumeration.values);
-  if (values.includes(value as EnumValue)) return value as EnumValue;
+  const stored = enumStoredOrSelf(enumeration, value);
+  if (Object.values(enumeration.values).includes(stored as EnumValue)) return stored as EnumValue;
   // Rails' message quotes whatever was given (`'2' is not a valid priority`).
   throw new QueryError(`'${typeof value === 'object' && value !== null ? describeValue(value) : String(value)}' is not a valid ${enumeration.column}`);
 }

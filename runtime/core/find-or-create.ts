@@ -7,7 +7,7 @@
  * raise `RecordInvalidError`.
  */
 import type { WhereHash } from './conditions.ts';
-import { MutationError } from './errors.ts';
+import { MutationError, RecordNotSavedError } from './errors.ts';
 import { findByPlan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
@@ -39,7 +39,12 @@ async function findRow(relation: Relation, attributes: WhereHash): Promise<RowDa
  * has_many builders (`client.jobs.new({ title })` sets `client_id`, as `client.jobs` pins it).
  */
 export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<string, unknown>>, maker: RecordMaker<T>, operation: string): T & Unsaved {
-  return maker.build({ ...scopeAttributes(relation.state.where), ...attributes }, operation);
+  const owner = relation.state.owner;
+  if (owner && !owner.saved && operation.startsWith('create')) throw new RecordNotSavedError(owner.className, 'You cannot call create unless the parent is saved');
+  if (owner?.keyMissing) {
+    throw new RecordNotSavedError(owner.className, `Save the ${owner.className} first: its key is not set, and a new record's associations are not saved with it`);
+  }
+  return maker.build({ ...scopeAttributes(relation.state.where), ...attributes, ...owner?.keys }, operation);
 }
 
 /** Rails' `relation.create` / `create!` (a list creates each in turn): `new` on the relation, then `save` / `save!`. */

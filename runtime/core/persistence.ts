@@ -390,8 +390,9 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       if (!columnChanged(store, this, attribute)) return false;
       const was = store.original(this)[attribute];
       const now = valueNow(store, this, attribute);
-      if ('from' in options && !sameValue(model, attribute, was, options.from)) return false;
-      return !('to' in options) || sameValue(model, attribute, now, options.to);
+      // Rails 8.1 casts `from:` and `to:` as the attribute (an enum's label is its value).
+      if ('from' in options && !sameValue(model, attribute, was, assignedValue(model, attribute, options.from))) return false;
+      return !('to' in options) || sameValue(model, attribute, now, assignedValue(model, attribute, options.to));
     },
     /** Rails' `restore_attributes(names = changed)`: puts back the database's values; returns the names restored. */
     restore_attributes(this: object, names?: readonly string[]) {

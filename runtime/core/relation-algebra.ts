@@ -118,8 +118,20 @@ export function scopeAttributes(where: Condition): Record<string, Scalar | null>
   const attributes: Record<string, Scalar | null> = {};
   for (const p of predicates(where)) {
     if (p.op === 'cmp' && (p.operator === '=' || (p.operator === 'IS' && p.value === null))) attributes[p.column] = p.value as Scalar | null;
+    // Rails' `or` keeps the conditions both sides share outside the OR: a column every branch pins to one value.
+    if (p.op === 'or') Object.assign(attributes, sharedAttributes(p.conds.map(scopeAttributes)));
   }
   return attributes;
+}
+
+/** The columns every one of `branches` pins, to the same value. */
+function sharedAttributes(branches: readonly Record<string, Scalar | null>[]): Record<string, Scalar | null> {
+  const [first, ...rest] = branches;
+  const shared: Record<string, Scalar | null> = {};
+  for (const [column, value] of Object.entries(first ?? {})) {
+    if (rest.every((branch) => Object.hasOwn(branch, column) && Object.is(branch[column], value))) shared[column] = value;
+  }
+  return shared;
 }
 
 /** True when `cond` holds a `where_missing` (NOT EXISTS) anywhere. */

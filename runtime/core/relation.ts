@@ -34,6 +34,22 @@ export interface RelationState {
    * row is already one of a kind by its key, so it shapes those answers only, not the query.
    */
   readonly distinct: boolean;
+  /** The record whose association this relation reads (`client.jobs`): records made through it take its key. */
+  readonly owner: AssociationOwner | undefined;
+}
+
+/**
+ * The record an association relation belongs to: its class, whether it is saved, and the columns its key pins
+ * (`{ client_id: 'c1' }`; a NULL key pins none). Records made through the relation always take those (Rails sets the
+ * owner's key over the attributes given); none is created for an unsaved owner (Rails: `You cannot call create unless
+ * the parent is saved`), and none is built while its key is NULL (Rails sets it when the parent is saved, with the
+ * parent's associations, which nothing here saves).
+ */
+export interface AssociationOwner {
+  readonly className: string;
+  readonly saved: boolean;
+  readonly keys: Readonly<Record<string, Scalar>>;
+  readonly keyMissing: boolean;
 }
 
 /** What `unscope` takes: the parts Rails names (`'where'`, `'order'`...) or `{ where: 'column' | ['a', 'b'] }`. */
@@ -45,7 +61,8 @@ const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
 
-const EMPTY: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false };
+/** A relation's state before any query method: every row of the table. */
+export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -74,7 +91,7 @@ export class Relation {
   #key: string | undefined;
   #compiled: Compiled | undefined;
 
-  constructor(model: ModelDefinition, state: RelationState = EMPTY) {
+  constructor(model: ModelDefinition, state: RelationState = EMPTY_STATE) {
     this.model = model;
     this.state = state;
   }
@@ -502,7 +519,7 @@ export function findsByKey(model: ModelDefinition): boolean {
 
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
 export function isUnscoped(relation: Relation): boolean {
-  return relation.state === EMPTY;
+  return relation.state === EMPTY_STATE;
 }
 
 /** Relation subclass with the model's scopes as chainable methods; one class per (model, flavour). */
