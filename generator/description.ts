@@ -121,7 +121,8 @@ export interface SkippedModel {
 }
 
 export interface AppDescription {
-  version: 1;
+  /** 2 since enums carry their options (prefix, suffix, scopes, instance_methods). */
+  version: 2;
   /** Sorted by class_name. */
   models: ModelDescription[];
   skipped: SkippedModel[];

@@ -62,7 +62,7 @@ export function descriptionProblems(value: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(value)) return ['the description must be a JSON object with version, models and skipped'];
   const d = value as Record<string, unknown>;
-  if (d.version !== 1) problems.push(`version must be 1 (got ${JSON.stringify(d.version)}); regenerate it with the matching zero-record Rails task`);
+  if (d.version !== 2) problems.push(`version must be 2 (got ${JSON.stringify(d.version)}); regenerate it with the matching zero-record Rails task`);
   if (!isArray(d.skipped)) problems.push('skipped must be an array');
   if (!isArray(d.models)) return [...problems, 'models must be an array'];
   (d.models as unknown[]).forEach((model, i) => {

@@ -5,8 +5,9 @@
 import { resolveAssociation, type Relationship } from './associations.ts';
 import { zeroColumn, zeroDefault } from './columns.ts';
 import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
-import { recordMember, relationMember } from './member-names.ts';
-import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
+import { recordMember } from './member-names.ts';
+import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
+import { memberClashes } from '../runtime/core/member-names.ts';
 import { pluralize } from '../runtime/core/inflect.ts';
 import { modelNames, type ModelNames } from './names.ts';
 import { planScope, type ScopePlan } from './scopes.ts';
@@ -192,8 +193,7 @@ function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPla
       const own = { [description.name]: definitions[description.name]! };
       problems = [
         ...enumClashes(definitions, taken),
-        ...[config.mapping!, ...Object.keys(enumScopes(own))].flatMap((name) => (relationMember(name) ? [`'${name}' is a member of ${relationMember(name)}`] : [])),
-        ...enumRecordMethods(own).flatMap(({ name }) => (recordMember(name) ? [`'${name}' is a member of ${recordMember(name)}`] : [])),
+        ...memberClashes({ scopes: [], enumNames: enumModelNames(own), columns: [], relationships: [], recordMethods: enumRecordMethods(own).map(({ name }) => name), shadowedColumns: [] }),
       ];
     }
     if (problems.length > 0) {

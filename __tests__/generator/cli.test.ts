@@ -109,15 +109,15 @@ describe('zero-record generate', () => {
 
   it('rejects a malformed description, listing every problem with its place', () => {
     expect(
-      descriptionProblems({ version: 2, skipped: [], models: [{ class_name: 'Job', table: 'jobs', primary_key: 'id', file: 'x', columns: [{ name: 'id' }], enums: [], associations: [], validations: {}, scopes: [] }] }),
+      descriptionProblems({ version: 1, skipped: [], models: [{ class_name: 'Job', table: 'jobs', primary_key: 'id', file: 'x', columns: [{ name: 'id' }], enums: [], associations: [], validations: {}, scopes: [] }] }),
     ).toEqual([
-      'version must be 1 (got 2); regenerate it with the matching zero-record Rails task',
+      'version must be 2 (got 1); regenerate it with the matching zero-record Rails task',
       'models[0] (Job).columns[0].type is missing or has the wrong type (got nothing)',
       'models[0] (Job).columns[0].null is missing or has the wrong type (got nothing)',
       'models[0] (Job).columns[0].default_function is missing or has the wrong type (got nothing)',
       'models[0] (Job).columns[0].array is missing or has the wrong type (got nothing)',
     ]);
-    expect(descriptionProblems({ version: 1, skipped: [], models: [{ class_name: '../../etc' }] })[0]).toBe(
+    expect(descriptionProblems({ version: 2, skipped: [], models: [{ class_name: '../../etc' }] })[0]).toBe(
       'models[0] (../../etc).class_name must be a Ruby class name like Job or Admin::User (got "../../etc")',
     );
   });

@@ -53,7 +53,7 @@ const widget: ModelDescription = {
 
 describe('Rails column defaults', () => {
   it('are cast to the Zero type of the column and emitted as the config\'s defaults', async () => {
-    const { files, report } = await generate({ version: 1, models: [widget], skipped: [] });
+    const { files, report } = await generate({ version: 2, models: [widget], skipped: [] });
     const config = files.find((f) => f.path === 'widget.config.ts')!.content;
     const block = config.slice(config.indexOf('  defaults: {'), config.indexOf('  },', config.indexOf('  defaults: {')));
     expect(block.split('\n').slice(1, -1)).toEqual([
@@ -86,7 +86,7 @@ describe('Rails column defaults', () => {
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
     try {
       const json = join(out.dir, 'models.json');
-      await writeFile(json, JSON.stringify({ version: 1, models: [widget], skipped: [] }));
+      await writeFile(json, JSON.stringify({ version: 2, models: [widget], skipped: [] }));
       expect(await main(['--json', json, '--out', join(out.dir, 'models')])).toBe(0);
     } finally {
       spy.mockRestore();
@@ -98,7 +98,7 @@ describe('Rails column defaults', () => {
 
   it('leave a model without literal defaults without a defaults key', async () => {
     const bare = { ...widget, columns: [column('id', 'string', { null: false })], enums: [] };
-    const { files } = await generate({ version: 1, models: [bare], skipped: [] });
+    const { files } = await generate({ version: 2, models: [bare], skipped: [] });
     expect(files.find((f) => f.path === 'widget.config.ts')!.content).not.toContain('defaults');
   });
 });

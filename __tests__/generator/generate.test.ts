@@ -183,7 +183,7 @@ describe('generation from a description', () => {
     expect(file(files, 'assignment.config.ts')).toContain('role: { values: { worker: "worker", lead: "lead" }, suffix: "role", scopes: false, mapping: "roles" },');
     expect(file(files, 'user.config.ts')).toContain('role: { values: { admin: "admin", member: "member" }, prefix: "as", mapping: "roles" },');
     expect(file(files, 'case.config.ts')).not.toContain('enums:');
-    expect(report.notes).toContainEqual({ model: 'Case', message: "enum kind has no scopes or methods: 'valid_p' is a member of ReactiveRecord records" });
+    expect(report.notes).toContainEqual({ model: 'Case', message: "enum kind has no scopes or methods: enum method 'valid_p' clashes with the member 'valid_p' of ReactiveRecord records: give the enum a prefix or suffix" });
   });
 
   it("spells Ruby's ! and ? scope names by the one rule, and keeps a scope named like a column", async () => {

@@ -66,6 +66,7 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
       '  enum :kind, { bug: 0, task: 1 }, suffix: :kind, instance_methods: false',
       '  enum :size, small: 0, large: 1',
       '  enum level: [:low, :high], _suffix: true',
+      '  enum :placement, { prefix: "p", suffix: "s" }',
       'end',
     ].join('\n');
     const [ticket] = readModels(await parseRuby('app/models/ticket.rb', source), 'app/models/ticket.rb');
@@ -74,6 +75,7 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
       { name: 'kind', values: { bug: 0, task: 1 }, prefix: null, suffix: 'kind', scopes: true, instance_methods: false },
       { name: 'size', values: { small: 0, large: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
       { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: 'level', scopes: true, instance_methods: true },
+      { name: 'placement', values: { prefix: 'p', suffix: 's' }, prefix: null, suffix: null, scopes: true, instance_methods: true },
     ]);
   });
 

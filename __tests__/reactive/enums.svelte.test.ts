@@ -3,7 +3,7 @@
  * ActiveRecord (__tests__/runtime/enums.test.ts), live: a scope's collection and a handle's `<label>_p()` re-run the
  * effects that read them when the column changes, and a handle refuses a value the enum does not have on assignment.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { QueryError, defineModel } from '../../runtime/index.ts';
 import { ReactiveRecord } from '../../runtime/reactive/index.svelte.ts';
 import { schema } from '../support/zero.ts';
@@ -45,5 +45,9 @@ describe('reactive enums', () => {
     expect(() => (job.priority = 'urgent' as never)).toThrow(new QueryError("'urgent' is not a valid priority"));
     expect(job.priority).toBe(3);
     expect(() => Job.new({ title: 'x', priority: 4 as never })).toThrow(new QueryError("'4' is not a valid priority"));
+    // The model's own new / create hand out handles with the enum methods, typed.
+    const fresh = Job.new({ title: 'x', priority: 5 });
+    expectTypeOf(fresh.high_priority_p).returns.toEqualTypeOf<boolean>();
+    expect(fresh.high_priority_p()).toBe(true);
   });
 });

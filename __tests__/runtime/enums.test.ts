@@ -149,7 +149,7 @@ describe('config problems (Rails: detect_enum_conflict!)', () => {
     ]);
     expect(problems({ enums: { priority: { values: { low: 1 } } }, scopes: { low: (r: never) => r } })).toEqual([]); // the model's scope wins, below
     expect(problems({ enums: { status: { values: { destroy: 'destroy' } } } })).toEqual([
-      "scope 'destroy' clashes with the member 'destroy' of ActiveRecord model objects: rename the scope",
+      "enum name 'destroy' clashes with the member 'destroy' of ActiveRecord model objects: give the enum a prefix or suffix",
       "enum method 'destroy_bang' clashes with the member 'destroy_bang' of ActiveRecord records: give the enum a prefix or suffix",
     ]);
   });

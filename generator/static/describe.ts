@@ -80,7 +80,7 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
       scopes: model.scopes,
     });
   }
-  return { version: 1, models: described, skipped };
+  return { version: 2, models: described, skipped };
 }
 
 function skipReason(

@@ -159,7 +159,8 @@ function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue
   const trailing = call.arguments_?.arguments_.at(-1);
   let definitions: Array<[string, Node]>;
   let options: Array<[string, Node]>;
-  if (name !== null && positional[1]) [definitions, options] = [[[name, positional[1]]], keywords];
+  // `enum :status, { ... }, prefix: true`: options from the keywords after the values hash, never from the values.
+  if (name !== null && positional[1]) [definitions, options] = [[[name, positional[1]]], trailing instanceof KeywordHashNode ? keywords : []];
   else if (name !== null && trailing instanceof KeywordHashNode) [definitions, options] = [[[name, trailing]], []];
   else [definitions, options] = [keywords.filter(([key]) => !key.startsWith('_')), keywords.filter(([key]) => key.startsWith('_'))];
   // Rails 6.1 spells the options `_prefix`; Rails 7 `prefix`.

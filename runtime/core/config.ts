@@ -13,7 +13,7 @@ import { isIdentifier } from './identifier.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
-import { enumClashes, enumDefinitions, enumProblems, enumRecordMethods, enumScopes, isEnumScope, enumStatics, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
+import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, enumScopes, isEnumScope, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
 // Scope arguments are whatever the app's scope takes; the generated models type them precisely.
@@ -248,7 +248,8 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   if (table && Array.isArray(shadowed)) {
     problems.push(
       ...memberClashes({
-        scopes: [...Object.keys(config.scopes ?? {}), ...Object.keys(enumScopes(enums)), ...Object.keys(enumStatics(enums))],
+        scopes: Object.keys(config.scopes ?? {}),
+        enumNames: enumModelNames(enums),
         columns,
         relationships: Object.keys(config.relationships ?? {}),
         recordMethods: enumRecordMethods(enums).map((method) => method.name),

@@ -178,6 +178,11 @@ export function enumRecordMethods(enums: Readonly<Record<string, EnumDefinition>
   );
 }
 
+/** The names enums add to the model: their scopes and mappings. */
+export function enumModelNames(enums: Readonly<Record<string, EnumDefinition>>): string[] {
+  return [...Object.keys(enumScopes(enums)), ...Object.values(enums).map((definition) => definition.mapping)];
+}
+
 /** Rails' class-level mapping per enum: `statuses` -> `{ draft: 'draft', ... }`. */
 export function enumStatics(enums: Readonly<Record<string, EnumDefinition>>): Record<string, Readonly<Record<string, EnumValue>>> {
   return Object.fromEntries(Object.values(enums).map(({ mapping, values }) => [mapping, values]));

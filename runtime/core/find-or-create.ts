@@ -47,13 +47,18 @@ export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<s
   return maker.build({ ...scopeAttributes(relation.state.where), ...attributes, ...owner?.keys }, operation);
 }
 
+/** Saves a new record as Rails' `create` (`save`: an invalid one comes back with `errors`) or `create!` (`save!`: raises). */
+async function saved<T extends Unsaved>(record: T, bang: boolean, options?: WriteOptions): Promise<T> {
+  if (bang) await record.save_bang(options);
+  else await record.save(options);
+  return record;
+}
+
 /** Rails' `relation.create` / `create!` (a list creates each in turn): `new` on the relation, then `save` / `save!`. */
 export function createScoped<T>(relation: Relation, maker: RecordMaker<T>, operation: 'create' | 'create_bang') {
   return createOneOrEach(async (attributes: Readonly<Record<string, unknown>> = {}, options?: WriteOptions) => {
     const record = buildScoped(relation, attributes, maker, operation);
-    if (operation === 'create') await record.save(options);
-    else await record.save_bang(options);
-    return record;
+    return saved(record, operation === 'create_bang', options);
   });
 }
 
@@ -67,9 +72,7 @@ export async function findOrBuild<T>(
   const row = await findRow(relation, attributes);
   if (row) return maker.found(row);
   const record = buildScoped(relation, attributes, maker, operation);
-  if (operation === 'find_or_create_by') await record.save();
-  else if (operation === 'find_or_create_by_bang') await record.save_bang();
-  return record;
+  return operation === 'find_or_initialize_by' ? record : saved(record, operation === 'find_or_create_by_bang');
 }
 
 /**
@@ -80,9 +83,7 @@ export async function findOrBuild<T>(
 export async function createOrFind<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: 'create_or_find_by' | 'create_or_find_by_bang'): Promise<T> {
   const record = buildScoped(relation, attributes, maker, operation);
   try {
-    if (operation === 'create_or_find_by') await record.save();
-    else await record.save_bang();
-    return record;
+    return await saved(record, operation === 'create_or_find_by_bang');
   } catch (error) {
     if (!(error instanceof MutationError && error.operation === 'insert')) throw error;
     const found = await findRow(relation, attributes);

@@ -13,7 +13,7 @@
  */
 import type { ModelDefinition } from './config.ts';
 import { ConfigError } from './errors.ts';
-import { enumRecordMethods, enumStatics } from './enums.ts';
+import { enumModelNames, enumRecordMethods, isEnumScope } from './enums.ts';
 
 /** Where a name lives: `relation` (relations and model objects: scopes) or `record` (records and handles: columns, associations). */
 export type MemberSide = 'relation' | 'record';
@@ -87,7 +87,9 @@ export interface NamedParts {
   readonly scopes: readonly string[];
   readonly columns: readonly string[];
   readonly relationships: readonly string[];
-  /** Methods the config defines on records (its enums' `status_draft_p`, `status_draft_bang`). */
+  /** What its enums add beside the scopes: their scopes and mappings (`status_draft`, `statuses`). */
+  readonly enumNames: readonly string[];
+  /** Methods its enums define on records (`status_draft_p`, `status_draft_bang`). */
   readonly recordMethods: readonly string[];
   /** Columns the config acknowledges as shadowed by a record member: readable through `read_attribute` only. */
   readonly shadowedColumns: readonly string[];
@@ -115,6 +117,10 @@ export function memberClashes(parts: NamedParts): string[] {
     const owner = record.get(name);
     if (owner) problems.push(`relationship '${name}' clashes with the member '${name}' of ${owner}: rename the association`);
   }
+  for (const name of parts.enumNames) {
+    const owner = relation.get(name);
+    if (owner) problems.push(`enum name '${name}' clashes with the member '${name}' of ${owner}: give the enum a prefix or suffix`);
+  }
   for (const name of parts.recordMethods) {
     const owner = record.get(name);
     if (owner) problems.push(`enum method '${name}' clashes with the member '${name}' of ${owner}: give the enum a prefix or suffix`);
@@ -125,7 +131,8 @@ export function memberClashes(parts: NamedParts): string[] {
 /** The parts of a definition that member names are checked against. */
 export function namedParts(definition: ModelDefinition): NamedParts {
   return {
-    scopes: [...Object.keys(definition.scopes), ...Object.keys(enumStatics(definition.enums))],
+    scopes: Object.entries(definition.scopes).filter(([, scope]) => !isEnumScope(scope)).map(([name]) => name),
+    enumNames: enumModelNames(definition.enums),
     columns: definition.columns,
     relationships: Object.keys(definition.relationships),
     recordMethods: enumRecordMethods(definition.enums).map((method) => method.name),

@@ -12,28 +12,29 @@ import { upsertRow } from '../core/writes.ts';
 import type { FoundRecordHandle, RecordHandle } from './handle.ts';
 import { ReactiveRelation } from './relation.ts';
 import { RecordList } from './record.ts';
+import type { ReactiveAssociations } from './associations.ts';
 
 /** Class-level API of a reactive model. Writes resolve once Zero applied them; they return live handles. */
-export interface ReactiveModelStatics<Row> {
+export interface ReactiveModelStatics<Row, A = {}> {
   readonly definition: ModelDefinition;
   readonly className: string;
   /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record, its columns bindable (`bind:value={job.title}`). */
-  'new'(attributes?: Partial<Row>): RecordHandle<Row>;
+  'new'(attributes?: Partial<Row>): RecordHandle<Row> & ReactiveAssociations<A>;
   /** Rails' `Model.build` (the same as `new`). */
-  build(attributes?: Partial<Row>): RecordHandle<Row>;
+  build(attributes?: Partial<Row>): RecordHandle<Row> & ReactiveAssociations<A>;
   // The list forms first: `ReturnType<typeof Job.create>` reads the last signature, the one-record form.
   /** Rails' `create([a, b])`: each created in turn; every handle comes back, the invalid ones unsaved with `errors`. */
-  create(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<RecordHandle<Row>[]>;
+  create(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<(RecordHandle<Row> & ReactiveAssociations<A>)[]>;
   /** Rails' `create`: `new` + `save`; the handle, with `errors` and `new_record_p()` when a validation failed, live once saved. */
-  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row>>;
+  create(attributes?: Partial<Row>, options?: WriteOptions): Promise<RecordHandle<Row> & ReactiveAssociations<A>>;
   /** Rails' `create!([a, b])`: each created in turn, stopping at the first invalid one (the ones before it stay). */
-  create_bang(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<FoundRecordHandle<Row>[]>;
+  create_bang(attributes: readonly Partial<Row>[], options?: WriteOptions): Promise<(FoundRecordHandle<Row> & ReactiveAssociations<A>)[]>;
   /** Rails' `create!`: raises `RecordInvalidError` when a validation fails. */
-  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
+  create_bang(attributes?: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row> & ReactiveAssociations<A>>;
   /** Rails' `Model.update(id, attributes)` (RecordNotFoundError when missing): the live handle, with `errors` when invalid. */
-  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
+  update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row> & ReactiveAssociations<A>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
-  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row>>;
+  update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row> & ReactiveAssociations<A>>;
   /** Rails' `Model.destroy(id)`: deletes the row (RecordNotFoundError when missing). */
   destroy(id: unknown, options?: WriteOptions): Promise<void>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
@@ -55,7 +56,7 @@ type QueryMethodName =
   | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by' | 'create_or_find_by' | 'create_or_find_by_bang';
 
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
-export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row> & Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S>;
+export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row, A> & Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S>;
 
 /**
  * @example

@@ -8,7 +8,7 @@ module ZeroRecord
   # generator reads; generator/static produces the same Hash from source files alone).
   # Needs only `active_record` loaded and the models defined: no Rails application.
   module Describer
-    FORMAT_VERSION = 1
+    FORMAT_VERSION = 2 # 2: enums carry their options
 
     module_function
 
