@@ -106,6 +106,14 @@ describe('records: predicates, bangs, assignment', () => {
 });
 
 describe('types', () => {
+  test("method names friendly as Rails' (each run of ASCII non-word characters one _), at run time and in the types", () => {
+    const Odd = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero, enums: { status: { values: { 'w/ extras': 'w', "can't": 'c', 'a - b': 'a' } } } }));
+    expectTypeOf(Odd.w_extras).toBeFunction();
+    expectTypeOf(Odd.can_t).toBeFunction();
+    expectTypeOf(Odd.a_b).toBeFunction();
+    expect([typeof Odd.w_extras, typeof Odd.can_t, typeof Odd.a_b]).toEqual(['function', 'function', 'function']);
+  });
+
   test('the mappings, scopes and methods are typed from the config; other names are not', async () => {
     expectTypeOf(Job.priorities).toEqualTypeOf<{ readonly low: 1; readonly normal: 3; readonly high: 5 }>();
     expectTypeOf(Job.statuses.on_hold).toEqualTypeOf<'on hold'>();
@@ -173,9 +181,16 @@ describe('config problems (Rails: detect_enum_conflict!)', () => {
 
 describe('the mapping name', () => {
   test('the type-level default plural is the runtime plural for regular enum names; `mapping` names any other', () => {
-    const regular = { status: 'statuses', kind: 'kinds', category: 'categories', priority: 'priorities', stage: 'stages', day: 'days', match: 'matches', box: 'boxes' } as const;
+    const regular = {
+      status: 'statuses', kind: 'kinds', category: 'categories', priority: 'priorities', stage: 'stages', day: 'days', match: 'matches', dish: 'dishes',
+      class: 'classes', alias: 'aliases', role: 'roles', visibility: 'visibilities', key: 'keys', hero: 'heros', zombie: 'zombies', move: 'moves', payment_status: 'payment_statuses',
+    } as const;
     for (const [name, plural] of Object.entries(regular)) expect(pluralize(name)).toBe(plural);
     expectTypeOf<{ -readonly [N in keyof typeof regular]: RegularPlural<N> }>().toEqualTypeOf<{ -readonly [N in keyof typeof regular]: (typeof regular)[N] }>();
+    // Where Rails' rules vary or a word is irregular, the type names no mapping (the runtime: campus, axes, matrices, ...).
+    const unsure = ['campus', 'axis', 'matrix', 'quiz', 'fez', 'half', 'life', 'box', 'person', 'woman', 'child', 'money', 'species', 'news'] as const;
+    expect(unsure.map(pluralize)).toEqual(['campus', 'axes', 'matrices', 'quizzes', 'fezs', 'halves', 'lives', 'boxes', 'people', 'women', 'children', 'money', 'species', 'news']);
+    expectTypeOf<RegularPlural<(typeof unsure)[number]>>().toEqualTypeOf<never>();
     expect(pluralize('species')).toBe('species'); // uncountable: the type level cannot know, so the generator writes `mapping`
     const Named = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero, enums: { status: { values: { open: 'open' }, mapping: 'species' } } }));
     expectTypeOf(Named.species).toEqualTypeOf<{ readonly open: 'open' }>();

@@ -28,7 +28,7 @@ export interface EnumConfig {
   readonly instanceMethods?: boolean;
   /**
    * The name of the model's label -> value mapping (Rails' `Job.statuses`); default the column's plural. The generator
-   * writes it, so the type names it exactly (the type-level default knows only the regular plurals: `-s`, `-es`, `-ies`).
+   * writes it, so the type names it exactly (the type-level default knows only the plurals English's regular rules give).
    */
   readonly mapping?: string;
 }
@@ -55,8 +55,15 @@ export interface EnumDefinition {
 // eslint-disable-next-line no-control-regex
 const friendly = (label: string): string => label.replace(/[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+/g, '_');
 
-/** The type-level `friendly`, for the common separators (space, `-`, `.`, `/`). */
-type Friendly<S extends string> = S extends `${infer H}${' ' | '-' | '.' | '/'}${infer T}` ? Friendly<`${H}_${T}`> : S;
+/** ASCII's printable non-word characters (the control characters left out: no label has them). */
+type NonWord = ' ' | '!' | '"' | '#' | '$' | '%' | '&' | "'" | '(' | ')' | '*' | '+' | ',' | '-' | '.' | '/' | ':' | ';' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~';
+
+/** The type-level `friendly`: each run of non-word characters becomes one `_`. */
+type Friendly<S extends string, InRun extends boolean = false> = S extends `${infer C}${infer Rest}`
+  ? C extends NonWord
+    ? `${InRun extends true ? '' : '_'}${Friendly<Rest, true>}`
+    : `${C}${Friendly<Rest, false>}`
+  : '';
 
 /** Rails' value method name: `[prefix_]label[_suffix]`. */
 export function enumMethodBase(label: string, config: Pick<EnumConfig, 'prefix' | 'suffix'>): string {
@@ -229,11 +236,22 @@ export type EnumStaticsOf<C> = C extends { readonly enums: infer Es }
   ? { readonly [N in keyof Es & string as Es[N] extends { readonly mapping: infer M extends string } ? M : RegularPlural<N>]: Es[N] extends { readonly values: infer V } ? Readonly<V> : never }
   : {};
 
-/** English's regular plurals, which is all the type level knows (the runtime pluralizes as Rails does). */
-export type RegularPlural<N extends string> = N extends `${string}${'s' | 'x' | 'z' | 'ch' | 'sh'}`
-  ? `${N}es`
-  : N extends `${string}${'a' | 'e' | 'i' | 'o' | 'u'}y`
-    ? `${N}s`
-    : N extends `${infer H}y`
-      ? `${H}ies`
-      : `${N}s`;
+/** Endings whose plural Rails' irregular or uncountable words (inflect.ts) decide: the type does not guess them. */
+type Unsure = 'person' | 'man' | 'child' | 'equipment' | 'information' | 'rice' | 'money' | 'sheep' | 'police' | 'fish' | 'jeans' | 'species' | 'series';
+
+/**
+ * The plural of an enum's name where English's regular rules give Rails' answer (`statuses`, `categories`, `kinds`);
+ * `never` (no typed mapping: give the config `mapping`) where Rails' rules vary (`campus`, `axis`, `matrix`, `quiz`,
+ * `half`) or a word is irregular. The runtime pluralizes every name as Rails does.
+ */
+export type RegularPlural<N extends string> = N extends `${string}${Unsure}`
+  ? never
+  : N extends `${string}${'status' | 'alias' | 'bus' | 'ss' | 'ch' | 'sh'}`
+    ? `${N}es`
+    : N extends `${string}${'s' | 'x' | 'z' | 'f' | 'fe'}`
+      ? never
+      : N extends `${string}${'a' | 'e' | 'i' | 'o' | 'u'}y`
+        ? `${N}s`
+        : N extends `${infer H}y`
+          ? `${H}ies`
+          : `${N}s`;
