@@ -28,6 +28,18 @@ describe('the Ruby describer (Active Record 6.1 + SQLite, no Rails) and the stat
   });
 });
 
+describe("the Ruby describer reads an enum's options off the methods Rails defined", () => {
+  it('finds the prefix beside a label named like it, suffixes of labels that are not method names, no scopes, and a model that refuses to initialize with one label', () => {
+    const result = run('ruby', ['-I', railsLib, join(repoRoot, '__tests__', 'rails', 'enum-options.rb')]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([
+      { name: 'status', values: { status: 0, draft: 1 }, prefix: 'status', suffix: null, scopes: true, instance_methods: true },
+      { name: 'kind', values: { 'on hold': 'h', 'w/ x': 'w' }, prefix: null, suffix: 'kind', scopes: false, instance_methods: true },
+      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+    ]);
+  });
+});
+
 describe('regeneration hooks (plain Rake driving the real zero_record tasks)', () => {
   it('regenerates once, after db:migrate:redo (rollback + migrate) has finished', async () => {
     const json = join(temp, 'hooks.json');

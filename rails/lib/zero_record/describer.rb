@@ -71,40 +71,62 @@ module ZeroRecord
       }
     end
 
-    # Rails keeps no enum's options, only the methods they named: `[prefix_]label[_suffix]?` (unless
-    # instance_methods: false) and the scope of that name (unless scopes: false). The predicate that answers for this
-    # enum's first label, and for no other label, gives the prefix and suffix.
+    # Rails keeps no enum's options, only the methods they named: `[prefix_]label[_suffix]?` and `!` (unless
+    # instance_methods: false) and the scopes `[prefix_]label[_suffix]` / `not_...` (unless scopes: false). The
+    # predicate that answers for this enum's first label and for no other one, else the scope with a `not_` twin,
+    # names the first label's methods; the split of that name that names the second label's too gives the affixes.
     def describe_enum(model, name, values)
+      labels = values.keys.map { |label| friendly_label(label) }
       label = values.keys.first.to_s
-      friendly = label.gsub(/[\W&&[:ascii:]]+/, "_")
       other = values.keys.map(&:to_s).find { |l| l != label }
-      predicates = model.send(:_enum_methods_module).instance_methods(false).map(&:to_s).select { |m| m.end_with?("?") && m.include?(friendly) }
-      base = predicates.map { |m| m.chomp("?") }.find do |candidate|
-        model.new(name => label).public_send("#{candidate}?") && (other.nil? || !model.new(name => other).public_send("#{candidate}?"))
-      end
-      prefix, suffix = base ? affixes(base, friendly) : [nil, nil]
+      predicate = model.public_instance_methods.map(&:to_s).select { |m| m.end_with?("?") && m.include?(labels.first) }
+        .map { |m| m.chomp("?") }.find { |candidate| answers?(model, name, label, other, candidate) }
+      scope = model.singleton_methods.map(&:to_s)
+        .find { |m| m.include?(labels.first) && !m.start_with?("not_") && model.respond_to?("not_#{m}") && affixes(model, m, labels) }
+      base = predicate || scope
+      prefix, suffix = base && affixes(model, base, labels) || [nil, nil]
       {
         "name" => name,
         "values" => values.to_h { |k, v| [k.to_s, json_value(v)] },
         "prefix" => prefix,
         "suffix" => suffix,
-        "scopes" => model.respond_to?(base || friendly),
-        "instance_methods" => !base.nil?,
+        "scopes" => !base.nil? && model.respond_to?(base) && model.respond_to?("not_#{base}"),
+        "instance_methods" => !base.nil? && model.method_defined?("#{base}?") && model.method_defined?("#{base}!"),
       }
     end
 
-    # `status_draft_x` around `draft` -> ["status", "x"]: the split where what is left and right are `word_` / `_word`.
-    def affixes(base, friendly)
-      (0..base.length - friendly.length).each do |at|
-        next unless base[at, friendly.length] == friendly
+    # Rails' method_friendly_label.
+    def friendly_label(label)
+      label.to_s.gsub(/[\W&&[:ascii:]]+/, "_")
+    end
+
+    # Whether `candidate?` answers true for a record holding `label` and not for one holding `other`.
+    def answers?(model, name, label, other, candidate)
+      probe(model, name, label, candidate) == true && (other.nil? || probe(model, name, other, candidate) != true)
+    end
+
+    # `candidate?` of a new record holding `label`; nil when making or asking it raises (an app's after_initialize may).
+    def probe(model, name, label, candidate)
+      model.new(name => label).public_send("#{candidate}?")
+    rescue StandardError
+      nil
+    end
+
+    # `status_draft_x` around `draft` -> ["status", "x"]: the split where what is left and right are `word_` / `_word`,
+    # and which names the enum's other labels' methods the same way (`status_status` of `prefix: true` is not a suffix).
+    def affixes(model, base, labels)
+      first = labels.first
+      (0..base.length - first.length).each do |at|
+        next unless base[at, first.length] == first
 
         before = base[0, at]
-        after = base[(at + friendly.length)..]
+        after = base[(at + first.length)..]
         next unless (before.empty? || before.end_with?("_")) && (after.empty? || after.start_with?("_"))
+        next unless labels.all? { |l| model.method_defined?("#{before}#{l}#{after}?") || model.respond_to?("#{before}#{l}#{after}") }
 
         return [before.empty? ? nil : before.chomp("_"), after.empty? ? nil : after.delete_prefix("_")]
       end
-      [nil, nil]
+      nil
     end
 
     def describe_column(model, column)
