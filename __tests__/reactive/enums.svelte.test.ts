@@ -31,10 +31,15 @@ describe('reactive enums', () => {
     expect(await job.high_priority_bang()).toBe(true);
     await waitUntil('the bang to reach the scope', () => view.last().length === 2);
     expect([view.last().sort(), predicate.last(), job.priority]).toEqual([['j1', 'j4'], true, 5]);
+    const flags = watch(() => Job.order('id').map((job) => job.high_priority_p()));
+    await waitUntil('the collection records', () => flags.last().length === 4);
     const others = watch(() => Job.not_high_priority().map((job) => job.id));
     await waitUntil('the not_ scope', () => others.last().length === 2);
     expect(others.last().sort()).toEqual(['j2', 'j3']);
-    for (const effect of [view, predicate, others]) effect.stop();
+    expect(flags.last()).toEqual([true, false, false, true]); // j1 (made high above), j2, j3, j4
+    await Job.find('j4').update({ priority: 3 });
+    await waitUntil('a collection record read through its predicate to follow its row', () => expect(flags.last()).toEqual([true, false, false, false]));
+    for (const effect of [view, predicate, others, flags]) effect.stop();
   });
 
   test('a handle takes a label for its value, and refuses a value the enum does not have', async () => {

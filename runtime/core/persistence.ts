@@ -427,12 +427,15 @@ export function defineRecordMethods(proto: object, store: RecordStore): void {
   const { methods, accessors } = recordMethods(store);
   // Rails' enum methods: `status_draft_p()` reads the column as assigned; `status_draft_bang()` is `update!(status: ...)`.
   for (const { name, column, value, bang } of enumRecordMethods(store.model.enums)) {
+    // Through the record's own column reader where it has one: a reactive collection record read in an `{#each}` then
+    // stays stateless (the store's read gives it a state), and an effect tracks it as it tracks `job.status`.
+    const own = !store.model.shadowedColumns.includes(column);
     methods[name] = bang
       ? function (this: object, options?: WriteOptions) {
           return (methods['update_bang'] as (attributes: object, options?: WriteOptions) => Promise<true>).call(this, { [column]: value }, options);
         }
       : function (this: object) {
-          return valueNow(store, this, column) === value;
+          return (own ? assignedValue(store.model, column, (this as Record<string, unknown>)[column]) : valueNow(store, this, column)) === value;
         };
   }
   for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
