@@ -51,6 +51,8 @@ export interface EnumDescription {
   /** Rails' `scopes:` and `instance_methods:` options (false when the app turned them off). */
   scopes: boolean;
   instance_methods: boolean;
+  /** Rails 7.1's `validate:`: a value the enum does not have makes the record invalid instead of raising. */
+  validate: boolean;
 }
 
 export type AssociationMacro = 'belongs_to' | 'has_many' | 'has_one' | 'has_and_belongs_to_many';

@@ -75,7 +75,7 @@ export function descriptionProblems(value: unknown): string[] {
     if (isArray(m.scopes)) (m.scopes as unknown[]).forEach((s, j) => checkFields(s, SCOPE_FIELDS, `${where}.scopes[${j}]`, problems));
     if (isArray(m.enums)) {
       (m.enums as unknown[]).forEach((e, j) =>
-        checkFields(e, { name: isString, values: isObject, prefix: isStringOrNull, suffix: isStringOrNull, scopes: isBoolean, instance_methods: isBoolean }, `${where}.enums[${j}]`, problems),
+        checkFields(e, { name: isString, values: isObject, prefix: isStringOrNull, suffix: isStringOrNull, scopes: isBoolean, instance_methods: isBoolean, validate: isBoolean }, `${where}.enums[${j}]`, problems),
       );
     }
   });

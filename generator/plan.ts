@@ -184,6 +184,7 @@ function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPla
       ...(description.suffix !== null && { suffix: description.suffix }),
       ...(!description.scopes && { scopes: false }),
       ...(!description.instance_methods && { instanceMethods: false }),
+      ...(description.validate && { validate: true }),
       mapping: pluralize(description.name),
     };
     const trial = { ...accepted, [description.name]: config };

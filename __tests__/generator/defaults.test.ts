@@ -43,8 +43,8 @@ const widget: ModelDescription = {
     column('created_at', 'datetime', { null: false, default_function: 'CURRENT_TIMESTAMP' }),
   ],
   enums: [
-    { name: 'kind', values: { small: 's', big: 'b' }, prefix: null, suffix: null, scopes: true, instance_methods: true },
-    { name: 'level', values: { low: 0, high: 2 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+    { name: 'kind', values: { small: 's', big: 'b' }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
+    { name: 'level', values: { low: 0, high: 2 }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
   ],
   associations: [],
   validations: {},

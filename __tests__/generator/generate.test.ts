@@ -169,15 +169,19 @@ describe('generation from a description', () => {
   it("writes Rails' enums as the config's enums, with the options the app gave, and leaves out one the runtime would refuse", async () => {
     const d = await fixtureDescription();
     // `valid?` is Active Record's: Rails refuses a label that makes it; so does the runtime (`valid_p`).
-    d.models.find((m) => m.class_name === 'Case')!.enums.push({ name: 'kind', values: { valid: 'valid', odd: 'odd' }, prefix: null, suffix: null, scopes: true, instance_methods: true });
-    // Rails validates an enum's labels; records hold the stored values the rule must name.
-    d.models.find((m) => m.class_name === 'Job')!.validations['priority'] = [{ kind: 'inclusion', options: { in: ['low', 'high'] } }];
+    d.models.find((m) => m.class_name === 'Case')!.enums.push({ name: 'kind', values: { valid: 'valid', odd: 'odd' }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false });
+    // Rails validates an enum's labels; records hold the stored values the rule must name. `validate: true` (Rails 7.1)
+    // declares that inclusion validation and tells the enum to let it refuse a value instead of raising.
+    const job = d.models.find((m) => m.class_name === 'Job')!;
+    job.validations['priority'] = [{ kind: 'inclusion', options: { in: ['low', 'high'] } }];
+    job.enums.find((e) => e.name === 'priority')!.validate = true;
     const { files, report } = await generate(d);
     expect(file(files, 'job.config.ts')).toContain('priority: [{ kind: "inclusion", in: [0, 2] }],');
+    expect(file(files, 'job.config.ts')).toContain('priority: { values: { low: 0, normal: 1, high: 2 }, validate: true, mapping: "priorities" },');
     expect(file(files, 'job.config.ts')).toContain(
       '  enums: {\n' +
         '    status: { values: { draft: "draft", active: "active", done: "done" }, prefix: "status", mapping: "statuses" },\n' +
-        '    priority: { values: { low: 0, normal: 1, high: 2 }, mapping: "priorities" },\n' +
+        '    priority: { values: { low: 0, normal: 1, high: 2 }, validate: true, mapping: "priorities" },\n' +
         '  },\n',
     );
     expect(file(files, 'assignment.config.ts')).toContain('role: { values: { worker: "worker", lead: "lead" }, suffix: "role", scopes: false, mapping: "roles" },');

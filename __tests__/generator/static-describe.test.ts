@@ -48,8 +48,8 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
   it('keeps enums in declaration order, string and integer backed', async () => {
     const job = (await fixtureDescription()).models.find((m) => m.class_name === 'Job')!;
     expect(job.enums).toEqual([
-      { name: 'status', values: { draft: 'draft', active: 'active', done: 'done' }, prefix: 'status', suffix: null, scopes: true, instance_methods: true },
-      { name: 'priority', values: { low: 0, normal: 1, high: 2 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+      { name: 'status', values: { draft: 'draft', active: 'active', done: 'done' }, prefix: 'status', suffix: null, scopes: true, instance_methods: true, validate: false },
+      { name: 'priority', values: { low: 0, normal: 1, high: 2 }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
     ]);
     expect(Object.keys(job.enums[0]!.values)).toEqual(['draft', 'active', 'done']);
   });
@@ -67,16 +67,20 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
       '  enum :size, small: 0, large: 1',
       '  enum level: [:low, :high], _suffix: true',
       '  enum :placement, { prefix: "p", suffix: "s" }',
+      '  enum :tier, { basic: 0, pro: 1 }, validate: { allow_nil: true }',
       'end',
     ].join('\n');
     const [ticket] = readModels(await parseRuby('app/models/ticket.rb', source), 'app/models/ticket.rb');
     expect(ticket!.enums).toEqual([
-      { name: 'status', values: { open: 'open', closed: 'closed' }, prefix: 'status', suffix: null, scopes: false, instance_methods: true },
-      { name: 'kind', values: { bug: 0, task: 1 }, prefix: null, suffix: 'kind', scopes: true, instance_methods: false },
-      { name: 'size', values: { small: 0, large: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
-      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: 'level', scopes: true, instance_methods: true },
-      { name: 'placement', values: { prefix: 'p', suffix: 's' }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+      { name: 'status', values: { open: 'open', closed: 'closed' }, prefix: 'status', suffix: null, scopes: false, instance_methods: true, validate: false },
+      { name: 'kind', values: { bug: 0, task: 1 }, prefix: null, suffix: 'kind', scopes: true, instance_methods: false, validate: false },
+      { name: 'size', values: { small: 0, large: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
+      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: 'level', scopes: true, instance_methods: true, validate: false },
+      { name: 'placement', values: { prefix: 'p', suffix: 's' }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
+      { name: 'tier', values: { basic: 0, pro: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: true },
     ]);
+    // Rails 7.1 declares `validates_inclusion_of :tier, in: %w[basic pro], allow_nil: true` where the enum stands.
+    expect(ticket!.validations.get('tier')).toEqual([{ kind: 'inclusion', options: { allow_nil: true, in: ['basic', 'pro'] } }]);
   });
 
   it('resolves associations like Rails: foreign keys, class names, through + source', async () => {

@@ -33,9 +33,9 @@ describe("the Ruby describer reads an enum's options off the methods Rails defin
     const result = run('ruby', ['-I', railsLib, join(repoRoot, '__tests__', 'rails', 'enum-options.rb')]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([
-      { name: 'status', values: { status: 0, draft: 1 }, prefix: 'status', suffix: null, scopes: true, instance_methods: true },
-      { name: 'kind', values: { 'on hold': 'h', 'w/ x': 'w' }, prefix: null, suffix: 'kind', scopes: false, instance_methods: true },
-      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true },
+      { name: 'status', values: { status: 0, draft: 1 }, prefix: 'status', suffix: null, scopes: true, instance_methods: true, validate: false },
+      { name: 'kind', values: { 'on hold': 'h', 'w/ x': 'w' }, prefix: null, suffix: 'kind', scopes: false, instance_methods: true, validate: false },
+      { name: 'level', values: { low: 0, high: 1 }, prefix: null, suffix: null, scopes: true, instance_methods: true, validate: false },
     ]);
   });
 });

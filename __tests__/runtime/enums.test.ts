@@ -105,6 +105,19 @@ describe('records: predicates, bangs, assignment', () => {
   });
 });
 
+describe("Rails 7.1's validate: true", () => {
+  test('a value the enum does not have is kept as assigned and fails the inclusion validation: save is false, nothing written', async () => {
+    const Validating = ActiveRecord.createModel(
+      defineModel({ schema, table: 'jobs', zero, enums: { priority: { values: { low: 1, high: 5 }, validate: true } }, validations: { priority: [{ kind: 'inclusion', in: [1, 5] }] } }),
+    );
+    const job = Validating.new({ id: 'j9', title: 'Tile', priority: 'urgent' as never });
+    expect([job.priority, await job.save(), job.errors.full_messages()]).toEqual(['urgent', false, ['Priority is not included in the list']]);
+    await expect(Validating.create_bang({ id: 'j9', title: 'Tile', priority: 'urgent' as never })).rejects.toThrow('Validation failed: Priority is not included in the list');
+    expect(await Job.exists_p('j9')).toBe(false);
+    expect((await Validating.create({ id: 'j9', title: 'Tile', priority: 'high' as never })).priority).toBe(5);
+  });
+});
+
 describe('types', () => {
   test("method names friendly as Rails' (each run of ASCII non-word characters one _), at run time and in the types", () => {
     const Odd = ActiveRecord.createModel(defineModel({ schema, table: 'jobs', zero, enums: { status: { values: { 'w/ extras': 'w', "can't": 'c', 'a - b': 'a' } } } }));

@@ -111,7 +111,13 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     }
     if (statement.receiver) continue;
     if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
-    else if (statement.name === 'enum') model.enums.push(...enums(statement, src, constants));
+    else if (statement.name === 'enum') {
+      for (const { description, validation } of enums(statement, src, constants)) {
+        model.enums.push(description);
+        // Rails 7.1's `validate:` declares `validates_inclusion_of name, in: labels, **options` where the enum stands.
+        if (validation) add(model.validations, [description.name], 'inclusion', validation);
+      }
+    }
     else if (statement.name === 'validates') validates(statement, src, constants, model.validations);
     else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations);
     else if (statement.name === 'scope') {
@@ -152,7 +158,7 @@ function association(call: CallNode, src: RubySource, constants: Map<string, Rub
  * Rails 6.1 `enum status: { ... }, _prefix: true`, Rails 7 `enum :status, { ... }, prefix: true` and
  * `enum :status, draft: 0, active: 1` (the labels as keywords, no options).
  */
-function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): EnumDescription[] {
+function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): { description: EnumDescription; validation: Record<string, RubyValue> | null }[] {
   const positional = positionalArgs(call);
   const name = literalName(positional[0]);
   const keywords = keywordArgs(call);
@@ -167,14 +173,20 @@ function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue
   const option = new Map(options.map(([key, value]) => [key.replace(/^_/, ''), rubyValue(value, src, constants)]));
   const affix = (enumName: string, value: RubyValue | undefined): string | null =>
     value === true ? enumName : typeof value === 'string' && value !== '' ? value : null;
-  return definitions.map(([enumName, values]) => ({
-    name: enumName,
-    values: enumValues(values, src, constants),
-    prefix: affix(enumName, option.get('prefix')),
-    suffix: affix(enumName, option.get('suffix')),
-    scopes: option.get('scopes') !== false,
-    instance_methods: option.get('instance_methods') !== false,
-  }));
+  const validate = option.get('validate');
+  const validateOptions = typeof validate === 'object' && validate !== null && !Array.isArray(validate) ? (validate as Record<string, RubyValue>) : {};
+  return definitions.map(([enumName, values]) => {
+    const description: EnumDescription = {
+      name: enumName,
+      values: enumValues(values, src, constants),
+      prefix: affix(enumName, option.get('prefix')),
+      suffix: affix(enumName, option.get('suffix')),
+      scopes: option.get('scopes') !== false,
+      instance_methods: option.get('instance_methods') !== false,
+      validate: validate !== undefined && validate !== false && validate !== null,
+    };
+    return { description, validation: description.validate ? { in: Object.keys(description.values), ...validateOptions } : null };
+  });
 }
 
 /** Label -> stored value in declaration order (`defined_enums` keeps it; the generated unions follow it). */

@@ -42,8 +42,18 @@ export function assignedValue(model: ModelDefinition, column: string, value: unk
 
 /**
  * `assignedValue`, except that an enum refuses a value it does not have, as Rails raises ArgumentError on assignment
- * (`'foo' is not a valid status`, a QueryError here). Setters and `assign_attributes` assign through it.
+ * (`'foo' is not a valid status`, a QueryError here), unless it validates instead (Rails 7.1's `validate: true`).
+ * Setters and `assign_attributes` assign through it.
  */
 export function assignableValue(model: ModelDefinition, column: string, value: unknown): unknown {
-  return model.enums[column] ? castColumn(model, column, value, model.className) : assignedValue(model, column, value);
+  const enumeration = model.enums[column];
+  return enumeration && !enumeration.validate ? castColumn(model, column, value, model.className) : assignedValue(model, column, value);
+}
+
+/**
+ * Whether a validation of `column` reads a value it cannot hold as assigned, before the cast the write would refuse:
+ * numericality (Rails reads `'abc'` before its type cast) and a validating enum's inclusion.
+ */
+export function validatesUncast(model: ModelDefinition, column: string): boolean {
+  return model.enums[column]?.validate === true || (model.validations[column]?.some((rule) => rule.kind === 'numericality') ?? false);
 }

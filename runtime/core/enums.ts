@@ -27,6 +27,11 @@ export interface EnumConfig {
   /** Rails' `instance_methods:` (default true): `status_draft_p()` and `status_draft_bang()` on records. */
   readonly instanceMethods?: boolean;
   /**
+   * Rails 7.1's `validate: true`: a value the enum does not have is kept as assigned, for an inclusion validation of
+   * the column to refuse (`Status is not included in the list`), instead of raising on assignment.
+   */
+  readonly validate?: boolean;
+  /**
    * The name of the model's label -> value mapping (Rails' `Job.statuses`); default the column's plural. The generator
    * writes it, so the type names it exactly (the type-level default knows only the plurals English's regular rules give).
    */
@@ -49,6 +54,7 @@ export interface EnumDefinition {
   readonly methods: readonly EnumMethod[];
   readonly scopes: boolean;
   readonly instanceMethods: boolean;
+  readonly validate: boolean;
 }
 
 /** Rails' `method_friendly_label`: each run of ASCII non-word characters becomes `_` (`on hold` -> `on_hold`). */
@@ -115,6 +121,7 @@ export function enumDefinitions(enums: Readonly<Record<string, EnumConfig>> | un
       methods: Object.freeze(Object.entries(config.values).map(([label, value]) => Object.freeze({ base: enumMethodBase(label, config), value }))),
       scopes: config.scopes !== false,
       instanceMethods: config.instanceMethods !== false,
+      validate: config.validate === true,
     });
   }
   return Object.freeze(definitions);

@@ -10,7 +10,7 @@
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, updateRow } from './writes.ts';
-import { assignableValue, assignedValue, tryCast } from './column-cast.ts';
+import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -127,7 +127,7 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
   const attributes = currentAttributes(store, record);
   const before = store.original(record);
   try {
-    if (validate) assertNumbersReadable(store, record, attributes);
+    if (validate) assertAssignedReadable(store, record, attributes);
     let row: Readonly<RowData>;
     if (state.newRecord) row = await createRow(model, attributes, options, { validate });
     else {
@@ -156,14 +156,13 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
 
 /**
  * Rails' numericality validation reads the value before its type cast: `job.priority = 'abc'` fails it ("is not a
- * number"), so `save` is false with the messages. Without that validation such a value raises QueryError from the
- * write (Rails would store `'abc'.to_i`, 0: a clear error is kept instead of a silent 0).
+ * number"), so `save` is false with the messages; so does a validating enum's inclusion (`'paused'` is not included).
+ * Without such a validation the value raises QueryError from the write (Rails would store `'abc'.to_i`, 0: a clear
+ * error is kept instead of a silent 0).
  */
-function assertNumbersReadable(store: RecordStore, record: object, attributes: RowData): void {
+function assertAssignedReadable(store: RecordStore, record: object, attributes: RowData): void {
   const { model } = store;
-  const unreadable = Object.keys(model.validations).some(
-    (column) => model.validations[column]!.some((rule) => rule.kind === 'numericality') && tryCast(model, column, attributes[column]) === undefined,
-  );
+  const unreadable = model.columns.some((column) => validatesUncast(model, column) && tryCast(model, column, attributes[column]) === undefined);
   if (!unreadable) return;
   // The values as assigned: cast where they can be, as typed where not (which numericality reads).
   assertValidInto(store, record, Object.fromEntries(model.columns.map((column) => [column, assignedValue(model, column, attributes[column])])));

@@ -92,6 +92,8 @@ module ZeroRecord
         "suffix" => suffix,
         "scopes" => !base.nil? && model.respond_to?(base) && model.respond_to?("not_#{base}"),
         "instance_methods" => !base.nil? && model.method_defined?("#{base}?") && model.method_defined?("#{base}!"),
+        # Rails 7.1+ (`validate:`): the enum's type is told not to raise; its validator is among the model's own.
+        "validate" => model.attribute_types[name.to_s].instance_variable_get(:@raise_on_invalid_values) == false,
       }
     end
 
