@@ -35,6 +35,17 @@ describe('relation.new / build: the pinned columns, then the attributes', () => 
   });
 });
 
+describe('create_with', () => {
+  test('records made through the relation start with its attributes, over what it pins; the attributes given win; null forgets', async () => {
+    const paint = await Job.create_with({ status: 'active', title: 'Untitled' }).find_or_create_by({ id: 'j1', title: 'Paint' });
+    expect([paint.status, paint.title, (await Job.find('j1')).status]).toEqual(['active', 'Paint', 'active']);
+    expect(await Job.create_with({ status: 'done' }).find_or_create_by({ id: 'j1' })).toMatchObject({ status: 'active' }); // found: untouched
+    expect(Job.where({ status: 'active' }).create_with({ status: 'done' }).new().status).toBe('done');
+    expect(Job.create_with({ status: 'done' }).merge(Job.create_with({ country: 'UK' })).new()).toMatchObject({ status: 'done', country: 'UK' });
+    expect(Job.create_with({ status: 'done' }).create_with(null).new().status).toBe(null);
+  });
+});
+
 describe('relation.create / create!', () => {
   test('create saves with the pinned columns; a list creates each; an invalid one comes back unsaved with errors', async () => {
     const created = await Job.where({ status: 'active' }).create({ id: 'j1', title: 'Paint' });

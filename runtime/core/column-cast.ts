@@ -55,5 +55,7 @@ export function assignableValue(model: ModelDefinition, column: string, value: u
  * numericality (Rails reads `'abc'` before its type cast) and a validating enum's inclusion.
  */
 export function validatesUncast(model: ModelDefinition, column: string): boolean {
-  return model.enums[column]?.validate === true || (model.validations[column]?.some((rule) => rule.kind === 'numericality') ?? false);
+  if (model.enums[column]?.validate === true) return true;
+  // Own keys only: a column may be named `constructor`.
+  return Object.hasOwn(model.validations, column) && model.validations[column]!.some((rule) => rule.kind === 'numericality');
 }

@@ -44,7 +44,7 @@ export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<s
   if (owner?.keyMissing) {
     throw new RecordNotSavedError(owner.className, `Save the ${owner.className} first: its key is not set, and a new record's associations are not saved with it`);
   }
-  return maker.build({ ...scopeAttributes(relation.state.where), ...attributes, ...owner?.keys }, operation);
+  return maker.build({ ...scopeAttributes(relation.state.where), ...relation.state.createWith, ...attributes, ...owner?.keys }, operation);
 }
 
 /** Saves a new record as Rails' `create` (`save`: an invalid one comes back with `errors`) or `create!` (`save!`: raises). */

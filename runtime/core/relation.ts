@@ -36,6 +36,8 @@ export interface RelationState {
   readonly distinct: boolean;
   /** The record whose association this relation reads (`client.jobs`): records made through it take its key. */
   readonly owner: AssociationOwner | undefined;
+  /** Rails' `create_with`: attributes records made through the relation start with, over the ones it pins. */
+  readonly createWith: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -62,7 +64,7 @@ const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
 
 /** A relation's state before any query method: every row of the table. */
-export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined };
+export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined, createWith: {} };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -170,7 +172,21 @@ export class Relation {
       includes,
       ttl: other.state.ttl ?? this.state.ttl,
       distinct: other.state.distinct || this.state.distinct,
+      createWith: { ...this.state.createWith, ...other.state.createWith },
     });
+  }
+
+  /**
+   * Rails' `create_with(attributes)`: records made through the relation (`new`, `create`, `find_or_create_by`...) start
+   * with these, over the columns it pins; the attributes given still win. `create_with(null)` forgets them.
+   * @example Job.create_with({ status: 'active' }).find_or_create_by({ title: 'Paint' })
+   */
+  create_with(attributes: Readonly<Record<string, unknown>> | null): this {
+    if (attributes === null) return this.spawn({ createWith: {} });
+    if (typeof attributes !== 'object' || Array.isArray(attributes)) {
+      throw new QueryError(`${this.model.className}.create_with: expected a hash of attributes or null, got ${describeValue(attributes)}`);
+    }
+    return this.spawn({ createWith: { ...this.state.createWith, ...attributes } });
   }
 
   /** Rails' `distinct(value = true)`: `pluck`, `pick` and `count(column)` answer each value once; `distinct(false)` undoes it. */

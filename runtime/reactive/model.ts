@@ -50,7 +50,7 @@ export type ReactiveScoped<Row, S, A = {}> = ReactiveRelation<Row, A> & {
 type QueryMethodName =
   | 'all' | 'where' | 'not' | 'or' | 'order' | 'reorder' | 'limit' | 'offset' | 'none' | 'includes' | 'ttl'
   | 'find' | 'find_by' | 'find_by_bang' | 'first' | 'first_bang' | 'last' | 'last_bang' | 'take' | 'take_bang' | 'sole'
-  | 'rewhere' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing' | 'distinct'
+  | 'rewhere' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing' | 'distinct' | 'create_with'
   | 'count' | 'exists_p' | 'any_p' | 'many_p' | 'none_p' | 'one_p' | 'sum' | 'average' | 'minimum' | 'maximum' | 'pluck' | 'pick' | 'ids'
   | 'update_all' | 'delete_all' | 'destroy_all' | 'find_each' | 'find_in_batches'
   | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by' | 'create_or_find_by' | 'create_or_find_by_bang';
