@@ -6,7 +6,7 @@
  * `enum priority: { low: 1, normal: 3, high: 5 }` (checked over SQLite); a column reads its stored value, as Zero's row.
  */
 import { afterEach, beforeEach, describe, expect, expectTypeOf, test } from 'vitest';
-import { ActiveRecord, ConfigError, QueryError, defineModel } from '../../runtime/index.ts';
+import { ActiveRecord, ConfigError, QueryError, defineModel, type WriteOptions } from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 import type { Zero } from '@rocicorp/zero';
 import { pluralize } from '../../runtime/core/inflect.ts';
@@ -133,6 +133,7 @@ describe('types', () => {
     const job = await Job.find('j1');
     expectTypeOf(job.status_on_hold_p).returns.toEqualTypeOf<boolean>();
     expectTypeOf(job.high_bang).returns.resolves.toEqualTypeOf<true>();
+    expectTypeOf(job.high_bang).parameters.toEqualTypeOf<[options?: WriteOptions]>(); // as update_bang takes them
     expectTypeOf(Job.not_status_done().high).toBeFunction();
     // @ts-expect-error: the prefix is part of the name
     expect(job.on_hold_p).toBeUndefined();

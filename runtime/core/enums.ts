@@ -7,6 +7,7 @@
 import type { Relation } from './relation.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { pluralize } from './inflect.ts';
+import type { WriteOptions } from './zero-write.ts';
 import { isIdentifier } from './identifier.ts';
 
 /** What an enum stores for a label: a string or an integer, as its column. */
@@ -234,7 +235,7 @@ export type EnumMethodsOf<C> = C extends { readonly enums: infer Es }
   ? {
       readonly [K in { [N in keyof Es]: Es[N] extends { readonly instanceMethods: false } ? never : BasesOf<Es[N]> }[keyof Es] as `${K}_p`]: { readonly method: () => boolean };
     } & {
-      readonly [K in { [N in keyof Es]: Es[N] extends { readonly instanceMethods: false } ? never : BasesOf<Es[N]> }[keyof Es] as `${K}_bang`]: { readonly method: () => Promise<true> };
+      readonly [K in { [N in keyof Es]: Es[N] extends { readonly instanceMethods: false } ? never : BasesOf<Es[N]> }[keyof Es] as `${K}_bang`]: { readonly method: (options?: WriteOptions) => Promise<true> };
     }
   : {};
 
