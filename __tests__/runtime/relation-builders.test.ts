@@ -35,6 +35,20 @@ describe('relation.new / build: the pinned columns, then the attributes', () => 
   });
 });
 
+describe('none keeps what the relation pins (Rails 6.1 and 8.1 alike)', () => {
+  test('a record built through none takes its pins, none.or(other) reads as other, and none answers nothing', async () => {
+    await Job.create_bang([{ id: 'j1', title: 'a', client_id: 'c1' }, { id: 'j2', title: 'b', client_id: 'c2' }]);
+    const none = Job.where({ client_id: 'c1', status: 'active' }).none();
+    expect([none.new().client_id, none.new().status, await none.ids(), await none.count()]).toEqual(['c1', 'active', [], 0]);
+    expect(await none.unscope('where').ids()).toEqual([]);
+    expect(await none.rewhere({ status: 'done' }).ids()).toEqual([]);
+    // Rails: `where(client_id: 'c1').none.or(where(client_id: 'c2'))` is the second relation's rows; so the other way round.
+    expect(await none.unscope({ where: 'status' }).or(Job.where({ client_id: 'c2' })).ids()).toEqual(['j2']);
+    expect(await Job.where({ client_id: 'c2' }).or(Job.where({ client_id: 'c1' }).none()).ids()).toEqual(['j2']);
+    expect(await Job.all().merge(Job.where({ client_id: 'c1' }).none()).ids()).toEqual([]);
+  });
+});
+
 describe('create_with', () => {
   test('records made through the relation start with its attributes, over what it pins; the attributes given win; null forgets', async () => {
     const paint = await Job.create_with({ status: 'active', title: 'Untitled' }).find_or_create_by({ id: 'j1', title: 'Paint' });

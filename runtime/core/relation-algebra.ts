@@ -8,8 +8,8 @@
  *   `fetch_attribute`), so `where(status: ['done', nil])` (an OR of two comparisons on `status`) goes as one;
  * - `merge(other)` drops a predicate that reads exactly one column which `other` also constrains with a single-column
  *   predicate (Rails 7+: "replaced by the latter condition"), then appends `other`'s predicates not already there.
- * Predicates that read no column (`none`, `where_missing`) are only removed by `unscope(:where)` (and `none` not even
- * then: Rails keeps a null relation null).
+ * Predicates that read no column (`where_missing`) are only removed by `unscope(:where)`. `none` is not a predicate
+ * here but the relation's own flag, which nothing but `or` clears (Rails keeps a null relation null).
  */
 import { FALSE, TRUE, and, type Condition, type Scalar } from './conditions.ts';
 import type { Direction } from './relation-spec.ts';
@@ -55,11 +55,6 @@ export function whereWithout(where: Condition, columns: ReadonlySet<string>): Co
       return !read || ![...read].every((c) => columns.has(c));
     }),
   );
-}
-
-/** `unscope(:where)`: nothing, except that a null relation (`none`) stays null, as in Rails. */
-export function whereCleared(where: Condition): Condition {
-  return where.op === 'const' && !where.value ? FALSE : TRUE;
 }
 
 /** `merge`: `where`'s predicates minus those on a single column `other` constrains, then `other`'s predicates not already there. */

@@ -8,7 +8,7 @@ import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereCleared, whereWithout, type OrderEntry,
+  isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import type { TTL } from '@rocicorp/zero';
@@ -38,6 +38,11 @@ export interface RelationState {
   readonly owner: AssociationOwner | undefined;
   /** Rails' `create_with`: attributes records made through the relation start with, over the ones it pins. */
   readonly createWith: Readonly<Record<string, unknown>>;
+  /**
+   * Rails' `none`: the relation matches nothing. A flag beside `where`, not a FALSE in it, because Rails keeps the
+   * conditions: records built through `where(client_id: 1).none` take `client_id` 1, and `none.or(other)` is `other`.
+   */
+  readonly none: boolean;
 }
 
 /**
@@ -64,7 +69,7 @@ const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
 
 /** A relation's state before any query method: every row of the table. */
-export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined, createWith: {} };
+export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined, createWith: {}, none: false };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -135,7 +140,7 @@ export class Relation {
             `${this.model.className}.unscope: called with invalid unscoping argument ${describeValue(arg)}. Valid arguments are ${UNSCOPABLE.map((p) => `'${p}'`).join(', ')}.`,
           );
         }
-        if (arg === 'where') where = whereCleared(where);
+        if (arg === 'where') where = TRUE;
         else if (arg === 'order' || arg === 'includes') changes[arg] = [];
         else changes[arg] = undefined;
       } else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
@@ -173,6 +178,7 @@ export class Relation {
       ttl: other.state.ttl ?? this.state.ttl,
       distinct: other.state.distinct || this.state.distinct,
       createWith: { ...this.state.createWith, ...other.state.createWith },
+      none: other.state.none || this.state.none,
     });
   }
 
@@ -298,7 +304,7 @@ export class Relation {
         `${this.model.className}.or: relation passed to #or must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,
       );
     }
-    return this.spawn({ where: or([this.state.where, other.state.where]) });
+    return this.spawn({ where: or([this.state.none ? FALSE : this.state.where, other.state.none ? FALSE : other.state.where]), none: false });
   }
 
   private assertSameModel(other: Relation, method: string): void {
@@ -357,9 +363,9 @@ export class Relation {
     return this.spawn({ offset: nonNegativeInteger(n, 'offset', this.model) || undefined });
   }
 
-  /** Rails' `none`: a relation that matches nothing (and asks Zero for nothing). */
+  /** Rails' `none`: a relation that matches nothing (and asks Zero for nothing), keeping what it pins. */
   none(): this {
-    return this.spawn({ where: FALSE });
+    return this.spawn({ none: true });
   }
 
   all(): this {
@@ -445,7 +451,7 @@ export class Relation {
   #compile(): Compiled {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
-    const { where, missing } = splitMissing(simplify(this.state.where));
+    const { where, missing } = splitMissing(simplify(this.state.none ? FALSE : this.state.where));
     const byList = ordersByList(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
