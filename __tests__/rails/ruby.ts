@@ -14,10 +14,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a command; `env` adds to the environment. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+/** Runs a command; `env` adds to the environment, `input` is its stdin. */
+export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? repoRoot,
+    input: options.input,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

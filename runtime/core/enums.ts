@@ -244,8 +244,13 @@ export type EnumStaticsOf<C> = C extends { readonly enums: infer Es }
   ? { readonly [N in keyof Es & string as Es[N] extends { readonly mapping: infer M extends string } ? M : RegularPlural<N>]: Es[N] extends { readonly values: infer V } ? Readonly<V> : never }
   : {};
 
-/** Endings whose plural Rails' irregular or uncountable words (inflect.ts) decide: the type does not guess them. */
-type Unsure = 'person' | 'man' | 'child' | 'equipment' | 'information' | 'rice' | 'money' | 'sheep' | 'police' | 'fish' | 'jeans' | 'species' | 'series';
+/**
+ * Endings whose plural Rails' irregular or uncountable words, or its rules for Latin and a few other words, decide
+ * (inflect.ts): the type does not guess them.
+ */
+type Unsure =
+  | 'person' | 'man' | 'child' | 'equipment' | 'information' | 'rice' | 'money' | 'sheep' | 'police' | 'fish' | 'jeans' | 'species' | 'series'
+  | 'mouse' | 'louse' | 'ium' | 'tum' | 'ia' | 'ta' | 'buffalo' | 'tomato' | 'quy';
 
 /**
  * The plural of an enum's name where English's regular rules give Rails' answer (`statuses`, `categories`, `kinds`);

@@ -1,22 +1,33 @@
 /**
- * Rails-style inflection for the names the toolkit derives (table -> class, class -> plural in messages).
- * Covers Rails' regular rules and its common irregulars; apps with other irregulars set `className` explicitly.
+ * Rails-style inflection for the names the toolkit derives (table -> class, class -> plural in messages): ActiveSupport's
+ * English rules and algorithm (inflections.rb, `apply_inflections`), checked against ActiveSupport word for word. Apps
+ * with inflections of their own set `className` (and an enum's `mapping`) explicitly.
  */
-const IRREGULAR: ReadonlyArray<readonly [string, string]> = [
+type Rule = readonly [pattern: RegExp, replacement: string];
+
+/** Rails' `irregular`: each pair adds a rule matching the word at the end of any word (`salesman` -> `salesmen`). */
+const IRREGULAR: readonly (readonly [singular: string, plural: string])[] = [
   ['person', 'people'],
   ['man', 'men'],
-  ['woman', 'women'],
   ['child', 'children'],
   ['sex', 'sexes'],
   ['move', 'moves'],
   ['zombie', 'zombies'],
 ];
-const UNCOUNTABLE = new Set(['equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'jeans', 'police']);
 
-const PLURAL_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+/** Rails' uncountables: a word ending in one after a word boundary (`sales-fish`, not `catfish` or `line_fish`). */
+const UNCOUNTABLE = ['equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'jeans', 'police'].map(
+  (word) => new RegExp(`\\b${word}$`, 'i'),
+);
+
+// In the order Rails tries them: the reverse of inflections.rb, irregulars (defined last) first.
+const PLURAL_RULES: readonly Rule[] = [
+  ...irregularRules((s, p) => [[suffix(p), p], [suffix(s), p]]),
   [/(quiz)$/i, '$1zes'],
   [/^(oxen)$/i, '$1'],
   [/^(ox)$/i, '$1en'],
+  [/^(m|l)ice$/i, '$1ice'],
+  [/^(m|l)ouse$/i, '$1ice'],
   [/(matr|vert|ind)(?:ix|ex)$/i, '$1ices'],
   [/(x|ch|ss|sh)$/i, '$1es'],
   [/([^aeiouy]|qu)y$/i, '$1ies'],
@@ -35,7 +46,8 @@ const PLURAL_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/$/, 's'],
 ];
 
-const SINGULAR_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+const SINGULAR_RULES: readonly Rule[] = [
+  ...irregularRules((s, p) => [[suffix(p), s], [suffix(s), s]]),
   [/(database)s$/i, '$1'],
   [/(quiz)zes$/i, '$1'],
   [/(matr)ices$/i, '$1ix'],
@@ -65,36 +77,33 @@ const SINGULAR_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/s$/i, ''],
 ];
 
-function applyRules(word: string, rules: ReadonlyArray<readonly [RegExp, string]>): string {
+/** `man` -> /(m)an$/i: the first letter kept as written (`SALESMAN` -> `SALESMen`, as Rails). */
+function suffix(word: string): RegExp {
+  return new RegExp(`(${word[0]})${word.slice(1)}$`, 'i');
+}
+
+/** Each irregular pair's rules, `to` naming the target word: the last pair defined is tried first. */
+function irregularRules(rules: (singular: string, plural: string) => readonly (readonly [RegExp, string])[]): Rule[] {
+  return [...IRREGULAR].reverse().flatMap(([s, p]) => rules(s, p).map(([pattern, word]): Rule => [pattern, `$1${word.slice(1)}`]));
+}
+
+/** ActiveSupport's `apply_inflections`: an uncountable word as it is, else the first rule that matches. */
+function inflect(word: string, rules: readonly Rule[]): string {
+  if (word === '' || UNCOUNTABLE.some((pattern) => pattern.test(word))) return word;
   for (const [pattern, replacement] of rules) {
     if (pattern.test(word)) return word.replace(pattern, replacement);
   }
   return word;
 }
 
-/** Inflects the last `_`-separated segment, as Rails does for `line_items`. */
-function inflectLast(word: string, toPlural: boolean): string {
-  const cut = word.lastIndexOf('_') + 1;
-  const head = word.slice(0, cut);
-  const last = word.slice(cut);
-  const lower = last.toLowerCase();
-  if (UNCOUNTABLE.has(lower)) return word;
-  for (const [singular, plural] of IRREGULAR) {
-    const from = toPlural ? singular : plural;
-    const to = toPlural ? plural : singular;
-    if (lower === from) return head + last[0] + to.slice(1);
-  }
-  return head + applyRules(last, toPlural ? PLURAL_RULES : SINGULAR_RULES);
-}
-
-/** `job` -> `jobs`, `status` -> `statuses`, `person` -> `people`. */
+/** `job` -> `jobs`, `status` -> `statuses`, `person` -> `people`, `line_item` -> `line_items`. */
 export function pluralize(word: string): string {
-  return inflectLast(word, true);
+  return inflect(word, PLURAL_RULES);
 }
 
 /** `jobs` -> `job`, `line_items` -> `line_item`, `people` -> `person`. */
 export function singularize(word: string): string {
-  return inflectLast(word, false);
+  return inflect(word, SINGULAR_RULES);
 }
 
 /** `line_item` -> `LineItem`. */
