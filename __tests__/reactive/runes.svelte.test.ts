@@ -109,6 +109,19 @@ describe('record handles', () => {
     stop();
   });
 
+  test('the ordinal finders (second ... third_to_last) follow writes; a _bang form ends not-found', async () => {
+    const second = ReactiveJob.active().second();
+    const secondToLast = ReactiveJob.second_to_last();
+    const third = ReactiveJob.active().third_bang();
+    const { seen, stop } = watch(() => [second.id, secondToLast.id, third.id ?? third.$status]);
+    expect(seen.at(-1)).toEqual(['j2', 'j3', 'j4']);
+    await ReactiveJob.update('j2', { status: 'done' });
+    flushSync();
+    expect(seen.at(-1)).toEqual(['j4', 'j3', 'not-found']);
+    expect(third.$error?.message).toBe("Couldn't find Job");
+    stop();
+  });
+
   test('a rejected argument ends in the error state instead of throwing', () => {
     const job = ReactiveJob.find(undefined);
     expect(job.$status).toBe('not-found');

@@ -168,6 +168,43 @@ describe.each(READ_MODES)('%s', (mode) => {
       expect(await m.Job.none().first()).toBeNull();
     });
 
+    // Each answer is ActiveRecord 6.1's over SQLite with this seed (in_order_of's is Rails 7's, which 6.1 lacks).
+    const ordinals: [string, () => Promise<{ id: unknown } | null>, string | null][] = [
+      ['second', () => m.Job.second(), 'j2'],
+      ['third', () => m.Job.third(), 'j3'],
+      ['fourth', () => m.Job.fourth(), 'j4'],
+      ['fifth', () => m.Job.fifth(), 'j5'],
+      ['forty_two', () => m.Job.forty_two(), null],
+      ['second in the order given', () => m.Job.order({ created_at: 'desc' }).second(), 'j5'],
+      ['second of a where', () => m.Job.where({ status: 'active' }).second(), 'j3'],
+      ['third of a where of two', () => m.Job.where({ status: 'active' }).third(), null],
+      ['second within a limit', () => m.Job.limit(2).second(), 'j2'],
+      ['third beyond a limit', () => m.Job.limit(2).third(), null],
+      ['second after an offset', () => m.Job.offset(2).second(), 'j4'],
+      ['third within an offset and a limit, NULL first', () => m.Job.order('priority', 'id').offset(1).limit(3).third(), 'j5'],
+      ['second_to_last', () => m.Job.second_to_last(), 'j4'],
+      ['third_to_last', () => m.Job.third_to_last(), 'j3'],
+      ['second_to_last in the order given', () => m.Job.order('created_at').second_to_last(), 'j5'],
+      ['second_to_last of a limit: its tail', () => m.Job.limit(3).second_to_last(), 'j2'],
+      ['third_to_last after an offset', () => m.Job.offset(2).third_to_last(), 'j3'],
+      ['third_to_last beyond an offset', () => m.Job.offset(3).third_to_last(), null],
+      ['third_to_last of a where of two', () => m.Job.where({ status: 'active' }).third_to_last(), null],
+      ['second_to_last of in_order_of', () => m.Job.in_order_of('id', ['j3', 'j1', 'j2']).second_to_last(), 'j1'],
+      ['fifth_bang', () => m.Job.fifth_bang(), 'j5'],
+    ];
+    test.each(ordinals)('%s (Rails: find_nth)', async (_name, run, expected) => {
+      expect((await run())?.id ?? null).toBe(expected);
+    });
+
+    test("the ordinal _bang finders raise Rails' RecordNotFound when there is no such record", async () => {
+      for (const bang of [() => m.Job.where({ status: 'active' }).third_bang(), () => m.Job.where({ id: 'j1' }).second_to_last_bang(), () => m.Job.forty_two_bang()]) {
+        const error = await bang().catch((e: unknown) => e);
+        expect([error instanceof RecordNotFoundError, (error as Error).message]).toEqual([true, "Couldn't find Job"]);
+      }
+      expect((await m.Job.second_bang()).id).toBe('j2');
+      expect((await m.Job.third_to_last_bang()).id).toBe('j3');
+    });
+
     test('take does not order; returns null on none', async () => {
       expect(ids(await m.Job.where({ status: 'active' }).take(5)).sort()).toEqual(['j1', 'j3']);
       expect(await m.Job.none().take()).toBeNull();

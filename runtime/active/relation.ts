@@ -4,7 +4,7 @@
 import { Relation } from '../core/relation.ts';
 import type { WhereHash } from '../core/conditions.ts';
 import {
-  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
+  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
@@ -107,6 +107,22 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   last_bang(): Promise<T> {
     return this.#try(() => lastPlan(this, undefined, true)) as Promise<T>;
   }
+
+  // Rails' ordinal finders: null when there is none; the _bang forms raise RecordNotFoundError.
+  second(): Promise<T | null> { return this.#try(() => nthPlan(this, 1, false)) as Promise<T | null>; }
+  second_bang(): Promise<T> { return this.#try(() => nthPlan(this, 1, true)) as Promise<T>; }
+  third(): Promise<T | null> { return this.#try(() => nthPlan(this, 2, false)) as Promise<T | null>; }
+  third_bang(): Promise<T> { return this.#try(() => nthPlan(this, 2, true)) as Promise<T>; }
+  fourth(): Promise<T | null> { return this.#try(() => nthPlan(this, 3, false)) as Promise<T | null>; }
+  fourth_bang(): Promise<T> { return this.#try(() => nthPlan(this, 3, true)) as Promise<T>; }
+  fifth(): Promise<T | null> { return this.#try(() => nthPlan(this, 4, false)) as Promise<T | null>; }
+  fifth_bang(): Promise<T> { return this.#try(() => nthPlan(this, 4, true)) as Promise<T>; }
+  forty_two(): Promise<T | null> { return this.#try(() => nthPlan(this, 41, false)) as Promise<T | null>; }
+  forty_two_bang(): Promise<T> { return this.#try(() => nthPlan(this, 41, true)) as Promise<T>; }
+  second_to_last(): Promise<T | null> { return this.#try(() => nthFromLastPlan(this, 2, false)) as Promise<T | null>; }
+  second_to_last_bang(): Promise<T> { return this.#try(() => nthFromLastPlan(this, 2, true)) as Promise<T>; }
+  third_to_last(): Promise<T | null> { return this.#try(() => nthFromLastPlan(this, 3, false)) as Promise<T | null>; }
+  third_to_last_bang(): Promise<T> { return this.#try(() => nthFromLastPlan(this, 3, true)) as Promise<T>; }
 
   take(): Promise<T | null>;
   take(n: number): Promise<T[]>;

@@ -170,6 +170,31 @@ export function lastPlan(relation: Relation, n: number | undefined, bang: boolea
   return { relation: relation.reverse_order().limit(count), single: n === undefined, settle: (records) => finish([...records].reverse()) };
 }
 
+/**
+ * Rails' ordinal finders, `second` to `fifth` and `forty_two` (`find_nth`), and their `_bang` forms: the record at
+ * position `index` (from 0) in the relation's order (by primary key when it has none), counted from its offset and
+ * within its limit; null, or RecordNotFound with `bang`, when there is none.
+ */
+export function nthPlan(relation: Relation, index: number, bang: boolean): Plan<unknown> {
+  const { limit, offset } = relation.state;
+  const finish = takeResult(undefined, bang, relation);
+  if (limit !== undefined && limit <= index) return { relation: relation.none(), single: true, settle: finish };
+  return { relation: byPrimaryKey(relation, 'asc').offset((offset ?? 0) + index).limit(1), single: true, settle: finish };
+}
+
+/**
+ * Rails' `second_to_last` and `third_to_last` (`find_nth_from_last`; `index` 2 or 3): the order reversed (primary key
+ * when unordered) and offset. A limited or offset relation, or a list order, is loaded and its tail counted, as Rails does.
+ */
+export function nthFromLastPlan(relation: Relation, index: number, bang: boolean): Plan<unknown> {
+  const finish = takeResult(undefined, bang, relation);
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersByList(relation.state.order)) {
+    const settle = (records: readonly RecordLike[]) => finish(records.length >= index ? [records[records.length - index]!] : []);
+    return { relation: byPrimaryKey(relation, 'asc'), single: true, settle };
+  }
+  return { relation: relation.reverse_order().offset(index - 1).limit(1), single: true, settle: finish };
+}
+
 /** `take`, `take(n)`, `take_bang`: no implied order. */
 export function takePlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
   const count = n === undefined ? 1 : countArg(n, 'take', relation);

@@ -7,7 +7,7 @@ import type { WhereHash } from '../core/conditions.ts';
 import type { ModelDefinition } from '../core/config.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
 import {
-  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, pickPlan, pluckPlan, solePlan, takePlan,
+  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan,
   type Plan, type RecordLike,
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
@@ -295,6 +295,22 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   last_bang(): Handle<Row, A> {
     return this.#single(() => lastPlan(this, undefined, true));
   }
+
+  // Rails' ordinal finders: a missing record ends with `$found` false; the _bang forms end 'not-found' with RecordNotFoundError.
+  second(): Handle<Row, A> { return this.#single(() => nthPlan(this, 1, false)); }
+  second_bang(): Handle<Row, A> { return this.#single(() => nthPlan(this, 1, true)); }
+  third(): Handle<Row, A> { return this.#single(() => nthPlan(this, 2, false)); }
+  third_bang(): Handle<Row, A> { return this.#single(() => nthPlan(this, 2, true)); }
+  fourth(): Handle<Row, A> { return this.#single(() => nthPlan(this, 3, false)); }
+  fourth_bang(): Handle<Row, A> { return this.#single(() => nthPlan(this, 3, true)); }
+  fifth(): Handle<Row, A> { return this.#single(() => nthPlan(this, 4, false)); }
+  fifth_bang(): Handle<Row, A> { return this.#single(() => nthPlan(this, 4, true)); }
+  forty_two(): Handle<Row, A> { return this.#single(() => nthPlan(this, 41, false)); }
+  forty_two_bang(): Handle<Row, A> { return this.#single(() => nthPlan(this, 41, true)); }
+  second_to_last(): Handle<Row, A> { return this.#single(() => nthFromLastPlan(this, 2, false)); }
+  second_to_last_bang(): Handle<Row, A> { return this.#single(() => nthFromLastPlan(this, 2, true)); }
+  third_to_last(): Handle<Row, A> { return this.#single(() => nthFromLastPlan(this, 3, false)); }
+  third_to_last_bang(): Handle<Row, A> { return this.#single(() => nthFromLastPlan(this, 3, true)); }
 
   take(): Handle<Row, A>;
   take(n: number): ReactiveRelation<Row, A>;
