@@ -42,6 +42,23 @@ describe('live calculations', () => {
 });
 
 describe('live relation algebra', () => {
+  test('include_p, find_sole_by, invert_where and and follow writes', async () => {
+    const j1 = ReactiveJob.find('j1');
+    const held = ReactiveJob.active().include_p(j1);
+    const sole = ReactiveJob.active().find_sole_by({ client_id: 'c2' });
+    const others = ReactiveJob.active().invert_where().and(ReactiveJob.where({ client_id: 'c1' }));
+    const { seen, stop } = watch(() => [held.current, sole.id ?? sole.$status, others.map((job) => job.id)]);
+    expect(seen.at(-1)).toEqual([true, 'j2', ['j3']]);
+    await ReactiveJob.update('j1', { status: 'done' });
+    flushSync();
+    expect(seen.at(-1)).toEqual([false, 'j2', ['j1', 'j3']]);
+    await ReactiveJob.update('j4', { client_id: 'c2' });
+    flushSync();
+    expect(seen.at(-1)?.[1]).toBe('error');
+    expect(sole.$error?.name).toBe('SoleRecordExceededError');
+    stop();
+  });
+
   test('in_order_of: the list order and the limit follow writes', async () => {
     const jobs = ReactiveJob.in_order_of('status', ['done', 'active']).limit(2);
     const { seen, stop } = watch(() => jobs.map((job) => job.id));

@@ -52,7 +52,7 @@ export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<R
 };
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;

@@ -4,7 +4,7 @@
 import { Relation } from '../core/relation.ts';
 import type { WhereHash } from '../core/conditions.ts';
 import {
-  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
+  countPlan, existsPlan, findByPlan, findPlan, findSoleByPlan, firstPlan, idsPlan, includePlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan, type Plan,
 } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
@@ -137,6 +137,21 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   /** Exactly one record; RecordNotFoundError for none, SoleRecordExceededError for more. */
   sole(): Promise<T> {
     return this.#try(() => solePlan(this)) as Promise<T>;
+  }
+
+  /** Rails 7's `find_sole_by`: `where(conditions).sole()`. */
+  find_sole_by(conditions: WhereHash): Promise<T> {
+    return this.#try(() => findSoleByPlan(this, conditions)) as Promise<T>;
+  }
+
+  /** Rails 7's `include?(record)`: whether the relation holds the record (asks Zero for its one row). */
+  include_p(record: unknown): Promise<boolean> {
+    return this.#try(() => includePlan(this, record));
+  }
+
+  /** Rails' `member?`: the same as `include_p`. */
+  member_p(record: unknown): Promise<boolean> {
+    return this.include_p(record);
   }
 
   pluck(...columns: string[]): Promise<unknown[]> {

@@ -9,6 +9,7 @@ import { uniqueValues } from './unique-values.ts';
 import type { Direction, Relation } from './relation.ts';
 import type { ModelDefinition } from './config.ts';
 import { ordersByList } from './relation-algebra.ts';
+import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
 
 export type RecordLike = Readonly<Record<string, unknown>>;
 
@@ -213,6 +214,24 @@ export function solePlan(relation: Relation): Plan<unknown> {
       return records[0];
     },
   };
+}
+
+/** Rails 7's `find_sole_by(conditions)`: `where(conditions).sole`. */
+export function findSoleByPlan(relation: Relation, conditions: WhereHash): Plan<unknown> {
+  return solePlan(relation.where(conditions));
+}
+
+/**
+ * Rails 7's `include?(record)` (alias `member?`): whether the relation holds that record. Anything that is not a record
+ * of the model, or a record without a key, is not in it. A limited or offset relation is loaded and searched, as Rails
+ * does; otherwise Zero is asked for the one row (`exists?(id)`).
+ */
+export function includePlan(relation: Relation, record: unknown): Plan<boolean> {
+  const key = recordKeyOf(relation.model, record);
+  if (key === NOT_A_RECORD || key === null || key === undefined) return { relation: relation.none(), single: false, settle: () => false };
+  if (relation.state.limit === undefined && relation.state.offset === undefined) return existsPlan(relation, key);
+  const { primaryKey } = relation.model;
+  return { relation, single: false, settle: (records) => records.some((r) => r[primaryKey] === key) };
 }
 
 function pluckColumns(relation: Relation, columns: readonly string[], method: string): void {

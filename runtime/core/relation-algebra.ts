@@ -135,6 +135,11 @@ export function requiresMissing(cond: Condition): boolean {
   return (cond.op === 'and' || cond.op === 'or') && cond.conds.some(requiresMissing);
 }
 
+/** True when a `where_missing` (NOT EXISTS) sits inside an AND / OR of `where`'s, where the client pass cannot filter it. */
+export function nestsMissing(where: Condition): boolean {
+  return predicates(where).some((p) => p.op !== 'exists' && requiresMissing(p));
+}
+
 /**
  * `where` without its `where_missing` predicates, and their relationships. Zero's client cannot run NOT EXISTS
  * (rocicorp issue 3438; zero-cache can), so a relation asks Zero for the relationship's first row beside each row and

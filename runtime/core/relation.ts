@@ -8,9 +8,10 @@ import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  isMissing, mergedWhere, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
+  isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
+import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
 import type { TTL } from '@rocicorp/zero';
 
 export type { Direction, OrderEntry };
@@ -119,6 +120,20 @@ export class Relation {
     return this.spawn({ where: and([this.state.where, negate(hashCondition(this.model, conditions, `${this.model.className}.not`))]) });
   }
 
+  /**
+   * Rails 7's `invert_where`: every condition so far negated as one, SQL NOT (rows where it is NULL match neither side);
+   * a scope's conditions included, as Rails warns. `none()` stays none.
+   */
+  invert_where(): this {
+    const where = negate(this.state.where);
+    if (nestsMissing(where)) {
+      throw new QueryError(
+        `${this.model.className}.invert_where: inverting these conditions puts a where_missing inside an OR, which Zero's client cannot run (it filters where_missing on the loaded rows); invert the conditions without where_associated / where_missing, then add those`,
+      );
+    }
+    return this.spawn({ where });
+  }
+
   /** Rails' `rewhere`: replaces the conditions on the hash's columns (`unscope(where: columns)`, then `where(conditions)`). */
   rewhere(conditions: WhereHash): this {
     const context = `${this.model.className}.rewhere`;
@@ -218,13 +233,11 @@ export class Relation {
     const { className, primaryKey } = this.model;
     const ids = records.flat(1).filter((r) => r !== null && r !== undefined).map((record) => {
       if (typeof record !== 'object') return record as Scalar;
-      const reader = (record as { read_attribute?: (name: string) => unknown }).read_attribute;
-      const kind = (record as object).constructor?.name;
-      // Records of both flavours are instances of a class named after the model (handles: `JobHandle`).
-      if (typeof reader !== 'function' || (kind !== className && kind !== `${className}Handle`)) {
+      const key = recordKeyOf(this.model, record);
+      if (key === NOT_A_RECORD) {
         throw new QueryError(`${className}.${method}: you must only pass a single or collection of ${className} objects (or their ids) to #${method}, got ${describeValue(record)}`);
       }
-      return reader.call(record, primaryKey) as Scalar;
+      return key as Scalar;
     });
     return this.spawn({ where: and([this.state.where, negate(hashCondition(this.model, { [primaryKey]: ids }, `${className}.${method}`))]) });
   }
@@ -290,6 +303,22 @@ export class Relation {
         `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
       );
     }
+    this.assertCompatible(other, 'or');
+    return this.spawn({ where: or([this.state.none ? FALSE : this.state.where, other.state.none ? FALSE : other.state.where]), none: false });
+  }
+
+  /**
+   * Rails' `and` (6.1+): the rows both relations match, `other`'s conditions added to these; the two may differ only in
+   * their conditions, as for `or`. A relation built through it takes what either pins.
+   */
+  and(other: Relation): this {
+    this.assertSameModel(other, 'and');
+    this.assertCompatible(other, 'and');
+    return this.spawn({ where: and([this.state.where, other.state.where]), none: this.state.none || other.state.none });
+  }
+
+  /** Rails' `structurally_incompatible_values_for`: a list value (order, includes) only the receiver sets passes. */
+  private assertCompatible(other: Relation, method: 'or' | 'and'): void {
     const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl', 'distinct'] as const).filter((part) => {
       const mine = this.part(part);
       const theirs = other.part(part);
@@ -301,10 +330,9 @@ export class Relation {
     });
     if (incompatible.length > 0) {
       throw new QueryError(
-        `${this.model.className}.or: relation passed to #or must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,
+        `${this.model.className}.${method}: relation passed to #${method} must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,
       );
     }
-    return this.spawn({ where: or([this.state.none ? FALSE : this.state.where, other.state.none ? FALSE : other.state.where]), none: false });
   }
 
   private assertSameModel(other: Relation, method: string): void {

@@ -7,7 +7,7 @@ import type { WhereHash } from '../core/conditions.ts';
 import type { ModelDefinition } from '../core/config.ts';
 import type { ZeroRecordError } from '../core/errors.ts';
 import {
-  countPlan, existsPlan, findByPlan, findPlan, firstPlan, idsPlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan,
+  countPlan, existsPlan, findByPlan, findPlan, findSoleByPlan, firstPlan, idsPlan, includePlan, lastPlan, nthFromLastPlan, nthPlan, pickPlan, pluckPlan, solePlan, takePlan,
   type Plan, type RecordLike,
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
@@ -327,6 +327,11 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return this.#single(() => solePlan(this));
   }
 
+  /** Rails 7's `find_sole_by`: `where(conditions).sole()`. */
+  find_sole_by(conditions: WhereHash): Handle<Row, A> {
+    return this.#single(() => findSoleByPlan(this, conditions));
+  }
+
   // ---- live values ----------------------------------------------------------------------------------------------------
 
   count(column?: string): LiveValue<number> {
@@ -336,6 +341,16 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`; asks Zero for one row. */
   exists_p(...args: [] | [conditions: unknown]): LiveValue<boolean> {
     return this.#value(() => existsPlan(this, ...args));
+  }
+
+  /** Rails 7's `include?(record)`: whether the relation holds the record, live. */
+  include_p(record: unknown): LiveValue<boolean> {
+    return this.#value(() => includePlan(this, record));
+  }
+
+  /** Rails' `member?`: the same as `include_p`. */
+  member_p(record: unknown): LiveValue<boolean> {
+    return this.include_p(record);
   }
 
   /** Rails' `any?`. */

@@ -1,0 +1,20 @@
+/**
+ * Whether a value is a record of a given model, in either flavour, and its key: what Rails' `is_a?(klass)` checks
+ * before `excluding` and `include?` read a record's id.
+ */
+import type { ModelDefinition } from './config.ts';
+
+/** The value has no record's key: it is not a record (or handle) of the model. */
+export const NOT_A_RECORD: unique symbol = Symbol('not a record');
+
+/**
+ * `record`'s primary key when it is a record of `model` (an ActiveRecord record, a reactive record or a handle: each an
+ * instance of a class named after the model, handles `JobHandle`), else NOT_A_RECORD. A new record's key may be null.
+ */
+export function recordKeyOf(model: ModelDefinition, record: unknown): unknown {
+  if (typeof record !== 'object' || record === null) return NOT_A_RECORD;
+  const reader = (record as { read_attribute?: (name: string) => unknown }).read_attribute;
+  const kind = record.constructor?.name;
+  if (typeof reader !== 'function' || (kind !== model.className && kind !== `${model.className}Handle`)) return NOT_A_RECORD;
+  return reader.call(record, model.primaryKey);
+}
