@@ -13,6 +13,7 @@ import { waitForValue } from '../support/wait.ts';
 import { has, lacks } from './support/rows.ts';
 import { exampleStackOptions, startStackSession, type StackSession } from './support/stack-session.ts';
 import { newId } from './support/stack-zero.ts';
+import { serverOutcome } from './support/server-outcome.ts';
 import { ViewWaiter } from './support/view-waiter.ts';
 
 type JobRow = { id: string; title: string; owner_id: string | null };
@@ -37,9 +38,9 @@ function signIn(userID: string) {
 }
 
 type Outcome = { type: 'success' } | { type: 'error'; error: { type: string; message: string } };
-/** `z.mutate(request)`: the model mutators are typed for any schema, the client for this one. */
-const write = (z: ReturnType<typeof signIn>, request: unknown): { server: Promise<Outcome> } =>
-  (z.mutate as unknown as (r: unknown) => { server: Promise<Outcome> })(request);
+/** `z.mutate(request)`'s server outcome: the model mutators are typed for any schema, the client for this one. */
+const write = (z: ReturnType<typeof signIn>, request: unknown): Promise<Outcome> =>
+  serverOutcome((z.mutate as unknown as (r: unknown) => { server: Promise<Outcome> })(request).server, z, env.sql);
 
 /** A live view of every job the user may see, through the jobs relation query. */
 function allJobs(z: ReturnType<typeof signIn>): ViewWaiter<JobRow> {
@@ -78,8 +79,7 @@ describe('read policy: each user sees only their own rows, live', () => {
       expect(bobJobs.rows.map((r) => r.owner_id)).toEqual(bobJobs.rows.map(() => 'bob'));
 
       // Alice hands her job to Bob through a custom mutator: it leaves her view and enters his.
-      const handover = write(alice, mutators.job.update({ values: { id: a1, owner_id: 'bob' } }));
-      expect(await handover.server).toEqual({ type: 'success' });
+      expect(await write(alice, mutators.job.update({ values: { id: a1, owner_id: 'bob' } }))).toEqual({ type: 'success' });
       await bobJobs.until(has(a1), "the handed-over row in bob's view");
       await aliceJobs.until(lacks(a1), "the handed-over row gone from alice's view");
 
@@ -115,8 +115,7 @@ describe('write policy', () => {
     const id = newId();
     await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'not yours', 'active', 'alice')`;
     // An upsert: Mallory cannot read the row (the read policy), so an update would already fail on her client.
-    const result = write(mallory, mutators.job.upsert({ values: { id, title: 'mine now', status: 'active', owner_id: 'mallory' } }));
-    const server = await result.server;
+    const server = await write(mallory, mutators.job.upsert({ values: { id, title: 'mine now', status: 'active', owner_id: 'mallory' } }));
     expect(server).toMatchObject({ type: 'error', error: { type: 'app' } });
     expect(server.type === 'error' && server.error.message).toMatch(/refused by its write policy/);
     const [row] = await waitForValue('the row', async () => env.sql`SELECT title, owner_id FROM jobs WHERE id = ${id}`);
@@ -127,12 +126,12 @@ describe('write policy', () => {
     const mallory = signIn('mallory');
     const id = newId();
     await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${id}, 'still here', 'active', 'alice')`;
-    const refused = await write(mallory, mutators.job.destroy({ values: { id } })).server;
+    const refused = await write(mallory, mutators.job.destroy({ values: { id } }));
     expect(refused.type === 'error' && refused.error.message).toMatch(/delete on jobs was refused by its write policy/);
     expect(await env.sql`SELECT title FROM jobs WHERE id = ${id}`).toEqual([{ title: 'still here' }]);
     // No row: nothing to delete and nothing to authorize, as Rails' destroy of a stale record.
     const gone = newId();
-    expect(await write(mallory, mutators.job.destroy({ values: { id: gone } })).server).toEqual({ type: 'success' });
+    expect(await write(mallory, mutators.job.destroy({ values: { id: gone } }))).toEqual({ type: 'success' });
     expect(await env.sql`SELECT id FROM jobs WHERE id = ${gone}`).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '@rocicorp/zero';
 
-interface ConnectionSource {
+export interface ConnectionSource {
   readonly current: ConnectionState;
   subscribe(listener: (state: ConnectionState) => void): () => void;
 }
