@@ -32,4 +32,13 @@ describe('reactive relation builders', () => {
     await waitUntil('the new job in the collection', () => expect(view.last()).toEqual(['j2', 'j9']));
     view.stop();
   });
+
+  test('first_or_create hands back the first record or creates one through the relation; first_or_initialize does not save', async () => {
+    const first = await ReactiveJob.where({ client_id: 'c1' }).first_or_create({ title: 'unused' });
+    expect([first.id, first.persisted_p()]).toEqual(['j1', true]);
+    const made = await ReactiveJob.where({ status: 'archived', client_id: 'c2' }).first_or_create({ id: 'j8', title: 'Sweep' });
+    expect([made.persisted_p(), made.status, made.client_id]).toEqual([true, 'archived', 'c2']);
+    const fresh = await ReactiveJob.where({ status: 'draft' }).first_or_initialize({ id: 'j7', title: 'Mop' });
+    expect([fresh.new_record_p(), fresh.status]).toEqual([true, 'draft']);
+  });
 });

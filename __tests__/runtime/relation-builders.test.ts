@@ -49,6 +49,21 @@ describe('none keeps what the relation pins (Rails 6.1 and 8.1 alike)', () => {
   });
 });
 
+describe('first_or_create / first_or_create_bang / first_or_initialize', () => {
+  test("the relation's first record by primary key, else one made through the relation with the attributes", async () => {
+    await Job.create_bang([{ id: 'j2', title: 'b', status: 'active' }, { id: 'j1', title: 'a', status: 'active' }]);
+    expect((await Job.where({ status: 'active' }).first_or_create({ title: 'ignored' })).id).toBe('j1');
+    const made = await Job.where({ status: 'done' }).first_or_create({ id: 'j3', title: 'Paint' });
+    expect([made.persisted_p(), made.status, (await Job.find('j3')).status]).toEqual([true, 'done', 'done']);
+    const fresh = await Job.where({ status: 'draft' }).first_or_initialize({ id: 'j4', title: 'Wire' });
+    expect([fresh.new_record_p(), fresh.status, await Job.exists_p('j4')]).toEqual([true, 'draft', false]);
+    const invalid = await Job.where({ status: 'draft' }).first_or_create({ id: 'j5' });
+    expect([invalid.new_record_p(), invalid.errors.full_messages()]).toEqual([true, ["Title can't be blank"]]);
+    await expect(Job.where({ status: 'draft' }).first_or_create_bang({ id: 'j5' })).rejects.toThrow("Validation failed: Title can't be blank");
+    expect(await Job.order('id').ids()).toEqual(['j1', 'j2', 'j3']);
+  });
+});
+
 describe('create_with', () => {
   test('records made through the relation start with its attributes, over what it pins; the attributes given win; null forgets', async () => {
     const paint = await Job.create_with({ status: 'active', title: 'Untitled' }).find_or_create_by({ id: 'j1', title: 'Paint' });

@@ -294,6 +294,21 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return findOrBuild(this, attributes, this.#maker(), 'find_or_initialize_by');
   }
 
+  /** Rails' `first_or_create(attributes)`: `first()` (by primary key when unordered), or `create` through the relation. */
+  first_or_create(attributes: WhereHash = {}): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_create');
+  }
+
+  /** Rails' `first_or_create!`: raises RecordInvalidError when the new record is invalid. */
+  first_or_create_bang(attributes: WhereHash = {}): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_create_bang');
+  }
+
+  /** Rails' `first_or_initialize(attributes)`: `first()`, or a new unsaved record made through the relation. */
+  first_or_initialize(attributes: WhereHash = {}): Promise<T> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_initialize');
+  }
+
   /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, returns the match instead. */
   create_or_find_by(attributes: WhereHash): Promise<T> {
     return createOrFind(this, attributes, this.#maker(), 'create_or_find_by');

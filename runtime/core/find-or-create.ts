@@ -1,14 +1,14 @@
 /**
  * Records made through a relation: Rails' `new` / `build` / `create` / `create!` on a relation (and so `client.jobs.new`),
- * `find_or_create_by`, `find_or_initialize_by`, `create_or_find_by` (and their `!` forms), shared by
- * both flavours, which say how their records are made. A record created through a relation starts with the columns the
+ * `find_or_create_by`, `find_or_initialize_by`, `create_or_find_by`, `first_or_create`, `first_or_initialize` (and their
+ * `!` forms), shared by both flavours, which say how their records are made. A record created through a relation starts with the columns the
  * relation pins (`Job.where({ status: 'active' }).find_or_create_by({ title })` creates an active job), as in Rails.
  * The plain forms save as Rails' `create` does (an invalid record comes back unsaved, with `errors`); the `_bang` forms
  * raise `RecordInvalidError`.
  */
 import type { WhereHash } from './conditions.ts';
 import { MutationError, RecordNotSavedError } from './errors.ts';
-import { findByPlan } from './finders.ts';
+import { findByPlan, firstPlan, type Plan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
 import type { Relation } from './relation.ts';
@@ -28,9 +28,8 @@ export interface RecordMaker<T> {
   build(attributes: Readonly<Record<string, unknown>>, operation: string): T & Unsaved;
 }
 
-/** The relation's first row matching `attributes`, or null (read once). */
-async function findRow(relation: Relation, attributes: WhereHash): Promise<RowData | null> {
-  const plan = findByPlan(relation, attributes, false);
+/** The row a one-record finder answers, or null (read once). */
+async function rowOf(plan: Plan<unknown>): Promise<RowData | null> {
   return plan.settle(await loadRelation(plan.relation)) as RowData | null;
 }
 
@@ -62,17 +61,22 @@ export function createScoped<T>(relation: Relation, maker: RecordMaker<T>, opera
   });
 }
 
-/** Rails' `find_or_create_by` (`save`), `find_or_create_by!` (`save!`) and `find_or_initialize_by` (not saved). */
-export async function findOrBuild<T>(
-  relation: Relation,
-  attributes: WhereHash,
-  maker: RecordMaker<T>,
-  operation: 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by',
-): Promise<T> {
-  const row = await findRow(relation, attributes);
+/** What `findOrBuild` does: find by the attributes (`find_or_...`) or take the relation's first (`first_or_...`), then create or build. */
+export type FindOrBuild =
+  | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by'
+  | 'first_or_create' | 'first_or_create_bang' | 'first_or_initialize';
+
+/**
+ * Rails' `find_or_create_by` (`save`), `find_or_create_by!` (`save!`) and `find_or_initialize_by` (not saved): the first
+ * row matching `attributes`; and `first_or_create` / `first_or_create!` / `first_or_initialize`: the relation's `first`
+ * (by primary key when it has no order). Without one, a record made through the relation with `attributes`.
+ */
+export async function findOrBuild<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: FindOrBuild): Promise<T> {
+  const first = operation.startsWith('first_or_');
+  const row = await rowOf(first ? firstPlan(relation, undefined, false) : findByPlan(relation, attributes, false));
   if (row) return maker.found(row);
   const record = buildScoped(relation, attributes, maker, operation);
-  return operation === 'find_or_initialize_by' ? record : saved(record, operation === 'find_or_create_by_bang');
+  return operation.includes('_initialize') ? record : saved(record, operation.endsWith('_bang'));
 }
 
 /**
@@ -86,7 +90,7 @@ export async function createOrFind<T>(relation: Relation, attributes: WhereHash,
     return await saved(record, operation === 'create_or_find_by_bang');
   } catch (error) {
     if (!(error instanceof MutationError && error.operation === 'insert')) throw error;
-    const found = await findRow(relation, attributes);
+    const found = await rowOf(findByPlan(relation, attributes, false));
     if (!found) throw error;
     return maker.found(found);
   }

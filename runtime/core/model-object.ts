@@ -17,6 +17,7 @@ const MODEL_QUERY_METHODS: readonly string[] = [
   'pluck', 'pick', 'ids', 'exists_p', 'any_p', 'many_p', 'none_p', 'one_p', 'count', 'sum', 'average', 'minimum', 'maximum',
   'update_all', 'delete_all', 'destroy_all', 'find_each', 'find_in_batches',
   'find_or_create_by', 'find_or_create_by_bang', 'find_or_initialize_by', 'create_or_find_by', 'create_or_find_by_bang',
+  'first_or_create', 'first_or_create_bang', 'first_or_initialize',
   'subscribe', 'toArray', 'new', 'build', 'create', 'create_bang', 'distinct', 'create_with',
 ];
 

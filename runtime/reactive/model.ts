@@ -54,7 +54,8 @@ type QueryMethodName =
   | 'rewhere' | 'invert_where' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing' | 'distinct' | 'create_with'
   | 'count' | 'exists_p' | 'any_p' | 'many_p' | 'none_p' | 'one_p' | 'sum' | 'average' | 'minimum' | 'maximum' | 'pluck' | 'pick' | 'ids'
   | 'update_all' | 'delete_all' | 'destroy_all' | 'find_each' | 'find_in_batches'
-  | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by' | 'create_or_find_by' | 'create_or_find_by_bang';
+  | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by' | 'create_or_find_by' | 'create_or_find_by_bang'
+  | 'first_or_create' | 'first_or_create_bang' | 'first_or_initialize';
 
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
 export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row, A> & Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S>;

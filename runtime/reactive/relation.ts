@@ -472,6 +472,21 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return findOrBuild(this, attributes, this.#maker(), 'find_or_initialize_by');
   }
 
+  /** Rails' `first_or_create(attributes)`: `first()` (by primary key when unordered), or `create` through the relation. */
+  first_or_create(attributes: WhereHash = {}): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_create');
+  }
+
+  /** Rails' `first_or_create!`: raises RecordInvalidError when the new record is invalid. */
+  first_or_create_bang(attributes: WhereHash = {}): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_create_bang');
+  }
+
+  /** Rails' `first_or_initialize(attributes)`: `first()`, or a new unsaved handle made through the relation. */
+  first_or_initialize(attributes: WhereHash = {}): Promise<Handle<Row, A>> {
+    return findOrBuild(this, attributes, this.#maker(), 'first_or_initialize');
+  }
+
   /** Rails' `create_or_find_by(attributes)`: creates; when a row with that primary key exists, the match instead. */
   create_or_find_by(attributes: WhereHash): Promise<Handle<Row, A>> {
     return createOrFind(this, attributes, this.#maker(), 'create_or_find_by');
