@@ -32,6 +32,19 @@ describe('live calculations', () => {
     expect((await zeroViewCounts(ctx.z)).views).toBe(0);
   });
 
+  test('group(...).count and sum are live Maps that follow writes', async () => {
+    const byStatus = ReactiveJob.group('status').count();
+    const priorities = ReactiveJob.group('client_id').sum('priority');
+    const { seen, stop } = watch(() => [[...(byStatus.current ?? [])], [...(priorities.current ?? [])]]);
+    expect(seen.at(-1)).toEqual([[['active', 3], ['done', 1]], [['c1', 10], ['c2', 1]]]);
+    await ReactiveJob.update('j2', { status: 'done', client_id: 'c1' });
+    flushSync();
+    expect(seen.at(-1)).toEqual([[['active', 2], ['done', 2]], [['c1', 11]]]);
+    stop();
+    await settle();
+    expect((await zeroViewCounts(ctx.z)).views).toBe(0);
+  });
+
   test('a bad column is the value’s error, not a throw', () => {
     const sum = ReactiveJob.sum('title');
     const { seen, stop } = watch(() => [sum.$status, sum.$error?.message]);

@@ -3,7 +3,7 @@
  * both read modes. Expected values are Rails' (checked against real ActiveRecord where noted): `sum` of nothing is 0,
  * `maximum` / `average` of nothing are nil, NULLs are ignored, `update_all` returns the count.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, test } from 'vitest';
 import { MutationError, QueryError, RecordInvalidError } from '../../runtime/index.ts';
 import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
@@ -80,6 +80,40 @@ describe.each(READ_MODES)('%s', (mode) => {
         await expect(m.Job.sum('title')).rejects.toThrow(new QueryError("Job.sum: column 'title' of Job holds strings; sum takes a column of numbers"));
         await expect(m.Job.average('nope')).rejects.toThrow(/Job\.average: unknown column 'nope' for Job/);
         await expect(m.Job.maximum('nope')).rejects.toBeInstanceOf(QueryError);
+      });
+    });
+
+    // Each answer is ActiveRecord 6.1's over SQLite with this seed, entries in the order Rails gave them.
+    describe('grouped calculations', () => {
+      const cases: [string, () => Promise<Map<unknown, unknown>>, [unknown, unknown][]][] = [
+        ['group(:status).count', () => m.Job.group('status').count(), [[null, 1], ['active', 2], ['archived', 1], ['done', 1]]],
+        ['sum: 0 for a group of NULLs', () => m.Job.group('status').sum('priority'), [[null, 0], ['active', 6], ['archived', 3], ['done', 3]]],
+        ['sum by a column with NULLs', () => m.Job.group('country').sum('priority'), [[null, 5], ['DE', 3], ['FR', 3], ['UK', 1]]],
+        ['average: null for a group of NULLs', () => m.Job.group('client_id').average('priority'), [[null, null], ['c1', 2], ['c2', 4]]],
+        ['minimum of strings', () => m.Job.group('client_id').minimum('title'), [[null, 'Tile'], ['c1', 'Paint'], ['c2', 'Plumb']]],
+        ['maximum', () => m.Job.group('country').maximum('priority'), [[null, 5], ['DE', 3], ['FR', 3], ['UK', 1]]],
+        ['two columns: tuple keys', () => m.Job.group('client_id', 'status').count(), [[[null, null], 1], [['c1', 'active'], 1], [['c1', 'done'], 1], [['c2', 'active'], 1], [['c2', 'archived'], 1]]],
+        ['after a where', () => m.Job.where({ country: 'UK' }).group('status').count(), [[null, 1], ['active', 1]]],
+        ['a limit picks groups', () => m.Job.limit(2).group('status').count(), [[null, 1], ['active', 2]]],
+        ['ordered, with an offset and a limit', () => m.Job.order('status').offset(1).limit(2).group('status').count(), [['active', 2], ['archived', 1]]],
+        ['ordered descending: NULL last', () => m.Job.order({ status: 'desc' }).group('status').count(), [['done', 1], ['archived', 1], ['active', 2], [null, 1]]],
+        ['count(column): non-NULL values per group', () => m.Job.group('client_id').count('country'), [[null, 1], ['c1', 2], ['c2', 1]]],
+        ['distinct count(column)', () => m.Job.distinct().group('client_id').count('priority'), [[null, 0], ['c1', 2], ['c2', 2]]],
+        ['number keys stay numbers', () => m.Job.group('priority').count(), [[null, 1], [1, 1], [3, 2], [5, 1]]],
+        ['none', () => m.Job.none().group('status').count(), []],
+      ];
+      test.each(cases)('%s', async (_name, calculate, expected) => {
+        expect([...(await calculate()).entries()]).toEqual(expected);
+      });
+
+      test("a group's key is typed as its column; several columns' keys are tuples", () => {
+        expectTypeOf(m.Job.group('status').count).returns.toEqualTypeOf<Promise<Map<string | null, number>>>();
+        expectTypeOf(m.Job.group('client_id', 'status').average).returns.toEqualTypeOf<Promise<Map<unknown[], number | null>>>();
+      });
+
+      test("group names its columns: none is Rails' ArgumentError, an unknown one the usual QueryError", () => {
+        expect(() => m.Job.group()).toThrow(new QueryError('Job.group: the method .group() must contain arguments'));
+        expect(() => m.Job.group('nope' as 'status')).toThrow(/Job\.group: unknown column 'nope' for Job/);
       });
     });
 

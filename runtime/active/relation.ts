@@ -8,6 +8,7 @@ import {
 } from '../core/finders.ts';
 import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
+import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
@@ -196,6 +197,17 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return this.#try(() => countPlan(this, column));
   }
 
+  /**
+   * Rails' `group(:status).count` and the other calculations per group: a Map from each group's value (a tuple of
+   * values for several columns) to its result. The relation's limit and offset pick groups, as SQL's do.
+   * @example await ActiveJob.group('status').count()   // Map { 'active' => 2, 'done' => 1, null => 1 }
+   */
+  group<C extends keyof T & string>(column: C): ActiveGrouped<T[C]>;
+  group(...columns: (keyof T & string)[]): ActiveGrouped<unknown[]>;
+  group(...columns: string[]): ActiveGrouped<unknown> {
+    return groupedCalculations(this, columns, (plan) => this.#try(plan)) as ActiveGrouped<unknown>;
+  }
+
   /** Rails' `sum(column)`: the total of the non-null values of a number column; 0 when there are none. */
   sum(column: string): Promise<number> {
     return this.#try(() => sumPlan(this, column));
@@ -350,4 +362,13 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     deliver();
     return release;
   }
+}
+
+/** A relation grouped by columns (`ActiveJob.group('status')`): Rails' grouped calculations, each a Map from group to result. */
+export interface ActiveGrouped<K> {
+  count(column?: string): Promise<Map<K, number>>;
+  sum(column: string): Promise<Map<K, number>>;
+  average(column: string): Promise<Map<K, number | null>>;
+  minimum(column: string): Promise<Map<K, string | number | null>>;
+  maximum(column: string): Promise<Map<K, string | number | null>>;
 }

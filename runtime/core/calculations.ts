@@ -52,17 +52,21 @@ export function averagePlan(relation: Relation, column: string): Plan<number | n
  * extreme is among its own rows: it is computed over them (strings compare as JavaScript's `<`).
  */
 function extremePlan(relation: Relation, column: string, method: 'minimum' | 'maximum'): Plan<string | number | null> {
-  const values = columnValues(relation, column, method, ['number', 'string']);
-  const better = (v: string | number, best: string | number) => (method === 'minimum' ? v < best : v > best);
-  if (relation.state.limit !== undefined || relation.state.offset !== undefined) {
-    return {
-      relation,
-      single: false,
-      settle: (records) => (values(records) as (string | number)[]).reduce<string | number | null>((best, v) => (best === null || better(v, best) ? v : best), null),
-    };
-  }
+  const overRecords = extremeOverRecords(relation, column, method); // checks the column
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined) return overRecords;
   const target = relation.unscope('order', 'includes').not({ [column]: null }).order({ [column]: method === 'minimum' ? 'asc' : 'desc' }).limit(1);
   return { relation: target, single: false, settle: (records) => (records[0]?.[column] as string | number | undefined) ?? null };
+}
+
+/** `minimum` / `maximum` computed over the relation's own rows (strings compare as JavaScript's `<`). */
+export function extremeOverRecords(relation: Relation, column: string, method: 'minimum' | 'maximum'): Plan<string | number | null> {
+  const values = columnValues(relation, column, method, ['number', 'string']);
+  const better = (v: string | number, best: string | number) => (method === 'minimum' ? v < best : v > best);
+  return {
+    relation,
+    single: false,
+    settle: (records) => (values(records) as (string | number)[]).reduce<string | number | null>((best, v) => (best === null || better(v, best) ? v : best), null),
+  };
 }
 
 export function minimumPlan(relation: Relation, column: string): Plan<string | number | null> {

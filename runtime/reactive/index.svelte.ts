@@ -14,7 +14,7 @@ import { connection } from './connection.ts';
  */
 export const ReactiveRecord = Object.freeze({ ...Factory, connection });
 export { connection, ReactiveConnection } from './connection.ts';
-export { ReactiveRelation } from './relation.ts';
+export { ReactiveRelation, type ReactiveGrouped } from './relation.ts';
 export { LiveValue } from './value.ts';
 export type { ReactiveModel, ReactiveModelStatics, ReactiveScoped } from './model.ts';
 export type { FoundRecordHandle, MissingRecordHandle, RecordHandle, RecordHandleState } from './handle.ts';

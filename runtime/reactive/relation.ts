@@ -11,6 +11,7 @@ import {
   type Plan, type RecordLike,
 } from '../core/finders.ts';
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
+import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
 import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
 import { KeyFind, loadRelation } from '../core/reads.ts';
@@ -373,6 +374,17 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return this.#value(() => onePlan(this));
   }
 
+  /**
+   * Rails' `group(:status).count` and the other calculations per group, live: a Map from each group's value (a tuple
+   * of values for several columns) to its result. The relation's limit and offset pick groups, as SQL's do.
+   * @example const byStatus = ReactiveJob.group('status').count();   // byStatus.current?.get('active')
+   */
+  group<C extends keyof Row & string>(column: C): ReactiveGrouped<Row[C]>;
+  group(...columns: (keyof Row & string)[]): ReactiveGrouped<unknown[]>;
+  group(...columns: string[]): ReactiveGrouped<unknown> {
+    return groupedCalculations(this, columns, (plan) => this.#value(plan)) as ReactiveGrouped<unknown>;
+  }
+
   /** Rails' `sum(column)`: 0 when there is no non-null value. */
   sum(column: string): LiveValue<number> {
     return this.#value(() => sumPlan(this, column));
@@ -521,4 +533,13 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   ids(): LiveValue<unknown[]> {
     return this.#value(() => idsPlan(this));
   }
+}
+
+/** A live relation grouped by columns (`ReactiveJob.group('status')`): Rails' grouped calculations, each a live Map. */
+export interface ReactiveGrouped<K> {
+  count(column?: string): LiveValue<Map<K, number>>;
+  sum(column: string): LiveValue<Map<K, number>>;
+  average(column: string): LiveValue<Map<K, number | null>>;
+  minimum(column: string): LiveValue<Map<K, string | number | null>>;
+  maximum(column: string): LiveValue<Map<K, string | number | null>>;
 }
