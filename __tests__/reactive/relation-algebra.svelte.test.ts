@@ -6,6 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
 import { QueryError } from '../../runtime/index.ts';
+import { loadRelation } from '../../runtime/core/reads.ts';
+import { ReactiveRelation } from '../../runtime/reactive/index.svelte.ts';
 import { ReactiveJob, useZero } from './models.ts';
 import { zeroViewCounts } from '../support/zero-views.ts';
 import { settle, watch } from './effects.svelte.ts';
@@ -117,6 +119,24 @@ describe('writes on a reactive relation', () => {
     flushSync();
     expect(seen.at(-1)).toEqual(['Same', 'Same']);
     stop();
+  });
+
+  test('in_batches: each batch a reactive relation of its keys; update_all over the batches; each_record walks the records', async () => {
+    const sizes: number[] = [];
+    await ReactiveJob.in_batches({ of: 3 }).each(async (batch) => {
+      expect(batch).toBeInstanceOf(ReactiveRelation);
+      sizes.push((await loadRelation(batch)).length);
+    });
+    expect(sizes).toEqual([3, 1]);
+    const titles = ReactiveJob.by_client('c1').order('id').pluck('title');
+    const { seen, stop } = watch(() => titles.current);
+    expect(await ReactiveJob.by_client('c1').in_batches({ of: 2 }).update_all({ title: 'Batched' })).toBe(3);
+    flushSync();
+    expect(seen.at(-1)).toEqual(['Batched', 'Batched', 'Batched']);
+    stop();
+    const walked: unknown[] = [];
+    for await (const job of ReactiveJob.in_batches({ of: 2 }).each_record()) walked.push(job.id);
+    expect(walked).toEqual(['j1', 'j2', 'j3', 'j4']);
   });
 
   test('destroy_all resolves to the records as they were; find_each walks in key order', async () => {

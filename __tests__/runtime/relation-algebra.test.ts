@@ -237,7 +237,24 @@ describe.each(READ_MODES)('%s', (mode) => {
         expect(ids(await collect(m.Job.limit(3).find_each({ batch_size: 2 })))).toEqual(['j1', 'j2', 'j3']);
       });
 
+      // ActiveRecord 6.1's answers over SQLite (its in_batches walks ascending whatever order: is given; 8.1 honours it).
+      test("in_batches yields a relation per batch of keys, in the relation's order, its limit honoured", async () => {
+        const relationsOf = async <R>(enumerator: { each(callback: (batch: R) => unknown): Promise<void> }): Promise<R[]> => {
+          const out: R[] = [];
+          await enumerator.each((batch) => out.push(batch));
+          return out;
+        };
+        const relations = await relationsOf(m.Job.order({ created_at: 'desc' }).in_batches({ of: 2 }));
+        expect(await Promise.all(relations.map((batch) => batch.ids()))).toEqual([['j2', 'j1'], ['j4', 'j3'], ['j5']]);
+        expect(await Promise.all(relations.map((batch) => batch.count()))).toEqual([2, 2, 1]);
+        expect(await Promise.all((await relationsOf(m.Job.limit(3).in_batches({ of: 2 }))).map((batch) => batch.order('id').ids()))).toEqual([['j1', 'j2'], ['j3']]);
+        const descending = await relationsOf(m.Job.in_batches({ of: 2, order: 'desc' }));
+        expect(await Promise.all(descending.map((batch) => batch.order('id').ids()))).toEqual([['j4', 'j5'], ['j2', 'j3'], ['j1']]);
+        expect(ids(await collect(m.Job.in_batches({ of: 2 }).each_record()))).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
+      });
+
       test('bad batch options and an offset are refused', async () => {
+        await expect(m.Job.in_batches({ of: 0 }).each(() => undefined)).rejects.toThrow('Job.in_batches: of must be a positive integer, got 0');
         await expect(collect(m.Job.find_each({ batch_size: 0 }))).rejects.toThrow('Job.find_each: batch_size must be a positive integer, got 0');
         await expect(collect(m.Job.offset(1).find_in_batches())).rejects.toThrow(/Job\.find_in_batches: a relation with an offset cannot be walked in batches/);
       });
@@ -251,6 +268,15 @@ describe.each(READ_MODES)('%s', (mode) => {
       await seed(m);
     });
     afterEach(() => m.z.close());
+
+    test("in_batches' update_all, delete_all and destroy_all act batch by batch and answer as Rails'", async () => {
+      expect(await m.Job.active().in_batches({ of: 1 }).update_all({ country: 'NL' })).toBe(2);
+      expect(await m.Job.where({ country: 'NL' }).order('id').ids()).toEqual(['j1', 'j3']);
+      expect(await m.Job.active().in_batches().destroy_all()).toBeUndefined();
+      expect(await m.Job.order('id').ids()).toEqual(['j2', 'j4', 'j5']);
+      expect(await m.Job.in_batches({ of: 2 }).delete_all()).toBe(3);
+      expect(await m.Job.count()).toBe(0);
+    });
 
     test('update_all writes every matching row without validations and returns the count', async () => {
       expect(await m.Job.active().update_all({ country: 'NL' })).toBe(2);

@@ -10,7 +10,7 @@ import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -253,6 +253,14 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    */
   async *find_in_batches(options?: BatchOptions): AsyncGenerator<T[]> {
     for await (const rows of batches(this, options)) yield instantiate(this, rows) as T[];
+  }
+
+  /**
+   * Rails' `in_batches(of:)`: `ActiveJob.in_batches({ of: 500 }).each((batch) => batch.update_all(...))`, a relation
+   * per batch of keys; or `in_batches().delete_all()` / `update_all` / `destroy_all` / `each_record()`.
+   */
+  in_batches(options: InBatchesOptions = {}): BatchEnumerator<this, T> {
+    return new BatchEnumerator(this, options, (rows) => instantiate(this, rows) as T[]);
   }
 
   /** Rails' `find_each`: `for await (const job of ActiveJob.find_each())`, one record at a time over `find_in_batches`. */

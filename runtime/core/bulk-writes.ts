@@ -1,6 +1,6 @@
 /**
  * Rails' writes on a whole relation, shared by both flavours: `update_all`, `delete_all`, the loading half of
- * `destroy_all`, and `find_in_batches` / `find_each`'s batches.
+ * `destroy_all`, and `find_in_batches` / `find_each` / `in_batches`' batches.
  *
  * Zero has no UPDATE ... WHERE: the relation's rows are loaded (Zero's authoritative answer when there is a server),
  * then written one Zero mutation per row. So unlike Rails' single statement, a bulk write is not atomic: a write Zero
@@ -72,7 +72,9 @@ export async function* batches(relation: Relation, options: BatchOptions = {}, m
   const { model } = relation;
   const context = `${model.className}.${method}`;
   const { batch_size: size = 1000, start, finish, order = 'asc' } = options;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) throw new QueryError(`${context}: batch_size must be a positive integer, got ${describeValue(size)}`);
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+    throw new QueryError(`${context}: ${method === 'in_batches' ? 'of' : 'batch_size'} must be a positive integer, got ${describeValue(size)}`);
+  }
   if (order !== 'asc' && order !== 'desc') throw new QueryError(`${context}: order must be 'asc' or 'desc', got ${describeValue(order)}`);
   if (relation.state.offset !== undefined) throw new QueryError(`${context}: a relation with an offset cannot be walked in batches; drop the offset or narrow it with where`);
   const pk = model.primaryKey;
@@ -91,5 +93,70 @@ export async function* batches(relation: Relation, options: BatchOptions = {}, m
     if (rows.length < take) return;
     if (remaining !== undefined) remaining -= rows.length;
     after = rows[rows.length - 1]![pk] as Scalar;
+  }
+}
+
+/** Options of `in_batches` (Rails' names: `of` rows per batch, default 1000; `start`, `finish`, `order` as above). */
+export interface InBatchesOptions extends Omit<BatchOptions, 'batch_size'> {
+  readonly of?: number;
+}
+
+/** What a batch relation must answer for `in_batches`' bulk forms: the relation methods of either flavour. */
+interface BatchRelation {
+  update_all(attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<number>;
+  delete_all(options?: WriteOptions): Promise<number>;
+  destroy_all(options?: WriteOptions): Promise<unknown>;
+}
+
+/**
+ * Rails' `in_batches` (its BatchEnumerator): `each` calls back with one relation per batch, `where(id: the batch's
+ * keys)` on the relation the walk started from, so each batch's `update_all`, `delete_all`, `count`... act on those rows
+ * only. Not an async iterator: an ActiveRecord relation is thenable, and `for await` would load it instead. Its own
+ * `update_all` / `delete_all` answer the total count and `destroy_all` nothing, as Rails' do; `each_record` walks the
+ * records (made by the flavour from each batch's rows).
+ * @example await ActiveJob.where({ status: 'done' }).in_batches({ of: 500 }).each((batch) => batch.update_all({ archived: true }));
+ */
+export class BatchEnumerator<R extends Relation & BatchRelation, Item> {
+  readonly #relation: R;
+  readonly #options: BatchOptions;
+  readonly #records: (rows: readonly RowData[]) => readonly Item[];
+
+  constructor(relation: R, options: InBatchesOptions, records: (rows: readonly RowData[]) => readonly Item[]) {
+    const { of, ...rest } = options;
+    this.#relation = relation;
+    this.#options = of === undefined ? rest : { ...rest, batch_size: of };
+    this.#records = records;
+  }
+
+  /** Rails' `in_batches { |relation| ... }`: `callback` with each batch's relation, one after the other. */
+  async each(callback: (batch: R) => unknown): Promise<void> {
+    const pk = this.#relation.model.primaryKey;
+    for await (const rows of batches(this.#relation, this.#options, 'in_batches')) {
+      await callback(this.#relation.where({ [pk]: rows.map((row) => row[pk] as Scalar) }));
+    }
+  }
+
+  /** Rails' `in_batches.update_all`: each batch's `update_all`; the total count. */
+  async update_all(attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
+    let total = 0;
+    await this.each(async (batch) => (total += await batch.update_all(attributes, options)));
+    return total;
+  }
+
+  /** Rails' `in_batches.delete_all`: each batch's `delete_all`; the total count. */
+  async delete_all(options?: WriteOptions): Promise<number> {
+    let total = 0;
+    await this.each(async (batch) => (total += await batch.delete_all(options)));
+    return total;
+  }
+
+  /** Rails' `in_batches.destroy_all`: each batch's records destroyed through their own `destroy`. */
+  async destroy_all(options?: WriteOptions): Promise<void> {
+    await this.each((batch) => batch.destroy_all(options));
+  }
+
+  /** Rails' `in_batches.each_record`: every record, one batch loaded at a time. */
+  async *each_record(): AsyncGenerator<Item> {
+    for await (const rows of batches(this.#relation, this.#options, 'in_batches')) yield* this.#records(rows);
   }
 }

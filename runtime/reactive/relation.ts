@@ -13,7 +13,7 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { batches, deleteAll, updateAll, type BatchOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { KeyFind, loadRelation } from '../core/reads.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
@@ -427,6 +427,14 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   /** Rails' `find_in_batches`: `for await (const jobs of ReactiveJob.find_in_batches())`, records as read (not live). */
   async *find_in_batches(options?: BatchOptions): AsyncGenerator<Item<Row, A>[]> {
     for await (const rows of batches(this, options)) yield this.#snapshot(rows);
+  }
+
+  /**
+   * Rails' `in_batches(of:)`: `each` calls back with a relation per batch of keys (`batch.update_all(...)`); or
+   * `in_batches().delete_all()` / `update_all` / `destroy_all` / `each_record()` (records as read, not live).
+   */
+  in_batches(options: InBatchesOptions = {}): BatchEnumerator<this, Item<Row, A>> {
+    return new BatchEnumerator(this, options, (rows) => this.#snapshot(rows));
   }
 
   /** Rails' `find_each`: one record at a time over `find_in_batches`. */
