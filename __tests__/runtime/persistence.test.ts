@@ -345,6 +345,32 @@ describe('dirty tracking', () => {
     expect([job.changed_p(), job.previous_changes()]).toEqual([false, { title: ['Paint', 'Saved'] }]);
   });
 
+  test("Rails 5.1's dirty names around a save, each as ActiveRecord answers: before, to be saved, saved, saved again, reloaded", async () => {
+    const job = await m.Job.find('j1');
+    expect([job.saved_changes(), job.attribute_before_last_save('title'), job.saved_change_to_attribute_p('title')]).toEqual([{}, null, false]);
+    job.title = 'Repaint';
+    expect([
+      job.will_save_change_to_attribute_p('title'), job.will_save_change_to_attribute_p('title', { from: 'Paint', to: 'Repaint' }),
+      job.attribute_change_to_be_saved('title'), job.attribute_in_database('title'), job.has_changes_to_save_p(), job.changes_to_save(),
+      job.changed_attribute_names_to_save(), job.will_save_change_to_attribute_p('status'), job.attribute_change_to_be_saved('status'),
+    ]).toEqual([true, true, ['Paint', 'Repaint'], 'Paint', true, { title: ['Paint', 'Repaint'] }, ['title'], false, null]);
+    await job.save_bang();
+    expect([
+      job.saved_change_to_attribute_p('title'), job.saved_change_to_attribute_p('title', { from: 'Paint' }), job.saved_change_to_attribute_p('title', { to: 'x' }),
+      job.saved_change_to_attribute('title'), job.saved_change_to_attribute('status'), job.attribute_before_last_save('title'),
+      job.attribute_before_last_save('status'), job.attribute_previously_changed_p('title'), job.attribute_previously_was('title'),
+    ]).toEqual([true, true, false, ['Paint', 'Repaint'], null, 'Paint', 'active', true, 'Paint']);
+    await job.save_bang(); // a save with nothing to write is still the last save
+    expect([job.saved_changes(), job.attribute_before_last_save('title'), job.saved_change_to_attribute_p('title')]).toEqual([{}, 'Repaint', false]);
+    await job.update_bang({ title: 'Third' });
+    await job.reload(); // Rails' reload forgets the last save
+    expect([job.saved_changes(), job.attribute_before_last_save('title'), job.previous_changes(), job.saved_change_to_attribute_p('title')]).toEqual([{}, null, {}, false]);
+    const created = await m.Job.create_bang({ id: 'n9', title: 'New' });
+    expect([created.attribute_before_last_save('title'), created.saved_change_to_attribute_p('id')]).toEqual([null, true]);
+    const unknown = 'nope' as 'title';
+    expect([job.saved_change_to_attribute_p(unknown), job.attribute_before_last_save(unknown), job.will_save_change_to_attribute_p(unknown)]).toEqual([false, null, false]);
+  });
+
   test('reads stay own data properties: dirty tracking adds no getter, and the record spreads to its columns', async () => {
     const job = await m.Job.find('j1');
     job.title = 'Changed';

@@ -99,12 +99,41 @@ export interface PersistenceMethods<Row> {
   previous_changes(): RowChanges<Row>;
   /** Rails' `saved_changes` (the same as `previous_changes`). */
   saved_changes(): RowChanges<Row>;
+  /** Rails' `saved_change_to_attribute?('title', from:, to:)`: the last save changed it (from / to cast as the column). */
+  saved_change_to_attribute_p(attribute: Column<Row>, options?: AttributeChangeOptions): boolean;
+  /** Rails' `attribute_previously_changed?` (the same as `saved_change_to_attribute_p`). */
+  attribute_previously_changed_p(attribute: Column<Row>, options?: AttributeChangeOptions): boolean;
+  /** Rails' `saved_change_to_attribute('title')`: `[before, after]` of the last save, or null when it left it alone. */
+  saved_change_to_attribute<K extends Column<Row>>(attribute: K): [Row[K], Row[K]] | null;
+  /** Rails' `attribute_before_last_save('title')`: its value before the last save; null when nothing was saved since it was read. */
+  attribute_before_last_save<K extends Column<Row>>(attribute: K): Row[K] | null;
+  /** Rails' `attribute_previously_was` (the same as `attribute_before_last_save`). */
+  attribute_previously_was<K extends Column<Row>>(attribute: K): Row[K] | null;
+  /** Rails' `will_save_change_to_attribute?('title', from:, to:)` (the same as `attribute_changed_p`). */
+  will_save_change_to_attribute_p(attribute: Column<Row>, options?: AttributeChangeOptions): boolean;
+  /** Rails' `attribute_change_to_be_saved('title')`: `[in the database, now]`, or null when unchanged. */
+  attribute_change_to_be_saved<K extends Column<Row>>(attribute: K): [Row[K], Row[K]] | null;
+  /** Rails' `attribute_in_database('title')` (the same as `attribute_was`). */
+  attribute_in_database<K extends Column<Row>>(attribute: K): Row[K];
+  /** Rails' `has_changes_to_save?` (the same as `changed_p`). */
+  has_changes_to_save_p(): boolean;
+  /** Rails' `changes_to_save` (the same as `changes`). */
+  changes_to_save(): RowChanges<Row>;
+  /** Rails' `changed_attribute_names_to_save` (the same as `changed`). */
+  changed_attribute_names_to_save(): Column<Row>[];
 }
 
 /** Options of `attribute_changed_p`: Rails' `from:` / `to:`. */
 export interface AttributeChangeOptions {
   readonly from?: unknown;
   readonly to?: unknown;
+}
+
+/** Whether a change `[was, now]` of `attribute` matches `from:` / `to:`, cast as the attribute as Rails 8.1 casts them (an enum's label is its value). */
+function changeMatches(store: RecordStore, attribute: string, [was, now]: readonly [unknown, unknown], options: AttributeChangeOptions): boolean {
+  const { model } = store;
+  if ('from' in options && !sameValue(model, attribute, was, assignedValue(model, attribute, options.from))) return false;
+  return !('to' in options) || sameValue(model, attribute, now, assignedValue(model, attribute, options.to));
 }
 
 const nowFor = (store: RecordStore, column: string): string | number =>
@@ -387,11 +416,24 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     attribute_changed_p(this: object, attribute: string, options: AttributeChangeOptions = {}) {
       if (!model.columns.includes(attribute)) return false;
       if (!columnChanged(store, this, attribute)) return false;
-      const was = store.original(this)[attribute];
-      const now = valueNow(store, this, attribute);
-      // Rails 8.1 casts `from:` and `to:` as the attribute (an enum's label is its value).
-      if ('from' in options && !sameValue(model, attribute, was, assignedValue(model, attribute, options.from))) return false;
-      return !('to' in options) || sameValue(model, attribute, now, assignedValue(model, attribute, options.to));
+      return changeMatches(store, attribute, [store.original(this)[attribute], valueNow(store, this, attribute)], options);
+    },
+    /** Rails' `saved_change_to_attribute?('title', from:, to:)`. */
+    saved_change_to_attribute_p(this: object, attribute: string, options: AttributeChangeOptions = {}) {
+      const change = store.state(this).previousChanges[attribute];
+      return change !== undefined && changeMatches(store, attribute, change, options);
+    },
+    /** Rails' `saved_change_to_attribute('title')`: `[before, after]`, or null. */
+    saved_change_to_attribute(this: object, attribute: string) {
+      return store.state(this).previousChanges[attribute] ?? null;
+    },
+    /** Rails' `attribute_before_last_save('title')`. */
+    attribute_before_last_save(this: object, attribute: string) {
+      return model.columns.includes(attribute) ? store.state(this).valueBeforeLastSave(attribute, store.original(this)[attribute] ?? null) : null;
+    },
+    /** Rails' `attribute_change_to_be_saved('title')`: `[in the database, now]`, or null. */
+    attribute_change_to_be_saved(this: object, attribute: string) {
+      return model.columns.includes(attribute) && columnChanged(store, this, attribute) ? [store.original(this)[attribute] ?? null, valueNow(store, this, attribute)] : null;
     },
     /** Rails' `restore_attributes(names = changed)`: puts back the database's values; returns the names restored. */
     restore_attributes(this: object, names?: readonly string[]) {
@@ -412,13 +454,23 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       return store.state(this).previousChanges;
     },
   };
+  // Rails' other names for the same answers (ActiveRecord::AttributeMethods::Dirty, ActiveModel::Dirty).
+  const aliases = {
+    attribute_previously_changed_p: methods.saved_change_to_attribute_p,
+    attribute_previously_was: methods.attribute_before_last_save,
+    will_save_change_to_attribute_p: methods.attribute_changed_p,
+    attribute_in_database: methods.attribute_was,
+    has_changes_to_save_p: methods.changed_p,
+    changes_to_save: methods.changes,
+    changed_attribute_names_to_save: methods.changed,
+  };
   const accessors = {
     /** Rails' `errors`: filled by `valid_p`, `save`, `update`, `create`; empty after a successful save. */
     errors(this: object) {
       return store.state(this).errors;
     },
   };
-  return { methods: methods as unknown as Record<string, (...args: never[]) => unknown>, accessors };
+  return { methods: { ...methods, ...aliases } as unknown as Record<string, (...args: never[]) => unknown>, accessors };
 }
 
 /** Puts the record methods and accessors on `proto`, non-enumerable (so `{ ...record }` and JSON leave them out). */

@@ -21,7 +21,8 @@ export class RecordState {
   #newRecord: boolean;
   #destroyed = false;
   #original: Readonly<RowData> | undefined;
-  #previousChanges: Changes = {};
+  /** What the last save wrote; undefined until a save, and again after a reload (Rails forgets it there). */
+  #previousChanges: Changes | undefined;
   /**
    * @param original the values the database holds, when the record keeps its own copy (ActiveRecord records, new
    * records, reactive records after a save); undefined when the record reads them live from Zero (reactive handles).
@@ -50,7 +51,18 @@ export class RecordState {
 
   get previousChanges(): Changes {
     this.signal.read();
-    return this.#previousChanges;
+    return this.#previousChanges ?? {};
+  }
+
+  /**
+   * Rails' `attribute_before_last_save`: the value `column` had before the last save (its value then when the save left
+   * it alone, `inDatabase`); null when nothing was saved since the record was read or reloaded.
+   */
+  valueBeforeLastSave(column: string, inDatabase: unknown): unknown {
+    this.signal.read();
+    if (this.#previousChanges === undefined) return null;
+    const change = this.#previousChanges[column];
+    return change ? change[0] : inDatabase;
   }
 
   /** The values the database holds now, when the record keeps its own copy (see the constructor). */
@@ -59,10 +71,13 @@ export class RecordState {
     this.signal.notify();
   }
 
-  /** After a successful save or a reload: the record is in the database; `previousChanges` are what the save wrote. */
+  /**
+   * After a successful save (`previousChanges`: what it wrote) or a reload (none: Rails' reload forgets the last save's
+   * changes): the record is in the database.
+   */
   persisted(previousChanges?: Changes): void {
     this.#newRecord = false;
-    if (previousChanges) this.#previousChanges = previousChanges;
+    this.#previousChanges = previousChanges;
     this.signal.notify();
   }
 
