@@ -11,7 +11,7 @@ police quiz ox oxen mouse mice louse matrix vertex index box church class dish c
 analysis basis diagnosis datum medium criteria buffalo tomato bus alias status octopus virus axis testis crisis shoe movie
 news address business day toy key boy guy photo hero cactus focus radius thesis synopsis parenthesis prognosis database
 soliloquy line_item fireman human german salesman statuses people men children indices matrices vertices analyses buses
-aliases octopi axes crises shoes movies quizzes databases knives wives halves lives`.split(/\s+/);
+aliases octopi axes crises shoes movies quizzes databases knives wives halves lives regimen specimen éfish ümoney ñfish`.split(/\s+/);
 
 // Ruby's inflections match words at their end, after a word boundary, or anchored at the start: each spelling tests one.
 const spellings = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), `line_${w}`, `big-${w}`, `super${w}`]);

@@ -204,11 +204,11 @@ describe('the mapping name', () => {
     // Where Rails' rules vary or a word is irregular, the type names no mapping (the runtime: campus, axes, matrices, ...).
     const unsure = [
       'campus', 'axis', 'matrix', 'quiz', 'fez', 'half', 'life', 'box', 'person', 'woman', 'child', 'money', 'species', 'news',
-      'salesman', 'grandchild', 'mouse', 'medium', 'criteria', 'tomato', 'soliloquy',
+      'salesman', 'grandchild', 'mouse', 'medium', 'criteria', 'tomato', 'soliloquy', 'regimen',
     ] as const;
     expect(unsure.map(pluralize)).toEqual([
       'campus', 'axes', 'matrices', 'quizzes', 'fezs', 'halves', 'lives', 'boxes', 'people', 'women', 'children', 'money', 'species', 'news',
-      'salesmen', 'grandchildren', 'mice', 'media', 'criteria', 'tomatoes', 'soliloquies',
+      'salesmen', 'grandchildren', 'mice', 'media', 'criteria', 'tomatoes', 'soliloquies', 'regimen',
     ]);
     expectTypeOf<RegularPlural<(typeof unsure)[number]>>().toEqualTypeOf<never>();
     expect(pluralize('species')).toBe('species'); // uncountable: the type level cannot know, so the generator writes `mapping`

@@ -62,6 +62,11 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['invert_where, then where', () => m.Job.active().invert_where().where({ client_id: 'c2' }), ['j5']],
       ['invert_where of where_missing', () => m.Job.where_missing('client').invert_where(), ['j1', 'j2', 'j3', 'j5']],
       ['invert_where keeps none', () => m.Job.active().none().invert_where(), []],
+      // where.associated is Rails' INNER JOIN: invert_where negates the conditions under it, the join stays.
+      ['invert_where of where_associated alone: nothing', () => m.Job.where_associated('client').invert_where(), []],
+      ['invert_where under where_associated', () => m.Job.where_associated('client').where({ status: 'active' }).invert_where(), ['j2', 'j5']],
+      ['none().or(other) is other, its limit included', () => m.Job.limit(1).none().or(m.Job.where({ status: 'done' })), ['j2']],
+      ['and(none) adds a FALSE that unscope(where) removes', () => m.Job.where({ status: 'active' }).and(m.Job.none()).unscope('where'), ['j1', 'j2', 'j3', 'j4', 'j5']],
       ['and', () => m.Job.where({ status: 'active' }).and(m.Job.where({ client_id: 'c1' })), ['j1']],
       ["and under the receiver's order", () => m.Job.order('created_at').where({ status: 'active' }).and(m.Job.where({ country: [null, 'UK'] })), ['j1', 'j3']],
       ['and none', () => m.Job.where({ status: 'active' }).and(m.Job.none()), []],
@@ -79,7 +84,16 @@ describe.each(READ_MODES)('%s', (mode) => {
     });
 
     test('invert_where refuses to put a where_missing inside an OR', () => {
-      expect(() => m.Job.where_associated('tasks').where({ status: 'active' }).invert_where()).toThrow(/Job\.invert_where: inverting these conditions puts a where_missing inside an OR/);
+      const nested = m.Job.where({ status: 'done' }).or(m.Job.where_associated('tasks').where({ country: 'UK' }));
+      expect(() => nested.invert_where()).toThrow(/Job\.invert_where: inverting these conditions puts a where_missing inside an OR/);
+    });
+
+    test("or / and name what they were given instead of a relation, and refuse a create_with only one side has, as Rails' ArgumentError", () => {
+      expect(() => m.Job.all().and('x' as never)).toThrow(new QueryError('Job.and: You have passed String object to #and. Pass a relation of Job instead.'));
+      expect(() => m.Job.all().or(null as never)).toThrow(new QueryError('Job.or: You have passed null object to #or. Pass a relation of Job instead.'));
+      expect(() => m.Job.create_with({ status: 'archived' }).where({ id: 'j1' }).and(m.Job.where({ client_id: 'c1' }))).toThrow(
+        new QueryError('Job.and: relation passed to #and must be structurally compatible. Incompatible values: [:create_with]'),
+      );
     });
 
     test('find_sole_by is where(...).sole', async () => {

@@ -108,7 +108,17 @@ describe.each(READ_MODES)('%s', (mode) => {
 
       test("a group's key is typed as its column; several columns' keys are tuples", () => {
         expectTypeOf(m.Job.group('status').count).returns.toEqualTypeOf<Promise<Map<string | null, number>>>();
-        expectTypeOf(m.Job.group('client_id', 'status').average).returns.toEqualTypeOf<Promise<Map<unknown[], number | null>>>();
+        expectTypeOf(m.Job.group('client_id', 'status').average).returns.toEqualTypeOf<Promise<Map<readonly unknown[], number | null>>>();
+        // @ts-expect-error a record method is not a column to group by
+        expect(() => m.Job.group('save')).toThrow(QueryError);
+      });
+
+      test("several columns' tuple keys are found by value, as Rails' Hash finds them", async () => {
+        const counts = await m.Job.group('client_id', 'status').count();
+        expect([counts.get(['c1', 'active']), counts.has(['c2', 'archived']), counts.get(['c2', 'done']), counts.get([null, null])]).toEqual([1, true, undefined, 1]);
+        counts.set(['c9', 'new'], 7);
+        counts.set(['c9', 'new'], 8);
+        expect([counts.size, counts.get(['c9', 'new']), counts.delete(['c9', 'new']), counts.has(['c9', 'new'])]).toEqual([6, 8, true, false]);
       });
 
       test("group names its columns: none is Rails' ArgumentError, an unknown one the usual QueryError", () => {

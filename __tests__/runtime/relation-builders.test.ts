@@ -104,6 +104,10 @@ describe('the has_many of a new record', () => {
       if (Array.isArray(jobs)) throw new Error('client.jobs was loaded');
       await expect(jobs.create({ id: 'j7', title: 'Paint' })).rejects.toThrow(new RecordNotSavedError('Client', 'You cannot call create unless the parent is saved'));
       await expect(jobs.where({ status: 'active' }).create_bang({ id: 'j7', title: 'Paint' })).rejects.toThrow('You cannot call create unless the parent is saved');
+      // Every creating form creates through the association: first_or_create and find_or_create_by as Rails' (checked).
+      for (const create of [() => jobs.first_or_create({ id: 'j7', title: 'x' }), () => jobs.find_or_create_by_bang({ id: 'j7', title: 'x' }), () => jobs.create_or_find_by({ id: 'j7', title: 'x' })]) {
+        await expect(create()).rejects.toThrow(new RecordNotSavedError('Client', 'You cannot call create unless the parent is saved'));
+      }
     }
     const keyless = Client.new({ name: 'Initech' }).jobs;
     if (Array.isArray(keyless)) throw new Error('client.jobs was loaded');

@@ -202,8 +202,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    * values for several columns) to its result. The relation's limit and offset pick groups, as SQL's do.
    * @example await ActiveJob.group('status').count()   // Map { 'active' => 2, 'done' => 1, null => 1 }
    */
-  group<C extends keyof T & string>(column: C): ActiveGrouped<T[C]>;
-  group(...columns: (keyof T & string)[]): ActiveGrouped<unknown[]>;
+  group<C extends keyof RowOf<T> & string>(column: C): ActiveGrouped<RowOf<T>[C]>;
+  group(...columns: (keyof RowOf<T> & string)[]): ActiveGrouped<readonly unknown[]>;
   group(...columns: string[]): ActiveGrouped<unknown> {
     return groupedCalculations(this, columns, (plan) => this.#try(plan)) as ActiveGrouped<unknown>;
   }
@@ -371,6 +371,9 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return release;
   }
 }
+
+/** The row of a record type: what its `toJSON` gives (its columns), so `group` names columns, not methods. */
+type RowOf<T> = T extends { toJSON(): infer R } ? R : T;
 
 /** A relation grouped by columns (`ActiveJob.group('status')`): Rails' grouped calculations, each a Map from group to result. */
 export interface ActiveGrouped<K> {

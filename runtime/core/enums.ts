@@ -249,7 +249,7 @@ export type EnumStaticsOf<C> = C extends { readonly enums: infer Es }
  * (inflect.ts): the type does not guess them.
  */
 type Unsure =
-  | 'person' | 'man' | 'child' | 'equipment' | 'information' | 'rice' | 'money' | 'sheep' | 'police' | 'fish' | 'jeans' | 'species' | 'series'
+  | 'person' | 'people' | 'man' | 'men' | 'child' | 'children' | 'equipment' | 'information' | 'rice' | 'money' | 'sheep' | 'police' | 'fish' | 'jeans' | 'species' | 'series'
   | 'mouse' | 'louse' | 'ium' | 'tum' | 'ia' | 'ta' | 'buffalo' | 'tomato' | 'quy';
 
 /**

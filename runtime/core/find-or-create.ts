@@ -39,7 +39,8 @@ async function rowOf(plan: Plan<unknown>): Promise<RowData | null> {
  */
 export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<string, unknown>>, maker: RecordMaker<T>, operation: string): T & Unsaved {
   const owner = relation.state.owner;
-  if (owner && !owner.saved && operation.startsWith('create')) throw new RecordNotSavedError(owner.className, 'You cannot call create unless the parent is saved');
+  // Every creating form (create, find_or_create_by, first_or_create, create_or_find_by...) creates through the owner.
+  if (owner && !owner.saved && operation.includes('create')) throw new RecordNotSavedError(owner.className, 'You cannot call create unless the parent is saved');
   if (owner?.keyMissing) {
     throw new RecordNotSavedError(owner.className, `Save the ${owner.className} first: its key is not set, and a new record's associations are not saved with it`);
   }

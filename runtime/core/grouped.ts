@@ -45,9 +45,49 @@ export function groupedPlan(relation: Relation, columns: readonly string[], calc
       }
       const start = offset ?? 0;
       const picked = [...groups.values()].slice(start, limit === undefined ? undefined : start + limit);
-      return new Map(picked.map((group) => [group.key, compute(group.records)]));
+      const answer = new GroupMap<unknown, unknown>();
+      for (const group of picked) answer.set(group.key, compute(group.records));
+      return answer;
     },
   };
+}
+
+/**
+ * A grouped answer: a Map whose tuple keys (several group columns) are found by value, as Rails' Hash finds
+ * `counts[['c1', 'active']]` (a Map finds an array only by identity); one column's keys are the values themselves.
+ */
+export class GroupMap<K, V> extends Map<K, V> {
+  // Not given to super(): Map's constructor calls set() before this field exists.
+  readonly #byValue = new Map<string, K>();
+
+  override get(key: K): V | undefined {
+    return super.get(this.#stored(key));
+  }
+
+  override has(key: K): boolean {
+    return super.has(this.#stored(key));
+  }
+
+  override set(key: K, value: V): this {
+    const stored = this.#stored(key);
+    if (Array.isArray(key) && stored === key) this.#byValue.set(JSON.stringify(key), key);
+    return super.set(stored, value);
+  }
+
+  override delete(key: K): boolean {
+    const stored = this.#stored(key);
+    if (Array.isArray(key)) this.#byValue.delete(JSON.stringify(key));
+    return super.delete(stored);
+  }
+
+  override clear(): void {
+    this.#byValue.clear();
+    super.clear();
+  }
+
+  #stored(key: K): K {
+    return Array.isArray(key) ? (this.#byValue.get(JSON.stringify(key)) ?? key) : key;
+  }
 }
 
 /** The calculation's own plan over the relation, whose settle computes one group's rows (and which checks the column). */
@@ -71,7 +111,7 @@ function perGroup(relation: Relation, calculation: GroupCalculation, column: str
 
 /**
  * The calculations of `relation.group(...columns)`, each run by the flavour (`run`: once, or live). The columns are
- * checked here, so a bad one is refused where `group` is called, as Rails refuses it.
+ * checked here, so a bad one is refused where `group` is called (Rails finds out when the query runs).
  */
 export function groupedCalculations<R>(relation: Relation, columns: readonly string[], run: (plan: () => Plan<Map<unknown, unknown>>) => R) {
   const checked = groupColumns(relation, columns);

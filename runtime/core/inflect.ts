@@ -15,9 +15,12 @@ const IRREGULAR: readonly (readonly [singular: string, plural: string])[] = [
   ['zombie', 'zombies'],
 ];
 
-/** Rails' uncountables: a word ending in one after a word boundary (`sales-fish`, not `catfish` or `line_fish`). */
+/**
+ * Rails' uncountables: a word ending in one after a word boundary (`sales-fish`, not `catfish` or `line_fish`). Ruby's
+ * `\b` knows Unicode word characters (`éfish` has none), JavaScript's only ASCII ones: hence the lookbehind.
+ */
 const UNCOUNTABLE = ['equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'jeans', 'police'].map(
-  (word) => new RegExp(`\\b${word}$`, 'i'),
+  (word) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}\\p{Pc}])${word}$`, 'iu'),
 );
 
 // In the order Rails tries them: the reverse of inflections.rb, irregulars (defined last) first.

@@ -11,7 +11,7 @@
  * Predicates that read no column (`where_missing`) are only removed by `unscope(:where)`. `none` is not a predicate
  * here but the relation's own flag, which nothing but `or` clears (Rails keeps a null relation null).
  */
-import { FALSE, TRUE, and, type Condition, type Scalar } from './conditions.ts';
+import { and, negate, type Condition, type Scalar } from './conditions.ts';
 import type { Direction } from './relation-spec.ts';
 
 /**
@@ -133,6 +133,18 @@ function sharedAttributes(branches: readonly Record<string, Scalar | null>[]): R
 export function requiresMissing(cond: Condition): boolean {
   if (cond.op === 'exists') return cond.negated;
   return (cond.op === 'and' || cond.op === 'or') && cond.conds.some(requiresMissing);
+}
+
+/**
+ * Rails 7's `invert_where`: NOT of the conditions, except that a `where_associated` predicate is Rails' INNER JOIN (with
+ * the associated key IS NOT NULL, always true under it): the join stays, and the rest is negated under it. So
+ * `where_associated('client').invert_where()` matches nothing, as in Rails. `where_missing`'s LEFT JOIN is negated as
+ * its IS NULL, which `negate` does.
+ */
+export function invertedWhere(where: Condition): Condition {
+  const all = predicates(where);
+  const joins = all.filter((p) => p.op === 'exists' && !p.negated);
+  return and([...joins, negate(and(all.filter((p) => !joins.includes(p))))]);
 }
 
 /** True when a `where_missing` (NOT EXISTS) sits inside an AND / OR of `where`'s, where the client pass cannot filter it. */

@@ -8,7 +8,7 @@ import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
+  invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
@@ -122,10 +122,10 @@ export class Relation {
 
   /**
    * Rails 7's `invert_where`: every condition so far negated as one, SQL NOT (rows where it is NULL match neither side);
-   * a scope's conditions included, as Rails warns. `none()` stays none.
+   * a scope's conditions included, as Rails warns; a `where_associated` stays, as Rails' join does. `none()` stays none.
    */
   invert_where(): this {
-    const where = negate(this.state.where);
+    const where = invertedWhere(this.state.where);
     if (nestsMissing(where)) {
       throw new QueryError(
         `${this.model.className}.invert_where: inverting these conditions puts a where_missing inside an OR, which Zero's client cannot run (it filters where_missing on the loaded rows); invert the conditions without where_associated / where_missing, then add those`,
@@ -298,6 +298,8 @@ export class Relation {
    */
   or(other: Relation): this {
     this.assertSameModel(other, 'or');
+    // Rails: `none.or(other)` is `other` (its order, limit... included), with no structural check.
+    if (this.state.none) return this.spawn(other.state);
     if (requiresMissing(this.state.where) || requiresMissing(other.state.where)) {
       throw new QueryError(
         `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
@@ -314,12 +316,13 @@ export class Relation {
   and(other: Relation): this {
     this.assertSameModel(other, 'and');
     this.assertCompatible(other, 'and');
-    return this.spawn({ where: and([this.state.where, other.state.where]), none: this.state.none || other.state.none });
+    // Rails' `and!` takes the other's WHERE only: a none argument adds its 1=0 (unscope(:where) removes it), not its null-ness.
+    return this.spawn({ where: and([this.state.where, other.state.none ? FALSE : other.state.where]) });
   }
 
   /** Rails' `structurally_incompatible_values_for`: a list value (order, includes) only the receiver sets passes. */
   private assertCompatible(other: Relation, method: 'or' | 'and'): void {
-    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl', 'distinct'] as const).filter((part) => {
+    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl', 'distinct', 'create_with'] as const).filter((part) => {
       const mine = this.part(part);
       const theirs = other.part(part);
       if (Array.isArray(mine) && Array.isArray(theirs)) {
@@ -336,13 +339,18 @@ export class Relation {
   }
 
   private assertSameModel(other: Relation, method: string): void {
-    if (!(other instanceof Relation) || other.model.table !== this.model.table) {
-      throw new QueryError(`${this.model.className}.${method}: expected a relation of ${this.model.className}`);
+    const { className } = this.model;
+    if (!(other instanceof Relation)) {
+      // Rails' ArgumentError, with the JavaScript class of what was given.
+      const given = other === null || other === undefined ? String(other) : ((other as object).constructor?.name ?? typeof other);
+      throw new QueryError(`${className}.${method}: You have passed ${given} object to #${method}. Pass a relation of ${className} instead.`);
     }
+    if (other.model.table !== this.model.table) throw new QueryError(`${className}.${method}: expected a relation of ${className}`);
   }
 
-  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl' | 'distinct'): unknown {
-    return name === 'includes' ? this.state.includes.map((i) => [i.name, i.relation.key]) : this.state[name];
+  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl' | 'distinct' | 'create_with'): unknown {
+    if (name === 'includes') return this.state.includes.map((i) => [i.name, i.relation.key]);
+    return name === 'create_with' ? this.state.createWith : this.state[name];
   }
 
   /** `order('title')`, `order('title desc')`, `order({ created_at: 'desc' }, 'id')`: appended to any existing order. */

@@ -380,7 +380,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
    * @example const byStatus = ReactiveJob.group('status').count();   // byStatus.current?.get('active')
    */
   group<C extends keyof Row & string>(column: C): ReactiveGrouped<Row[C]>;
-  group(...columns: (keyof Row & string)[]): ReactiveGrouped<unknown[]>;
+  group(...columns: (keyof Row & string)[]): ReactiveGrouped<readonly unknown[]>;
   group(...columns: string[]): ReactiveGrouped<unknown> {
     return groupedCalculations(this, columns, (plan) => this.#value(plan)) as ReactiveGrouped<unknown>;
   }
