@@ -3,7 +3,7 @@
  * expectation is what Active Record answers for the same calls (checked with Ruby's ActiveRecord over SQLite: the
  * return value, the messages, NULL handling), `!` spelled `_bang` and `?` spelled `_p`.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Zero, boolean, createSchema, number, string, table } from '@rocicorp/zero';
 import {
   ActiveRecord, QueryError, RecordInvalidError, RecordNotFoundError, RecordNotSavedError, ZeroRecordError, recordMutators,
@@ -246,6 +246,26 @@ describe('destroy, reload, touch, increment, toggle', () => {
     await expect(m.Job.new({ title: 'x' }).touch()).rejects.toThrow(new ZeroRecordError(message));
     await job.destroy();
     await expect(job.touch()).rejects.toThrow(message);
+  });
+});
+
+describe('timestamps are one instant, as Rails stamps them', () => {
+  test("create gives created_at and updated_at the same time, and touch every column it names, however the clock moves between reads", async () => {
+    const stamped = table('stamped').columns({ id: string(), created_at: number().optional(), updated_at: number().optional(), seen_at: number().optional() }).primaryKey('id');
+    const schema = createSchema({ tables: [stamped] });
+    const z = new Zero({ userID: 'u', storageKey: `stamped-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    const Stamped = ActiveRecord.createModel({ schema, table: 'stamped', zero: z });
+    let tick = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => ++tick); // a clock that moves on every read
+    try {
+      const record = await Stamped.create_bang({ id: 's' });
+      expect(record.updated_at).toBe(record.created_at);
+      await record.touch('seen_at');
+      expect(record.seen_at).toBe(record.updated_at);
+    } finally {
+      clock.mockRestore();
+      await z.close();
+    }
   });
 });
 

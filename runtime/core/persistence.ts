@@ -9,7 +9,7 @@
  * failed validation like the client's.
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
-import { assertAttributes, columnValues, createRow, destroyRow, updateRow } from './writes.ts';
+import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
 import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
@@ -135,9 +135,6 @@ function changeMatches(store: RecordStore, attribute: string, [was, now]: readon
   if ('from' in options && !sameValue(model, attribute, was, assignedValue(model, attribute, options.from))) return false;
   return !('to' in options) || sameValue(model, attribute, now, assignedValue(model, attribute, options.to));
 }
-
-const nowFor = (store: RecordStore, column: string): string | number =>
-  store.model.columnTypes[column] === 'string' ? new Date().toISOString() : Date.now();
 
 function assertColumnToWrite(store: RecordStore, column: string): void {
   // Rails' ActiveModel::MissingAttributeError.
@@ -391,7 +388,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       const columns = [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names];
       for (const column of names) assertColumnToWrite(store, column);
       if (columns.length === 0) return true; // Rails: nothing to touch is not a failure
-      const values = Object.fromEntries(columns.map((column) => [column, nowFor(store, column)]));
+      const values = stamps(model, columns);
       for (const [column, value] of Object.entries(values)) store.write(this, column, value);
       await writeColumns(store, this, values);
       return true;

@@ -54,9 +54,13 @@ export function newRecordRow(model: ModelDefinition): Values {
   return fullRow(model, { ...model.defaults });
 }
 
-/** Now, in the shape of the timestamp column (Zero numbers hold epoch milliseconds). */
-function now(model: ModelDefinition, column: string): string | number {
-  return model.columnTypes[column] === 'string' ? new Date().toISOString() : Date.now();
+/**
+ * One instant for `columns`, each in its column's shape (Zero numbers hold epoch milliseconds): Rails stamps
+ * created_at and updated_at, or every column `touch` names, with the same time.
+ */
+export function stamps(model: ModelDefinition, columns: readonly string[]): Record<string, string | number> {
+  const at = new Date();
+  return Object.fromEntries(columns.map((column) => [column, model.columnTypes[column] === 'string' ? at.toISOString() : at.getTime()]));
 }
 
 async function existing(model: ModelDefinition, id: unknown): Promise<RowData | undefined> {
@@ -73,7 +77,8 @@ export async function createRow(
   { validate = true }: { readonly validate?: boolean } = {},
 ): Promise<Values> {
   const values: Values = { ...model.defaults, ...columnValues(model, attributes, 'create') };
-  for (const column of model.timestampColumns) values[column] ??= now(model, column);
+  const at = stamps(model, model.timestampColumns);
+  for (const column of model.timestampColumns) values[column] ??= at[column]!;
   const pk = model.primaryKey;
   if (values[pk] === undefined || values[pk] === null) {
     if (model.columnTypes[pk] !== 'string') {
@@ -102,7 +107,7 @@ export async function updateRow(
   { validate = true, touch = true }: { readonly validate?: boolean; readonly touch?: boolean } = {},
 ): Promise<Values> {
   const values = columnValues(model, attributes, 'update');
-  if (touch && model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = now(model, 'updated_at');
+  if (touch && model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = stamps(model, ['updated_at']).updated_at!;
   const pk = model.primaryKey;
   if (pk in values && values[pk] !== current[pk]) {
     throw new QueryError(`${model.className}.update: changing the primary key '${pk}' is not supported`);
