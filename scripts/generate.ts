@@ -153,7 +153,7 @@ function humanReport(report: GenerationReport, source: string, out: string, resu
     for (const s of report.skippedScopes) lines.push(`  ${s.model}.${s.scope}: ${s.reason}`);
   }
   if (report.functionDefaults.length > 0) {
-    lines.push(`Defaults the database computes (${report.functionDefaults.length}): create does not apply them (the runtime sets created_at / updated_at itself; pass other values or let the server fill them):`);
+    lines.push(`Defaults the database or the Rails model computes (${report.functionDefaults.length}): create does not apply them (the runtime sets created_at / updated_at itself; pass other values or let the server fill them):`);
     for (const d of report.functionDefaults) lines.push(`  ${d.model}.${d.column}: ${d.function}`);
   }
   if (report.skippedModels.length > 0) {

@@ -36,9 +36,12 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     expect(job.primary_key).toBe('id');
     const column = (name: string) => job.columns.find((c) => c.name === name);
     expect(column('id')).toEqual({ name: 'id', type: 'string', null: false, default: null, default_function: null, array: false });
-    expect(column('priority')).toMatchObject({ type: 'integer', null: false, default: 1 });
+    // The model's enum `_default: :high` wins over the column's 1, written as the stored value, as Rails' new records take it.
+    expect(column('priority')).toMatchObject({ type: 'integer', null: false, default: 2, default_function: null });
     expect(column('metadata')).toMatchObject({ type: 'json', null: true });
     expect(column('created_at')).toMatchObject({ type: 'datetime', null: false });
+    const user = (await fixtureDescription()).models.find((m) => m.class_name === 'User')!;
+    expect(user.columns.find((c) => c.name === 'role')).toMatchObject({ default: 'admin' }); // `_default: "admin"` over the column's "member"
     const invoice = (await fixtureDescription()).models.find((m) => m.class_name === 'Invoice')!;
     expect(invoice.columns.find((c) => c.name === 'amount')).toMatchObject({ type: 'decimal', default: '0.0' });
     const hostile = (await fixtureDescription()).models.find((m) => m.class_name === 'Case')!;

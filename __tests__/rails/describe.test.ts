@@ -40,6 +40,22 @@ describe("the Ruby describer reads an enum's options off the methods Rails defin
   });
 });
 
+describe("the Ruby describer gives a column the default the model sets, as Rails' new records take it", () => {
+  it("an enum's _default as its stored value, attribute defaults, a block named not run, a column default left alone", () => {
+    const result = run('ruby', ['-I', railsLib, join(repoRoot, '__tests__', 'rails', 'attribute-defaults.rb')]);
+    expect(result.stderr).toBe('');
+    const defaults = (JSON.parse(result.stdout) as { name: string; default: unknown; default_function: string | null }[]).map((c) => [c.name, c.default, c.default_function]);
+    expect(defaults).toEqual([
+      ['id', null, null],
+      ['status', 'closed', null],
+      ['level', 1, null],
+      ['nick', 'anon', null],
+      ['token', null, 'a block in Ticket (attribute default)'],
+      ['note', 'none', null],
+    ]);
+  });
+});
+
 describe('regeneration hooks (plain Rake driving the real zero_record tasks)', () => {
   it('regenerates once, after db:migrate:redo (rollback + migrate) has finished', async () => {
     const json = join(temp, 'hooks.json');

@@ -73,7 +73,8 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
       table: table.name,
       primary_key: primaryKeyOf(model),
       file: model.file,
-      columns: table.columns,
+      // The model's own default (an enum's `default:`) wins over the column's, as in Rails.
+      columns: table.columns.map((c) => (model.attributeDefaults.has(c.name) ? { ...c, default: model.attributeDefaults.get(c.name)!, default_function: null } : c)),
       enums: model.enums,
       associations: model.associations.map((a) => association(model, a, byName, primaryKeyOf)),
       validations: Object.fromEntries(model.validations),

@@ -49,6 +49,8 @@ export interface ModelSource {
   primaryKey: string | null;
   associations: RawAssociation[];
   enums: EnumDescription[];
+  /** column -> the stored value new records start with, where the model sets one (an enum's `default:`). */
+  attributeDefaults: Map<string, string | number>;
   /** attribute -> validators in declaration order. */
   validations: Map<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
@@ -87,6 +89,7 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     primaryKey: null,
     associations: [],
     enums: [],
+    attributeDefaults: new Map(),
     validations: new Map(),
     scopes: [],
   };
@@ -112,8 +115,9 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     if (statement.receiver) continue;
     if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
     else if (statement.name === 'enum') {
-      for (const { description, validation } of enums(statement, src, constants)) {
+      for (const { description, validation, defaultValue } of enums(statement, src, constants)) {
         model.enums.push(description);
+        if (defaultValue !== undefined) model.attributeDefaults.set(description.name, defaultValue);
         // Rails 7.1's `validate:` declares `validates_inclusion_of name, in: labels, **options` where the enum stands.
         if (validation) add(model.validations, [description.name], 'inclusion', validation);
       }
@@ -158,7 +162,11 @@ function association(call: CallNode, src: RubySource, constants: Map<string, Rub
  * Rails 6.1 `enum status: { ... }, _prefix: true`, Rails 7 `enum :status, { ... }, prefix: true` and
  * `enum :status, draft: 0, active: 1` (the labels as keywords, no options).
  */
-function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): { description: EnumDescription; validation: Record<string, RubyValue> | null }[] {
+function enums(
+  call: CallNode,
+  src: RubySource,
+  constants: Map<string, RubyValue>,
+): { description: EnumDescription; validation: Record<string, RubyValue> | null; defaultValue: string | number | undefined }[] {
   const positional = positionalArgs(call);
   const name = literalName(positional[0]);
   const keywords = keywordArgs(call);
@@ -185,8 +193,19 @@ function enums(call: CallNode, src: RubySource, constants: Map<string, RubyValue
       instance_methods: option.get('instance_methods') !== false,
       validate: validate !== undefined && validate !== false && validate !== null,
     };
-    return { description, validation: description.validate ? { in: Object.keys(description.values), ...validateOptions } : null };
+    const validation = description.validate ? { in: Object.keys(description.values), ...validateOptions } : null;
+    return { description, validation, defaultValue: enumDefault(description.values, option.get('default')) };
   });
+}
+
+/**
+ * The stored value of an enum's `default:` (6.1: `_default:`), which Rails makes the attribute's default: a label, or a
+ * stored value, as the enum's type casts either. Anything else is no default the generator can write down.
+ */
+function enumDefault(values: Record<string, string | number>, given: RubyValue | undefined): string | number | undefined {
+  if (typeof given !== 'string' && typeof given !== 'number') return undefined;
+  if (Object.hasOwn(values, String(given))) return values[String(given)];
+  return Object.values(values).find((value) => value === given);
 }
 
 /** Label -> stored value in declaration order (`defined_enums` keeps it; the generated unions follow it). */

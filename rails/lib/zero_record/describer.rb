@@ -133,14 +133,29 @@ module ZeroRecord
 
     def describe_column(model, column)
       cast_type = model.connection.lookup_cast_type_from_column(column)
+      default, default_function = column_default(model, column, cast_type)
       {
         "name" => column.name,
         "type" => column.type.to_s,
         "null" => column.null,
-        "default" => json_value(column.default.nil? ? nil : cast_type.deserialize(column.default)),
-        "default_function" => column.default_function,
+        "default" => default,
+        "default_function" => default_function,
         "array" => column.respond_to?(:array) ? (column.array ? true : false) : false,
       }
+    end
+
+    # The default a new record starts with: the model's own where it sets one (an enum's `default:`, `attribute :x,
+    # default:`), as the column stores it; else the column's. A block computes its default per record: named, not run.
+    def column_default(model, column, cast_type)
+      attribute = model._default_attributes[column.name]
+      if attribute.is_a?(ActiveModel::Attribute::UserProvidedDefault)
+        provided = attribute.instance_variable_get(:@user_provided_value)
+        return [nil, "a block in #{model.name} (attribute default)"] if provided.is_a?(Proc)
+
+        stored = model.type_for_attribute(column.name).serialize(attribute.value)
+        return [json_value(stored.nil? ? nil : cast_type.deserialize(stored)), nil]
+      end
+      [json_value(column.default.nil? ? nil : cast_type.deserialize(column.default)), column.default_function]
     end
 
     def describe_association(model, reflection)

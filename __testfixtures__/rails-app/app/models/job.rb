@@ -8,7 +8,7 @@ class Job < ApplicationRecord
   has_one :invoice
 
   enum status: { draft: "draft", active: "active", done: "done" }, _prefix: :status
-  enum priority: { low: 0, normal: 1, high: 2 }
+  enum priority: { low: 0, normal: 1, high: 2 }, _default: :high
 
   validates :title, presence: true, length: { maximum: 200 }
   validates :status, inclusion: { in: STATUSES }

@@ -4,7 +4,7 @@ class User < ApplicationRecord
   has_many :assignments, dependent: :destroy
   has_many :jobs, through: :assignments
 
-  enum role: { admin: "admin", member: "member" }, _prefix: :as
+  enum role: { admin: "admin", member: "member" }, _prefix: :as, _default: "admin"
 
   validates :email, presence: true, uniqueness: { case_sensitive: false }
   validates :role, inclusion: { in: ROLES, message: "%{value} is not a role" }
