@@ -279,6 +279,20 @@ describe.each(READ_MODES)('%s', (mode) => {
     });
     afterEach(() => m.z.close());
 
+    test('delete_by / destroy_by are where(...).delete_all / destroy_all; touch_all stamps one instant without validations', async () => {
+      expect(await m.Job.delete_by({ status: 'active' })).toBe(2);
+      expect(ids(await m.Job.active().destroy_by({ client_id: 'c2' }))).toEqual([]); // none left active
+      expect(ids(await m.Job.destroy_by({ client_id: 'c2' }))).toEqual(['j5']);
+      expect(await m.Job.order('id').ids()).toEqual(['j2', 'j4']);
+      const before = Date.now();
+      expect(await m.Job.touch_all('created_at')).toBe(2);
+      const [j2, j4] = await m.Job.order('id').pluck('created_at');
+      expect([j2 === j4, (j2 as number) >= before]).toEqual([true, true]);
+      // Rails: no updated_at and no names is update_all({}): ArgumentError, Empty list of attributes to change.
+      await expect(m.Job.touch_all()).rejects.toThrow('Job.update_all: empty list of attributes to change');
+      await expect(m.Job.touch_all('nope')).rejects.toThrow(/Job\.touch_all: unknown column 'nope'/);
+    });
+
     test("in_batches' update_all, delete_all and destroy_all act batch by batch and answer as Rails'", async () => {
       expect(await m.Job.active().in_batches({ of: 1 }).update_all({ country: 'NL' })).toBe(2);
       expect(await m.Job.where({ country: 'NL' }).order('id').ids()).toEqual(['j1', 'j3']);

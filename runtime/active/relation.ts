@@ -10,7 +10,7 @@ import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { BatchEnumerator, batches, deleteAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAll, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -238,6 +238,21 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   /** Rails' `delete_all`: deletes every record (no per-record methods run); resolves to the count. */
   delete_all(options?: WriteOptions): Promise<number> {
     return deleteAll(this, options);
+  }
+
+  /** Rails' `touch_all(*names)`: `updated_at` and `names` as now on every record, without validations; resolves to the count. */
+  touch_all(...names: string[]): Promise<number> {
+    return touchAll(this, names);
+  }
+
+  /** Rails' `delete_by(conditions)`: `where(conditions).delete_all()`. */
+  delete_by(conditions: WhereHash, options?: WriteOptions): Promise<number> {
+    return this.where(conditions).delete_all(options);
+  }
+
+  /** Rails' `destroy_by(conditions)`: `where(conditions).destroy_all()`. */
+  destroy_by(conditions: WhereHash, options?: WriteOptions): Promise<T[]> {
+    return this.where(conditions).destroy_all(options);
   }
 
   /** Rails' `destroy_all`: loads the records and destroys each; resolves to them (frozen, as Rails freezes destroyed records). */

@@ -7,8 +7,8 @@
  * rejects halfway leaves the rows before it written (the error says which operation failed).
  */
 import { QueryError, describeValue } from './errors.ts';
-import type { Scalar } from './conditions.ts';
-import { columnValues } from './writes.ts';
+import { assertColumn, type Scalar } from './conditions.ts';
+import { columnValues, stamps } from './writes.ts';
 import { loadRelation } from './reads.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
 import type { Relation } from './relation.ts';
@@ -41,6 +41,16 @@ export async function updateAll(relation: Relation, attributes: Readonly<Record<
     }),
   );
   return rows.length;
+}
+
+/**
+ * Rails' `touch_all(*names)`: `updated_at` (where the table has it) and `names` set to one instant on every row, without
+ * validations; returns how many rows it wrote.
+ */
+export async function touchAll(relation: Relation, names: readonly string[], options?: WriteOptions): Promise<number> {
+  const { model } = relation;
+  for (const name of names) assertColumn(model, name, `${model.className}.touch_all`);
+  return updateAll(relation, stamps(model, [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names]), options);
 }
 
 /** Rails' `delete_all`: deletes every row of the relation (no callbacks) and returns how many. */

@@ -13,7 +13,7 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { BatchEnumerator, batches, deleteAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAll, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { KeyFind, loadRelation } from '../core/reads.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
@@ -415,6 +415,21 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
   /** Rails' `delete_all`; resolves to the count. */
   delete_all(options?: WriteOptions): Promise<number> {
     return deleteAll(this, options);
+  }
+
+  /** Rails' `touch_all(*names)`: `updated_at` and `names` as now on every record, without validations; resolves to the count. */
+  touch_all(...names: string[]): Promise<number> {
+    return touchAll(this, names);
+  }
+
+  /** Rails' `delete_by(conditions)`: `where(conditions).delete_all()`. */
+  delete_by(conditions: WhereHash, options?: WriteOptions): Promise<number> {
+    return this.where(conditions).delete_all(options);
+  }
+
+  /** Rails' `destroy_by(conditions)`: `where(conditions).destroy_all()`. */
+  destroy_by(conditions: WhereHash, options?: WriteOptions): Promise<Item<Row, A>[]> {
+    return this.where(conditions).destroy_all(options);
   }
 
   /** Rails' `destroy_all`: destroys each record; resolves to them (records over the rows as they were). */
