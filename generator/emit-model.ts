@@ -75,6 +75,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     }
     lines.push('  },');
   }
+  if (plan.dependents.length > 0) {
+    // Rails' dependent: options: destroy() applies them to the associated rows before deleting the record's own.
+    lines.push('  dependents: {');
+    for (const { relationship, dependent } of plan.dependents) lines.push(`    ${key(relationship)}: ${str(dependent)},`);
+    lines.push('  },');
+  }
   if (plan.defaults.length > 0) {
     // Rails column defaults: create applies them to attributes left out, as the database does for Rails.
     lines.push('  defaults: {');

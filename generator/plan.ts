@@ -9,6 +9,7 @@ import { recordMember } from './member-names.ts';
 import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
 import { memberClashes } from '../runtime/core/member-names.ts';
 import { pluralize } from '../runtime/core/inflect.ts';
+import { DEPENDENTS, type Dependent } from '../runtime/core/config.ts';
 import { modelNames, type ModelNames } from './names.ts';
 import { planScope, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
@@ -36,6 +37,8 @@ export interface ModelPlan {
   functionDefaults: Array<{ column: string; function: string }>;
   /** Rails' enums on Zero columns, as the config's `enums` takes them, in declaration order. */
   enums: Array<{ column: string; config: EnumConfig }>;
+  /** Rails' `dependent:` of its has_many / has_one associations the runtime's destroy applies (the config's `dependents`). */
+  dependents: Array<{ relationship: string; dependent: Dependent }>;
 }
 
 export interface Note {
@@ -144,13 +147,28 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    const dependents: ModelPlan['dependents'] = [];
     for (const association of table.model.associations) {
       if (!association.dependent) continue;
-      // Rails runs it in the model's destroy callbacks; the generated models write one row per destroy.
-      notes.push({
-        model: table.model.class_name,
-        message: `${association.name}: dependent: :${association.dependent} is not applied: destroy() removes the ${table.model.class_name} row alone; handle its ${association.name} first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it`,
-      });
+      const relationship = relationships.find((r) => r.name === association.name);
+      const applied = (DEPENDENTS as readonly string[]).includes(association.dependent) ? (association.dependent as Dependent) : undefined;
+      // The runtime's destroy applies it to a has_many / has_one read in one hop; Rails' others are said, not dropped.
+      const why = !relationship
+        ? 'its relationship is not generated'
+        : association.macro === 'belongs_to'
+          ? 'a belongs_to dependent is not applied'
+          : relationship.hops.length > 1
+            ? 'a has_many :through dependent (the join rows) is not applied'
+            : !applied
+              ? `:${association.dependent} is not one the runtime applies (${DEPENDENTS.join(', ')})`
+              : undefined;
+      if (why === undefined && applied) dependents.push({ relationship: association.name, dependent: applied });
+      else {
+        notes.push({
+          model: table.model.class_name,
+          message: `${association.name}: dependent: :${association.dependent} is not applied (${why}): destroy() leaves its ${association.name}; handle them first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it`,
+        });
+      }
     }
     const defaults: ModelPlan['defaults'] = [];
     const functionDefaults: ModelPlan['functionDefaults'] = [];
@@ -163,7 +181,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
     const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents });
   }
   return { tables, models, skippedModels, notes };
 }

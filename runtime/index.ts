@@ -3,7 +3,7 @@
  * This entry is framework-free (no Svelte); the Svelte 5 flavour is `zero-record/reactive`.
  */
 export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveGrouped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
-export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type ScopeFn, type RowOf, type ScopesOf, type RecordMembersOf, type StaticsOf } from './core/config.ts';
+export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type Dependent, type ScopeFn, type RowOf, type ScopesOf, type RecordMembersOf, type StaticsOf } from './core/config.ts';
 export type { EnumConfig, EnumValue } from './core/enums.ts';
 export { RECORD_VALUES, defineColumnGetters, type ColumnGetters, type RecordValues } from './core/column-getters.ts';
 export { defineColumnCopy, type ColumnCopy } from './core/column-copy.ts';
@@ -24,7 +24,7 @@ export {
 export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
-  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, InvalidRelationSpecError, type ValidationErrors,
+  MutationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, RecordNotDestroyedError, DeleteRestrictionError, InvalidRelationSpecError, type ValidationErrors,
 } from './core/errors.ts';
 export { Errors } from './core/record-errors.ts';
 export type { PersistenceMethods, RowChanges, AttributeChangeOptions, SaveOptions } from './core/persistence.ts';

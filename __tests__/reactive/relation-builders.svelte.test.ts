@@ -15,6 +15,24 @@ useZero();
 
 const ReactiveClient = ReactiveRecord.createModel(defineModel({ schema, table: 'clients', zero, relationships: { jobs: (): ModelDefinition => jobConfig } }));
 
+describe("a reactive record's destroy applies dependent:", () => {
+  test('nullify sets the jobs\' key to NULL and the live collection follows; restrict_with_error answers false with the error', async () => {
+    const Nullifying = ReactiveRecord.createModel(defineModel({ schema, table: 'clients', zero, relationships: { jobs: (): ModelDefinition => jobConfig }, dependents: { jobs: 'nullify' } }));
+    const Restricting = ReactiveRecord.createModel(defineModel({ schema, table: 'clients', zero, relationships: { jobs: (): ModelDefinition => jobConfig }, dependents: { jobs: 'restrict_with_error' } }));
+    const orphans = ReactiveJob.where({ client_id: null }).order('id');
+    const view = watch(() => orphans.map((job) => job.id));
+    const kept = Restricting.find('c2');
+    await waitUntil('the client to load', () => kept.$found);
+    expect(await kept.destroy()).toBe(false);
+    expect(kept.errors.full_messages()).toEqual(['Cannot delete record because dependent jobs exist']);
+    const c1 = Nullifying.find('c1');
+    await waitUntil('the client to load', () => c1.$found);
+    await c1.destroy();
+    await waitUntil('the jobs without a client', () => expect(view.last()).toEqual(['j1', 'j3', 'j4']));
+    view.stop();
+  });
+});
+
 describe('reactive relation builders', () => {
   test('relation.new pins its columns; client.jobs.create sets the key, and the live collection shows the job', async () => {
     const draft = ReactiveJob.where({ status: 'done', client_id: 'c2' }).new({ title: 'Sweep' });

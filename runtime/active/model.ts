@@ -40,8 +40,8 @@ export interface ActiveModelStatics<Row, A = {}> {
   update(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
   update_bang(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
-  /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and deletes. */
-  destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
+  /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and destroys; false when a `restrict_with_error` dependent refuses. */
+  destroy(id: unknown, options?: WriteOptions): Promise<(ActiveRecordInstance<Row> & ActiveAssociations<A>) | false>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }

@@ -20,6 +20,11 @@ import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordM
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ScopeFn = (relation: Relation, ...args: any[]) => Relation;
 
+/** Rails' `dependent:` options of has_many (`delete_all`) and has_one (`delete`) that `destroy` applies. */
+export const DEPENDENTS = ['destroy', 'delete_all', 'delete', 'nullify', 'restrict_with_exception', 'restrict_with_error'] as const;
+/** One of Rails' `dependent:` options `destroy` applies (core/dependents.ts). */
+export type Dependent = (typeof DEPENDENTS)[number];
+
 /**
  * What a model is made from. The generator writes these from the Rails models.
  * @example defineModel({ schema, table: 'jobs', ttl: '5m', scopes: { active: (r) => r.where({ status: 'active' }) } })
@@ -44,6 +49,11 @@ export interface ModelConfig {
   readonly enums?: Readonly<Record<string, EnumConfig>>;
   /** Zero relationship name -> the associated model's definition (a thunk, so models can refer to each other). */
   readonly relationships?: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
+  /**
+   * Rails' `dependent:` of a has_many / has_one, by relationship: what `destroy` does to the associated rows before it
+   * deletes the record's own (core/dependents.ts).
+   */
+  readonly dependents?: Readonly<Record<string, Dependent>>;
   readonly validations?: Validations;
   /** Column defaults applied by `create` to attributes left out (what the database's column defaults do for Rails). */
   readonly defaults?: Readonly<Record<string, string | number | boolean | null>>;
@@ -99,6 +109,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly scopes: Readonly<Record<string, ScopeFn>>;
   readonly enums: Readonly<Record<string, EnumDefinition>>;
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
+  readonly dependents: Readonly<Record<string, Dependent>>;
   readonly validations: Validations;
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
   /** Columns records read only through `read_attribute` (their names are record members). */
@@ -155,7 +166,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'dependents', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 
 interface TableSchemaShape {
@@ -260,6 +271,10 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   for (const column of Object.keys(config.defaults ?? {})) {
     if (table && !columns.includes(column)) problems.push(`default for unknown column '${column}'`);
   }
+  for (const [name, dependent] of Object.entries(config.dependents ?? {})) {
+    if (!Object.hasOwn(config.relationships ?? {}, name)) problems.push(`dependent for '${name}', which is not one of the relationships`);
+    if (!(DEPENDENTS as readonly unknown[]).includes(dependent)) problems.push(`dependent '${String(dependent)}' for '${name}': expected one of ${DEPENDENTS.join(', ')}`);
+  }
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
     problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
@@ -336,6 +351,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     scopes: Object.freeze({ ...enumScopes(enums), ...(config.scopes ?? {}) }),
     enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
+    dependents: Object.freeze({ ...(config.dependents ?? {}) }),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
     shadowedColumns: Object.freeze([...(config.shadowedColumns ?? [])]),

@@ -167,6 +167,24 @@ export class RecordNotSavedError extends ZeroRecordError {
   }
 }
 
+/** Rails' `ActiveRecord::DeleteRestrictionError`: `destroy` of a record whose `dependent: :restrict_with_exception` association has rows. */
+export class DeleteRestrictionError extends ZeroRecordError {
+  readonly model: string;
+  constructor(model: string, message: string) {
+    super(message);
+    this.model = model;
+  }
+}
+
+/** Rails' `ActiveRecord::RecordNotDestroyed`: `destroy_bang` of a record whose destroy was refused (`restrict_with_error`). */
+export class RecordNotDestroyedError extends ZeroRecordError {
+  readonly model: string;
+  constructor(model: string, message: string) {
+    super(message);
+    this.model = model;
+  }
+}
+
 /** Wraps anything thrown by Zero into the runtime's framework, keeping typed errors as they are. */
 export function asZeroRecordError(error: unknown, wrap: (cause: unknown) => ZeroRecordError): ZeroRecordError {
   return error instanceof ZeroRecordError ? error : wrap(error);

@@ -156,6 +156,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   scopes: Object.freeze({}),
   enums: Object.freeze(Object.create(null) as {}),
   relationships: Object.freeze({}),
+  dependents: Object.freeze({}),
   validations: Object.freeze({}),
   defaults: Object.freeze({}),
   timestampColumns: Object.freeze([]),

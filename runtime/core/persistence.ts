@@ -8,8 +8,9 @@
  * Rails raises every exception that is not `RecordInvalid`. A server's validation failure (`{ wait: 'server' }`) is a
  * failed validation like the client's.
  */
-import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotSavedError } from './errors.ts';
+import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
+import { destroyDependents } from './dependents.ts';
 import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
@@ -47,9 +48,12 @@ export interface PersistenceMethods<Row> {
   update(attributes: Partial<Row>, options?: WriteOptions): Promise<boolean>;
   /** Rails' `update!`: raises `RecordInvalidError` when invalid. */
   update_bang(attributes: Partial<Row>, options?: WriteOptions): Promise<true>;
-  /** Rails' `destroy`: deletes the row (a new record writes nothing); `destroyed_p()` afterwards. */
-  destroy(options?: WriteOptions): Promise<this>;
-  /** Rails' `destroy!`. */
+  /**
+   * Rails' `destroy`: applies the `dependent:` associations, then deletes the row (a new record writes nothing);
+   * `destroyed_p()` afterwards. False, with the reason in `errors`, when a `restrict_with_error` association has rows.
+   */
+  destroy(options?: WriteOptions): Promise<this | false>;
+  /** Rails' `destroy!`: raises `RecordNotDestroyedError` where `destroy` answers false. */
   destroy_bang(options?: WriteOptions): Promise<this>;
   /** Rails' `reload`: the columns as the database holds them now; no changes left. */
   reload(): Promise<this>;
@@ -284,17 +288,31 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       assignAttributes(store, this, attributes);
       return saveBang(store, this, options);
     },
-    /** Rails' `destroy`: deletes the row (a new record writes nothing); the record is destroyed afterwards. */
+    /**
+     * Rails' `destroy`: the `dependent:` associations first (core/dependents.ts), then the row (a new record writes
+     * nothing); the record is destroyed afterwards. False, with the error on base, when `restrict_with_error` refuses.
+     */
     async destroy(this: object, options?: WriteOptions) {
       const state = store.state(this);
-      if (!state.newRecord && !state.destroyed) await destroyRow(model, store.original(this)[model.primaryKey], options);
+      if (!state.newRecord && !state.destroyed) {
+        const original = store.original(this);
+        const refused = await destroyDependents(model, (column) => original[column], options);
+        if (refused !== undefined) {
+          state.errors.clear();
+          if (refused.message !== undefined) state.errors.add('base', refused.message);
+          return false;
+        }
+        await destroyRow(model, original[model.primaryKey], options);
+      }
       state.markDestroyed();
       store.destroyed(this);
       return this;
     },
-    /** Rails' `destroy!` (no callbacks can stop a destroy here, so it is `destroy`). */
-    destroy_bang(this: object, options?: WriteOptions) {
-      return methods.destroy.call(this, options);
+    /** Rails' `destroy!`: RecordNotDestroyedError where `destroy` answers false. */
+    async destroy_bang(this: object, options?: WriteOptions) {
+      if ((await methods.destroy.call(this, options)) !== false) return this;
+      const id = store.original(this)[model.primaryKey];
+      throw new RecordNotDestroyedError(model.className, `Failed to destroy ${model.className} with ${model.primaryKey}=${String(id)}`);
     },
     /** Rails' `valid?`: runs the validations, fills `errors`. */
     valid_p(this: object) {

@@ -35,8 +35,8 @@ export interface ReactiveModelStatics<Row, A = {}> {
   update(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row> & ReactiveAssociations<A>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
   update_bang(id: unknown, attributes: Partial<Row>, options?: WriteOptions): Promise<FoundRecordHandle<Row> & ReactiveAssociations<A>>;
-  /** Rails' `Model.destroy(id)`: deletes the row (RecordNotFoundError when missing). */
-  destroy(id: unknown, options?: WriteOptions): Promise<void>;
+  /** Rails' `Model.destroy(id)`: destroys the record (RecordNotFoundError when missing); false when a `restrict_with_error` dependent refuses. */
+  destroy(id: unknown, options?: WriteOptions): Promise<boolean>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
@@ -95,7 +95,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       return handle;
     },
     async destroy(id: unknown, options?: WriteOptions) {
-      await (await stored(id)).destroy(options);
+      return (await (await stored(id)).destroy(options)) !== false;
     },
     async upsert(attributes: Partial<Row>, options?: WriteOptions) {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
