@@ -155,7 +155,9 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       // The runtime's destroy applies it to a has_many / has_one read in one hop; Rails' others are said, not dropped.
       const why = !relationship
         ? 'its relationship is not generated'
-        : association.macro === 'belongs_to'
+        : association.scoped
+          ? 'the association scope (the lambda) would not narrow it: destroy would act on every associated row'
+          : association.macro === 'belongs_to'
           ? 'a belongs_to dependent is not applied'
           : relationship.hops.length > 1
             ? 'a has_many :through dependent (the join rows) is not applied'

@@ -134,18 +134,26 @@ describe('generation from a description', () => {
     expect(file((await generate(authored)).files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist", attribute: "parent" }],');
     const invalid = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist', attribute: 'parent' }] }, { job_id: null }));
     expect([invalid.errors, invalid.fullMessages]).toEqual([{ parent: ['must exist'] }, ['Parent must exist']]);
-    // Rails' dependent: on a has_many becomes the config's dependents, which destroy() applies; none is left unsaid.
-    expect(report.notes.filter((n) => n.message.includes('dependent'))).toEqual([]);
+    // Rails' dependent: on a has_many becomes the config's dependents, which destroy() applies; one it cannot apply as
+    // Rails does is said: a scoped association (the lambda would not narrow what destroy acts on).
     const generated = await generate(await fixtureDescription());
-    expect(file(generated.files, 'job.config.ts')).toContain('  dependents: {\n    tasks: "destroy",\n  },');
     expect(file(generated.files, 'client.config.ts')).toContain('  dependents: {\n    jobs: "destroy",\n  },');
+    expect(file(generated.files, 'job.config.ts')).not.toContain('dependents');
+    expect(report.notes.filter((n) => n.message.includes('dependent'))).toEqual([
+      {
+        model: 'Job',
+        message:
+          "tasks: dependent: :destroy is not applied (the association scope (the lambda) would not narrow it: destroy would act on every associated row): destroy() leaves its tasks; handle them first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it",
+      },
+    ]);
+    expect(file(generated.files, 'user.config.ts')).toContain('  dependents: {\n    assignments: "destroy",\n  },');
     // One the runtime does not apply is said.
     const asynchronous = await fixtureDescription();
-    asynchronous.models.find((m) => m.class_name === 'Job')!.associations.find((a) => a.name === 'tasks')!.dependent = 'destroy_async';
+    asynchronous.models.find((m) => m.class_name === 'Client')!.associations.find((a) => a.name === 'jobs')!.dependent = 'destroy_async';
     expect((await generate(asynchronous)).report.notes).toContainEqual({
-      model: 'Job',
+      model: 'Client',
       message:
-        "tasks: dependent: :destroy_async is not applied (:destroy_async is not one the runtime applies (destroy, delete_all, delete, nullify, restrict_with_exception, restrict_with_error)): destroy() leaves its tasks; handle them first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it",
+        "jobs: dependent: :destroy_async is not applied (:destroy_async is not one the runtime applies (destroy, delete_all, delete, nullify, restrict_with_exception, restrict_with_error)): destroy() leaves its jobs; handle them first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it",
     });
     expect(report.notes).toContainEqual({ model: 'Invoice', message: 'validation due_on: presence: conditional (if:) validators run in Rails only' });
     expect(report.notes).toContainEqual({

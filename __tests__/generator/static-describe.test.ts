@@ -86,6 +86,19 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     expect(ticket!.validations.get('tier')).toEqual([{ kind: 'inclusion', options: { allow_nil: true, in: ['basic', 'pro'] } }]);
   });
 
+  it("reads an enum's default: / _default: as the stored value new records start with (nil: NULL)", async () => {
+    const source = [
+      'class Ticket < ApplicationRecord',
+      '  enum status: { open: "open", closed: "closed" }, _default: nil',
+      '  enum :kind, { bug: 0, task: 1 }, default: :task',
+      '  enum level: [:low, :high], _default: 1',
+      '  enum :tier, { basic: 0, pro: 1 }',
+      'end',
+    ].join('\n');
+    const [ticket] = readModels(await parseRuby('app/models/ticket.rb', source), 'app/models/ticket.rb');
+    expect([...ticket!.attributeDefaults]).toEqual([['status', null], ['kind', 1], ['level', 1]]);
+  });
+
   it('resolves associations like Rails: foreign keys, class names, through + source', async () => {
     const d = await fixtureDescription();
     const job = d.models.find((m) => m.class_name === 'Job')!;

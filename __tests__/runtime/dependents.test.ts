@@ -4,8 +4,10 @@
  * j1 (tasks t1, t2) and j2, c2 with j3, c3 with none): the destroy's answer and every table afterwards.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Zero } from '@rocicorp/zero';
-import { ActiveRecord, ConfigError, DeleteRestrictionError, RecordNotDestroyedError, defineModel, type Dependent, type ModelDefinition } from '../../runtime/index.ts';
+import { Zero, createSchema, relationships, string, table } from '@rocicorp/zero';
+import {
+  ActiveRecord, ConfigError, DeleteRestrictionError, RecordNotDestroyedError, ZeroRecordError, defineModel, recordMutators, type Dependent, type ModelDefinition,
+} from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 
 let z: Zero<TestSchema> | undefined;
@@ -58,6 +60,70 @@ describe("destroy applies dependent:, as ActiveRecord's destroy does", () => {
     expect((await tables())[0]).toEqual(['c1', 'c2']);
   });
 
+  test("destroy_bang names the record refused, as Rails' destroy! re-raises its dependents' refusal", async () => {
+    const { Client, tables } = await setup('destroy', 'restrict_with_error');
+    await expect((await Client.find('c1')).destroy_bang()).rejects.toThrow(new RecordNotDestroyedError('Job', 'Failed to destroy Job with id=j1'));
+    expect(await tables()).toEqual(untouched);
+  });
+
+  test("a refusal adds to the errors already there, as Rails' errors.add", async () => {
+    const { Client } = await setup('restrict_with_error', 'destroy');
+    const client = await Client.find('c1');
+    await client.destroy();
+    await client.destroy();
+    expect(client.errors.full_messages()).toEqual(['Cannot delete record because dependent jobs exist', 'Cannot delete record because dependent jobs exist']);
+  });
+
+  test('nullify into a required key is refused before anything is written (Rails: NotNullViolation, rolled back)', async () => {
+    const { Client, tables } = await setup('destroy', 'nullify'); // tasks.job_id is not .optional()
+    const error = await (await Client.find('c1')).destroy().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZeroRecordError);
+    expect((error as Error).message).toBe('Job#destroy: dependent: :nullify cannot set Task.job_id to NULL: the column is required (Rails: NotNullViolation); nothing was written');
+    expect(await tables()).toEqual(untouched);
+  });
+
+  test('a cycle of dependent: :destroy is an error before any write (Rails: stack level too deep, rolled back)', async () => {
+    z = localZero();
+    const nodes = table('nodes').columns({ id: string(), parent_id: string().optional() }).primaryKey('id');
+    const nodeRelationships = relationships(nodes, ({ many }) => ({ children: many({ sourceField: ['id'], destField: ['parent_id'], destSchema: nodes }) }));
+    const graph = createSchema({ tables: [nodes], relationships: [nodeRelationships] });
+    const zero = new Zero({ userID: 'u', storageKey: `nodes-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema: graph, mutators: recordMutators, logLevel: 'error' });
+    try {
+      const nodeConfig = defineModel({ schema: graph, table: 'nodes', zero, relationships: { children: (): ModelDefinition => nodeConfig }, dependents: { children: 'destroy' } });
+      const Node = ActiveRecord.createModel(nodeConfig);
+      await Node.create_bang([{ id: 'n1', parent_id: 'n2' }, { id: 'n2', parent_id: 'n1' }, { id: 'n3', parent_id: 'n2' }]);
+      await expect((await Node.find('n1')).destroy()).rejects.toThrow("Node#destroy: dependent: :destroy reaches Node id=n1 again (a cycle); nothing was written");
+      expect(await Node.order('id').ids()).toEqual(['n1', 'n2', 'n3']);
+      await (await Node.find('n3')).destroy(); // no children: destroyed
+      expect(await Node.order('id').ids()).toEqual(['n1', 'n2']);
+    } finally {
+      await zero.close();
+    }
+  });
+
+  test('a has_one acts on its one row, as Rails loads it (LIMIT 1)', async () => {
+    z = localZero();
+    const owners = table('owners').columns({ id: string() }).primaryKey('id');
+    const profiles = table('profiles').columns({ id: string(), owner_id: string().optional() }).primaryKey('id');
+    const ownerRelationships = relationships(owners, ({ one }) => ({ profile: one({ sourceField: ['id'], destField: ['owner_id'], destSchema: profiles }) }));
+    const people = createSchema({ tables: [owners, profiles], relationships: [ownerRelationships] });
+    const zero = new Zero({ userID: 'u', storageKey: `owners-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema: people, mutators: recordMutators, logLevel: 'error' });
+    try {
+      const profileConfig = defineModel({ schema: people, table: 'profiles', zero });
+      const Profile = ActiveRecord.createModel(profileConfig);
+      for (const [dependent, left] of [['destroy', ['p2']], ['delete', ['p2']], ['nullify', [['p1', null], ['p2', 'o1']]]] as const) {
+        const Owner = ActiveRecord.createModel(defineModel({ schema: people, table: 'owners', zero, relationships: { profile: () => profileConfig }, dependents: { profile: dependent } }));
+        await Owner.create_bang({ id: 'o1' });
+        await Profile.create_bang([{ id: 'p1', owner_id: 'o1' }, { id: 'p2', owner_id: 'o1' }]);
+        await (await Owner.find('o1')).destroy();
+        expect(dependent === 'nullify' ? await Profile.order('id').pluck('id', 'owner_id') : await Profile.order('id').ids()).toEqual(left);
+        await Profile.delete_all();
+      }
+    } finally {
+      await zero.close();
+    }
+  });
+
   test('a dependent names a relationship of the model and one of Rails options', () => {
     const taskConfig = defineModel({ schema, table: 'tasks' });
     expect(() => defineModel({ schema, table: 'jobs', dependents: { tasks: 'destroy' } })).toThrow(ConfigError);
@@ -65,5 +131,12 @@ describe("destroy applies dependent:, as ActiveRecord's destroy does", () => {
       /dependent 'cascade' for 'tasks': expected one of destroy, delete_all, delete, nullify, restrict_with_exception, restrict_with_error/,
     );
     expect(DeleteRestrictionError.name).toBe('DeleteRestrictionError');
+    const clientConfig = defineModel({ schema, table: 'clients' });
+    expect(() => defineModel({ schema, table: 'jobs', relationships: { client: () => clientConfig }, dependents: { client: 'destroy' } })).toThrow(
+      /dependent for 'client': a belongs_to \(its key is on this table\); dependents are applied on has_many and has_one/,
+    );
+    expect(() => defineModel({ schema, table: 'jobs', relationships: { tasks: () => taskConfig }, dependents: { tasks: 'delete' } })).toThrow(
+      /dependent 'delete' for 'tasks': a has_many takes delete_all/,
+    );
   });
 });

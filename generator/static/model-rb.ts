@@ -50,7 +50,7 @@ export interface ModelSource {
   associations: RawAssociation[];
   enums: EnumDescription[];
   /** column -> the stored value new records start with, where the model sets one (an enum's `default:`). */
-  attributeDefaults: Map<string, string | number>;
+  attributeDefaults: Map<string, string | number | null>;
   /** attribute -> validators in declaration order. */
   validations: Map<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
@@ -166,7 +166,7 @@ function enums(
   call: CallNode,
   src: RubySource,
   constants: Map<string, RubyValue>,
-): { description: EnumDescription; validation: Record<string, RubyValue> | null; defaultValue: string | number | undefined }[] {
+): { description: EnumDescription; validation: Record<string, RubyValue> | null; defaultValue: string | number | null | undefined }[] {
   const positional = positionalArgs(call);
   const name = literalName(positional[0]);
   const keywords = keywordArgs(call);
@@ -202,7 +202,8 @@ function enums(
  * The stored value of an enum's `default:` (6.1: `_default:`), which Rails makes the attribute's default: a label, or a
  * stored value, as the enum's type casts either. Anything else is no default the generator can write down.
  */
-function enumDefault(values: Record<string, string | number>, given: RubyValue | undefined): string | number | undefined {
+function enumDefault(values: Record<string, string | number>, given: RubyValue | undefined): string | number | null | undefined {
+  if (given === null) return null; // `default: nil`: new records start with NULL, whatever the column's default
   if (typeof given !== 'string' && typeof given !== 'number') return undefined;
   if (Object.hasOwn(values, String(given))) return values[String(given)];
   return Object.values(values).find((value) => value === given);

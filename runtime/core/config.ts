@@ -273,7 +273,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   }
   for (const [name, dependent] of Object.entries(config.dependents ?? {})) {
     if (!Object.hasOwn(config.relationships ?? {}, name)) problems.push(`dependent for '${name}', which is not one of the relationships`);
-    if (!(DEPENDENTS as readonly unknown[]).includes(dependent)) problems.push(`dependent '${String(dependent)}' for '${name}': expected one of ${DEPENDENTS.join(', ')}`);
+    else problems.push(...dependentProblems(name, dependent, schemaRelationships[name], table ? (config.primaryKey ?? defaultPrimaryKey(table)) : undefined));
   }
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
@@ -305,6 +305,24 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * What Rails' `dependent:` option check refuses, for a relationship read in one hop: a has_many takes `delete_all`, a
+ * has_one `delete`. A belongs_to's (Rails deletes the owner after the record) and a through relationship's (its join
+ * rows) are not applied here, so they are refused rather than half done.
+ */
+function dependentProblems(name: string, dependent: unknown, hops: unknown, primaryKey: string | undefined): string[] {
+  if (!(DEPENDENTS as readonly unknown[]).includes(dependent)) return [`dependent '${String(dependent)}' for '${name}': expected one of ${DEPENDENTS.join(', ')}`];
+  if (!Array.isArray(hops)) return []; // the relationship's own problem is reported
+  if (hops.length !== 1) return [`dependent for '${name}': a relationship through a junction table (its join rows are not destroyed)`];
+  const [{ sourceField, cardinality }] = hops as [{ sourceField: readonly string[]; cardinality: 'one' | 'many' }];
+  if (cardinality === 'one' && primaryKey !== undefined && (sourceField.length !== 1 || sourceField[0] !== primaryKey)) {
+    return [`dependent for '${name}': a belongs_to (its key is on this table); dependents are applied on has_many and has_one`];
+  }
+  if (cardinality === 'many' && dependent === 'delete') return [`dependent 'delete' for '${name}': a has_many takes delete_all`];
+  if (cardinality === 'one' && dependent === 'delete_all') return [`dependent 'delete_all' for '${name}': a has_one takes delete`];
+  return [];
 }
 
 function defaultPrimaryKey(table: TableSchemaShape): string {

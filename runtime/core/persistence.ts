@@ -10,7 +10,7 @@
  */
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
-import { destroyDependents } from './dependents.ts';
+import { destroyDependents, type Refusal } from './dependents.ts';
 import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
@@ -252,6 +252,28 @@ export async function findStoredRow(model: ModelDefinition, id: unknown): Promis
   return loadRelation(plan.relation, { settle: (rows) => plan.settle(rows) as RowData });
 }
 
+/**
+ * Rails' `destroy`: the `dependent:` associations (core/dependents.ts), then the row (a new record writes nothing); the
+ * record is destroyed afterwards. A `restrict_with_error` refusal writes nothing and is returned; the record's own adds
+ * its message to `errors` (Rails' destroy of a record its dependents refuse adds none).
+ */
+async function destroyRecord(store: RecordStore, record: object, options: WriteOptions | undefined): Promise<Refusal | undefined> {
+  const { model } = store;
+  const state = store.state(record);
+  if (!state.newRecord && !state.destroyed) {
+    const original = store.original(record);
+    const refused = await destroyDependents(model, (column) => original[column], options);
+    if (refused !== undefined) {
+      if (refused.model === model && refused.id === original[model.primaryKey]) state.errors.add('base', refused.message);
+      return refused;
+    }
+    await destroyRow(model, original[model.primaryKey], options);
+  }
+  state.markDestroyed();
+  store.destroyed(record);
+  return undefined;
+}
+
 async function reload(store: RecordStore, record: object): Promise<void> {
   const { model } = store;
   const row = await findStoredRow(model, store.original(record)[model.primaryKey]);
@@ -293,26 +315,14 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
      * nothing); the record is destroyed afterwards. False, with the error on base, when `restrict_with_error` refuses.
      */
     async destroy(this: object, options?: WriteOptions) {
-      const state = store.state(this);
-      if (!state.newRecord && !state.destroyed) {
-        const original = store.original(this);
-        const refused = await destroyDependents(model, (column) => original[column], options);
-        if (refused !== undefined) {
-          state.errors.clear();
-          if (refused.message !== undefined) state.errors.add('base', refused.message);
-          return false;
-        }
-        await destroyRow(model, original[model.primaryKey], options);
-      }
-      state.markDestroyed();
-      store.destroyed(this);
-      return this;
+      return (await destroyRecord(store, this, options)) === undefined ? this : false;
     },
-    /** Rails' `destroy!`: RecordNotDestroyedError where `destroy` answers false. */
+    /** Rails' `destroy!`: RecordNotDestroyedError (naming the record refused: this one, or one its dependents reach) where `destroy` answers false. */
     async destroy_bang(this: object, options?: WriteOptions) {
-      if ((await methods.destroy.call(this, options)) !== false) return this;
-      const id = store.original(this)[model.primaryKey];
-      throw new RecordNotDestroyedError(model.className, `Failed to destroy ${model.className} with ${model.primaryKey}=${String(id)}`);
+      const refused = await destroyRecord(store, this, options);
+      if (refused === undefined) return this;
+      const { className, primaryKey } = refused.model;
+      throw new RecordNotDestroyedError(className, `Failed to destroy ${className} with ${primaryKey}=${String(refused.id)}`);
     },
     /** Rails' `valid?`: runs the validations, fills `errors`. */
     valid_p(this: object) {
