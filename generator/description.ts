@@ -73,6 +73,10 @@ export interface AssociationDescription {
   optional: boolean | null;
   /** `dependent:` as written (`destroy`, `delete_all`, `nullify`, ...); null when not given. Optional in a description. */
   dependent?: string | null;
+  /** A belongs_to's `counter_cache:`: the parent's column it keeps (`comments_count`); null without one. Optional in a description. */
+  counter_cache?: string | null;
+  /** A belongs_to's `touch:`: true, or the parent's column it sets; null without one. Optional in a description. */
+  touch?: true | string | null;
   /** The association has a scope block (`has_many :tasks, -> { order(:position) }`). */
   scoped: boolean;
 }

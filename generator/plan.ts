@@ -147,6 +147,17 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    for (const association of table.model.associations) {
+      // Callbacks Rails runs on the parent when this record is written: not run here, so said rather than dropped.
+      const parent = association.class_name ?? association.name;
+      if (association.counter_cache) {
+        notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept: create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
+      }
+      if (association.touch) {
+        const column = association.touch === true ? 'updated_at' : association.touch;
+        notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied: writes here leave ${parent}.${column} as it is` });
+      }
+    }
     const dependents: ModelPlan['dependents'] = [];
     for (const association of table.model.associations) {
       if (!association.dependent) continue;

@@ -147,6 +147,12 @@ describe('generation from a description', () => {
       },
     ]);
     expect(file(generated.files, 'user.config.ts')).toContain('  dependents: {\n    assignments: "destroy",\n  },');
+    // What Rails does to the parent when this record is written, and the runtime does not, is said too.
+    expect(report.notes).toContainEqual({
+      model: 'Job',
+      message: "client: counter_cache is not kept: create and destroy here leave Client.jobs_count as it is (Rails' writes, or a database trigger, must keep it)",
+    });
+    expect(report.notes).toContainEqual({ model: 'Task', message: 'job: touch is not applied: writes here leave Job.updated_at as it is' });
     // One the runtime does not apply is said.
     const asynchronous = await fixtureDescription();
     asynchronous.models.find((m) => m.class_name === 'Client')!.associations.find((a) => a.name === 'jobs')!.dependent = 'destroy_async';

@@ -103,7 +103,7 @@ describe('static description of the fixture Rails app (no Ruby)', () => {
     const d = await fixtureDescription();
     const job = d.models.find((m) => m.class_name === 'Job')!;
     const byName = Object.fromEntries(job.associations.map((a) => [a.name, a]));
-    expect(byName.client).toMatchObject({ macro: 'belongs_to', class_name: 'Client', foreign_key: 'client_id', primary_key: 'id' });
+    expect(byName.client).toMatchObject({ macro: 'belongs_to', class_name: 'Client', foreign_key: 'client_id', primary_key: 'id', counter_cache: 'jobs_count', touch: null });
     expect(byName.tasks).toMatchObject({ macro: 'has_many', class_name: 'Task', foreign_key: 'job_id', primary_key: 'id', scoped: true });
     expect(byName.workers).toMatchObject({ macro: 'has_many', class_name: 'User', through: 'assignments', source: 'user', foreign_key: null });
     expect(byName.invoice).toMatchObject({ macro: 'has_one', class_name: 'Invoice', foreign_key: 'job_id' });

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { AppDescription, AssociationDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
-import { camelize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
+import { camelize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
 import { parseRuby } from './ruby-ast.ts';
 import { readSchema, type TableSchema } from './schema-rb.ts';
@@ -102,6 +102,13 @@ function option(a: RawAssociation, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** The parent's column a belongs_to's `counter_cache:` keeps: Rails' `comments_count` for `true`, else the name given. */
+function counterCacheColumn(owner: ModelSource, a: RawAssociation): string | null {
+  const given = a.options.get('counter_cache');
+  if (a.macro !== 'belongs_to' || given === undefined || given === null || given === false) return null;
+  return given === true ? `${pluralize(underscore(owner.className.slice(owner.className.lastIndexOf('::') + 1)))}_count` : typeof given === 'string' ? given : null;
+}
+
 /** Rails' derive_class_name: singular for collections, camelized. */
 function ownClassName(a: RawAssociation): string | null {
   if (a.options.get('polymorphic') === true) return null;
@@ -129,6 +136,8 @@ function association(
     polymorphic,
     optional: typeof optional === 'boolean' ? optional : null,
     dependent: option(a, 'dependent'),
+    counter_cache: counterCacheColumn(owner, a),
+    touch: a.options.get('touch') === true ? (true as const) : option(a, 'touch'),
     scoped: a.scoped,
   });
   if (through) {

@@ -172,8 +172,25 @@ module ZeroRecord
         "polymorphic" => reflection.polymorphic? ? true : false,
         "optional" => reflection.options.key?(:optional) ? reflection.options[:optional] : nil,
         "dependent" => reflection.options[:dependent]&.to_s,
+        "counter_cache" => counter_cache_column(reflection),
+        "touch" => touch_option(reflection.options[:touch]),
         "scoped" => !reflection.scope.nil?,
       }
+    end
+
+    # The parent's column a belongs_to's `counter_cache:` keeps (`comments_count`), as Rails names it; nil without one.
+    def counter_cache_column(reflection)
+      return nil unless reflection.belongs_to? && reflection.options[:counter_cache]
+
+      reflection.counter_cache_column&.to_s
+    end
+
+    # `touch: true` or the column it names; nil without one.
+    def touch_option(touch)
+      return nil unless touch
+      return true if touch == true
+
+      touch.to_s
     end
 
     def association_class_name(reflection)

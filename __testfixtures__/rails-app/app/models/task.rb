@@ -1,5 +1,5 @@
 class Task < ApplicationRecord
-  belongs_to :job
+  belongs_to :job, touch: true
 
   validates_presence_of :title
   validates :position, numericality: { only_integer: true, greater_than_or_equal_to: 0, less_than: 1000 }
