@@ -81,6 +81,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     for (const { relationship, dependent } of plan.dependents) lines.push(`    ${key(relationship)}: ${str(dependent)},`);
     lines.push('  },');
   }
+  if (plan.touches.length > 0) {
+    // Rails' belongs_to touch:: writes of this record set the parent's updated_at (and the column named).
+    lines.push('  touches: {');
+    for (const { relationship, touch } of plan.touches) lines.push(`    ${key(relationship)}: ${touch === true ? 'true' : str(touch)},`);
+    lines.push('  },');
+  }
   if (plan.defaults.length > 0) {
     // Rails column defaults: create applies them to attributes left out, as the database does for Rails.
     lines.push('  defaults: {');

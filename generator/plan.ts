@@ -39,6 +39,8 @@ export interface ModelPlan {
   enums: Array<{ column: string; config: EnumConfig }>;
   /** Rails' `dependent:` of its has_many / has_one associations the runtime's destroy applies (the config's `dependents`). */
   dependents: Array<{ relationship: string; dependent: Dependent }>;
+  /** Rails' `touch:` of its belongs_to associations (the config's `touches`). */
+  touches: Array<{ relationship: string; touch: true | string }>;
 }
 
 export interface Note {
@@ -147,15 +149,18 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    const touches: ModelPlan['touches'] = [];
     for (const association of table.model.associations) {
-      // Callbacks Rails runs on the parent when this record is written: not run here, so said rather than dropped.
+      // What Rails does to the parent when this record is written: touch: is applied (the config's touches), a counter
+      // cache is not, and is said rather than dropped.
       const parent = association.class_name ?? association.name;
       if (association.counter_cache) {
         notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept: create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
       }
       if (association.touch) {
-        const column = association.touch === true ? 'updated_at' : association.touch;
-        notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied: writes here leave ${parent}.${column} as it is` });
+        const relationship = relationships.find((r) => r.name === association.name);
+        if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1) touches.push({ relationship: association.name, touch: association.touch });
+        else notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied (its relationship is not generated): writes here leave ${parent} as it is` });
       }
     }
     const dependents: ModelPlan['dependents'] = [];
@@ -194,7 +199,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
     const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches });
   }
   return { tables, models, skippedModels, notes };
 }

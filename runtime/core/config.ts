@@ -54,6 +54,11 @@ export interface ModelConfig {
    * deletes the record's own (core/dependents.ts).
    */
   readonly dependents?: Readonly<Record<string, Dependent>>;
+  /**
+   * Rails' `touch:` of a belongs_to, by relationship: `true` (the parent's `updated_at`) or also a column of the parent,
+   * set to now when the record is created, saved with changes, destroyed or touched (core/touches.ts).
+   */
+  readonly touches?: Readonly<Record<string, true | string>>;
   readonly validations?: Validations;
   /** Column defaults applied by `create` to attributes left out (what the database's column defaults do for Rails). */
   readonly defaults?: Readonly<Record<string, string | number | boolean | null>>;
@@ -110,6 +115,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly enums: Readonly<Record<string, EnumDefinition>>;
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly dependents: Readonly<Record<string, Dependent>>;
+  readonly touches: Readonly<Record<string, true | string>>;
   readonly validations: Validations;
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
   /** Columns records read only through `read_attribute` (their names are record members). */
@@ -166,7 +172,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'dependents', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'dependents', 'touches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 
 interface TableSchemaShape {
@@ -275,6 +281,11 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     if (!Object.hasOwn(config.relationships ?? {}, name)) problems.push(`dependent for '${name}', which is not one of the relationships`);
     else problems.push(...dependentProblems(name, dependent, schemaRelationships[name], table ? (config.primaryKey ?? defaultPrimaryKey(table)) : undefined));
   }
+  for (const [name, touch] of Object.entries(config.touches ?? {})) {
+    if (!Object.hasOwn(config.relationships ?? {}, name)) problems.push(`touch for '${name}', which is not one of the relationships`);
+    else if (touch !== true && (typeof touch !== 'string' || touch === '')) problems.push(`touch for '${name}': expected true or the name of a column of the parent, got ${String(touch)}`);
+    else if (table && !belongsTo(schemaRelationships[name], config.primaryKey ?? defaultPrimaryKey(table))) problems.push(`touch for '${name}': Rails' touch: is a belongs_to's option`);
+  }
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
     problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
@@ -316,13 +327,20 @@ function dependentProblems(name: string, dependent: unknown, hops: unknown, prim
   if (!(DEPENDENTS as readonly unknown[]).includes(dependent)) return [`dependent '${String(dependent)}' for '${name}': expected one of ${DEPENDENTS.join(', ')}`];
   if (!Array.isArray(hops)) return []; // the relationship's own problem is reported
   if (hops.length !== 1) return [`dependent for '${name}': a relationship through a junction table (its join rows are not destroyed)`];
-  const [{ sourceField, cardinality }] = hops as [{ sourceField: readonly string[]; cardinality: 'one' | 'many' }];
-  if (cardinality === 'one' && primaryKey !== undefined && (sourceField.length !== 1 || sourceField[0] !== primaryKey)) {
+  const [{ cardinality }] = hops as [{ cardinality: 'one' | 'many' }];
+  if (primaryKey !== undefined && belongsTo(hops, primaryKey)) {
     return [`dependent for '${name}': a belongs_to (its key is on this table); dependents are applied on has_many and has_one`];
   }
   if (cardinality === 'many' && dependent === 'delete') return [`dependent 'delete' for '${name}': a has_many takes delete_all`];
   if (cardinality === 'one' && dependent === 'delete_all') return [`dependent 'delete_all' for '${name}': a has_one takes delete`];
   return [];
+}
+
+/** A relationship read in one hop from a key on this table (not its primary key): Rails' belongs_to. */
+function belongsTo(hops: unknown, primaryKey: string): boolean {
+  if (!Array.isArray(hops) || hops.length !== 1) return false;
+  const [{ sourceField, cardinality }] = hops as [{ sourceField: readonly string[]; cardinality: 'one' | 'many' }];
+  return cardinality === 'one' && (sourceField.length !== 1 || sourceField[0] !== primaryKey);
 }
 
 function defaultPrimaryKey(table: TableSchemaShape): string {
@@ -370,6 +388,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     dependents: Object.freeze({ ...(config.dependents ?? {}) }),
+    touches: Object.freeze({ ...(config.touches ?? {}) }),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
     shadowedColumns: Object.freeze([...(config.shadowedColumns ?? [])]),

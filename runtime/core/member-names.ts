@@ -157,6 +157,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   enums: Object.freeze(Object.create(null) as {}),
   relationships: Object.freeze({}),
   dependents: Object.freeze({}),
+  touches: Object.freeze({}),
   validations: Object.freeze({}),
   defaults: Object.freeze({}),
   timestampColumns: Object.freeze([]),

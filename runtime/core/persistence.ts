@@ -11,6 +11,7 @@
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
 import { destroyDependents, type Refusal } from './dependents.ts';
+import { touchedTimestamps, touchParents } from './touches.ts';
 import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
@@ -159,8 +160,11 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
   try {
     if (validate) assertAssignedReadable(store, record, attributes);
     let row: Readonly<RowData>;
-    if (state.newRecord) row = await createRow(model, attributes, options, { validate });
-    else {
+    let touching: readonly Readonly<RowData>[] = [];
+    if (state.newRecord) {
+      row = await createRow(model, attributes, options, { validate });
+      touching = [row];
+    } else {
       const changed = changedColumns(store, record);
       if (changed.length === 0) {
         if (validate) assertValidInto(store, record, attributes);
@@ -169,11 +173,13 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
         const pk = model.primaryKey;
         const values = Object.fromEntries(changed.map((column) => [column, attributes[column]]));
         row = await updateRow(model, { ...attributes, [pk]: before[pk] }, values, options, { validate });
+        touching = [row, before]; // a changed key touches the parent it left too
       }
     }
     state.errors.clear();
     store.stored(record, row, model.columns);
     state.persisted(changesBetween(model, before, row));
+    await touchParents(model, touching, options);
     return true;
   } catch (error) {
     if (error instanceof RecordInvalidError) {
@@ -268,6 +274,7 @@ async function destroyRecord(store: RecordStore, record: object, options: WriteO
       return refused;
     }
     await destroyRow(model, original[model.primaryKey], options);
+    await touchParents(model, [original], options);
   }
   state.markDestroyed();
   store.destroyed(record);
@@ -413,12 +420,15 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
           'Cannot touch on a new or destroyed record object. Consider using persisted?, new_record?, or destroyed? before touching.',
         );
       }
-      const columns = [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names];
+      const columns = [...touchedTimestamps(model), ...names];
       for (const column of names) assertColumnToWrite(store, column);
-      if (columns.length === 0) return true; // Rails: nothing to touch is not a failure
-      const values = stamps(model, columns);
-      for (const [column, value] of Object.entries(values)) store.write(this, column, value);
-      await writeColumns(store, this, values);
+      // Rails: nothing to touch is not a failure, and its after_touch (a belongs_to's touch:) still runs.
+      if (columns.length > 0) {
+        const values = stamps(model, columns);
+        for (const [column, value] of Object.entries(values)) store.write(this, column, value);
+        await writeColumns(store, this, values);
+      }
+      await touchParents(model, [currentAttributes(store, this)]);
       return true;
     },
     /** Rails' `changed?`: any column differs from the database's value. */

@@ -1,0 +1,48 @@
+/**
+ * Rails' belongs_to `touch:`: when a record is created, saved with changes, destroyed or touched, its parent's
+ * `updated_at` (and the column `touch:` names) becomes now, without validations, and the parent's own touches follow,
+ * as Rails' after_touch does. A record moved to another parent touches both.
+ *
+ * Rails runs it in the record's after-save callbacks, inside its transaction. Here it is a write of its own, after the
+ * record's: a parent write Zero refuses rejects the save, which has already written the record.
+ */
+import { associationRelation } from './association-reader.ts';
+import type { ModelDefinition } from './config.ts';
+import { QueryError } from './errors.ts';
+import { capLimit } from './finders.ts';
+import { loadRelation } from './reads.ts';
+import { Relation } from './relation.ts';
+import { stamps } from './writes.ts';
+import { writeRow, type WriteOptions } from './zero-write.ts';
+import type { Scalar } from './conditions.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * Touches the parents of `rows` (the record as written, and as it was when its key may have changed) through each of
+ * the model's `touches`. `seen` keeps a parent from being touched twice, and a chain of touches from looping.
+ */
+export async function touchParents(model: ModelDefinition, rows: readonly Row[], options?: WriteOptions, seen = new Set<string>()): Promise<void> {
+  for (const [name, touch] of Object.entries(model.touches)) {
+    for (const row of rows) {
+      const { relation } = associationRelation(Relation, model, name, (column) => row[column]);
+      const parent = relation.model;
+      for (const found of await loadRelation(capLimit(relation, 1))) {
+        const key = `${parent.table}\u0000${JSON.stringify(found[parent.primaryKey])}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Rails' ActiveModel::MissingAttributeError, as the parent's own touch(name) raises it.
+        if (touch !== true && !parent.columns.includes(touch)) throw new QueryError(`can't write unknown attribute \`${touch}\` for ${parent.className}`);
+        const columns = [...touchedTimestamps(parent), ...(touch === true ? [] : [touch])];
+        const touched = { ...found, ...stamps(parent, columns) };
+        if (columns.length > 0) await writeRow(parent, 'upsert', touched as Record<string, Scalar | null>, options);
+        await touchParents(parent, [touched], options, seen);
+      }
+    }
+  }
+}
+
+/** Rails' `timestamp_attributes_for_update_in_model`: `updated_at` where the table has it, whatever `timestamps:` says. */
+export function touchedTimestamps(model: ModelDefinition): string[] {
+  return model.columns.includes('updated_at') ? ['updated_at'] : [];
+}
