@@ -40,8 +40,11 @@ export interface ActiveModelStatics<Row, A = {}> {
   update(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `Model.update!(id, attributes)`: raises `RecordInvalidError` when invalid. */
   update_bang(id: unknown, attributes: ActiveAttributes<Row, A>, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
-  /** Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and destroys; false when a `restrict_with_error` dependent refuses. */
-  destroy(id: unknown, options?: WriteOptions): Promise<(ActiveRecordInstance<Row> & ActiveAssociations<A>) | false>;
+  /**
+   * Rails' `Model.destroy(id)`: finds (RecordNotFoundError when missing) and destroys; the record. Where a
+   * `restrict_with_error` dependent refuses (Rails answers false), the record comes back not destroyed, with `errors`.
+   */
+  destroy(id: unknown, options?: WriteOptions): Promise<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
   /** Rails' `upsert`: insert or update by primary key, without validations. */
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
@@ -87,7 +90,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       return record;
     },
     async destroy(id: unknown, options?: WriteOptions) {
-      return (await all().find(id)).destroy(options);
+      const record = await all().find(id);
+      await record.destroy(options);
+      return record;
     },
     async upsert(attributes: Partial<Row>, options?: WriteOptions) {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
