@@ -159,8 +159,12 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       }
       if (association.touch) {
         const relationship = relationships.find((r) => r.name === association.name);
-        if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1) touches.push({ relationship: association.name, touch: association.touch });
-        else notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied (its relationship is not generated): writes here leave ${parent} as it is` });
+        if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1 && !association.scoped) {
+          touches.push({ relationship: association.name, touch: association.touch });
+        } else {
+          const why = association.scoped ? 'the association scope (the lambda) would not narrow which parent is touched' : 'its relationship is not generated';
+          notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied (${why}): writes here leave ${parent} as it is` });
+        }
       }
     }
     const dependents: ModelPlan['dependents'] = [];

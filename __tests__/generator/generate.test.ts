@@ -154,6 +154,11 @@ describe('generation from a description', () => {
     });
     expect(file(generated.files, 'task.config.ts')).toContain('  touches: {\n    job: true,\n  },');
     expect(report.notes.filter((n) => n.message.includes('touch'))).toEqual([]);
+    const scoped = await fixtureDescription();
+    scoped.models.find((m) => m.class_name === 'Task')!.associations.find((a) => a.name === 'job')!.scoped = true;
+    const unscoped = await generate(scoped);
+    expect(file(unscoped.files, 'task.config.ts')).not.toContain('touches');
+    expect(unscoped.report.notes).toContainEqual({ model: 'Task', message: 'job: touch is not applied (the association scope (the lambda) would not narrow which parent is touched): writes here leave Job as it is' });
     // One the runtime does not apply is said.
     const asynchronous = await fixtureDescription();
     asynchronous.models.find((m) => m.class_name === 'Client')!.associations.find((a) => a.name === 'jobs')!.dependent = 'destroy_async';

@@ -79,5 +79,21 @@ describe("a belongs_to's touch: sets the parent's updated_at as Rails' after-sav
     await Note.create_bang({ id: 'n0', body: 'x', item_id: 'none' }); // no parent: nothing to touch
     await ActiveRecord.createModel(itemConfig).create_bang({ id: 'i9', title: 'x' });
     await expect(Bad.create_bang({ id: 'n9', body: 'x', item_id: 'i9' })).rejects.toThrow("can't write unknown attribute `nope` for Item");
+    expect(await Note.exists_p('n9')).toBe(false); // refused before the record's own write, as Rails rolls back
+  });
+
+  test('an unsaved key change: destroy and touch reach the parent stored and the one assigned, as Rails does', async () => {
+    const { Item, reset, fresh } = await setup();
+    await Item.create_bang([{ id: 'i1', title: 'x', owner_id: 'o1' }, { id: 'i2', title: 'y', owner_id: 'o1' }]);
+    await reset();
+    const touching = await Item.find('i1');
+    touching.owner_id = 'o2';
+    await touching.touch();
+    expect([await fresh('o1'), await fresh('o2')]).toEqual([true, true]);
+    await reset();
+    const destroying = await Item.find('i2');
+    destroying.owner_id = 'o2';
+    await destroying.destroy();
+    expect([await fresh('o1'), await fresh('o2')]).toEqual([true, true]);
   });
 });

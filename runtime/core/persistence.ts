@@ -11,7 +11,7 @@
 import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
 import { destroyDependents, type Refusal } from './dependents.ts';
-import { touchedTimestamps, touchParents } from './touches.ts';
+import { assertTouchable, touchedTimestamps, touchParents } from './touches.ts';
 import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
@@ -158,6 +158,7 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
   const attributes = currentAttributes(store, record);
   const before = store.original(record);
   try {
+    assertTouchable(model);
     if (validate) assertAssignedReadable(store, record, attributes);
     let row: Readonly<RowData>;
     let touching: readonly Readonly<RowData>[] = [];
@@ -273,8 +274,10 @@ async function destroyRecord(store: RecordStore, record: object, options: WriteO
       if (refused.model === model && refused.id === original[model.primaryKey]) state.errors.add('base', refused.message);
       return refused;
     }
+    assertTouchable(model);
     await destroyRow(model, original[model.primaryKey], options);
-    await touchParents(model, [original], options);
+    // The parent it is stored under, and the one an unsaved change points at, as Rails' after_destroy touches both.
+    await touchParents(model, [original, currentAttributes(store, record)], options);
   }
   state.markDestroyed();
   store.destroyed(record);
@@ -422,13 +425,14 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       }
       const columns = [...touchedTimestamps(model), ...names];
       for (const column of names) assertColumnToWrite(store, column);
+      assertTouchable(model);
       // Rails: nothing to touch is not a failure, and its after_touch (a belongs_to's touch:) still runs.
       if (columns.length > 0) {
         const values = stamps(model, columns);
         for (const [column, value] of Object.entries(values)) store.write(this, column, value);
         await writeColumns(store, this, values);
       }
-      await touchParents(model, [currentAttributes(store, this)]);
+      await touchParents(model, [currentAttributes(store, this), store.original(this)]);
       return true;
     },
     /** Rails' `changed?`: any column differs from the database's value. */

@@ -12,9 +12,8 @@ import { QueryError } from './errors.ts';
 import { capLimit } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
-import { stamps } from './writes.ts';
-import { writeRow, type WriteOptions } from './zero-write.ts';
-import type { Scalar } from './conditions.ts';
+import { stamps, updateRow } from './writes.ts';
+import type { WriteOptions } from './zero-write.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -31,14 +30,25 @@ export async function touchParents(model: ModelDefinition, rows: readonly Row[],
         const key = `${parent.table}\u0000${JSON.stringify(found[parent.primaryKey])}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        // Rails' ActiveModel::MissingAttributeError, as the parent's own touch(name) raises it.
-        if (touch !== true && !parent.columns.includes(touch)) throw new QueryError(`can't write unknown attribute \`${touch}\` for ${parent.className}`);
         const columns = [...touchedTimestamps(parent), ...(touch === true ? [] : [touch])];
-        const touched = { ...found, ...stamps(parent, columns) };
-        if (columns.length > 0) await writeRow(parent, 'upsert', touched as Record<string, Scalar | null>, options);
-        await touchParents(parent, [touched], options, seen);
+        const values = stamps(parent, columns);
+        // Only the touched columns, as Rails' UPDATE ... SET updated_at: the rest of the row is the server's, not this read's.
+        if (columns.length > 0) await updateRow(parent, found, values, options, { validate: false, touch: false });
+        await touchParents(parent, [{ ...found, ...values }], options, seen);
       }
     }
+  }
+}
+
+/**
+ * Refuses, before the record is written, a `touch:` naming a column its parent does not have (Rails raises
+ * MissingAttributeError inside the transaction, which writes nothing either).
+ */
+export function assertTouchable(model: ModelDefinition): void {
+  for (const [name, touch] of Object.entries(model.touches)) {
+    if (touch === true) continue;
+    const parent = new Relation(model).associatedModel(name);
+    if (!parent.columns.includes(touch)) throw new QueryError(`can't write unknown attribute \`${touch}\` for ${parent.className}`);
   }
 }
 
