@@ -17,6 +17,7 @@ import { capLimit } from './finders.ts';
 import { humanize } from './inflect.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
+import { rowKey } from './record-of.ts';
 import { destroyRow } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
 
@@ -41,8 +42,6 @@ interface Plan {
   readonly planned: Set<string>;
   readonly options: WriteOptions | undefined;
 }
-
-const keyOf = (model: ModelDefinition, id: unknown) => `${model.table}\u0000${JSON.stringify(id)}`;
 
 /**
  * Applies the dependents of the record `read` reads, once everything the destroy reaches has been checked. Returns the
@@ -76,7 +75,7 @@ async function any(relation: Relation): Promise<boolean> {
 /** Adds the writes of the record's dependents to the plan (each destroyed record's own first); its refusal, if any. */
 async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Promise<Refusal | undefined> {
   const id = read(model.primaryKey);
-  const key = keyOf(model, id);
+  const key = rowKey(model, id);
   if (plan.path.has(key)) {
     throw new ZeroRecordError(`${model.className}#destroy: dependent: :destroy reaches ${model.className} ${model.primaryKey}=${String(id)} again (a cycle); nothing was written`);
   }
@@ -97,7 +96,7 @@ async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Prom
       if (dependent === 'destroy') {
         const child = relation.model;
         for (const row of await loadRelation(relation)) {
-          const childKey = keyOf(child, row[child.primaryKey]);
+          const childKey = rowKey(child, row[child.primaryKey]);
           if (plan.planned.has(childKey)) continue;
           const refused = await planDestroy(child, (column) => row[column], plan);
           if (refused !== undefined) return refused;

@@ -1,6 +1,6 @@
 /**
  * Whether a value is a record of a given model, in either flavour, and its key: what Rails' `is_a?(klass)` checks
- * before `excluding` and `include?` read a record's id.
+ * before `excluding` and `include?` read a record's id; and a row's identity across models.
  */
 import type { ModelDefinition } from './config.ts';
 
@@ -17,4 +17,9 @@ export function recordKeyOf(model: ModelDefinition, record: unknown): unknown {
   const kind = record.constructor?.name;
   if (typeof reader !== 'function' || (kind !== model.className && kind !== `${model.className}Handle`)) return NOT_A_RECORD;
   return reader.call(record, model.primaryKey);
+}
+
+/** A row's identity across models (its table and key), for the sets that keep a walk from visiting it twice. */
+export function rowKey(model: ModelDefinition, id: unknown): string {
+  return `${model.table}\u0000${JSON.stringify(id)}`;
 }

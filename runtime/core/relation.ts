@@ -70,6 +70,11 @@ const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
 
 /** A relation's state before any query method: every row of the table. */
+/** The condition a relation's rows meet: its `where`, or FALSE when it is `none` (the pins stay in `where` for builders). */
+function rowCondition(state: RelationState): Condition {
+  return state.none ? FALSE : state.where;
+}
+
 export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined, createWith: {}, none: false };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
@@ -306,7 +311,7 @@ export class Relation {
       );
     }
     this.assertCompatible(other, 'or');
-    return this.spawn({ where: or([this.state.none ? FALSE : this.state.where, other.state.none ? FALSE : other.state.where]), none: false });
+    return this.spawn({ where: or([this.state.where, rowCondition(other.state)]) });
   }
 
   /**
@@ -317,7 +322,7 @@ export class Relation {
     this.assertSameModel(other, 'and');
     this.assertCompatible(other, 'and');
     // Rails' `and!` takes the other's WHERE only: a none argument adds its 1=0 (unscope(:where) removes it), not its null-ness.
-    return this.spawn({ where: and([this.state.where, other.state.none ? FALSE : other.state.where]) });
+    return this.spawn({ where: and([this.state.where, rowCondition(other.state)]) });
   }
 
   /** Rails' `structurally_incompatible_values_for`: a list value (order, includes) only the receiver sets passes. */
@@ -487,7 +492,7 @@ export class Relation {
   #compile(): Compiled {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
-    const { where, missing } = splitMissing(simplify(this.state.none ? FALSE : this.state.where));
+    const { where, missing } = splitMissing(simplify(rowCondition(this.state)));
     const byList = ordersByList(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;

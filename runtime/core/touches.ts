@@ -11,6 +11,7 @@ import type { ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
 import { capLimit } from './finders.ts';
 import { loadRelation } from './reads.ts';
+import { rowKey } from './record-of.ts';
 import { Relation } from './relation.ts';
 import { stamps, updateRow } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
@@ -27,7 +28,7 @@ export async function touchParents(model: ModelDefinition, rows: readonly Row[],
       const { relation } = associationRelation(Relation, model, name, (column) => row[column]);
       const parent = relation.model;
       for (const found of await loadRelation(capLimit(relation, 1))) {
-        const key = `${parent.table}\u0000${JSON.stringify(found[parent.primaryKey])}`;
+        const key = rowKey(parent, found[parent.primaryKey]);
         if (seen.has(key)) continue;
         seen.add(key);
         const columns = [...touchedTimestamps(parent), ...(touch === true ? [] : [touch])];
