@@ -70,6 +70,13 @@ describe("a belongs_to's touch: sets the parent's updated_at as Rails' after-sav
     expect(['destroy', await fresh('o2')]).toEqual(['destroy', true]);
   });
 
+  test("touch_all writes updated_at wherever the table has it, whatever timestamps: says, as touch() and Rails' timestamp_attributes_for_update_in_model", async () => {
+    const { Owner, reset, fresh } = await setup();
+    await reset();
+    expect(await Owner.where({ id: 'o1' }).touch_all()).toBe(1);
+    expect([await fresh('o1'), await fresh('o2')]).toEqual([true, false]);
+  });
+
   test('touch: names a belongs_to and true or a column; an unknown column is refused where it is written', async () => {
     const { Note } = await setup();
     const zero = z!;

@@ -10,6 +10,7 @@ import { QueryError, describeValue } from './errors.ts';
 import { assertColumn, type Scalar } from './conditions.ts';
 import { columnValues, stamps } from './writes.ts';
 import { loadRelation } from './reads.ts';
+import { touchedTimestamps } from './touches.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
 import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
@@ -44,13 +45,13 @@ export async function updateAll(relation: Relation, attributes: Readonly<Record<
 }
 
 /**
- * Rails' `touch_all(*names)`: `updated_at` (where the table has it) and `names` set to one instant on every row, without
+ * Rails' `touch_all(*names)`: `updated_at` (where the table has it, whatever `timestamps:` says, as `touch`) and `names` set to one instant on every row, without
  * validations; returns how many rows it wrote.
  */
 export async function touchAll(relation: Relation, names: readonly string[], options?: WriteOptions): Promise<number> {
   const { model } = relation;
   for (const name of names) assertColumn(model, name, `${model.className}.touch_all`);
-  return updateAll(relation, stamps(model, [...model.timestampColumns.filter((c) => c === 'updated_at'), ...names]), options);
+  return updateAll(relation, stamps(model, [...touchedTimestamps(model), ...names]), options);
 }
 
 /** Rails' `delete_all`: deletes every row of the relation (no callbacks) and returns how many. */
