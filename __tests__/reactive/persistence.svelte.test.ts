@@ -222,6 +222,9 @@ describe('the rest of the record API on a handle, answering as ActiveRecord does
     ['valid_p fills errors', (j) => ((j.title = ''), [j.valid_p(), j.invalid_p(), j.errors.full_messages()]), [false, true, ["Title can't be blank"]]],
     ['attribute_was', (j) => ((j.title = 'x'), j.attribute_was('title')), 'Fix the boiler'],
     ['persisted_p / new_record_p / destroyed_p', (j) => [j.persisted_p(), j.new_record_p(), j.destroyed_p()], [true, false, false]],
+    ['previously_new_record_p / previously_persisted_p of a found row', (j) => [j.previously_new_record_p(), j.previously_persisted_p()], [false, false]],
+    ['has_attribute_p / attribute_present_p', (j) => ((j.status = ''), [j.has_attribute_p('title'), j.has_attribute_p('nope'), j.attribute_present_p('title'), j.attribute_present_p('status')]), [true, false, true, false]],
+    ['attribute_names / attributes (the unsaved value, cast)', (j) => ((j.priority = '4' as never), [j.attribute_names().length, j.attributes().priority, j.attributes().title]), [7, 4, 'Fix the boiler']],
   ];
   test.each(cases)('%s', (_name, act, expected) => {
     expect(act(ReactiveJob.find('j1'))).toEqual(expected);

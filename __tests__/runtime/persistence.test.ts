@@ -305,6 +305,49 @@ describe('a model with a boolean and updated_at', () => {
   });
 });
 
+describe("what a record says of itself, as ActiveRecord 6.1 answers (Rails 7's previously_persisted? from its source: !new_record? && destroyed?)", () => {
+  test('previously_new_record_p: true after the save that created the row, until another save or a reload; a destroy keeps it', async () => {
+    const job = m.Job.new({ id: 'p1', title: 'a' });
+    const answers: [string, boolean][] = [['new', job.previously_new_record_p()]];
+    await job.save_bang();
+    answers.push(['created', job.previously_new_record_p()]);
+    job.title = 'assigned';
+    answers.push(['created, then assigned', job.previously_new_record_p()]);
+    await job.reload();
+    answers.push(['reloaded', job.previously_new_record_p()]);
+    await job.save_bang();
+    answers.push(['saved without changes', job.previously_new_record_p()]);
+    const created = await m.Job.create_bang({ id: 'p2', title: 'k' });
+    await created.update_bang({ title: 'kk' });
+    answers.push(['updated', created.previously_new_record_p()]);
+    const destroyed = await m.Job.create_bang({ id: 'p3', title: 'd' });
+    await destroyed.destroy();
+    answers.push(['destroyed after create', destroyed.previously_new_record_p()]);
+    answers.push(['found', (await m.Job.find('p1')).previously_new_record_p()]);
+    expect(answers).toEqual([
+      ['new', false], ['created', true], ['created, then assigned', true], ['reloaded', false], ['saved without changes', false],
+      ['updated', false], ['destroyed after create', true], ['found', false],
+    ]);
+    expect([destroyed.previously_persisted_p(), created.previously_persisted_p(), m.Job.new({ title: 'x' }).previously_persisted_p()]).toEqual([true, false, false]);
+    const unsaved = m.Job.new({ title: 'x' });
+    await unsaved.destroy();
+    expect(unsaved.previously_persisted_p()).toBe(false); // never saved: Rails' new_record? stays true
+  });
+
+  test('has_attribute_p, attribute_present_p, attribute_names and attributes (unsaved values included, cast)', async () => {
+    const job = m.Job.new({ title: '  ', priority: 0 });
+    expect([job.has_attribute_p('title'), job.has_attribute_p('id'), job.has_attribute_p('nope')]).toEqual([true, true, false]);
+    // Rails: "  " and 0 are present (not nil, and no empty?), nil and "" are not; an unknown name is not.
+    expect([job.attribute_present_p('title'), job.attribute_present_p('priority'), job.attribute_present_p('id'), m.Job.new({ title: '' }).attribute_present_p('title'), job.attribute_present_p('nope')])
+      .toEqual([true, true, false, false, false]);
+    expect(job.attribute_names()).toEqual(['id', 'title', 'status', 'country', 'priority', 'client_id', 'created_at']);
+    const found = await m.Job.find('j1');
+    found.priority = '7' as never;
+    expect(found.attributes()).toEqual({ ...(await m.Job.find('j1')), priority: 7 });
+    expect(job.attributes()).toEqual({ id: null, title: '  ', status: null, country: null, priority: 0, client_id: null, created_at: null });
+  });
+});
+
 describe('dirty tracking', () => {
   test('assigning the value the database holds is no change; changes, changed, attribute_was, attribute_changed_p', async () => {
     const job = await m.Job.find('j1');

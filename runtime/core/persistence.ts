@@ -68,6 +68,18 @@ export interface PersistenceMethods<Row> {
   new_record_p(): boolean;
   /** Rails' `destroyed?`. */
   destroyed_p(): boolean;
+  /** Rails' `previously_new_record?`: the last save created the row (a later save or a reload answers false again). */
+  previously_new_record_p(): boolean;
+  /** Rails 7's `previously_persisted?`: destroyed after being saved. */
+  previously_persisted_p(): boolean;
+  /** Rails' `has_attribute?`: a column of the model. */
+  has_attribute_p(name: string): boolean;
+  /** Rails' `attribute_present?`: the column's value now is neither NULL nor empty (`''`, `[]`, `{}`). */
+  attribute_present_p(name: string): boolean;
+  /** Rails' `attribute_names`: every column's name, in column order. */
+  attribute_names(): Column<Row>[];
+  /** Rails' `attributes`: every column's value now (unsaved assignments included), as a plain object. */
+  attributes(): Row;
   /** Rails' `assign_attributes`: assigns (cast to the column types) without saving; unknown attributes raise `QueryError`. */
   assign_attributes(attributes: Partial<Row>): void;
   /** Rails' `increment(attribute, by = 1)` (NULL counts as 0), not saved. */
@@ -345,6 +357,38 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       return !methods.valid_p.call(this);
     },
     /** Rails' `persisted?`: saved and not destroyed. */
+    /** Rails' `previously_new_record?`. */
+    previously_new_record_p(this: object) {
+      return store.state(this).previouslyNewRecord;
+    },
+    /** Rails 7's `previously_persisted?`: `!new_record? && destroyed?`. */
+    previously_persisted_p(this: object) {
+      const state = store.state(this);
+      return !state.newRecord && state.destroyed;
+    },
+    /** Rails' `has_attribute?`. */
+    has_attribute_p(this: object, name: string) {
+      return model.columns.includes(String(name));
+    },
+    /** Rails' `attribute_present?`: not nil, and not empty where the value has `empty?` (a string, an array, a hash). */
+    attribute_present_p(this: object, name: string) {
+      if (!model.columns.includes(String(name))) return false;
+      const value = valueNow(store, this, String(name));
+      if (value === null || value === undefined) return false;
+      if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
+      return typeof value !== 'object' || Object.keys(value).length > 0;
+    },
+    /** Rails' `attribute_names`. */
+    attribute_names(this: object) {
+      return [...model.columns];
+    },
+    /** Rails' `attributes`. */
+    attributes(this: object) {
+      const values: Record<string, unknown> = {};
+      // defineProperty: a `__proto__` column must become a key, not the object's prototype.
+      for (const column of model.columns) Object.defineProperty(values, column, { value: valueNow(store, this, column) ?? null, enumerable: true, writable: true, configurable: true });
+      return values;
+    },
     persisted_p(this: object) {
       const state = store.state(this);
       return !state.newRecord && !state.destroyed;

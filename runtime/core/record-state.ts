@@ -23,6 +23,8 @@ export class RecordState {
   #original: Readonly<RowData> | undefined;
   /** What the last save wrote; undefined until a save, and again after a reload (Rails forgets it there). */
   #previousChanges: Changes | undefined;
+  /** Rails' `previously_new_record?`: the last save created the row (a later save or a reload clears it). */
+  #previouslyNewRecord = false;
   /**
    * @param original the values the database holds, when the record keeps its own copy (ActiveRecord records, new
    * records, reactive records after a save); undefined when the record reads them live from Zero (reactive handles).
@@ -47,6 +49,11 @@ export class RecordState {
   get original(): Readonly<RowData> | undefined {
     this.signal.read();
     return this.#original;
+  }
+
+  get previouslyNewRecord(): boolean {
+    this.signal.read();
+    return this.#previouslyNewRecord;
   }
 
   get previousChanges(): Changes {
@@ -76,6 +83,7 @@ export class RecordState {
    * changes): the record is in the database.
    */
   persisted(previousChanges?: Changes): void {
+    this.#previouslyNewRecord = this.#newRecord && previousChanges !== undefined;
     this.#newRecord = false;
     this.#previousChanges = previousChanges;
     this.signal.notify();
