@@ -11,7 +11,10 @@
  * holding queries, registries, queries rebuilt by $effect) and __testfixtures__/wild6 (a bike-share console with no
  * `svelte-kit sync` run: a model object built with `Object.assign`, a subclass of ReactiveQuery, a `kit.alias` import,
  * attachments, boundaries, snippets, generic components, a CRLF file) and __testfixtures__/wild7 (a kennel desk written
- * wholly in JavaScript with JSDoc and a jsconfig.json: stores, default exports, two kit aliases, event-driven code). The migration must account for all of its own legacy uses (0 unaccounted), touch
+ * wholly in JavaScript with JSDoc and a jsconfig.json: stores, default exports, two kit aliases, event-driven code) and
+ * __testfixtures__/wild8 (a community garden in current Svelte 5 idioms: `$derived.by`, `{#await}` with `{@const}`,
+ * `$state.raw`, handles in a Map, a universal layout load returning a handle, the app's own alias of the handle type,
+ * with the `.svelte-kit` SvelteKit 2.70 writes). The migration must account for all of its own legacy uses (0 unaccounted), touch
  * no must-not-touch line, and leave no inventory use silently: each is converted (its line rewritten) or reported
  * (its line listed), or falls outside what the tool calls a legacy use, for a reason written down here.
  */
@@ -186,6 +189,16 @@ const TREES: Tree[] = [
     unresolved: ['src/routes/owners/[id]/+page.js', 'src/routes/owners/[id]/+page.svelte'],
     installed: true,
   },
+  {
+    name: 'wild8',
+    uses: 167,
+    mustNotTouch: 31,
+    outside: [],
+    outcomes: { converted: 35, reported: 132, outside: 0 },
+    unresolved: [],
+    installed: true,
+    gitignore: 'node_modules\n',
+  },
 ];
 
 describe.each(TREES)('migrating legacy code written without reading the transforms: $name', { timeout: 240_000 }, (tree) => {
@@ -235,7 +248,15 @@ describe.each(TREES)('migrating legacy code written without reading the transfor
   });
 
   it('changes no must-not-touch line, and every file it writes still compiles', () => {
-    expect(mustNotTouch.filter((s) => (s.line ? changedLines(s.path).has(s.line) : changedLines(s.path).size > 0)).map((s) => `${s.id} ${s.path}:${s.line}`)).toEqual([]);
+    // A site on a line that also holds a converted use (`await updateShift(id, { by: page.data.me })`) is untouched when
+    // its own code (the inventory's first backquoted span) is still in the file as often as before.
+    const occurrences = (text: string, code: string) => text.split(code).length - 1;
+    const intact = (site: Entry) => {
+      const code = /`([^`]+)`/.exec(site.what)?.[1];
+      return code !== undefined && occurrences(readFileSync(join(root, site.path), 'utf8'), code) === occurrences(files[site.path] ?? '', code);
+    };
+    const touched = (site: Entry) => (site.line ? changedLines(site.path).has(site.line) && !intact(site) : changedLines(site.path).size > 0);
+    expect(mustNotTouch.filter(touched).map((s) => `${s.id} ${s.path}:${s.line}`)).toEqual([]);
     for (const file of report.files.filter((f) => f.status !== 'unchanged')) {
       const after = readFileSync(join(root, file.path), 'utf8');
       if (after !== files[file.path]) expect(verifyOutput(file.path, after), file.path).toBeNull();

@@ -6,7 +6,7 @@
  * legacy use: it has no behaviour and stays valid after the migration.
  */
 import { relative, sep } from 'node:path';
-import type { InterfaceType, Node, ObjectType, Type, TypeChecker, TypeReference } from 'typescript';
+import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
 import type { AppProgram } from './program.ts';
 import type { Isolation } from './isolation.ts';
@@ -194,8 +194,17 @@ export class LegacyTypes {
       }
       return null;
     }
-    const symbol = type.aliasSymbol ?? type.getSymbol();
-    const declaration = symbol?.declarations?.find((d) => this.isLegacyModule(d.getSourceFile().fileName));
+    // The alias first (a legacy module's own alias), then the type under it: an app's `type PlotHandle =
+    // ModelHandle<Plot>` is its own alias of a legacy type.
+    let symbol: TsSymbol | undefined;
+    let declaration: Declaration | undefined;
+    for (const candidate of [type.aliasSymbol, type.getSymbol()]) {
+      declaration = candidate?.declarations?.find((d) => this.isLegacyModule(d.getSourceFile().fileName));
+      if (declaration) {
+        symbol = candidate;
+        break;
+      }
+    }
     if (!symbol || !declaration) return this.inherited(type, depth) ?? this.container(type, depth);
     const behaves =
       type.getCallSignatures().length > 0 ||

@@ -269,6 +269,14 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
 
   const rootNames = [...texts.keys(), ...svelteTypes()];
   const program = ts.createProgram({ rootNames, options, host, ...(old ? { oldProgram: old.program } : {}) });
+  // A name the program declares as an ambient module resolves after all: SvelteKit 2's generated tsconfig maps
+  // `$app/types` to a file it writes only for some apps, and its own declarations declare the module.
+  const ambient = new Set(program.getTypeChecker().getAmbientModules().map((module) => module.getName().replace(/^"|"$/g, '')));
+  for (const [file, names] of unresolved) {
+    const left = names.filter((name) => !ambient.has(name));
+    if (left.length > 0) unresolved.set(file, left);
+    else unresolved.delete(file);
+  }
   // What a route's `./$types` misses, its route misses.
   for (const [from, to] of imports) for (const types of to) if (ROUTE_TYPES.test(types)) for (const name of unresolved.get(types) ?? []) missing(from, name);
   const byRel = new Map<string, ProgramFile>();
