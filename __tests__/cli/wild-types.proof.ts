@@ -1,5 +1,5 @@
 /**
- * The outside trees (__testfixtures__/wild to wild7: legacy code written from the docs alone, never
+ * The outside trees (__testfixtures__/wild to wild8: legacy code written from the docs alone, never
  * from the transforms) type-check after `zero-record migrate` as they did before it, by svelte-check, as their team's
  * CI would run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with
  * zero-record built as it is published), then its models generated from its Rails side
@@ -31,7 +31,7 @@ beforeAll(() => {
   run('npx', ['tsx', 'scripts/package/build-library.ts'], REPO);
 }, 120_000);
 
-describe.each(['wild', 'wild2', 'wild3', 'wild4', 'wild5', 'wild6', 'wild7'])('the outside tree %s after migrate', { timeout: 300_000 }, (tree) => {
+describe.each(['wild', 'wild2', 'wild3', 'wild4', 'wild5', 'wild6', 'wild7', 'wild8'])('the outside tree %s after migrate', { timeout: 300_000 }, (tree) => {
   it('type-checks with no error it did not have before', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'zr-wild-types-')), tree);
     cpSync(join(FIXTURES, tree), root, { recursive: true });
