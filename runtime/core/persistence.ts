@@ -68,7 +68,7 @@ export interface PersistenceMethods<Row> {
   new_record_p(): boolean;
   /** Rails' `destroyed?`. */
   destroyed_p(): boolean;
-  /** Rails' `previously_new_record?`: the last save created the row (a later save or a reload answers false again). */
+  /** Rails' `previously_new_record?`: the last save created the row (a later save, a reload or a destroy answers false again, as Rails 7+). */
   previously_new_record_p(): boolean;
   /** Rails 7's `previously_persisted?`: destroyed after being saved. */
   previously_persisted_p(): boolean;

@@ -23,7 +23,7 @@ export class RecordState {
   #original: Readonly<RowData> | undefined;
   /** What the last save wrote; undefined until a save, and again after a reload (Rails forgets it there). */
   #previousChanges: Changes | undefined;
-  /** Rails' `previously_new_record?`: the last save created the row (a later save or a reload clears it). */
+  /** Rails' `previously_new_record?`: the last save created the row (a later save, a reload or a destroy clears it). */
   #previouslyNewRecord = false;
   /**
    * @param original the values the database holds, when the record keeps its own copy (ActiveRecord records, new
@@ -92,6 +92,8 @@ export class RecordState {
   /** After `destroy`. */
   markDestroyed(): void {
     this.#destroyed = true;
+    // Rails 7+ (Persistence#destroy); 6.1 left it as it was.
+    this.#previouslyNewRecord = false;
     this.signal.notify();
   }
 }
