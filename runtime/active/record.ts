@@ -6,7 +6,7 @@ import type { ModelDefinition } from '../core/config.ts';
 import type { IncludeSpec, Relation } from '../core/relation.ts';
 import { newRecordRow } from '../core/writes.ts';
 import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
-import { RecordState, type RecordStore } from '../core/record-state.ts';
+import { RecordState, columnObject, type RecordStore } from '../core/record-state.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { ColumnCopy } from '../core/column-copy.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
@@ -32,13 +32,6 @@ export type ActiveRecordInstance<Row> = {
 
 /** Where a record keeps the values of its shadowed columns (non-enumerable, so `{ ...record }` leaves it out). */
 const SHADOWED: unique symbol = Symbol('zero-record.shadowed');
-
-function pick(row: RowData, names: readonly string[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  // defineProperty: a `__proto__` column must become a key, not the object's prototype.
-  for (const name of names) Object.defineProperty(values, name, { value: row[name], enumerable: true, writable: true, configurable: true });
-  return values;
-}
 
 /** The record's columns (shadowed ones included) and current loaded associations, as a plain object. */
 function attributesOf(record: Record<string | symbol, unknown>, associations: Associations, relationships: ReadonlySet<string>): Record<string, unknown> {
@@ -101,7 +94,7 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       // Same assignment order for every record: one hidden class per model, monomorphic reads.
       copyColumns(this, row);
       // Before the includes: holding a loaded association reads its key, which may be a shadowed column.
-      if (shadowed) Object.defineProperty(this, SHADOWED, { value: pick(row, shadowedColumns), writable: true });
+      if (shadowed) Object.defineProperty(this, SHADOWED, { value: columnObject(shadowedColumns, (column) => row[column]), writable: true });
       for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]));
     }
 

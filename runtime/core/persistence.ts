@@ -18,7 +18,7 @@ import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
-import { changedColumns, changesBetween, changesOf, columnChanged, currentAttributes, sameValue, valueNow, type Changes, type RecordStore } from './record-state.ts';
+import { changedColumns, changesBetween, changesOf, columnChanged, columnObject, currentAttributes, sameValue, valueNow, type Changes, type RecordStore } from './record-state.ts';
 import type { RowData } from './zero-types.ts';
 import type { ModelDefinition } from './config.ts';
 import type { Errors } from './record-errors.ts';
@@ -357,38 +357,6 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       return !methods.valid_p.call(this);
     },
     /** Rails' `persisted?`: saved and not destroyed. */
-    /** Rails' `previously_new_record?`. */
-    previously_new_record_p(this: object) {
-      return store.state(this).previouslyNewRecord;
-    },
-    /** Rails 7's `previously_persisted?`: `!new_record? && destroyed?`. */
-    previously_persisted_p(this: object) {
-      const state = store.state(this);
-      return !state.newRecord && state.destroyed;
-    },
-    /** Rails' `has_attribute?`. */
-    has_attribute_p(this: object, name: string) {
-      return model.columns.includes(String(name));
-    },
-    /** Rails' `attribute_present?`: not nil, and not empty where the value has `empty?` (a string, an array, a hash). */
-    attribute_present_p(this: object, name: string) {
-      if (!model.columns.includes(String(name))) return false;
-      const value = valueNow(store, this, String(name));
-      if (value === null || value === undefined) return false;
-      if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
-      return typeof value !== 'object' || Object.keys(value).length > 0;
-    },
-    /** Rails' `attribute_names`. */
-    attribute_names(this: object) {
-      return [...model.columns];
-    },
-    /** Rails' `attributes`. */
-    attributes(this: object) {
-      const values: Record<string, unknown> = {};
-      // defineProperty: a `__proto__` column must become a key, not the object's prototype.
-      for (const column of model.columns) Object.defineProperty(values, column, { value: valueNow(store, this, column) ?? null, enumerable: true, writable: true, configurable: true });
-      return values;
-    },
     persisted_p(this: object) {
       const state = store.state(this);
       return !state.newRecord && !state.destroyed;
@@ -405,6 +373,36 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     async reload(this: object) {
       await reload(store, this);
       return this;
+    },
+    /** Rails' `previously_new_record?`. */
+    previously_new_record_p(this: object) {
+      return store.state(this).previouslyNewRecord;
+    },
+    /** Rails 7's `previously_persisted?`: `!new_record? && destroyed?`. */
+    previously_persisted_p(this: object) {
+      const state = store.state(this);
+      return !state.newRecord && state.destroyed;
+    },
+    /** Rails' `has_attribute?`. */
+    has_attribute_p(this: object, name: string) {
+      return model.columns.includes(String(name));
+    },
+    /** Rails' `attribute_present?`: not nil, and not empty where the value has `empty?` (a string, an array, a hash). */
+    attribute_present_p(this: object, name: string) {
+      const column = String(name);
+      if (!model.columns.includes(column)) return false;
+      const value = valueNow(store, this, column);
+      if (value === null || value === undefined) return false;
+      if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
+      return typeof value !== 'object' || Object.keys(value).length > 0;
+    },
+    /** Rails' `attribute_names`. */
+    attribute_names(this: object) {
+      return [...model.columns];
+    },
+    /** Rails' `attributes`. */
+    attributes(this: object) {
+      return columnObject(model.columns, (column) => valueNow(store, this, column) ?? null);
     },
     /** Rails' `assign_attributes`: assigns without saving (unknown attributes raise). */
     assign_attributes(this: object, attributes: Readonly<Record<string, unknown>>) {

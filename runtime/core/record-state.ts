@@ -171,6 +171,14 @@ export function changesBetween(model: ModelDefinition, before: Readonly<RowData>
   return changes;
 }
 
+/** A plain object of `columns` and their values (`attributes`, `toJSON`, a record's shadowed columns). */
+export function columnObject(columns: readonly string[], value: (column: string) => unknown): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  // defineProperty: a `__proto__` column must become a key, not the object's prototype.
+  for (const column of columns) Object.defineProperty(object, column, { value: value(column), enumerable: true, writable: true, configurable: true });
+  return object;
+}
+
 /** Every column's current value, as one row (what validations and writes see). */
 export function currentAttributes(store: RecordStore, record: object): RowData {
   const row = Object.create(null) as Record<string, unknown>;

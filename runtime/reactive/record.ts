@@ -11,7 +11,7 @@ import type { RowData } from '../core/zero-types.ts';
 import type { LanguageMemberKey } from '../core/member-names.ts';
 import { unloadedAssociation } from './associations.ts';
 import { defineRecordMethods, type PersistenceMethods } from '../core/persistence.ts';
-import type { RecordStore } from '../core/record-state.ts';
+import { columnObject, type RecordStore } from '../core/record-state.ts';
 import { ReactiveState, reactiveStore, valuesView, type RowAccess } from './record-state.ts';
 import { joinReaders } from './live-query.ts';
 
@@ -232,10 +232,9 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
       return model.columns.includes(name) ? store.read(this, name) : undefined;
     },
     toJSON(this: Record<string, unknown>) {
-      const json: Record<string, unknown> = {};
       const row = access.row(this);
       if (!row && !access.peek(this)) return null;
-      for (const column of model.columns) Object.defineProperty(json, column, { value: store.read(this, column), enumerable: true, writable: true, configurable: true });
+      const json = columnObject(model.columns, (column) => store.read(this, column));
       for (const name of Object.keys(model.relationships)) if (row?.[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
       return json;
     },
