@@ -267,6 +267,29 @@ describe('timestamps are one instant, as Rails stamps them', () => {
       await z.close();
     }
   });
+  test("Rails' other timestamp names: create sets created_on and updated_on, update, touch and touch_all updated_on", async () => {
+    const dated = table('dated').columns({ id: string(), name: string(), created_on: number().optional(), updated_on: number().optional() }).primaryKey('id');
+    const schema = createSchema({ tables: [dated] });
+    const z = new Zero({ userID: 'u', storageKey: `dated-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    const Dated = ActiveRecord.createModel({ schema, table: 'dated', zero: z });
+    try {
+      const record = await Dated.create_bang({ id: 'd', name: 'a' });
+      expect([record.created_on! > 0, record.updated_on]).toEqual([true, record.created_on]);
+      const stamps: [string, boolean][] = [];
+      const moved = async (what: string, write: () => Promise<unknown>) => {
+        await Dated.update_all({ created_on: 1, updated_on: 1 });
+        await write();
+        const found = await Dated.find('d');
+        stamps.push([what, found.updated_on! > 1 && found.created_on === 1]);
+      };
+      await moved('update', async () => (await Dated.find('d')).update_bang({ name: 'b' }));
+      await moved('touch', async () => (await Dated.find('d')).touch());
+      await moved('touch_all', () => Dated.all().touch_all());
+      expect(stamps).toEqual([['update', true], ['touch', true], ['touch_all', true]]);
+    } finally {
+      await z.close();
+    }
+  });
 });
 
 describe('a model with a boolean and updated_at', () => {
@@ -289,6 +312,24 @@ describe('a model with a boolean and updated_at', () => {
     s.name = '';
     expect(await s.toggle_bang('on')).toBe(true); // Rails' update_attribute: save(validate: false)
     expect([(await Switch.find('s')).on, (await Switch.find('s')).name, s.changed_p()]).toEqual([true, '', false]);
+  });
+
+  test("a boolean column casts as ActiveModel's Type::Boolean on assignment and in where (each answer is ActiveRecord 6.1's)", async () => {
+    const Switch = model();
+    await Switch.create_bang([{ id: 'a', name: 'a', on: true }, { id: 'b', name: 'b', on: false }, { id: 'c', name: 'c' }]);
+    const given = ['', '1', '0', 'true', 'false', 'f', 'off', 'abc', 'yes', 2, 0, ' ', 'FALSE', 'False'];
+    const assigned = given.map((value) => Switch.new({ on: value as never }).on);
+    expect(assigned).toEqual([null, true, false, true, false, false, false, true, true, true, false, true, false, true]);
+    const matched = await Promise.all(given.slice(1).map(async (value) => (await Switch.where({ on: value as never }).pluck('name')).join()));
+    expect(matched).toEqual(['a', 'b', 'a', 'b', 'b', 'b', 'a', 'a', 'a', 'b', 'a', 'b', 'a']);
+    // Rails' where(on: '') is `on = NULL`, which matches nothing; here it is refused, as a blank number is.
+    expect(() => Switch.where({ on: '' as never })).toThrow(QueryError);
+    // A plain record holds what was assigned; Rails' cast value is what attributes(), dirty tracking and save see.
+    const s = await Switch.find('a');
+    s.on = '' as never;
+    expect([s.changes(), s.attributes().on]).toEqual([{ on: [true, null] }, null]);
+    await s.save_bang();
+    expect((await Switch.find('a')).on).toBeNull();
   });
 
   test('save sets updated_at; touch sets it alone; increment_bang does not (Rails update_counters)', async () => {

@@ -11,7 +11,9 @@ export function castColumn(model: ModelDefinition, column: string, value: unknow
   if (value === null || model.columnTypes[column] === 'json') return value as ColumnValue;
   const enumeration = model.enums[column];
   if (enumeration) return isBlank(value) ? null : enumStored(enumeration, value);
-  if (model.columnTypes[column] === 'number' && typeof value === 'string' && value.trim() === '') return null;
+  // Blank is NULL: a number column's `''` or `'  '`, a boolean column's `''` only (Rails reads `' '` as true).
+  const type = model.columnTypes[column];
+  if (typeof value === 'string' && ((type === 'number' && value.trim() === '') || (type === 'boolean' && value === ''))) return null;
   return castValue(model, column, value as Scalar | Date, context);
 }
 

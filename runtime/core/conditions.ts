@@ -136,10 +136,14 @@ export function castValue(model: ModelDefinition, column: string, value: Scalar 
     throw new QueryError(`${context}: column '${column}' of ${model.className} holds strings; got ${describeValue(value)}`);
   }
   if (type === 'boolean' && typeof plain !== 'boolean') {
+    if ((typeof plain === 'string' && plain !== '') || typeof plain === 'number') return !FALSE_VALUES.has(plain);
     throw new QueryError(`${context}: column '${column}' of ${model.className} holds booleans; got ${describeValue(value)}`);
   }
   return plain;
 }
+
+/** ActiveModel's `Type::Boolean::FALSE_VALUES`: a form's `'0'`, `'f'`, `'off'`... is false, any other value true. */
+const FALSE_VALUES: ReadonlySet<string | number> = new Set([0, '0', 'f', 'F', 'false', 'FALSE', 'off', 'OFF']);
 
 /** Throws a `QueryError` naming the model's columns when `column` is not one of them. */
 export function assertColumn(model: ModelDefinition, column: string, context: string): void {

@@ -20,6 +20,11 @@ import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordM
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ScopeFn = (relation: Relation, ...args: any[]) => Relation;
 
+/** Rails' `timestamp_attributes_for_update`: what an update and a touch set, where the table has them. */
+export const UPDATE_TIMESTAMPS: readonly string[] = Object.freeze(['updated_at', 'updated_on']);
+/** Rails' `timestamp_attributes_for_create`, then those for update: what a create sets. */
+const CREATE_TIMESTAMPS: readonly string[] = Object.freeze(['created_at', 'created_on', ...UPDATE_TIMESTAMPS]);
+
 /** Rails' `dependent:` options of has_many (`delete_all`) and has_one (`delete`) that `destroy` applies. */
 export const DEPENDENTS = ['destroy', 'delete_all', 'delete', 'nullify', 'restrict_with_exception', 'restrict_with_error'] as const;
 /** One of Rails' `dependent:` options `destroy` applies (core/dependents.ts). */
@@ -67,7 +72,10 @@ export interface ModelConfig {
    * read the column with `read_attribute('constructor')` (Rails' name). A clashing column missing here is a ConfigError.
    */
   readonly shadowedColumns?: readonly string[];
-  /** Rails timestamps: `create` sets `created_at` and `updated_at`, `update` sets `updated_at`, where those columns exist. Default true. */
+  /**
+   * Rails timestamps: `create` sets `created_at` / `created_on` and `updated_at` / `updated_on`, `update` sets
+   * `updated_at` / `updated_on`, where those columns exist. Default true.
+   */
   readonly timestamps?: boolean;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
   readonly zero?: ZeroSource;
@@ -120,8 +128,8 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
   /** Columns records read only through `read_attribute` (their names are record members). */
   readonly shadowedColumns: readonly string[];
-  /** The timestamp columns this model maintains (those of `created_at` / `updated_at` that exist, unless `timestamps: false`). */
-  readonly timestampColumns: readonly ('created_at' | 'updated_at')[];
+  /** The timestamp columns a create sets (those of Rails' `created_at`, `created_on`, `updated_at`, `updated_on` that exist, unless `timestamps: false`). */
+  readonly timestampColumns: readonly string[];
   readonly zero: ZeroSource | undefined;
   readonly query: RelationQuery | undefined;
   readonly find: FindQuery | undefined;
@@ -392,7 +400,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
     shadowedColumns: Object.freeze([...(config.shadowedColumns ?? [])]),
-    timestampColumns: Object.freeze(config.timestamps === false ? [] : (['created_at', 'updated_at'] as const).filter((c) => c in table.columns)),
+    timestampColumns: Object.freeze(config.timestamps === false ? [] : CREATE_TIMESTAMPS.filter((c) => c in table.columns)),
     zero: config.zero,
     query: config.query,
     find: config.find,

@@ -7,7 +7,7 @@
  * record's: a parent write Zero refuses rejects the save, which has already written the record.
  */
 import { associationRelation } from './association-reader.ts';
-import type { ModelDefinition } from './config.ts';
+import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
 import { capLimit } from './finders.ts';
 import { loadRelation } from './reads.ts';
@@ -53,7 +53,7 @@ export function assertTouchable(model: ModelDefinition): void {
   }
 }
 
-/** Rails' `timestamp_attributes_for_update_in_model`: `updated_at` where the table has it, whatever `timestamps:` says. */
+/** Rails' `timestamp_attributes_for_update_in_model`: `updated_at` / `updated_on` where the table has them, whatever `timestamps:` says. */
 export function touchedTimestamps(model: ModelDefinition): string[] {
-  return model.columns.includes('updated_at') ? ['updated_at'] : [];
+  return UPDATE_TIMESTAMPS.filter((column) => model.columns.includes(column));
 }

@@ -1,7 +1,7 @@
 /**
  * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
  */
-import type { ModelDefinition } from './config.ts';
+import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
 import { MutationError, QueryError, describeValue } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { castColumn, type ColumnValue } from './column-cast.ts';
@@ -107,7 +107,10 @@ export async function updateRow(
   { validate = true, touch = true }: { readonly validate?: boolean; readonly touch?: boolean } = {},
 ): Promise<Values> {
   const values = columnValues(model, attributes, 'update');
-  if (touch && model.timestampColumns.includes('updated_at') && values.updated_at === undefined) values.updated_at = stamps(model, ['updated_at']).updated_at!;
+  if (touch) {
+    const stamped = model.timestampColumns.filter((column) => UPDATE_TIMESTAMPS.includes(column) && values[column] === undefined);
+    Object.assign(values, stamps(model, stamped));
+  }
   const pk = model.primaryKey;
   if (pk in values && values[pk] !== current[pk]) {
     throw new QueryError(`${model.className}.update: changing the primary key '${pk}' is not supported`);
