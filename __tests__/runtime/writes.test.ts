@@ -1,8 +1,8 @@
 /**
  * Writes through Zero mutators, validations with Rails messages, and live subscriptions, on a real local Zero.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { MutationError, QueryError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { MutationError, QueryError, QueryFailedError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
 import { liveViewCount } from '../../runtime/core/shared-views.ts';
 import { seed, setup, type Models } from './fixtures.ts';
 import { schema } from '../support/zero.ts';
@@ -173,5 +173,31 @@ describe('server confirmation', () => {
     await Note.create({ id: 'n', body: 'x' });
     expect((await Note.find('n')).body).toBe('x');
     await z.close();
+  });
+});
+
+describe('one-shot reads answered from local data', () => {
+  test("whatever Zero's view throws (materialize, or its destroy) is the read's QueryFailedError naming the model, as from z.run", async () => {
+    const materialize = m.z.materialize.bind(m.z);
+    const spy = vi.spyOn(m.z, 'materialize').mockImplementation(((query: never, options?: never) => {
+      const view = materialize(query, options);
+      const destroy = view.destroy.bind(view);
+      view.destroy = () => {
+        destroy();
+        throw new Error('destroy failed');
+      };
+      return view;
+    }) as never);
+    try {
+      const error = await m.Job.find('j1').then(() => null, (e: unknown) => e);
+      expect([error instanceof QueryFailedError, (error as Error).message]).toEqual([true, 'Job: query failed: Error: destroy failed']);
+      spy.mockImplementation(() => {
+        throw new Error('no view');
+      });
+      await expect(Promise.resolve(m.Job.where({ status: 'active' }))).rejects.toThrow(new QueryFailedError('Job: query failed: Error: no view'));
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await m.Job.find('j1')).title).toBe('Paint');
   });
 });

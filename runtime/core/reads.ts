@@ -122,16 +122,16 @@ function runQuery<A>(z: AnyZero, relation: Relation, query: AnyQuery, offline: L
  * so a local read is one promise, not Zero's and a `.then` on it. Zero's default TTL, as its run without one.
  */
 function localData(z: AnyZero, model: ModelDefinition, query: AnyQuery): unknown {
-  let view: { readonly data: unknown; destroy(): void };
   try {
-    view = z.materialize(query) as unknown as typeof view;
+    const view = z.materialize(query) as unknown as { readonly data: unknown; destroy(): void };
+    try {
+      return view.data;
+    } finally {
+      view.destroy();
+    }
   } catch (error) {
+    // Whatever Zero throws here, as what its run rejects with: the read's QueryFailedError.
     throw queryFailed(model, error);
-  }
-  try {
-    return view.data;
-  } finally {
-    view.destroy();
   }
 }
 
