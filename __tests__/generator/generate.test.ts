@@ -125,14 +125,14 @@ describe('generation from a description', () => {
     const optional = await fixtureDescription();
     optional.models.find((m) => m.class_name === 'Task')!.associations.find((a) => a.name === 'job')!.optional = true;
     expect(file((await generate(optional)).files, 'task.config.ts')).not.toContain('job_id:');
-    const messages = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist' }] }, { job_id: null })).fullMessages;
+    const messages = RecordInvalidError.of('Task', validationErrors('Task', { job_id: [{ kind: 'presence', message: 'must exist' }] }, { job_id: null })).fullMessages;
     expect(messages).toEqual(['Job must exist']);
     // A foreign key not named after the association: the error is on the association, as in Rails.
     const authored = await fixtureDescription();
     const task = authored.models.find((m) => m.class_name === 'Task')!;
     task.associations.find((a) => a.name === 'job')!.name = 'parent';
     expect(file((await generate(authored)).files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist", attribute: "parent" }],');
-    const invalid = RecordInvalidError.of('Task', validationErrors({ job_id: [{ kind: 'presence', message: 'must exist', attribute: 'parent' }] }, { job_id: null }));
+    const invalid = RecordInvalidError.of('Task', validationErrors('Task', { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'parent' }] }, { job_id: null }));
     expect([invalid.errors, invalid.fullMessages]).toEqual([{ parent: ['must exist'] }, ['Parent must exist']]);
     // Rails' dependent: on a has_many becomes the config's dependents, which destroy() applies; one it cannot apply as
     // Rails does is said: a scoped association (the lambda would not narrow what destroy acts on).

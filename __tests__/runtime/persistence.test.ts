@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Zero, boolean, createSchema, number, string, table } from '@rocicorp/zero';
 import {
-  ActiveRecord, QueryError, RecordInvalidError, RecordNotFoundError, RecordNotSavedError, ZeroRecordError, recordMutators,
+  ActiveRecord, MissingAttributeError, QueryError, RecordInvalidError, RecordNotFoundError, RecordNotSavedError, UnknownAttributeError, ZeroRecordError, recordMutators,
 } from '../../runtime/index.ts';
 import { seed, setup, type Models } from './fixtures.ts';
 
@@ -34,10 +34,17 @@ describe('new, save, create', () => {
     expect(m.Job.build({ title: 'x' }).new_record_p()).toBe(true);
   });
 
-  test('new refuses unknown attributes, as Rails (UnknownAttributeError)', () => {
-    expect(() => m.Job.new({ colour: 'red' } as never)).toThrow(new QueryError(
-      "Job.new: unknown attribute 'colour' for Job (columns: id, title, status, country, priority, client_id, created_at)",
-    ));
+  test("new refuses unknown attributes, as Rails (UnknownAttributeError, Rails' message; a QueryError like every bad input)", () => {
+    const error = (() => {
+      try {
+        m.Job.new({ colour: 'red' } as never);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect([error instanceof UnknownAttributeError, error instanceof QueryError, (error as Error).message, (error as UnknownAttributeError).attribute]).toEqual([
+      true, true, "unknown attribute 'colour' for Job.", 'colour',
+    ]);
   });
 
   const saves: [string, Record<string, unknown>, boolean, Record<string, string[]>][] = [
@@ -99,7 +106,7 @@ describe('new, save, create', () => {
 
   test('create_bang raises; other failures raise from create too (a duplicate key is not a validation)', async () => {
     await expect(m.Job.create_bang({ title: '' })).rejects.toThrow("Validation failed: Title can't be blank");
-    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(`Job insert failed: a Job with 'id'="j1" already exists`);
+    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(`Job insert failed: the key 'id'="j1" is taken: the row already exists`);
   });
 
   test('previous_changes after create: every column the insert set (Rails: id, title, timestamps)', async () => {
@@ -157,7 +164,7 @@ describe('update and the class-level writes', () => {
     expect([job.priority, job.changed_p()]).toEqual([3, false]); // '3' is the 3 already stored: no change
     job.assign_attributes({ priority: '' as never });
     expect(job.changes()).toEqual({ priority: [3, null] });
-    expect(() => job.assign_attributes('x' as never)).toThrow('Job.assign_attributes: expected a hash of attributes, got "x"');
+    expect(() => job.assign_attributes('x' as never)).toThrow('When assigning attributes, you must pass a hash as an argument, String passed.');
   });
 });
 
@@ -212,10 +219,10 @@ describe('destroy, reload, touch, increment, toggle', () => {
     expect(await stored('j1')).toEqual({ title: 'Paint', status: 'nope', priority: 7 });
     expect(await job.update_column('title', '')).toBe(true);
     expect([(await stored('j1'))?.title, job.changed_p()]).toEqual(['', false]);
-    await expect(job.update_columns({ nope: 1 } as never)).rejects.toThrow('can\'t write unknown attribute `nope` for Job');
-    await expect(job.update_columns({})).rejects.toThrow('Job.update_columns: Empty list of attributes to change');
+    await expect(job.update_columns({ nope: 1 } as never)).rejects.toThrow(new MissingAttributeError('nope'));
+    await expect(job.update_columns({})).rejects.toThrow('Empty list of attributes to change');
     // undefined is not given (as in update): nothing is written as NULL.
-    await expect(job.update_columns({ status: undefined })).rejects.toThrow('Job.update_columns: Empty list of attributes to change');
+    await expect(job.update_columns({ status: undefined })).rejects.toThrow('Empty list of attributes to change');
     expect(await job.update_columns({ status: undefined, country: 'FR' })).toBe(true);
     expect([job.status, (await m.Job.find('j1')).status, (await m.Job.find('j1')).country]).toEqual(['nope', 'nope', 'FR']);
     await expect(m.Job.new({ title: 'x' }).update_columns({ title: 'y' })).rejects.toThrow(new ZeroRecordError('cannot update a new record'));
@@ -231,7 +238,7 @@ describe('destroy, reload, touch, increment, toggle', () => {
     expect(await stored('j4')).toEqual({ title: 'Tile', status: null, priority: 3 });
     expect(job.changes()).toEqual({ title: ['Tile', ''] });
     expect((await job.decrement_bang('priority')).priority).toBe(2);
-    expect(() => job.increment('nope' as never)).toThrow("can't write unknown attribute `nope` for Job");
+    expect(() => job.increment('nope' as never)).toThrow("can't write unknown attribute `nope`");
   });
 
   test('touch(name) writes that timestamp as now, without validations; a new or destroyed record raises as Rails', async () => {
@@ -530,6 +537,24 @@ describe('a number column that validates numericality', () => {
     expect([fresh.new_record_p(), fresh.errors.full_messages()]).toEqual([true, ['Priority is not a number']]);
     expect((await Task.find('t')).priority).toBe(2);
     expect(await task.save({ validate: false }).catch((e: unknown) => e)).toBeInstanceOf(QueryError);
+  });
+
+  test("the value is read as Rails' NumericalityValidator reads what was typed: Kernel.Float's grammar, no hexadecimal, only_integer by its text (each answer is ActiveRecord 6.1's)", async () => {
+    z = new Zero({ userID: 'u', storageKey: `typed-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    const Task = ActiveRecord.createModel({ schema, table: 'tasks', zero: z, validations: { priority: [{ kind: 'numericality', only_integer: true }] } });
+    const typed = [' 12', '12', '+12', '017', '1_000', '1.0', '1e5', '.5', '5.', '0x1A', '1__000', 'Infinity', '1,000', ''];
+    const answers = typed.map((value) => {
+      const task = Task.new({ id: 't', title: 'x' });
+      (task as { priority: unknown }).priority = value;
+      return task.valid_p() ? 'ok' : task.errors.get('priority')[0];
+    });
+    const integer = 'must be an integer';
+    const nan = 'is not a number';
+    expect(answers).toEqual([integer, 'ok', 'ok', 'ok', integer, integer, integer, integer, nan, nan, nan, nan, nan, nan]);
+    const saved = Task.new({ id: 's', title: 'x' });
+    (saved as { priority: unknown }).priority = '1.0';
+    expect([await saved.save(), saved.errors.full_messages()]).toEqual([false, ['Priority must be an integer']]);
+    expect(await Task.exists_p('s')).toBe(false);
   });
 
   test('without the validation the value is a clear QueryError, not a silent 0 as Rails would store', async () => {

@@ -77,7 +77,7 @@ describe.each(READ_MODES)('%s', (mode) => {
 
     test('and refuses what or refuses, in its own words; a record built through it takes what both pin', () => {
       expect(() => m.Job.limit(1).and(m.Job.where({ client_id: 'c1' }))).toThrow(
-        new QueryError('Job.and: relation passed to #and must be structurally compatible. Incompatible values: [:limit]'),
+        new QueryError('Relation passed to #and must be structurally compatible. Incompatible values: [:limit]'),
       );
       const built = m.Job.where({ status: 'active' }).and(m.Job.where({ client_id: 'c1' })).new();
       expect([built.status, built.client_id]).toEqual(['active', 'c1']);
@@ -92,7 +92,7 @@ describe.each(READ_MODES)('%s', (mode) => {
       expect(() => m.Job.all().and('x' as never)).toThrow(new QueryError('Job.and: You have passed String object to #and. Pass a relation of Job instead.'));
       expect(() => m.Job.all().or(null as never)).toThrow(new QueryError('Job.or: You have passed null object to #or. Pass a relation of Job instead.'));
       expect(() => m.Job.create_with({ status: 'archived' }).where({ id: 'j1' }).and(m.Job.where({ client_id: 'c1' }))).toThrow(
-        new QueryError('Job.and: relation passed to #and must be structurally compatible. Incompatible values: [:create_with]'),
+        new QueryError('Relation passed to #and must be structurally compatible. Incompatible values: [:create_with]'),
       );
     });
 

@@ -85,7 +85,7 @@ describe("a belongs_to's touch: sets the parent's updated_at as Rails' after-sav
     const Bad = ActiveRecord.createModel(defineModel({ schema, table: 'notes', zero, relationships: { item: () => itemConfig }, touches: { item: 'nope' } }));
     await Note.create_bang({ id: 'n0', body: 'x', item_id: 'none' }); // no parent: nothing to touch
     await ActiveRecord.createModel(itemConfig).create_bang({ id: 'i9', title: 'x' });
-    await expect(Bad.create_bang({ id: 'n9', body: 'x', item_id: 'i9' })).rejects.toThrow("can't write unknown attribute `nope` for Item");
+    await expect(Bad.create_bang({ id: 'n9', body: 'x', item_id: 'i9' })).rejects.toThrow("can't write unknown attribute `nope`");
     expect(await Note.exists_p('n9')).toBe(false); // refused before the record's own write, as Rails rolls back
   });
 

@@ -2,7 +2,7 @@
  * Writes through Zero mutators, validations with Rails messages, and live subscriptions, on a real local Zero.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { MutationError, QueryError, QueryFailedError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
+import { MutationError, QueryError, QueryFailedError, UnknownAttributeError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
 import { liveViewCount } from '../../runtime/core/shared-views.ts';
 import { seed, setup, type Models } from './fixtures.ts';
 import { schema } from '../support/zero.ts';
@@ -40,13 +40,13 @@ describe('writes', () => {
   });
 
   test('create refuses a duplicate key (Zero would silently ignore it)', async () => {
-    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(new MutationError('Job', 'insert', `a Job with 'id'="j1" already exists`));
+    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(new MutationError('Job', 'insert', `the key 'id'="j1" is taken: the row already exists`));
     expect((await m.Job.find('j1')).title).toBe('Paint');
   });
 
   test('create refuses unknown attributes (Zero would store them)', async () => {
     await expect(m.Job.create({ id: 'x', title: 'T', colour: 'red' } as never)).rejects.toThrow(
-      /Job\.create: unknown attribute 'colour' for Job/,
+      new UnknownAttributeError('Job', 'colour'),
     );
     expect(await m.Job.exists_p('x')).toBe(false);
   });
@@ -143,6 +143,14 @@ describe('Zero source', () => {
 });
 
 describe('Rails details', () => {
+  test("custom messages interpolate %{attribute} and %{model} (humanized, as Rails' human_attribute_name and model_name.human)", async () => {
+    const Line = ActiveRecord.createModel({ schema, table: 'jobs', zero: m.z, className: 'LineItem', validations: { client_id: [{ kind: 'presence', message: '%{attribute} needed for %{model}: %{value}' }] } });
+    expect(Line.new({ title: 'x' }).valid_p()).toBe(false);
+    const line = Line.new({ title: 'x' });
+    line.valid_p();
+    expect(line.errors.full_messages()).toEqual(['Client Client needed for Line item: ']);
+  });
+
   test('custom messages interpolate %{value} and %{count}', async () => {
     const Job = ActiveRecord.createModel({
       schema,

@@ -20,7 +20,7 @@ function updateValues(relation: Relation, attributes: Readonly<Record<string, un
   const { model } = relation;
   const values = columnValues(model, attributes, 'update_all');
   const columns = Object.keys(values);
-  if (columns.length === 0) throw new QueryError(`${model.className}.update_all: empty list of attributes to change`);
+  if (columns.length === 0) throw new QueryError('Empty list of attributes to change');
   if (columns.includes(model.primaryKey)) throw new QueryError(`${model.className}.update_all: changing the primary key '${model.primaryKey}' is not supported`);
   return values;
 }

@@ -27,10 +27,20 @@ function columnValues(relation: Relation, column: string, method: string, types:
   return (records) => records.map((r) => r[column]).filter((v) => v !== null && v !== undefined);
 }
 
-/** Rails' `sum(column)`: the total of the non-NULL values; 0 for none. */
-export function sumPlan(relation: Relation, column: string): Plan<number> {
+/**
+ * Rails' `sum(column)`: the total of the non-NULL values; 0 for none. On a `distinct` relation each value once (Rails'
+ * SUM(DISTINCT column)), unless `distinct` says otherwise (a grouped sum: Rails applies DISTINCT to a simple sum only).
+ */
+export function sumPlan(relation: Relation, column: string, distinct = relation.state.distinct): Plan<number> {
   const values = columnValues(relation, column, 'sum', ['number']);
-  return { relation, single: false, settle: (records) => (values(records) as number[]).reduce((total, v) => total + v, 0) };
+  return {
+    relation,
+    single: false,
+    settle: (records) => {
+      const present = values(records) as number[];
+      return (distinct ? [...new Set(present)] : present).reduce((total, v) => total + v, 0);
+    },
+  };
 }
 
 /** Rails' `average(column)`: the mean of the non-NULL values (a number); null for none. */

@@ -57,7 +57,11 @@ export function assignableValue(model: ModelDefinition, column: string, value: u
  * numericality (Rails reads `'abc'` before its type cast) and a validating enum's inclusion.
  */
 export function validatesUncast(model: ModelDefinition, column: string): boolean {
-  if (model.enums[column]?.validate === true) return true;
+  return model.enums[column]?.validate === true || validatesNumber(model, column);
+}
+
+/** Whether a numericality validation reads `column`: Rails' reads the value as typed (`'1.0'`, `'0x1A'`, `'abc'`). */
+export function validatesNumber(model: ModelDefinition, column: string): boolean {
   // Own keys only: a column may be named `constructor`.
   return Object.hasOwn(model.validations, column) && model.validations[column]!.some((rule) => rule.kind === 'numericality');
 }

@@ -69,6 +69,33 @@ export class TtlError extends ZeroRecordError {
 /** Bad finder input: an unknown column, a wrong scope argument, an unsupported condition. Rails raises ArgumentError / StatementInvalid. */
 export class QueryError extends ZeroRecordError {}
 
+/** Rails' `ActiveModel::UnknownAttributeError`: a hash given to `new`, `create`, `update`... names no column of the model. */
+export class UnknownAttributeError extends QueryError {
+  readonly attribute: string;
+  readonly model: string;
+  constructor(model: string, attribute: string) {
+    super(`unknown attribute '${attribute}' for ${model}.`);
+    this.model = model;
+    this.attribute = attribute;
+  }
+}
+
+/** Rails' `ActiveModel::MissingAttributeError`: a write of one named attribute (`increment`, `touch`, `update_columns`) names no column. */
+export class MissingAttributeError extends QueryError {
+  readonly attribute: string;
+  constructor(attribute: string) {
+    super(`can't write unknown attribute \`${attribute}\``);
+    this.attribute = attribute;
+  }
+}
+
+/** Rails' message for attributes that are no hash (`assign_attributes('x')`), Ruby's class names for JavaScript's values. */
+export function notAHashMessage(value: unknown): string {
+  const ruby = value === null || value === undefined ? 'NilClass' : Array.isArray(value) ? 'Array' : typeof value === 'string' ? 'String'
+    : typeof value === 'number' ? (Number.isInteger(value) ? 'Integer' : 'Float') : typeof value === 'boolean' ? (value ? 'TrueClass' : 'FalseClass') : 'Object';
+  return `When assigning attributes, you must pass a hash as an argument, ${ruby} passed.`;
+}
+
 /**
  * A relation spec (the JSON argument of a named relation query) is not allowed: an unknown table, column, operator or
  * relationship, a value of the wrong type, or a size over the configured caps. `path` points at the offending part.

@@ -100,7 +100,7 @@ function perGroup(relation: Relation, calculation: GroupCalculation, column: str
     case 'count':
       return countPlan(relation, column);
     case 'sum':
-      return sumPlan(relation, needs('sum'));
+      return sumPlan(relation, needs('sum'), false);
     case 'average':
       return averagePlan(relation, needs('average'));
     case 'minimum':

@@ -8,11 +8,11 @@
  * Rails raises every exception that is not `RecordInvalid`. A server's validation failure (`{ wait: 'server' }`) is a
  * failed validation like the client's.
  */
-import { ZeroRecordError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
+import { ZeroRecordError, MissingAttributeError, QueryError, RecordInvalidError, RecordNotDestroyedError, RecordNotSavedError } from './errors.ts';
 import { assertAttributes, columnValues, createRow, destroyRow, stamps, updateRow } from './writes.ts';
 import { destroyDependents, type Refusal } from './dependents.ts';
 import { assertTouchable, touchedTimestamps, touchParents } from './touches.ts';
-import { assignableValue, assignedValue, tryCast, validatesUncast } from './column-cast.ts';
+import { assignableValue, assignedValue, tryCast, validatesNumber, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { validationErrors } from './validations.ts';
 import { findPlan } from './finders.ts';
@@ -154,8 +154,7 @@ function changeMatches(store: RecordStore, attribute: string, [was, now]: readon
 }
 
 function assertColumnToWrite(store: RecordStore, column: string): void {
-  // Rails' ActiveModel::MissingAttributeError.
-  if (!store.model.columns.includes(column)) throw new QueryError(`can't write unknown attribute \`${column}\` for ${store.model.className}`);
+  if (!store.model.columns.includes(column)) throw new MissingAttributeError(column);
 }
 
 /**
@@ -205,20 +204,21 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
 
 /**
  * Rails' numericality validation reads the value before its type cast: `job.priority = 'abc'` fails it ("is not a
- * number"), so `save` is false with the messages; so does a validating enum's inclusion (`'paused'` is not included).
- * Without such a validation the value raises QueryError from the write (Rails would store `'abc'.to_i`, 0: a clear
- * error is kept instead of a silent 0).
+ * number"), and so does `'1.0'` an `only_integer` one, so `save` is false with the messages; so does a validating
+ * enum's inclusion (`'paused'` is not included). Without such a validation a value the column cannot hold raises
+ * QueryError from the write (Rails would store `'abc'.to_i`, 0: a clear error is kept instead of a silent 0).
  */
 function assertAssignedReadable(store: RecordStore, record: object, attributes: RowData): void {
   const { model } = store;
-  const unreadable = model.columns.some((column) => validatesUncast(model, column) && tryCast(model, column, attributes[column]) === undefined);
-  if (!unreadable) return;
-  // The values as assigned: cast where they can be, as typed where not (which numericality reads).
-  assertValidInto(store, record, Object.fromEntries(model.columns.map((column) => [column, assignedValue(model, column, attributes[column])])));
+  const typed = model.columns.some((column) => validatesUncast(model, column) && !Object.is(tryCast(model, column, attributes[column]), attributes[column]));
+  if (!typed) return;
+  // Numericality reads the values as typed; every other rule reads them cast where they can be, as the write would.
+  const values = model.columns.map((column) => [column, validatesNumber(model, column) ? attributes[column] : assignedValue(model, column, attributes[column])]);
+  assertValidInto(store, record, Object.fromEntries(values));
 }
 
 function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
-  const errors = validationErrors(store.model.validations, attributes);
+  const errors = validationErrors(store.model.className, store.model.validations, attributes);
   if (Object.keys(errors).length === 0) return;
   const invalid = RecordInvalidError.of(store.model.className, errors);
   store.state(record).errors.replace(invalid.errors);
@@ -348,7 +348,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     },
     /** Rails' `valid?`: runs the validations, fills `errors`. */
     valid_p(this: object) {
-      const errors = validationErrors(model.validations, currentAttributes(store, this));
+      const errors = validationErrors(model.className, model.validations, currentAttributes(store, this));
       store.state(this).errors.replace(errors);
       return Object.keys(errors).length === 0;
     },
@@ -448,7 +448,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       // Rails' MissingAttributeError for an unknown column here; then cast as every write casts (undefined not given).
       if (typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)) for (const column of Object.keys(attributes)) assertColumnToWrite(store, column);
       const values = columnValues(model, attributes, 'update_columns');
-      if (Object.keys(values).length === 0) throw new QueryError(`${model.className}.update_columns: Empty list of attributes to change`);
+      if (Object.keys(values).length === 0) throw new QueryError('Empty list of attributes to change');
       for (const [column, value] of Object.entries(values)) store.write(this, column, value);
       await writeColumns(store, this, values, options);
       return true;

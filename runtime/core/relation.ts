@@ -338,7 +338,7 @@ export class Relation {
     });
     if (incompatible.length > 0) {
       throw new QueryError(
-        `${this.model.className}.${method}: relation passed to #${method} must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,
+        `Relation passed to #${method} must be structurally compatible. Incompatible values: [${incompatible.map((p) => `:${p}`).join(', ')}]`,
       );
     }
   }

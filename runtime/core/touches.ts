@@ -8,7 +8,7 @@
  */
 import { associationRelation } from './association-reader.ts';
 import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
-import { QueryError } from './errors.ts';
+import { MissingAttributeError } from './errors.ts';
 import { capLimit } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { rowKey } from './record-of.ts';
@@ -49,7 +49,7 @@ export function assertTouchable(model: ModelDefinition): void {
   for (const [name, touch] of Object.entries(model.touches)) {
     if (touch === true) continue;
     const parent = new Relation(model).associatedModel(name);
-    if (!parent.columns.includes(touch)) throw new QueryError(`can't write unknown attribute \`${touch}\` for ${parent.className}`);
+    if (!parent.columns.includes(touch)) throw new MissingAttributeError(touch);
   }
 }
 

@@ -2,6 +2,7 @@
  * Client-side validations with Rails' rules and messages, run before any write reaches Zero.
  */
 import { RecordInvalidError, type ValidationErrors } from './errors.ts';
+import { humanize, underscore } from './inflect.ts';
 
 interface Common {
   readonly message?: string;
@@ -48,17 +49,32 @@ export function isBlank(value: unknown): boolean {
   return false;
 }
 
+// ActiveModel's NumericalityValidator reads the value as typed: an integer is INTEGER's text, any other number what
+// Ruby's Kernel.Float reads (blanks around it, `_` between digits, `.5`, an exponent) except a hexadecimal literal.
+const INTEGER = /^[+-]?\d+$/;
+const FLOAT = /^[ \t\n\v\f\r]*[+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?[ \t\n\v\f\r]*$/;
+
+/** The number a numericality validation reads `value` as, or undefined where Rails says `is not a number`. */
+function railsNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || !FLOAT.test(value)) return undefined;
+  return Number(value.replace(/_/g, ''));
+}
+
 const characters = (count: number) => `${count} character${count === 1 ? '' : 's'}`;
 
+/** What a custom message may name: Rails' `%{attribute}` and `%{model}` (humanized), `%{value}`, `%{count}`. */
+interface Subject {
+  readonly model: string;
+  readonly attribute: string;
+}
+
 /** The Rails messages of one rule for one value (empty when the value passes). */
-function check(rule: ValidationRule, value: unknown): string[] {
+function check(rule: ValidationRule, value: unknown, subject: Subject): string[] {
   if (rule.allow_nil && (value === null || value === undefined)) return [];
   if (rule.allow_blank && isBlank(value)) return [];
-  // Rails interpolates %{value} (and %{count} for length rules) into custom messages.
   const count = rule.kind === 'length' ? (rule.is ?? rule.minimum ?? rule.maximum) : undefined;
-  const say = (fallback: string) => [
-    rule.message === undefined ? fallback : rule.message.replace(/%\{value\}/g, String(value ?? '')).replace(/%\{count\}/g, String(count ?? '')),
-  ];
+  const say = (fallback: string) => [rule.message === undefined ? fallback : interpolate(rule.message, { ...subject, value, count })];
   switch (rule.kind) {
     case 'presence':
       return isBlank(value) ? say("can't be blank") : [];
@@ -72,9 +88,9 @@ function check(rule: ValidationRule, value: unknown): string[] {
       return [];
     }
     case 'numericality': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      if (Number.isNaN(number)) return say('is not a number');
-      if (rule.only_integer && !Number.isInteger(number)) return say('must be an integer');
+      const number = railsNumber(value);
+      if (number === undefined) return say('is not a number');
+      if (rule.only_integer && (typeof value === 'number' ? !Number.isInteger(value) : !INTEGER.test(String(value)))) return say('must be an integer');
       const bounds: Array<[number | undefined, (n: number, b: number) => boolean, string]> = [
         [rule.greater_than, (n, b) => n > b, 'must be greater than'],
         [rule.greater_than_or_equal_to, (n, b) => n >= b, 'must be greater than or equal to'],
@@ -99,14 +115,23 @@ function check(rule: ValidationRule, value: unknown): string[] {
   }
 }
 
-/** Runs every rule against `attributes`; returns attribute -> messages (empty object when valid). */
-export function validationErrors(validations: Validations, attributes: Readonly<Record<string, unknown>>): Record<string, string[]> {
+/** A custom message with Rails' interpolations filled in (ActiveModel's `human_attribute_name` and `model_name.human`). */
+function interpolate(message: string, given: Subject & { readonly value: unknown; readonly count: number | undefined }): string {
+  return message.replace(/%\{(attribute|model|value|count)\}/g, (_, name: string) => {
+    if (name === 'attribute') return humanize(given.attribute);
+    if (name === 'model') return humanize(underscore(given.model.replace(/^.*::/, '')));
+    return String((name === 'value' ? given.value : given.count) ?? '');
+  });
+}
+
+/** Runs every rule of `model` (its class name) against `attributes`; returns attribute -> messages (empty object when valid). */
+export function validationErrors(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const [column, rules] of Object.entries(validations)) {
     for (const rule of rules) {
-      const messages = check(rule, attributes[column]);
-      if (messages.length === 0) continue;
       const attribute = rule.attribute ?? column;
+      const messages = check(rule, attributes[column], { model, attribute });
+      if (messages.length === 0) continue;
       (errors[attribute] ??= []).push(...messages);
     }
   }
@@ -115,6 +140,6 @@ export function validationErrors(validations: Validations, attributes: Readonly<
 
 /** Throws `RecordInvalidError` (Rails' `Validation failed: Title can't be blank`) when any rule fails. */
 export function assertValid(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): void {
-  const errors: ValidationErrors = validationErrors(validations, attributes);
+  const errors: ValidationErrors = validationErrors(model, validations, attributes);
   if (Object.keys(errors).length > 0) throw RecordInvalidError.of(model, errors);
 }

@@ -2,7 +2,7 @@
  * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
  */
 import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
-import { MutationError, QueryError, describeValue } from './errors.ts';
+import { MutationError, QueryError, UnknownAttributeError, describeValue, notAHashMessage } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { castColumn, type ColumnValue } from './column-cast.ts';
 import { assertValid } from './validations.ts';
@@ -30,16 +30,12 @@ export function columnValues(model: ModelDefinition, attributes: Readonly<Record
   return values;
 }
 
-/** A hash of the model's columns (Rails' UnknownAttributeError otherwise), naming `operation` in the message. */
+/** A hash of the model's columns (Rails' UnknownAttributeError otherwise, and Rails' ArgumentError for a non-hash). */
 export function assertAttributes(model: ModelDefinition, attributes: unknown, operation: string): asserts attributes is Readonly<Record<string, unknown>> {
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
-    throw new QueryError(`${model.className}.${operation}: expected a hash of attributes, got ${describeValue(attributes)}`);
+    throw new QueryError(notAHashMessage(attributes));
   }
-  for (const name of Object.keys(attributes)) {
-    if (!model.columns.includes(name)) {
-      throw new QueryError(`${model.className}.${operation}: unknown attribute '${name}' for ${model.className} (columns: ${model.columns.join(', ')})`);
-    }
-  }
+  for (const name of Object.keys(attributes)) if (!model.columns.includes(name)) throw new UnknownAttributeError(model.className, name);
 }
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
@@ -89,7 +85,7 @@ export async function createRow(
   const row = fullRow(model, values);
   if (validate) assertValid(model.className, model.validations, row);
   if (await existing(model, row[pk])) {
-    throw new MutationError(model.className, 'insert', `a ${model.className} with '${pk}'=${describeValue(row[pk])} already exists`);
+    throw new MutationError(model.className, 'insert', `the key '${pk}'=${describeValue(row[pk])} is taken: the row already exists`);
   }
   await writeRow(model, 'insert', row, options);
   return row;
