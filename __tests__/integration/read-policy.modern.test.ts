@@ -17,14 +17,17 @@ import { serverOutcome } from './support/server-outcome.ts';
 import { ViewWaiter } from './support/view-waiter.ts';
 
 type JobRow = { id: string; title: string; owner_id: string | null };
+type TaskRow = { id: string; job_id: string; title: string };
 type Ctx = { userID: string | null };
 
-// Users see their own jobs, and may change a job only while it is theirs (handing it over included).
+// Users see their own jobs, and may change a job only while it is theirs (handing it over included); they see the
+// tasks of their jobs, owned through the job.
 const policies: Policies<Ctx> = {
   jobs: {
     read: (ctx) => ({ owner_id: ctx.userID }),
     write: (ctx, change) => (change.before ?? change.after)?.['owner_id'] === ctx.userID,
   },
+  tasks: { read: (ctx) => ({ job: { owner_id: ctx.userID } }) },
 };
 
 let env: StackSession;
@@ -42,17 +45,19 @@ type Outcome = { type: 'success' } | { type: 'error'; error: { type: string; mes
 const write = (z: ReturnType<typeof signIn>, request: unknown): Promise<Outcome> =>
   serverOutcome((z.mutate as unknown as (r: unknown) => { server: Promise<Outcome> })(request).server, z, env.sql);
 
-/** A live view of every job the user may see, through the jobs relation query. */
-function allJobs(z: ReturnType<typeof signIn>): ViewWaiter<JobRow> {
+/** A live view of every row of a model the user may see, through its relation query. */
+function allRows<Row>(z: ReturnType<typeof signIn>, model: 'job' | 'task'): ViewWaiter<Row> {
   const spec: RelationSpec = { order: [['id', 'asc']] };
-  const view = z.materialize(queries.job.relation(spec) as Parameters<typeof z.materialize>[0]);
-  return new ViewWaiter<JobRow>({
+  const view = z.materialize(queries[model].relation(spec) as Parameters<typeof z.materialize>[0]);
+  return new ViewWaiter<Row>({
     subscribe: (listener) => {
-      view.addListener((rows) => listener(rows as readonly JobRow[]));
+      view.addListener((rows) => listener(rows as readonly Row[]));
       return () => view.destroy();
     },
   });
 }
+
+const allJobs = (z: ReturnType<typeof signIn>) => allRows<JobRow>(z, 'job');
 
 beforeAll(async () => {
   env = await startStackSession(exampleStackOptions({ policies: policies as Policies<unknown> }));
@@ -91,6 +96,30 @@ describe('read policy: each user sees only their own rows, live', () => {
     } finally {
       aliceJobs.close();
       bobJobs.close();
+    }
+  });
+});
+
+describe('read policy through a relationship: rows owned through their parent', () => {
+  it("shows each user the tasks of their own jobs, and moves them when the job is handed over", async () => {
+    const alice = signIn('alice');
+    const bob = signIn('bob');
+    const aliceTasks = allRows<TaskRow>(alice, 'task');
+    const bobTasks = allRows<TaskRow>(bob, 'task');
+    try {
+      const [a1, b1, ta, tb] = [newId(), newId(), newId(), newId()];
+      await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${a1}, 'alice job', 'active', 'alice'), (${b1}, 'bob job', 'active', 'bob')`;
+      await env.sql`INSERT INTO tasks (id, job_id, title, done, position) VALUES (${ta}, ${a1}, 'alice task', false, 1), (${tb}, ${b1}, 'bob task', false, 1)`;
+      await aliceTasks.until(has(ta), "the task of alice's job in alice's view");
+      await bobTasks.until(has(tb), "the task of bob's job in bob's view");
+      expect([has(tb)(aliceTasks.rows), has(ta)(bobTasks.rows)]).toEqual([false, false]);
+      // The parent changes hands: its tasks follow it, live, though no task row changed.
+      await env.sql`UPDATE jobs SET owner_id = 'bob' WHERE id = ${a1}`;
+      await bobTasks.until(has(ta), "the handed-over job's task in bob's view");
+      await aliceTasks.until(lacks(ta), "the handed-over job's task gone from alice's view");
+    } finally {
+      aliceTasks.close();
+      bobTasks.close();
     }
   });
 });

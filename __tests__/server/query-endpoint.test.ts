@@ -15,6 +15,7 @@ const schema = createSchema({
   tables: [projects, notes],
   relationships: [
     relationships(projects, ({ many }) => ({ notes: many({ sourceField: ['id'], destSchema: notes, destField: ['project_id'] }) })),
+    relationships(notes, ({ one }) => ({ project: one({ sourceField: ['project_id'], destSchema: projects, destField: ['id'] }) })),
   ],
 });
 const zql = createBuilder(schema);
@@ -32,6 +33,11 @@ const queries = defineQueries({
     failing: defineQuery(() => {
       throw new Error('the spec names an unknown column');
     }),
+  },
+  notes: {
+    all: defineQuery(() => zql.notes),
+    // What a read policy through the project means, as ZQL says it.
+    ofProjectsOwnedBy: defineQuery(({ args }: { args: string }) => zql.notes.whereExists('project', (q) => q.where('owner_id', args))),
   },
 });
 
@@ -173,5 +179,30 @@ describe('the query endpoint', () => {
     for (const q of body.queries.slice(0, -1)) expect(q.message).toMatch(/Invalid relation spec at id: /);
     expect(body.queries[0]?.message).toContain("column 'id' of 'projects' holds string keys; got 42");
     expect(body.queries[5]?.message).toContain('a key of 2000 characters is over the cap of 1024');
+  });
+
+  it("takes a relationship's conditions in a read policy (rows owned through a parent): Zero's own EXISTS over it, in server names, at any depth", async () => {
+    const through = (policies: Parameters<typeof createServer<Ctx>>[0]['policies']) =>
+      createServer<Ctx>({ schema, queries, mutators: {} as never, database: 'postgres://nobody@127.0.0.1:1/none', authenticate: () => ({ userID: 'alice' }), policies });
+    const ast = async (of: ReturnType<typeof through>, name: string, args: unknown[]) => {
+      const response = await of.query(post(JSON.stringify(['transform', [{ id: 'q', name, args }]])));
+      return ((await response.json()) as { queries: { ast?: AST; message?: string }[] }).queries[0]!;
+    };
+    const plain = through({});
+    const policed = through({ notes: { read: (ctx) => ({ project: { owner_id: ctx.userID } }) } });
+    const zeroSays = (await ast(plain, 'notes.ofProjectsOwnedBy', ['alice'])).ast?.where;
+    expect(zeroSays?.type).toBe('correlatedSubquery');
+    expect((await ast(policed, 'notes.all', [])).ast?.where).toEqual(zeroSays);
+    // Columns of its own beside it are ANDed; a relationship of the related table nests; each in server names.
+    const nested = through({ projects: { read: (ctx) => ({ owner_id: ctx.userID, notes: { author: 'system', project: { id: 'p1' } } }) } });
+    const where = (await ast(nested, 'project.find', ['p1'])).ast?.where;
+    expect(JSON.stringify(where)).toContain('"table":"app_notes"');
+    expect(JSON.stringify(where)).toContain('"childField":["project_id"]');
+    expect(JSON.stringify(where)).toContain('{"type":"column","name":"author_login"}');
+    expect(JSON.stringify(where)).toContain('"alias":"zsubq_project"');
+    // A relationship given anything but a hash is the app's mistake, refused naming it (as an unknown column is).
+    const wrong = through({ notes: { read: () => ({ project: 'p1' }) } });
+    await expect(ast(wrong, 'notes.all', [])).rejects.toThrow(/the read policy of notes: 'project' is a relationship of notes; give the conditions its row must meet as a hash/);
+    await Promise.all([plain, policed, nested, wrong].map((s) => s.close()));
   });
 });

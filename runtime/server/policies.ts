@@ -3,7 +3,7 @@
  * mutator path, so the endpoints enforce these. Keys are Zero table names (`jobs`).
  */
 import type { Schema } from '@rocicorp/zero';
-import type { WhereHash } from '../core/conditions.ts';
+import type { WhereValue } from '../core/conditions.ts';
 import { ConfigError } from '../core/errors.ts';
 
 /** A row as the database holds it (Zero client names, values as Zero types them). */
@@ -20,14 +20,22 @@ export interface WriteChange {
   readonly after: PolicyRow | undefined;
 }
 
+/**
+ * A read policy's conditions: a where hash of the table's own columns (`{ owner_id: ctx.userID }`), where the name of
+ * one of its relationships takes the conditions its associated row must meet: rows owned through a parent
+ * (`{ job: { owner_id: ctx.userID } }`, Rails' `joins(:job).where(jobs: { owner_id: ... })`), to any depth.
+ */
+export type ReadPolicyHash = { readonly [name: string]: WhereValue | ReadPolicyHash };
+
 /** One table's policies: which rows a context may read, which changes it may make. */
 export interface ModelPolicy<C> {
   /**
    * Conditions ANDed into every query of this table (also inside `includes`), e.g.
-   * `(ctx) => ({ owner_id: ctx.userID })`. Return `{}` for no restriction. A client never sees rows
-   * outside it, and rows that leave it disappear from its live views.
+   * `(ctx) => ({ owner_id: ctx.userID })`, or through a relationship, `(ctx) => ({ job: { owner_id: ctx.userID } })`.
+   * Return `{}` for no restriction. A client never sees rows outside it, and rows that leave it disappear from its
+   * live views.
    */
-  read?: (ctx: C) => WhereHash;
+  read?: (ctx: C) => ReadPolicyHash;
   /** True to allow the change. A refusal fails that one mutation with an app error; nothing is written. */
   write?: (ctx: C, change: WriteChange) => boolean | Promise<boolean>;
 }

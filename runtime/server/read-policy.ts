@@ -6,11 +6,10 @@
  * so the policy's columns are mapped here the same way.
  */
 import type { AST, Condition as AstCondition, Schema } from '@rocicorp/zero';
-import type { Condition } from '../core/conditions.ts';
-import { hashCondition } from '../core/conditions.ts';
-import { ConfigError } from '../core/errors.ts';
-import { defineModel } from '../core/config.ts';
-import type { Policies } from './policies.ts';
+import { hashCondition, type Condition, type WhereValue } from '../core/conditions.ts';
+import { ConfigError, QueryError } from '../core/errors.ts';
+import { defineModel, type ModelDefinition } from '../core/config.ts';
+import type { Policies, ReadPolicyHash } from './policies.ts';
 
 interface ServerNames {
   /** server table name -> client table name */
@@ -43,7 +42,8 @@ function toAstCondition(cond: Condition, column: (name: string) => string): AstC
       // An empty AND matches every row, an empty OR none (as the runtime compiles them to ZQL).
       return { type: cond.value ? 'and' : 'or', conditions: [] } as AstCondition;
     case 'exists':
-      // A read policy is a where hash (hashCondition), which never produces EXISTS; say so rather than drop it.
+      // A read policy's where hash (hashCondition) never produces EXISTS (a relationship's conditions are built apart,
+      // existsThrough); say so rather than drop it.
       throw new ConfigError('Invalid read policy', [`a read policy is a where hash; it cannot require the relationship '${cond.relationship}'`]);
   }
 }
@@ -54,17 +54,77 @@ function toAstCondition(cond: Condition, column: (name: string) => string): AstC
  */
 export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C) => ReadonlyMap<string, AstCondition> {
   const names = serverNames(schema);
-  const policed = [...names.tables]
-    .filter(([, table]) => policies[table]?.read)
-    .map(([serverTable, table]) => ({ serverTable, table, read: policies[table]!.read!, model: defineModel({ schema, table }) }));
+  const models = new Map<string, ModelDefinition>();
+  const modelOf = (table: string): ModelDefinition => {
+    let model = models.get(table);
+    if (!model) models.set(table, (model = defineModel({ schema, table })));
+    return model;
+  };
+  const policed = [...names.tables].filter(([, table]) => policies[table]?.read).map(([serverTable, table]) => ({ serverTable, table, read: policies[table]!.read! }));
+  const policy = (table: string, hash: ReadPolicyHash, context: string): AstCondition => {
+    // hashCondition says what is wrong with anything but a hash.
+    if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) hashCondition(modelOf(table), hash, context);
+    // The table's own columns as a where hash; a relationship's name (not also a column) as the conditions its rows meet.
+    const own: Record<string, WhereValue> = {};
+    const through: AstCondition[] = [];
+    const relationships: Readonly<Record<string, readonly Hop[]>> = schema.relationships[table] ?? {};
+    for (const [name, value] of Object.entries(hash)) {
+      const hops = Object.hasOwn(relationships, name) && !Object.hasOwn(schema.tables[table]!.columns, name) ? relationships[name]! : undefined;
+      if (!hops) {
+        own[name] = value as WhereValue;
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) {
+        throw new QueryError(`${context}: '${name}' is a relationship of ${table}; give the conditions its row must meet as a hash (${name}: { column: value })`);
+      }
+      through.push(existsThrough(table, hops, name, (dest) => policy(dest, value as ReadPolicyHash, `${context}, through ${name}`)));
+    }
+    const cond = toAstCondition(hashCondition(modelOf(table), own, context), (column) => names.columnName(table, column));
+    if (through.length === 0) return cond;
+    const conditions = Object.keys(own).length === 0 ? through : [cond, ...through];
+    return conditions.length === 1 ? conditions[0]! : ({ type: 'and', conditions } as AstCondition);
+  };
+  const serverKey = (table: string, [first, ...rest]: readonly string[]): CompoundKey => {
+    // Zero's schema builder refuses a relationship without fields; a hand-made schema is told.
+    if (first === undefined) throw new ConfigError('Invalid read policy', [`a relationship of ${table} has no fields to join on`]);
+    return [names.columnName(table, first), ...rest.map((c) => names.columnName(table, c))];
+  };
+  /**
+   * Zero's EXISTS over relationship `name` of `from` (one hop, or two through a junction table), in server names, as
+   * ZQL's whereExists builds it; `where` gives the condition on the last table's rows.
+   */
+  const existsThrough = (from: string, hops: readonly Hop[], name: string, where: (dest: string) => AstCondition, at = 0): AstCondition => {
+    const hop = hops[at]!;
+    const dest = hop.destSchema;
+    const last = at === hops.length - 1;
+    return {
+      type: 'correlatedSubquery',
+      related: {
+        system: 'client',
+        correlation: { parentField: serverKey(from, hop.sourceField), childField: serverKey(dest, hop.destField) },
+        subquery: {
+          table: schema.tables[dest]!.serverName ?? dest,
+          alias: `zsubq_${at > 0 ? 'zhidden_' : ''}${name}`,
+          where: last ? where(dest) : existsThrough(dest, hops, name, where, at + 1),
+        },
+      },
+      op: 'EXISTS',
+    } as AstCondition;
+  };
   return (ctx) => {
     const byServerTable = new Map<string, AstCondition>();
-    for (const { serverTable, table, read, model } of policed) {
-      const cond = hashCondition(model, read(ctx), `the read policy of ${table}`);
-      byServerTable.set(serverTable, toAstCondition(cond, (column) => names.columnName(table, column)));
-    }
+    for (const { serverTable, table, read } of policed) byServerTable.set(serverTable, policy(table, read(ctx), `the read policy of ${table}`));
     return byServerTable;
   };
+}
+
+type CompoundKey = readonly [string, ...string[]];
+
+/** One hop of a Zero relationship (a junction relationship has two). */
+interface Hop {
+  readonly sourceField: readonly string[];
+  readonly destField: readonly string[];
+  readonly destSchema: string;
 }
 
 function withPolicyInConditions(cond: AstCondition, policy: ReadonlyMap<string, AstCondition>): AstCondition {
