@@ -96,6 +96,9 @@ async function literal(source: string): Promise<string> {
   return fail(`the default value ${source} is not a literal`);
 }
 
+/** Why a `where("...")` stays by hand, with what the usual one (a LIKE search) becomes. */
+const SQL_STRING = 'where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))';
+
 class Translator {
   constructor(
     private readonly ctx: ScopeContext,
@@ -114,7 +117,7 @@ class Translator {
     switch (node.name) {
       case 'where':
         if (args.length !== 1 || !(args[0] instanceof HashNode || args[0] instanceof KeywordHashNode)) {
-          return fail(args[0] instanceof StringNode || args[0] instanceof SymbolNode ? 'where with a SQL string' : 'where without a hash of columns');
+          return fail(args[0] instanceof StringNode || args[0] instanceof SymbolNode ? SQL_STRING : 'where without a hash of columns');
         }
         return `${base}.where(${this.hash(args[0], 'where')})`;
       case 'order':

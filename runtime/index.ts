@@ -8,7 +8,8 @@ export type { EnumConfig, EnumValue } from './core/enums.ts';
 export { RECORD_VALUES, defineColumnGetters, type ColumnGetters, type RecordValues } from './core/column-getters.ts';
 export { defineColumnCopy, type ColumnCopy } from './core/column-copy.ts';
 export { Relation, type Direction, type OrderArg, type IncludeArg } from './core/relation.ts';
-export type { WhereHash, WhereValue, Range, Scalar, Condition, Operator } from './core/conditions.ts';
+export type { WhereHash, WhereValue, Range, Match, Scalar, Condition, Operator } from './core/conditions.ts';
+export { sanitize_sql_like } from './core/conditions.ts';
 export { applySpec, buildRelationQuery, type RelationSpec, type ZqlQuery } from './core/relation-spec.ts';
 export { validateRelationSpec, DEFAULT_SPEC_LIMITS, type SpecLimits } from './core/spec-validation.ts';
 export {

@@ -80,9 +80,9 @@ describe('generation from a description', () => {
     expect(file(files, 'task.config.ts')).toContain('ordered: (r) => r.order({ position: "asc", created_at: "asc" }),');
     expect(report.customScopes.map((s) => `${s.model}.${s.scope}: ${s.reason}`)).toEqual([
       "Invoice.overdue: calls the scope 'unpaid'",
-      'Job.search: where with a SQL string',
+      'Job.search: where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))',
       'Job.with_open_tasks: joins(...) is not translated',
-      'Task.due_before: where with a SQL string',
+      'Task.due_before: where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))',
     ]);
     expect(report.customScopes[1]).toMatchObject({ file: 'app/models/job.rb', line: 30, implementIn: 'job.scopes.ts' });
     expect(report.skippedScopes).toEqual([

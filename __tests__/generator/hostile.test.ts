@@ -130,7 +130,7 @@ describe('generated TypeScript compiles (tsc --noEmit through the TypeScript API
       { model: 'Delete', scope: 'bad name', reason: "'bad name' is not a valid JavaScript method name" },
     ]);
     expect(files.find((f) => f.path === 'case.config.ts')!.content).toContain('import: (r) => r.where({ kind: "import" }),');
-    expect(report.customScopes.find((s) => s.scope === 'yield')?.reason).toBe('where with a SQL string');
+    expect(report.customScopes.find((s) => s.scope === 'yield')?.reason).toMatch(/^where with a SQL string/);
     expect(report.notes).toContainEqual({ model: 'Delete', message: "blob: column type 'binary' has no Zero equivalent; the column is left out of the Zero schema" });
     // Nothing escapes into code: the hostile text appears only inside string literals and (defused) comments.
     for (const file of files) {

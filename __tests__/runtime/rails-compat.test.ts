@@ -3,7 +3,7 @@
  * Rails' error messages and SQL NULL semantics.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { QueryError, RecordNotFoundError, SoleRecordExceededError } from '../../runtime/index.ts';
+import { QueryError, RecordNotFoundError, SoleRecordExceededError, sanitize_sql_like } from '../../runtime/index.ts';
 import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
 // Both read paths: the same answers whether Zero is asked client-built ZQL or the model's named relation query.
@@ -46,6 +46,12 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['scope chain', () => m.Job.active().by_client('c2').where({ priority: 5 }), ['j3']],
       ['where then scope', () => m.Job.where({ country: 'UK' }).active(), ['j1']],
       ['numeric string cast for number column', () => m.Job.where({ priority: '3' }), ['j2', 'j5']],
+      // Arel's matches: ILIKE (its PostgreSQL default), LIKE with case_sensitive; NOT (I)LIKE under not, NULL neither way.
+      ['matches is ILIKE', () => m.Job.where({ title: { matches: '%AIN%' } }), ['j1']],
+      ['matches case_sensitive is LIKE', () => m.Job.where({ title: { matches: '%AIN%', case_sensitive: true } }), []],
+      ['matches: _ is one character', () => m.Job.where({ title: { matches: 'ti_e' } }), ['j4']],
+      ['not matches is NOT ILIKE, NULL excluded', () => m.Job.not({ country: { matches: 'u%' } }), ['j2', 'j5']],
+      ['sanitize_sql_like matches its text literally', () => m.Job.where({ title: { matches: `%${sanitize_sql_like('a_%')}%` } }), []],
     ];
     test.each(cases)('%s', async (_name, query, expected) => {
       expect(ids(await query()).sort()).toEqual(expected);
@@ -322,6 +328,9 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['undefined value', () => m.Job.where({ status: undefined as unknown as string }), /value for 'status' is undefined; pass null to match NULL/],
       ['wrong type', () => m.Job.where({ priority: 'high' }), /column 'priority' of Job holds numbers; got "high"/],
       ['empty range', () => m.Job.where({ priority: {} }), /range for 'priority' needs at least one of gt, gte, lt, lte/],
+      ['matches on a number column', () => m.Job.where({ priority: { matches: '1%' } }), /Job\.where: matches compares strings; column 'priority' of Job holds numbers/],
+      ['matches without a string', () => m.Job.where({ title: { matches: 3 as never } }), /matches for 'title' takes a pattern string, got 3/],
+      ['matches beside a range key', () => m.Job.where({ title: { matches: 'a%', gt: 'a' } as never }), /unknown key 'gt' beside matches for 'title' \(use matches and case_sensitive\)/],
       ['negative limit', () => m.Job.limit(-1), /Job\.limit: expected a non-negative integer, got -1/],
       ['scope missing argument', () => (m.Job.by_client as () => unknown)(), /Job\.by_client: wrong number of arguments \(given 0, expected 1\)/],
       ['pluck unknown column', () => m.Job.pluck('nope'), /Job\.pluck: unknown column 'nope'/],

@@ -18,7 +18,7 @@ export interface ParsedQuery {
 }
 
 type Value = readonly Part[];
-type Condition = { kind: 'eq' | 'not'; value: Value } | { kind: 'range'; ops: Map<string, Value> };
+type Condition = { kind: 'eq' | 'not'; value: Value } | { kind: 'range'; ops: Map<string, Value> } | { kind: 'match'; value: Value; caseSensitive: boolean };
 
 /** One call of the target chain; consecutive compatible ZQL calls merge into one segment. */
 export type Segment =
@@ -31,6 +31,13 @@ export type Converted<T> = { ok: true; value: T } | { ok: false; reason: string;
 const RANGE: Record<string, string> = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
 const EQ = new Set(['=', 'IS', 'IN']);
 const NOT = new Set(['!=', 'IS NOT', 'NOT IN']);
+// ZQL's pattern operators: the where hash's `matches` (Arel's), ILIKE unless case_sensitive; NOT ... under not().
+const MATCH: Record<string, { method: 'where' | 'not'; caseSensitive: boolean }> = {
+  LIKE: { method: 'where', caseSensitive: true },
+  ILIKE: { method: 'where', caseSensitive: false },
+  'NOT LIKE': { method: 'not', caseSensitive: true },
+  'NOT ILIKE': { method: 'not', caseSensitive: false },
+};
 
 function fail<T>(unit: Unit, node: AstNode, reason: string): Converted<T> {
   return { ok: false, reason, offset: startOf(unit, node) };
@@ -120,7 +127,8 @@ export function parseQueryThunk(unit: Unit, thunk: AstNode | undefined): Convert
       if (EQ.has(operator)) addCondition(segments, 'where', column.value, { kind: 'eq', value });
       else if (NOT.has(operator)) addCondition(segments, 'not', column.value, { kind: 'not', value });
       else if (RANGE[operator]) addCondition(segments, 'where', column.value, { kind: 'range', ops: new Map([[RANGE[operator]!, value]]) });
-      else return fail(unit, op!, `where() operator '${operator}' has no Relation equivalent (LIKE and friends stay on compat)`);
+      else if (MATCH[operator]) addCondition(segments, MATCH[operator].method, column.value, { kind: 'match', value, caseSensitive: MATCH[operator].caseSensitive });
+      else return fail(unit, op!, `where() operator '${operator}' has no Relation equivalent`);
     } else if (name === 'orderBy') {
       const column = columnKey(unit, args[0]);
       if (!column.ok) return column;
@@ -157,7 +165,9 @@ export function objectParts(source: string, entries: ReadonlyMap<string, Conditi
   for (const [column, entry] of entries) {
     if (!first) parts.push(', ');
     first = false;
-    if (Array.isArray(entry) || !('kind' in entry) || entry.kind !== 'range') {
+    if (!Array.isArray(entry) && 'kind' in entry && entry.kind === 'match') {
+      parts.push(`${key(column)}: { matches: `, ...entry.value, entry.caseSensitive ? ', case_sensitive: true }' : ' }');
+    } else if (Array.isArray(entry) || !('kind' in entry) || entry.kind !== 'range') {
       const value = (Array.isArray(entry) ? entry : (entry as { value: Value }).value) as Value;
       if (sourceText(source, value) === column && key(column) === column) parts.push(column);
       else parts.push(`${key(column)}: `, ...value);

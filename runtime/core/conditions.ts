@@ -11,8 +11,8 @@ import { enumStoredOrSelf } from './enums.ts';
 
 /** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
-/** The comparison operators conditions compile to (the allow-list of the spec validator). */
-export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'IS' | 'IS NOT';
+/** The comparison operators conditions compile to (the allow-list of the spec validator: OPERATORS). */
+export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'IS' | 'IS NOT' | 'LIKE' | 'NOT LIKE' | 'ILIKE' | 'NOT ILIKE';
 
 /** A range: `{ gt: 1, lte: 5 }` (Rails' `1..5`, `5..`, `...5`). */
 export interface Range {
@@ -21,9 +21,18 @@ export interface Range {
   readonly lt?: Scalar | Date;
   readonly lte?: Scalar | Date;
 }
+/**
+ * A pattern match, Arel's `matches`: `{ matches: '%paint%' }` is ILIKE (case-insensitive, as Arel's default on
+ * PostgreSQL), with `case_sensitive: true` LIKE; `%` is any run of characters, `_` one, `\\` escapes (see
+ * `sanitize_sql_like`). Under `not` it is NOT ILIKE / NOT LIKE, which NULL matches neither way.
+ */
+export interface Match {
+  readonly matches: string;
+  readonly case_sensitive?: boolean;
+}
 /** One column's condition in a `where` hash. */
-export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[] | Range;
-/** A Rails `where` hash: column -> value, array (IN), null (IS NULL) or range. */
+export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[] | Range | Match;
+/** A Rails `where` hash: column -> value, array (IN), null (IS NULL), range or pattern match. */
 export type WhereHash = Readonly<Record<string, WhereValue>>;
 
 /** A condition tree with SQL's three-valued semantics; plain JSON, so it travels in a relation spec. */
@@ -37,7 +46,12 @@ export type Condition =
 
 const COMPLEMENT: Readonly<Record<Operator, Operator>> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN', IS: 'IS NOT', 'IS NOT': 'IS',
+  LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', ILIKE: 'NOT ILIKE', 'NOT ILIKE': 'ILIKE',
 };
+/** Every operator a condition may use. */
+export const OPERATORS: readonly Operator[] = Object.freeze(Object.keys(COMPLEMENT) as Operator[]);
+/** The operators whose value is a LIKE pattern (a string, compared with a string column). */
+export const PATTERN_OPERATORS: ReadonlySet<Operator> = new Set<Operator>(['LIKE', 'NOT LIKE', 'ILIKE', 'NOT ILIKE']);
 const RANGE_OPERATORS: Readonly<Record<keyof Range, Operator>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 export const TRUE: Condition = { op: 'const', value: true };
@@ -114,6 +128,24 @@ export function simplify(cond: Condition): Condition {
   }
 }
 
+function isMatch(value: unknown): value is Match {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'matches');
+}
+
+function matchCondition(model: ModelDefinition, column: string, { matches, case_sensitive, ...rest }: Match, context: string): Condition {
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new QueryError(`${context}: unknown key '${unknown[0]}' beside matches for '${column}' (use matches and case_sensitive)`);
+  if (typeof matches !== 'string') throw new QueryError(`${context}: matches for '${column}' takes a pattern string, got ${describeValue(matches)}`);
+  if (model.columnTypes[column] !== 'string') throw new QueryError(`${context}: matches compares strings; column '${column}' of ${model.className} holds ${model.columnTypes[column]}s`);
+  if (case_sensitive !== undefined && typeof case_sensitive !== 'boolean') throw new QueryError(`${context}: case_sensitive for '${column}' is true or false, got ${describeValue(case_sensitive)}`);
+  return { op: 'cmp', column, operator: case_sensitive ? 'LIKE' : 'ILIKE', value: matches };
+}
+
+/** Rails' `sanitize_sql_like`: `string` with `\\`, `%` and `_` escaped, to match it literally inside a pattern (`{ matches: `%${sanitize_sql_like(q)}%` }`). */
+export function sanitize_sql_like(string: string): string {
+  return string.replace(/[\\%_]/g, '\\$&');
+}
+
 function isRange(value: unknown): value is Range {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
@@ -169,6 +201,7 @@ function columnCondition(model: ModelDefinition, column: string, value: WhereVal
     if (present.length !== value.length) parts.push({ op: 'cmp', column, operator: 'IS', value: null });
     return or(parts);
   }
+  if (isMatch(value)) return matchCondition(model, column, value, context);
   if (isRange(value)) {
     const bounds = Object.entries(value).filter(([, bound]) => bound !== undefined);
     if (bounds.length === 0) throw new QueryError(`${context}: range for '${column}' needs at least one of gt, gte, lt, lte`);

@@ -16,7 +16,7 @@
  * queries as a denial-of-service risk, hence the caps.
  */
 import { InvalidRelationSpecError, describeValue } from './errors.ts';
-import type { Condition, Operator } from './conditions.ts';
+import { OPERATORS, PATTERN_OPERATORS, type Condition, type Operator } from './conditions.ts';
 import type { RelationSpec } from './relation-spec.ts';
 import type { AnySchema } from './zero-types.ts';
 
@@ -46,7 +46,7 @@ export const DEFAULT_SPEC_LIMITS: SpecLimits = Object.freeze({
   maxKeyLength: 1024,
 });
 
-const OPERATORS: ReadonlySet<string> = new Set<Operator>(['=', '!=', '<', '<=', '>', '>=', 'IN', 'NOT IN', 'IS', 'IS NOT']);
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set<string>(OPERATORS);
 const SPEC_KEYS: ReadonlySet<string> = new Set(['where', 'order', 'limit', 'offset', 'includes']);
 
 interface TableShape {
@@ -123,11 +123,15 @@ class Checker {
         keys(['op', 'column', 'operator', 'value']);
         const column = this.column(table, input.column, `${path}.column`);
         const operator = input.operator;
-        if (typeof operator !== 'string' || !OPERATORS.has(operator)) {
-          this.fail(`${path}.operator`, `operator ${describeValue(operator)} is not allowed (allowed: ${[...OPERATORS].join(', ')})`);
+        if (typeof operator !== 'string' || !ALLOWED_OPERATORS.has(operator)) {
+          this.fail(`${path}.operator`, `operator ${describeValue(operator)} is not allowed (allowed: ${OPERATORS.join(', ')})`);
         }
         const value = input.value;
-        if (operator === 'IN' || operator === 'NOT IN') {
+        if (PATTERN_OPERATORS.has(operator as Operator)) {
+          // A pattern is a string, compared with a string column: scalar() checks both.
+          if (typeof value !== 'string') this.fail(`${path}.value`, `${operator} takes a pattern string, got ${describeValue(value)}`);
+          this.scalar(table, column, value, `${path}.value`);
+        } else if (operator === 'IN' || operator === 'NOT IN') {
           if (!Array.isArray(value)) this.fail(`${path}.value`, `${operator} takes an array, got ${describeValue(value)}`);
           value.forEach((v, i) => this.scalar(table, column, v, `${path}.value[${i}]`));
         } else if (value !== null || (operator !== 'IS' && operator !== 'IS NOT')) {
