@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { queries } from '../../examples/stack/queries.ts';
 import { modernSchema, type StackSchema } from '../../examples/stack/schema.ts';
 import { defineStackModels } from '../../examples/stack/models.ts';
-import { defineModelMutators, RecordInvalidError } from '../../runtime/index.ts';
+import { defineModelMutators, RecordInvalidError, RecordNotUniqueError } from '../../runtime/index.ts';
 import { waitForValue } from '../support/wait.ts';
 import { ActiveJob } from './support/models.ts';
 import { has, lacks } from './support/rows.ts';
@@ -61,5 +61,17 @@ describe("{ wait: 'server' } with a validation only the server makes", () => {
     expect(created.changed()).toEqual(['title']);
     const rows = await waitForValue('the stored title', async () => session().sql`SELECT title FROM jobs WHERE id = ${created.id}`);
     expect(rows).toEqual([{ title: 'Short' }]);
+  });
+});
+
+describe('a key another client already wrote', () => {
+  it("raises RecordNotUniqueError, and create_or_find_by finds the row instead, as Rails rescues RecordNotUnique", async () => {
+    const id = newId();
+    // Written by SQL, never read by this client: its duplicate check asks the server's answer for the key.
+    await session().sql`INSERT INTO jobs (id, title, status) VALUES (${id}, 'already there', 'done')`;
+    const error = await ActiveJob.create_bang({ id, title: 'mine', status: 'done' }, { wait: 'server' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordNotUniqueError);
+    const found = await ActiveJob.create_or_find_by({ id, title: 'already there', status: 'done' });
+    expect([found.id, found.title, found.persisted_p()]).toEqual([id, 'already there', true]);
   });
 });

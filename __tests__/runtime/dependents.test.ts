@@ -22,7 +22,7 @@ async function setup(client: Dependent, job: Dependent) {
   const [Client, Job, Task] = [ActiveRecord.createModel(clientConfig), ActiveRecord.createModel(jobConfig), ActiveRecord.createModel(taskConfig)];
   await Client.create_bang([{ id: 'c1', name: 'Acme' }, { id: 'c2', name: 'Initech' }, { id: 'c3', name: 'Empty' }]);
   await Job.create_bang([{ id: 'j1', title: 'Paint', client_id: 'c1' }, { id: 'j2', title: 'Wire', client_id: 'c1' }, { id: 'j3', title: 'Tile', client_id: 'c2' }]);
-  await Task.create_bang([{ id: 't1', title: 'Primer', job_id: 'j1' }, { id: 't2', title: 'Coat', job_id: 'j1' }]);
+  await Task.create_bang([{ id: 't1', title: 'Primer', job_id: 'j1', position: 1 }, { id: 't2', title: 'Coat', job_id: 'j1', position: 2 }]);
   const tables = async () => [await Client.order('id').ids(), await Job.order('id').pluck('id', 'client_id'), await Task.order('id').pluck('id', 'job_id')];
   return { Client, tables };
 }

@@ -396,6 +396,37 @@ describe("what a record says of itself, as ActiveRecord 6.1 answers, and Rails 7
   });
 });
 
+describe("Rails' attribute, key and delete methods, as ActiveRecord 6.1 answers them", () => {
+  test('read_attribute, write_attribute, changed_attributes, to_key, to_param', async () => {
+    const job = await m.Job.find('j1');
+    expect([job.read_attribute('priority'), job.read_attribute('nope' as never), job.write_attribute('priority', '5' as never), job.priority, job.read_attribute('priority')])
+      .toEqual([1, null, '5', 5, 5]); // written cast, as a setter assigns; it answers what it was given
+    expect(() => job.write_attribute('nope' as never, 1 as never)).toThrow(new MissingAttributeError('nope'));
+    expect(job.changed_attributes()).toEqual({ priority: 1 });
+    expect([job.to_key(), job.to_param(), m.Job.new().to_key(), m.Job.new().to_param(), m.Job.new({ id: 'x' }).to_key(), m.Job.new({ id: 'x' }).to_param()])
+      .toEqual([['j1'], 'j1', null, null, ['x'], 'x']);
+  });
+
+  test('update_attribute saves every change without validations; delete removes the row alone (no dependent:), destroyed and frozen', async () => {
+    const job = await m.Job.find('j1');
+    job.priority = 5;
+    expect(await job.update_attribute('title', '')).toBe(true); // presence would refuse it: not run, as Rails
+    expect([(await m.Job.find('j1')).title, (await m.Job.find('j1')).priority, job.changed_p()]).toEqual(['', 5, false]);
+    const Client = ActiveRecord.createModel({ schema: m.z.schema, table: 'clients', zero: m.z, dependents: { jobs: 'destroy' }, relationships: { jobs: () => m.Job.definition } });
+    const client = await Client.find('c1');
+    expect([await client.delete(), client.destroyed_p(), Object.isFrozen(client), client.to_param()]).toEqual([client, true, true, 'c1']);
+    expect([await Client.exists_p('c1'), await m.Job.where({ client_id: 'c1' }).count()]).toEqual([false, 2]);
+    const unsaved = m.Job.new({ title: 'x' });
+    expect([await unsaved.delete(), unsaved.destroyed_p(), await m.Job.count()]).toEqual([unsaved, true, 5]);
+  });
+
+  test('Model.delete(id or ids) deletes those rows alone and answers how many; column_names, primary_key, table_name', async () => {
+    expect([await m.Job.delete('j5'), await m.Job.delete(['j4', 'zz']), await m.Job.delete('none'), await m.Job.count()]).toEqual([1, 1, 0, 3]);
+    expect(await m.Task.where({ job_id: 'j1' }).count()).toBe(2);
+    expect([m.Job.column_names(), m.Job.primary_key(), m.Job.table_name()]).toEqual([['id', 'title', 'status', 'country', 'priority', 'client_id', 'created_at'], 'id', 'jobs']);
+  });
+});
+
 describe('dirty tracking', () => {
   test('assigning the value the database holds is no change; changes, changed, attribute_was, attribute_changed_p', async () => {
     const job = await m.Job.find('j1');

@@ -2,8 +2,9 @@
  * Writes through Zero mutators, validations with Rails messages, and live subscriptions, on a real local Zero.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { MutationError, QueryError, QueryFailedError, UnknownAttributeError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
+import { MutationError, NotNullViolationError, QueryError, QueryFailedError, RecordNotUniqueError, UnknownAttributeError, RecordInvalidError, RecordNotFoundError, ZeroNotReadyError, ActiveRecord, defineModel, configureZero } from '../../runtime/index.ts';
 import { liveViewCount } from '../../runtime/core/shared-views.ts';
+import { databaseRefusal } from '../../runtime/core/zero-write.ts';
 import { seed, setup, type Models } from './fixtures.ts';
 import { schema } from '../support/zero.ts';
 
@@ -33,6 +34,26 @@ describe('writes', () => {
     expect((await Job.find('d1')).status).toBe('active');
   });
 
+  test("a column the schema requires is refused NULL before anything is written, with PostgreSQL's message (Rails' NotNullViolation)", async () => {
+    const message = 'Task insert failed: null value in column "position" of relation "tasks" violates not-null constraint';
+    await expect(m.Task.create_bang({ id: 't9', job_id: 'j1', title: 'x' })).rejects.toThrow(new NotNullViolationError('Task', 'insert', 'null value in column "position" of relation "tasks" violates not-null constraint'));
+    await expect(m.Task.create({ id: 't9', job_id: 'j1', title: 'x' })).rejects.toThrow(message);
+    expect(await m.Task.exists_p('t9')).toBe(false);
+    const task = await m.Task.find('t1');
+    await expect(task.update_bang({ position: null as never })).rejects.toThrow('Task update failed: null value in column "position" of relation "tasks" violates not-null constraint');
+    expect((await m.Task.find('t1')).position).toBe(1);
+    // An optional column takes NULL as ever.
+    expect((await m.Job.create_bang({ id: 'n0', title: 'x', status: null })).status).toBeNull();
+  });
+
+  test("a server's refusal is typed by PostgreSQL's words, as Rails types it by the SQLSTATE", () => {
+    const refused = (message: string) => databaseRefusal('Job', 'insert', message, undefined);
+    expect(refused('duplicate key value violates unique constraint "jobs_pkey"')).toBeInstanceOf(RecordNotUniqueError);
+    expect(refused('null value in column "title" of relation "jobs" violates not-null constraint')).toBeInstanceOf(NotNullViolationError);
+    const other = refused('permission denied for table jobs');
+    expect([other.constructor, other.message]).toEqual([MutationError, 'Job insert failed: permission denied for table jobs']);
+  });
+
   test('create generates a UUID for a blank string key', async () => {
     const job = await m.Job.create({ title: 'Keyless' });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -40,7 +61,7 @@ describe('writes', () => {
   });
 
   test('create refuses a duplicate key (Zero would silently ignore it)', async () => {
-    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(new MutationError('Job', 'insert', `the key 'id'="j1" is taken: the row already exists`));
+    await expect(m.Job.create({ id: 'j1', title: 'Dup' })).rejects.toThrow(new RecordNotUniqueError('Job', 'insert', `the key 'id'="j1" is taken: the row already exists`));
     expect((await m.Job.find('j1')).title).toBe('Paint');
   });
 

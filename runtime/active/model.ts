@@ -4,7 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
 import { scopedRelationClass } from '../core/relation.ts';
-import { modelObject } from '../core/model-object.ts';
+import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
@@ -20,7 +20,7 @@ export type ActiveAttributes<Row, A = {}> = Partial<Row> & {
 };
 
 /** Class-level API of an ActiveRecord model: every relation method (on `all()`), its scopes, and the writes. */
-export interface ActiveModelStatics<Row, A = {}> {
+export interface ActiveModelStatics<Row, A = {}> extends ModelTableMethods {
   readonly definition: ModelDefinition;
   readonly className: string;
   /** Rails' `Model.new(attributes)`: a new, unsaved record (`save()` inserts it). */

@@ -17,8 +17,6 @@ import type { PersistenceMethods } from '../core/persistence.ts';
 export interface RecordMethods<Row> extends PersistenceMethods<Row> {
   /** The columns (and loaded associations) as a plain object. */
   toJSON(): Row;
-  /** Rails' `read_attribute`: a column's value by name; the only way to read a column named like a member (`constructor`). */
-  read_attribute<K extends keyof Row & string>(name: K): Row[K];
 }
 
 /**
@@ -149,15 +147,10 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     assignAssociation: (record, name, value) => void ((record as Self)[name] = value),
   };
   defineRecordMethods(proto, store);
-  const own = {
-    toJSON(this: Self) {
-      return attributesOf(this, associations, relationships);
-    },
-    read_attribute(this: Self, name: string) {
-      return model.columns.includes(name) ? read(this, name) : undefined;
-    },
+  const toJSON = function (this: Self) {
+    return attributesOf(this, associations, relationships);
   };
-  for (const [name, value] of Object.entries(own)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+  Object.defineProperty(proto, 'toJSON', { value: toJSON, configurable: true, writable: true });
   const result: ActiveRecordClass = {
     Record: ActiveRecordBase as unknown as RecordConstructor,
     build(attributes, operation) {

@@ -160,7 +160,8 @@ export function castValue(model: ModelDefinition, column: string, value: Scalar 
   if (enumeration && type === 'number' && typeof plain === 'string' && (plain.trim() === '' || Number.isNaN(Number(plain)))) throw new QueryError(`${context}: '${plain}' is not a valid ${column}`);
   if (type === 'number') {
     if (typeof plain === 'number') return plain;
-    if (typeof plain === 'string' && plain.trim() !== '' && !Number.isNaN(Number(plain))) return Number(plain);
+    const parsed = typeof plain === 'string' ? rubyNumber(plain) : undefined;
+    if (parsed !== undefined) return parsed;
     throw new QueryError(`${context}: column '${column}' of ${model.className} holds numbers; got ${describeValue(value)}`);
   }
   if (type === 'string' && typeof plain !== 'string') {
@@ -176,6 +177,17 @@ export function castValue(model: ModelDefinition, column: string, value: Scalar 
 
 /** ActiveModel's `Type::Boolean::FALSE_VALUES`: a form's `'0'`, `'f'`, `'off'`... is false, any other value true. */
 const FALSE_VALUES: ReadonlySet<string | number> = new Set([0, '0', 'f', 'F', 'false', 'FALSE', 'off', 'OFF']);
+
+// Ruby's Kernel.Float grammar, less its hexadecimal literals: blanks around, `_` between digits, `.5`, an exponent.
+const RUBY_FLOAT = /^[ \t\n\v\f\r]*[+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?[ \t\n\v\f\r]*$/;
+
+/**
+ * The number a form's text is, read as Rails reads it (`' 12'`, `'1_000'`, `'.5'`), or undefined for text that is no
+ * number to Rails' numericality (`'0x1A'`, `'Infinity'`, `'12abc'`), where JavaScript's Number() would take some.
+ */
+export function rubyNumber(text: string): number | undefined {
+  return RUBY_FLOAT.test(text) ? Number(text.replace(/_/g, '')) : undefined;
+}
 
 /** Throws a `QueryError` naming the model's columns when `column` is not one of them. */
 export function assertColumn(model: ModelDefinition, column: string, context: string): void {

@@ -122,6 +122,12 @@ export class MutationError extends ZeroRecordError {
   }
 }
 
+/** Rails' `ActiveRecord::RecordNotUnique`: an insert whose primary key a row already has (Zero's one unique constraint). */
+export class RecordNotUniqueError extends MutationError {}
+
+/** Rails' `ActiveRecord::NotNullViolation`: NULL written to a column the schema requires; refused before the write. */
+export class NotNullViolationError extends MutationError {}
+
 /** The connection to zero-cache is in a state where the request cannot complete. */
 export class ConnectionError extends ZeroRecordError {
   readonly state: string;

@@ -7,7 +7,7 @@
  * raise `RecordInvalidError`.
  */
 import type { WhereHash } from './conditions.ts';
-import { MutationError, RecordNotSavedError } from './errors.ts';
+import { RecordNotSavedError, RecordNotUniqueError } from './errors.ts';
 import { findByPlan, firstPlan, type Plan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
@@ -81,8 +81,8 @@ export async function findOrBuild<T>(relation: Relation, attributes: WhereHash, 
 }
 
 /**
- * Rails' `create_or_find_by(attributes)` (and `!`): creates, and when the insert is refused (Zero's only unique
- * constraint is the primary key, so: a row with that key exists) returns the row matching `attributes`. When none
+ * Rails' `create_or_find_by(attributes)` (and `!`): creates, and when the insert is refused as not unique (Zero's only
+ * unique constraint is the primary key, so: a row with that key exists) returns the row matching `attributes`. When none
  * matches, the insert's error is raised (Rails raises RecordNotFound there; the insert's reason says more).
  */
 export async function createOrFind<T>(relation: Relation, attributes: WhereHash, maker: RecordMaker<T>, operation: 'create_or_find_by' | 'create_or_find_by_bang'): Promise<T> {
@@ -90,7 +90,8 @@ export async function createOrFind<T>(relation: Relation, attributes: WhereHash,
   try {
     return await saved(record, operation === 'create_or_find_by_bang');
   } catch (error) {
-    if (!(error instanceof MutationError && error.operation === 'insert')) throw error;
+    // Rails rescues RecordNotUnique alone: any other refusal (a required column left NULL, a server's) is the answer.
+    if (!(error instanceof RecordNotUniqueError)) throw error;
     const found = await rowOf(findByPlan(relation, attributes, false));
     if (!found) throw error;
     return maker.found(found);

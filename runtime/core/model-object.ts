@@ -3,7 +3,22 @@
  * from a fresh `all()`. The model itself is not a relation, so it is never thenable or iterable by accident.
  */
 import type { Relation } from './relation.ts';
+import type { WhereValue } from './conditions.ts';
+import { deleteAll } from './bulk-writes.ts';
+import type { WriteOptions } from './zero-write.ts';
 import { enumStatics } from './enums.ts';
+
+/** Class methods both flavours' model objects have, about the table itself. */
+export interface ModelTableMethods {
+  /** Rails' `Model.column_names`: the columns, in schema order. */
+  column_names(): string[];
+  /** Rails' `Model.primary_key`. */
+  primary_key(): string;
+  /** Rails' `Model.table_name`: the Zero table. */
+  table_name(): string;
+  /** Rails' `Model.delete(id_or_ids)`: deletes those rows now, without `dependent:`, `touch:` or validations; resolves to how many it deleted. */
+  delete(idOrIds: unknown, options?: WriteOptions): Promise<number>;
+}
 
 /**
  * The query methods a model object forwards to `all()` (where the relation has them): the model's API, chosen, not a
@@ -26,7 +41,14 @@ const MODEL_QUERY_METHODS: readonly string[] = [
  * `excluded` and what `statics` defines.
  */
 export function modelObject(statics: Record<string, unknown>, all: () => Relation, excluded: readonly string[]): unknown {
-  const model = { ...enumStatics(all().model.enums), ...statics };
+  const definition = all().model;
+  const table: ModelTableMethods = {
+    column_names: () => [...definition.columns],
+    primary_key: () => definition.primaryKey,
+    table_name: () => definition.table,
+    delete: (idOrIds, options) => deleteAll(all().where({ [definition.primaryKey]: idOrIds as WhereValue }), options),
+  };
+  const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, ...statics };
   const prototype = all() as unknown as Record<string, unknown>;
   const names = [...MODEL_QUERY_METHODS, ...Object.keys(all().model.scopes)];
   for (const name of names) {

@@ -90,6 +90,18 @@ export interface PersistenceMethods<Row> {
   increment_bang(attribute: NumberColumn<Row>, by?: number, options?: WriteOptions): Promise<this>;
   /** Rails' `decrement!`. */
   decrement_bang(attribute: NumberColumn<Row>, by?: number, options?: WriteOptions): Promise<this>;
+  /** Rails' `read_attribute`: a column's value now (cast as assigned), null for a name that is no column; the only way to read a column named like a member (`constructor`). */
+  read_attribute<K extends Column<Row>>(name: K): Row[K];
+  /** Rails' `write_attribute`: assigns as a setter does (cast, not saved); a name that is no column raises `MissingAttributeError`. Returns the value. */
+  write_attribute<K extends Column<Row>>(name: K, value: Row[K]): Row[K];
+  /** Rails' `update_attribute(name, value)`: assigns, then saves every change without validations; `true`. */
+  update_attribute<K extends Column<Row>>(name: K, value: Row[K], options?: WriteOptions): Promise<true>;
+  /** Rails' `delete`: deletes the row now, without `dependent:`, `touch:` or validations (a new record writes nothing); the record, destroyed and frozen as `destroy` leaves it. */
+  delete(options?: WriteOptions): Promise<this>;
+  /** Rails' `to_key`: `[key]`, or null while the record has no key. */
+  to_key(): [Row[Column<Row>]] | null;
+  /** Rails' `to_param`: the key as a string (saved or not, as ActiveRecord's), or null while there is none. */
+  to_param(): string | null;
   /** Rails' `toggle(attribute)`, not saved. */
   toggle(attribute: Column<Row>): this;
   /** Rails' `toggle!`: toggles and saves without validations. */
@@ -106,6 +118,8 @@ export interface PersistenceMethods<Row> {
   changed(): Column<Row>[];
   /** Rails' `changes`: `{ title: ['Paint', 'Repaint'] }`. */
   changes(): RowChanges<Row>;
+  /** Rails' `changed_attributes`: each changed column with the value the database holds (`{ title: 'Paint' }`). */
+  changed_attributes(): Partial<Row>;
   /** Rails' `attribute_was('title')` (`title_was`): the value the database holds. */
   attribute_was<K extends Column<Row>>(attribute: K): Row[K];
   /** Rails' `attribute_changed?('title', from:, to:)`. */
@@ -438,6 +452,44 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     async toggle_bang(this: object, attribute: string, options?: WriteOptions) {
       methods.toggle.call(this, attribute);
       return saveBang(store, this, { ...options, validate: false });
+    },
+    /** Rails' `read_attribute`. */
+    read_attribute(this: object, name: string) {
+      return model.columns.includes(name) ? (valueNow(store, this, name) ?? null) : null;
+    },
+    /** Rails' `write_attribute`: as a setter assigns. */
+    write_attribute(this: object, name: string, value: unknown) {
+      assertColumnToWrite(store, name);
+      store.write(this, name, assignableValue(model, name, value));
+      return value;
+    },
+    /** Rails' `update_attribute`: `write_attribute`, then `save(validate: false)`. */
+    async update_attribute(this: object, name: string, value: unknown, options?: WriteOptions) {
+      methods.write_attribute.call(this, name, value);
+      return saveBang(store, this, { ...options, validate: false });
+    },
+    /** Rails' `delete`: the row alone, now; no dependents, touches or validations. */
+    async delete(this: object, options?: WriteOptions) {
+      const state = store.state(this);
+      if (!state.newRecord && !state.destroyed) await destroyRow(model, store.original(this)[model.primaryKey], options);
+      state.markDestroyed();
+      store.destroyed(this);
+      return this;
+    },
+    /** Rails' `to_key`. */
+    to_key(this: object) {
+      const key = valueNow(store, this, model.primaryKey);
+      return key === null || key === undefined ? null : [key];
+    },
+    /** Rails' `to_param` (ActiveRecord's: the key whenever there is one, saved or not). */
+    to_param(this: object) {
+      const key = valueNow(store, this, model.primaryKey);
+      return key === null || key === undefined ? null : String(key);
+    },
+    /** Rails' `changed_attributes`. */
+    changed_attributes(this: object) {
+      const original = store.original(this);
+      return Object.fromEntries(changedColumns(store, this).map((column) => [column, original[column] ?? null]));
     },
     /** Rails' `update_columns(attributes)`: cast, written straight (no validations, no `updated_at`), and saved. */
     async update_columns(this: object, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions) {

@@ -75,6 +75,11 @@ export class Errors {
     return this.attribute_names().flatMap((attribute) => this.full_messages_for(attribute));
   }
 
+  /** Rails' `errors.full_message(:title, "can't be blank")`: `"Title can't be blank"` (`base`: the message alone). */
+  full_message(attribute: string, message: string): string {
+    return fullMessage(attribute, message);
+  }
+
   /** Rails' `errors.full_messages_for(:title)`. */
   full_messages_for(attribute: string): string[] {
     return this.get(attribute).map((message) => fullMessage(attribute, message));

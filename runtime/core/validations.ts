@@ -3,6 +3,7 @@
  */
 import { RecordInvalidError, type ValidationErrors } from './errors.ts';
 import { humanize, underscore } from './inflect.ts';
+import { rubyNumber } from './conditions.ts';
 
 interface Common {
   readonly message?: string;
@@ -49,16 +50,14 @@ export function isBlank(value: unknown): boolean {
   return false;
 }
 
-// ActiveModel's NumericalityValidator reads the value as typed: an integer is INTEGER's text, any other number what
-// Ruby's Kernel.Float reads (blanks around it, `_` between digits, `.5`, an exponent) except a hexadecimal literal.
+// ActiveModel's NumericalityValidator reads the value as typed: an integer by INTEGER's text, any other number as
+// Ruby's Kernel.Float reads it (rubyNumber), except a hexadecimal literal, which that grammar leaves out too.
 const INTEGER = /^[+-]?\d+$/;
-const FLOAT = /^[ \t\n\v\f\r]*[+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?[ \t\n\v\f\r]*$/;
 
 /** The number a numericality validation reads `value` as, or undefined where Rails says `is not a number`. */
 function railsNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string' || !FLOAT.test(value)) return undefined;
-  return Number(value.replace(/_/g, ''));
+  return typeof value === 'string' ? rubyNumber(value) : undefined;
 }
 
 const characters = (count: number) => `${count} character${count === 1 ? '' : 's'}`;

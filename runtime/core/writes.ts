@@ -2,7 +2,7 @@
  * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
  */
 import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
-import { MutationError, QueryError, UnknownAttributeError, describeValue, notAHashMessage } from './errors.ts';
+import { NotNullViolationError, QueryError, RecordNotUniqueError, UnknownAttributeError, describeValue, notAHashMessage } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { castColumn, type ColumnValue } from './column-cast.ts';
 import { assertValid } from './validations.ts';
@@ -36,6 +36,17 @@ export function assertAttributes(model: ModelDefinition, attributes: unknown, op
     throw new QueryError(notAHashMessage(attributes));
   }
   for (const name of Object.keys(attributes)) if (!model.columns.includes(name)) throw new UnknownAttributeError(model.className, name);
+}
+
+/**
+ * The database's NOT NULL, before anything is written: a column the Zero schema does not mark optional, given NULL
+ * (PostgreSQL would refuse the row when the server writes it, and a client without one would store it). The message
+ * is PostgreSQL's, which Rails' ActiveRecord::NotNullViolation carries.
+ */
+function assertNotNull(model: ModelDefinition, values: Values, operation: 'insert' | 'update'): void {
+  const columns = model.schema.tables[model.table]!.columns;
+  const column = Object.keys(values).find((name) => values[name] === null && columns[name] !== undefined && !columns[name].optional);
+  if (column !== undefined) throw new NotNullViolationError(model.className, operation, `null value in column "${column}" of relation "${model.table}" violates not-null constraint`);
 }
 
 /** The full row as it will be after the write: every column, missing ones null (what Zero stores). */
@@ -84,8 +95,9 @@ export async function createRow(
   }
   const row = fullRow(model, values);
   if (validate) assertValid(model.className, model.validations, row);
+  assertNotNull(model, row, 'insert');
   if (await existing(model, row[pk])) {
-    throw new MutationError(model.className, 'insert', `the key '${pk}'=${describeValue(row[pk])} is taken: the row already exists`);
+    throw new RecordNotUniqueError(model.className, 'insert', `the key '${pk}'=${describeValue(row[pk])} is taken: the row already exists`);
   }
   await writeRow(model, 'insert', row, options);
   return row;
@@ -113,6 +125,7 @@ export async function updateRow(
   }
   const merged = { ...fullRow(model, current as Values), ...values };
   if (validate) assertValid(model.className, model.validations, merged);
+  assertNotNull(model, values, 'update');
   await writeRow(model, 'update', { ...values, [pk]: current[pk] as Scalar }, options);
   return merged;
 }

@@ -2,7 +2,7 @@
  * One row written through Zero: the model's own mutators, the schema's legacy CRUD mutators, or the runtime's generic ones.
  */
 import type { ModelDefinition } from './config.ts';
-import { ConfigError, MutationError, RecordInvalidError, RecordNotFoundError } from './errors.ts';
+import { ConfigError, MutationError, NotNullViolationError, RecordInvalidError, RecordNotFoundError, RecordNotUniqueError } from './errors.ts';
 import { recordMutators, type WriteArgs, type WriteOperation } from './mutators.ts';
 import { modelMutatorOf } from './model-mutators.ts';
 import { awaitZero, hasServer } from './zero-source.ts';
@@ -25,6 +25,17 @@ interface MutatorResultLike {
  * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
  * must be created with the registry used. Every write outcome passes the monitoring hook here.
  */
+/**
+ * A refusal as Rails types it where PostgreSQL's words say which (Rails reads the SQLSTATE; a mutation's error carries
+ * the message): a duplicate key is RecordNotUnique (which `create_or_find_by` answers by finding), NULL in a required
+ * column NotNullViolation; anything else a MutationError.
+ */
+export function databaseRefusal(model: string, operation: string, message: string, cause: unknown): MutationError {
+  if (/duplicate key value violates unique constraint/.test(message)) return new RecordNotUniqueError(model, operation, message, { cause });
+  if (/violates not-null constraint/.test(message)) return new NotNullViolationError(model, operation, message, { cause });
+  return new MutationError(model, operation, message, { cause });
+}
+
 export function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
   return monitored(model.className, operation, () => writeThroughZero(model, operation, values, options));
 }
@@ -70,7 +81,7 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
   const raise = (outcome: MutatorOutcome, where: string) => {
     if (outcome.type === 'success') return;
     const { details, message = `rejected by the ${where}` } = outcome.error;
-    throw RecordInvalidError.fromDetails(details) ?? RecordNotFoundError.fromDetails(details, message) ?? fail(message, outcome.error);
+    throw RecordInvalidError.fromDetails(details) ?? RecordNotFoundError.fromDetails(details, message) ?? databaseRefusal(model.className, operation, message, outcome.error);
   };
   raise(await result.client, 'client');
   if (options.wait === 'server') raise(await result.server, 'server');

@@ -3,7 +3,7 @@
  * return live handles and collections at once; writes go through the same core persistence as ActiveRecord's.
  */
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
-import { modelObject } from '../core/model-object.ts';
+import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass } from '../core/relation.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
@@ -15,7 +15,7 @@ import { RecordList } from './record.ts';
 import type { ReactiveAssociations } from './associations.ts';
 
 /** Class-level API of a reactive model. Writes resolve once Zero applied them; they return live handles. */
-export interface ReactiveModelStatics<Row, A = {}> {
+export interface ReactiveModelStatics<Row, A = {}> extends ModelTableMethods {
   readonly definition: ModelDefinition;
   readonly className: string;
   /** Rails' `Model.new(attributes)`: a handle of a new, unsaved record, its columns bindable (`bind:value={job.title}`). */

@@ -19,8 +19,6 @@ import { joinReaders } from './live-query.ts';
 export interface ReactiveRecordMethods<Row> extends PersistenceMethods<Row> {
   /** The columns (and loaded associations) as a plain object. */
   toJSON(): Row;
-  /** Rails' `read_attribute`: a column's value by name; the only way to read a column named like a member (`constructor`). */
-  read_attribute<K extends keyof Row & string>(name: K): Row[K];
 }
 
 /** Row keys records leave to their members (the config's `shadowedColumns`): read with `read_attribute`. */
@@ -228,9 +226,6 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
   }
   defineRecordMethods(proto, store);
   const methods: Record<string, unknown> = {
-    read_attribute(this: object, name: string) {
-      return model.columns.includes(name) ? store.read(this, name) : undefined;
-    },
     toJSON(this: Record<string, unknown>) {
       const row = access.row(this);
       if (!row && !access.peek(this)) return null;

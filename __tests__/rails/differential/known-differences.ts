@@ -1,0 +1,99 @@
+/**
+ * The scenarios whose output differs from ActiveRecord 6.1's, each with why. differential.test.ts fails on a difference
+ * missing here and on an entry that no longer differs (or no longer in every part it lists).
+ *
+ * - `rails-7+`: the runtime follows Rails 7 / 8.1 (its target) where 6.1 answers otherwise.
+ * - `documented`: a design difference the named doc states.
+ * - `bug`: a real mismatch, to be fixed in the runtime (or documented, then moved to `documented`); none is left.
+ *
+ * `parts`: where the outputs differ. `class` and / or `message` when both raised; `value` otherwise (one raised, or
+ * both answered, differently).
+ */
+export type Part = 'class' | 'message' | 'value';
+export type Category = 'rails-7+' | 'documented' | 'bug';
+/** Where a documented difference is stated, from the repository root. */
+type DocFile = 'README.md' | `docs/${string}.md`;
+
+interface Difference {
+  readonly parts: readonly Part[];
+  /** One line: what differs and why. */
+  readonly reason: string;
+}
+export type KnownDifference =
+  | (Difference & { readonly category: 'rails-7+' | 'bug' })
+  | (Difference & { readonly category: 'documented'; readonly doc: DocFile });
+
+const rails7 = (parts: readonly Part[], reason: string): KnownDifference => ({ category: 'rails-7+', parts, reason });
+const documented = (doc: DocFile, parts: readonly Part[], reason: string): KnownDifference => ({ category: 'documented', doc, parts, reason });
+
+// Shared reasons.
+const zeroRecordError = "Rails' ActiveRecordError is the runtime's base error, ZeroRecordError; same message";
+const queryError = "Rails' ArgumentError is the runtime's QueryError; same message";
+const noSqlInNotFound = "RecordNotFoundError has no SQL to show: Rails appends the relation's [WHERE ...]";
+const limitedCalculation = 'a calculation of a limited relation covers the rows it holds; Rails applies the limit to the one aggregate row';
+const soleIsRails7 = 'sole / find_sole_by are Rails 7.0: 6.1 has no such method';
+const enumLabelError = "an invalid enum label raises QueryError with Rails' message, where Rails raises ArgumentError";
+const missing = (rails: string) => `missing: Rails' ${rails} is not in the runtime`;
+
+export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
+  // Validations and errors.
+  'errors.details': documented('docs/records.md', ['value'], missing('errors.details')),
+  'errors.messages': documented('docs/records.md', ['value'], "Rails' errors.messages is spelled errors.to_hash()"),
+  'v2.int.string_1_0': documented('docs/records.md', ['value'], "new / assign_attributes cast '1.0' to 1 before only_integer reads it; a value assigned to the property is read as typed, as Rails reads it"),
+  'v2.errors_add_symbol': documented('docs/records.md', ['value'], "errors.add takes the message's text: JavaScript has no Symbol for Rails' error types (:invalid is is invalid)"),
+  'v2.save_abc_no_validation': documented('docs/records.md', ['value'], "'abc' in a number column without a numericality validation raises QueryError where Rails stores 'abc'.to_i, 0"),
+
+  // Dirty tracking.
+  'dirty.cast_plain_assign': documented('docs/records.md', ['value'], "an ActiveRecord record's column is a plain property: it holds '10' as assigned until save casts it"),
+  'dirty.int_cast_float': documented('docs/records.md', ['value'], "Zero's number columns do not say integer or float: '7.9' is 7.9, where Rails' integer column truncates it to 7"),
+
+  // Persistence.
+  'p.assign_after_destroy': documented('docs/records.md', ['class', 'message'], "a destroyed record is frozen: assigning raises JavaScript's TypeError, where Rails raises FrozenError"),
+  'p.update_columns_new': documented('docs/api.md', ['class'], zeroRecordError),
+  'p.update_columns_destroyed': documented('docs/api.md', ['class'], zeroRecordError),
+  'p.update_columns_empty': documented('docs/records.md', ['class', 'message'], "update_columns({}) raises 'Empty list of attributes to change' (QueryError); 6.1 crashes with a NoMethodError"),
+  'p.duplicate_id': documented('docs/records.md', ['message'], "a duplicate key is refused before the write, RecordNotUniqueError saying which key; Rails carries the database's words"),
+  'p.touch_new': documented('docs/api.md', ['class'], zeroRecordError),
+  'p.assign_non_hash': documented('docs/records.md', ['class'], queryError),
+  'p2.create_or_find_existing': documented('docs/records.md', ['message'], "create_or_find_by({ id }) leaving a required column NULL raises NotNullViolation, as Rails does, in PostgreSQL's words (SQLite's here)"),
+  'p2.create_or_find_conflict_mismatch': documented('docs/relations.md', ['class', 'message'], "no row matches the hash after a key conflict: the insert's MutationError where Rails raises RecordNotFound"),
+  'p3.create_missing_required': documented('docs/records.md', ['message'], "NULL in a required column is refused before the write, NotNullViolationError in PostgreSQL's words (SQLite's here)"),
+
+  // Attribute API.
+  'a.inspect': documented('docs/records.md', ['value'], missing('inspect (#<Item id: "i1", ...>)')),
+  'a.dup': documented('docs/records.md', ['value'], missing('dup (a new record with the same columns, no key)')),
+  'a.frozen_destroyed_error': documented('docs/records.md', ['class', 'message'], "a destroyed record is frozen: assigning raises JavaScript's TypeError, where Rails raises FrozenError"),
+
+  // Finders.
+  'f.find_where_scoped': documented('README.md', ['message'], noSqlInNotFound),
+  'f.first_bang_none': documented('README.md', ['message'], noSqlInNotFound),
+  'f.last_bang_none': documented('README.md', ['message'], noSqlInNotFound),
+  'f.take_bang_none': documented('README.md', ['message'], noSqlInNotFound),
+  'f.second_bang_none': documented('README.md', ['message'], noSqlInNotFound),
+  'f.sole': rails7(['value'], soleIsRails7),
+  'f.sole_none': rails7(['class', 'message'], soleIsRails7),
+  'f.sole_many': rails7(['class', 'message'], soleIsRails7),
+  'f.find_sole_by': rails7(['value'], soleIsRails7),
+  'f.find_sole_by_many': rails7(['class', 'message'], soleIsRails7),
+  'f.find_sole_by_none': rails7(['class', 'message'], soleIsRails7),
+  'f2.or_incompatible_order': documented('docs/api.md', ['class'], queryError),
+  'f2.or_incompatible_limit': documented('docs/api.md', ['class'], queryError),
+  'd2.previously_persisted': rails7(['value'], 'previously_persisted? is Rails 7.0: 6.1 has no such method'),
+
+  // Calculations and bulk writes.
+  'c.sum_limit': documented('docs/relations.md', ['value'], limitedCalculation),
+  'c2.average_limit': documented('docs/relations.md', ['value'], limitedCalculation),
+  'c2.min_limit': documented('docs/relations.md', ['value'], limitedCalculation),
+  'c.sum_string': documented('docs/relations.md', ['value'], "sum of a string column is refused (QueryError); SQLite's SUM answers 0.0"),
+  'c.count_unknown': documented('docs/api.md', ['class', 'message'], "an unknown column is the runtime's QueryError naming the columns, where Rails raises the database's StatementInvalid"),
+  'c2.max_bool': documented('docs/relations.md', ['value'], 'minimum / maximum take a number or string column; a boolean one is refused (QueryError)'),
+  'c2.group_count_limit': documented('docs/relations.md', ['value'], 'group leads only to the calculations, so it comes last: limit(2).group(...), not group(...).limit(2)'),
+  'w.update_all_empty': documented('docs/api.md', ['class'], queryError),
+
+  // Enums.
+  'e.int_read': documented('docs/records.md', ['value'], "an integer-backed enum's column reads its stored number (1), where Rails reads the label"),
+  'e.invalid': documented('docs/records.md', ['class'], enumLabelError),
+  'e.invalid_new': documented('docs/records.md', ['class'], enumLabelError),
+  'e.invalid_update': documented('docs/records.md', ['class'], enumLabelError),
+  'e.invalid_int': documented('docs/records.md', ['class'], enumLabelError),
+};

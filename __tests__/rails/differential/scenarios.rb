@@ -1,0 +1,457 @@
+# frozen_string_literal: true
+
+# The differential test's Ruby scenarios (ActiveRecord 6.1); scenarios.ts has the same names for zero-record.
+# Prints { name => { "value" => ... } | { "raised" => { "class", "message" } } } as JSON. Each scenario starts from the
+# seed rows of models.rb.
+require_relative "models"
+
+# ---------------- validations, errors, saves that validate
+run("v.presence.nil") { v(VPresence, {}) }
+run("v.presence.spaces") { v(VPresence, name: "   ") }
+run("v.presence.ok") { v(VPresence, name: "x") }
+run("v.length.short") { v(VLength, name: "ab") }
+run("v.length.long") { v(VLength, name: "abcdefghijk") }
+run("v.length.nil") { v(VLength, {}) }
+run("v.length.is") { v(VLenIs, code: "abc") }
+run("v.length.max1") { v(VLenMax1, code: "ab") }
+run("v.length.msg") { v(VLenMsg, name: "abcd") }
+run("v.attr_msg") { v(VAttrMsg, name: "") }
+run("v.num.abc") { v(VNum, age: "abc") }
+run("v.num.nil") { v(VNum, age: nil) }
+run("v.num.nil_allowed") { v(VNumNil, age: nil) }
+run("v.num.hex") { v(VNum, age: "0x1A") }
+run("v.num.spaces") { v(VNum, age: " 5 ") }
+run("v.num.exp") { v(VNum, age: "1e3") }
+run("v.num.empty_string") { v(VNum, age: "") }
+run("v.num.underscore") { v(VNum, age: "1_000") }
+run("v.int.float") { v(VInt, age: 1.5) }
+run("v.int.string_float") { v(VInt, age: "2.5") }
+run("v.int.ok") { v(VInt, age: "7") }
+run("v.range.zero") { v(VRange, age: 0) }
+run("v.range.big") { v(VRange, age: 101) }
+run("v.odd") { v(VOdd, age: 4) }
+run("v.even") { v(VEven, age: 3) }
+run("v.eq") { v(VEq, age: 4) }
+run("v.other") { v(VOther, age: 5) }
+run("v.floatbound") { v(VFloatBound, score: 1) }
+run("v.nummsg") { v(VNumMsg, age: -1) }
+run("v.gte") { v(VGte, score: 10) }
+run("v.gte_low") { v(VGte, score: 1.99) }
+run("v.incl") { v(VIncl, role: "guest") }
+run("v.incl.nil") { v(VIncl, {}) }
+run("v.incl.nil_allowed") { v(VInclNil, {}) }
+run("v.excl") { v(VExcl, role: "root") }
+run("v.format") { v(VFormat, code: "abc1") }
+run("v.format.nil") { v(VFormat, {}) }
+run("v.format.multiline") { v(VFormat, code: "abc\ndef") }
+run("v.format_without") { v(VFormatWithout, code: "a1") }
+run("v.absence") { v(VAbsence, name: "x") }
+run("v.allow_blank") { v(VBlank, name: "") }
+run("v.allow_nil_blank") { v(VNilOnly, name: "") }
+run("v.multi") { v(VMulti, name: "", age: 17.5) }
+run("v.human") { v(VHuman, {}) }
+run("v.flag.false") { v(VFlag, flag: false) }
+run("v.flagincl.false") { v(VFlagIncl, flag: false) }
+run("v.age_presence.zero") { v(VAgePresence, age: 0) }
+
+run("errors.api") do
+  r = VMulti.new(name: "", age: 10)
+  r.valid?
+  r.errors.add(:base, "Something off")
+  {
+    "full" => r.errors.full_messages,
+    "for_name" => r.errors.full_messages_for(:name),
+    "get" => r.errors[:name],
+    "get_missing" => r.errors[:email],
+    "added" => r.errors.added?(:name, "can't be blank"),
+    "added_no" => r.errors.added?(:name, "nope"),
+    "include" => r.errors.include?(:age),
+    "include_no" => r.errors.include?(:email),
+    "count" => r.errors.count, "size" => r.errors.size,
+    "empty" => r.errors.empty?, "any" => r.errors.any?,
+    "names" => r.errors.attribute_names,
+    "hash" => r.errors.to_hash,
+  }
+end
+run("errors.delete_clear") do
+  r = VMulti.new(name: "", age: 10); r.valid?
+  d = r.errors.delete(:name)
+  a = r.errors.full_messages
+  r.errors.clear
+  { "deleted" => d, "after" => a, "cleared" => r.errors.full_messages, "empty" => r.errors.empty? }
+end
+run("errors.valid_clears_added") do
+  r = VPresence.new(name: "x"); r.errors.add(:name, "custom"); ok = r.valid?
+  { "ok" => ok, "full" => r.errors.full_messages }
+end
+run("errors.details") { r = VMulti.new(name: "", age: 10); r.valid?; r.errors.details }
+run("errors.messages") { r = VMulti.new(name: "", age: 10); r.valid?; r.errors.messages }
+run("errors.full_message") { r = VMulti.new; r.errors.full_message(:name, "is odd") }
+
+run("save.invalid") do
+  r = VPresence.new(id: "x1"); ok = r.save
+  { "ok" => ok, "new" => r.new_record?, "full" => r.errors.full_messages, "count" => VPresence.count }
+end
+run("create.invalid") do
+  r = VPresence.create(id: "x1")
+  { "new" => r.new_record?, "persisted" => r.persisted?, "id" => r.id, "full" => r.errors.full_messages }
+end
+run("create_bang.invalid") { VMulti.create!(id: "x1", name: "", age: "x") }
+run("save_bang.invalid") { r = VMulti.new(id: "x1", name: "ab", age: 20); r.save! }
+run("update.invalid") do
+  r = VPresence.create!(id: "x1", name: "ok")
+  ok = r.update(name: "")
+  { "ok" => ok, "changed" => r.changed?, "changes" => r.changes, "db" => VPresence.find("x1").name, "full" => r.errors.full_messages }
+end
+run("update_bang.invalid") { r = VPresence.create!(id: "x2", name: "ok"); r.update!(name: "") }
+run("save.validate_false") do
+  r = VPresence.new(id: "x3"); ok = r.save(validate: false)
+  { "ok" => ok, "persisted" => r.persisted?, "errors" => r.errors.full_messages }
+end
+run("update.invalid_in_db") do
+  VPresence.new(id: "x4", name: nil, age: 1).save(validate: false)
+  r = VPresence.find("x4"); ok = r.update(age: 2)
+  { "ok" => ok, "full" => r.errors.full_messages, "db_age" => VPresence.find("x4").age }
+end
+run("class_update.invalid") do
+  VPresence.create!(id: "x5", name: "ok")
+  r = VPresence.update("x5", name: "")
+  { "persisted" => r.persisted?, "full" => r.errors.full_messages, "changed" => r.changed, "db" => VPresence.find("x5").name }
+end
+run("class_update.missing") { VPresence.update("zz", name: "x") }
+
+# ---------------- dirty tracking
+run("dirty.basic") do
+  r = Item.find("i1"); r.name = "Apricot"
+  { "changed?" => r.changed?, "changed" => r.changed, "changes" => r.changes, "was" => r.name_was,
+    "ac" => r.attribute_changed?(:name), "ac_from_to" => r.attribute_changed?(:name, from: "Apple", to: "Apricot"),
+    "ac_wrong_from" => r.attribute_changed?(:name, from: "X"), "ac_only_to" => r.attribute_changed?(:name, to: "Apricot"),
+    "ac_other" => r.attribute_changed?(:qty), "attribute_was" => r.attribute_was(:name),
+    "wsc" => r.will_save_change_to_attribute?(:name), "ctbs" => r.attribute_change_to_be_saved(:name),
+    "in_db" => r.attribute_in_database(:name), "hcts" => r.has_changes_to_save?, "cts" => r.changes_to_save,
+    "names_to_save" => r.changed_attribute_names_to_save }
+end
+run("dirty.same_value") { r = Item.find("i1"); r.name = "Apple"; r.qty = 10; { "changed?" => r.changed?, "changes" => r.changes } }
+run("dirty.back_and_forth") { r = Item.find("i1"); r.name = "X"; r.name = "Apple"; { "changed?" => r.changed?, "changes" => r.changes } }
+run("dirty.nil_to_nil") { r = Item.find("i2"); r.code = nil; r.changed? }
+run("dirty.restore") do
+  r = Item.find("i1"); r.name = "X"; r.qty = 99
+  ret = r.restore_attributes([:name])
+  { "ret" => ret, "name" => r.name, "changes" => r.changes }
+end
+run("dirty.restore_all") { r = Item.find("i1"); r.name = "X"; r.qty = 99; ret = r.restore_attributes; { "ret" => ret, "changed?" => r.changed?, "attrs" => r.attributes } }
+run("dirty.after_save") do
+  r = Item.find("i1"); r.name = "Apricot"; r.qty = 11; r.save
+  { "changed?" => r.changed?, "saved_changes" => r.saved_changes, "previous_changes" => r.previous_changes,
+    "sctn?" => r.saved_change_to_attribute?(:name), "sctn_from" => r.saved_change_to_attribute?(:name, from: "Apple"),
+    "sctn_wrong" => r.saved_change_to_attribute?(:name, to: "Zed"), "sct_qty" => r.saved_change_to_attribute(:qty),
+    "sct_cat" => r.saved_change_to_attribute(:category), "before_last_save" => r.attribute_before_last_save(:name),
+    "before_last_save_unchanged" => r.attribute_before_last_save(:category),
+    "prev_changed" => r.attribute_previously_changed?(:name), "prev_was" => r.attribute_previously_was(:name),
+    "prev_was_unchanged" => r.attribute_previously_was(:category),
+    "wsc" => r.will_save_change_to_attribute?(:name) }
+end
+run("dirty.save_nothing") { r = Item.find("i1"); r.name = "A2"; r.save; s = r.save; { "s" => s, "saved" => r.saved_changes, "before" => r.attribute_before_last_save(:name) } }
+run("dirty.fresh_before_last_save") { r = Item.find("i1"); { "blw" => r.attribute_before_last_save(:name), "saved" => r.saved_changes, "sct?" => r.saved_change_to_attribute?(:name), "sct" => r.saved_change_to_attribute(:name) } }
+run("dirty.reload_clears") { r = Item.find("i1"); r.update(name: "Z"); r.reload; { "saved" => r.saved_changes, "changed" => r.changed?, "blw" => r.attribute_before_last_save(:name) } }
+run("dirty.cast_assign_attributes") { r = Item.find("i1"); r.assign_attributes(qty: "10", price: "1.5"); { "changed?" => r.changed?, "qty" => r.qty, "price" => r.price } }
+run("dirty.cast_plain_assign") { r = Item.find("i1"); r.qty = "10"; { "changed?" => r.changed?, "qty" => r.qty } }
+run("dirty.empty_to_nil") { r = Item.find("i1"); r.assign_attributes(qty: ""); { "changes" => r.changes, "qty" => r.qty } }
+run("dirty.bool_cast") { r = Item.find("i1"); r.assign_attributes(active: "0"); { "active" => r.active, "changes" => r.changes } }
+run("dirty.bool_cast_true") { r = Item.find("i2"); r.assign_attributes(active: "true"); { "active" => r.active, "changes" => r.changes } }
+run("dirty.int_cast_float") { r = Item.find("i1"); r.assign_attributes(qty: "7.9"); { "qty" => r.qty, "changes" => r.changes } }
+run("dirty.string_cast_number") { r = Item.find("i1"); r.assign_attributes(code: 42); { "code" => r.code, "changes" => r.changes } }
+run("dirty.new_record") { r = Item.new(id: "n1", name: "New"); { "changes" => r.changes, "changed" => r.changed, "was" => r.name_was, "new" => r.new_record? } }
+run("dirty.after_create") { r = Item.create!(id: "n1", name: "New", qty: 3); { "prev" => r.previous_changes, "saved?" => r.saved_change_to_attribute?(:id), "blw" => r.attribute_before_last_save(:name), "prev_new" => r.previously_new_record?, "changed?" => r.changed? } }
+run("dirty.update_column_keeps_others") do
+  r = Item.find("i1"); r.name = "X"; ret = r.update_column(:qty, 50)
+  { "ret" => ret, "changes" => r.changes, "qty" => r.qty, "db" => Item.find("i1").slice(:name, :qty), "saved" => r.saved_changes }
+end
+run("dirty.changed_attributes") { r = Item.find("i1"); r.name = "X"; r.changed_attributes }
+run("dirty.two_saves") { r = Item.find("i1"); r.update!(name: "B"); r.update!(qty: 1); { "prev" => r.previous_changes, "blw_name" => r.name_before_last_save, "sct_name" => r.saved_change_to_name? } }
+run("dirty.toggle") { r = Item.find("i1"); ret = r.toggle(:active); { "same" => ret.equal?(r), "active" => r.active, "changes" => r.changes } }
+run("dirty.toggle_nil") { r = Item.find("i4"); r.toggle(:active); { "active" => r.active, "changes" => r.changes } }
+run("dirty.increment_nil") { r = Item.find("i3"); r.increment(:qty); { "qty" => r.qty, "changes" => r.changes } }
+run("dirty.decrement_by") { r = Item.find("i1"); r.decrement(:qty, 3); { "qty" => r.qty, "changes" => r.changes } }
+run("dirty.changes_after_failed_save_then_success") do
+  r = VPresence.create!(id: "x1", name: "a"); r.name = ""; r.save; r.name = "b"; r.save
+  { "saved" => r.saved_changes, "changed?" => r.changed? }
+end
+
+# ---------------- persistence
+run("p.lifecycle") do
+  r = Item.new(id: "n1", name: "N"); s = []
+  s << [r.new_record?, r.persisted?, r.destroyed?]
+  r.save!
+  s << [r.new_record?, r.persisted?, r.destroyed?]
+  ret = r.destroy
+  s << [r.new_record?, r.persisted?, r.destroyed?, ret.equal?(r), r.frozen?]
+  s << Item.exists?("n1")
+  s
+end
+run("p.assign_after_destroy") { r = Item.find("i1"); r.destroy; r.name = "x"; "no error" }
+run("p.save_after_destroy") { r = Item.find("i1"); r.destroy; r.save }
+run("p.save_bang_after_destroy") { r = Item.find("i1"); r.destroy; r.save! }
+run("p.destroy_new") { r = Item.new(id: "n1", name: "N"); ret = r.destroy; [ret.equal?(r), r.new_record?, r.destroyed?, r.persisted?] }
+run("p.destroy_bang") { r = Item.find("i1"); ret = r.destroy!; [ret.equal?(r), r.destroyed?, Item.count] }
+run("p.update_columns_new") { Item.new(id: "n1", name: "N").update_columns(name: "x") }
+run("p.update_columns_destroyed") { r = Item.find("i1"); r.destroy; r.update_columns(name: "x") }
+run("p.update_columns_empty") { Item.find("i1").update_columns({}) }
+run("p.update_columns") { r = Item.find("i1"); ret = r.update_columns(name: "Z", qty: 4); [ret, r.name, r.qty, r.changed?, r.saved_changes, Item.find("i1").attributes] }
+run("p.update_column_skips_validation") { r = VPresence.create!(id: "x1", name: "ok"); ret = r.update_column(:name, ""); [ret, VPresence.find("x1").name, r.valid?] }
+run("p.reload_after_update_all") { r = Item.find("i1"); Item.where(id: "i1").update_all(name: "Zed"); r.name = "local"; ret = r.reload; [ret.equal?(r), r.name, r.changed?] }
+run("p.reload_destroyed") { r = Item.find("i1"); Item.where(id: "i1").delete_all; r.reload }
+run("p.toggle_bang") { r = Item.find("i1"); ret = r.toggle!(:active); [ret, r.active, Item.find("i1").active, r.changed?, r.saved_changes] }
+run("p.increment_bang") { r = Item.find("i1"); ret = r.increment!(:qty, 5); [ret.equal?(r), r.qty, Item.find("i1").qty, r.changed?] }
+run("p.decrement_bang_nil") { r = Item.find("i3"); r.decrement!(:qty); [r.qty, Item.find("i3").qty] }
+run("p.increment_unknown") { Item.find("i1").increment(:nope) }
+run("p.create_returns") { r = Item.create(id: "n1", name: "N", qty: "3"); [r.persisted?, r.qty, Item.find("n1").qty] }
+run("p.create_array") { rs = Item.create([{ id: "n1", name: "A" }, { id: "n2", name: "B" }]); [rs.map(&:id), Item.count] }
+run("p.class_update") { r = Item.update("i1", name: "Upd"); [r.name, r.saved_changes, Item.find("i1").name] }
+run("p.class_update_missing") { Item.update("zz", name: "x") }
+run("p.class_destroy") { r = Item.destroy("i1"); [r.destroyed?, r.id, Item.count] }
+run("p.class_destroy_missing") { Item.destroy("zz") }
+run("p.duplicate_id") { Item.create!(id: "i1", name: "dup") }
+run("p.touch_new") { Item.new(id: "n1", name: "x").touch }
+run("p.unknown_attr_assign") { Item.find("i1").assign_attributes(colour: "red") }
+run("p.unknown_attr_new") { Item.new(colour: "red") }
+run("p.unknown_attr_update") { Item.find("i1").update(colour: "red") }
+run("p.assign_non_hash") { Item.find("i1").assign_attributes("x") }
+run("p.update_returns") { r = Item.find("i1"); [r.update!(name: "U"), r.update(name: "U"), r.update(name: "V")] }
+run("p.save_unchanged") { r = Item.find("i1"); [r.save, r.saved_changes] }
+run("p.failed_save_keeps_changes") { r = VPresence.create!(id: "x1", name: "a"); r.name = ""; s = r.save; [s, r.changes, r.name_was] }
+run("p.new_defaults") { Item.new.attributes }
+run("p.update_attribute") { r = VPresence.create!(id: "x1", name: "ok"); ret = r.update_attribute(:name, ""); [ret, VPresence.find("x1").name] }
+run("p.delete") { r = Item.find("i1"); ret = r.delete; [ret.equal?(r), r.destroyed?, Item.count] }
+run("p.class_delete") { [Item.delete("i1"), Item.count] }
+
+# ---------------- attribute API
+run("a.attributes") { Item.find("i1").attributes }
+run("a.attribute_names") { Item.find("i1").attribute_names }
+run("a.has_attribute") { r = Item.find("i1"); [r.has_attribute?(:name), r.has_attribute?("nope")] }
+run("a.attribute_present") { r = Item.find("i2"); r.name = "  "; [r.attribute_present?(:name), r.attribute_present?(:code), r.attribute_present?(:active), r.attribute_present?(:qty), r.attribute_present?(:nope)] }
+run("a.read_attribute") { r = Item.find("i1"); [r.read_attribute(:name), r.read_attribute("nope"), r.read_attribute(:qty)] }
+run("a.write_attribute") { r = Item.find("i1"); r.write_attribute(:name, "W"); [r.name, r.changes] }
+run("a.bracket") { r = Item.find("i1"); r[:name] = "W"; [r[:name], r.changes] }
+run("a.to_param") { [Item.find("i1").to_param, Item.new.to_param] }
+run("a.to_key") { [Item.find("i1").to_key, Item.new.to_key] }
+run("a.inspect") { Item.find("i1").inspect }
+run("a.dup") { r = Item.find("i1").dup; [r.new_record?, r.id, r.name, r.changes] }
+run("a.as_json") { Item.find("i1").as_json }
+run("a.frozen_destroyed_error") { r = Item.find("i1"); r.destroy; r.name = "x" }
+
+# ---------------- finders
+run("f.find") { Item.find("i1") }
+run("f.find_missing") { Item.find("zz") }
+run("f.find_array") { Item.find(["i3", "i1"]).map(&:id) }
+run("f.find_array_missing") { Item.find(["i1", "zz", "yy"]) }
+run("f.find_varargs") { Item.find("i2", "i1").map(&:id) }
+run("f.find_single_array") { Item.find(["i1"]).map(&:id) }
+run("f.find_empty_array") { Item.find([]) }
+run("f.find_nil") { Item.find(nil) }
+run("f.find_no_args") { Item.find }
+run("f.find_where_scoped") { Item.where(category: "veg").find("i1") }
+run("f.find_ordered_array") { Item.order(position: :desc).find(["i1", "i2", "i3"]).map(&:id) }
+run("f.find_by") { [Item.find_by(name: "Apple").id, Item.find_by(name: "zz")] }
+run("f.find_by_bang") { Item.find_by!(name: "zz") }
+run("f.find_by_nil") { Item.find_by(category: nil).id }
+run("f.first_last") { [Item.first.id, Item.last.id, Item.first(2).map(&:id), Item.last(2).map(&:id), Item.take.id, Item.take(2).map(&:id)] }
+run("f.ordinals") { [Item.second.id, Item.third.id, Item.fourth.id, Item.fifth.id, Item.forty_two, Item.third_to_last.id, Item.second_to_last.id] }
+run("f.ordinals_ordered") { r = Item.order(:position); [r.first.id, r.second.id, r.last.id, r.second_to_last.id, r.third_to_last.id] }
+run("f.ordinals_offset_limit") { r = Item.order(:id).offset(1).limit(3); [r.first.id, r.second.id, r.third.id, r.fourth, r.last.id, r.second_to_last.id] }
+run("f.order_desc_nulls") { [Item.order(price: :desc).first.id, Item.order(:price).first.id, Item.order(price: :desc).last.id] }
+run("f.order_string") { ids(Item.order("name desc")) }
+run("f.order_multi") { ids(Item.order(category: :asc, name: :desc)) }
+run("f.order_case") { ids(Item.order(:name)) }
+run("f.first_bang_none") { Item.where(name: "zz").first! }
+run("f.last_bang_none") { Item.none.last! }
+run("f.take_bang_none") { Item.where(name: "zz").take! }
+run("f.second_bang_none") { Item.where(id: "i1").second! }
+run("f.sole") { Item.where(name: "Apple").sole.id }
+run("f.sole_none") { Item.where(name: "zz").sole }
+run("f.sole_many") { Item.where(category: "fruit").sole }
+run("f.find_sole_by") { Item.find_sole_by(category: "veg").id }
+run("f.find_sole_by_many") { Item.find_sole_by(category: "fruit") }
+run("f.find_sole_by_none") { Item.find_sole_by(category: "zz") }
+run("f.exists") { [Item.exists?, Item.exists?("i1"), Item.exists?("zz"), Item.exists?(name: "Apple"), Item.exists?(name: "zz"), Item.where(category: "veg").exists?, Item.none.exists?, Item.exists?(false), Item.where(category: "veg").exists?("i1")] }
+run("f.none") { n = Item.none; [n.to_a, n.count, n.pluck(:id), n.sum(:qty), n.exists?, n.first, n.where(id: "i1").to_a] }
+run("f.where_not") { [ids(Item.where.not(category: "fruit")), ids(Item.where.not(category: nil)), ids(Item.where.not(category: "fruit", active: true))] }
+run("f.or") { ids(Item.where(category: "veg").or(Item.where(qty: 5))) }
+run("f.rewhere") { ids(Item.where(category: "fruit").rewhere(category: "veg")) }
+run("f.unscope_where") { [Item.where(category: "fruit").unscope(:where).count, ids(Item.where(category: "fruit", active: true).unscope(where: :category))] }
+run("f.reorder") { ids(Item.order(:name).reorder(:position)) }
+run("f.reverse_order") { [ids(Item.all.reverse_order), ids(Item.order(:position).reverse_order), ids(Item.order(:category, :name).reverse_order)] }
+run("f.limit_offset") { [ids(Item.order(:id).limit(2).offset(1)), ids(Item.order(:id).offset(4)), ids(Item.limit(0))] }
+run("f.distinct_pluck") { Item.distinct.order(:category).pluck(:category) }
+run("f.where_in") { [ids(Item.where(id: [])), ids(Item.where(category: ["veg", nil])), ids(Item.where(id: ["i2", "i1"]))] }
+run("f.where_range") { [ids(Item.where(qty: 5..12)), ids(Item.where(qty: 5...12)), ids(Item.where(qty: 10..)), ids(Item.where(price: ..1.5))] }
+run("f.last_limited") { Item.order(:id).limit(3).last.id }
+run("f.first_0") { Item.first(0) }
+run("f.where_bool") { [ids(Item.where(active: false)), ids(Item.where(active: nil))] }
+run("f.find_or_create_existing") { r = Item.find_or_create_by(name: "Apple"); [r.id, Item.count] }
+run("f.find_or_create_new") { r = Item.find_or_create_by(id: "n1", name: "New"); [r.persisted?, r.name, Item.count] }
+run("f.find_or_initialize") { r = Item.find_or_initialize_by(id: "n1", name: "Zed"); [r.new_record?, r.name, r.changes, Item.count] }
+run("f.create_with") { r = Item.create_with(category: "x").find_or_create_by(id: "n2", name: "Z"); [r.category, r.persisted?] }
+run("f.where_init") { r = Item.where(category: "fruit").find_or_initialize_by(id: "n3", name: "Kiwi"); [r.category, r.new_record?] }
+run("f.where_new") { [Item.where(category: "veg").new.category, Item.where(category: "veg", active: true).new(name: "x").attributes] }
+run("f.first_or_initialize") { r = Item.where(name: "zz").first_or_initialize(id: "n4"); [r.name, r.id, r.new_record?] }
+run("f.find_or_create_bang_invalid") { VPresence.find_or_create_by!(id: "x9") }
+run("f.find_or_create_invalid") { r = VPresence.find_or_create_by(id: "x9"); [r.new_record?, r.errors.full_messages] }
+run("f.include") { r = Item.find("i1"); [Item.where(category: "fruit").include?(r), Item.where(category: "veg").include?(r)] }
+
+# ---------------- calculations
+run("c.count") { [Item.count, Item.count(:price), Item.count(:qty), Item.where(category: "fruit").count, Item.distinct.count(:category), Item.limit(2).count, Item.none.count] }
+run("c.sum") { [Item.sum(:qty), Item.sum(:price), Item.where(id: "zz").sum(:qty), Item.where(id: "i3").sum(:qty)] }
+run("c.average") { [Item.average(:qty), Item.average(:price), Item.where(id: "zz").average(:qty), Item.where(id: "i4").average(:price)] }
+run("c.min_max") { [Item.minimum(:qty), Item.maximum(:qty), Item.minimum(:price), Item.maximum(:price), Item.where(id: "zz").maximum(:qty), Item.maximum(:name), Item.minimum(:name), Item.minimum(:category)] }
+run("c.group_count") { Item.group(:category).count.to_a }
+run("c.group_sum") { Item.group(:category).sum(:qty).to_a }
+run("c.group_avg") { Item.group(:category).average(:price).to_a }
+run("c.group_max") { Item.group(:active).maximum(:qty).to_a }
+run("c.group_multi") { Item.group(:category, :active).count.to_a }
+run("c.pluck") { [Item.order(:position).pluck(:name), Item.order(:id).pluck(:id, :qty), Item.where(id: "zz").pluck(:name)] }
+run("c.pick") { [Item.order(:position).pick(:name), Item.where(id: "zz").pick(:name), Item.order(:id).pick(:id, :price)] }
+run("c.ids") { [Item.ids, Item.where(category: "fruit").order(position: :desc).ids] }
+run("c.sum_limit") { Item.order(:id).limit(2).sum(:qty) }
+run("c.predicates") { [Item.any?, Item.none?, Item.where(category: "veg").one?, Item.where(category: "fruit").many?, Item.where(id: "zz").any?, Item.where(category: "fruit").one?] }
+run("c.average_int") { Item.where(id: ["i1", "i2"]).average(:qty) }
+run("c.sum_string") { Item.sum(:name) }
+run("c.count_unknown") { Item.count(:nope) }
+
+# ---------------- batches & bulk writes
+run("b.find_each") { a = []; Item.find_each(batch_size: 2) { |r| a << r.id }; a }
+run("b.find_each_start") { a = []; Item.find_each(batch_size: 2, start: "i3") { |r| a << r.id }; a }
+run("b.find_each_finish") { a = []; Item.find_each(batch_size: 2, finish: "i3") { |r| a << r.id }; a }
+run("b.find_in_batches") { Item.find_in_batches(batch_size: 4).map { |b| b.map(&:id) } }
+run("b.in_batches") { a = []; Item.in_batches(of: 2) { |rel| a << rel.pluck(:id) }; a }
+run("b.in_batches_update_all") { [Item.in_batches(of: 4).update_all(active: true), Item.where(active: true).count] }
+run("b.find_each_where") { a = []; Item.where(category: "fruit").find_each(batch_size: 1) { |r| a << r.id }; a }
+run("b.find_each_desc") { a = []; Item.find_each(batch_size: 2, order: :desc) { |r| a << r.id }; a }
+run("w.update_all") { [Item.where(category: "fruit").update_all(qty: 0), Item.where(qty: 0).count] }
+run("w.delete_all") { [Item.where(category: "fruit").delete_all, Item.count] }
+run("w.destroy_all") { rs = Item.where(category: "fruit").destroy_all; [rs.map(&:id), rs.map(&:destroyed?), Item.count] }
+run("w.delete_by") { [Item.delete_by(category: "veg"), Item.count] }
+run("w.update_all_empty") { Item.update_all({}) }
+
+# ---------------- enums
+run("e.mapping") { [Post.statuses, Post.kinds] }
+run("e.predicates") { p = Post.find("p1"); [p.draft?, p.published?, p.status, p.kind_short?, p.kind_long?] }
+run("e.int_read") { Post.find("p2").kind }
+run("e.bang") { p = Post.find("p1"); ret = p.published!; [ret, p.status, Post.find("p1").status, p.saved_changes] }
+run("e.scopes") { [ids(Post.published), ids(Post.not_published), ids(Post.kind_long), ids(Post.not_kind_long), Post.draft.count] }
+run("e.invalid") { p = Post.find("p1"); p.status = "paused" }
+run("e.invalid_new") { Post.new(status: "paused") }
+run("e.invalid_update") { Post.find("p1").update(status: "bogus") }
+run("e.invalid_int") { Post.new(kind: 7) }
+run("e.where_label") { [ids(Post.where(status: :published)), ids(Post.where(kind: :long)), ids(Post.where(status: "paused"))] }
+run("e.changes") { p = Post.find("p1"); p.status = "archived"; [p.changes, p.attribute_changed?(:status, from: "draft", to: "archived")] }
+run("e.suffix") { p = PostS.find("p1"); [p.draft_status?, p.published_status?, ids(PostS.draft_status)] }
+run("e.blank_assign") { p = Post.find("p1"); p.status = ""; [p.status, p.changes] }
+run("e.create_label") { p = Post.create!(id: "p9", title: "x", status: :archived); [p.status, Post.find("p9").status] }
+run("e.int_label_assign") { p = Post.find("p1"); p.kind = "long"; [p.kind_long?, p.changed?, p.save, Post.where(kind: 1).count] }
+
+# ================= second round, each area again (v2, d2, p2, f2, c2, b2, e2, m2)
+run("v2.int.string_1_0") { v(VInt, age: "1.0") }
+run("v2.num.nil_allowed_empty") { v(VNumNil, age: "") }
+run("v2.num.spaces_only") { v(VNum, age: "   ") }
+run("v2.incl_int_string") { v(VInclInt, age: "1") }
+run("v2.len_num") { v(VLenNum, age: 12345) }
+run("v2.errors_add_symbol") { r = VPresence.new(name: "x"); r.errors.add(:name, :invalid); r.errors.full_messages }
+run("v2.no_validations_valid") { r = Item.new; [r.valid?, r.errors.full_messages] }
+run("v2.save_string_number_prop") { r = VNum.create!(id: "x1", age: 1); r.age = "12"; [r.save, VNum.find("x1").age, r.age] }
+run("v2.save_abc_number_prop") { r = VNum.create!(id: "x1", age: 1); r.age = "abc"; [r.save, r.errors.full_messages, VNum.find("x1").age] }
+run("v2.save_abc_no_validation") { r = Item.find("i1"); r.qty = "abc"; [r.save, Item.find("i1").qty] }
+run("v2.errors_cleared_after_good_save") { r = VPresence.new(id: "x1"); r.save; r.name = "ok"; [r.save, r.errors.full_messages, r.errors.empty?] }
+run("d2.increment_bang_keeps_other_changes") { r = Item.find("i1"); r.name = "X"; r.increment!(:qty); [r.changes, Item.find("i1").attributes.slice("name", "qty")] }
+run("d2.toggle_bang_saves_all") { r = Item.find("i1"); r.name = "X"; r.toggle!(:active); [r.changed?, Item.find("i1").attributes.slice("name", "active")] }
+run("d2.toggle_bang_invalid_record") { VPresence.new(id: "x1", name: "").save(validate: false); r = VPresence.find("x1"); [r.toggle!(:flag), VPresence.find("x1").flag] }
+run("d2.update_column_same_col_pending") { r = Item.find("i1"); r.qty = 77; r.update_column(:qty, 50); [r.qty, r.changes, r.changed?] }
+run("d2.will_save_to") { r = Item.find("i1"); r.name = "X"; [r.will_save_change_to_attribute?(:name, to: "X"), r.will_save_change_to_attribute?(:name, from: "Apple"), r.will_save_change_to_attribute?(:name, to: "Y")] }
+run("d2.new_record_from_nil") { r = Item.new(name: "x"); [r.attribute_changed?(:name, from: nil), r.attribute_changed?(:qty), r.changed] }
+run("d2.noop_update") { r = Item.find("i1"); r.update(name: "Z"); r.update(name: "Z"); [r.saved_changes, r.name_before_last_save] }
+run("d2.saved_after_update_columns") { r = Item.find("i1"); r.update!(name: "B"); r.update_columns(qty: 3); [r.saved_changes, r.saved_change_to_name?] }
+run("d2.create_then_update_prev") { r = Item.create!(id: "n1", name: "A"); r.update!(name: "B"); [r.previous_changes, r.previously_new_record?] }
+run("d2.float_change_equiv") { r = Item.find("i3"); r.price = 2; [r.changed?, r.changes] }
+run("d2.restore_returns_unchanged_names") { r = Item.find("i1"); r.name = "X"; r.restore_attributes([:name, :qty]) }
+run("d2.previously_persisted") { r = Item.find("i1"); r.destroy; r.previously_persisted? }
+run("p2.create_or_find_existing") { r = Item.create_or_find_by(id: "i1"); [r.id, r.name, r.persisted?] }
+run("p2.create_or_find_new") { r = Item.create_or_find_by(id: "n1", name: "N"); [r.id, r.persisted?, Item.count] }
+run("p2.create_or_find_conflict_mismatch") { Item.create_or_find_by!(id: "i1", name: "Other") }
+run("p2.first_or_create") { r = Item.where(category: "zz").first_or_create(id: "n1", name: "N"); [r.category, r.persisted?, Item.count] }
+run("p2.first_or_create_existing") { r = Item.where(category: "fruit").first_or_create(id: "n1", name: "N"); [r.id, Item.count] }
+run("p2.build_alias") { r = Item.where(category: "veg").build(name: "b"); [r.category, r.name, r.new_record?] }
+run("p2.create_array_with_invalid") { rs = VPresence.create([{ id: "x1", name: "a" }, { id: "x2" }]); [rs.map(&:persisted?), VPresence.count] }
+run("p2.destroy_by") { rs = Item.destroy_by(category: "veg"); [rs.map(&:id), rs.map(&:destroyed?), Item.count] }
+run("p2.update_noop_true") { r = Item.find("i1"); [r.update({}), r.saved_changes] }
+run("p2.save_new_then_find") { r = Item.new(id: "n1", name: "N", qty: 2); r.save; Item.find("n1").attributes }
+run("p2.update_class_multiple_attrs") { r = Item.update("i2", qty: 3, active: true); [r.qty, r.active, r.changed?] }
+run("p2.destroy_twice") { r = Item.find("i1"); r.destroy; ret = r.destroy; [ret.equal?(r), Item.count] }
+run("f2.or_incompatible_order") { Item.where(name: "Apple").or(Item.order(:name)).to_a }
+run("f2.or_incompatible_limit") { Item.where(name: "Apple").limit(1).or(Item.where(name: "Fig")).to_a }
+run("f2.where_not_empty") { ids(Item.where.not(id: [])) }
+run("f2.where_not_in_with_nil") { ids(Item.where.not(category: ["fruit", nil])) }
+run("f2.where_not_in") { ids(Item.where.not(category: ["fruit"])) }
+run("f2.or_nil") { ids(Item.where(qty: nil).or(Item.where(qty: 1))) }
+run("f2.limit_last") { Item.limit(2).last.id }
+run("f2.limit_first_n") { Item.limit(2).first(3).map(&:id) }
+run("f2.offset_first") { Item.offset(2).first.id }
+run("f2.order_last_nulls") { [Item.order(:qty).last.id, Item.order(qty: :desc).first(3).map(&:id), Item.order(:qty).first.id] }
+run("f2.where_last_n") { Item.where(category: "fruit").last(2).map(&:id) }
+run("f2.unscope_order_limit") { [ids(Item.order(:name).unscope(:order)), ids(Item.limit(1).unscope(:limit))] }
+run("f2.reverse_first") { Item.order(:position).reverse_order.first.id }
+run("f2.take_many") { Item.take(10).map(&:id) }
+run("f2.forty_two_bang") { Item.forty_two! }
+run("f2.find_by_multi") { [Item.find_by(category: "fruit", active: false).id, Item.find_by(id: ["i3", "i2"]).id] }
+run("f2.find_by_order") { Item.order(:position).find_by(category: "fruit").id }
+run("f2.exists_array_ids") { [Item.where(id: "i1").exists?("i2"), (Item.exists?(["i1", "i2"]) rescue "err")] }
+run("f2.none_or") { ids(Item.none.or(Item.where(id: "i1"))) }
+run("f2.where_chain_same_col") { ids(Item.where(category: "fruit").where(category: "veg")) }
+run("f2.find_string_on_limited") { Item.order(:id).limit(1).find("i3") }
+run("f2.first_n_ordered") { [Item.order(:name).first(3).map(&:id), Item.order(:name).last(3).map(&:id)] }
+run("c2.group_min_name") { Item.group(:category).minimum(:name).to_a }
+run("c2.where_group_sum") { Item.where(category: "fruit").group(:active).sum(:price).to_a }
+run("c2.distinct_pluck_multi") { Item.distinct.order(:category, :active).pluck(:category, :active) }
+run("c2.distinct_count_all") { Item.distinct.count }
+run("c2.max_bool") { [Item.maximum(:active), Item.minimum(:active)] }
+run("c2.offset_count") { [Item.offset(4).count, Item.order(:id).offset(4).count] }
+run("c2.limit_pluck") { [Item.order(:id).limit(3).pluck(:id), Item.order(:name).limit(2).pick(:name)] }
+run("c2.average_limit") { Item.order(:id).limit(2).average(:qty) }
+run("c2.min_limit") { Item.order(:id).limit(2).minimum(:qty) }
+run("c2.count_distinct_col_limit") { Item.order(:id).limit(3).distinct.count(:category) }
+run("c2.sum_distinct") { Item.distinct.sum(:qty) }
+run("c2.group_count_limit") { Item.group(:category).limit(2).count.to_a }
+run("c2.pluck_distinct_nulls") { Item.distinct.pluck(:active).sort_by(&:to_s) }
+run("b2.find_each_limit") { a = []; Item.limit(3).find_each(batch_size: 2) { |r| a << r.id }; a }
+run("b2.find_each_ordered") { a = []; Item.order(:name).find_each(batch_size: 4) { |r| a << r.id }; a }
+run("b2.in_batches_delete_all") { [Item.in_batches(of: 2).delete_all, Item.count] }
+run("b2.find_in_batches_start_finish") { Item.find_in_batches(batch_size: 2, start: "i2", finish: "i5").map { |b| b.map(&:id) } }
+run("e2.not_label") { ids(Post.where.not(status: :draft)) }
+run("e2.bang_same") { p = Post.find("p1"); [p.draft!, p.saved_changes] }
+run("e2.new_default") { p = Post.new; [p.status, p.draft?] }
+run("e2.new_label") { p = Post.new(status: "published"); [p.published?, p.status] }
+run("e2.enum_where_array") { ids(Post.where(status: [:draft, :archived])) }
+run("e2.int_bang") { p = Post.find("p1"); p.kind_long!; Post.where(kind: 1).count }
+run("m2.column_names") { Item.column_names }
+run("m2.primary_key") { [Item.primary_key, Item.table_name] }
+
+# ================= third round
+run("c3.sum_distinct_dupes") { Item.create!(id: "n1", name: "x", qty: 10); [Item.distinct.sum(:qty), Item.sum(:qty), Item.distinct.count(:qty)] }
+run("c3.distinct_average_dupes") { Item.create!(id: "n1", name: "x", qty: 10); Item.distinct.average(:qty) }
+run("p3.create_missing_required") { Item.create!(id: "n1") }
+run("f3.string_range") { ids(Item.where(name: "B".."E")) }
+run("f3.where_in_nil_mixed") { ids(Item.where(code: [nil, "A1"])) }
+run("c3.distinct_count_bool") { Item.distinct.count(:active) }
+run("c3.pluck_desc_nulls") { Item.order(price: :desc).pluck(:price) }
+run("p3.reload_keeps_errors") { VPresence.create!(id: "x1", name: "a"); r = VPresence.find("x1"); r.name = ""; r.valid?; r.reload; [r.name, r.errors.full_messages] }
+run("e3.scope_chain") { [Post.published.or(Post.archived).count, ids(Post.where(kind: 1).published)] }
+run("p3.increment_negative") { r = Item.find("i1"); r.increment!(:qty, -4); [r.qty, Item.find("i1").qty] }
+run("d3.after_destroy") { r = Item.find("i1"); r.name = "X"; r.destroy; [r.changed?, r.changes, r.previous_changes] }
+run("v3.score_only_integer_string") { v(VScoreInt, score: "3") }
+run("f3.exists_none_cond") { [Item.none.exists?("i1"), Item.where(category: "fruit").exists?(name: "Carrot")] }
+run("d3.toggle_twice") { r = Item.find("i1"); r.toggle(:active); r.toggle(:active); [r.changed?, r.changes] }
+run("f3.find_by_bang_ok") { Item.find_by!(code: "C3").id }
+run("c3.sum_float_precision") { Item.where(id: ["i1", "i2"]).sum(:price) }
+run("f3.order_then_where_pluck") { Item.where(active: true).order(qty: :desc).pluck(:id) }
+run("e3.pluck_enum") { Post.order(:id).pluck(:status) }
+
+puts JSON.generate(OUT)
