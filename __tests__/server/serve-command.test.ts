@@ -94,10 +94,11 @@ describe('zero-record serve: a running server', SLOW, () => {
   });
 
   it('refuses a body over the cap with 413, and unknown paths with 404', async () => {
-    const big = await fetch(`${url}/query`, { method: 'POST', body: 'x'.repeat(9 * 1024 * 1024) }).catch((error: unknown) => error);
-    // The server answers 413 and closes; depending on timing fetch sees the answer or the closed socket.
-    if (big instanceof Response) expect(big.status).toBe(413);
-    else expect(String(big)).toMatch(/fetch failed|socket|ECONNRESET|EPIPE/);
+    // The answer, not a reset: the rest of the body is read and dropped while the 413 goes out.
+    for (const size of [9, 64]) {
+      const big = await fetch(`${url}/query`, { method: 'POST', body: 'x'.repeat(size * 1024 * 1024) });
+      expect([big.status, await big.text()]).toEqual([413, 'Request body over 8388608 bytes']);
+    }
     expect((await fetch(`${url}/push`, { method: 'POST', body: '[]' })).status).toBe(404);
   });
 

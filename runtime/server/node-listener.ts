@@ -23,10 +23,13 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (size > maxBytes) return;
       size += chunk.length;
       if (size > maxBytes) {
+        // Refused, and the rest read and dropped, not kept: destroying the socket here would reset it before the 413
+        // is written, and the client would see a reset instead of the answer. `connection: close` ends it afterwards.
+        chunks.length = 0;
         reject(new BodyTooLargeError());
-        request.destroy();
         return;
       }
       chunks.push(chunk);
