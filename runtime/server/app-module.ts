@@ -36,7 +36,10 @@ export function serverAppFrom(exports: Record<string, unknown>, source: string):
   return exports as unknown as ServerApp;
 }
 
-/** Imports the app module at `path` (relative to `cwd`; TypeScript works under `zero-record`, which runs tsx). */
+/**
+ * Imports the app module at `path` (relative to `cwd`). A TypeScript module needs a loader Node has not (Node 20) or
+ * one that resolves extensionless imports: `NODE_OPTIONS='--import tsx'`, which the error says (importProblems).
+ */
 export async function loadServerApp(path: string, cwd = process.cwd()): Promise<ServerApp> {
   const file = isAbsolute(path) ? path : resolve(cwd, path);
   let exports: Record<string, unknown>;
