@@ -205,4 +205,37 @@ describe('the query endpoint', () => {
     await expect(ast(wrong, 'notes.all', [])).rejects.toThrow(/the read policy of notes: 'project' is a relationship of notes; give the conditions its row must meet as a hash/);
     await Promise.all([plain, policed, nested, wrong].map((s) => s.close()));
   });
+
+  it("takes a relationship through a junction table in a read policy, as Zero's whereExists over it", async () => {
+    const teams = table('teams').columns({ id: string() }).primaryKey('id');
+    const people = table('people').from('app_people').columns({ id: string(), login: string().from('user_login') }).primaryKey('id');
+    const seats = table('seats').columns({ id: string(), team_id: string(), person_id: string() }).primaryKey('id');
+    const junction = createSchema({
+      tables: [teams, people, seats],
+      relationships: [
+        relationships(teams, ({ many }) => ({
+          people: many({ sourceField: ['id'], destField: ['team_id'], destSchema: seats }, { sourceField: ['person_id'], destField: ['id'], destSchema: people }),
+        })),
+      ],
+    });
+    const teamsZql = createBuilder(junction);
+    const teamQueries = defineQueries({
+      teams: {
+        all: defineQuery(() => teamsZql.teams),
+        withMember: defineQuery(({ args }: { args: string }) => teamsZql.teams.whereExists('people', (q) => q.where('login', args))),
+      },
+    });
+    const make = (policies: Parameters<typeof createServer<Ctx>>[0]['policies']) =>
+      createServer<Ctx>({ schema: junction, queries: teamQueries, mutators: {} as never, database: 'postgres://nobody@127.0.0.1:1/none', authenticate: () => ({ userID: 'alice' }), policies });
+    const where = async (of: ReturnType<typeof make>, name: string, args: unknown[]) => {
+      const response = await of.query(post(JSON.stringify(['transform', [{ id: 'q', name, args }]])));
+      return ((await response.json()) as { queries: { ast?: AST }[] }).queries[0]!.ast?.where;
+    };
+    const plain = make({});
+    const policed = make({ teams: { read: (ctx) => ({ people: { login: ctx.userID } }) } });
+    const zeroSays = await where(plain, 'teams.withMember', ['alice']);
+    expect(JSON.stringify(zeroSays)).toContain('"name":"user_login"');
+    expect(await where(policed, 'teams.all', [])).toEqual(zeroSays);
+    await Promise.all([plain.close(), policed.close()]);
+  });
 });
