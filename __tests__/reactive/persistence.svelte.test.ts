@@ -225,9 +225,20 @@ describe('the rest of the record API on a handle, answering as ActiveRecord does
     ['previously_new_record_p / previously_persisted_p of a found row', (j) => [j.previously_new_record_p(), j.previously_persisted_p()], [false, false]],
     ['has_attribute_p / attribute_present_p', (j) => ((j.status = ''), [j.has_attribute_p('title'), j.has_attribute_p('nope'), j.attribute_present_p('title'), j.attribute_present_p('status')]), [true, false, true, false]],
     ['attribute_names / attributes (the unsaved value, cast)', (j) => ((j.priority = '4' as never), [j.attribute_names().length, j.attributes().priority, j.attributes().title]), [7, 4, 'Fix the boiler']],
+    ['read_attribute / write_attribute / changed_attributes', (j) => [j.write_attribute('priority', '5' as never), j.priority, j.read_attribute('priority'), j.read_attribute('nope' as never), j.changed_attributes()], ['5', 5, 5, null, { priority: 2 }]],
+    ['to_key / to_param', (j) => [j.to_key(), j.to_param(), ReactiveJob.new().to_param()], [['j1'], 'j1', null]],
   ];
   test.each(cases)('%s', (_name, act, expected) => {
     expect(act(ReactiveJob.find('j1'))).toEqual(expected);
+  });
+
+  test('update_attribute saves without validations; delete removes the row alone; Model.delete by key', async () => {
+    const job = ReactiveJob.find('j1');
+    expect(await job.update_attribute('title', '')).toBe(true);
+    expect(ReactiveJob.find_by({ id: 'j1' }).title).toBe('');
+    expect([await job.delete(), job.destroyed_p()]).toEqual([job, true]);
+    expect(ReactiveJob.exists_p('j1').current).toBe(false);
+    expect([await ReactiveJob.delete(['j2', 'nope']), ReactiveJob.column_names().length, ReactiveJob.primary_key(), ReactiveJob.table_name()]).toEqual([1, 7, 'id', 'jobs']);
   });
 
   test('increment_bang writes that column alone; touch writes a timestamp; reload drops unsaved changes', async () => {
