@@ -420,6 +420,12 @@ describe("Rails' attribute, key and delete methods, as ActiveRecord 6.1 answers 
     expect([await unsaved.delete(), unsaved.destroyed_p(), await m.Job.count()]).toEqual([unsaved, true, 5]);
   });
 
+  test('Model.delete takes keys only: an object (a range or a pattern to where) is refused, nothing deleted', async () => {
+    await expect(m.Job.delete({ matches: '%' } as never)).rejects.toThrow(new QueryError('Job.delete: expected a key or a list of keys, got {"matches":"%"}'));
+    await expect(m.Job.delete(['j1', { gt: '' }] as never)).rejects.toThrow(QueryError);
+    expect(await m.Job.count()).toBe(5);
+  });
+
   test('Model.delete(id or ids) deletes those rows alone and answers how many; column_names, primary_key, table_name', async () => {
     expect([await m.Job.delete('j5'), await m.Job.delete(['j4', 'zz']), await m.Job.delete('none'), await m.Job.count()]).toEqual([1, 1, 0, 3]);
     expect(await m.Task.where({ job_id: 'j1' }).count()).toBe(2);
@@ -586,6 +592,15 @@ describe('a number column that validates numericality', () => {
     (saved as { priority: unknown }).priority = '1.0';
     expect([await saved.save(), saved.errors.full_messages()]).toEqual([false, ['Priority must be an integer']]);
     expect(await Task.exists_p('s')).toBe(false);
+  });
+
+  test("a cleared field ('') is NULL to allow_nil, as Rails judges allow_nil on the cast value: save and valid_p agree", async () => {
+    const Task = model(true);
+    const task = await Task.create_bang({ id: 't', title: 'Feed', priority: 2 });
+    (task as { priority: unknown }).priority = '';
+    expect([task.valid_p(), await task.save(), (await Task.find('t')).priority]).toEqual([true, true, null]);
+    const fresh = Task.new({ id: 'u', title: 'x', priority: '' as never });
+    expect([fresh.valid_p(), await fresh.save()]).toEqual([true, true]);
   });
 
   test('without the validation the value is a clear QueryError, not a silent 0 as Rails would store', async () => {

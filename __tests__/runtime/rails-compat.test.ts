@@ -52,6 +52,8 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['matches: _ is one character', () => m.Job.where({ title: { matches: 'ti_e' } }), ['j4']],
       ['not matches is NOT ILIKE, NULL excluded', () => m.Job.not({ country: { matches: 'u%' } }), ['j2', 'j5']],
       ['sanitize_sql_like matches its text literally', () => m.Job.where({ title: { matches: `%${sanitize_sql_like('a_%')}%` } }), []],
+      ['an escaped % is no wildcard run', () => m.Job.where({ title: { matches: '%\\%\\%\\%%' } }), []],
+      ["Rails' cast reads '1.' as 1", () => m.Job.where({ priority: '1.' }), ['j1']],
     ];
     test.each(cases)('%s', async (_name, query, expected) => {
       expect(ids(await query()).sort()).toEqual(expected);
@@ -330,6 +332,7 @@ describe.each(READ_MODES)('%s', (mode) => {
       ['empty range', () => m.Job.where({ priority: {} }), /range for 'priority' needs at least one of gt, gte, lt, lte/],
       ['matches on a number column', () => m.Job.where({ priority: { matches: '1%' } }), /Job\.where: matches compares strings; column 'priority' of Job holds numbers/],
       ['matches without a string', () => m.Job.where({ title: { matches: 3 as never } }), /matches for 'title' takes a pattern string, got 3/],
+      ['matches with more than two runs of %', () => m.Job.where({ title: { matches: '%a%b%' } }), /Job\.where: matches for 'title': a pattern holds at most 2 runs of %, got 3/],
       ['matches beside a range key', () => m.Job.where({ title: { matches: 'a%', gt: 'a' } as never }), /unknown key 'gt' beside matches for 'title' \(use matches and case_sensitive\)/],
       ['negative limit', () => m.Job.limit(-1), /Job\.limit: expected a non-negative integer, got -1/],
       ['scope missing argument', () => (m.Job.by_client as () => unknown)(), /Job\.by_client: wrong number of arguments \(given 0, expected 1\)/],

@@ -200,6 +200,9 @@ describe('the query endpoint', () => {
     expect(JSON.stringify(where)).toContain('"childField":["project_id"]');
     expect(JSON.stringify(where)).toContain('{"type":"column","name":"author_login"}');
     expect(JSON.stringify(where)).toContain('"alias":"zsubq_project"');
+    // A `__proto__` key is a column name like any other (unknown here), not a prototype that would empty the hash.
+    const proto = through({ projects: { read: () => JSON.parse('{"__proto__":{"owner_id":"alice"}}') as never } });
+    await expect(ast(proto, 'project.find', ['p1'])).rejects.toThrow(/unknown column '__proto__'/);
     // A relationship given anything but a hash is the app's mistake, refused naming it (as an unknown column is).
     const wrong = through({ notes: { read: () => ({ project: 'p1' }) } });
     await expect(ast(wrong, 'notes.all', [])).rejects.toThrow(/the read policy of notes: 'project' is a relationship of notes; give the conditions its row must meet as a hash/);

@@ -84,7 +84,8 @@ function range(unit: Unit, node: AstNode): Value {
 
 function addCondition(segments: Segment[], method: 'where' | 'not', column: string, condition: Condition): void {
   const last = segments[segments.length - 1];
-  if (last && last.method === method) {
+  // Conditions AND into one where(); never into one not(), which is NOT (a AND b): `.not(a).not(b)` is ZQL's meaning.
+  if (last && last.method === 'where' && method === 'where') {
     const existing = last.entries.get(column);
     if (!existing) return void last.entries.set(column, condition);
     if (existing.kind === 'range' && condition.kind === 'range' && [...condition.ops.keys()].every((op) => !existing.ops.has(op))) {

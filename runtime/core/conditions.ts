@@ -138,7 +138,22 @@ function matchCondition(model: ModelDefinition, column: string, { matches, case_
   if (typeof matches !== 'string') throw new QueryError(`${context}: matches for '${column}' takes a pattern string, got ${describeValue(matches)}`);
   if (model.columnTypes[column] !== 'string') throw new QueryError(`${context}: matches compares strings; column '${column}' of ${model.className} holds ${model.columnTypes[column]}s`);
   if (case_sensitive !== undefined && typeof case_sensitive !== 'boolean') throw new QueryError(`${context}: case_sensitive for '${column}' is true or false, got ${describeValue(case_sensitive)}`);
+  const problem = patternProblem(matches);
+  if (problem) throw new QueryError(`${context}: matches for '${column}': ${problem}`);
   return { op: 'cmp', column, operator: case_sensitive ? 'LIKE' : 'ILIKE', value: matches };
+}
+
+/** The most runs of `%` a pattern may hold (`%term%` has two). */
+export const MAX_PATTERN_WILDCARDS = 2;
+
+/**
+ * Why a LIKE pattern is refused, or undefined. Zero (client and zero-cache) matches LIKE with a backtracking regular
+ * expression, each `%` a `.*`: a few more runs of them make one row take seconds to minutes (`%a%a%a%a%a%a%b`), so a
+ * pattern, which a client may send in a relation spec, holds at most MAX_PATTERN_WILDCARDS of them.
+ */
+export function patternProblem(pattern: string): string | undefined {
+  const runs = pattern.replace(/\\./gs, '').match(/%+/g)?.length ?? 0;
+  return runs > MAX_PATTERN_WILDCARDS ? `a pattern holds at most ${MAX_PATTERN_WILDCARDS} runs of %, got ${runs} (Zero's LIKE backtracks on each)` : undefined;
 }
 
 /** Rails' `sanitize_sql_like`: `string` with `\\`, `%` and `_` escaped, to match it literally inside a pattern (`{ matches: `%${sanitize_sql_like(q)}%` }`). */
@@ -160,7 +175,8 @@ export function castValue(model: ModelDefinition, column: string, value: Scalar 
   if (enumeration && type === 'number' && typeof plain === 'string' && (plain.trim() === '' || Number.isNaN(Number(plain)))) throw new QueryError(`${context}: '${plain}' is not a valid ${column}`);
   if (type === 'number') {
     if (typeof plain === 'number') return plain;
-    const parsed = typeof plain === 'string' ? rubyNumber(plain) : undefined;
+    // Rails' type cast (`to_f`) also reads `'1.'`, which its numericality does not.
+    const parsed = typeof plain === 'string' ? rubyNumber(plain.replace(/(\d)\.(\s*)$/, '$1$2')) : undefined;
     if (parsed !== undefined) return parsed;
     throw new QueryError(`${context}: column '${column}' of ${model.className} holds numbers; got ${describeValue(value)}`);
   }

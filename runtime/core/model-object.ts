@@ -5,6 +5,7 @@
 import type { Relation } from './relation.ts';
 import type { WhereValue } from './conditions.ts';
 import { deleteAll } from './bulk-writes.ts';
+import { QueryError, describeValue } from './errors.ts';
 import type { WriteOptions } from './zero-write.ts';
 import { enumStatics } from './enums.ts';
 
@@ -46,7 +47,14 @@ export function modelObject(statics: Record<string, unknown>, all: () => Relatio
     column_names: () => [...definition.columns],
     primary_key: () => definition.primaryKey,
     table_name: () => definition.table,
-    delete: (idOrIds, options) => deleteAll(all().where({ [definition.primaryKey]: idOrIds as WhereValue }), options),
+    delete: (idOrIds, options) => {
+      // Keys only: an object would be a range or a pattern in where(), and could delete every row.
+      const keys = Array.isArray(idOrIds) ? idOrIds : [idOrIds];
+      if (!keys.every((key) => typeof key === 'string' || typeof key === 'number')) {
+        return Promise.reject(new QueryError(`${definition.className}.delete: expected a key or a list of keys, got ${describeValue(idOrIds)}`));
+      }
+      return deleteAll(all().where({ [definition.primaryKey]: keys as WhereValue }), options);
+    },
   };
   const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, ...statics };
   const prototype = all() as unknown as Record<string, unknown>;

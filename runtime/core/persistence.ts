@@ -225,10 +225,21 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
 function assertAssignedReadable(store: RecordStore, record: object, attributes: RowData): void {
   const { model } = store;
   const typed = model.columns.some((column) => validatesUncast(model, column) && !Object.is(tryCast(model, column, attributes[column]), attributes[column]));
-  if (!typed) return;
-  // Numericality reads the values as typed; every other rule reads them cast where they can be, as the write would.
-  const values = model.columns.map((column) => [column, validatesNumber(model, column) ? attributes[column] : assignedValue(model, column, attributes[column])]);
-  assertValidInto(store, record, Object.fromEntries(values));
+  if (typed) assertValidInto(store, record, validatedValues(model, attributes));
+}
+
+/**
+ * The values the validations read, as Rails' read them: each cast where it can be, as the write would, except that
+ * numericality reads a value as typed, unless its cast is NULL (`''` in a number column), which `allow_nil` then skips
+ * as Rails' does (it judges the cast value).
+ */
+function validatedValues(model: RecordStore['model'], attributes: RowData): RowData {
+  const values = Object.create(null) as Record<string, unknown>;
+  for (const column of model.columns) {
+    const cast = assignedValue(model, column, attributes[column]);
+    values[column] = validatesNumber(model, column) && cast !== null ? attributes[column] : cast;
+  }
+  return values;
 }
 
 function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
@@ -362,7 +373,7 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     },
     /** Rails' `valid?`: runs the validations, fills `errors`. */
     valid_p(this: object) {
-      const errors = validationErrors(model.className, model.validations, currentAttributes(store, this));
+      const errors = validationErrors(model.className, model.validations, validatedValues(model, currentAttributes(store, this)));
       store.state(this).errors.replace(errors);
       return Object.keys(errors).length === 0;
     },

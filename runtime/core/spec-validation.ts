@@ -16,7 +16,7 @@
  * queries as a denial-of-service risk, hence the caps.
  */
 import { InvalidRelationSpecError, describeValue } from './errors.ts';
-import { OPERATORS, PATTERN_OPERATORS, type Condition, type Operator } from './conditions.ts';
+import { OPERATORS, PATTERN_OPERATORS, patternProblem, type Condition, type Operator } from './conditions.ts';
 import type { RelationSpec } from './relation-spec.ts';
 import type { AnySchema } from './zero-types.ts';
 
@@ -131,6 +131,8 @@ class Checker {
           // A pattern is a string, compared with a string column: scalar() checks both.
           if (typeof value !== 'string') this.fail(`${path}.value`, `${operator} takes a pattern string, got ${describeValue(value)}`);
           this.scalar(table, column, value, `${path}.value`);
+          const problem = patternProblem(value);
+          if (problem) this.fail(`${path}.value`, problem);
         } else if (operator === 'IN' || operator === 'NOT IN') {
           if (!Array.isArray(value)) this.fail(`${path}.value`, `${operator} takes an array, got ${describeValue(value)}`);
           value.forEach((v, i) => this.scalar(table, column, v, `${path}.value[${i}]`));

@@ -65,7 +65,8 @@ export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C
     // hashCondition says what is wrong with anything but a hash.
     if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) hashCondition(modelOf(table), hash, context);
     // The table's own columns as a where hash; a relationship's name (not also a column) as the conditions its rows meet.
-    const own: Record<string, WhereValue> = {};
+    // No prototype: a `__proto__` key is then a column name, refused as unknown, not a prototype that drops the hash.
+    const own = Object.create(null) as Record<string, WhereValue>;
     const through: AstCondition[] = [];
     const relationships: Readonly<Record<string, readonly Hop[]>> = schema.relationships[table] ?? {};
     for (const [name, value] of Object.entries(hash)) {
