@@ -5,7 +5,7 @@
  */
 import { Zero } from '@rocicorp/zero';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ActiveRecord, ConfigError, RecordInvalidError, RecordNotFoundError, defineModel, defineModelMutators } from '../../runtime/index.ts';
+import { ActiveRecord, ConfigError, RecordInvalidError, RecordNotFoundError, RecordNotUniqueError, defineModel, defineModelMutators } from '../../runtime/index.ts';
 import { schema } from '../support/zero.ts';
 
 let z: Zero<typeof schema> | undefined;
@@ -28,6 +28,17 @@ function setup() {
 }
 
 describe('per-model mutators', () => {
+  test("create refuses a key a row has (Zero's insert would skip it and succeed), with details the client raises RecordNotUniqueError from", async () => {
+    const { Job, mutators } = setup();
+    await Job.create_bang({ id: 'j1', title: 'Paint' });
+    // Called directly, as the push endpoint runs it for a create that raced another client's.
+    const outcome = (await z!.mutate(mutators.job.create({ values: { id: 'j1', title: 'Other' } }) as never).client) as { type: string; error?: { details?: unknown } };
+    expect(outcome).toMatchObject({ type: 'error', error: { type: 'app', details: { name: 'RecordNotUniqueError', model: 'Job', operation: 'insert' } } });
+    const raised = RecordNotUniqueError.fromDetails(outcome.error?.details);
+    expect([raised instanceof RecordNotUniqueError, raised?.message]).toEqual([true, `Job insert failed: the key 'id'="j1" is taken: the row already exists`]);
+    expect((await Job.find('j1')).title).toBe('Paint');
+  });
+
   test("the runtime's writes go through mutators.<model>.* (the only mutators this client has)", async () => {
     const { Job } = setup();
     const job = await Job.create({ id: 'j1', title: 'Paint', status: 'active' });

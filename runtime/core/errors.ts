@@ -123,7 +123,25 @@ export class MutationError extends ZeroRecordError {
 }
 
 /** Rails' `ActiveRecord::RecordNotUnique`: an insert whose primary key a row already has (Zero's one unique constraint). */
-export class RecordNotUniqueError extends MutationError {}
+export class RecordNotUniqueError extends MutationError {
+  /** The insert of `id` into `model`, whose key column `primaryKey` a row already holds it in. */
+  static keyTaken(model: string, primaryKey: string, id: unknown): RecordNotUniqueError {
+    return new RecordNotUniqueError(model, 'insert', `the key '${primaryKey}'=${describeValue(id)} is taken: the row already exists`);
+  }
+
+  /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
+  get details(): { name: 'RecordNotUniqueError'; model: string; operation: string; message: string } {
+    return { name: 'RecordNotUniqueError', model: this.model, operation: this.operation, message: this.message };
+  }
+
+  static fromDetails(details: unknown): RecordNotUniqueError | undefined {
+    const d = details as Partial<RecordNotUniqueError['details']> | null | undefined;
+    if (d?.name !== 'RecordNotUniqueError' || typeof d.model !== 'string' || typeof d.operation !== 'string' || typeof d.message !== 'string') return undefined;
+    const error = new RecordNotUniqueError(d.model, d.operation, '');
+    error.message = d.message;
+    return error;
+  }
+}
 
 /** Rails' `ActiveRecord::NotNullViolation`: NULL written to a column the schema requires; refused before the write. */
 export class NotNullViolationError extends MutationError {}

@@ -10,7 +10,7 @@
  */
 import { defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
-import { MutationError, ZeroRecordError, describeValue } from './errors.ts';
+import { MutationError, RecordNotUniqueError, ZeroRecordError, describeValue } from './errors.ts';
 import { keyNotFound } from './finders.ts';
 import { assertValid } from './validations.ts';
 import { buildFindQuery } from './relation-spec.ts';
@@ -76,6 +76,12 @@ function mutatorsFor(model: ModelDefinition) {
     create: write('create', async (tx, values) => {
       const row = Object.fromEntries(model.columns.map((c) => [c, values[c] ?? null]));
       assertValid(model.className, model.validations, row);
+      // Zero's insert skips a row whose key is taken (ON CONFLICT DO NOTHING), so a create that raced another client's
+      // would succeed writing nothing: refused, as the database's unique key refuses Rails' INSERT.
+      const id = values[model.primaryKey];
+      if (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, id as string | number))) {
+        throw RecordNotUniqueError.keyTaken(model.className, model.primaryKey, id);
+      }
       await table(tx).insert(values);
     }),
     update: write('update', async (tx, values) => {

@@ -2,7 +2,7 @@
  * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
  */
 import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
-import { NotNullViolationError, QueryError, RecordNotUniqueError, UnknownAttributeError, describeValue, notAHashMessage } from './errors.ts';
+import { NotNullViolationError, QueryError, RecordNotUniqueError, UnknownAttributeError, notAHashMessage } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { castColumn, type ColumnValue } from './column-cast.ts';
 import { assertValid } from './validations.ts';
@@ -97,7 +97,7 @@ export async function createRow(
   if (validate) assertValid(model.className, model.validations, row);
   assertNotNull(model, row, 'insert');
   if (await existing(model, row[pk])) {
-    throw new RecordNotUniqueError(model.className, 'insert', `the key '${pk}'=${describeValue(row[pk])} is taken: the row already exists`);
+    throw RecordNotUniqueError.keyTaken(model.className, pk, row[pk]);
   }
   await writeRow(model, 'insert', row, options);
   return row;

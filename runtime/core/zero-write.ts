@@ -81,7 +81,12 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
   const raise = (outcome: MutatorOutcome, where: string) => {
     if (outcome.type === 'success') return;
     const { details, message = `rejected by the ${where}` } = outcome.error;
-    throw RecordInvalidError.fromDetails(details) ?? RecordNotFoundError.fromDetails(details, message) ?? databaseRefusal(model.className, operation, message, outcome.error);
+    throw (
+      RecordInvalidError.fromDetails(details) ??
+      RecordNotFoundError.fromDetails(details, message) ??
+      RecordNotUniqueError.fromDetails(details) ??
+      databaseRefusal(model.className, operation, message, outcome.error)
+    );
   };
   raise(await result.client, 'client');
   if (options.wait === 'server') raise(await result.server, 'server');
