@@ -18,7 +18,7 @@ import { humanize } from './inflect.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
 import { rowKey } from './record-of.ts';
-import { destroyRow } from './writes.ts';
+import { destroyRow, isRequired } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
 
 type Read = (column: string) => unknown;
@@ -60,12 +60,6 @@ export async function destroyDependents(model: ModelDefinition, read: Read, opti
 function associated(model: ModelDefinition, name: string, read: Read): Relation {
   const { relation, single } = associationRelation(Relation, model, name, read);
   return single ? capLimit(relation, 1) : relation;
-}
-
-/** A column the Zero schema does not mark `.optional()`: it cannot hold NULL. */
-function isRequired(model: ModelDefinition, column: string): boolean {
-  const tables = model.schema.tables as Readonly<Record<string, { readonly columns: Readonly<Record<string, { readonly optional?: boolean }>> }>>;
-  return tables[model.table]?.columns[column]?.optional !== true;
 }
 
 async function any(relation: Relation): Promise<boolean> {

@@ -72,23 +72,22 @@ function mutatorsFor(model: ModelDefinition) {
       }
     });
   const table = (tx: Tx) => tx.mutate[model.table]!;
+  /** The row stored under `values`' key, where the mutator runs (this client's store, or the server's transaction). */
+  const stored = async (tx: Tx, values: Values) =>
+    (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, values[model.primaryKey] as string | number))) as Values | undefined;
   return {
     create: write('create', async (tx, values) => {
       const row = Object.fromEntries(model.columns.map((c) => [c, values[c] ?? null]));
       assertValid(model.className, model.validations, row);
       // Zero's insert skips a row whose key is taken (ON CONFLICT DO NOTHING), so a create that raced another client's
       // would succeed writing nothing: refused, as the database's unique key refuses Rails' INSERT.
-      const id = values[model.primaryKey];
-      if (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, id as string | number))) {
-        throw RecordNotUniqueError.keyTaken(model.className, model.primaryKey, id);
-      }
+      if (await stored(tx, values)) throw RecordNotUniqueError.keyTaken(model.className, model.primaryKey, values[model.primaryKey]);
       await table(tx).insert(values);
     }),
     update: write('update', async (tx, values) => {
-      const id = values[model.primaryKey];
       // Rails validates the record as it will be: the stored row with the changes applied.
-      const current = (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, id as string | number))) as Values | undefined;
-      if (!current) throw keyNotFound(model, id);
+      const current = await stored(tx, values);
+      if (!current) throw keyNotFound(model, values[model.primaryKey]);
       assertValid(model.className, model.validations, { ...current, ...values });
       await table(tx).update(values);
     }),

@@ -58,7 +58,7 @@ export function modelObject(statics: Record<string, unknown>, all: () => Relatio
   };
   const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, ...statics };
   const prototype = all() as unknown as Record<string, unknown>;
-  const names = [...MODEL_QUERY_METHODS, ...Object.keys(all().model.scopes)];
+  const names = [...MODEL_QUERY_METHODS, ...Object.keys(definition.scopes)];
   for (const name of names) {
     if (name in model || excluded.includes(name) || typeof prototype[name] !== 'function') continue;
     model[name] = (...args: unknown[]) => (all() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);

@@ -233,7 +233,7 @@ function assertAssignedReadable(store: RecordStore, record: object, attributes: 
  * numericality reads a value as typed, unless its cast is NULL (`''` in a number column), which `allow_nil` then skips
  * as Rails' does (it judges the cast value).
  */
-function validatedValues(model: RecordStore['model'], attributes: RowData): RowData {
+function validatedValues(model: ModelDefinition, attributes: RowData): RowData {
   const values = Object.create(null) as Record<string, unknown>;
   for (const column of model.columns) {
     const cast = assignedValue(model, column, attributes[column]);

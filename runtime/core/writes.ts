@@ -38,14 +38,18 @@ export function assertAttributes(model: ModelDefinition, attributes: unknown, op
   for (const name of Object.keys(attributes)) if (!model.columns.includes(name)) throw new UnknownAttributeError(model.className, name);
 }
 
+/** A column the Zero schema does not mark `.optional()`: it cannot hold NULL. */
+export function isRequired(model: ModelDefinition, column: string): boolean {
+  return model.schema.tables[model.table]?.columns[column]?.optional !== true;
+}
+
 /**
  * The database's NOT NULL, before anything is written: a column the Zero schema does not mark optional, given NULL
  * (PostgreSQL would refuse the row when the server writes it, and a client without one would store it). The message
  * is PostgreSQL's, which Rails' ActiveRecord::NotNullViolation carries.
  */
 function assertNotNull(model: ModelDefinition, values: Values, operation: 'insert' | 'update'): void {
-  const columns = model.schema.tables[model.table]!.columns;
-  const column = Object.keys(values).find((name) => values[name] === null && columns[name] !== undefined && !columns[name].optional);
+  const column = Object.keys(values).find((name) => values[name] === null && isRequired(model, name));
   if (column !== undefined) throw new NotNullViolationError(model.className, operation, `null value in column "${column}" of relation "${model.table}" violates not-null constraint`);
 }
 

@@ -21,11 +21,6 @@ interface MutatorResultLike {
 }
 
 /**
- * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
- * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
- * must be created with the registry used. Every write outcome passes the monitoring hook here.
- */
-/**
  * A refusal as Rails types it where PostgreSQL's words say which (Rails reads the SQLSTATE; a mutation's error carries
  * the message): a duplicate key is RecordNotUnique (which `create_or_find_by` answers by finding), NULL in a required
  * column NotNullViolation; anything else a MutationError.
@@ -36,6 +31,11 @@ export function databaseRefusal(model: string, operation: string, message: strin
   return new MutationError(model, operation, message, { cause });
 }
 
+/**
+ * Writes one row through Zero: the model's own mutators when `defineModelMutators` defined them; else the schema's CRUD
+ * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
+ * must be created with the registry used. Every write outcome passes the monitoring hook here.
+ */
 export function writeRow(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions = {}): Promise<void> {
   return monitored(model.className, operation, () => writeThroughZero(model, operation, values, options));
 }

@@ -14,6 +14,7 @@ import type { Policies, ReadPolicyHash } from './policies.ts';
 interface ServerNames {
   /** server table name -> client table name */
   readonly tables: ReadonlyMap<string, string>;
+  tableName(table: string): string;
   columnName(table: string, column: string): string;
 }
 
@@ -22,6 +23,7 @@ function serverNames(schema: Schema): ServerNames {
   for (const [name, table] of Object.entries(schema.tables)) tables.set(table.serverName ?? name, name);
   return {
     tables,
+    tableName: (table) => schema.tables[table]?.serverName ?? table,
     columnName: (table, column) => schema.tables[table]?.columns[column]?.serverName ?? column,
   };
 }
@@ -104,7 +106,7 @@ export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C
         system: 'client',
         correlation: { parentField: serverKey(from, hop.sourceField), childField: serverKey(dest, hop.destField) },
         subquery: {
-          table: schema.tables[dest]!.serverName ?? dest,
+          table: names.tableName(dest),
           alias: `zsubq_${at > 0 ? 'zhidden_' : ''}${name}`,
           where: last ? where(dest) : existsThrough(dest, hops, name, where, at + 1),
         },
