@@ -152,15 +152,6 @@ describe('Zero source', () => {
     const Orphan = ActiveRecord.createModel({ schema, table: 'clients' });
     await expect(Orphan.find('c1')).rejects.toThrow(new ZeroNotReadyError('Client: no Zero client configured; call configureZero(() => zero) or pass zero in the model config'));
   });
-
-  test('configureZero with a function waits until the app has created Zero', async () => {
-    let ready: typeof m.z | undefined;
-    configureZero(() => ready);
-    const Client = ActiveRecord.createModel(defineModel({ schema, table: 'clients' }));
-    const pending = Client.find('c1');
-    setTimeout(() => (ready = m.z), 120);
-    expect((await pending).name).toBe('Acme');
-  });
 });
 
 describe('Rails details', () => {

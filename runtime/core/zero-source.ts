@@ -111,31 +111,40 @@ function settled<T>(probe: () => T | null | undefined, onReady: (value: T) => vo
 
 /**
  * Calls `onReady` with the model's Zero client as soon as it exists (at once when it does), or `onFailed` with a
- * `ZeroNotReadyError` (no source configured, or none after `timeoutMs`) or a `ConnectionError` (the client is closed).
+ * `ZeroNotReadyError` (no source configured, or none after `timeoutMs`; at once on a server, where none will come) or a
+ * `ConnectionError` (the client is closed).
  * Returns the cancel function.
  */
 export function whenZero(model: ModelDefinition, onReady: (z: AnyZero) => void, onFailed: (error: ZeroRecordError) => void, timeoutMs = ZERO_READY_TIMEOUT_MS): () => void {
-  if (!sourceOf(model)) {
+  const source = sourceOf(model);
+  if (!source) {
     onFailed(new ZeroNotReadyError(`${model.className}: no Zero client configured; call configureZero(() => zero) or pass zero in the model config`));
     return NOTHING_TO_CANCEL;
   }
+  // On a server nothing creates the client a function source waits for (an app makes it in the browser): waiting would
+  // only delay every server-rendered request by the timeout.
+  const onServer = ON_SERVER && isFunctionSource(source);
   return whenReady(
     () => currentZero(model),
-    { polls: () => isFunctionSource(sourceOf(model)), timeoutMs },
+    { polls: () => isFunctionSource(sourceOf(model)), timeoutMs: onServer ? 0 : timeoutMs },
     (z) => (z.closed ? onFailed(closedError(model.className)) : onReady(z)),
     (thrown) =>
       onFailed(
         thrown === undefined
-          ? new ZeroNotReadyError(`${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)${NO_DOM ? SERVER_HINT : ''}`)
+          ? new ZeroNotReadyError(
+              onServer
+                ? `${model.className}: the configured Zero source returned undefined outside a browser${SERVER_HINT}`
+                : `${model.className}: Zero was not ready after ${timeoutMs} ms (the configured source kept returning undefined)`,
+            )
           : asZeroRecordError(thrown, (cause) => new ZeroNotReadyError(`${model.className}: the configured Zero source threw: ${String(cause)}`, { cause })),
       ),
   );
 }
 
-// Outside a browser the likely reason is server-side rendering, where an app makes no Zero (it syncs only in a browser).
-const NO_DOM = typeof document === 'undefined';
+/** Neither a page nor a worker: Node (server-side rendering, a SvelteKit server load, a script), where an app makes no Zero later. */
+const ON_SERVER = typeof document === 'undefined' && !('WorkerGlobalScope' in globalThis);
 const SERVER_HINT =
-  '; if this ran during server-side rendering (a SvelteKit load or a component on the server), no Zero client exists there: read in the browser (a universal load returning early when !browser, or the component after hydration)';
+  '; during server-side rendering (a SvelteKit load or a component on the server) no Zero client exists: read in the browser (a universal load returning early when !browser, or the component after hydration); a script configures its own client before reading';
 
 /** The model's Zero client, waiting for it as `whenZero` does. */
 export function awaitZero(model: ModelDefinition, timeoutMs = ZERO_READY_TIMEOUT_MS): Promise<AnyZero> {
