@@ -36,6 +36,7 @@ describe("{ wait: 'server' } with a validation only the server makes", () => {
       const error = await ActiveJob.create_bang({ id, title, status: 'active' }, { wait: 'server' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RecordInvalidError);
       expect((error as RecordInvalidError).fullMessages).toEqual(['Title is too long (maximum is 20 characters)']);
+      expect((error as RecordInvalidError).errorDetails).toEqual({ title: [{ error: 'too_long', count: 20 }] }); // Rails' errors.details, across the wire
       expect(seen).toContain(true); // applied optimistically first
       await jobs.until(lacks(id), 'the refused row gone from the live view');
       const rows = await waitForValue('the jobs table', async () => session().sql`SELECT id FROM jobs WHERE id = ${id}`);

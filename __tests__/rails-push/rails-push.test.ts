@@ -80,6 +80,7 @@ describe('Rails validations, callbacks and write policies decide', () => {
       expect(error).toBeInstanceOf(RecordInvalidError);
       expect((error as RecordInvalidError).fullMessages).toEqual(['Email has already been taken']);
       expect((error as RecordInvalidError).errors).toEqual({ email: ['has already been taken'] });
+      expect((error as RecordInvalidError).errorDetails).toEqual({ email: [{ error: 'taken', value: email }] });
       expect((error as RecordInvalidError).model).toBe('Client');
       expect(seen).toContain(true); // applied optimistically first
       await clients.until((rows) => !rows.some((r) => r.id === id), 'the refused client gone from the live view');

@@ -74,6 +74,8 @@ describe("destroy applies dependent:, as ActiveRecord's destroy does", () => {
     await client.destroy();
     await client.destroy();
     expect(client.errors.full_messages()).toEqual(['Cannot delete record because dependent jobs exist', 'Cannot delete record because dependent jobs exist']);
+    // Ruby (has_many :job_items): {:base=>[{:error=>:"restrict_dependent_destroy.has_many", :record=>"job items"}]}
+    expect(client.errors.details().base).toEqual([1, 2].map(() => ({ error: 'restrict_dependent_destroy.has_many', record: 'jobs' })));
   });
 
   test('nullify into a required key is refused before anything is written (Rails: NotNullViolation, rolled back)', async () => {

@@ -12,7 +12,7 @@
 import { associationHops, associationRelation } from './association-reader.ts';
 import { deleteAll, updateAll } from './bulk-writes.ts';
 import type { ModelDefinition } from './config.ts';
-import { DeleteRestrictionError, ZeroRecordError } from './errors.ts';
+import { DeleteRestrictionError, ZeroRecordError, type ErrorDetail } from './errors.ts';
 import { capLimit } from './finders.ts';
 import { humanize } from './inflect.ts';
 import { loadRelation } from './reads.ts';
@@ -32,6 +32,8 @@ export interface Refusal {
   readonly model: ModelDefinition;
   readonly id: unknown;
   readonly message: string;
+  /** Rails' `errors.details` entry of that message. */
+  readonly detail: ErrorDetail;
 }
 
 interface Plan {
@@ -81,7 +83,12 @@ async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Prom
     // Rails' activerecord.errors.messages.restrict_dependent_destroy, the association named as humans read it.
     const record = humanize(name).toLowerCase();
     const many = associationHops(model, name)[0]?.cardinality === 'many';
-    return { model, id, message: many ? `Cannot delete record because dependent ${record} exist` : `Cannot delete record because a dependent ${record} exists` };
+    return {
+      model,
+      id,
+      message: many ? `Cannot delete record because dependent ${record} exist` : `Cannot delete record because a dependent ${record} exists`,
+      detail: { error: `restrict_dependent_destroy.${many ? 'has_many' : 'has_one'}`, record },
+    };
   }
   plan.path.add(key);
   try {

@@ -167,18 +167,45 @@ export function fullMessage(attribute: string, message: string): string {
 export type ValidationErrors = Readonly<Record<string, readonly string[]>>;
 
 /**
+ * One entry of Rails' `errors.details`: the error's type (`'blank'`, `'too_short'`, ...; for a message added as text, the
+ * text) and its options (`count`, `value`).
+ * @example { error: 'too_short', count: 3 }
+ */
+export type ErrorDetail = Readonly<{ error: string } & Record<string, unknown>>;
+
+/** Rails' `errors.details`: attribute -> one entry per message, in the same order. */
+export type ValidationErrorDetails = Readonly<Record<string, readonly ErrorDetail[]>>;
+
+/** Details for messages that came without any (a server that sends only messages): each message is its own type, as Rails' `errors.add(:attr, "text")` records it. */
+function detailsOfMessages(errors: ValidationErrors): ValidationErrorDetails {
+  return Object.fromEntries(Object.entries(errors).map(([attribute, messages]) => [attribute, messages.map((error) => ({ error }))]));
+}
+
+/** Whether `details` has one well-formed entry per message of `errors`. */
+function detailsMatch(details: unknown, errors: ValidationErrors): details is ValidationErrorDetails {
+  if (typeof details !== 'object' || details === null) return false;
+  return Object.entries(errors).every(([attribute, messages]) => {
+    const entries: unknown = Reflect.get(details, attribute);
+    return Array.isArray(entries) && entries.length === messages.length && entries.every((d) => typeof d === 'object' && d !== null && typeof Reflect.get(d, 'error') === 'string');
+  });
+}
+
+/**
  * Rails' `ActiveRecord::RecordInvalid`: validations failed, on the client before the write reached Zero, or where the
  * mutator ran (`{ wait: 'server' }`). Raised by the `_bang` writes; `save`, `update` and `create` put it in `errors`.
  */
 export class RecordInvalidError extends ZeroRecordError {
   readonly model: string;
   readonly errors: ValidationErrors;
+  /** Rails' `errors.details` of the failure: each message's type and options. */
+  readonly errorDetails: ValidationErrorDetails;
   readonly fullMessages: readonly string[];
   #record: object | null = null;
-  constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[]) {
+  constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[], errorDetails: ValidationErrorDetails = detailsOfMessages(errors)) {
     super(`Validation failed: ${fullMessages.join(', ')}`);
     this.model = model;
     this.errors = errors;
+    this.errorDetails = errorDetails;
     this.fullMessages = fullMessages;
   }
 
@@ -191,21 +218,21 @@ export class RecordInvalidError extends ZeroRecordError {
   }
 
   /** The error for `errors` (attribute -> messages), with Rails' full messages (`Title can't be blank`; `base` alone). */
-  static of(model: string, errors: ValidationErrors): RecordInvalidError {
+  static of(model: string, errors: ValidationErrors, errorDetails?: ValidationErrorDetails): RecordInvalidError {
     const full = Object.entries(errors).flatMap(([attribute, messages]) => messages.map((message) => fullMessage(attribute, message)));
-    return new RecordInvalidError(model, errors, full);
+    return new RecordInvalidError(model, errors, full, errorDetails);
   }
 
   /** What Zero sends back with a mutator's failure (its error `details`), so the client can raise this error again. */
-  get details(): { name: 'RecordInvalidError'; model: string; errors: ValidationErrors; fullMessages: readonly string[] } {
-    return { name: 'RecordInvalidError', model: this.model, errors: this.errors, fullMessages: this.fullMessages };
+  get details(): { name: 'RecordInvalidError'; model: string; errors: ValidationErrors; errorDetails: ValidationErrorDetails; fullMessages: readonly string[] } {
+    return { name: 'RecordInvalidError', model: this.model, errors: this.errors, errorDetails: this.errorDetails, fullMessages: this.fullMessages };
   }
 
-  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError. */
+  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError (details that do not fit its messages are rebuilt from them). */
   static fromDetails(details: unknown): RecordInvalidError | undefined {
     const d = details as Partial<RecordInvalidError['details']> | null | undefined;
-    if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || !Array.isArray(d.fullMessages)) return undefined;
-    return new RecordInvalidError(d.model, d.errors, d.fullMessages);
+    if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || d.errors === null || !Array.isArray(d.fullMessages)) return undefined;
+    return new RecordInvalidError(d.model, d.errors, d.fullMessages, detailsMatch(d.errorDetails, d.errors) ? d.errorDetails : undefined);
   }
 }
 

@@ -14,7 +14,7 @@ import { destroyDependents, type Refusal } from './dependents.ts';
 import { assertTouchable, touchedTimestamps, touchParents } from './touches.ts';
 import { assignableValue, assignedValue, tryCast, validatesNumber, validatesUncast } from './column-cast.ts';
 import type { WriteOptions } from './zero-write.ts';
-import { validationErrors } from './validations.ts';
+import { validate } from './validations.ts';
 import { findPlan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
@@ -209,7 +209,7 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
     return true;
   } catch (error) {
     if (error instanceof RecordInvalidError) {
-      state.errors.replace(error.errors);
+      state.errors.replace(error.errors, error.errorDetails);
       error.record ??= record;
     }
     throw error;
@@ -243,11 +243,10 @@ function validatedValues(model: ModelDefinition, attributes: RowData): RowData {
 }
 
 function assertValidInto(store: RecordStore, record: object, attributes: RowData): void {
-  const errors = validationErrors(store.model.className, store.model.validations, attributes);
-  if (Object.keys(errors).length === 0) return;
-  const invalid = RecordInvalidError.of(store.model.className, errors);
-  store.state(record).errors.replace(invalid.errors);
-  throw invalid;
+  const { messages, details } = validate(store.model.className, store.model.validations, attributes);
+  if (Object.keys(messages).length === 0) return;
+  store.state(record).errors.replace(messages, details);
+  throw RecordInvalidError.of(store.model.className, messages, details);
 }
 
 /** Rails' `save` shape over a `_bang` form: a failed validation is `false`, anything else raises. */
@@ -308,7 +307,7 @@ async function destroyRecord(store: RecordStore, record: object, options: WriteO
     const original = store.original(record);
     const refused = await destroyDependents(model, (column) => original[column], options);
     if (refused !== undefined) {
-      if (refused.model === model && refused.id === original[model.primaryKey]) state.errors.add('base', refused.message);
+      if (refused.model === model && refused.id === original[model.primaryKey]) state.errors.add('base', refused.message, refused.detail);
       return refused;
     }
     assertTouchable(model);
@@ -373,9 +372,9 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
     },
     /** Rails' `valid?`: runs the validations, fills `errors`. */
     valid_p(this: object) {
-      const errors = validationErrors(model.className, model.validations, validatedValues(model, currentAttributes(store, this)));
-      store.state(this).errors.replace(errors);
-      return Object.keys(errors).length === 0;
+      const { messages, details } = validate(model.className, model.validations, validatedValues(model, currentAttributes(store, this)));
+      store.state(this).errors.replace(messages, details);
+      return Object.keys(messages).length === 0;
     },
     /** Rails' `invalid?`. */
     invalid_p(this: object) {

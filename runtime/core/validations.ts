@@ -1,7 +1,7 @@
 /**
  * Client-side validations with Rails' rules and messages, run before any write reaches Zero.
  */
-import { RecordInvalidError, type ValidationErrors } from './errors.ts';
+import { RecordInvalidError, type ErrorDetail } from './errors.ts';
 import { humanize, underscore } from './inflect.ts';
 import { rubyNumber } from './conditions.ts';
 
@@ -68,51 +68,67 @@ interface Subject {
   readonly attribute: string;
 }
 
-/** The Rails messages of one rule for one value (empty when the value passes). */
-function check(rule: ValidationRule, value: unknown, subject: Subject): string[] {
+/** One failed check: its message and Rails' `errors.details` entry (the error's type and options). */
+interface Problem {
+  readonly message: string;
+  readonly detail: ErrorDetail;
+}
+
+/** The problems of one rule for one value (none when the value passes), with Rails' messages and error types. */
+function check(rule: ValidationRule, value: unknown, subject: Subject): Problem[] {
   if (rule.allow_nil && (value === null || value === undefined)) return [];
   if (rule.allow_blank && isBlank(value)) return [];
   const count = rule.kind === 'length' ? (rule.is ?? rule.minimum ?? rule.maximum) : undefined;
-  const say = (fallback: string) => [rule.message === undefined ? fallback : interpolate(rule.message, { ...subject, value, count })];
+  const fail = (error: string, fallback: string, options?: Readonly<Record<string, unknown>>): Problem[] => [
+    { message: rule.message === undefined ? fallback : interpolate(rule.message, { ...subject, value, count }), detail: { error, ...options } },
+  ];
   switch (rule.kind) {
     case 'presence':
-      return isBlank(value) ? say("can't be blank") : [];
+      return isBlank(value) ? fail('blank', "can't be blank") : [];
     case 'absence':
-      return isBlank(value) ? [] : say('must be blank');
+      return isBlank(value) ? [] : fail('present', 'must be blank');
     case 'length': {
       const length = value === null || value === undefined ? 0 : String(value).length;
-      if (rule.is !== undefined && length !== rule.is) return say(`is the wrong length (should be ${characters(rule.is)})`);
-      if (rule.minimum !== undefined && length < rule.minimum) return say(`is too short (minimum is ${characters(rule.minimum)})`);
-      if (rule.maximum !== undefined && length > rule.maximum) return say(`is too long (maximum is ${characters(rule.maximum)})`);
+      if (rule.is !== undefined && length !== rule.is) return fail('wrong_length', `is the wrong length (should be ${characters(rule.is)})`, { count: rule.is });
+      if (rule.minimum !== undefined && length < rule.minimum) return fail('too_short', `is too short (minimum is ${characters(rule.minimum)})`, { count: rule.minimum });
+      if (rule.maximum !== undefined && length > rule.maximum) return fail('too_long', `is too long (maximum is ${characters(rule.maximum)})`, { count: rule.maximum });
       return [];
     }
     case 'numericality': {
+      // As ActiveModel: the value as given for not-a-number / not-an-integer, the number for the comparisons.
       const number = railsNumber(value);
-      if (number === undefined) return say('is not a number');
-      if (rule.only_integer && (typeof value === 'number' ? !Number.isInteger(value) : !INTEGER.test(String(value)))) return say('must be an integer');
-      const bounds: Array<[number | undefined, (n: number, b: number) => boolean, string]> = [
-        [rule.greater_than, (n, b) => n > b, 'must be greater than'],
-        [rule.greater_than_or_equal_to, (n, b) => n >= b, 'must be greater than or equal to'],
-        [rule.less_than, (n, b) => n < b, 'must be less than'],
-        [rule.less_than_or_equal_to, (n, b) => n <= b, 'must be less than or equal to'],
-        [rule.equal_to, (n, b) => n === b, 'must be equal to'],
-        [rule.other_than, (n, b) => n !== b, 'must be other than'],
-      ];
-      const messages = bounds.filter(([bound, ok]) => bound !== undefined && !ok(number, bound)).map(([bound, , text]) => `${text} ${bound}`);
-      if (rule.odd && Math.abs(number % 2) !== 1) messages.push('must be odd');
-      if (rule.even && number % 2 !== 0) messages.push('must be even');
-      return rule.message !== undefined && messages.length > 0 ? say('') : messages;
+      if (number === undefined) return fail('not_a_number', 'is not a number', { value });
+      if (rule.only_integer && (typeof value === 'number' ? !Number.isInteger(value) : !INTEGER.test(String(value)))) return fail('not_an_integer', 'must be an integer', { value });
+      const problems: Problem[] = [];
+      for (const [option, holds, text] of COMPARISONS) {
+        const bound = rule[option];
+        if (bound !== undefined && !holds(number, bound)) problems.push(...fail(option, `${text} ${bound}`, { value: number, count: bound }));
+      }
+      if (rule.odd && Math.abs(number % 2) !== 1) problems.push(...fail('odd', 'must be odd', { value: number }));
+      if (rule.even && number % 2 !== 0) problems.push(...fail('even', 'must be even', { value: number }));
+      return problems;
     }
     case 'inclusion':
-      return rule.in.includes(value) ? [] : say('is not included in the list');
+      return rule.in.includes(value) ? [] : fail('inclusion', 'is not included in the list', { value });
     case 'exclusion':
-      return rule.in.includes(value) ? say('is reserved') : [];
+      return rule.in.includes(value) ? fail('exclusion', 'is reserved', { value }) : [];
     case 'format': {
       const matches = new RegExp(rule.with, rule.flags).test(value === null || value === undefined ? '' : String(value));
-      return matches === !rule.without ? [] : say('is invalid');
+      return matches === !rule.without ? [] : fail('invalid', 'is invalid', { value });
     }
   }
 }
+
+type Comparison = 'greater_than' | 'greater_than_or_equal_to' | 'less_than' | 'less_than_or_equal_to' | 'equal_to' | 'other_than';
+/** Numericality's comparisons, in ActiveModel's order: option, test, message. */
+const COMPARISONS: ReadonlyArray<readonly [Comparison, (n: number, bound: number) => boolean, string]> = [
+  ['greater_than', (n, b) => n > b, 'must be greater than'],
+  ['greater_than_or_equal_to', (n, b) => n >= b, 'must be greater than or equal to'],
+  ['less_than', (n, b) => n < b, 'must be less than'],
+  ['less_than_or_equal_to', (n, b) => n <= b, 'must be less than or equal to'],
+  ['equal_to', (n, b) => n === b, 'must be equal to'],
+  ['other_than', (n, b) => n !== b, 'must be other than'],
+];
 
 /** A custom message with Rails' interpolations filled in (ActiveModel's `human_attribute_name` and `model_name.human`). */
 function interpolate(message: string, given: Subject & { readonly value: unknown; readonly count: number | undefined }): string {
@@ -123,22 +139,34 @@ function interpolate(message: string, given: Subject & { readonly value: unknown
   });
 }
 
-/** Runs every rule of `model` (its class name) against `attributes`; returns attribute -> messages (empty object when valid). */
-export function validationErrors(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+/** What failed validation: attribute -> messages (Rails' `errors.messages`) and attribute -> Rails' `errors.details`. */
+export interface Failures {
+  readonly messages: Record<string, string[]>;
+  readonly details: Record<string, ErrorDetail[]>;
+}
+
+/** Runs every rule of `model` (its class name) against `attributes`: what failed (both empty when valid). */
+export function validate(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): Failures {
+  const failures: Failures = { messages: {}, details: {} };
   for (const [column, rules] of Object.entries(validations)) {
     for (const rule of rules) {
       const attribute = rule.attribute ?? column;
-      const messages = check(rule, attributes[column], { model, attribute });
-      if (messages.length === 0) continue;
-      (errors[attribute] ??= []).push(...messages);
+      for (const { message, detail } of check(rule, attributes[column], { model, attribute })) {
+        (failures.messages[attribute] ??= []).push(message);
+        (failures.details[attribute] ??= []).push(detail);
+      }
     }
   }
-  return errors;
+  return failures;
+}
+
+/** Runs every rule of `model` (its class name) against `attributes`; returns attribute -> messages (empty object when valid). */
+export function validationErrors(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): Record<string, string[]> {
+  return validate(model, validations, attributes).messages;
 }
 
 /** Throws `RecordInvalidError` (Rails' `Validation failed: Title can't be blank`) when any rule fails. */
 export function assertValid(model: string, validations: Validations, attributes: Readonly<Record<string, unknown>>): void {
-  const errors: ValidationErrors = validationErrors(model, validations, attributes);
-  if (Object.keys(errors).length > 0) throw RecordInvalidError.of(model, errors);
+  const failures = validate(model, validations, attributes);
+  if (Object.keys(failures.messages).length > 0) throw RecordInvalidError.of(model, failures.messages, failures.details);
 }

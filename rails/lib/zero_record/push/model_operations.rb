@@ -78,7 +78,7 @@ module ZeroRecord
         when ActiveRecord::RecordInvalid
           record = error.record
           { "name" => "RecordInvalidError", "model" => record.class.name, "errors" => record.errors.to_hash.transform_keys(&:to_s),
-            "fullMessages" => record.errors.full_messages }
+            "errorDetails" => record.errors.details.transform_keys(&:to_s), "fullMessages" => record.errors.full_messages }
         when WriteDenied then error.details
         when ActiveRecord::RecordNotFound
           { "name" => "RecordNotFound", "model" => error.model, "primaryKey" => error.primary_key, "id" => error.id }
