@@ -20,14 +20,21 @@ type JobRow = { id: string; title: string; owner_id: string | null };
 type TaskRow = { id: string; job_id: string; title: string };
 type Ctx = { userID: string | null };
 
-// Users see their own jobs, and may change a job only while it is theirs (handing it over included); they see the
-// tasks of their jobs, owned through the job.
+// Users see their own jobs, and may change a job only while it is theirs (handing it over included); they see and
+// change the tasks of their jobs, owned through the job.
 const policies: Policies<Ctx> = {
   jobs: {
     read: (ctx) => ({ owner_id: ctx.userID }),
     write: (ctx, change) => (change.before ?? change.after)?.['owner_id'] === ctx.userID,
   },
-  tasks: { read: (ctx) => ({ job: { owner_id: ctx.userID } }) },
+  tasks: {
+    read: (ctx) => ({ job: { owner_id: ctx.userID } }),
+    // Owned through the job: its job before the change and after it (a task moved to someone else's job) must be theirs.
+    write: async (ctx, change, reads) => {
+      for (const row of [change.before, change.after]) if (row && (await reads.one(row, 'job'))?.['owner_id'] !== ctx.userID) return false;
+      return true;
+    },
+  },
 };
 
 let env: StackSession;
@@ -162,5 +169,25 @@ describe('write policy', () => {
     const gone = newId();
     expect(await write(mallory, mutators.job.destroy({ values: { id: gone } }))).toEqual({ type: 'success' });
     expect(await env.sql`SELECT id FROM jobs WHERE id = ${gone}`).toEqual([]);
+  });
+});
+
+describe('write policy through a relationship: rows owned through their parent', () => {
+  it("lets a user add and change tasks of their own job, and refuses a task on someone else's job or moved to one", async () => {
+    const alice = signIn('alice');
+    const mallory = signIn('mallory');
+    const [mine, theirs, task, intruder] = [newId(), newId(), newId(), newId()];
+    await env.sql`INSERT INTO jobs (id, title, status, owner_id) VALUES (${mine}, 'alice job', 'active', 'alice'), (${theirs}, 'mallory job', 'active', 'mallory')`;
+    const values = (id: string, job_id: string) => ({ id, job_id, title: 'a task', done: false, position: 1 });
+
+    // An insert: the parent is read from the new row's job_id, before the row exists.
+    expect(await write(alice, mutators.task.create({ values: values(task, mine) }))).toEqual({ type: 'success' });
+    const refused = await write(mallory, mutators.task.create({ values: values(intruder, mine) }));
+    expect(refused.type === 'error' && refused.error.message).toMatch(/insert on tasks was refused by its write policy/);
+    // An update that moves the task to a job that is not hers: its job after the change is checked too.
+    const moved = await write(alice, mutators.task.update({ values: { id: task, job_id: theirs } }));
+    expect(moved.type === 'error' && moved.error.message).toMatch(/update on tasks was refused by its write policy/);
+    expect(await write(alice, mutators.task.update({ values: { id: task, title: 'renamed' } }))).toEqual({ type: 'success' });
+    expect(await env.sql`SELECT id, job_id, title FROM tasks WHERE id IN (${task}, ${intruder})`).toEqual([{ id: task, job_id: mine, title: 'renamed' }]);
   });
 });

@@ -6,22 +6,57 @@
  */
 import { ApplicationError, createBuilder, type Schema } from '@rocicorp/zero';
 import type { ServerTransaction } from '@rocicorp/zero/server';
-import type { Policies, PolicyRow, WriteChange } from './policies.ts';
+import { ConfigError } from '../core/errors.ts';
+import type { Policies, PolicyReads, PolicyRow, WriteChange } from './policies.ts';
 
 type Operation = WriteChange['operation'];
 type TableWriter = Record<Operation, (value: PolicyRow) => Promise<void>>;
 type AnyServerTransaction = ServerTransaction<Schema, unknown>;
+type Hop = { readonly sourceField: readonly string[]; readonly destField: readonly string[]; readonly destSchema: string; readonly cardinality: 'one' | 'many' };
+
+/** The rows of `table` whose `columns` equal `values`, read in the mutator's transaction. */
+async function rowsWhere(tx: AnyServerTransaction, schema: Schema, table: string, columns: readonly string[], values: readonly unknown[]): Promise<PolicyRow[]> {
+  // Dynamic table and column names: the builder's static types cannot follow them.
+  type Where = { where(column: string, value: unknown): Where };
+  let query = (createBuilder(schema) as unknown as Record<string, Where>)[table] as Where;
+  columns.forEach((column, i) => (query = query.where(column, values[i])));
+  return (await tx.run(query as unknown as Parameters<AnyServerTransaction['run']>[0])) as PolicyRow[];
+}
 
 async function rowBefore(tx: AnyServerTransaction, schema: Schema, table: string, value: PolicyRow): Promise<PolicyRow | undefined> {
   const primaryKey = schema.tables[table]?.primaryKey ?? [];
-  // Dynamic table and column names: the builder's static types cannot follow them.
-  let query = (createBuilder(schema) as unknown as Record<string, { where(column: string, value: unknown): unknown }>)[table] as unknown as {
-    where(column: string, value: unknown): typeof query;
-    one(): unknown;
+  const [row] = await rowsWhere(tx, schema, table, primaryKey, primaryKey.map((column) => value[column]));
+  return row;
+}
+
+/**
+ * The reads a write policy may make in the mutator's transaction, for the rows of `table`: the rows a row is associated
+ * with through a relationship of the Zero schema (one hop, or two through a junction table), from its values, so an
+ * insert's parent is found before the row exists. A NULL key is associated with nothing, as Rails answers nil.
+ */
+export function policyReads(tx: AnyServerTransaction, schema: Schema, table: string): PolicyReads {
+  const follow = async (row: PolicyRow, name: string, cardinality: Hop['cardinality']): Promise<PolicyRow[]> => {
+    const hops = (schema.relationships as Record<string, Record<string, readonly Hop[]> | undefined>)[table]?.[name];
+    if (!hops) throw new ConfigError('zero-record/server write policy', [`'${name}' is not a relationship of ${table} in the Zero schema`]);
+    const single = hops.length === 1 && hops[0]!.cardinality === 'one';
+    if (single !== (cardinality === 'one')) {
+      throw new ConfigError('zero-record/server write policy', [`${table}.${name} is ${single ? 'one row: read it with one()' : 'many rows: read them with many()'}`]);
+    }
+    let rows: readonly PolicyRow[] = [row];
+    for (const hop of hops) {
+      const next: PolicyRow[] = [];
+      for (const source of rows) {
+        const values = hop.sourceField.map((column) => source[column]);
+        if (values.every((value) => value !== null && value !== undefined)) next.push(...(await rowsWhere(tx, schema, hop.destSchema, hop.destField, values)));
+      }
+      rows = next;
+    }
+    return [...rows];
   };
-  for (const column of primaryKey) query = query.where(column, value[column]);
-  const row = await tx.run(query.one() as Parameters<AnyServerTransaction['run']>[0]);
-  return (row ?? undefined) as PolicyRow | undefined;
+  return {
+    one: async (row, name) => (await follow(row, name, 'one'))[0],
+    many: (row, name) => follow(row, name, 'many'),
+  };
 }
 
 function guardedTable<C>(
@@ -32,6 +67,7 @@ function guardedTable<C>(
   allow: NonNullable<Policies<C>[string]['write']>,
   ctx: C,
 ): TableWriter {
+  const reads = policyReads(tx, schema, table);
   const guard =
     (operation: Operation) =>
     async (value: PolicyRow): Promise<void> => {
@@ -40,7 +76,7 @@ function guardedTable<C>(
       // to authorize (the Rails push endpoint does the same).
       if (operation === 'delete' && before === undefined) return;
       const after = operation === 'delete' ? undefined : operation === 'insert' || !before ? value : { ...before, ...value };
-      if (!(await allow(ctx, { table, operation, before, after }))) {
+      if (!(await allow(ctx, { table, operation, before, after }, reads))) {
         throw new ApplicationError(`Not allowed: ${operation} on ${table} was refused by its write policy.`, {
           details: { type: 'WriteDenied', table, operation },
         });

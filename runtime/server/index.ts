@@ -6,6 +6,6 @@
 export { createServer, type ServerContext, type ServerOptions, type ZeroRecordServer } from './endpoints.ts';
 export { nodeListener, type ListenerOptions } from './node-listener.ts';
 export { AuthenticationError } from './errors.ts';
-export type { ModelPolicy, Policies, PolicyRow, ReadPolicyHash, WriteChange } from './policies.ts';
+export type { ModelPolicy, Policies, PolicyReads, PolicyRow, ReadPolicyHash, WriteChange } from './policies.ts';
 export { serve, type RunningServer, type ServeOptions } from './serve.ts';
 export { loadServerApp, serverAppFrom, type ServerApp } from './app-module.ts';

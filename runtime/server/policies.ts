@@ -21,6 +21,18 @@ export interface WriteChange {
 }
 
 /**
+ * What a write policy may read, in the mutator's transaction: the rows associated with a row of the changed table,
+ * through the Zero schema's relationships, as they stand in this transaction.
+ * @example write: async (ctx, change, reads) => (await reads.one(change.after ?? change.before!, 'job'))?.owner_id === ctx.userID
+ */
+export interface PolicyReads {
+  /** The row a `one` relationship (belongs_to, has_one) points at from `row`'s values; undefined for none or a NULL key. */
+  one(row: PolicyRow, relationship: string): Promise<PolicyRow | undefined>;
+  /** The rows a `many` relationship (has_many, or through a junction table) points at from `row`'s values. */
+  many(row: PolicyRow, relationship: string): Promise<PolicyRow[]>;
+}
+
+/**
  * A read policy's conditions: a where hash of the table's own columns (`{ owner_id: ctx.userID }`), where the name of
  * one of its relationships takes the conditions its associated row must meet: rows owned through a parent
  * (`{ job: { owner_id: ctx.userID } }`, Rails' `joins(:job).where(jobs: { owner_id: ... })`), to any depth.
@@ -36,8 +48,12 @@ export interface ModelPolicy<C> {
    * live views.
    */
   read?: (ctx: C) => ReadPolicyHash;
-  /** True to allow the change. A refusal fails that one mutation with an app error; nothing is written. */
-  write?: (ctx: C, change: WriteChange) => boolean | Promise<boolean>;
+  /**
+   * True to allow the change. A refusal fails that one mutation with an app error; nothing is written. `reads` follows
+   * the changed row's relationships in the transaction: a row owned through its parent checks the parent, before and
+   * after (a task moved to another job needs both).
+   */
+  write?: (ctx: C, change: WriteChange, reads: PolicyReads) => boolean | Promise<boolean>;
 }
 
 /** Table name -> its policy. Tables without an entry are unrestricted. */
