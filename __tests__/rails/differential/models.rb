@@ -35,6 +35,48 @@ ActiveRecord::Schema.define do
     t.string :status
     t.integer :kind
   end
+
+  # Associations (scenarios "as.*"): clients -< jobs -< tasks, clients -- profiles, jobs >-< tags through taggings,
+  # jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true).
+  create_table :clients, id: :string do |t|
+    t.string :name, null: false
+    t.integer :jobs_count, default: 0 # CountedJob's counter_cache
+  end
+  create_table :jobs, id: :string do |t|
+    t.string :title, null: false
+    t.string :status
+    t.integer :priority
+    t.string :client_id
+  end
+  create_table :tasks, id: :string do |t|
+    t.string :title, null: false
+    t.string :job_id # NULL allowed, so dependent: :nullify can run; the belongs_to still requires it
+    t.integer :position
+    t.boolean :done
+  end
+  create_table :profiles, id: :string do |t|
+    t.string :bio
+    t.string :client_id
+  end
+  create_table :tags, id: :string do |t|
+    t.string :name, null: false
+  end
+  create_table :taggings, id: :string do |t|
+    t.string :job_id
+    t.string :tag_id
+  end
+  create_table :notes, id: :string do |t|
+    t.string :body
+    t.string :job_id, null: false
+  end
+  create_table :owners, id: :string do |t|
+    t.string :name
+    t.datetime :updated_at
+  end
+  create_table :gadgets, id: :string do |t|
+    t.string :name
+    t.string :owner_id
+  end
 end
 
 class Item < ActiveRecord::Base; end
@@ -94,6 +136,110 @@ person_model("VInclInt") { validates :age, inclusion: { in: [1, 2] } }
 person_model("VLenNum") { validates :age, length: { maximum: 2 } }
 person_model("VScoreInt") { validates :score, numericality: { only_integer: true } }
 
+# ---------------- associations
+# A Rails 5+ app (load_defaults >= 5.0): a belongs_to without optional: true is required ("must exist").
+ActiveRecord::Base.belongs_to_required_by_default = true
+
+class Client < ActiveRecord::Base
+  has_many :jobs
+  has_one :profile
+  has_many :tasks, through: :jobs
+  scope :alphabetical, -> { order(:name) }
+end
+
+class Job < ActiveRecord::Base
+  belongs_to :client, optional: true
+  has_many :tasks, dependent: :destroy
+  has_many :taggings, dependent: :delete_all
+  has_many :tags, through: :taggings
+  has_many :notes
+  scope :active, -> { where(status: "active") }
+  scope :by_priority, -> { order(:priority) }
+  validates :title, presence: true
+end
+
+class Task < ActiveRecord::Base
+  belongs_to :job
+  has_one :client, through: :job
+  scope :done, -> { where(done: true) }
+  scope :pending, -> { where(done: false) }
+  validates :title, presence: true
+end
+
+class Profile < ActiveRecord::Base
+  belongs_to :client
+end
+
+class Tag < ActiveRecord::Base
+  has_many :taggings
+  has_many :jobs, through: :taggings
+end
+
+class Tagging < ActiveRecord::Base
+  belongs_to :job
+  belongs_to :tag
+  before_create { self.id ||= "tg-#{job_id}-#{tag_id}" } # the join row a has_many :through builds has no key of its own
+end
+
+class Note < ActiveRecord::Base
+  belongs_to :job
+end
+
+class Owner < ActiveRecord::Base
+  has_many :gadgets
+end
+
+class Gadget < ActiveRecord::Base
+  belongs_to :owner, touch: true, optional: true
+end
+
+# Jobs with Rails' counter_cache on clients.jobs_count (the runtime keeps no counter: docs/generator.md).
+class CountedJob < ActiveRecord::Base
+  self.table_name = "jobs"
+  belongs_to :client, counter_cache: :jobs_count, optional: true
+end
+
+# One client model per dependent: option, all on `clients`; named by a constant, as messages use the class name.
+def client_model(name, &block)
+  Object.const_set(name, Class.new(ActiveRecord::Base) { self.table_name = "clients" }).class_eval(&block)
+end
+
+client_model("ClientD") { has_many :jobs, dependent: :destroy, foreign_key: :client_id }
+client_model("ClientDA") { has_many :jobs, dependent: :delete_all, foreign_key: :client_id }
+client_model("ClientN") { has_many :jobs, dependent: :nullify, foreign_key: :client_id }
+client_model("ClientRE") { has_many :jobs, dependent: :restrict_with_error, foreign_key: :client_id }
+client_model("ClientRX") { has_many :jobs, dependent: :restrict_with_exception, foreign_key: :client_id }
+client_model("ClientPD") { has_one :profile, dependent: :destroy, foreign_key: :client_id }
+client_model("ClientPN") { has_one :profile, dependent: :nullify, foreign_key: :client_id }
+client_model("ClientPR") { has_one :profile, dependent: :restrict_with_error, foreign_key: :client_id }
+
+OLD = Time.utc(2000, 1, 1) # owners.updated_at before each scenario: a touch makes it later
+
+CLIENTS = [
+  { id: "c1", name: "Acme", jobs_count: 2 },
+  { id: "c2", name: "Globex", jobs_count: 1 },
+  { id: "c3", name: "Initech", jobs_count: 0 },
+].freeze
+JOBS = [
+  { id: "j1", title: "Paint", status: "active", priority: 2, client_id: "c1" },
+  { id: "j2", title: "Wire", status: "done", priority: 1, client_id: "c1" },
+  { id: "j3", title: "Tile", status: "active", priority: 3, client_id: "c2" },
+  { id: "j4", title: "Roof", status: "draft", priority: nil, client_id: nil },
+].freeze
+TASKS = [
+  { id: "t1", title: "Primer", job_id: "j1", position: 1, done: false },
+  { id: "t2", title: "Coat", job_id: "j1", position: 2, done: true },
+  { id: "t3", title: "Cable", job_id: "j2", position: 1, done: false },
+  { id: "t4", title: "Grout", job_id: "j3", position: 1, done: true },
+  { id: "t5", title: "Shingle", job_id: "j4", position: 1, done: false },
+].freeze
+PROFILES = [{ id: "pr1", bio: "Big", client_id: "c1" }, { id: "pr2", bio: "Mid", client_id: "c2" }].freeze
+TAGS = [{ id: "g1", name: "urgent" }, { id: "g2", name: "outdoor" }, { id: "g3", name: "unused" }].freeze
+TAGGINGS = [{ id: "tg1", job_id: "j1", tag_id: "g1" }, { id: "tg2", job_id: "j1", tag_id: "g2" }, { id: "tg3", job_id: "j3", tag_id: "g2" }].freeze
+NOTES = [{ id: "n1", body: "hi", job_id: "j1" }].freeze
+OWNERS = [{ id: "o1", name: "Ada" }, { id: "o2", name: "Bob" }].freeze
+GADGETS = [{ id: "gd1", name: "Lamp", owner_id: "o1" }].freeze
+
 ITEMS = [
   { id: "i1", name: "Apple", price: 1.5, qty: 10, category: "fruit", code: "A1", active: true, position: 3 },
   { id: "i2", name: "banana", price: 0.5, qty: 20, category: "fruit", code: nil, active: false, position: 1 },
@@ -115,6 +261,11 @@ def reset
   VPresence.delete_all # every person model shares the table
   ITEMS.each { |h| Item.create!(h) }
   POSTS.each { |h| Post.create!(h) }
+  [Gadget, Owner, Note, Tagging, Tag, Profile, Task, Job, Client].each(&:delete_all)
+  [[Client, CLIENTS], [Job, JOBS], [Task, TASKS], [Profile, PROFILES], [Tag, TAGS], [Tagging, TAGGINGS], [Note, NOTES], [Owner, OWNERS], [Gadget, GADGETS]].each do |model, rows|
+    rows.each { |h| model.create!(h) }
+  end
+  Owner.update_all(updated_at: OLD)
 end
 
 OUT = {}
@@ -147,6 +298,25 @@ end
 
 def ids(rel) = rel.to_a.map(&:id)
 def errs(r) = { "full" => r.errors.full_messages, "hash" => r.errors.to_hash.transform_keys(&:to_s) }
+
+# Whether a touch: reached owner `id` (its updated_at moved past OLD).
+def fresh(id) = Owner.find(id).updated_at > OLD
+
+# Rails 7.0's where.associated; 6.1's WhereChain has none (raised here without the relation's inspect and address).
+def where_associated(model, *associations)
+  chain = model.where
+  raise NoMethodError, "undefined method `associated' for ActiveRecord::QueryMethods::WhereChain" unless chain.respond_to?(:associated)
+
+  chain.associated(*associations)
+end
+
+# The class of what the block raises ("no error" when none): for errors whose message carries object ids.
+def raised_class
+  yield
+  "no error"
+rescue => e
+  e.class.name
+end
 
 def v(klass, attrs)
   r = klass.new(attrs)

@@ -2,8 +2,8 @@
  * The differential test's TypeScript side: the schema, models and seed rows of models.rb, as zero-record's ActiveRecord
  * flavour over a local Zero (in-memory, no server; made as __tests__/support/zero.ts makes its own, for this schema).
  */
-import { Zero, boolean, createSchema, number, string, table } from '@rocicorp/zero';
-import { ActiveRecord, defineModel, recordMutators, type Validations } from '../../../runtime/index.ts';
+import { Zero, boolean, createSchema, number, relationships, string, table } from '@rocicorp/zero';
+import { ActiveRecord, defineModel, recordMutators, type Dependent, type ModelDefinition, type Validations } from '../../../runtime/index.ts';
 
 // models.rb's tables; a column Rails may leave NULL is optional. Zero's `number` stands for both integer and float.
 const items = table('items')
@@ -36,7 +36,67 @@ const posts = table('posts')
   .columns({ id: string(), title: string().optional(), status: string().optional(), kind: number().optional() })
   .primaryKey('id');
 
-export const schema = createSchema({ tables: [items, people, posts] });
+// Associations (scenarios "as.*"): clients -< jobs -< tasks, clients -- profiles, jobs >-< tags through taggings,
+// jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true).
+const clients = table('clients').columns({ id: string(), name: string(), jobs_count: number().optional() }).primaryKey('id');
+const jobs = table('jobs')
+  .columns({ id: string(), title: string(), status: string().optional(), priority: number().optional(), client_id: string().optional() })
+  .primaryKey('id');
+const tasks = table('tasks')
+  .columns({ id: string(), title: string(), job_id: string().optional(), position: number().optional(), done: boolean().optional() })
+  .primaryKey('id');
+const profiles = table('profiles').columns({ id: string(), bio: string().optional(), client_id: string().optional() }).primaryKey('id');
+const tags = table('tags').columns({ id: string(), name: string() }).primaryKey('id');
+const taggings = table('taggings').columns({ id: string(), job_id: string().optional(), tag_id: string().optional() }).primaryKey('id');
+const notes = table('notes').columns({ id: string(), body: string().optional(), job_id: string() }).primaryKey('id');
+// Rails' datetime updated_at; Zero's timestamps are epoch milliseconds.
+const owners = table('owners').columns({ id: string(), name: string().optional(), updated_at: number().optional() }).primaryKey('id');
+const gadgets = table('gadgets').columns({ id: string(), name: string().optional(), owner_id: string().optional() }).primaryKey('id');
+
+// Rails' associations as Zero relationships: belongs_to / has_one are `one`, has_many `many`, :through two hops.
+const clientRelationships = relationships(clients, ({ one, many }) => ({
+  jobs: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }),
+  profile: one({ sourceField: ['id'], destField: ['client_id'], destSchema: profiles }),
+  tasks: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }, { sourceField: ['id'], destField: ['job_id'], destSchema: tasks }),
+}));
+const jobRelationships = relationships(jobs, ({ one, many }) => ({
+  client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }),
+  tasks: many({ sourceField: ['id'], destField: ['job_id'], destSchema: tasks }),
+  taggings: many({ sourceField: ['id'], destField: ['job_id'], destSchema: taggings }),
+  tags: many({ sourceField: ['id'], destField: ['job_id'], destSchema: taggings }, { sourceField: ['tag_id'], destField: ['id'], destSchema: tags }),
+  notes: many({ sourceField: ['id'], destField: ['job_id'], destSchema: notes }),
+}));
+const taskRelationships = relationships(tasks, ({ one }) => ({
+  job: one({ sourceField: ['job_id'], destField: ['id'], destSchema: jobs }),
+  client: one({ sourceField: ['job_id'], destField: ['id'], destSchema: jobs }, { sourceField: ['client_id'], destField: ['id'], destSchema: clients }),
+}));
+const profileRelationships = relationships(profiles, ({ one }) => ({ client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }) }));
+const tagRelationships = relationships(tags, ({ many }) => ({
+  taggings: many({ sourceField: ['id'], destField: ['tag_id'], destSchema: taggings }),
+  jobs: many({ sourceField: ['id'], destField: ['tag_id'], destSchema: taggings }, { sourceField: ['job_id'], destField: ['id'], destSchema: jobs }),
+}));
+const taggingRelationships = relationships(taggings, ({ one }) => ({
+  job: one({ sourceField: ['job_id'], destField: ['id'], destSchema: jobs }),
+  tag: one({ sourceField: ['tag_id'], destField: ['id'], destSchema: tags }),
+}));
+const noteRelationships = relationships(notes, ({ one }) => ({ job: one({ sourceField: ['job_id'], destField: ['id'], destSchema: jobs }) }));
+const ownerRelationships = relationships(owners, ({ many }) => ({ gadgets: many({ sourceField: ['id'], destField: ['owner_id'], destSchema: gadgets }) }));
+const gadgetRelationships = relationships(gadgets, ({ one }) => ({ owner: one({ sourceField: ['owner_id'], destField: ['id'], destSchema: owners }) }));
+
+export const schema = createSchema({
+  tables: [items, people, posts, clients, jobs, tasks, profiles, tags, taggings, notes, owners, gadgets],
+  relationships: [
+    clientRelationships,
+    jobRelationships,
+    taskRelationships,
+    profileRelationships,
+    tagRelationships,
+    taggingRelationships,
+    noteRelationships,
+    ownerRelationships,
+    gadgetRelationships,
+  ],
+});
 export type DifferentialSchema = typeof schema;
 
 let created = 0;
@@ -91,6 +151,94 @@ function personModel(zero: Zero<DifferentialSchema>, className: PersonName) {
 }
 export type PersonModel = ReturnType<typeof personModel>;
 
+/**
+ * models.rb's association models, as the generator writes them from the Rails models (docs/generator.md): a required
+ * belongs_to is a presence validation of its key with the message 'must exist'; `dependent:` is `dependents`, `touch:`
+ * is `touches`. Rails' counter_cache has no config (the runtime does not keep it), so CountedJob is a plain jobs model.
+ */
+function associationModels(zero: Zero<DifferentialSchema>) {
+  const clientConfig = defineModel({
+    schema,
+    table: 'clients',
+    zero,
+    className: 'Client',
+    relationships: { jobs: (): ModelDefinition => jobConfig, profile: (): ModelDefinition => profileConfig, tasks: (): ModelDefinition => taskConfig },
+    defaults: { jobs_count: 0 },
+  });
+  const jobConfig = defineModel({
+    schema,
+    table: 'jobs',
+    zero,
+    className: 'Job',
+    scopes: { active: (r) => r.where({ status: 'active' }), by_priority: (r) => r.order({ priority: 'asc' }) },
+    relationships: {
+      client: (): ModelDefinition => clientConfig,
+      tasks: (): ModelDefinition => taskConfig,
+      taggings: (): ModelDefinition => taggingConfig,
+      tags: (): ModelDefinition => tagConfig,
+      notes: (): ModelDefinition => noteConfig,
+    },
+    dependents: { tasks: 'destroy', taggings: 'delete_all' },
+    validations: { title: [{ kind: 'presence' }] },
+  });
+  const taskConfig = defineModel({
+    schema,
+    table: 'tasks',
+    zero,
+    className: 'Task',
+    scopes: { done: (r) => r.where({ done: true }), pending: (r) => r.where({ done: false }) },
+    relationships: { job: (): ModelDefinition => jobConfig, client: (): ModelDefinition => clientConfig },
+    validations: { job_id: [{ kind: 'presence', message: 'must exist' }], title: [{ kind: 'presence' }] },
+  });
+  const profileConfig = defineModel({ schema, table: 'profiles', zero, className: 'Profile', relationships: { client: (): ModelDefinition => clientConfig }, validations: { client_id: [{ kind: 'presence', message: 'must exist' }] } });
+  const tagConfig = defineModel({ schema, table: 'tags', zero, className: 'Tag', relationships: { taggings: (): ModelDefinition => taggingConfig, jobs: (): ModelDefinition => jobConfig } });
+  const taggingConfig = defineModel({
+    schema,
+    table: 'taggings',
+    zero,
+    className: 'Tagging',
+    relationships: { job: (): ModelDefinition => jobConfig, tag: (): ModelDefinition => tagConfig },
+    validations: { job_id: [{ kind: 'presence', message: 'must exist' }], tag_id: [{ kind: 'presence', message: 'must exist' }] },
+  });
+  const noteConfig = defineModel({ schema, table: 'notes', zero, className: 'Note', relationships: { job: (): ModelDefinition => jobConfig }, validations: { job_id: [{ kind: 'presence', message: 'must exist' }] } });
+  const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig } });
+  const gadgetConfig = defineModel({ schema, table: 'gadgets', zero, className: 'Gadget', relationships: { owner: (): ModelDefinition => ownerConfig }, touches: { owner: true } });
+  const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig } });
+  /** models.rb's client_model: a client whose `jobs` (or `profile`) has the `dependent:` given. */
+  const clientWith = (className: string, relationship: 'jobs' | 'profile', dependent: Dependent) =>
+    ActiveRecord.createModel(
+      defineModel({
+        schema,
+        table: 'clients',
+        zero,
+        className,
+        relationships: relationship === 'jobs' ? { jobs: (): ModelDefinition => jobConfig } : { profile: (): ModelDefinition => profileConfig },
+        dependents: { [relationship]: dependent },
+        defaults: { jobs_count: 0 },
+      }),
+    );
+  return {
+    Client: ActiveRecord.createModel(clientConfig),
+    Job: ActiveRecord.createModel(jobConfig),
+    Task: ActiveRecord.createModel(taskConfig),
+    Profile: ActiveRecord.createModel(profileConfig),
+    Tag: ActiveRecord.createModel(tagConfig),
+    Tagging: ActiveRecord.createModel(taggingConfig),
+    Note: ActiveRecord.createModel(noteConfig),
+    Owner: ActiveRecord.createModel(ownerConfig),
+    Gadget: ActiveRecord.createModel(gadgetConfig),
+    CountedJob: ActiveRecord.createModel(countedJobConfig),
+    ClientD: clientWith('ClientD', 'jobs', 'destroy'),
+    ClientDA: clientWith('ClientDA', 'jobs', 'delete_all'),
+    ClientN: clientWith('ClientN', 'jobs', 'nullify'),
+    ClientRE: clientWith('ClientRE', 'jobs', 'restrict_with_error'),
+    ClientRX: clientWith('ClientRX', 'jobs', 'restrict_with_exception'),
+    ClientPD: clientWith('ClientPD', 'profile', 'destroy'),
+    ClientPN: clientWith('ClientPN', 'profile', 'nullify'),
+    ClientPR: clientWith('ClientPR', 'profile', 'restrict_with_error'),
+  };
+}
+
 /** Every model of models.rb, on `zero`. */
 export function makeModels(zero: Zero<DifferentialSchema>) {
   const Item = ActiveRecord.createModel(defineModel({ schema, table: 'items', zero, className: 'Item' }));
@@ -108,7 +256,7 @@ export function makeModels(zero: Zero<DifferentialSchema>) {
   );
   const person = {} as Record<PersonName, PersonModel>; // filled just below, one per name
   for (const name of Object.keys(personValidations) as PersonName[]) person[name] = personModel(zero, name);
-  return { Item, Post, PostS, ...person };
+  return { Item, Post, PostS, ...person, ...associationModels(zero) };
 }
 export type Models = ReturnType<typeof makeModels>;
 
@@ -127,8 +275,50 @@ const POSTS = [
   { id: 'p4', title: 'Four', status: 'archived', kind: 1 },
 ];
 
-/** models.rb's `reset`: the seed rows, written through the runtime's own creates. */
-export async function seed({ Item, Post }: Models): Promise<void> {
+/** models.rb's OLD: owners.updated_at before each scenario (a touch makes it later). */
+export const OLD = 1;
+
+const CLIENTS = [
+  { id: 'c1', name: 'Acme', jobs_count: 2 },
+  { id: 'c2', name: 'Globex', jobs_count: 1 },
+  { id: 'c3', name: 'Initech', jobs_count: 0 },
+];
+const JOBS = [
+  { id: 'j1', title: 'Paint', status: 'active', priority: 2, client_id: 'c1' },
+  { id: 'j2', title: 'Wire', status: 'done', priority: 1, client_id: 'c1' },
+  { id: 'j3', title: 'Tile', status: 'active', priority: 3, client_id: 'c2' },
+  { id: 'j4', title: 'Roof', status: 'draft', priority: null, client_id: null },
+];
+const TASKS = [
+  { id: 't1', title: 'Primer', job_id: 'j1', position: 1, done: false },
+  { id: 't2', title: 'Coat', job_id: 'j1', position: 2, done: true },
+  { id: 't3', title: 'Cable', job_id: 'j2', position: 1, done: false },
+  { id: 't4', title: 'Grout', job_id: 'j3', position: 1, done: true },
+  { id: 't5', title: 'Shingle', job_id: 'j4', position: 1, done: false },
+];
+const PROFILES = [{ id: 'pr1', bio: 'Big', client_id: 'c1' }, { id: 'pr2', bio: 'Mid', client_id: 'c2' }];
+const TAGS = [{ id: 'g1', name: 'urgent' }, { id: 'g2', name: 'outdoor' }, { id: 'g3', name: 'unused' }];
+const TAGGINGS = [{ id: 'tg1', job_id: 'j1', tag_id: 'g1' }, { id: 'tg2', job_id: 'j1', tag_id: 'g2' }, { id: 'tg3', job_id: 'j3', tag_id: 'g2' }];
+const NOTES = [{ id: 'n1', body: 'hi', job_id: 'j1' }];
+const OWNERS = [{ id: 'o1', name: 'Ada' }, { id: 'o2', name: 'Bob' }];
+const GADGETS = [{ id: 'gd1', name: 'Lamp', owner_id: 'o1' }];
+
+/**
+ * models.rb's `reset`: the seed rows, written through the runtime's own creates. The association tables' rows only for
+ * the scenarios that read them (`associations`: the "as.*" ones); no other scenario reads those tables.
+ */
+export async function seed({ Item, Post, Client, Job, Task, Profile, Tag, Tagging, Note, Owner, Gadget }: Models, associations: boolean): Promise<void> {
   for (const row of ITEMS) await Item.create_bang(row);
   for (const row of POSTS) await Post.create_bang(row);
+  if (!associations) return;
+  await Client.create_bang(CLIENTS);
+  await Job.create_bang(JOBS);
+  await Task.create_bang(TASKS);
+  await Profile.create_bang(PROFILES);
+  await Tag.create_bang(TAGS);
+  await Tagging.create_bang(TAGGINGS);
+  await Note.create_bang(NOTES);
+  await Owner.create_bang(OWNERS);
+  await Gadget.create_bang(GADGETS);
+  await Owner.update_all({ updated_at: OLD });
 }

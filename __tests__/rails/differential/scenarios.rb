@@ -454,4 +454,185 @@ run("c3.sum_float_precision") { Item.where(id: ["i1", "i2"]).sum(:price) }
 run("f3.order_then_where_pluck") { Item.where(active: true).order(qty: :desc).pluck(:id) }
 run("e3.pluck_enum") { Post.order(:id).pluck(:status) }
 
+# ================= associations (as.*): seed rows in models.rb (clients c1-c3, jobs j1-j4, tasks t1-t5, ...)
+# ---------------- belongs_to readers
+run("as.bt.reader") { Job.find("j1").client }
+run("as.bt.reader_nil") { Job.find("j4").client }
+run("as.bt.reader_dangling") { Job.create!(id: "j9", title: "x", client_id: "zz"); Job.find("j9").client }
+run("as.bt.chain") { Task.find("t3").job.client.name }
+run("as.bt.fk_change_rereads") { j = Job.find("j1"); j.client; j.client_id = "c2"; j.client.name }
+run("as.bt.reload_rereads") { j = Job.find("j1"); j.client; Client.where(id: "c1").update_all(name: "Acme2"); j.reload; j.client.name }
+run("as.bt.cached") { j = Job.find("j1"); j.client; Client.where(id: "c1").update_all(name: "Acme2"); j.client.name }
+run("as.bt.create_client") { j = Job.find("j4"); c = j.create_client!(id: "c9", name: "N"); [j.client_id, c.persisted?, j.changes] }
+
+# ---------------- belongs_to assignment: the object or the foreign key
+run("as.assign.object") { j = Job.find("j4"); j.client = Client.find("c2"); [j.client_id, j.changes, j.client.name] }
+run("as.assign.object_save") { j = Job.find("j4"); j.client = Client.find("c2"); [j.save, Job.find("j4").client_id] }
+run("as.assign.nil") { j = Job.find("j1"); j.client = nil; [j.client_id, j.changes, j.client] }
+run("as.assign.fk_then_reader") { j = Job.find("j4"); j.client_id = "c3"; [j.client.name, j.changes] }
+run("as.assign.new_with_object") { j = Job.new(title: "x", client: Client.find("c1")); [j.client_id, j.new_record?, j.client.name] }
+run("as.assign.update_with_object") { j = Job.find("j1"); [j.update(client: Client.find("c3")), Job.find("j1").client_id] }
+run("as.assign.wrong_class") { j = Job.find("j1"); [raised_class { j.client = Task.find("t1") }, j.client_id] }
+run("as.assign.unsaved_parent") { j = Job.find("j4"); j.client = Client.new(id: "c9", name: "New"); [j.save, Client.exists?("c9"), Job.find("j4").client_id] }
+run("as.assign.where_record") { Job.where(client: Client.find("c1")).order(:id).pluck(:id) }
+
+# ---------------- has_many readers and collection methods
+run("as.hm.reader") { Client.find("c1").jobs.map(&:id) }
+run("as.hm.reader_empty") { Client.find("c3").jobs.to_a }
+run("as.hm.records") { Client.find("c2").jobs.to_a }
+run("as.hm.order") { Client.find("c1").jobs.order(priority: :desc).map(&:id) }
+run("as.hm.where") { Client.find("c1").jobs.where(status: "active").map(&:id) }
+run("as.hm.count") { [Client.find("c1").jobs.count, Client.find("c3").jobs.count, Client.find("c1").jobs.where(status: "done").count] }
+run("as.hm.size_length") { c = Client.find("c1"); [c.jobs.size, c.jobs.length] }
+run("as.hm.empty_any") { c1 = Client.find("c1"); c3 = Client.find("c3"); [c1.jobs.empty?, c3.jobs.empty?, c1.jobs.any?, c3.jobs.any?, c3.jobs.none?] }
+run("as.hm.many_one") { [Client.find("c1").jobs.many?, Client.find("c2").jobs.many?, Client.find("c2").jobs.one?] }
+run("as.hm.exists") { j = Client.find("c1").jobs; [j.exists?, j.exists?("j2"), j.exists?("j3"), j.exists?(status: "done"), j.exists?(status: "draft")] }
+run("as.hm.pluck") { [Client.find("c1").jobs.order(:id).pluck(:title), Client.find("c1").jobs.order(:id).pluck(:id, :priority)] }
+run("as.hm.ids") { [Client.find("c1").jobs.ids, Client.find("c3").jobs.ids] }
+run("as.hm.singular_ids") { Client.find("c1").job_ids }
+run("as.hm.first_last") { j = Client.find("c1").jobs; [j.first.id, j.last.id, j.order(:priority).first.id, j.first(5).map(&:id)] }
+run("as.hm.find") { Client.find("c1").jobs.find("j2").title }
+run("as.hm.find_outside") { Client.find("c1").jobs.find("j3") }
+run("as.hm.find_by") { j = Client.find("c1").jobs; [j.find_by(title: "Wire").id, j.find_by(title: "Tile")] }
+run("as.hm.find_by_bang_outside") { Client.find("c1").jobs.find_by!(title: "Tile") }
+run("as.hm.calculations") { j = Client.find("c1").jobs; [j.sum(:priority), j.maximum(:priority), j.minimum(:title), j.average(:priority)] }
+run("as.hm.group_count") { Client.find("c1").jobs.group(:status).count.to_a }
+run("as.hm.include") { j = Client.find("c1").jobs; [j.include?(Job.find("j1")), j.include?(Job.find("j3"))] }
+run("as.hm.new_owner_reader") { Client.new(name: "x").jobs.to_a }
+run("as.hm.new_owner_count") { Client.new(name: "x").jobs.count }
+run("as.hm.cached_after_load") { c = Client.find("c3"); c.jobs.to_a; Job.create!(id: "j9", title: "x", client_id: "c3"); c.jobs.map(&:id) }
+run("as.hm.reload") { c = Client.find("c3"); c.jobs.to_a; Job.create!(id: "j9", title: "x", client_id: "c3"); c.jobs.reload.map(&:id) }
+run("as.hm.update_all") { [Client.find("c1").jobs.update_all(status: "done"), Job.where(status: "done").order(:id).pluck(:id)] }
+run("as.hm.delete_all") { ret = Client.find("c1").jobs.delete_all; [ret, Job.count, Job.where(client_id: nil).order(:id).pluck(:id)] }
+run("as.hm.destroy_all") { rs = Client.find("c1").jobs.destroy_all; [rs.map(&:id), rs.map(&:destroyed?), Job.count, Task.order(:id).pluck(:id)] }
+run("as.hm.delete_record") { c = Client.find("c1"); c.jobs.delete(Job.find("j2")); [Job.exists?("j2"), Job.find("j2").client_id, c.jobs.count] }
+run("as.hm.destroy_by_id") { c = Client.find("c1"); rs = c.jobs.destroy("j2"); [rs.map(&:id), Job.exists?("j2"), c.jobs.count] }
+run("as.hm.concat") { c = Client.find("c3"); c.jobs << Job.find("j4"); [Job.find("j4").client_id, c.jobs.count] }
+
+# ---------------- has_many builders
+run("as.build.new") { j = Client.find("c1").jobs.new(title: "x"); [j.client_id, j.new_record?, j.title, j.changes] }
+run("as.build.new_then_save") { j = Client.find("c1").jobs.new(id: "j9", title: "x"); [j.save, Job.find("j9").client_id] }
+run("as.build.size_counts_built") { c = Client.find("c1"); c.jobs.build(title: "x"); [c.jobs.count, c.jobs.size] }
+run("as.build.create") { j = Client.find("c1").jobs.create(id: "j9", title: "x"); [j.persisted?, j.client_id, Client.find("c1").jobs.count] }
+run("as.build.create_invalid") { j = Client.find("c1").jobs.create(id: "j9", title: ""); [j.persisted?, j.client_id, j.errors.full_messages, Job.count] }
+run("as.build.create_bang") { Client.find("c2").jobs.create!(id: "j9", title: "x"); Job.find("j9").client_id }
+run("as.build.create_bang_invalid") { Client.find("c1").jobs.create!(id: "j9", title: "") }
+run("as.build.owner_key_wins") { Client.find("c1").jobs.new(title: "x", client_id: "c2").client_id }
+run("as.build.unsaved_owner_create") { Client.new(name: "x").jobs.create(title: "y") }
+run("as.build.create_array") { rs = Client.find("c3").jobs.create([{ id: "j8", title: "a" }, { id: "j9", title: "b" }]); [rs.map(&:client_id), Client.find("c3").jobs.count] }
+run("as.build.where_new") { j = Client.find("c1").jobs.where(status: "done").new(title: "x"); [j.client_id, j.status] }
+run("as.build.scope_new") { j = Client.find("c1").jobs.active.new(title: "x"); [j.client_id, j.status] }
+run("as.build.find_or_create_other_owner") { r = Client.find("c1").jobs.find_or_create_by(id: "j9", title: "Tile"); [r.id, r.client_id, Job.count] }
+run("as.build.task_through_job") { t = Job.find("j2").tasks.create!(id: "t9", title: "x", position: 2); [t.job_id, Job.find("j2").tasks.order(:id).pluck(:id)] }
+
+# ---------------- has_one
+run("as.ho.reader") { Client.find("c1").profile }
+run("as.ho.reader_nil") { Client.find("c3").profile }
+run("as.ho.build") { p = Client.find("c3").build_profile(bio: "New"); [p.client_id, p.new_record?, p.bio] }
+run("as.ho.create") { Client.find("c3").create_profile!(id: "pr9", bio: "x"); Profile.find("pr9").client_id }
+
+# ---------------- has_many :through and has_one :through
+run("as.th.reader") { Client.find("c1").tasks.order(:id).map(&:id) }
+run("as.th.count") { [Client.find("c1").tasks.count, Client.find("c3").tasks.count, Client.find("c2").tasks.exists?] }
+run("as.th.where") { Client.find("c1").tasks.where(done: true).pluck(:id) }
+run("as.th.tags") { Job.find("j1").tags.order(:name).pluck(:name) }
+run("as.th.tag_jobs") { Tag.find("g2").jobs.order(:id).pluck(:id) }
+run("as.th.ids") { Job.find("j1").tags.order(:id).ids }
+run("as.th.find_outside") { Job.find("j1").tags.find("g3") }
+run("as.th.includes") { Job.includes(:tags).order(:id).map { |j| [j.id, j.tags.map(&:name).sort] } }
+run("as.th.create") { Job.find("j4").tags.create!(id: "g9", name: "new"); [Tag.count, Tagging.where(job_id: "j4").count] }
+run("as.th.has_one_reader") { Task.find("t3").client.name }
+run("as.th.has_one_nil") { Task.find("t5").client }
+run("as.th.has_one_includes") { Task.includes(:client).order(:id).map { |t| [t.id, t.client&.name] } }
+
+# ---------------- includes / preload / eager_load
+run("as.inc.belongs_to") { Job.includes(:client).order(:id).map { |j| [j.id, j.client&.name] } }
+run("as.inc.has_many") { Client.includes(:jobs).order(:id).map { |c| [c.id, c.jobs.map(&:id)] } }
+run("as.inc.has_one") { Client.includes(:profile).order(:id).map { |c| [c.id, c.profile&.bio] } }
+run("as.inc.nested") { Client.includes(jobs: :tasks).order(:id).map { |c| [c.id, c.jobs.map { |j| [j.id, j.tasks.map(&:id)] }] } }
+run("as.inc.two") { Job.includes(:client, :tasks).order(:id).map { |j| [j.id, j.client&.name, j.tasks.size] } }
+run("as.inc.find") { Job.includes(:client).find("j3").client.name }
+run("as.inc.count") { [Client.includes(:jobs).count, Client.includes(:jobs).where(id: "c1").count] }
+run("as.inc.cached") { c = Client.includes(:jobs).find("c1"); Job.create!(id: "j9", title: "x", client_id: "c1"); c.jobs.map(&:id) }
+run("as.inc.scoped_assoc") { c = Client.includes(:jobs).find("c1"); c.jobs.where(status: "done").map(&:id) }
+run("as.inc.preload") { Job.preload(:client).order(:id).map { |j| [j.id, j.client&.name] } }
+run("as.inc.eager_load") { Job.eager_load(:client).order(:id).map { |j| [j.id, j.client&.name] } }
+
+# ---------------- joins
+run("as.join.belongs_to_where") { Job.joins(:client).where(clients: { name: "Acme" }).order(:id).pluck(:id) }
+run("as.join.has_many_repeats") { Client.joins(:jobs).order(:id).pluck(:id) }
+run("as.join.has_many_distinct") { Client.joins(:jobs).distinct.order(:id).pluck(:id) }
+run("as.join.where_count") { Client.joins(:jobs).where(jobs: { status: "active" }).count }
+
+# ---------------- where.associated (7.0) / where.missing (6.1)
+run("as.wa.associated") { where_associated(Job, :client).order(:id).pluck(:id) }
+run("as.wa.associated_has_many") { where_associated(Client, :jobs).order(:id).pluck(:id) }
+run("as.wa.missing") { Job.where.missing(:client).pluck(:id) }
+run("as.wa.missing_has_many") { Client.where.missing(:jobs).pluck(:id) }
+run("as.wa.missing_has_one") { Client.where.missing(:profile).pluck(:id) }
+run("as.wa.missing_dangling") { Job.create!(id: "j9", title: "x", client_id: "zz"); Job.where.missing(:client).order(:id).pluck(:id) }
+run("as.wa.missing_chain") { [Job.where.missing(:client).where(status: "active").pluck(:id), Job.where(status: "draft").where.missing(:client).count] }
+run("as.wa.missing_through") { Client.where.missing(:tasks).pluck(:id) }
+
+# ---------------- a required belongs_to ("must exist") and optional: true
+run("as.req.missing") { t = Task.new(title: "x"); [t.valid?, t.errors.full_messages] }
+run("as.req.errors_hash") { t = Task.new(title: "x"); t.valid?; t.errors.to_hash }
+run("as.req.dangling") { t = Task.new(title: "x", job_id: "zz"); [t.valid?, t.errors.full_messages] }
+run("as.req.create_bang") { Task.create!(id: "t9", title: "x") }
+run("as.req.save_false") { t = Task.new(id: "t9", title: "x"); [t.save, Task.count, t.new_record?] }
+run("as.req.with_object") { t = Task.new(title: "x", job: Job.find("j1")); [t.valid?, t.job_id] }
+run("as.req.update_to_nil") { n = Note.find("n1"); [n.update(job_id: nil), n.errors.full_messages, Note.find("n1").job_id] }
+run("as.req.optional") { j = Job.create!(id: "j9", title: "x"); [j.persisted?, j.client_id] }
+run("as.req.both_errors") { t = Task.new(title: ""); t.valid?; t.errors.full_messages }
+
+# ---------------- dependent:
+run("as.dep.destroy") { c = ClientD.find("c1"); r = c.destroy; [r.destroyed?, Job.order(:id).pluck(:id), Task.order(:id).pluck(:id), Tagging.order(:id).pluck(:id)] }
+run("as.dep.delete_all") { ClientDA.find("c1").destroy; [Job.order(:id).pluck(:id), Task.order(:id).pluck(:id)] }
+run("as.dep.nullify") { ClientN.find("c1").destroy; [ClientN.count, Job.order(:id).pluck(:id, :client_id)] }
+run("as.dep.restrict_with_error") { c = ClientRE.find("c1"); [c.destroy, c.errors.full_messages, c.destroyed?, ClientRE.count] }
+run("as.dep.restrict_with_error_none") { c = ClientRE.find("c3"); [c.destroy.destroyed?, ClientRE.count] }
+run("as.dep.restrict_with_error_bang") { ClientRE.find("c1").destroy! }
+run("as.dep.restrict_with_exception") { ClientRX.find("c1").destroy }
+run("as.dep.restrict_with_exception_count") { c = ClientRX.find("c1"); (c.destroy rescue nil); [ClientRX.count, Job.count, c.destroyed?] }
+run("as.dep.class_destroy_refused") { ClientRE.destroy("c1") }
+run("as.dep.has_one_destroy") { ClientPD.find("c1").destroy; Profile.order(:id).pluck(:id) }
+run("as.dep.has_one_nullify") { ClientPN.find("c1").destroy; Profile.order(:id).pluck(:id, :client_id) }
+run("as.dep.has_one_restrict") { c = ClientPR.find("c1"); [c.destroy, c.errors.full_messages, ClientPR.count] }
+run("as.dep.delete_skips") { ClientD.find("c1").delete; [ClientD.count, Job.count, Task.count] }
+run("as.dep.destroy_all_relation") { ClientD.where(id: ["c1", "c2"]).destroy_all; [Job.order(:id).pluck(:id), Task.order(:id).pluck(:id)] }
+run("as.dep.job_chain") { Job.find("j1").destroy; [Task.order(:id).pluck(:id), Tagging.order(:id).pluck(:id), Note.count] }
+
+# ---------------- belongs_to touch: true
+run("as.touch.create") { Gadget.create!(id: "gd9", name: "x", owner_id: "o2"); [fresh("o1"), fresh("o2")] }
+run("as.touch.update") { Gadget.find("gd1").update!(name: "y"); [fresh("o1"), fresh("o2")] }
+run("as.touch.noop_save") { [Gadget.find("gd1").save, fresh("o1")] }
+run("as.touch.move") { Gadget.find("gd1").update!(owner_id: "o2"); [fresh("o1"), fresh("o2")] }
+run("as.touch.destroy") { Gadget.find("gd1").destroy; fresh("o1") }
+run("as.touch.update_columns") { Gadget.find("gd1").update_columns(name: "z"); fresh("o1") }
+run("as.touch.delete") { Gadget.find("gd1").delete; fresh("o1") }
+run("as.touch.touch") { Gadget.find("gd1").touch; fresh("o1") }
+run("as.touch.no_owner") { g = Gadget.create!(id: "gd9", name: "x"); [g.persisted?, fresh("o1"), fresh("o2")] }
+
+# ---------------- inverse_of (automatic for a has_many / belongs_to pair)
+run("as.inv.loaded_parent_same") { c = Client.find("c1"); c.jobs.to_a.first.client.equal?(c) }
+run("as.inv.unsaved_change_seen") { c = Client.find("c1"); c.name = "Changed"; c.jobs.to_a.first.client.name }
+run("as.inv.built_parent_same") { c = Client.find("c1"); j = c.jobs.build(title: "x"); j.client.equal?(c) }
+run("as.inv.includes_parent") { c = Client.includes(:jobs).find("c1"); c.name = "Changed"; c.jobs.first.client.name }
+
+# ---------------- counter_cache (Rails keeps clients.jobs_count; the runtime does not: docs/generator.md)
+run("as.cc.create") { CountedJob.create!(id: "j9", title: "x", client_id: "c3"); Client.find("c3").jobs_count }
+run("as.cc.destroy") { CountedJob.find("j1").destroy; Client.find("c1").jobs_count }
+
+# ---------------- model scopes through an association
+run("as.scope.on_has_many") { [Client.find("c1").jobs.active.count, Client.find("c1").jobs.active.map(&:id)] }
+run("as.scope.chain") { Client.find("c1").jobs.by_priority.pluck(:id) }
+run("as.scope.on_tasks") { Job.find("j1").tasks.done.pluck(:id) }
+run("as.scope.on_through") { Client.find("c1").tasks.pending.order(:id).pluck(:id) }
+run("as.scope.where_then_scope") { Client.find("c1").jobs.where(priority: 1..2).active.pluck(:id) }
+
+# ---------------- destroy results
+run("as.destroy.job") { r = Job.find("j2").destroy; [r.destroyed?, r.frozen?, Job.exists?("j2"), Task.where(job_id: "j2").count] }
+run("as.destroy.job_invalid") { Job.where(id: "j2").update_all(title: ""); r = Job.find("j2"); [r.valid?, r.destroy.destroyed?, Job.exists?("j2")] }
+run("as.destroy.class_destroy") { r = Job.destroy("j3"); [r.destroyed?, Task.where(job_id: "j3").count, Tagging.where(job_id: "j3").count] }
+
 puts JSON.generate(OUT)

@@ -3,7 +3,8 @@
  * flavour. Ruby's `!` / `?` are `_bang` / `_p` (docs/names.md); `where.not` is `not`; a Ruby range is `{ gte, lte }`.
  * `runScenarios` runs each on a fresh local Zero with the seed rows and gives its output in scenarios.rb's shape.
  */
-import { localZero, makeModels, seed, type Models, type PersonModel, type PersonName } from './models.ts';
+import { ActiveRelation } from '../../../runtime/index.ts';
+import { OLD, localZero, makeModels, seed, type Models, type PersonModel, type PersonName } from './models.ts';
 
 /** One scenario: what it answers (awaited), or what it throws. */
 type Scenario = (models: Models) => unknown;
@@ -26,6 +27,12 @@ function send(target: unknown, method: string, ...args: unknown[]): unknown {
 
 /** Reads a Rails reader the model or record may not have (`primary_key`): undefined when missing. */
 const read = (target: unknown, name: string): unknown => (typeof target === 'object' && target !== null ? Reflect.get(target, name) : undefined);
+
+/** Ruby's method call on a reader's answer: nil has none (NoMethodError there, TypeError here). */
+function must<T>(value: T | null): T {
+  if (value === null) throw new TypeError('Cannot read properties of null');
+  return value;
+}
 
 /** Ruby's `.id` on a finder's answer: nil has no `id` (NoMethodError there, TypeError here). */
 function idOf(record: { readonly id: string } | null): string {
@@ -589,6 +596,371 @@ const scenarios: Readonly<Record<string, Scenario>> = {
 
 };
 
+// ================= associations (as.*): scenarios.rb's, against models.ts' association models
+/** A has_many reader not loaded by `includes`: the relation of the associated model docs/relations.md says it is. */
+function many<T extends object>(association: ActiveRelation<T> | readonly T[]): ActiveRelation<T> {
+  if (!(association instanceof ActiveRelation)) throw new TypeError('the association is loaded (an array), not a relation');
+  return association;
+}
+
+/**
+ * A relation of `model`'s records (an association's, or what a Rails method the runtime may lack answered), typed as
+ * the model's own relations, scopes included: Rails chains a model's scopes through its associations (`client.jobs.active`).
+ * A scope the relation lacks throws TypeError when called.
+ */
+const like = <M extends { all(): unknown }>(_model: M, relation: unknown) => relation as ReturnType<M['all']>;
+
+/** Ruby's `.name` on a reader's answer: nil has no `name` (NoMethodError there, TypeError here). */
+function nameOf(record: { readonly name: string } | null): string {
+  if (record === null) throw new TypeError("Cannot read properties of null (reading 'name')");
+  return record.name;
+}
+
+/** Ruby's `.first` of a loaded array (nil when empty: NoMethodError on what follows, TypeError here). */
+function firstOf<T>(records: readonly T[]): T {
+  const first = records[0];
+  if (first === undefined) throw new TypeError('no first record');
+  return first;
+}
+
+/** Ruby's `destroy.destroyed?`: `false` (a refused destroy) has no `destroyed?`. */
+function destroyedOf(result: false | { destroyed_p(): boolean }): boolean {
+  if (result === false) throw new TypeError("undefined method `destroyed?' for false");
+  return result.destroyed_p();
+}
+
+/**
+ * A `one` association the record's type does not carry (an associated record's own, a through's), awaited: the record
+ * or null, as Rails' reader.
+ */
+const readOne = async (record: object, name: string) => (await read(record, name)) as { readonly id: string; readonly name: string } | null;
+
+/** A `many` association the record's type does not carry, awaited: the records, as Rails' reader. */
+const readMany = async (record: object, name: string) => (await read(record, name)) as readonly { readonly id: string; readonly name: string }[];
+
+/** models.rb's `raised_class`: the class of what `fn` raises, "no error" when nothing. */
+async function raisedClass(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+    return 'no error';
+  } catch (error) {
+    return error instanceof Error ? error.constructor.name : typeof error;
+  }
+}
+
+/** models.rb's `fresh`: whether a touch: reached owner `id` (its updated_at moved past OLD). */
+const fresh = async ({ Owner }: Models, id: string) => ((await Owner.find(id)).updated_at ?? OLD) > OLD;
+
+const associationScenarios: Readonly<Record<string, Scenario>> = {
+  // ---------------- belongs_to readers
+  'as.bt.reader': async ({ Job }) => (await Job.find('j1')).client,
+  'as.bt.reader_nil': async ({ Job }) => (await Job.find('j4')).client,
+  'as.bt.reader_dangling': async ({ Job }) => { await Job.create_bang({ id: 'j9', title: 'x', client_id: 'zz' }); return (await Job.find('j9')).client; },
+  'as.bt.chain': async ({ Task }) => nameOf(await readOne(must(await (await Task.find('t3')).job), 'client')),
+  'as.bt.fk_change_rereads': async ({ Job }) => { const j = await Job.find('j1'); await j.client; j.client_id = 'c2'; return nameOf(await j.client); },
+  'as.bt.reload_rereads': async ({ Job, Client }) => {
+    const j = await Job.find('j1');
+    await j.client;
+    await Client.where({ id: 'c1' }).update_all({ name: 'Acme2' });
+    await j.reload();
+    return nameOf(await j.client);
+  },
+  'as.bt.cached': async ({ Job, Client }) => { const j = await Job.find('j1'); await j.client; await Client.where({ id: 'c1' }).update_all({ name: 'Acme2' }); return nameOf(await j.client); },
+  'as.bt.create_client': async ({ Job }) => {
+    const j = await Job.find('j4');
+    const c = (await send(j, 'create_client_bang', { id: 'c9', name: 'N' })) as { persisted_p(): boolean };
+    return [j.client_id, c.persisted_p(), j.changes()];
+  },
+
+  // ---------------- belongs_to assignment: the object or the foreign key
+  'as.assign.object': async ({ Job, Client }) => { const j = await Job.find('j4'); j.client = await Client.find('c2'); return [j.client_id, j.changes(), nameOf(await j.client)]; },
+  'as.assign.object_save': async ({ Job, Client }) => { const j = await Job.find('j4'); j.client = await Client.find('c2'); return [await j.save(), (await Job.find('j4')).client_id]; },
+  'as.assign.nil': async ({ Job }) => { const j = await Job.find('j1'); j.client = null; return [j.client_id, j.changes(), await j.client]; },
+  'as.assign.fk_then_reader': async ({ Job }) => { const j = await Job.find('j4'); j.client_id = 'c3'; return [nameOf(await j.client), j.changes()]; },
+  'as.assign.new_with_object': async ({ Job, Client }) => { const j = Job.new({ title: 'x', client: await Client.find('c1') }); return [j.client_id, j.new_record_p(), nameOf(await j.client)]; },
+  'as.assign.update_with_object': async ({ Job, Client }) => { const j = await Job.find('j1'); return [await j.update(raw({ client: await Client.find('c3') })), (await Job.find('j1')).client_id]; },
+  'as.assign.wrong_class': async ({ Job, Task }) => {
+    const j = await Job.find('j1');
+    return [await raisedClass(async () => { j.client = raw(await Task.find('t1')); }), j.client_id];
+  },
+  'as.assign.unsaved_parent': async ({ Job, Client }) => {
+    const j = await Job.find('j4');
+    j.client = Client.new({ id: 'c9', name: 'New' });
+    return [await j.save(), await Client.exists_p('c9'), (await Job.find('j4')).client_id];
+  },
+  'as.assign.where_record': async ({ Job, Client }) => Job.where(raw({ client: await Client.find('c1') })).order('id').pluck('id'),
+
+  // ---------------- has_many readers and collection methods
+  'as.hm.reader': async ({ Client }) => (await (await Client.find('c1')).jobs).map((j) => j.id),
+  'as.hm.reader_empty': async ({ Client }) => (await Client.find('c3')).jobs,
+  'as.hm.records': async ({ Client }) => (await Client.find('c2')).jobs,
+  'as.hm.order': async ({ Client }) => ids(many((await Client.find('c1')).jobs).order({ priority: 'desc' })),
+  'as.hm.where': async ({ Client }) => ids(many((await Client.find('c1')).jobs).where({ status: 'active' })),
+  'as.hm.count': async ({ Client }) => [
+    await many((await Client.find('c1')).jobs).count(),
+    await many((await Client.find('c3')).jobs).count(),
+    await many((await Client.find('c1')).jobs).where({ status: 'done' }).count(),
+  ],
+  'as.hm.size_length': async ({ Client }) => { const c = await Client.find('c1'); return [await send(many(c.jobs), 'size'), await send(many(c.jobs), 'length')]; },
+  'as.hm.empty_any': async ({ Client }) => {
+    const [c1, c3] = [await Client.find('c1'), await Client.find('c3')];
+    return [await send(many(c1.jobs), 'empty_p'), await send(many(c3.jobs), 'empty_p'), await many(c1.jobs).any_p(), await many(c3.jobs).any_p(), await many(c3.jobs).none_p()];
+  },
+  'as.hm.many_one': async ({ Client }) => [await many((await Client.find('c1')).jobs).many_p(), await many((await Client.find('c2')).jobs).many_p(), await many((await Client.find('c2')).jobs).one_p()],
+  'as.hm.exists': async ({ Client }) => {
+    const j = many((await Client.find('c1')).jobs);
+    return [await j.exists_p(), await j.exists_p('j2'), await j.exists_p('j3'), await j.exists_p({ status: 'done' }), await j.exists_p({ status: 'draft' })];
+  },
+  'as.hm.pluck': async ({ Client }) => [await many((await Client.find('c1')).jobs).order('id').pluck('title'), await many((await Client.find('c1')).jobs).order('id').pluck('id', 'priority')],
+  'as.hm.ids': async ({ Client }) => [await many((await Client.find('c1')).jobs).ids(), await many((await Client.find('c3')).jobs).ids()],
+  'as.hm.singular_ids': async ({ Client }) => send(await Client.find('c1'), 'job_ids'),
+  'as.hm.first_last': async ({ Client }) => {
+    const j = many((await Client.find('c1')).jobs);
+    return [idOf(await j.first()), idOf(await j.last()), idOf(await j.order('priority').first()), await ids(j.first(5))];
+  },
+  'as.hm.find': async ({ Client }) => (await many((await Client.find('c1')).jobs).find('j2')).title,
+  'as.hm.find_outside': async ({ Client }) => many((await Client.find('c1')).jobs).find('j3'),
+  'as.hm.find_by': async ({ Client }) => { const j = many((await Client.find('c1')).jobs); return [idOf(await j.find_by({ title: 'Wire' })), await j.find_by({ title: 'Tile' })]; },
+  'as.hm.find_by_bang_outside': async ({ Client }) => many((await Client.find('c1')).jobs).find_by_bang({ title: 'Tile' }),
+  'as.hm.calculations': async ({ Client }) => {
+    const j = many((await Client.find('c1')).jobs);
+    return [await j.sum('priority'), await j.maximum('priority'), await j.minimum('title'), await j.average('priority')];
+  },
+  'as.hm.group_count': async ({ Client }) => many((await Client.find('c1')).jobs).group('status').count(),
+  'as.hm.include': async ({ Client, Job }) => { const j = many((await Client.find('c1')).jobs); return [await j.include_p(await Job.find('j1')), await j.include_p(await Job.find('j3'))]; },
+  'as.hm.new_owner_reader': ({ Client }) => Client.new({ name: 'x' }).jobs,
+  'as.hm.new_owner_count': ({ Client }) => many(Client.new({ name: 'x' }).jobs).count(),
+  'as.hm.cached_after_load': async ({ Client, Job }) => {
+    const c = await Client.find('c3');
+    await c.jobs;
+    await Job.create_bang({ id: 'j9', title: 'x', client_id: 'c3' });
+    return (await c.jobs).map((j) => j.id);
+  },
+  'as.hm.reload': async ({ Client, Job }) => {
+    const c = await Client.find('c3');
+    await c.jobs;
+    await Job.create_bang({ id: 'j9', title: 'x', client_id: 'c3' });
+    return ids(like(Job, send(many(c.jobs), 'reload')));
+  },
+  'as.hm.update_all': async ({ Client, Job }) => [await many((await Client.find('c1')).jobs).update_all({ status: 'done' }), await Job.where({ status: 'done' }).order('id').pluck('id')],
+  'as.hm.delete_all': async ({ Client, Job }) => {
+    const ret = await many((await Client.find('c1')).jobs).delete_all();
+    return [ret, await Job.count(), await Job.where({ client_id: null }).order('id').pluck('id')];
+  },
+  'as.hm.destroy_all': async ({ Client, Job, Task }) => {
+    const rs = await many((await Client.find('c1')).jobs).destroy_all();
+    return [rs.map((r) => r.id), rs.map((r) => r.destroyed_p()), await Job.count(), await Task.order('id').pluck('id')];
+  },
+  'as.hm.delete_record': async ({ Client, Job }) => {
+    const c = await Client.find('c1');
+    await send(many(c.jobs), 'delete', await Job.find('j2'));
+    return [await Job.exists_p('j2'), (await Job.find('j2')).client_id, await many(c.jobs).count()];
+  },
+  'as.hm.destroy_by_id': async ({ Client, Job }) => {
+    const c = await Client.find('c1');
+    const rs = (await send(many(c.jobs), 'destroy', 'j2')) as { id: string }[];
+    return [rs.map((r) => r.id), await Job.exists_p('j2'), await many(c.jobs).count()];
+  },
+  // Ruby's `<<` is CollectionProxy#push (its alias), TypeScript having no `<<`.
+  'as.hm.concat': async ({ Client, Job }) => {
+    const c = await Client.find('c3');
+    await send(many(c.jobs), 'push', await Job.find('j4'));
+    return [(await Job.find('j4')).client_id, await many(c.jobs).count()];
+  },
+
+  // ---------------- has_many builders
+  'as.build.new': async ({ Client }) => { const j = many((await Client.find('c1')).jobs).new({ title: 'x' }); return [j.client_id, j.new_record_p(), j.title, j.changes()]; },
+  'as.build.new_then_save': async ({ Client, Job }) => { const j = many((await Client.find('c1')).jobs).new({ id: 'j9', title: 'x' }); return [await j.save(), (await Job.find('j9')).client_id]; },
+  'as.build.size_counts_built': async ({ Client }) => {
+    const c = await Client.find('c1');
+    many(c.jobs).build({ title: 'x' });
+    return [await many(c.jobs).count(), await send(many(c.jobs), 'size')];
+  },
+  'as.build.create': async ({ Client }) => {
+    const j = await many((await Client.find('c1')).jobs).create({ id: 'j9', title: 'x' });
+    return [j.persisted_p(), j.client_id, await many((await Client.find('c1')).jobs).count()];
+  },
+  'as.build.create_invalid': async ({ Client, Job }) => {
+    const j = await many((await Client.find('c1')).jobs).create({ id: 'j9', title: '' });
+    return [j.persisted_p(), j.client_id, j.errors.full_messages(), await Job.count()];
+  },
+  'as.build.create_bang': async ({ Client, Job }) => { await many((await Client.find('c2')).jobs).create_bang({ id: 'j9', title: 'x' }); return (await Job.find('j9')).client_id; },
+  'as.build.create_bang_invalid': async ({ Client }) => many((await Client.find('c1')).jobs).create_bang({ id: 'j9', title: '' }),
+  'as.build.owner_key_wins': async ({ Client }) => many((await Client.find('c1')).jobs).new({ title: 'x', client_id: 'c2' }).client_id,
+  'as.build.unsaved_owner_create': ({ Client }) => many(Client.new({ name: 'x' }).jobs).create({ title: 'y' }),
+  'as.build.create_array': async ({ Client }) => {
+    const rs = await many((await Client.find('c3')).jobs).create([{ id: 'j8', title: 'a' }, { id: 'j9', title: 'b' }]);
+    return [rs.map((r) => r.client_id), await many((await Client.find('c3')).jobs).count()];
+  },
+  'as.build.where_new': async ({ Client }) => { const j = many((await Client.find('c1')).jobs).where({ status: 'done' }).new({ title: 'x' }); return [j.client_id, j.status]; },
+  'as.build.scope_new': async ({ Client, Job }) => { const j = like(Job, many((await Client.find('c1')).jobs)).active().new({ title: 'x' }); return [j.client_id, j.status]; },
+  'as.build.find_or_create_other_owner': async ({ Client, Job }) => {
+    const r = await many((await Client.find('c1')).jobs).find_or_create_by({ id: 'j9', title: 'Tile' });
+    return [r.id, r.client_id, await Job.count()];
+  },
+  'as.build.task_through_job': async ({ Job }) => {
+    const t = await many((await Job.find('j2')).tasks).create_bang({ id: 't9', title: 'x', position: 2 });
+    return [t.job_id, await many((await Job.find('j2')).tasks).order('id').pluck('id')];
+  },
+
+  // ---------------- has_one
+  'as.ho.reader': async ({ Client }) => (await Client.find('c1')).profile,
+  'as.ho.reader_nil': async ({ Client }) => (await Client.find('c3')).profile,
+  'as.ho.build': async ({ Client }) => {
+    const p = send(await Client.find('c3'), 'build_profile', { bio: 'New' }) as { client_id: string; new_record_p(): boolean; bio: string };
+    return [p.client_id, p.new_record_p(), p.bio];
+  },
+  'as.ho.create': async ({ Client, Profile }) => { await send(await Client.find('c3'), 'create_profile_bang', { id: 'pr9', bio: 'x' }); return (await Profile.find('pr9')).client_id; },
+
+  // ---------------- has_many :through and has_one :through
+  'as.th.reader': async ({ Client, Task }) => ids(like(Task, many((await Client.find('c1')).tasks)).order('id')),
+  'as.th.count': async ({ Client }) => [
+    await many((await Client.find('c1')).tasks).count(),
+    await many((await Client.find('c3')).tasks).count(),
+    await many((await Client.find('c2')).tasks).exists_p(),
+  ],
+  'as.th.where': async ({ Client }) => many((await Client.find('c1')).tasks).where({ done: true }).pluck('id'),
+  'as.th.tags': async ({ Job }) => many((await Job.find('j1')).tags).order('name').pluck('name'),
+  'as.th.tag_jobs': async ({ Tag }) => many((await Tag.find('g2')).jobs).order('id').pluck('id'),
+  'as.th.ids': async ({ Job }) => many((await Job.find('j1')).tags).order('id').ids(),
+  'as.th.find_outside': async ({ Job }) => many((await Job.find('j1')).tags).find('g3'),
+  'as.th.includes': async ({ Job }) => Promise.all((await Job.includes('tags').order('id')).map(async (j) => [j.id, (await readMany(j, 'tags')).map((t) => t.name).sort()])),
+  'as.th.create': async ({ Job, Tag, Tagging }) => {
+    await like(Tag, many((await Job.find('j4')).tags)).create_bang({ id: 'g9', name: 'new' });
+    return [await Tag.count(), await Tagging.where({ job_id: 'j4' }).count()];
+  },
+  'as.th.has_one_reader': async ({ Task }) => nameOf(await readOne(await Task.find('t3'), 'client')),
+  'as.th.has_one_nil': async ({ Task }) => readOne(await Task.find('t5'), 'client'),
+  'as.th.has_one_includes': async ({ Task }) => Promise.all((await Task.includes('client').order('id')).map(async (t) => [t.id, (await readOne(t, 'client'))?.name ?? null])),
+
+  // ---------------- includes / preload / eager_load
+  'as.inc.belongs_to': async ({ Job }) => Promise.all((await Job.includes('client').order('id')).map(async (j) => [j.id, (await j.client)?.name ?? null])),
+  'as.inc.has_many': async ({ Client }) => Promise.all((await Client.includes('jobs').order('id')).map(async (c) => [c.id, (await c.jobs).map((j) => j.id)])),
+  'as.inc.has_one': async ({ Client }) => Promise.all((await Client.includes('profile').order('id')).map(async (c) => [c.id, (await c.profile)?.bio ?? null])),
+  'as.inc.nested': async ({ Client }) =>
+    Promise.all(
+      (await Client.includes({ jobs: (r) => r.includes('tasks') }).order('id')).map(async (c) => [
+        c.id,
+        await Promise.all((await c.jobs).map(async (j) => [j.id, (await readMany(j, 'tasks')).map((t) => t.id)])),
+      ]),
+    ),
+  'as.inc.two': async ({ Job }) => Promise.all((await Job.includes('client', 'tasks').order('id')).map(async (j) => [j.id, (await j.client)?.name ?? null, (await j.tasks).length])),
+  'as.inc.find': async ({ Job }) => nameOf(await (await Job.includes('client').find('j3')).client),
+  'as.inc.count': async ({ Client }) => [await Client.includes('jobs').count(), await Client.includes('jobs').where({ id: 'c1' }).count()],
+  'as.inc.cached': async ({ Client, Job }) => {
+    const c = await Client.includes('jobs').find('c1');
+    await Job.create_bang({ id: 'j9', title: 'x', client_id: 'c1' });
+    return (await c.jobs).map((j) => j.id);
+  },
+  'as.inc.scoped_assoc': async ({ Client, Job }) => ids(like(Job, send((await Client.includes('jobs').find('c1')).jobs, 'where', { status: 'done' }))),
+  'as.inc.preload': async ({ Job }) => Promise.all((await like(Job, send(Job, 'preload', 'client')).order('id')).map(async (j) => [j.id, (await j.client)?.name ?? null])),
+  'as.inc.eager_load': async ({ Job }) => Promise.all((await like(Job, send(Job, 'eager_load', 'client')).order('id')).map(async (j) => [j.id, (await j.client)?.name ?? null])),
+
+  // ---------------- joins
+  'as.join.belongs_to_where': ({ Job }) => like(Job, send(send(Job, 'joins', 'client'), 'where', { clients: { name: 'Acme' } })).order('id').pluck('id'),
+  'as.join.has_many_repeats': ({ Client }) => like(Client, send(Client, 'joins', 'jobs')).order('id').pluck('id'),
+  'as.join.has_many_distinct': ({ Client }) => like(Client, send(Client, 'joins', 'jobs')).distinct().order('id').pluck('id'),
+  'as.join.where_count': ({ Client }) => like(Client, send(send(Client, 'joins', 'jobs'), 'where', { jobs: { status: 'active' } })).count(),
+
+  // ---------------- where.associated (7.0) / where.missing (6.1)
+  'as.wa.associated': ({ Job }) => Job.where_associated('client').order('id').pluck('id'),
+  'as.wa.associated_has_many': ({ Client }) => Client.where_associated('jobs').order('id').pluck('id'),
+  'as.wa.missing': ({ Job }) => Job.where_missing('client').pluck('id'),
+  'as.wa.missing_has_many': ({ Client }) => Client.where_missing('jobs').pluck('id'),
+  'as.wa.missing_has_one': ({ Client }) => Client.where_missing('profile').pluck('id'),
+  'as.wa.missing_dangling': async ({ Job }) => { await Job.create_bang({ id: 'j9', title: 'x', client_id: 'zz' }); return Job.where_missing('client').order('id').pluck('id'); },
+  'as.wa.missing_chain': async ({ Job }) => [await Job.where_missing('client').where({ status: 'active' }).pluck('id'), await Job.where({ status: 'draft' }).where_missing('client').count()],
+  'as.wa.missing_through': ({ Client }) => Client.where_missing('tasks').pluck('id'),
+
+  // ---------------- a required belongs_to ("must exist") and optional: true
+  'as.req.missing': ({ Task }) => { const t = Task.new({ title: 'x' }); return [t.valid_p(), t.errors.full_messages()]; },
+  'as.req.errors_hash': ({ Task }) => { const t = Task.new({ title: 'x' }); t.valid_p(); return t.errors.to_hash(); },
+  'as.req.dangling': ({ Task }) => { const t = Task.new({ title: 'x', job_id: 'zz' }); return [t.valid_p(), t.errors.full_messages()]; },
+  'as.req.create_bang': ({ Task }) => Task.create_bang({ id: 't9', title: 'x' }),
+  'as.req.save_false': async ({ Task }) => { const t = Task.new({ id: 't9', title: 'x' }); return [await t.save(), await Task.count(), t.new_record_p()]; },
+  'as.req.with_object': async ({ Task, Job }) => { const t = Task.new({ title: 'x', job: await Job.find('j1') }); return [t.valid_p(), t.job_id]; },
+  'as.req.update_to_nil': async ({ Note }) => { const n = await Note.find('n1'); return [await n.update({ job_id: raw(null) }), n.errors.full_messages(), (await Note.find('n1')).job_id]; },
+  'as.req.optional': async ({ Job }) => { const j = await Job.create_bang({ id: 'j9', title: 'x' }); return [j.persisted_p(), j.client_id]; },
+  'as.req.both_errors': ({ Task }) => { const t = Task.new({ title: '' }); t.valid_p(); return t.errors.full_messages(); },
+
+  // ---------------- dependent:
+  'as.dep.destroy': async ({ ClientD, Job, Task, Tagging }) => {
+    const r = await (await ClientD.find('c1')).destroy();
+    return [destroyedOf(r), await Job.order('id').pluck('id'), await Task.order('id').pluck('id'), await Tagging.order('id').pluck('id')];
+  },
+  'as.dep.delete_all': async ({ ClientDA, Job, Task }) => { await (await ClientDA.find('c1')).destroy(); return [await Job.order('id').pluck('id'), await Task.order('id').pluck('id')]; },
+  'as.dep.nullify': async ({ ClientN, Job }) => { await (await ClientN.find('c1')).destroy(); return [await ClientN.count(), await Job.order('id').pluck('id', 'client_id')]; },
+  'as.dep.restrict_with_error': async ({ ClientRE }) => { const c = await ClientRE.find('c1'); return [await c.destroy(), c.errors.full_messages(), c.destroyed_p(), await ClientRE.count()]; },
+  'as.dep.restrict_with_error_none': async ({ ClientRE }) => [destroyedOf(await (await ClientRE.find('c3')).destroy()), await ClientRE.count()],
+  'as.dep.restrict_with_error_bang': async ({ ClientRE }) => (await ClientRE.find('c1')).destroy_bang(),
+  'as.dep.restrict_with_exception': async ({ ClientRX }) => (await ClientRX.find('c1')).destroy(),
+  'as.dep.restrict_with_exception_count': async ({ ClientRX, Job }) => {
+    const c = await ClientRX.find('c1');
+    await c.destroy().catch(() => null);
+    return [await ClientRX.count(), await Job.count(), c.destroyed_p()];
+  },
+  'as.dep.class_destroy_refused': ({ ClientRE }) => ClientRE.destroy('c1'),
+  'as.dep.has_one_destroy': async ({ ClientPD, Profile }) => { await (await ClientPD.find('c1')).destroy(); return Profile.order('id').pluck('id'); },
+  'as.dep.has_one_nullify': async ({ ClientPN, Profile }) => { await (await ClientPN.find('c1')).destroy(); return Profile.order('id').pluck('id', 'client_id'); },
+  'as.dep.has_one_restrict': async ({ ClientPR }) => { const c = await ClientPR.find('c1'); return [await c.destroy(), c.errors.full_messages(), await ClientPR.count()]; },
+  'as.dep.delete_skips': async ({ ClientD, Job, Task }) => { await (await ClientD.find('c1')).delete(); return [await ClientD.count(), await Job.count(), await Task.count()]; },
+  'as.dep.destroy_all_relation': async ({ ClientD, Job, Task }) => {
+    await ClientD.where({ id: ['c1', 'c2'] }).destroy_all();
+    return [await Job.order('id').pluck('id'), await Task.order('id').pluck('id')];
+  },
+  'as.dep.job_chain': async ({ Job, Task, Tagging, Note }) => {
+    await (await Job.find('j1')).destroy();
+    return [await Task.order('id').pluck('id'), await Tagging.order('id').pluck('id'), await Note.count()];
+  },
+
+  // ---------------- belongs_to touch: true
+  'as.touch.create': async (m) => { await m.Gadget.create_bang({ id: 'gd9', name: 'x', owner_id: 'o2' }); return [await fresh(m, 'o1'), await fresh(m, 'o2')]; },
+  'as.touch.update': async (m) => { await (await m.Gadget.find('gd1')).update_bang({ name: 'y' }); return [await fresh(m, 'o1'), await fresh(m, 'o2')]; },
+  'as.touch.noop_save': async (m) => [await (await m.Gadget.find('gd1')).save(), await fresh(m, 'o1')],
+  'as.touch.move': async (m) => { await (await m.Gadget.find('gd1')).update_bang({ owner_id: 'o2' }); return [await fresh(m, 'o1'), await fresh(m, 'o2')]; },
+  'as.touch.destroy': async (m) => { await (await m.Gadget.find('gd1')).destroy(); return fresh(m, 'o1'); },
+  'as.touch.update_columns': async (m) => { await (await m.Gadget.find('gd1')).update_columns({ name: 'z' }); return fresh(m, 'o1'); },
+  'as.touch.delete': async (m) => { await (await m.Gadget.find('gd1')).delete(); return fresh(m, 'o1'); },
+  'as.touch.touch': async (m) => { await (await m.Gadget.find('gd1')).touch(); return fresh(m, 'o1'); },
+  'as.touch.no_owner': async (m) => { const g = await m.Gadget.create_bang({ id: 'gd9', name: 'x' }); return [g.persisted_p(), await fresh(m, 'o1'), await fresh(m, 'o2')]; },
+
+  // ---------------- inverse_of (automatic for a has_many / belongs_to pair)
+  'as.inv.loaded_parent_same': async ({ Client }) => { const c = await Client.find('c1'); return (await readOne(firstOf(await c.jobs), 'client')) === c; },
+  'as.inv.unsaved_change_seen': async ({ Client }) => { const c = await Client.find('c1'); c.name = 'Changed'; return nameOf(await readOne(firstOf(await c.jobs), 'client')); },
+  'as.inv.built_parent_same': async ({ Client }) => { const c = await Client.find('c1'); const j = many(c.jobs).build({ title: 'x' }); return (await readOne(j, 'client')) === c; },
+  'as.inv.includes_parent': async ({ Client }) => { const c = await Client.includes('jobs').find('c1'); c.name = 'Changed'; return nameOf(await readOne(firstOf(await c.jobs), 'client')); },
+
+  // ---------------- counter_cache (Rails keeps clients.jobs_count; the runtime does not: docs/generator.md)
+  'as.cc.create': async ({ CountedJob, Client }) => { await CountedJob.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return (await Client.find('c3')).jobs_count; },
+  'as.cc.destroy': async ({ CountedJob, Client }) => { await (await CountedJob.find('j1')).destroy(); return (await Client.find('c1')).jobs_count; },
+
+  // ---------------- model scopes through an association
+  'as.scope.on_has_many': async ({ Client, Job }) => {
+    const c = await Client.find('c1');
+    return [await like(Job, many(c.jobs)).active().count(), await ids(like(Job, many(c.jobs)).active())];
+  },
+  'as.scope.chain': async ({ Client, Job }) => like(Job, many((await Client.find('c1')).jobs)).by_priority().pluck('id'),
+  'as.scope.on_tasks': async ({ Job, Task }) => like(Task, many((await Job.find('j1')).tasks)).done().pluck('id'),
+  'as.scope.on_through': async ({ Client, Task }) => like(Task, many((await Client.find('c1')).tasks)).pending().order('id').pluck('id'),
+  'as.scope.where_then_scope': async ({ Client, Job }) => like(Job, many((await Client.find('c1')).jobs).where({ priority: { gte: 1, lte: 2 } })).active().pluck('id'),
+
+  // ---------------- destroy results
+  'as.destroy.job': async ({ Job, Task }) => {
+    const r = await Job.find('j2');
+    await r.destroy();
+    return [r.destroyed_p(), Object.isFrozen(r), await Job.exists_p('j2'), await Task.where({ job_id: 'j2' }).count()];
+  },
+  'as.destroy.job_invalid': async ({ Job }) => {
+    await Job.where({ id: 'j2' }).update_all({ title: '' });
+    const r = await Job.find('j2');
+    return [r.valid_p(), destroyedOf(await r.destroy()), await Job.exists_p('j2')];
+  },
+  'as.destroy.class_destroy': async ({ Job, Task, Tagging }) => {
+    const r = await Job.destroy('j3');
+    return [r.destroyed_p(), await Task.where({ job_id: 'j3' }).count(), await Tagging.where({ job_id: 'j3' }).count()];
+  },
+};
+
 /** An ActiveRecord record (what scenarios.rb's `norm` turns into its attributes). */
 function isRecord(value: object): value is { attributes(): unknown } {
   return typeof Reflect.get(value, 'attributes') === 'function' && typeof Reflect.get(value, 'changed_p') === 'function';
@@ -614,6 +986,7 @@ function allScenarios(): Map<string, Scenario> {
   };
   for (const [name, model, attributes] of validationCases) add(name, (m) => v(m[model], attributes));
   for (const [name, scenario] of Object.entries(scenarios)) add(name, scenario);
+  for (const [name, scenario] of Object.entries(associationScenarios)) add(name, scenario);
   return all;
 }
 
@@ -624,7 +997,7 @@ export async function runScenarios(): Promise<Map<string, Outcome>> {
     const zero = localZero();
     try {
       const models = makeModels(zero);
-      await seed(models);
+      await seed(models, name.startsWith('as.'));
       outcomes.set(name, await outcomeOf(() => scenario(models)));
     } finally {
       await zero.close();
