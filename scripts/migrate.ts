@@ -111,7 +111,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const workers = threads ? new PlanningWorkers(root, threads) : undefined;
   try {
     if (!values.syntactic) progress.phase(`building a TypeScript program of ${files.length} files`);
-    const projectFiles = paths.length || values.only?.length ? scanFiles(root, [], []) : files;
     const svelteConfig = await loadSvelteConfig(root);
     const { first, plans: planned } = await planAroundTypes(
       {
@@ -124,7 +123,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
         interrupted: () => stopListening.interrupted,
       },
       () => {
-        const pass = recogniseApp(root, files, projectFiles, config, kitAliasPaths(svelteConfig, root), values.syntactic === true);
+        const pass = recogniseApp(root, files, config, kitAliasPaths(svelteConfig, root), values.syntactic === true);
         if (values['verify-types'] && !pass.recognition) throw new UsageError(`--verify-types needs the TypeScript program, and none was built: ${pass.note}`, 'migrate');
         return pass;
       },

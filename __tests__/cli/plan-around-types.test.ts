@@ -15,7 +15,7 @@ import { recogniseApp } from '../../scripts/cli/typed-pass.ts';
 
 const APP = join(import.meta.dirname, '../../examples/legacy-context-app');
 const files = scanFiles(APP, [], []);
-const recognise = () => recogniseApp(APP, files, files, DEFAULT_CONFIG, {});
+const recognise = () => recogniseApp(APP, files, DEFAULT_CONFIG, {});
 
 function runOf(list: readonly string[], threads: number, overrides: Partial<PlanRun> = {}): PlanRun {
   return { root: APP, files: list, options: { config: DEFAULT_CONFIG }, threads, onFile: () => {}, interrupted: () => false, ...overrides };

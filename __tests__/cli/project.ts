@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { CommandIO } from '../../scripts/cli/io.ts';
@@ -53,8 +53,21 @@ export function commitAll(root: string, message = 'legacy app'): void {
 }
 
 /** Installs this repository's dependencies into the app at `root`, as a link (its `.gitignore` must leave it out). */
-export function linkDependencies(root: string): void {
-  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+export function linkDependencies(root: string, workspaces: Readonly<Record<string, string>> = {}): void {
+  if (Object.keys(workspaces).length === 0) {
+    symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+    return;
+  }
+  // As `npm install` leaves a workspace: every dependency, and each workspace package linked by its name to its folder.
+  const modules = join(root, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(join(REPO, 'node_modules'))) symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
+  for (const [name, folder] of Object.entries(workspaces)) {
+    const link = join(modules, name);
+    rmSync(link, { force: true });
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(root, folder), link);
+  }
 }
 
 export function makeProject(files: Record<string, string> = PROJECT_FILES): string {

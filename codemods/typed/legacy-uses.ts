@@ -21,9 +21,14 @@ export interface LegacyUse {
   readonly what: string;
 }
 
+/**
+ * The root-relative path of a file of the app's own source, or null for a dependency. A workspace package the app links
+ * (`@acme/data` in a monorepo, run from `apps/web`) is source too: TypeScript reads it at its real path, outside the
+ * root and outside any node_modules, and a legacy layer may live there.
+ */
 function inProject(app: AppProgram, fileName: string): string | null {
   const rel = relative(app.root, fileName);
-  return rel.startsWith('..') || rel.split(sep).includes('node_modules') ? null : rel.split(sep).join('/');
+  return rel.split(sep).includes('node_modules') ? null : rel.split(sep).join('/');
 }
 
 export interface LegacyModules {

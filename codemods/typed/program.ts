@@ -76,6 +76,8 @@ function isKit(name: string): boolean {
 }
 
 /** A route's generated `./$types` declarations, in `.svelte-kit/types`. */
+/** Imports of what is not code (`./app.css`, `./logo.svg?url`): Vite's, never typed. */
+const ASSET = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|mp3|mp4|webm|txt)(\?.*)?$/;
 const ROUTE_TYPES = /\$types\.d\.ts$/;
 
 /** Whether a tsconfig `paths` pattern (`$lib`, `$lib/*`) matches the import `name`. */
@@ -222,7 +224,6 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
   // repository's examples) is typed like the app's; libraries are not.
   const outside = (file: string) => file.split(sep).includes('node_modules');
   const unresolved = new Map<string, string[]>();
-  const ownModule = (name: string) => name.startsWith('.') || aliases.some(([pattern]) => matchesAlias(pattern, name));
   const edge = (from: string, to: string) => {
     const list = imports.get(from) ?? new Set<string>();
     list.add(to);
@@ -252,7 +253,10 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
       if (!found) {
         const component = svelteModule(name, containingFile);
         if (!component) {
-          if (ownModule(name)) missing(containingFile, name);
+          // Every import that does not resolve is named: an app module, `$lib` without the app's config, or a package
+          // not installed (a workspace package holding the legacy layer): a legacy value travelling through it is not seen.
+          // A stylesheet or an asset holds no value that could be legacy.
+          if (!ASSET.test(name)) missing(containingFile, name);
           return result;
         }
         // A component can hand on legacy values too (its props, its module script's exports): it is an edge.

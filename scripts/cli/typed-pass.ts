@@ -4,7 +4,7 @@
  * report says why.
  */
 import { join } from 'node:path';
-import { isLegacyDefinitionFile, type MigrationConfig } from '../../codemods/config.ts';
+import type { MigrationConfig } from '../../codemods/config.ts';
 import type { FilePlan } from '../../codemods/index.ts';
 import { recognise, type Recognition } from '../../codemods/typed/recognise.ts';
 import { accountUses, syntacticOnly, withdraw, type UseCounts } from './account.ts';
@@ -22,20 +22,17 @@ const NO_LEGACY_MODULE = (config: MigrationConfig) =>
   `no legacy class or model module was found in the app's source (legacyClassModules: ${config.legacyClassModules.join(', ')}; model modules end in ${config.legacyModelSuffix})`;
 
 /**
- * `files` are the files to migrate; `projectFiles` every migratable file of the project (the legacy modules may
- * lie outside the paths being migrated: the program reaches them through imports).
+ * `files` are the files to migrate. The legacy modules may lie outside them, and outside the root (a workspace
+ * package): the program reaches them through imports, so it is built whenever TypeScript is there.
  */
 export function recogniseApp(
   root: string,
   files: readonly string[],
-  projectFiles: readonly string[],
   config: MigrationConfig,
   kitAliases: Readonly<Record<string, readonly string[]>>,
   syntactic = false,
 ): FirstPass {
   if (syntactic) return { recognition: null, note: '--syntactic was given' };
-  // Without a legacy module in the project there is no legacy type to find: no program is worth building.
-  if (!projectFiles.some((f) => isLegacyDefinitionFile(config, f))) return { recognition: null, note: NO_LEGACY_MODULE(config) };
   const recognition = recognise({ root, files, config, text: (rel) => readUtf8(join(root, rel)), kitAliases });
   if (!recognition) return { recognition: null, note: 'TypeScript is not installed (npm i -D typescript enables recognition by type)' };
   if (recognition.legacy.definitions.size === 0) {
