@@ -24,6 +24,20 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await (await m.Job.find('j4')).client).toBeNull();
   });
 
+  // Each answer is ActiveRecord 6.1's for the same rows: where(client: record), a list, a key, nil.
+  test("where by a belongs_to's name compares its key: a record, a list of records, a key, or null", async () => {
+    const acme = await m.Client.find('c1');
+    const globex = await m.Client.find('c2');
+    const ids = (hash: object) => m.Job.where(hash as never).order('id').ids();
+    expect(await ids({ client: acme })).toEqual(['j1', 'j2']);
+    expect(await ids({ client: [acme, globex] })).toEqual(['j1', 'j2', 'j3', 'j5']);
+    expect(await ids({ client: 'c2' })).toEqual(['j3', 'j5']);
+    expect(await ids({ client: null })).toEqual(['j4']);
+    expect(await m.Job.not({ client: acme } as never).order('id').ids()).toEqual(['j3', 'j5']); // NULL is in neither, as SQL
+    expect(() => m.Job.where({ client: { name: 'Acme' } } as never)).toThrow(new QueryError("Job.where: 'client' takes a record (with its id) or its id, got {\"name\":\"Acme\"}"));
+    expect(() => m.Job.where({ tasks: 't1' } as never)).toThrow(/unknown column 'tasks' for Job/); // a has_many is not a where key, as in Rails
+  });
+
   test('has_many: a relation of the associated model, to await or refine', async () => {
     const { tasks } = await m.Job.find('j1');
     expect(tasks).toBeInstanceOf(ActiveRelation);

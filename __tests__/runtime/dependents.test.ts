@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Zero, createSchema, relationships, string, table } from '@rocicorp/zero';
 import {
-  ActiveRecord, ConfigError, DeleteRestrictionError, RecordNotDestroyedError, ZeroRecordError, defineModel, recordMutators, type Dependent, type ModelDefinition,
+  ActiveRecord, ActiveRelation, ConfigError, DeleteRestrictionError, RecordNotDestroyedError, ZeroRecordError, defineModel, recordMutators, type Dependent, type ModelDefinition,
 } from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 
@@ -24,7 +24,7 @@ async function setup(client: Dependent, job: Dependent) {
   await Job.create_bang([{ id: 'j1', title: 'Paint', client_id: 'c1' }, { id: 'j2', title: 'Wire', client_id: 'c1' }, { id: 'j3', title: 'Tile', client_id: 'c2' }]);
   await Task.create_bang([{ id: 't1', title: 'Primer', job_id: 'j1', position: 1 }, { id: 't2', title: 'Coat', job_id: 'j1', position: 2 }]);
   const tables = async () => [await Client.order('id').ids(), await Job.order('id').pluck('id', 'client_id'), await Task.order('id').pluck('id', 'job_id')];
-  return { Client, tables };
+  return { Client, Job, tables };
 }
 
 const untouched = [['c1', 'c2', 'c3'], [['j1', 'c1'], ['j2', 'c1'], ['j3', 'c2']], [['t1', 'j1'], ['t2', 'j1']]];
@@ -142,5 +142,40 @@ describe("destroy applies dependent:, as ActiveRecord's destroy does", () => {
     expect(() => defineModel({ schema, table: 'jobs', relationships: { tasks: () => taskConfig }, dependents: { tasks: 'delete' } })).toThrow(
       /dependent 'delete' for 'tasks': a has_many takes delete_all/,
     );
+  });
+});
+
+// Each answer is ActiveRecord 6.1's over SQLite (CollectionProxy#delete_all): `client.jobs.delete_all` with each
+// dependent: option, then a relation derived from the association, then a required key.
+/** A has_many read without includes: its relation (the reader's type also allows the array includes loads). */
+function relation<T extends object>(association: ActiveRelation<T> | readonly T[]): ActiveRelation<T> {
+  if (!(association instanceof ActiveRelation)) throw new TypeError('the association is loaded (an array), not a relation');
+  return association;
+}
+
+describe("a has_many's delete_all follows its dependent: (Rails' CollectionProxy), any other relation's deletes", () => {
+  const cases: [Dependent, unknown[]][] = [
+    ['destroy', []],
+    ['delete_all', []],
+    ['nullify', [['j1', null], ['j2', null], ['j3', 'c2']]],
+    ['restrict_with_error', [['j1', null], ['j2', null], ['j3', 'c2']]],
+    ['restrict_with_exception', [['j1', null], ['j2', null], ['j3', 'c2']]],
+  ];
+  test.each(cases)('dependent: %s', async (dependent, jobs) => {
+    const { Client, tables } = await setup(dependent, 'destroy');
+    expect(await relation((await Client.find('c1')).jobs).delete_all()).toBe(2);
+    expect(await tables()).toEqual([['c1', 'c2', 'c3'], jobs.length === 0 ? [['j3', 'c2']] : jobs, untouched[2]]);
+  });
+
+  test("a relation built on the association deletes its rows, as Rails' Relation#delete_all does", async () => {
+    const { Client, tables } = await setup('nullify', 'destroy');
+    expect(await relation((await Client.find('c1')).jobs).where({ title: 'Paint' }).delete_all()).toBe(1);
+    expect((await tables())[1]).toEqual([['j2', 'c1'], ['j3', 'c2']]);
+  });
+
+  test('nullifying a required key is refused before anything is written (Rails: NotNullViolation)', async () => {
+    const { Job, tables } = await setup('nullify', 'nullify'); // tasks.job_id is not .optional()
+    await expect(relation((await Job.find('j1')).tasks).delete_all()).rejects.toThrow(/Job#tasks\.delete_all cannot set Task\.job_id to NULL: the column is required \(Rails: NotNullViolation\); nothing was written/);
+    expect(await tables()).toEqual(untouched);
   });
 });

@@ -65,7 +65,7 @@ describe('new, save, create', () => {
 
   test('save_bang raises RecordInvalidError with Rails message and fills errors', async () => {
     const job = m.Job.new({ id: 's2', title: '' });
-    await expect(job.save_bang()).rejects.toThrow(new RecordInvalidError('Job', { title: ["can't be blank"] }, ["Title can't be blank"]));
+    await expect(job.save_bang()).rejects.toThrow(new RecordInvalidError('Job', { title: ["can't be blank"] }, ["Title can't be blank"], { title: [{ error: 'blank' }] }));
     expect(job.errors.full_messages()).toEqual(["Title can't be blank"]);
     job.title = 'Fixed';
     expect(await job.save_bang()).toBe(true);
@@ -567,7 +567,7 @@ describe('a number column that validates numericality', () => {
     (task as { priority: unknown }).priority = 'abc';
     expect(await task.save()).toBe(false);
     expect(task.errors.full_messages()).toEqual(["Title can't be blank", 'Priority is not a number']);
-    await expect(task.save_bang()).rejects.toThrow(new RecordInvalidError('Task', { title: ["can't be blank"], priority: ['is not a number'] }, ["Title can't be blank", 'Priority is not a number']));
+    await expect(task.save_bang()).rejects.toThrow(new RecordInvalidError('Task', { title: ["can't be blank"], priority: ['is not a number'] }, ["Title can't be blank", 'Priority is not a number'], { title: [{ error: 'blank' }], priority: [{ error: 'not_a_number', value: 'abc' }] }));
     expect(await task.update({ title: 'Feed' })).toBe(false);
     expect(task.errors.full_messages()).toEqual(['Priority is not a number']);
     const fresh = await Task.create({ id: 'u', title: 'Walk', priority: 'x' as never });

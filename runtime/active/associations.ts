@@ -6,7 +6,8 @@
  * belongs_to is assigned as in Rails: `job.client = client` sets `client_id` (and `job.client` is that record).
  */
 import type { ModelDefinition } from '../core/config.ts';
-import { associationHops, associationRelation } from '../core/association-reader.ts';
+import { associationRelation } from '../core/association-reader.ts';
+import { associationHops } from '../core/relationships.ts';
 import { QueryError, describeValue } from '../core/errors.ts';
 import { Relation } from '../core/relation.ts';
 import { ActiveRelation } from './relation.ts';

@@ -10,7 +10,7 @@ import type { LiveResult } from '../core/shared-views.ts';
 import { loadByKey, loadRelation } from '../core/reads.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { BatchEnumerator, batches, deleteAll, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAllOf, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
@@ -197,6 +197,16 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
     return this.#try(() => countPlan(this, column));
   }
 
+  /** Rails' `size`: the number of records (a relation read with `await` is never held loaded, so it counts them). */
+  size(): Promise<number> {
+    return this.count();
+  }
+
+  /** Rails' `empty?`: no record (`none_p`). */
+  empty_p(): Promise<boolean> {
+    return this.none_p();
+  }
+
   /**
    * Rails' `group(:status).count` and the other calculations per group: a Map from each group's value (a tuple of
    * values for several columns) to its result. The relation's limit and offset pick groups, as SQL's do.
@@ -237,7 +247,7 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
 
   /** Rails' `delete_all`: deletes every record (no per-record methods run); resolves to the count. */
   delete_all(options?: WriteOptions): Promise<number> {
-    return deleteAll(this, options);
+    return deleteAllOf(this, options);
   }
 
   /** Rails' `touch_all(*names)`: `updated_at` and `names` as now on every record, without validations; resolves to the count. */

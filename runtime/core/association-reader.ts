@@ -3,23 +3,13 @@
  * associated rows one record points at, from the Zero schema's relationship. Each flavour answers with it its own way
  * (ActiveRecord: a promise of the record, or the relation to await; ReactiveRecord: a live handle, or a live collection).
  */
-import type { ModelDefinition } from './config.ts';
+import type { Dependent, ModelDefinition } from './config.ts';
+import { associationHops } from './relationships.ts';
 import { QueryError } from './errors.ts';
 import { EMPTY_STATE, Relation, scopedRelationClass, type RelationState } from './relation.ts';
 import type { Scalar } from './conditions.ts';
 
-export interface Hop {
-  readonly sourceField: readonly string[];
-  readonly destField: readonly string[];
-  readonly cardinality: 'one' | 'many';
-}
-
 type RelationClass<R extends Relation> = new (model: ModelDefinition, state?: RelationState) => R;
-
-/** The hops of relationship `name` of `model` in its Zero schema (one, or two through a junction table). */
-export function associationHops(model: ModelDefinition, name: string): readonly Hop[] {
-  return (model.schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined)?.[model.table]?.[name] ?? [];
-}
 
 /**
  * The associated rows of relationship `name` for the record whose columns `read` gives, as a relation of the associated
@@ -49,5 +39,22 @@ export function associationRelation<R extends Relation>(
   const keyMissing = Object.keys(keys).length < sourceField.length;
   const Class = scopedRelationClass(associated, Base);
   const relation = new Class(associated, { ...EMPTY_STATE, owner: { className: model.className, saved: ownerSaved, keys, keyMissing } });
-  return { relation: keyMissing ? relation.none() : relation.where(keys), single: cardinality === 'one' };
+  const reader = keyMissing ? relation.none() : relation.where(keys);
+  if (cardinality === 'many') collections.set(reader, { owner: model.className, name, foreignKey: destField, dependent: model.dependents[name] });
+  return { relation: reader, single: cardinality === 'one' };
+}
+
+/** A has_many as its reader returns it (Rails' CollectionProxy): the associated rows' key columns and the owner's `dependent:`. */
+export interface Collection {
+  readonly owner: string;
+  readonly name: string;
+  readonly foreignKey: readonly string[];
+  readonly dependent: Dependent | undefined;
+}
+// Keyed by the reader's own relation: `client.jobs.where(...)` is a new relation, which Rails' delete_all deletes from.
+const collections = new WeakMap<Relation, Collection>();
+
+/** The has_many `relation` is, when it is one as its reader returned it (`client.jobs`), else undefined. */
+export function collectionOf(relation: Relation): Collection | undefined {
+  return collections.get(relation);
 }

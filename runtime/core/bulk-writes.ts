@@ -6,9 +6,11 @@
  * then written one Zero mutation per row. So unlike Rails' single statement, a bulk write is not atomic: a write Zero
  * rejects halfway leaves the rows before it written (the error says which operation failed).
  */
-import { QueryError, describeValue } from './errors.ts';
+import { QueryError, ZeroRecordError, describeValue } from './errors.ts';
+import { collectionOf } from './association-reader.ts';
+import { capLimit } from './finders.ts';
 import { assertColumn, type Scalar } from './conditions.ts';
-import { columnValues, stamps } from './writes.ts';
+import { columnValues, isRequired, stamps } from './writes.ts';
 import { loadRelation } from './reads.ts';
 import { touchedTimestamps } from './touches.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
@@ -60,6 +62,34 @@ export async function deleteAll(relation: Relation, options?: WriteOptions): Pro
   const rows = await loadRelation(relation);
   await Promise.all(rows.map((row) => writeRow(model, 'delete', { [model.primaryKey]: row[model.primaryKey] as Scalar }, options)));
   return rows.length;
+}
+
+/**
+ * `relation.delete_all()` as Rails answers it: a has_many as its reader returns it (`client.jobs.delete_all`) follows
+ * Rails' CollectionProxy: its rows are deleted when the association is `dependent: :destroy` or `:delete_all`, else
+ * their foreign key is set to NULL (Rails' nullify, the default) and they stay. Any other relation's rows are deleted.
+ */
+export async function deleteAllOf(relation: Relation, options?: WriteOptions): Promise<number> {
+  const collection = collectionOf(relation);
+  if (!collection || collection.dependent === 'destroy' || collection.dependent === 'delete_all') return deleteAll(relation, options);
+  await assertNullable(relation, collection.foreignKey, `${collection.owner}#${collection.name}.delete_all`);
+  return updateAll(relation, Object.fromEntries(collection.foreignKey.map((column) => [column, null])), options);
+}
+
+/** Whether the relation has any row. */
+export async function hasRows(relation: Relation): Promise<boolean> {
+  return (await loadRelation(capLimit(relation, 1))).length > 0;
+}
+
+/**
+ * Refuses, before anything is written, to set `columns` of the relation's rows to NULL where the schema requires them
+ * (Rails gets the database's NotNullViolation there). `context` names the operation in the message.
+ */
+export async function assertNullable(relation: Relation, columns: readonly string[], context: string): Promise<void> {
+  const required = columns.filter((column) => isRequired(relation.model, column));
+  if (required.length > 0 && (await hasRows(relation))) {
+    throw new ZeroRecordError(`${context} cannot set ${relation.model.className}.${required.join(', ')} to NULL: the column is required (Rails: NotNullViolation); nothing was written`);
+  }
 }
 
 /** Options of `find_each` / `find_in_batches` (Rails' names). */

@@ -8,6 +8,7 @@
 import type { ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { enumStoredOrSelf } from './enums.ts';
+import { associationHops } from './relationships.ts';
 
 /** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
@@ -212,8 +213,8 @@ export function assertColumn(model: ModelDefinition, column: string, context: st
   }
 }
 
+/** The condition on `column`, a column of `model` (its callers know it is one). */
 function columnCondition(model: ModelDefinition, column: string, value: WhereValue, context: string): Condition {
-  assertColumn(model, column, context);
   if (value === null) return { op: 'cmp', column, operator: 'IS', value: null };
   if (value === undefined) {
     throw new QueryError(`${context}: value for '${column}' is undefined; pass null to match NULL`);
@@ -249,7 +250,27 @@ export function hashCondition(model: ModelDefinition, hash: WhereHash, context: 
   if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) {
     throw new QueryError(`${context}: expected a hash of column -> value, got ${describeValue(hash)}`);
   }
-  return and(Object.entries(hash).map(([column, value]) => columnCondition(model, column, value, context)));
+  return and(Object.entries(hash).map(([name, value]) => (model.columns.includes(name) ? columnCondition(model, name, value, context) : associationCondition(model, name, value, context))));
+}
+
+/**
+ * Rails' `where(client: record)`: a belongs_to or has_one by its name, given a record (or a list of them, or its key, or
+ * null) compares the key columns it is joined on (`client_id = record.id`).
+ */
+function associationCondition(model: ModelDefinition, name: string, value: unknown, context: string): Condition {
+  const hops = associationHops(model, name);
+  const hop = hops.length === 1 && hops[0]!.cardinality === 'one' ? hops[0]! : undefined;
+  if (!hop) assertColumn(model, name, context);
+  const { sourceField, destField } = hop!;
+  if (sourceField.length !== 1) throw new QueryError(`${context}: '${name}' is joined on several columns (${sourceField.join(', ')}): compare them by name`);
+  const [column, key] = [sourceField[0]!, destField[0]!];
+  const keyOf = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object' || item instanceof Date) return item;
+    const read: unknown = Reflect.get(item, key);
+    if (read === undefined) throw new QueryError(`${context}: '${name}' takes a record (with its ${key}) or its ${key}, got ${describeValue(item)}`);
+    return read;
+  };
+  return columnCondition(model, column, (Array.isArray(value) ? value.map(keyOf) : keyOf(value)) as WhereValue, context);
 }
 
 /** The slice of ZQL's expression builder the compiler uses. */

@@ -9,8 +9,9 @@
  * nothing. That also turns what Rails cannot finish (a cycle of `dependent: :destroy`, a NULL into a required key) into
  * an error before any write.
  */
-import { associationHops, associationRelation } from './association-reader.ts';
-import { deleteAll, updateAll } from './bulk-writes.ts';
+import { associationRelation } from './association-reader.ts';
+import { associationHops } from './relationships.ts';
+import { assertNullable, deleteAll, hasRows, updateAll } from './bulk-writes.ts';
 import type { ModelDefinition } from './config.ts';
 import { DeleteRestrictionError, ZeroRecordError, type ErrorDetail } from './errors.ts';
 import { capLimit } from './finders.ts';
@@ -18,7 +19,7 @@ import { humanize } from './inflect.ts';
 import { loadRelation } from './reads.ts';
 import { Relation } from './relation.ts';
 import { rowKey } from './record-of.ts';
-import { destroyRow, isRequired } from './writes.ts';
+import { destroyRow } from './writes.ts';
 import type { WriteOptions } from './zero-write.ts';
 
 type Read = (column: string) => unknown;
@@ -64,9 +65,6 @@ function associated(model: ModelDefinition, name: string, read: Read): Relation 
   return single ? capLimit(relation, 1) : relation;
 }
 
-async function any(relation: Relation): Promise<boolean> {
-  return (await loadRelation(capLimit(relation, 1))).length > 0;
-}
 
 /** Adds the writes of the record's dependents to the plan (each destroyed record's own first); its refusal, if any. */
 async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Promise<Refusal | undefined> {
@@ -78,7 +76,7 @@ async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Prom
   const dependents = Object.entries(model.dependents);
   for (const [name, dependent] of dependents) {
     if (dependent !== 'restrict_with_exception' && dependent !== 'restrict_with_error') continue;
-    if (!(await any(associated(model, name, read)))) continue;
+    if (!(await hasRows(associated(model, name, read)))) continue;
     if (dependent === 'restrict_with_exception') throw new DeleteRestrictionError(model.className, `Cannot delete record because of dependent ${name}`);
     // Rails' activerecord.errors.messages.restrict_dependent_destroy, the association named as humans read it.
     const record = humanize(name).toLowerCase();
@@ -108,12 +106,7 @@ async function planDestroy(model: ModelDefinition, read: Read, plan: Plan): Prom
         plan.steps.push(() => deleteAll(relation, plan.options));
       } else if (dependent === 'nullify') {
         const keys = associationHops(model, name)[0]?.destField ?? [];
-        const required = keys.filter((column) => isRequired(relation.model, column));
-        if (required.length > 0 && (await any(relation))) {
-          throw new ZeroRecordError(
-            `${model.className}#destroy: dependent: :nullify cannot set ${relation.model.className}.${required.join(', ')} to NULL: the column is required (Rails: NotNullViolation); nothing was written`,
-          );
-        }
+        await assertNullable(relation, keys, `${model.className}#destroy: dependent: :nullify`);
         plan.steps.push(() => updateAll(relation, Object.fromEntries(keys.map((column) => [column, null])), plan.options));
       }
     }

@@ -26,11 +26,11 @@ export interface ModelTableMethods {
  * guard. Which names scopes may not take is derived from the real objects (member-names.ts), these included.
  */
 const MODEL_QUERY_METHODS: readonly string[] = [
-  'where', 'not', 'or', 'and', 'order', 'reorder', 'limit', 'offset', 'none', 'includes', 'ttl',
+  'where', 'not', 'or', 'and', 'order', 'reorder', 'limit', 'offset', 'none', 'includes', 'preload', 'eager_load', 'ttl',
   'rewhere', 'invert_where', 'unscope', 'merge', 'excluding', 'without', 'in_order_of', 'reverse_order', 'where_associated', 'where_missing',
   'find', 'find_by', 'find_by_bang', 'first', 'first_bang', 'last', 'last_bang', 'take', 'take_bang', 'sole', 'find_sole_by',
   'second', 'second_bang', 'third', 'third_bang', 'fourth', 'fourth_bang', 'fifth', 'fifth_bang', 'forty_two', 'forty_two_bang', 'second_to_last', 'second_to_last_bang', 'third_to_last', 'third_to_last_bang',
-  'pluck', 'pick', 'ids', 'exists_p', 'any_p', 'many_p', 'none_p', 'one_p', 'count', 'sum', 'average', 'minimum', 'maximum', 'group',
+  'pluck', 'pick', 'ids', 'exists_p', 'any_p', 'many_p', 'none_p', 'one_p', 'empty_p', 'count', 'size', 'sum', 'average', 'minimum', 'maximum', 'group',
   'update_all', 'delete_all', 'destroy_all', 'touch_all', 'delete_by', 'destroy_by', 'find_each', 'find_in_batches', 'in_batches',
   'find_or_create_by', 'find_or_create_by_bang', 'find_or_initialize_by', 'create_or_find_by', 'create_or_find_by_bang',
   'first_or_create', 'first_or_create_bang', 'first_or_initialize',

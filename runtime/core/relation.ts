@@ -2,6 +2,7 @@
  * The immutable Relation: Rails query semantics, compiled to a relation spec (relation-spec.ts), the JSON form that becomes
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
+import { associationHops } from './relationships.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
@@ -446,6 +447,17 @@ export class Relation {
     return this.spawn({ includes: specs });
   }
 
+  /** Rails' `preload`: the associations loaded as `includes` loads them (Zero has one way to load them). */
+  preload(...args: IncludeArg[]): this {
+    return this.includes(...args);
+  }
+
+  /** Rails' `eager_load`: the associations loaded as `includes` loads them (Zero has one way to load them). */
+  eager_load(...args: IncludeArg[]): this {
+    return this.includes(...args);
+  }
+
+
   /** The associated model's definition for relationship `name`. */
   associatedModel(name: string): ModelDefinition {
     const target = this.model.relationships[name];
@@ -499,7 +511,8 @@ export class Relation {
     const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, i.relation.spec] as const);
     for (const name of missing) {
       const shown = includes.find(([n]) => n === name);
-      if (!shown) includes.push([name, { limit: 1 }]);
+      // One associated row says enough; Zero cannot limit a relationship through a junction table, so that one loads whole.
+      if (!shown) includes.push([name, associationHops(this.model, name).length > 1 ? {} : { limit: 1 }]);
       else if (shown[1].where !== undefined || shown[1].limit !== undefined || shown[1].offset !== undefined) {
         throw new QueryError(
           `${this.model.className}: where_missing('${name}') cannot be combined with an includes of '${name}' that filters or limits it; include it unshaped, or drop one`,

@@ -13,7 +13,7 @@ import {
 import { Relation, type IncludeArg, type RelationState } from '../core/relation.ts';
 import { groupedCalculations } from '../core/grouped.ts';
 import { averagePlan, manyPlan, maximumPlan, minimumPlan, nonePlan, onePlan, sumPlan } from '../core/calculations.ts';
-import { BatchEnumerator, batches, deleteAll, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
+import { BatchEnumerator, batches, deleteAllOf, touchAll, updateAll, type BatchOptions, type InBatchesOptions } from '../core/bulk-writes.ts';
 import { KeyFind, loadRelation } from '../core/reads.ts';
 import { buildScoped, createOrFind, createScoped, findOrBuild, type RecordMaker, type Unsaved } from '../core/find-or-create.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
@@ -339,6 +339,16 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
     return this.#value(() => countPlan(this, column));
   }
 
+  /** Rails' `size`: the number of records, live (`count()`). */
+  size(): LiveValue<number> {
+    return this.count();
+  }
+
+  /** Rails' `empty?`: no record, live (`none_p()`). */
+  empty_p(): LiveValue<boolean> {
+    return this.none_p();
+  }
+
   /** Rails' `exists?`: `exists_p()`, `exists_p(id)`, `exists_p({ status: 'done' })`; asks Zero for one row. */
   exists_p(...args: [] | [conditions: unknown]): LiveValue<boolean> {
     return this.#value(() => existsPlan(this, ...args));
@@ -414,7 +424,7 @@ export class ReactiveRelation<Row = Record<string, unknown>, A = {}> extends Rel
 
   /** Rails' `delete_all`; resolves to the count. */
   delete_all(options?: WriteOptions): Promise<number> {
-    return deleteAll(this, options);
+    return deleteAllOf(this, options);
   }
 
   /** Rails' `touch_all(*names)`: `updated_at` and `names` as now on every record, without validations; resolves to the count. */

@@ -7,12 +7,12 @@
 import { ApplicationError, createBuilder, type Schema } from '@rocicorp/zero';
 import type { ServerTransaction } from '@rocicorp/zero/server';
 import { ConfigError } from '../core/errors.ts';
+import { relationshipHops, type Hop } from '../core/relationships.ts';
 import type { Policies, PolicyReads, PolicyRow, WriteChange } from './policies.ts';
 
 type Operation = WriteChange['operation'];
 type TableWriter = Record<Operation, (value: PolicyRow) => Promise<void>>;
 type AnyServerTransaction = ServerTransaction<Schema, unknown>;
-type Hop = { readonly sourceField: readonly string[]; readonly destField: readonly string[]; readonly destSchema: string; readonly cardinality: 'one' | 'many' };
 
 /** The rows of `table` whose `columns` equal `values`, read in the mutator's transaction. */
 async function rowsWhere(tx: AnyServerTransaction, schema: Schema, table: string, columns: readonly string[], values: readonly unknown[]): Promise<PolicyRow[]> {
@@ -36,8 +36,8 @@ async function rowBefore(tx: AnyServerTransaction, schema: Schema, table: string
  */
 export function policyReads(tx: AnyServerTransaction, schema: Schema, table: string): PolicyReads {
   const follow = async (row: PolicyRow, name: string, cardinality: Hop['cardinality']): Promise<PolicyRow[]> => {
-    const hops = (schema.relationships as Record<string, Record<string, readonly Hop[]> | undefined>)[table]?.[name];
-    if (!hops) throw new ConfigError('zero-record/server write policy', [`'${name}' is not a relationship of ${table} in the Zero schema`]);
+    const hops = relationshipHops(schema, table, name);
+    if (hops.length === 0) throw new ConfigError('zero-record/server write policy', [`'${name}' is not a relationship of ${table} in the Zero schema`]);
     const single = hops.length === 1 && hops[0]!.cardinality === 'one';
     if (single !== (cardinality === 'one')) {
       throw new ConfigError('zero-record/server write policy', [`${table}.${name} is ${single ? 'one row: read it with one()' : 'many rows: read them with many()'}`]);

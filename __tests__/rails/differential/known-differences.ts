@@ -24,7 +24,6 @@ export type KnownDifference =
   | (Difference & { readonly category: 'documented'; readonly doc: DocFile });
 
 const rails7 = (parts: readonly Part[], reason: string): KnownDifference => ({ category: 'rails-7+', parts, reason });
-const bug = (parts: readonly Part[], reason: string): KnownDifference => ({ category: 'bug', parts, reason });
 const documented = (doc: DocFile, parts: readonly Part[], reason: string): KnownDifference => ({ category: 'documented', doc, parts, reason });
 
 // Shared reasons.
@@ -106,23 +105,20 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   // Associations: readers.
   'as.bt.cached': documented('docs/relations.md', ['value'], readerNotCached),
   'as.hm.cached_after_load': documented('docs/relations.md', ['value'], readerNotCached),
-  'as.bt.create_client': bug(['value'], missingSingular('create_client!')),
-  'as.ho.build': bug(['value'], missingSingular('build_profile')),
-  'as.ho.create': bug(['value'], missingSingular('create_profile!')),
+  'as.bt.create_client': documented('docs/relations.md', ['value'], missingSingular('create_client!')),
+  'as.ho.build': documented('docs/relations.md', ['value'], missingSingular('build_profile')),
+  'as.ho.create': documented('docs/relations.md', ['value'], missingSingular('create_profile!')),
   'as.assign.wrong_class': documented('docs/relations.md', ['value'], "a record of another model assigned to a belongs_to raises QueryError, where Rails raises AssociationTypeMismatch"),
   'as.assign.unsaved_parent': documented('docs/relations.md', ['value'], 'an unsaved record assigned to a belongs_to raises QueryError (save it first), where Rails saves it with the record'),
-  'as.assign.where_record': bug(['value'], "where({ client: record }) raises QueryError (unknown column 'client'); Rails' where takes a belongs_to's name and a record (WHERE client_id = its id)"),
 
   // Associations: has_many collection methods.
-  'as.hm.delete_all': bug(['value'], "client.jobs.delete_all deletes the jobs; Rails' has_many without dependent: nullifies their client_id (CollectionProxy#delete_all follows the dependent: strategy), so rows are lost"),
-  'as.hm.size_length': bug(['value'], missingCollection('size / length')),
-  'as.build.size_counts_built': bug(['value'], `${missingCollection('size')}; Rails' size also counts the records built and not yet saved`),
-  'as.hm.empty_any': bug(['value'], "missing: Rails' empty? (empty_p) is not on relations (TypeError); any_p / none_p are"),
-  'as.hm.singular_ids': bug(['value'], "missing: Rails' has_many reader client.job_ids (collection_singular_ids) is not on records (TypeError)"),
-  'as.hm.reload': bug(['value'], missingCollection('reload')),
-  'as.hm.delete_record': bug(['value'], `${missingCollection('delete')} (Rails nullifies the record's key)`),
-  'as.hm.destroy_by_id': bug(['value'], missingCollection('destroy(id)')),
-  'as.hm.concat': bug(['value'], `${missingCollection('<< / push')} (Rails sets the record's key and saves it)`),
+  'as.hm.size_length': documented('docs/relations.md', ['value'], missingCollection('size / length')),
+  'as.build.size_counts_built': documented('docs/relations.md', ['value'], `${missingCollection('size')}; Rails' size also counts the records built and not yet saved`),
+  'as.hm.singular_ids': documented('docs/relations.md', ['value'], "missing: Rails' has_many reader client.job_ids (collection_singular_ids) is not on records (TypeError)"),
+  'as.hm.reload': documented('docs/relations.md', ['value'], missingCollection('reload')),
+  'as.hm.delete_record': documented('docs/relations.md', ['value'], `${missingCollection('delete')} (Rails nullifies the record's key)`),
+  'as.hm.destroy_by_id': documented('docs/relations.md', ['value'], missingCollection('destroy(id)')),
+  'as.hm.concat': documented('docs/relations.md', ['value'], `${missingCollection('<< / push')} (Rails sets the record's key and saves it)`),
   'as.hm.find_outside': documented('README.md', ['message'], noSqlInNotFound),
   'as.hm.find_by_bang_outside': documented('README.md', ['message'], noSqlInNotFound),
 
@@ -141,25 +137,22 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
 
   // Associations: includes, preload, eager_load, joins, where.associated / where.missing.
   'as.inc.scoped_assoc': documented('docs/relations.md', ['value'], "after includes('jobs') client.jobs is the loaded array, with no where; Rails' loaded association still queries"),
-  'as.inc.preload': bug(['value'], "missing: Rails' preload is not in the runtime (TypeError); includes is"),
-  'as.inc.eager_load': bug(['value'], "missing: Rails' eager_load is not in the runtime (TypeError); includes is"),
-  'as.join.belongs_to_where': bug(['value'], missingJoins),
-  'as.join.has_many_repeats': bug(['value'], missingJoins),
-  'as.join.has_many_distinct': bug(['value'], missingJoins),
-  'as.join.where_count': bug(['value'], missingJoins),
+  'as.join.belongs_to_where': documented('docs/relations.md', ['value'], missingJoins),
+  'as.join.has_many_repeats': documented('docs/relations.md', ['value'], missingJoins),
+  'as.join.has_many_distinct': documented('docs/relations.md', ['value'], missingJoins),
+  'as.join.where_count': documented('docs/relations.md', ['value'], missingJoins),
   'as.wa.associated': rails7(['value'], 'where.associated is Rails 7.0: 6.1 has no such method'),
   'as.wa.associated_has_many': rails7(['value'], "where.associated is Rails 7.0: 6.1 has no such method (7.0's INNER JOIN would repeat c1; the runtime answers each row once, docs/relations.md)"),
-  'as.wa.missing_through': bug(['value'], "where_missing of a has_many :through raises Zero's NotImplementedError (Limit is not supported in junction relationships yet); Rails answers the owners without rows"),
 
   // Associations: required belongs_to, dependent:, inverse_of, counter_cache.
   'as.req.errors_hash': documented('docs/generator.md', ['value'], "a required belongs_to is a presence validation of its foreign key, so 'must exist' is on job_id where Rails puts it on job"),
   'as.req.dangling': documented('docs/generator.md', ['value'], 'a required belongs_to checks that the key is set, not that the row exists: Rails says Job must exist for a dangling key'),
   'as.dep.restrict_with_error_bang': rails7(['message'], "destroy! of a refused destroy names the record (Failed to destroy ClientRE with id=c1), Rails 7.1's words; 6.1 says Failed to destroy the record"),
   'as.dep.class_destroy_refused': documented('docs/records.md', ['value'], "Model.destroy(id) refused by restrict_with_error gives the record back, not destroyed, where Rails answers false"),
-  'as.inv.loaded_parent_same': bug(['value'], noInverse),
-  'as.inv.unsaved_change_seen': bug(['value'], noInverse),
-  'as.inv.built_parent_same': bug(['value'], `${noInverse} (client.jobs.build too)`),
-  'as.inv.includes_parent': bug(['value'], `${noInverse} (after includes too)`),
+  'as.inv.loaded_parent_same': documented('docs/relations.md', ['value'], noInverse),
+  'as.inv.unsaved_change_seen': documented('docs/relations.md', ['value'], noInverse),
+  'as.inv.built_parent_same': documented('docs/relations.md', ['value'], `${noInverse} (client.jobs.build too)`),
+  'as.inv.includes_parent': documented('docs/relations.md', ['value'], `${noInverse} (after includes too)`),
   'as.cc.create': documented('docs/generator.md', ['value'], 'counter_cache is not kept by the runtime: clients.jobs_count stays as it was'),
   'as.cc.destroy': documented('docs/generator.md', ['value'], 'counter_cache is not kept by the runtime: clients.jobs_count stays as it was'),
 };
