@@ -36,6 +36,9 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await m.Job.not({ client: acme } as never).order('id').ids()).toEqual(['j3', 'j5']); // NULL is in neither, as SQL
     expect(() => m.Job.where({ client: { name: 'Acme' } } as never)).toThrow(new QueryError("Job.where: 'client' takes a record (with its id) or its id, got {\"name\":\"Acme\"}"));
     expect(() => m.Job.where({ tasks: 't1' } as never)).toThrow(/unknown column 'tasks' for Job/); // a has_many is not a where key, as in Rails
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      expect(() => m.Job.where(JSON.parse(`{"${name}":"x"}`) as never)).toThrow(new RegExp(`unknown column '${name}' for Job`));
+    }
   });
 
   test('has_many: a relation of the associated model, to await or refine', async () => {

@@ -12,7 +12,10 @@ export interface Hop {
 
 /** The hops of relationship `name` of `table` (one, or two through a junction table); none when it has no such relationship. */
 export function relationshipHops(schema: Schema, table: string, name: string): readonly Hop[] {
-  return (schema.relationships as Record<string, Record<string, readonly Hop[]> | undefined> | undefined)?.[table]?.[name] ?? [];
+  const all = schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined;
+  // Own keys only: `constructor` or `__proto__` (a where hash's key, a policy's argument) is no relationship.
+  const ofTable = all !== undefined && Object.hasOwn(all, table) ? all[table] : undefined;
+  return ofTable !== undefined && Object.hasOwn(ofTable, name) ? ofTable[name]! : [];
 }
 
 /** The hops of relationship `name` of `model` in its Zero schema. */
