@@ -34,6 +34,8 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await ids({ client: 'c2' })).toEqual(['j3', 'j5']);
     expect(await ids({ client: null })).toEqual(['j4']);
     expect(await m.Job.not({ client: acme } as never).order('id').ids()).toEqual(['j3', 'j5']); // NULL is in neither, as SQL
+    // rewhere replaces the key column's condition (Rails: ["j3", "j5"]).
+    expect(await m.Job.where({ client: acme } as never).rewhere({ client: globex } as never).order('id').ids()).toEqual(['j3', 'j5']);
     expect(() => m.Job.where({ client: { name: 'Acme' } } as never)).toThrow(new QueryError("Job.where: 'client' takes a record (with its id) or its id, got {\"name\":\"Acme\"}"));
     expect(() => m.Job.where({ tasks: 't1' } as never)).toThrow(/unknown column 'tasks' for Job/); // a has_many is not a where key, as in Rails
     for (const name of ['constructor', '__proto__', 'toString']) {

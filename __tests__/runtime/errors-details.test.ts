@@ -92,6 +92,30 @@ describe("errors.details: each validator's type and options, as ActiveModel reco
     expect(item.errors.details()).toEqual({ qty: [{ error: 'greater_than', value: -2, count: 0 }, { error: 'odd', value: -2 }] });
   });
 
+  test("numericality's checks in ActiveModel's order; a custom message's %{count} and %{value}; odd reads the integer part", () => {
+    z = new Zero({ userID: 'u', storageKey: `details-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
+    // Ruby: validates :qty, numericality: { equal_to: 5, less_than: 3, odd: true } and :q2 (here `name`), numericality:
+    // { greater_than: 5, message: "must exceed %{count} (got %{value})" } with qty 10, q2 1:
+    // {:qty=>["must be equal to 5", "must be less than 3", "must be odd"], :q2=>["must exceed 5 (got 1)"]}; qty 3.5 is odd.
+    const Item = ActiveRecord.createModel({
+      schema,
+      table: 'items',
+      zero: z,
+      validations: {
+        qty: [{ kind: 'numericality', equal_to: 5, less_than: 3, odd: true }],
+        name: [{ kind: 'numericality', greater_than: 5, message: 'must exceed %{count} (got %{value})', allow_nil: true }],
+      },
+    });
+    const item = Item.new({ qty: 10 });
+    item.name = 1 as never;
+    item.valid_p();
+    expect(item.errors.to_hash()).toEqual({ qty: ['must be equal to 5', 'must be less than 3', 'must be odd'], name: ['must exceed 5 (got 1)'] });
+    expect(item.errors.details().qty).toEqual([{ error: 'equal_to', value: 10, count: 5 }, { error: 'less_than', value: 10, count: 3 }, { error: 'odd', value: 10 }]);
+    const fraction = Item.new({ qty: 3.5 });
+    fraction.valid_p();
+    expect(fraction.errors.to_hash().qty).toEqual(['must be equal to 5', 'must be less than 3']); // 3.5.to_i is odd
+  });
+
   test('save fills details; the _bang error carries them (RecordInvalidError.errorDetails), and they cross the wire in its details', async () => {
     const { Item } = models();
     const item = Item.new({ name: 'Lamp', email: 'nope', kind: 'a', code: 'xy' });

@@ -27,7 +27,7 @@ function predicates(where: Condition): readonly Condition[] {
 }
 
 /** The columns a predicate compares, or undefined when it also holds something that is not a comparison (EXISTS, a constant). */
-function columnsOf(cond: Condition, into = new Set<string>()): Set<string> | undefined {
+export function columnsOf(cond: Condition, into = new Set<string>()): Set<string> | undefined {
   switch (cond.op) {
     case 'cmp':
       into.add(cond.column);

@@ -9,7 +9,7 @@ import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
+  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
@@ -140,11 +140,14 @@ export class Relation {
     return this.spawn({ where });
   }
 
-  /** Rails' `rewhere`: replaces the conditions on the hash's columns (`unscope(where: columns)`, then `where(conditions)`). */
+  /**
+   * Rails' `rewhere`: replaces the conditions on the columns the hash compares (`unscope(where: ...)`, then
+   * `where(conditions)`); a belongs_to's name (`{ client: record }`) compares its key column.
+   */
   rewhere(conditions: WhereHash): this {
     const context = `${this.model.className}.rewhere`;
     const condition = hashCondition(this.model, conditions, context);
-    return this.spawn({ where: and([whereWithout(this.state.where, new Set(Object.keys(conditions))), condition]) });
+    return this.spawn({ where: and([whereWithout(this.state.where, columnsOf(condition) ?? new Set(Object.keys(conditions))), condition]) });
   }
 
   /**

@@ -79,8 +79,12 @@ function check(rule: ValidationRule, value: unknown, subject: Subject): Problem[
   if (rule.allow_nil && (value === null || value === undefined)) return [];
   if (rule.allow_blank && isBlank(value)) return [];
   const count = rule.kind === 'length' ? (rule.is ?? rule.minimum ?? rule.maximum) : undefined;
+  // A custom message names the error's own count and value where it has them (numericality's bound, its number).
   const fail = (error: string, fallback: string, options?: Readonly<Record<string, unknown>>): Problem[] => [
-    { message: rule.message === undefined ? fallback : interpolate(rule.message, { ...subject, value, count }), detail: { error, ...options } },
+    {
+      message: rule.message === undefined ? fallback : interpolate(rule.message, { ...subject, value: options && 'value' in options ? options['value'] : value, count: (options?.['count'] as number | undefined) ?? count }),
+      detail: { error, ...options },
+    },
   ];
   switch (rule.kind) {
     case 'presence':
@@ -104,8 +108,9 @@ function check(rule: ValidationRule, value: unknown, subject: Subject): Problem[
         const bound = rule[option];
         if (bound !== undefined && !holds(number, bound)) problems.push(...fail(option, `${text} ${bound}`, { value: number, count: bound }));
       }
-      if (rule.odd && Math.abs(number % 2) !== 1) problems.push(...fail('odd', 'must be odd', { value: number }));
-      if (rule.even && number % 2 !== 0) problems.push(...fail('even', 'must be even', { value: number }));
+      // Rails tests the integer part (`value.to_i.odd?`): 3.5 is odd.
+      if (rule.odd && Math.abs(Math.trunc(number) % 2) !== 1) problems.push(...fail('odd', 'must be odd', { value: number }));
+      if (rule.even && Math.trunc(number) % 2 !== 0) problems.push(...fail('even', 'must be even', { value: number }));
       return problems;
     }
     case 'inclusion':
@@ -120,13 +125,13 @@ function check(rule: ValidationRule, value: unknown, subject: Subject): Problem[
 }
 
 type Comparison = 'greater_than' | 'greater_than_or_equal_to' | 'less_than' | 'less_than_or_equal_to' | 'equal_to' | 'other_than';
-/** Numericality's comparisons, in ActiveModel's order: option, test, message. */
+/** Numericality's comparisons, in ActiveModel's order (its COMPARE_CHECKS): option, test, message. */
 const COMPARISONS: ReadonlyArray<readonly [Comparison, (n: number, bound: number) => boolean, string]> = [
   ['greater_than', (n, b) => n > b, 'must be greater than'],
   ['greater_than_or_equal_to', (n, b) => n >= b, 'must be greater than or equal to'],
+  ['equal_to', (n, b) => n === b, 'must be equal to'],
   ['less_than', (n, b) => n < b, 'must be less than'],
   ['less_than_or_equal_to', (n, b) => n <= b, 'must be less than or equal to'],
-  ['equal_to', (n, b) => n === b, 'must be equal to'],
   ['other_than', (n, b) => n !== b, 'must be other than'],
 ];
 

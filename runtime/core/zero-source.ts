@@ -141,8 +141,11 @@ export function whenZero(model: ModelDefinition, onReady: (z: AnyZero) => void, 
   );
 }
 
-/** Neither a page nor a worker: Node (server-side rendering, a SvelteKit server load, a script), where an app makes no Zero later. */
-const ON_SERVER = typeof document === 'undefined' && !('WorkerGlobalScope' in globalThis);
+/**
+ * Neither a page nor a browser's worker (`importScripts`: Cloudflare's workerd has a WorkerGlobalScope but no
+ * importScripts): a server (server-side rendering, a SvelteKit server load, a script), where an app makes no Zero later.
+ */
+const ON_SERVER = typeof document === 'undefined' && typeof (globalThis as { importScripts?: unknown }).importScripts !== 'function';
 const SERVER_HINT =
   '; during server-side rendering (a SvelteKit load or a component on the server) no Zero client exists: read in the browser (a universal load returning early when !browser, or the component after hydration); a script configures its own client before reading';
 

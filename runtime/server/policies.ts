@@ -23,7 +23,12 @@ export interface WriteChange {
 /**
  * What a write policy may read, in the mutator's transaction: the rows associated with a row of the changed table,
  * through the Zero schema's relationships, as they stand in this transaction.
- * @example write: async (ctx, change, reads) => (await reads.one(change.after ?? change.before!, 'job'))?.owner_id === ctx.userID
+ * @example
+ * // The job before the change and after it must be the user's: checking one side alone lets an update move a row in or out.
+ * write: async (ctx, { before, after }, reads) => {
+ *   for (const row of [before, after]) if (row && (await reads.one(row, 'job'))?.owner_id !== ctx.userID) return false;
+ *   return true;
+ * }
  */
 export interface PolicyReads {
   /** The row a `one` relationship (belongs_to, has_one) points at from `row`'s values; undefined for none or a NULL key. */

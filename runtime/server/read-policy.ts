@@ -5,6 +5,7 @@
  * neither rows nor their existence leak. The AST is in server names (Zero maps it before answering),
  * so the policy's columns are mapped here the same way.
  */
+import { relationshipHops, type Hop } from '../core/relationships.ts';
 import type { AST, Condition as AstCondition, Schema } from '@rocicorp/zero';
 import { hashCondition, type Condition, type WhereValue } from '../core/conditions.ts';
 import { ConfigError, QueryError } from '../core/errors.ts';
@@ -70,10 +71,9 @@ export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C
     // No prototype: a `__proto__` key is then a column name, refused as unknown, not a prototype that drops the hash.
     const own = Object.create(null) as Record<string, WhereValue>;
     const through: AstCondition[] = [];
-    const relationships: Readonly<Record<string, readonly Hop[]>> = schema.relationships[table] ?? {};
     for (const [name, value] of Object.entries(hash)) {
-      const hops = Object.hasOwn(relationships, name) && !Object.hasOwn(schema.tables[table]!.columns, name) ? relationships[name]! : undefined;
-      if (!hops) {
+      const hops = Object.hasOwn(schema.tables[table]!.columns, name) ? [] : relationshipHops(schema, table, name);
+      if (hops.length === 0) {
         own[name] = value as WhereValue;
         continue;
       }
@@ -122,13 +122,6 @@ export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C
 }
 
 type CompoundKey = readonly [string, ...string[]];
-
-/** One hop of a Zero relationship (a junction relationship has two). */
-interface Hop {
-  readonly sourceField: readonly string[];
-  readonly destField: readonly string[];
-  readonly destSchema: string;
-}
 
 function withPolicyInConditions(cond: AstCondition, policy: ReadonlyMap<string, AstCondition>): AstCondition {
   switch (cond.type) {
