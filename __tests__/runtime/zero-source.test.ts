@@ -2,12 +2,15 @@
  * The one wait for Zero (`whenReady` / `whenZero` / `awaitZero`), shared by reads, writes, live queries, the connection
  * watcher and compat: driven by `configureZero` when the app hands over a client, polling only a function source.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ConnectionError, ZeroNotReadyError, configureZero, defineModel } from '../../runtime/index.ts';
 import { watchConnection, type ConnectionStateName } from '../../runtime/core/connection.ts';
 import { awaitZero, whenReady } from '../../runtime/core/zero-source.ts';
 import { localZero, schema } from '../support/zero.ts';
 
+const ROOT = join(import.meta.dirname, '../..');
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   configureZero(undefined);
@@ -40,6 +43,21 @@ describe('waiting for Zero', () => {
     cleanups.push(() => z.close());
     configureZero(() => z);
     expect(await awaitZero(jobs)).toBe(z);
+  });
+
+  test("a server with a WorkerGlobalScope but no importScripts (Cloudflare's workerd) is a server: it fails at once too", () => {
+    // Where the runtime is decided once, at load: a process of its own with workerd's global.
+    const script = `globalThis.WorkerGlobalScope = class {};
+      const { configureZero, defineModel } = await import(${JSON.stringify(join(ROOT, 'runtime/index.ts'))});
+      const { awaitZero } = await import(${JSON.stringify(join(ROOT, 'runtime/core/zero-source.ts'))});
+      const { schema } = await import(${JSON.stringify(join(ROOT, '__tests__/support/zero.ts'))});
+      configureZero(() => undefined);
+      const started = Date.now();
+      await awaitZero(defineModel({ schema, table: 'jobs' }), 5000).catch((e) => console.log(JSON.stringify({ ms: Date.now() - started, message: e.message })));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const answer = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; message: string };
+    expect(answer.message).toMatch(/^Job: the configured Zero source returned undefined outside a browser/);
+    expect(answer.ms).toBeLessThan(1_000);
   });
 
   test('reports a closed client or a throwing source', async () => {
