@@ -112,14 +112,22 @@ export function isLegacyClassModule(config: MigrationConfig, specifier: string):
 }
 
 /** Base name of a legacy model module (`$lib/zero/job.generated` -> `job`), or null. */
+/**
+ * A module's path or specifier without its extension: `job.generated.ts`, `job.generated.js` and the `job.generated.d.ts`
+ * a package built with tsc declares it in are all `job.generated`.
+ */
+export function moduleBase(path: string): string {
+  return path.replace(/(\.d)?\.(ts|mts|js|mjs|svelte)$/, '');
+}
+
 export function legacyModelBase(config: MigrationConfig, specifier: string): string | null {
-  const file = specifier.slice(specifier.lastIndexOf('/') + 1).replace(/\.(ts|js)$/, '');
+  const file = moduleBase(specifier.slice(specifier.lastIndexOf('/') + 1));
   return file.endsWith(config.legacyModelSuffix) && file.length > config.legacyModelSuffix.length ? file.slice(0, -config.legacyModelSuffix.length) : null;
 }
 
 /** Whether a project file IS a legacy module (the classes or a generated model): it stays as it is, for compat. */
 export function isLegacyDefinitionFile(config: MigrationConfig, relPath: string): boolean {
-  const noExt = relPath.replace(/\\/g, '/').replace(/\.(ts|js|svelte)$/, '');
+  const noExt = moduleBase(relPath.replace(/\\/g, '/'));
   if (legacyModelBase(config, noExt) !== null) return true;
   return config.legacyClassModules.some((m) => {
     const asPath = m.replace(/^\$lib\//, 'src/lib/').replace(/\.(ts|js)$/, '');

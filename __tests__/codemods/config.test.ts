@@ -1,10 +1,12 @@
 /** The migration config: defaults, the example file, every problem named at once, and the module matchers. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   classNameFor, DEFAULT_CONFIG, isLegacyClassModule, isLegacyDefinitionFile, legacyModelBase, MigrationConfigError, parseMigrationConfig, targetFor,
 } from '../../codemods/config.ts';
+import { isDependency } from '../../codemods/typed/program.ts';
 
 describe('migration config', () => {
   it('accepts the shipped example and fills defaults for what a file leaves out', () => {
@@ -45,5 +47,28 @@ describe('migration config', () => {
     expect(legacyModelBase(DEFAULT_CONFIG, '$lib/zero/job')).toBeNull();
     for (const p of ['src/lib/zero/reactive-query.svelte.ts', 'src/lib/zero/job.generated.ts', 'src/lib/zero/index.ts']) expect(isLegacyDefinitionFile(DEFAULT_CONFIG, p)).toBe(true);
     for (const p of ['src/lib/zero/client.ts', 'src/routes/+page.svelte']) expect(isLegacyDefinitionFile(DEFAULT_CONFIG, p)).toBe(false);
+    // A workspace package built with tsc declares them in .d.ts, read outside the root.
+    for (const p of ['../../packages/data/dist/zero/reactive-query.svelte.d.ts', '../../packages/data/dist/zero/models/job.generated.d.ts']) expect(isLegacyDefinitionFile(DEFAULT_CONFIG, p)).toBe(true);
+    expect(legacyModelBase(DEFAULT_CONFIG, 'dist/models/job.generated.d.ts')).toBe('job');
+  });
+});
+
+describe("the app's own source, and its dependencies", () => {
+  it('a workspace package linked into node_modules is source (its real path); an installed package is a dependency', () => {
+    const root = mkdtempSync(join(tmpdir(), 'zr-deps-'));
+    try {
+      mkdirSync(join(root, 'packages/data/src'), { recursive: true });
+      mkdirSync(join(root, 'node_modules/@acme'), { recursive: true });
+      mkdirSync(join(root, 'node_modules/lib'), { recursive: true });
+      writeFileSync(join(root, 'packages/data/src/index.ts'), '');
+      writeFileSync(join(root, 'node_modules/lib/index.d.ts'), '');
+      symlinkSync(join(root, 'packages/data'), join(root, 'node_modules/@acme/data'));
+      // As TypeScript reads it with preserveSymlinks: the link's own path.
+      expect(isDependency(join(root, 'node_modules/@acme/data/src/index.ts'))).toBe(false);
+      expect(isDependency(join(root, 'packages/data/src/index.ts'))).toBe(false);
+      expect(isDependency(join(root, 'node_modules/lib/index.d.ts'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { Node, Symbol as TsSymbol, Type, TypeChecker } from 'typescript';
-import { classNameFor, type MigrationConfig } from '../config.ts';
+import { classNameFor, moduleBase, type MigrationConfig } from '../config.ts';
 import type { AppProgram } from './program.ts';
 import type { LegacyTypes } from './legacy-uses.ts';
 import { WRITES, type WriteOp } from '../transforms/legacy-bindings.ts';
@@ -29,7 +29,7 @@ export interface TypedBinding {
 
 /** `job` for `.../job.generated.ts` or `.../job.custom.ts` when that module is a legacy model module. */
 function modelBase(config: MigrationConfig, fileName: string): string | null {
-  const stem = basename(fileName).replace(/\.(ts|js)$/, '');
+  const stem = moduleBase(basename(fileName));
   for (const suffix of [config.legacyModelSuffix, '.custom']) if (stem.endsWith(suffix) && stem.length > suffix.length) return stem.slice(0, -suffix.length);
   return null;
 }

@@ -7,8 +7,8 @@
  */
 import { relative, sep } from 'node:path';
 import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeReference } from 'typescript';
-import { isLegacyDefinitionFile, type MigrationConfig } from '../config.ts';
-import type { AppProgram } from './program.ts';
+import { isLegacyDefinitionFile, moduleBase, type MigrationConfig } from '../config.ts';
+import { isDependency, type AppProgram } from './program.ts';
 import type { Isolation } from './isolation.ts';
 
 export interface LegacyUse {
@@ -27,8 +27,7 @@ export interface LegacyUse {
  * root and outside any node_modules, and a legacy layer may live there.
  */
 function inProject(app: AppProgram, fileName: string): string | null {
-  const rel = relative(app.root, fileName);
-  return rel.split(sep).includes('node_modules') ? null : rel.split(sep).join('/');
+  return isDependency(fileName) ? null : relative(app.root, fileName).split(sep).join('/');
 }
 
 export interface LegacyModules {
@@ -61,7 +60,7 @@ export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyM
     if (rel === null || !isLegacyDefinitionFile(config, rel)) continue;
     declaring.add(sf.fileName);
     if (!isBarrel(app, sf.fileName)) definitions.add(sf.fileName);
-    if (rel.replace(/\.(ts|js)$/, '').endsWith(config.legacyModelSuffix)) models.add(sf.fileName);
+    if (moduleBase(rel).endsWith(config.legacyModelSuffix)) models.add(sf.fileName);
   }
   const classes = new Set([...definitions].filter((f) => !models.has(f)));
   for (const model of models) {
@@ -73,10 +72,10 @@ export function legacyModules(app: AppProgram, config: MigrationConfig): LegacyM
   }
   const suffix = config.legacyModelSuffix;
   for (const sf of sources) {
-    const base = sf.fileName.replace(/\.(ts|js)$/, '');
+    const base = moduleBase(sf.fileName);
     if (!base.endsWith('.custom') || inProject(app, sf.fileName) === null) continue;
     const stem = base.slice(0, -'.custom'.length);
-    if ([...models].some((m) => m.replace(/\.(ts|js)$/, '') === `${stem}${suffix}`)) declaring.add(sf.fileName);
+    if ([...models].some((m) => moduleBase(m) === `${stem}${suffix}`)) declaring.add(sf.fileName);
   }
   return { declaring, definitions };
 }

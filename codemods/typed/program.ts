@@ -6,8 +6,8 @@
  * installed are typed, every other library degrades to `any`. The legacy classes and models are the app's own source,
  * so their types always resolve.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, realpathSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompilerOptions, Program, SourceFile, StringLiteralLike } from 'typescript';
@@ -75,10 +75,30 @@ function isKit(name: string): boolean {
   return isPackage(name, '@sveltejs/kit');
 }
 
+/** Imports of what is not code (`./app.css`, `./logo.svg`, `./notes.md`) or asks Vite for something else (`./worker.ts?worker`). */
+const NOT_CODE = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|mp3|mp4|webm|txt|md|wasm)$|\?/;
 /** A route's generated `./$types` declarations, in `.svelte-kit/types`. */
-/** Imports of what is not code (`./app.css`, `./logo.svg?url`): Vite's, never typed. */
-const ASSET = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|mp3|mp4|webm|txt)(\?.*)?$/;
 const ROUTE_TYPES = /\$types\.d\.ts$/;
+
+const realPaths = new Map<string, string>();
+
+/**
+ * Whether `file` is a dependency's (under node_modules), not the app's own source. A workspace package linked into
+ * node_modules is source: read at its real path (as TypeScript does unless `preserveSymlinks`), it lies outside them.
+ */
+export function isDependency(file: string): boolean {
+  if (!file.split(sep).includes('node_modules')) return false;
+  let real = realPaths.get(file);
+  if (real === undefined) {
+    try {
+      real = realpathSync(file);
+    } catch {
+      real = file;
+    }
+    realPaths.set(file, real);
+  }
+  return real.split(sep).includes('node_modules');
+}
 
 /** Whether a tsconfig `paths` pattern (`$lib`, `$lib/*`) matches the import `name`. */
 function matchesAlias(pattern: string, name: string): boolean {
@@ -222,7 +242,7 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
   };
   // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
   // repository's examples) is typed like the app's; libraries are not.
-  const outside = (file: string) => file.split(sep).includes('node_modules');
+  const outside = isDependency;
   const unresolved = new Map<string, string[]>();
   const edge = (from: string, to: string) => {
     const list = imports.get(from) ?? new Set<string>();
@@ -255,8 +275,8 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
         if (!component) {
           // Every import that does not resolve is named: an app module, `$lib` without the app's config, or a package
           // not installed (a workspace package holding the legacy layer): a legacy value travelling through it is not seen.
-          // A stylesheet or an asset holds no value that could be legacy.
-          if (!ASSET.test(name)) missing(containingFile, name);
+          // A stylesheet, an asset, a Vite query import (`?raw`, `?worker`) or a Node builtin holds no legacy value.
+          if (!NOT_CODE.test(name) && !isBuiltin(name)) missing(containingFile, name);
           return result;
         }
         // A component can hand on legacy values too (its props, its module script's exports): it is an edge.
