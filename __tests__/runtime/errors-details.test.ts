@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { Zero, createSchema, number, string, table } from '@rocicorp/zero';
-import { ActiveRecord, RecordInvalidError, recordMutators } from '../../runtime/index.ts';
+import { ActiveRecord, RecordInvalidError, recordMutators, type Validations } from '../../runtime/index.ts';
 
 const items = table('items')
   .columns({ id: string(), name: string().optional(), code: string().optional(), qty: number().optional(), email: string().optional(), kind: string().optional(), nick: string().optional() })
@@ -15,22 +15,22 @@ const schema = createSchema({ tables: [items] });
 let z: Zero<typeof schema> | undefined;
 afterEach(() => z?.close());
 
-function models() {
+/** The items model on a fresh local Zero, with `validations`. */
+function itemModel(validations: Validations) {
   z = new Zero({ userID: 'u', storageKey: `details-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
-  const Item = ActiveRecord.createModel({
-    schema,
-    table: 'items',
-    zero: z,
-    // validates :name, presence: true, length: { minimum: 3 }; :qty, numericality: { greater_than: 0, only_integer: true }, allow_nil: true;
-    // :email, format: { with: /@/ }; :kind, inclusion: { in: %w[a b] }; :code, exclusion: { in: %w[x] }, length: { is: 2 }; :nick, absence: true
-    validations: {
-      name: [{ kind: 'presence' }, { kind: 'length', minimum: 3 }],
-      qty: [{ kind: 'numericality', greater_than: 0, only_integer: true, allow_nil: true }],
-      email: [{ kind: 'format', with: '@' }],
-      kind: [{ kind: 'inclusion', in: ['a', 'b'] }],
-      code: [{ kind: 'exclusion', in: ['x'] }, { kind: 'length', is: 2 }],
-      nick: [{ kind: 'absence' }],
-    },
+  return ActiveRecord.createModel({ schema, table: 'items', zero: z, validations });
+}
+
+function models() {
+  // validates :name, presence: true, length: { minimum: 3 }; :qty, numericality: { greater_than: 0, only_integer: true }, allow_nil: true;
+  // :email, format: { with: /@/ }; :kind, inclusion: { in: %w[a b] }; :code, exclusion: { in: %w[x] }, length: { is: 2 }; :nick, absence: true
+  const Item = itemModel({
+    name: [{ kind: 'presence' }, { kind: 'length', minimum: 3 }],
+    qty: [{ kind: 'numericality', greater_than: 0, only_integer: true, allow_nil: true }],
+    email: [{ kind: 'format', with: '@' }],
+    kind: [{ kind: 'inclusion', in: ['a', 'b'] }],
+    code: [{ kind: 'exclusion', in: ['x'] }, { kind: 'length', is: 2 }],
+    nick: [{ kind: 'absence' }],
   });
   return { Item };
 }
@@ -83,9 +83,8 @@ describe("errors.details: each validator's type and options, as ActiveModel reco
   });
 
   test('a custom message keeps the type; numericality adds one error per failing check, each with the message', () => {
-    z = new Zero({ userID: 'u', storageKey: `details-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
     // validates :qty, numericality: { greater_than: 0, odd: true, message: "bad" } with qty -2: ["Qty bad", "Qty bad"]
-    const Item = ActiveRecord.createModel({ schema, table: 'items', zero: z, validations: { qty: [{ kind: 'numericality', greater_than: 0, odd: true, message: 'bad' }] } });
+    const Item = itemModel({ qty: [{ kind: 'numericality', greater_than: 0, odd: true, message: 'bad' }] });
     const item = Item.new({ qty: -2 });
     item.valid_p();
     expect(item.errors.full_messages()).toEqual(['Qty bad', 'Qty bad']);
@@ -93,18 +92,12 @@ describe("errors.details: each validator's type and options, as ActiveModel reco
   });
 
   test("numericality's checks in ActiveModel's order; a custom message's %{count} and %{value}; odd reads the integer part", () => {
-    z = new Zero({ userID: 'u', storageKey: `details-${Date.now()}-${Math.random()}`, cacheURL: null, kvStore: 'mem', schema, mutators: recordMutators, logLevel: 'error' });
     // Ruby: validates :qty, numericality: { equal_to: 5, less_than: 3, odd: true } and :q2 (here `name`), numericality:
     // { greater_than: 5, message: "must exceed %{count} (got %{value})" } with qty 10, q2 1:
     // {:qty=>["must be equal to 5", "must be less than 3", "must be odd"], :q2=>["must exceed 5 (got 1)"]}; qty 3.5 is odd.
-    const Item = ActiveRecord.createModel({
-      schema,
-      table: 'items',
-      zero: z,
-      validations: {
-        qty: [{ kind: 'numericality', equal_to: 5, less_than: 3, odd: true }],
-        name: [{ kind: 'numericality', greater_than: 5, message: 'must exceed %{count} (got %{value})', allow_nil: true }],
-      },
+    const Item = itemModel({
+      qty: [{ kind: 'numericality', equal_to: 5, less_than: 3, odd: true }],
+      name: [{ kind: 'numericality', greater_than: 5, message: 'must exceed %{count} (got %{value})', allow_nil: true }],
     });
     const item = Item.new({ qty: 10 });
     item.name = 1 as never;
