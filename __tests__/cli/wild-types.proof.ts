@@ -1,9 +1,10 @@
 /**
- * The outside trees (__testfixtures__/wild to wild8: legacy code written from the docs alone, never
+ * The outside trees (__testfixtures__/wild to wild9: legacy code written from the docs alone, never
  * from the transforms) type-check after `zero-record migrate` as they did before it, by svelte-check, as their team's
  * CI would run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with
  * zero-record built as it is published), then its models generated from its Rails side
  * (__testfixtures__/wild-rails/<tree>, schema.rb and app/models matching the tree's legacy row types), then migrated.
+ * A monorepo (wild9) is all of these in its app's folder, its workspace packages linked as `npm install` links them.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,25 +32,39 @@ beforeAll(() => {
   run('npx', ['tsx', 'scripts/package/build-library.ts'], REPO);
 }, 120_000);
 
-describe.each(['wild', 'wild2', 'wild3', 'wild4', 'wild5', 'wild6', 'wild7', 'wild8'])('the outside tree %s after migrate', { timeout: 300_000 }, (tree) => {
+interface Tree {
+  readonly name: string;
+  /** The folder the app is in (a monorepo's), when it is not the tree's root. */
+  readonly app?: string;
+  /** Workspace packages `npm install` links into node_modules: package name -> its folder in the tree. */
+  readonly workspaces?: Readonly<Record<string, string>>;
+}
+
+const TREES: Tree[] = [
+  ...['wild', 'wild2', 'wild3', 'wild4', 'wild5', 'wild6', 'wild7', 'wild8'].map((name) => ({ name })),
+  { name: 'wild9', app: 'apps/web', workspaces: { '@tiller/data': 'packages/data' } },
+];
+
+describe.each(TREES)('the outside tree $name after migrate', { timeout: 300_000 }, (tree) => {
   it('type-checks with no error it did not have before', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'zr-wild-types-')), tree);
-    cpSync(join(FIXTURES, tree), root, { recursive: true });
-    linkDependencies(root);
+    const root = join(mkdtempSync(join(tmpdir(), 'zr-wild-types-')), tree.name);
+    const app = join(root, tree.app ?? '');
+    cpSync(join(FIXTURES, tree.name), root, { recursive: true });
+    linkDependencies(root, tree.workspaces);
     // As SvelteKit's own .gitignore has it: svelte-check writes .svelte-kit/ where a tree has a vite config.
     writeFileSync(join(root, '.gitignore'), 'node_modules\n.svelte-kit\n');
-    cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree), '--out', join(root, 'src/lib/models'));
+    cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree.name), '--out', join(app, 'src/lib/models'));
     commitAll(root, 'legacy app and its generated models');
-    const before = svelteCheckErrors(root);
+    const before = svelteCheckErrors(app);
 
-    const summary = cli(root, 'migrate', '--root', root);
+    const summary = cli(app, 'migrate', '--root', app);
     expect(summary).toMatch(/Wrote \d+ files/);
     expect(summary).not.toMatch(/imports model modules this project does not have yet/);
     // The migration checks its output's types and withdraws a file that would gain an error: none was, so what
     // svelte-check reads below is what the transforms wrote.
     expect(summary).not.toMatch(/type check: the migrated file would gain/);
 
-    const after = svelteCheckErrors(root);
+    const after = svelteCheckErrors(app);
     // The migrated code is typed by the generated models, and they by the built package.
     expect(after.filter((e) => /Cannot find module '(zero-record|\$lib\/models)/.test(e.message)).map((e) => e.message)).toEqual([]);
     expect(newErrors(before, after).map((e) => e.message)).toEqual([]);
