@@ -84,6 +84,11 @@ describe.each(READ_MODES)('%s', (mode) => {
     const added = await job.tasks.create_bang({ id: 't9', title: 'Varnish', position: 3 });
     expect(added.job_id).toBe('j1'); // the association's key, as client.jobs.create sets it
     expect(tasks.length).toBe(2); // the loaded records stay as loaded, until the record is read again
+    // The associated model's scopes too, as on the association not loaded.
+    const Client = ActiveRecord.createModel({ schema: m.z.schema, table: 'clients', zero: m.z, relationships: { jobs: () => m.Job.definition } });
+    const acme = await Client.includes('jobs').find('c1');
+    const scoped = (acme.jobs as unknown as { active(): typeof m.Job extends { all(): infer R } ? R : never }).active();
+    expect(await scoped.order('id').ids()).toEqual(['j1']);
   });
 });
 

@@ -73,6 +73,13 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
   const accessors = new Map<string, PropertyDescriptor>();
   // Per association, once: the record's columns a loaded value depends on (its key, or for a has_many its own key).
   const keys = new Map(Object.keys(model.relationships).map((name) => [name, associationHops(model, name)[0]?.sourceField ?? []]));
+  // Each association's model, found once it is first held loaded (its scopes go on the loaded collections).
+  const associatedModels = new Map<string, ModelDefinition>();
+  const associatedModel = (name: string): ModelDefinition => {
+    let associated = associatedModels.get(name);
+    if (associated === undefined) associatedModels.set(name, (associated = new Relation(model).associatedModel(name)));
+    return associated;
+  };
   /** The held value of `name` if its keys still hold; a stale one is dropped, property and all, so a spread skips it. */
   const current = (record: object, name: string, keyColumns: readonly string[]): Loaded | undefined => {
     const bag = (record as Holder)[HELD];
@@ -93,7 +100,10 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
   };
   const associations: Associations = {
     hold(record, name, value) {
-      if (Array.isArray(value)) value = loadedCollection(value, () => associationRelation(ActiveRelation, model, name, (column) => columns.read(record, column), columns.saved(record)).relation);
+      if (Array.isArray(value)) {
+        const relation = () => associationRelation(ActiveRelation, model, name, (column) => columns.read(record, column), columns.saved(record)).relation;
+        value = loadedCollection(associatedModel(name), value, relation);
+      }
       let bag = (record as Holder)[HELD];
       // A plain object (relationship names never clash with Object's members: the config refuses them).
       if (bag === undefined) Object.defineProperty(record, HELD, { value: (bag = {}), writable: true, configurable: true });
@@ -192,15 +202,7 @@ const makeLoadedPrototype = (): object => {
       forwarded.add(name);
       if (name in Array.prototype) continue; // find, includes: below
       if (descriptor.get) forwardGetter(proto, name);
-      else if (typeof descriptor.value === 'function') {
-        Object.defineProperty(proto, name, {
-          value(this: Loaded_, ...args: unknown[]) {
-            return (relationOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-          },
-          writable: true,
-          configurable: true,
-        });
-      }
+      else if (typeof descriptor.value === 'function') forwardMethod(proto, name);
     }
   }
   // The fields Relation's constructor sets on each relation, not on its prototype.
@@ -224,6 +226,28 @@ const makeLoadedPrototype = (): object => {
   return proto;
 };
 
+function forwardMethod(proto: object, name: string): void {
+  Object.defineProperty(proto, name, {
+    value(this: Loaded_, ...args: unknown[]) {
+      return (relationOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** The LoadedCollection prototype for records of `model`: the shared one, and the model's scopes forwarded too. */
+const scopedPrototypes = new WeakMap<ModelDefinition, object>();
+function loadedPrototypeOf(model: ModelDefinition): object {
+  let proto = scopedPrototypes.get(model);
+  if (proto === undefined) {
+    proto = Object.create((loadedPrototype ??= makeLoadedPrototype())) as object;
+    for (const scope of Object.keys(model.scopes)) forwardMethod(proto, scope);
+    scopedPrototypes.set(model, proto);
+  }
+  return proto;
+}
+
 function forwardGetter(proto: object, name: string): void {
   Object.defineProperty(proto, name, {
     get(this: Loaded_) {
@@ -233,9 +257,9 @@ function forwardGetter(proto: object, name: string): void {
   });
 }
 
-/** `records`, loaded for a has_many, as a LoadedCollection whose relation methods are `relation()`'s. */
-function loadedCollection(records: unknown[], relation: () => ActiveRelation<unknown>): unknown[] {
-  Object.setPrototypeOf(records, (loadedPrototype ??= makeLoadedPrototype()));
+/** `records` of `model`, loaded for a has_many, as a LoadedCollection whose relation methods (scopes too) are `relation()`'s. */
+function loadedCollection(model: ModelDefinition, records: unknown[], relation: () => ActiveRelation<unknown>): unknown[] {
+  Object.setPrototypeOf(records, loadedPrototypeOf(model));
   Object.defineProperty(records, RELATION, { value: relation, configurable: true });
   return records;
 }
