@@ -2,7 +2,7 @@
  * zero-record: the Rails Active Record API over Rocicorp Zero.
  * This entry is framework-free (no Svelte); the Svelte 5 flavour is `zero-record/reactive`.
  */
-export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveGrouped, type ActiveRecordInstance, type LoadedCollection, type RecordMethods, type Subscriber } from './active/index.ts';
+export { ActiveRecord, ActiveRelation, type ActiveModel, type ActiveModelStatics, type ActiveScoped, type ActiveGrouped, type ActiveRecordInstance, type RecordMethods, type Subscriber } from './active/index.ts';
 export { defineModel, validateModelConfig, modelConfigProblems, type ModelConfig, type ModelDefinition, type Dependent, type ScopeFn, type RowOf, type ScopesOf, type RecordMembersOf, type StaticsOf } from './core/config.ts';
 export type { EnumConfig, EnumValue } from './core/enums.ts';
 export { RECORD_VALUES, defineColumnGetters, type ColumnGetters, type RecordValues } from './core/column-getters.ts';

@@ -14,18 +14,9 @@ import { ActiveRelation } from './relation.ts';
 import type { ActiveRecordInstance } from './record.ts';
 
 /**
- * A has_many loaded by `includes` (Rails' loaded CollectionProxy): the records, as an array, with the association's
- * relation methods, so `job.tasks.where(...)`, `.create(...)`, `.count()` read as on an association not loaded (each a
- * new query of the association, as in Rails). `await` answers the loaded records without a read; `size()` counts them.
- * `find` and `includes` take either meaning: a function / a record is the array's, a key / a relationship the relation's.
- */
-export type LoadedCollection<T> = T[] & ActiveRelation<T>;
-
-/**
  * The associations of a record, typed from the schema's relationships (`AssociationsOf`): a `one` relationship is the
  * loaded record (after `includes`) or a promise of it, and is assigned a record (a belongs_to: `job.client = client`);
- * a `many` relationship is a relation of the associated model, or after `includes` the loaded records with the same
- * methods (`LoadedCollection`: narrow with `Array.isArray` to read them as an array); `await job.client` /
+ * a `many` relationship is the loaded array or a relation of the associated model; `await job.client` /
  * `await job.tasks` read either.
  */
 export type ActiveAssociations<A> = {
@@ -34,7 +25,7 @@ export type ActiveAssociations<A> = {
     : never;
 } & {
   readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? K : never]: A[K] extends { readonly row: infer R }
-    ? ActiveRelation<ActiveRecordInstance<R>> | LoadedCollection<ActiveRecordInstance<R>>
+    ? ActiveRelation<ActiveRecordInstance<R>> | ActiveRecordInstance<R>[]
     : never;
 } & {
   // The record's other members (`RecordMembersOf`): its enums' methods.
@@ -73,13 +64,6 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
   const accessors = new Map<string, PropertyDescriptor>();
   // Per association, once: the record's columns a loaded value depends on (its key, or for a has_many its own key).
   const keys = new Map(Object.keys(model.relationships).map((name) => [name, associationHops(model, name)[0]?.sourceField ?? []]));
-  // Each association's model, found once it is first held loaded (its scopes go on the loaded collections).
-  const associatedModels = new Map<string, ModelDefinition>();
-  const associatedModel = (name: string): ModelDefinition => {
-    let associated = associatedModels.get(name);
-    if (associated === undefined) associatedModels.set(name, (associated = new Relation(model).associatedModel(name)));
-    return associated;
-  };
   /** The held value of `name` if its keys still hold; a stale one is dropped, property and all, so a spread skips it. */
   const current = (record: object, name: string, keyColumns: readonly string[]): Loaded | undefined => {
     const bag = (record as Holder)[HELD];
@@ -100,10 +84,6 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
   };
   const associations: Associations = {
     hold(record, name, value) {
-      if (Array.isArray(value)) {
-        const relation = () => associationRelation(ActiveRelation, model, name, (column) => columns.read(record, column), columns.saved(record)).relation;
-        value = loadedCollection(associatedModel(name), value, relation);
-      }
       let bag = (record as Holder)[HELD];
       // A plain object (relationship names never clash with Object's members: the config refuses them).
       if (bag === undefined) Object.defineProperty(record, HELD, { value: (bag = {}), writable: true, configurable: true });
@@ -168,98 +148,4 @@ function assignBelongsTo(model: ModelDefinition, name: string, record: object, v
     }
   }
   columns.write(record, hop.sourceField[0]!, key);
-}
-
-/** The association's relation of a LoadedCollection, made on its first use. */
-const RELATION: unique symbol = Symbol('zero-record.association');
-type Loaded_ = unknown[] & { [RELATION]: () => ActiveRelation<unknown> };
-
-/** A has_many's own relation (non-enumerable, made once): the methods a LoadedCollection forwards to. */
-function relationOf(collection: Loaded_): ActiveRelation<unknown> {
-  const made = collection[RELATION]();
-  Object.defineProperty(collection, RELATION, { value: () => made });
-  return made;
-}
-
-/**
- * The prototype of every LoadedCollection: an array's, with each of ActiveRelation's methods forwarded. Made on first
- * use: this module loads before ActiveRelation's (they import each other through the records).
- */
-let loadedPrototype: object | undefined;
-const makeLoadedPrototype = (): object => {
-  class Collection extends Array<unknown> {
-    // map, filter, slice... answer plain arrays, not collections without a relation.
-    static override get [Symbol.species]() {
-      return Array;
-    }
-  }
-  const proto = Collection.prototype as unknown as Record<string, unknown>;
-  const forwarded = new Set<string>();
-  for (let p: object | null = ActiveRelation.prototype; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    for (const name of Object.getOwnPropertyNames(p)) {
-      const descriptor = Object.getOwnPropertyDescriptor(p, name)!;
-      if (name === 'constructor' || forwarded.has(name)) continue;
-      forwarded.add(name);
-      if (name in Array.prototype) continue; // find, includes: below
-      if (descriptor.get) forwardGetter(proto, name);
-      else if (typeof descriptor.value === 'function') forwardMethod(proto, name);
-    }
-  }
-  // The fields Relation's constructor sets on each relation, not on its prototype.
-  for (const name of ['model', 'state']) forwardGetter(proto, name);
-  const method = (name: string, value: (this: Loaded_, ...args: never[]) => unknown) => Object.defineProperty(proto, name, { value, writable: true, configurable: true });
-  method('then', function (onFulfilled?: (value: unknown[]) => unknown, onRejected?: (reason: unknown) => unknown) {
-    // The loaded records, as a plain array (a thenable would be awaited again).
-    return Promise.resolve(Array.from(this)).then(onFulfilled, onRejected);
-  });
-  method('size', function () {
-    return Promise.resolve(this.length);
-  });
-  method('find', function (...args: unknown[]) {
-    return typeof args[0] === 'function' ? Array.prototype.find.apply(this, args as never) : (relationOf(this) as unknown as { find(...a: unknown[]): unknown }).find(...args);
-  });
-  method('includes', function (...args: unknown[]) {
-    const [first] = args;
-    const spec = typeof first === 'string' || (typeof first === 'object' && first !== null && Object.getPrototypeOf(first) === Object.prototype);
-    return spec ? relationOf(this).includes(...(args as never[])) : Array.prototype.includes.apply(this, args as never);
-  });
-  return proto;
-};
-
-function forwardMethod(proto: object, name: string): void {
-  Object.defineProperty(proto, name, {
-    value(this: Loaded_, ...args: unknown[]) {
-      return (relationOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-    },
-    writable: true,
-    configurable: true,
-  });
-}
-
-/** The LoadedCollection prototype for records of `model`: the shared one, and the model's scopes forwarded too. */
-const scopedPrototypes = new WeakMap<ModelDefinition, object>();
-function loadedPrototypeOf(model: ModelDefinition): object {
-  let proto = scopedPrototypes.get(model);
-  if (proto === undefined) {
-    proto = Object.create((loadedPrototype ??= makeLoadedPrototype())) as object;
-    for (const scope of Object.keys(model.scopes)) forwardMethod(proto, scope);
-    scopedPrototypes.set(model, proto);
-  }
-  return proto;
-}
-
-function forwardGetter(proto: object, name: string): void {
-  Object.defineProperty(proto, name, {
-    get(this: Loaded_) {
-      return (relationOf(this) as unknown as Record<string, unknown>)[name];
-    },
-    configurable: true,
-  });
-}
-
-/** `records` of `model`, loaded for a has_many, as a LoadedCollection whose relation methods (scopes too) are `relation()`'s. */
-function loadedCollection(model: ModelDefinition, records: unknown[], relation: () => ActiveRelation<unknown>): unknown[] {
-  Object.setPrototypeOf(records, loadedPrototypeOf(model));
-  Object.defineProperty(records, RELATION, { value: relation, configurable: true });
-  return records;
 }

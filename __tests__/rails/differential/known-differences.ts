@@ -136,6 +136,7 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'as.scope.on_through': documented('docs/relations.md', ['value'], throughReadWithIncludes),
 
   // Associations: includes, preload, eager_load, joins, where.associated / where.missing.
+  'as.inc.scoped_assoc': documented('docs/relations.md', ['value'], "after includes('jobs') client.jobs is the loaded array, with no where; Rails' loaded association still queries"),
   'as.join.belongs_to_where': documented('docs/relations.md', ['value'], missingJoins),
   'as.join.has_many_repeats': documented('docs/relations.md', ['value'], missingJoins),
   'as.join.has_many_distinct': documented('docs/relations.md', ['value'], missingJoins),
