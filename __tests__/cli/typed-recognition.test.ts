@@ -122,6 +122,7 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
     const uses = (JSON.parse(out) as JsonReport).legacyUses;
     expect(uses.recognition).toBe('syntactic');
     expect(uses.note).toContain('no legacy class or model module was found');
+    expect(uses.note).toMatch(/installed as a copy under node_modules is not read: link it/);
   });
 });
 

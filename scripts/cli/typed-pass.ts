@@ -19,7 +19,8 @@ export interface FirstPass {
 }
 
 const NO_LEGACY_MODULE = (config: MigrationConfig) =>
-  `no legacy class or model module was found in the app's source (legacyClassModules: ${config.legacyClassModules.join(', ')}; model modules end in ${config.legacyModelSuffix})`;
+  `no legacy class or model module was found in the app's source (legacyClassModules: ${config.legacyClassModules.join(', ')}; model modules end in ${config.legacyModelSuffix}), ` +
+  "nor in a workspace package it links; one installed as a copy under node_modules is not read: link it (npm, pnpm and yarn workspaces do)";
 
 /**
  * `files` are the files to migrate. The legacy modules may lie outside them, and outside the root (a workspace
