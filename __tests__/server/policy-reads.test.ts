@@ -27,6 +27,8 @@ describe('reads.one and reads.many', () => {
     expect(await reads('jobs').one({ id: 'new', client_id: 'c1' }, 'client')).toMatchObject({ id: 'c1', name: 'Acme' }); // Zero's row, with Zero's own symbol key
     expect(await reads('jobs').one({ id: 'j3', client_id: null }, 'client')).toBeUndefined();
     expect(await reads('jobs').one({ id: 'j9', client_id: 'gone' }, 'client')).toBeUndefined();
+    // A key that is not a scalar (what a client could send to a mutator that writes its arguments) has nothing.
+    for (const hostile of [['c1'], { id: 'c1' }, ['c1', 'c2']]) expect(await reads('jobs').one({ id: 'x', client_id: hostile }, 'client')).toBeUndefined();
     expect((await reads('clients').many({ id: 'c1' }, 'jobs')).map((r) => r['id']).sort()).toEqual(['j1', 'j2']);
     expect(await reads('clients').many({ id: 'c9' }, 'jobs')).toEqual([]);
   });

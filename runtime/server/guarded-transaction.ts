@@ -23,6 +23,8 @@ async function rowsWhere(tx: AnyServerTransaction, schema: Schema, table: string
   return (await tx.run(query as unknown as Parameters<AnyServerTransaction['run']>[0])) as PolicyRow[];
 }
 
+const isKey = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
 async function rowBefore(tx: AnyServerTransaction, schema: Schema, table: string, value: PolicyRow): Promise<PolicyRow | undefined> {
   const primaryKey = schema.tables[table]?.primaryKey ?? [];
   const [row] = await rowsWhere(tx, schema, table, primaryKey, primaryKey.map((column) => value[column]));
@@ -47,7 +49,9 @@ export function policyReads(tx: AnyServerTransaction, schema: Schema, table: str
       const next: PolicyRow[] = [];
       for (const source of rows) {
         const values = hop.sourceField.map((column) => source[column]);
-        if (values.every((value) => value !== null && value !== undefined)) next.push(...(await rowsWhere(tx, schema, hop.destSchema, hop.destField, values)));
+        // A key is a scalar: anything else (a client's array or object, in a mutator that writes what it was sent) is
+        // associated with nothing, so a policy reading it refuses rather than matches some other row.
+        if (values.every(isKey)) next.push(...(await rowsWhere(tx, schema, hop.destSchema, hop.destField, values)));
       }
       rows = next;
     }
