@@ -111,7 +111,6 @@ export function isLegacyClassModule(config: MigrationConfig, specifier: string):
   return config.legacyClassModules.some((m) => matchesModule(specifier, m));
 }
 
-/** Base name of a legacy model module (`$lib/zero/job.generated` -> `job`), or null. */
 /**
  * A module's path or specifier without its extension: `job.generated.ts`, `job.generated.js` and the `job.generated.d.ts`
  * a package built with tsc declares it in are all `job.generated`.
@@ -120,6 +119,7 @@ export function moduleBase(path: string): string {
   return path.replace(/(\.d)?\.(ts|mts|js|mjs|svelte)$/, '');
 }
 
+/** Base name of a legacy model module (`$lib/zero/job.generated` -> `job`), or null. */
 export function legacyModelBase(config: MigrationConfig, specifier: string): string | null {
   const file = moduleBase(specifier.slice(specifier.lastIndexOf('/') + 1));
   return file.endsWith(config.legacyModelSuffix) && file.length > config.legacyModelSuffix.length ? file.slice(0, -config.legacyModelSuffix.length) : null;

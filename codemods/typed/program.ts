@@ -240,9 +240,6 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
     }
     return candidates.find((c) => byName.has(c)) ?? null;
   };
-  // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
-  // repository's examples) is typed like the app's; libraries are not.
-  const outside = isDependency;
   const unresolved = new Map<string, string[]>();
   const edge = (from: string, to: string) => {
     const list = imports.get(from) ?? new Set<string>();
@@ -285,7 +282,9 @@ export function buildProgram({ ts, root, files, text, old, kitAliases = {} }: Pr
       }
       // Only source and the typed libraries above are typed (with their own files: Zero's declarations import each
       // other relatively): legacy types are declared in the app, and other libraries would multiply the cost.
-      if (outside(found) && !(outside(containingFile) && name.startsWith('.'))) return { resolvedModule: undefined };
+      // Source outside the root that the app's own paths point at (a monorepo sibling, the toolkit's runtime in this
+      // repository's examples) is typed like the app's; libraries are not.
+      if (isDependency(found) && !(isDependency(containingFile) && name.startsWith('.'))) return { resolvedModule: undefined };
       edge(containingFile, found);
       return result;
     });

@@ -201,11 +201,12 @@ export class RecordInvalidError extends ZeroRecordError {
   readonly errorDetails: ValidationErrorDetails;
   readonly fullMessages: readonly string[];
   #record: object | null = null;
-  constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[], errorDetails: ValidationErrorDetails = detailsOfMessages(errors)) {
+  /** `errorDetails` that do not give one entry per message (none given, or a server's that do not fit) are rebuilt from the messages. */
+  constructor(model: string, errors: ValidationErrors, fullMessages: readonly string[], errorDetails?: ValidationErrorDetails) {
     super(`Validation failed: ${fullMessages.join(', ')}`);
     this.model = model;
     this.errors = errors;
-    this.errorDetails = errorDetails;
+    this.errorDetails = detailsMatch(errorDetails, errors) ? errorDetails : detailsOfMessages(errors);
     this.fullMessages = fullMessages;
   }
 
@@ -228,11 +229,11 @@ export class RecordInvalidError extends ZeroRecordError {
     return { name: 'RecordInvalidError', model: this.model, errors: this.errors, errorDetails: this.errorDetails, fullMessages: this.fullMessages };
   }
 
-  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError (details that do not fit its messages are rebuilt from them). */
+  /** The error a mutator failure's `details` describe, when they describe a RecordInvalidError. */
   static fromDetails(details: unknown): RecordInvalidError | undefined {
     const d = details as Partial<RecordInvalidError['details']> | null | undefined;
     if (d?.name !== 'RecordInvalidError' || typeof d.model !== 'string' || typeof d.errors !== 'object' || d.errors === null || !Array.isArray(d.fullMessages)) return undefined;
-    return new RecordInvalidError(d.model, d.errors, d.fullMessages, detailsMatch(d.errorDetails, d.errors) ? d.errorDetails : undefined);
+    return new RecordInvalidError(d.model, d.errors, d.fullMessages, d.errorDetails);
   }
 }
 

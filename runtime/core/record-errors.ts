@@ -149,14 +149,14 @@ export class Errors {
   }
 
   /**
-   * Replaces every error with `errors` (attribute -> messages) and their `details` (one per message; by default each
-   * message is its own type), notifying readers once.
+   * Replaces every error with `errors` (attribute -> messages) and their `details` (one per message, as validations and
+   * `RecordInvalidError.errorDetails` give them), notifying readers once.
    */
-  replace(errors: ValidationErrors, details?: ValidationErrorDetails): void {
+  replace(errors: ValidationErrors, details: ValidationErrorDetails): void {
     if (this.#errors.size === 0 && Object.keys(errors).length === 0) return;
     this.#errors.clear();
     for (const [attribute, messages] of Object.entries(errors)) {
-      if (messages.length > 0) this.#errors.set(attribute, messages.map((message, i) => ({ message, detail: details?.[attribute]?.[i] ?? { error: message } })));
+      if (messages.length > 0) this.#errors.set(attribute, messages.map((message, i) => ({ message, detail: details[attribute]![i]! })));
     }
     this.#signal.notify();
   }

@@ -460,7 +460,6 @@ export class Relation {
     return this.includes(...args);
   }
 
-
   /** The associated model's definition for relationship `name`. */
   associatedModel(name: string): ModelDefinition {
     const target = this.model.relationships[name];

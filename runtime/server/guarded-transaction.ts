@@ -50,7 +50,7 @@ export function policyReads(tx: AnyServerTransaction, schema: Schema, table: str
       for (const source of rows) {
         const values = hop.sourceField.map((column) => source[column]);
         // A key is a scalar: anything else (a client's array or object, in a mutator that writes what it was sent) is
-        // associated with nothing, so a policy reading it refuses rather than matches some other row.
+        // associated with nothing, so a policy reading it refuses, where Zero's where would throw on it.
         if (values.every(isKey)) next.push(...(await rowsWhere(tx, schema, hop.destSchema, hop.destField, values)));
       }
       rows = next;
