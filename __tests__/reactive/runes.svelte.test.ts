@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { flushSync } from 'svelte';
 import { defineQueries, defineQuery } from '@rocicorp/zero';
 import { RecordNotFoundError, defineModel } from '../../runtime/index.ts';
@@ -264,16 +264,22 @@ describe('collections', () => {
     stop();
   });
 
-  test('associations from includes are reactive records of the associated model', async () => {
+  test('associations from includes are reactive records of the associated model, typed as loaded', async () => {
     const job = ReactiveJob.includes('client', 'tasks').find('j1');
-    // Association getters are not in the row type yet (see docs/reactive.md).
-    const client = () => (job as unknown as { client: { name: string } | null }).client;
-    const { seen, stop } = watch(() => `${job.title} for ${client()?.name}`);
-    expect(seen).toEqual(['Fix the boiler for Acme']);
+    // Typed by what includes loaded: the record or null, and an array (no handle, no live collection).
+    expectTypeOf<typeof job.client>().extract<{ $found: boolean }>().toBeNever();
+    expectTypeOf(job.tasks).toMatchTypeOf<readonly unknown[]>();
+    const { seen, stop } = watch(() => `${job.title} for ${job.client?.name} (${job.tasks?.length} tasks)`);
+    expect(seen).toEqual(['Fix the boiler for Acme (0 tasks)']);
     await ReactiveJob.update('j1', { client_id: 'c2' });
     flushSync();
-    expect(seen.at(-1)).toBe('Fix the boiler for Globex');
+    expect(seen.at(-1)).toBe('Fix the boiler for Globex (0 tasks)');
     stop();
+    const unloaded = ReactiveJob.includes('client').unscope('includes').find('j1');
+    // Not loaded: a live handle is among what it may be.
+    expectTypeOf<typeof unloaded.client>().extract<{ $found: boolean }>().not.toBeNever();
+    const scoped = ReactiveJob.includes('tasks').active().newest();
+    expectTypeOf(scoped.toArray()[0]!.tasks).toMatchTypeOf<readonly unknown[]>();
   });
 });
 

@@ -6,10 +6,11 @@
  * belongs_to is assigned as in Rails: `job.client = client` sets `client_id` (and `job.client` is that record).
  */
 import type { ModelDefinition } from '../core/config.ts';
+import type { LoadedNames } from '../core/loaded.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import { associationHops } from '../core/relationships.ts';
 import { QueryError, describeValue } from '../core/errors.ts';
-import { Relation } from '../core/relation.ts';
+import { Relation, type IncludeSpec } from '../core/relation.ts';
 import { ActiveRelation } from './relation.ts';
 import type { ActiveRecordInstance } from './record.ts';
 
@@ -17,20 +18,28 @@ import type { ActiveRecordInstance } from './record.ts';
  * The associations of a record, typed from the schema's relationships (`AssociationsOf`): a `one` relationship is the
  * loaded record (after `includes`) or a promise of it, and is assigned a record (a belongs_to: `job.client = client`);
  * a `many` relationship is the loaded array or a relation of the associated model; `await job.client` /
- * `await job.tasks` read either.
+ * `await job.tasks` read either. Those the record's relation loaded (`LoadedNames<A>`, from `includes`) are the loaded
+ * value alone: `job.client` the record or null, `job.tasks` an array.
  */
 export type ActiveAssociations<A> = {
-  -readonly [K in keyof A as A[K] extends { readonly one: true } ? K : never]: A[K] extends { readonly row: infer R }
-    ? PromiseLike<ActiveRecordInstance<R> | null> | ActiveRecordInstance<R> | null
-    : never;
+  -readonly [K in keyof A as A[K] extends { readonly one: true } ? K : never]: K extends LoadedNames<A>
+    ? AssociatedRecord<A[K]> | null
+    : PromiseLike<AssociatedRecord<A[K]> | null> | AssociatedRecord<A[K]> | null;
 } & {
-  readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? K : never]: A[K] extends { readonly row: infer R }
-    ? ActiveRelation<ActiveRecordInstance<R>> | ActiveRecordInstance<R>[]
-    : never;
+  readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? K : never]: K extends LoadedNames<A>
+    ? AssociatedRecord<A[K]>[]
+    : ActiveRelation<AssociatedRecord<A[K]>> | AssociatedRecord<A[K]>[];
 } & {
   // The record's other members (`RecordMembersOf`): its enums' methods.
   readonly [K in keyof A as A[K] extends { readonly method: unknown } ? K : never]: A[K] extends { readonly method: infer F } ? F : never;
 };
+
+/**
+ * A record an association reads: its columns and record methods. Its own associations are not in the type: they are
+ * those its model's config configures, which the `() => ModelDefinition` pointing at it does not carry (configs point at
+ * each other, and a cycle of inferred types does not type-check).
+ */
+type AssociatedRecord<Shape> = Shape extends { readonly row: infer R } ? ActiveRecordInstance<R> : never;
 
 /** How the associations reach a record's columns (a shadowed column lives beside the record). */
 export interface ColumnAccess {
@@ -40,17 +49,18 @@ export interface ColumnAccess {
   saved(record: object): boolean;
 }
 
-/** A loaded association, with the values of the record's keys it was loaded for. */
+/** A loaded association, with the values of the record's keys it was loaded for, and the `includes` that loaded it. */
 interface Loaded {
   readonly value: unknown;
   readonly keys: readonly unknown[];
+  readonly spec: IncludeSpec | undefined;
 }
 
 export interface Associations {
-  /** Holds `value` as `record`'s loaded association `name` (from `includes`, or assigned). */
-  hold(record: object, name: string, value: unknown): void;
-  /** Drops every loaded association of `record` (Rails' `reload` resets them). */
-  forget(record: object): void;
+  /** Holds `value` as `record`'s loaded association `name`: loaded by `spec` (an `includes`), or assigned. */
+  hold(record: object, name: string, value: unknown, spec?: IncludeSpec): void;
+  /** Drops every loaded association of `record`, and answers the `includes` that had loaded the current ones. */
+  forget(record: object): IncludeSpec[];
   /** Whether `record` holds association `name` loaded and current. */
   loaded(record: object, name: string): boolean;
 }
@@ -83,17 +93,25 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
     if (!Object.isFrozen(record)) delete (record as Record<string, unknown>)[name];
   };
   const associations: Associations = {
-    hold(record, name, value) {
+    hold(record, name, value, spec) {
       let bag = (record as Holder)[HELD];
       // A plain object (relationship names never clash with Object's members: the config refuses them).
       if (bag === undefined) Object.defineProperty(record, HELD, { value: (bag = {}), writable: true, configurable: true });
-      bag[name] = { value, keys: keys.get(name)!.map((column) => columns.read(record, column)) };
+      bag[name] = { value, keys: keys.get(name)!.map((column) => columns.read(record, column)), spec };
       // The same accessor on every record (one hidden class per shape); own and enumerable, so it is part of the data.
       if (!Object.hasOwn(record, name)) Object.defineProperty(record, name, { ...accessors.get(name)!, enumerable: true, configurable: true });
     },
     forget(record) {
+      const included: IncludeSpec[] = [];
       const bag = (record as Holder)[HELD];
-      if (bag) for (const name of Object.keys(bag)) if (bag[name] !== undefined) drop(record, bag, name);
+      if (bag === undefined) return included;
+      for (const name of Object.keys(bag)) {
+        const entry = bag[name];
+        if (entry === undefined) continue;
+        if (entry.spec) included.push(entry.spec);
+        drop(record, bag, name);
+      }
+      return included;
     },
     loaded: (record, name) => current(record, name, keys.get(name)!) !== undefined,
   };

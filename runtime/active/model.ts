@@ -3,7 +3,8 @@
  */
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
-import { scopedRelationClass } from '../core/relation.ts';
+import type { AfterUnscope, IncludeOf, LoadedBy, WithLoaded } from '../core/loaded.ts';
+import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -49,10 +50,30 @@ export interface ActiveModelStatics<Row, A = {}> extends ModelTableMethods {
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
 
-/** A relation of the model, with its scopes as chainable methods; its records have the association readers of `A`. */
-export type ActiveScoped<Row, S, A = {}> = ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>> & {
-  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
-};
+/**
+ * A relation of the model, with its scopes as chainable methods; its records have the association readers of `A`, the
+ * ones its `includes` loaded (`LoadedNames<A>`) as loaded values.
+ */
+export type ActiveScoped<Row, S, A = {}> = Including<Row, S, A> &
+  ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>> & {
+    readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
+  };
+
+/**
+ * The relation methods that change what is loaded, typed by it. Listed before `ActiveRelation` in `ActiveScoped`, so a
+ * call matches these signatures first; `ActiveRelation`'s own (any name, the same type back) stay after them, so a name
+ * the types do not know still reaches the runtime's `QueryError`.
+ */
+interface Including<Row, S, A> {
+  /** Loads associations (Zero's `.related()`); the records read them as loaded values: `job.client?.name`, `job.tasks.length`. */
+  includes<const Args extends readonly IncludeOf<A>[]>(...args: Args): ActiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `preload`: loads as `includes` does. */
+  preload<const Args extends readonly IncludeOf<A>[]>(...args: Args): ActiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `eager_load`: loads as `includes` does. */
+  eager_load<const Args extends readonly IncludeOf<A>[]>(...args: Args): ActiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `unscope`; after `unscope('includes')` the records' associations read as not loaded. */
+  unscope<const Args extends readonly UnscopeArg[]>(...args: Args): ActiveScoped<Row, S, AfterUnscope<A, Args>>;
+}
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
 type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;

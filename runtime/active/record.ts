@@ -3,7 +3,8 @@
  * one shared prototype per model for the methods.
  */
 import type { ModelDefinition } from '../core/config.ts';
-import type { IncludeSpec, Relation } from '../core/relation.ts';
+import { Relation, type IncludeSpec } from '../core/relation.ts';
+import { loadRelation } from '../core/reads.ts';
 import { newRecordRow } from '../core/writes.ts';
 import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
 import { RecordState, columnObject, type RecordStore } from '../core/record-state.ts';
@@ -93,7 +94,7 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       copyColumns(this, row);
       // Before the includes: holding a loaded association reads its key, which may be a shadowed column.
       if (shadowed) Object.defineProperty(this, SHADOWED, { value: columnObject(shadowedColumns, (column) => row[column]), writable: true });
-      for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]));
+      for (let i = 0; i < includes.length; i++) associations.hold(this, includes[i]!.name, associationValue(includes[i]!, row[includes[i]!.name]), includes[i]);
     }
 
     static stateOf(record: ActiveRecordBase): RecordState {
@@ -142,7 +143,16 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
       state.setOriginal(written === model.columns ? row : { ...state.original, ...Object.fromEntries(written.map((c) => [c, row[c]])) });
     },
     destroyed: (record) => Object.freeze(record),
-    reloaded: (record) => associations.forget(record),
+    // Rails resets the associations and reads one again when it is next read; a reader here cannot read synchronously,
+    // so what `includes` had loaded is read again now (its type says loaded), and the rest is dropped.
+    async reloaded(record) {
+      const included = associations.forget(record);
+      if (included.length === 0) return;
+      const key = { [model.primaryKey]: read(record as Self, model.primaryKey) as string | number };
+      const relation = new Relation(model).includes(...included.map((spec) => ({ [spec.name]: () => spec.relation }))).where(key).limit(1);
+      const [row] = await loadRelation(relation);
+      if (row) for (const spec of included) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
+    },
     // The record's own belongs_to writer (associations.ts).
     assignAssociation: (record, name, value) => void ((record as Self)[name] = value),
   };

@@ -157,11 +157,14 @@ export type RecordMembersOf<C> = AssociationsOf<C> & EnumMethodsOf<C>;
 /** What a config's model objects have beyond relation methods and scopes: the enum mappings. */
 export type StaticsOf<C> = EnumStaticsOf<C>;
 
-/** The shape of one Zero relationship (a single hop; through a junction table it is read with `includes`). */
-type AssociationOf<Hops, Tables> = Hops extends readonly [{ readonly destSchema: infer D; readonly cardinality: infer Card }]
+/**
+ * The shape of one Zero relationship: `one` (a single hop to one row: belongs_to / has_one) and `row`, the row type of
+ * the table it ends at (through a junction table, the far one).
+ */
+type AssociationOf<Hops, Tables> = Hops extends readonly [...unknown[], { readonly destSchema: infer D; readonly cardinality: infer Card }]
   ? D extends keyof Tables
     ? Tables[D] extends TableSchema
-      ? { readonly one: Card extends 'one' ? true : false; readonly row: ZeroRow<Tables[D]> }
+      ? { readonly one: Hops extends readonly [unknown] ? (Card extends 'one' ? true : false) : false; readonly row: ZeroRow<Tables[D]> }
       : never
     : never
   : never;

@@ -325,7 +325,7 @@ async function reload(store: RecordStore, record: object): Promise<void> {
   const row = await findStoredRow(model, store.original(record)[model.primaryKey]);
   store.stored(record, row, model.columns);
   store.state(record).persisted();
-  store.reloaded(record);
+  await store.reloaded(record);
 }
 
 /**

@@ -119,8 +119,8 @@ export interface RecordStore {
   stored(record: object, row: Readonly<RowData>, columns: readonly string[]): void;
   /** After `destroy`: ActiveRecord records freeze, as Rails freezes destroyed records. */
   destroyed(record: object): void;
-  /** After `reload`: loaded associations are dropped, as Rails resets them. */
-  reloaded(record: object): void;
+  /** After `reload`: loaded associations are reset, as Rails resets them. */
+  reloaded(record: object): Promise<void> | void;
   /** Assigns a belongs_to its record (`new({ client })`); absent where a flavour assigns foreign keys only. */
   readonly assignAssociation?: (record: object, name: string, value: unknown) => void;
 }

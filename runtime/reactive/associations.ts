@@ -4,6 +4,7 @@
  * out, so reading it in an effect keeps one shared Zero view. A row loaded with `includes` reads the loaded value instead.
  */
 import type { ModelDefinition } from '../core/config.ts';
+import type { LoadedNames } from '../core/loaded.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { ReactiveRelation } from './relation.ts';
@@ -13,13 +14,18 @@ import type { ReactiveRecordInstance } from './record.ts';
 /**
  * The association readers of a record or handle, typed from the schema's relationships (`AssociationsOf`): a `one`
  * relationship is a live handle (or, after `includes`, the loaded record or null), a `many` relationship a live collection
- * (or the loaded records); both read the same way (`job.client?.name`, `{#each job.tasks as task}`).
+ * (or the loaded records); both read the same way (`job.client?.name`, `{#each job.tasks as task}`). Those the record's
+ * relation loaded (`LoadedNames<A>`, from `includes`) are the loaded value alone: `job.tasks` an array.
  */
 export type ReactiveAssociations<A> = {
-  readonly [K in keyof A]: A[K] extends { readonly one: true; readonly row: infer R }
-    ? RecordHandle<R> | ReactiveRecordInstance<R> | null
+  readonly [K in keyof A as A[K] extends { readonly row: unknown } | { readonly method: unknown } ? K : never]: A[K] extends { readonly one: true; readonly row: infer R }
+    ? K extends LoadedNames<A>
+      ? ReactiveRecordInstance<R> | null
+      : RecordHandle<R> | ReactiveRecordInstance<R> | null
     : A[K] extends { readonly row: infer R }
-      ? ReactiveRelation<R> | readonly ReactiveRecordInstance<R>[]
+      ? K extends LoadedNames<A>
+        ? readonly ReactiveRecordInstance<R>[]
+        : ReactiveRelation<R> | readonly ReactiveRecordInstance<R>[]
       : A[K] extends { readonly method: infer F } // the record's other members (`RecordMembersOf`): its enums' methods
         ? F
         : never;

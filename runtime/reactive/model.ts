@@ -5,7 +5,8 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
-import { scopedRelationClass } from '../core/relation.ts';
+import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
+import type { AfterUnscope, IncludeOf, LoadedBy, WithLoaded } from '../core/loaded.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -41,10 +42,30 @@ export interface ReactiveModelStatics<Row, A = {}> extends ModelTableMethods {
   upsert(attributes: Partial<Row>, options?: WriteOptions): Promise<void>;
 }
 
-/** A live relation of the model, with its scopes as chainable methods. */
-export type ReactiveScoped<Row, S, A = {}> = ReactiveRelation<Row, A> & {
-  readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ReactiveScoped<Row, S, A> : never;
-};
+/**
+ * A live relation of the model, with its scopes as chainable methods; its records read the associations its `includes`
+ * loaded (`LoadedNames<A>`) as loaded values.
+ */
+export type ReactiveScoped<Row, S, A = {}> = Including<Row, S, A> &
+  ReactiveRelation<Row, A> & {
+    readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ReactiveScoped<Row, S, A> : never;
+  };
+
+/**
+ * The relation methods that change what is loaded, typed by it. Listed before `ReactiveRelation` in `ReactiveScoped`, so
+ * a call matches these signatures first; `ReactiveRelation`'s own (any name; `includes(record)`, the array question) stay
+ * after them.
+ */
+interface Including<Row, S, A> {
+  /** Loads associations (Zero's `.related()`); the records read them as loaded values: `job.client?.name`, `job.tasks.length`. */
+  includes<const Args extends readonly IncludeOf<A>[]>(...args: Args): ReactiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `preload`: loads as `includes` does. */
+  preload<const Args extends readonly IncludeOf<A>[]>(...args: Args): ReactiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `eager_load`: loads as `includes` does. */
+  eager_load<const Args extends readonly IncludeOf<A>[]>(...args: Args): ReactiveScoped<Row, S, WithLoaded<A, LoadedBy<Args>>>;
+  /** Rails' `unscope`; after `unscope('includes')` the records' associations read as not loaded. */
+  unscope<const Args extends readonly UnscopeArg[]>(...args: Args): ReactiveScoped<Row, S, AfterUnscope<A, Args>>;
+}
 
 /** What the model answers to directly (`ReactiveJob.where(...)`), each starting from `all()`. */
 type QueryMethodName =
