@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseCommandArgs } from './cli/args.ts';
 import { writeFileAtomic } from './cli/atomic-write.ts';
 import { loadConfig } from './cli/config-file.ts';
-import { CliError, DirtyTreeError, UsageError } from './cli/errors.ts';
+import { CliError, DirtyTreeError, UnresolvedTargetsError, UsageError } from './cli/errors.ts';
 import { isGitWorkTree, uncommittedChanges } from './cli/git.ts';
 import { sha256 } from './cli/hash.ts';
 import { processIO, type CommandIO } from './cli/io.ts';
@@ -18,7 +18,7 @@ import { EXAMPLE_APP, projectRoot } from './cli/project-root.ts';
 import { jsonReport, summarize, summaryText, unifiedDiff } from './cli/report.ts';
 import { scanFiles } from './cli/scan.ts';
 import { forcedRunes, kitAliasPaths, loadSvelteConfig } from './cli/svelte-config.ts';
-import { missingTargets, missingTargetsNote } from './cli/targets.ts';
+import { libAliasProblem, missingTargets, missingTargetsNote } from './cli/targets.ts';
 import { onInterrupt } from './cli/interrupt.ts';
 import { planAroundTypes } from './cli/plan-around-types.ts';
 import { planningThreads, PlanningWorkers, tick } from './cli/plan-files.ts';
@@ -141,19 +141,23 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
-    const missing = missingTargets(root, plans);
+    const targetsProblem = libAliasProblem(root, plans, svelteConfig);
+    // Where `$lib` is not defined, src/lib/models is not where the models go: the problem's note says what to do instead.
+    const missing = targetsProblem ? [] : missingTargets(root, plans);
 
     if (dry) {
-      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing, counts), null, 2)}\n`);
+      if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, true, plans, null, missing, targetsProblem, counts), null, 2)}\n`);
       else {
         for (const plan of toWrite) io.stdout(`${unifiedDiff(plan)}\n`);
         io.stdout(summaryText(plans, summary, counts));
         io.stdout(missingTargetsNote(missing));
+        if (targetsProblem) io.stdout(`Note: ${targetsProblem} Without it, applying refuses.\n`);
         io.stdout(`Dry run: nothing was written. Run without --dry to apply (a rollback manifest is saved first).\n`);
       }
       return summary.error ? 1 : 0;
     }
 
+    if (targetsProblem) throw new UnresolvedTargetsError(targetsProblem);
     let manifestFile: string | null = null;
     if (toWrite.length) {
       let manifest: Manifest = {
@@ -185,7 +189,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       const wrong = toWrite.filter((p) => sha256(readFileSync(join(root, p.path), 'utf8')) !== sha256(p.after));
       if (wrong.length) throw new CliError(`after writing, these files do not hold the planned content: ${wrong.map((p) => p.path).join(', ')}; run \`zero-record rollback\``);
     }
-    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing, counts), null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(jsonReport(root, false, plans, manifestFile && relative(root, manifestFile), missing, null, counts), null, 2)}\n`);
     else {
       io.stdout(summaryText(plans, summary, counts));
       io.stdout(missingTargetsNote(missing));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main as migrate } from '../../scripts/migrate.ts';
 import { verifyOutput } from '../../codemods/verify.ts';
 import type { JsonReport } from '../../scripts/cli/report.ts';
-import { captureIO, git, makeProject, treeHashes } from './project.ts';
+import { PROJECT_FILES, captureIO, git, makeProject, treeHashes } from './project.ts';
 
 async function run(root: string, ...argv: string[]) {
   const io = captureIO(root);
@@ -63,6 +63,35 @@ describe('zero-record migrate', { timeout: 60_000 }, () => {
     writeFileSync(join(root, 'src/lib/models/job.active.ts'), 'export const ActiveJob = {};\n');
     const { out } = await run(root, '--dry', '--only', 'src/lib/components/*.svelte');
     expect(out).toContain('Note: the migrated code imports model modules this project does not have yet: $lib/models/client.reactive, $lib/models/task.reactive, $lib/models/user.reactive.');
+  });
+
+  it('refuses to write imports through a `$lib` the project does not define (a plain Vite app), and migrates once targets say where the models are', async () => {
+    const files = Object.fromEntries(Object.entries(PROJECT_FILES).filter(([path]) => !path.startsWith('src/routes/')));
+    const root = makeProject({ ...files, 'package.json': JSON.stringify({ name: 'spa', private: true, type: 'module', devDependencies: { svelte: '^5.0.0', vite: '^7.0.0' } }) });
+    const before = treeHashes(root, true);
+    const dry = await run(root, '--dry');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Note: the migrated code imports its models as `$lib/models/client.reactive`, but this project does not define `$lib`');
+    expect(dry.out).toContain('Without it, applying refuses.');
+    // Not the note that says to generate the models into src/lib/models: that is not where they would resolve.
+    expect(dry.out).not.toContain('Generate them (`zero-record generate --out src/lib/models`)');
+    const report = JSON.parse((await run(root, '--dry', '--json')).out) as JsonReport;
+    expect(report.targetsProblem).toMatch(/^the migrated code imports its models as `\$lib\/models\/client\.reactive`/);
+    expect(report.missingModels).toEqual([]);
+    const applied = await run(root);
+    expect(applied.code).toBe(2);
+    expect(applied.err).toContain('refusing to migrate: the migrated code imports its models as `$lib/models/client.reactive`');
+    expect(applied.err).toContain('Set "targets" in zero-record.config.json');
+    expect(applied.err).toContain('Nothing was written.');
+    expect(treeHashes(root, true)).toEqual(before);
+
+    writeFileSync(join(root, 'zero-record.config.json'), JSON.stringify({ targets: { reactive: '@/models/{model}.reactive', active: '@/models/{model}.active' } }));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'targets');
+    const configured = await run(root, '--json');
+    expect(configured.code, configured.err).toBe(0);
+    expect((JSON.parse(configured.out) as JsonReport).targetsProblem).toBeNull();
+    expect(readFileSync(join(root, 'src/lib/components/JobDetail.svelte'), 'utf8')).toContain("import { ReactiveJob } from '@/models/job.reactive';");
   });
 
   it('writes the manifest first, leaves every changed file valid, and a second run changes nothing', async () => {

@@ -1,10 +1,11 @@
 /**
- * The outside trees (__testfixtures__/wild to wild9: legacy code written from the docs alone, never
+ * The outside trees (__testfixtures__/wild to wild10: legacy code written from the docs alone, never
  * from the transforms) type-check after `zero-record migrate` as they did before it, by svelte-check, as their team's
  * CI would run it. Each is set up as its team would migrate it: dependencies installed (this repository's, with
  * zero-record built as it is published), then its models generated from its Rails side
  * (__testfixtures__/wild-rails/<tree>, schema.rb and app/models matching the tree's legacy row types), then migrated.
- * A monorepo (wild9) is all of these in its app's folder, its workspace packages linked as `npm install` links them.
+ * A monorepo (wild9) is all of these in its app's folder, its workspace packages linked as `npm install` links them; a
+ * plain Vite app (wild10) names in its zero-record.config.json where its models are, as the migration asks it to.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -38,11 +39,14 @@ interface Tree {
   readonly app?: string;
   /** Workspace packages `npm install` links into node_modules: package name -> its folder in the tree. */
   readonly workspaces?: Readonly<Record<string, string>>;
+  /** Where the app's models are generated, and its zero-record.config.json naming them (not SvelteKit: no `$lib`). */
+  readonly models?: { readonly out: string; readonly config: object };
 }
 
 const TREES: Tree[] = [
   ...['wild', 'wild2', 'wild3', 'wild4', 'wild5', 'wild6', 'wild7', 'wild8'].map((name) => ({ name })),
   { name: 'wild9', app: 'apps/web', workspaces: { '@tiller/data': 'packages/data' } },
+  { name: 'wild10', models: { out: 'src/models', config: { targets: { reactive: '@/models/{model}.reactive', active: '@/models/{model}.active' } } } },
 ];
 
 describe.each(TREES)('the outside tree $name after migrate', { timeout: 300_000 }, (tree) => {
@@ -53,7 +57,8 @@ describe.each(TREES)('the outside tree $name after migrate', { timeout: 300_000 
     linkDependencies(root, tree.workspaces);
     // As SvelteKit's own .gitignore has it: svelte-check writes .svelte-kit/ where a tree has a vite config.
     writeFileSync(join(root, '.gitignore'), 'node_modules\n.svelte-kit\n');
-    cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree.name), '--out', join(app, 'src/lib/models'));
+    if (tree.models) writeFileSync(join(app, 'zero-record.config.json'), JSON.stringify(tree.models.config));
+    cli(root, 'generate', '--from', join(FIXTURES, 'wild-rails', tree.name), '--out', join(app, tree.models?.out ?? 'src/lib/models'));
     commitAll(root, 'legacy app and its generated models');
     const before = svelteCheckErrors(app);
 
@@ -66,7 +71,7 @@ describe.each(TREES)('the outside tree $name after migrate', { timeout: 300_000 
 
     const after = svelteCheckErrors(app);
     // The migrated code is typed by the generated models, and they by the built package.
-    expect(after.filter((e) => /Cannot find module '(zero-record|\$lib\/models)/.test(e.message)).map((e) => e.message)).toEqual([]);
+    expect(after.filter((e) => /Cannot find module '(zero-record|\$lib\/models|@\/models)/.test(e.message)).map((e) => e.message)).toEqual([]);
     expect(newErrors(before, after).map((e) => e.message)).toEqual([]);
   });
 });

@@ -38,3 +38,10 @@ export class RollbackConflictError extends CliError {
     super(`these files changed after the migration and were NOT restored (pass --force to overwrite them with their pre-migration content):\n${files.map((f) => `  ${f}`).join('\n')}`);
   }
 }
+
+/** The migrated code would import its models through an alias the project does not define (exit 2): nothing is written. */
+export class UnresolvedTargetsError extends CliError {
+  constructor(problem: string) {
+    super(`refusing to migrate: ${problem} Nothing was written.`, 2);
+  }
+}

@@ -21,6 +21,8 @@ export interface JsonReport {
   readonly manifest: string | null;
   /** `$lib/...` model modules the migrated code imports that do not exist in the project yet. */
   readonly missingModels: readonly string[];
+  /** Why the model imports would not resolve in this project at all (a `$lib` it does not define); applying refuses. */
+  readonly targetsProblem: string | null;
   /** Legacy uses found by type and what became of each; `recognition` says which path ran. */
   readonly legacyUses: UseCounts;
 }
@@ -82,7 +84,15 @@ export function summaryText(plans: readonly FilePlan[], summary: Summary, uses: 
   return `${lines.join('\n')}\n`;
 }
 
-export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[], manifest: string | null, missingModels: readonly string[], legacyUses: UseCounts): JsonReport {
+export function jsonReport(
+  root: string,
+  dry: boolean,
+  plans: readonly FilePlan[],
+  manifest: string | null,
+  missingModels: readonly string[],
+  targetsProblem: string | null,
+  legacyUses: UseCounts,
+): JsonReport {
   return {
     root,
     dry,
@@ -90,6 +100,7 @@ export function jsonReport(root: string, dry: boolean, plans: readonly FilePlan[
     summary: summarize(plans),
     manifest,
     missingModels,
+    targetsProblem,
     legacyUses,
   };
 }
