@@ -82,7 +82,8 @@ export function parseMigrationConfig(raw: unknown, source: string): MigrationCon
     legacyClassModules: (legacyClassModules as string[] | undefined) ?? DEFAULT_CONFIG.legacyClassModules,
     legacyModelSuffix: (legacyModelSuffix as string | undefined) ?? DEFAULT_CONFIG.legacyModelSuffix,
     models: (models as Record<string, string> | undefined) ?? DEFAULT_CONFIG.models,
-    targets: { reactive: t.reactive ?? DEFAULT_CONFIG.targets.reactive, active: t.active ?? DEFAULT_CONFIG.targets.active },
+    // The defaults' own object when the file gives none, so the CLI can tell targets an app chose from the defaults.
+    targets: t.reactive === undefined && t.active === undefined ? DEFAULT_CONFIG.targets : { reactive: t.reactive ?? DEFAULT_CONFIG.targets.reactive, active: t.active ?? DEFAULT_CONFIG.targets.active },
     defaultTtl: (defaultTtl as string | undefined) ?? DEFAULT_CONFIG.defaultTtl,
   };
 }

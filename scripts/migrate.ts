@@ -141,7 +141,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const summary = summarize(plans);
     progress.succeed(`planned ${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)}s: ${summary.written} to write`);
     const toWrite = plans.filter((p) => p.after !== p.before);
-    const targetsProblem = libAliasProblem(root, plans, svelteConfig);
+    const targetsProblem = libAliasProblem(root, plans, config, svelteConfig);
     // Where `$lib` is not defined, src/lib/models is not where the models go: the problem's note says what to do instead.
     const missing = targetsProblem ? [] : missingTargets(root, plans);
 

@@ -27,7 +27,7 @@ export const RUNES_CONFIG = `export default {
 /** Project path -> content. Legacy code also sits in node_modules and a git-ignored folder, which must be skipped. */
 export const PROJECT_FILES: Record<string, string> = {
   '.gitignore': 'node_modules/\nignored/\n',
-  'package.json': JSON.stringify({ name: 'legacy-app', private: true, type: 'module' }),
+  'package.json': JSON.stringify({ name: 'legacy-app', private: true, type: 'module', devDependencies: { '@sveltejs/kit': '^2.0.0' } }),
   'svelte.config.js': RUNES_CONFIG,
   'src/lib/components/JobDetail.svelte': fixture('query-handles.derived-one.input.svelte'),
   'src/lib/components/TaskList.svelte': fixture('handle-reads.collection.input.svelte'),

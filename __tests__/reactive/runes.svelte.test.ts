@@ -281,6 +281,20 @@ describe('collections', () => {
     const scoped = ReactiveJob.includes('tasks').active().newest();
     expectTypeOf(scoped.toArray()[0]!.tasks).toMatchTypeOf<readonly unknown[]>();
   });
+
+  test('a loaded association with no row is null; a handle with no row yet reads none', async () => {
+    await ReactiveJob.update('j4', { client_id: null });
+    const orphan = ReactiveJob.includes('client', 'tasks').find('j4');
+    const { seen, stop } = watch(() => [orphan.$status, orphan.client, orphan.tasks?.length]);
+    expect(seen.at(-1)).toEqual(['ready', null, 0]);
+    stop();
+    // Not found: no row to read associations from, loaded or not.
+    const missing = ReactiveJob.includes('tasks').find_by({ title: 'No such job' });
+    const unloaded = ReactiveJob.find_by({ title: 'No such job' });
+    const seenMissing = watch(() => [missing.$found, missing.tasks.length, unloaded.client, unloaded.tasks.length]);
+    expect(seenMissing.seen.at(-1)).toEqual([false, 0, null, 0]);
+    seenMissing.stop();
+  });
 });
 
 describe('lifecycle', () => {

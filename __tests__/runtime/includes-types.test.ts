@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 import { Zero, createSchema, relationships, string, table } from '@rocicorp/zero';
-import { ActiveRecord, ActiveRelation, defineModel, recordMutators } from '../../runtime/index.ts';
+import { ActiveRecord, ActiveRelation, RecordNotFoundError, defineModel, recordMutators } from '../../runtime/index.ts';
 import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
 describe.each(READ_MODES)('%s', (mode) => {
@@ -70,6 +70,64 @@ describe.each(READ_MODES)('%s', (mode) => {
     }
   });
 
+  test('records a relation with includes makes have loaded nothing, and are typed so', async () => {
+    const made = m.Job.includes('client', 'tasks').new({ title: 'x', client_id: 'c1' });
+    // @ts-expect-error not loaded: a relation or an array
+    expect(() => made.tasks.map((t: unknown) => t)).toThrow(TypeError);
+    expect((await made.client)?.name).toBe('Acme');
+    const created = await m.Job.includes('tasks').create_bang({ id: 'j8', title: 'New' });
+    try {
+      expect(created.tasks).toBeInstanceOf(ActiveRelation);
+    } finally {
+      await m.Job.destroy('j8');
+    }
+  });
+
+  test('only names includes certainly loads are typed loaded: not one of a union, not a list of unknown length', async () => {
+    const pick = (['client', 'tasks'] as const)[0] as 'client' | 'tasks';
+    const either = await m.Job.includes(pick).find('j1');
+    // @ts-expect-error maybe not loaded
+    expect(() => either.tasks.map((t: unknown) => t)).toThrow(TypeError);
+    const wanted: ('client' | 'tasks')[] = [];
+    const none = await m.Job.includes(...wanted).find('j1');
+    // @ts-expect-error maybe not loaded
+    expect(none.client.name).toBeUndefined();
+    const shaped = await m.Job.includes({ client: true, ...(wanted.length > 0 ? { tasks: true as const } : {}) }).find('j1');
+    expect(shaped.client?.name).toBe('Acme');
+    // @ts-expect-error maybe not loaded
+    expect(() => shaped.tasks.map((t: unknown) => t)).toThrow(TypeError);
+  });
+
+  test('a write that changes a loaded association\'s key reads it again; an assigned one stays loaded through reload', async () => {
+    const job = await m.Job.includes('client').find('j1');
+    try {
+      await job.update({ client_id: 'c2' });
+      expect(job.client).not.toHaveProperty('then');
+      expect(job.client?.name).toBe('Globex');
+      job.client = await m.Client.find('c1');
+      await job.save();
+      await job.reload();
+      expect(job.client?.name).toBe('Acme');
+      // Read while stale, then reloaded: read again all the same.
+      job.client_id = 'c2';
+      expect(await job.client).toMatchObject({ name: 'Globex' });
+      await job.reload();
+      expect(job.client?.name).toBe('Acme');
+    } finally {
+      await m.Job.update('j1', { client_id: 'c1' });
+    }
+  });
+
+  test("none().or(other) keeps what includes loaded; reload of a row gone rejects and keeps the record's associations", async () => {
+    const [job] = await m.Job.includes('client').none().or(m.Job.where({ id: 'j3' }));
+    expect(job!.client?.name).toBe('Globex');
+    await m.Job.create_bang({ id: 'j9', title: 'Gone', client_id: 'c1' });
+    const gone = await m.Job.includes('client').find('j9');
+    await m.Job.delete('j9');
+    await expect(gone.reload()).rejects.toThrow(RecordNotFoundError);
+    expect(gone.client?.name).toBe('Acme');
+  });
+
   test('a record without includes reloads without reading associations (an assigned belongs_to is dropped, as Rails resets it)', async () => {
     const job = await m.Job.find('j4');
     job.client = await m.Client.find('c1');
@@ -98,6 +156,9 @@ test('a has_many through a junction table is typed by includes too', async () =>
     const job = await Job.includes('tags').find('j1');
     expectTypeOf(job.tags).toBeArray();
     expect(job.tags.map((t) => t.name)).toEqual(['urgent']);
+    const unloaded = await Job.find('j1');
+    // @ts-expect-error not in the type unless loaded: its reader throws
+    expect(() => unloaded.tags).toThrow(/a relationship through a junction table is read with includes\('tags'\)/);
   } finally {
     await z.close();
   }

@@ -6,7 +6,7 @@
  * belongs_to is assigned as in Rails: `job.client = client` sets `client_id` (and `job.client` is that record).
  */
 import type { ModelDefinition } from '../core/config.ts';
-import type { LoadedNames } from '../core/loaded.ts';
+import type { LoadedNames, ReadableAssociation } from '../core/loaded.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import { associationHops } from '../core/relationships.ts';
 import { QueryError, describeValue } from '../core/errors.ts';
@@ -22,11 +22,11 @@ import type { ActiveRecordInstance } from './record.ts';
  * value alone: `job.client` the record or null, `job.tasks` an array.
  */
 export type ActiveAssociations<A> = {
-  -readonly [K in keyof A as A[K] extends { readonly one: true } ? K : never]: K extends LoadedNames<A>
+  -readonly [K in keyof A as A[K] extends { readonly one: true } ? ReadableAssociation<A, K> : never]: K extends LoadedNames<A>
     ? AssociatedRecord<A[K]> | null
     : PromiseLike<AssociatedRecord<A[K]> | null> | AssociatedRecord<A[K]> | null;
 } & {
-  readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? K : never]: K extends LoadedNames<A>
+  readonly [K in keyof A as A[K] extends { readonly row: unknown; readonly one: false } ? ReadableAssociation<A, K> : never]: K extends LoadedNames<A>
     ? AssociatedRecord<A[K]>[]
     : ActiveRelation<AssociatedRecord<A[K]>> | AssociatedRecord<A[K]>[];
 } & {
@@ -49,20 +49,28 @@ export interface ColumnAccess {
   saved(record: object): boolean;
 }
 
-/** A loaded association, with the values of the record's keys it was loaded for, and the `includes` that loaded it. */
+/**
+ * A loaded association, with the values of the record's keys it was loaded for, and the `includes` that loaded it. An
+ * entry whose `keys` are `NOT_HELD` holds no value: its value went stale (a key changed) or was reset (reload), and it
+ * is kept for its `spec`, which says the record's type reads the association as loaded, so it is read again.
+ */
 interface Loaded {
   readonly value: unknown;
   readonly keys: readonly unknown[];
   readonly spec: IncludeSpec | undefined;
 }
 
+const NOT_HELD: readonly unknown[] = Object.freeze([]);
+
 export interface Associations {
   /** Holds `value` as `record`'s loaded association `name`: loaded by `spec` (an `includes`), or assigned. */
   hold(record: object, name: string, value: unknown, spec?: IncludeSpec): void;
-  /** Drops every loaded association of `record`, and answers the `includes` that had loaded the current ones. */
-  forget(record: object): IncludeSpec[];
+  /** Drops every loaded value of `record` (the `includes` that loaded them are kept: `included`). */
+  forget(record: object): void;
   /** Whether `record` holds association `name` loaded and current. */
   loaded(record: object, name: string): boolean;
+  /** The `includes` that loaded associations of `record`; only those whose value is not current, with `stale`. */
+  included(record: object, stale?: boolean): IncludeSpec[];
 }
 
 /** Where a record keeps its loaded associations (non-enumerable: not part of its data). */
@@ -78,7 +86,7 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
   const current = (record: object, name: string, keyColumns: readonly string[]): Loaded | undefined => {
     const bag = (record as Holder)[HELD];
     const entry = bag === undefined ? undefined : bag[name];
-    if (entry === undefined) return undefined;
+    if (entry === undefined || entry.keys === NOT_HELD) return undefined;
     for (let i = 0; i < keyColumns.length; i++) {
       if (!Object.is(columns.read(record, keyColumns[i]!), entry.keys[i])) {
         drop(record, bag!, name);
@@ -88,7 +96,8 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
     return entry;
   };
   const drop = (record: object, bag: Record<string, Loaded | undefined>, name: string) => {
-    bag[name] = undefined;
+    const spec = bag[name]?.spec;
+    bag[name] = spec ? { value: undefined, keys: NOT_HELD, spec } : undefined;
     // Rare (a key changed, or reload): the record leaves its fast shape rather than show a stale value as data.
     if (!Object.isFrozen(record)) delete (record as Record<string, unknown>)[name];
   };
@@ -102,18 +111,18 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
       if (!Object.hasOwn(record, name)) Object.defineProperty(record, name, { ...accessors.get(name)!, enumerable: true, configurable: true });
     },
     forget(record) {
-      const included: IncludeSpec[] = [];
       const bag = (record as Holder)[HELD];
-      if (bag === undefined) return included;
-      for (const name of Object.keys(bag)) {
-        const entry = bag[name];
-        if (entry === undefined) continue;
-        if (entry.spec) included.push(entry.spec);
-        drop(record, bag, name);
-      }
-      return included;
+      if (bag) for (const name of Object.keys(bag)) if (bag[name] !== undefined) drop(record, bag, name);
     },
     loaded: (record, name) => current(record, name, keys.get(name)!) !== undefined,
+    included(record, stale = false) {
+      const bag = (record as Holder)[HELD];
+      if (bag === undefined) return [];
+      return Object.keys(bag).flatMap((name) => {
+        const spec = bag[name]?.spec;
+        return spec && !(stale && current(record, name, keys.get(name)!) !== undefined) ? [spec] : [];
+      });
+    },
   };
   for (const name of Object.keys(model.relationships)) {
     const keyColumns = keys.get(name)!;
@@ -126,7 +135,8 @@ export function defineAssociations(proto: object, model: ModelDefinition, column
       },
       set(this: object, value: unknown) {
         assignBelongsTo(model, name, this, value, columns);
-        associations.hold(this, name, value ?? null);
+        // Assigned over what includes loaded: still loaded, and read again by includes' spec on reload.
+        associations.hold(this, name, value ?? null, (this as Holder)[HELD]?.[name]?.spec);
       },
     };
     accessors.set(name, accessor);

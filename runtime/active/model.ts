@@ -3,7 +3,7 @@
  */
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
-import type { AfterUnscope, IncludeOf, LoadedBy, WithLoaded } from '../core/loaded.ts';
+import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
 import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
@@ -52,9 +52,10 @@ export interface ActiveModelStatics<Row, A = {}> extends ModelTableMethods {
 
 /**
  * A relation of the model, with its scopes as chainable methods; its records have the association readers of `A`, the
- * ones its `includes` loaded (`LoadedNames<A>`) as loaded values.
+ * ones its `includes` loaded (`LoadedNames<A>`) as loaded values, except the records it makes (`RecordMakingMethod`).
  */
 export type ActiveScoped<Row, S, A = {}> = Including<Row, S, A> &
+  ([LoadedNames<A>] extends [never] ? {} : Pick<ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<WithoutLoaded<A>>>, RecordMakingMethod>) &
   ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>> & {
     readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
   };
@@ -76,7 +77,7 @@ interface Including<Row, S, A> {
 }
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'delete' | 'push' | 'concat' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;

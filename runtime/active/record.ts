@@ -4,9 +4,8 @@
  */
 import type { ModelDefinition } from '../core/config.ts';
 import { Relation, type IncludeSpec } from '../core/relation.ts';
-import { loadRelation } from '../core/reads.ts';
 import { newRecordRow } from '../core/writes.ts';
-import { assignAttributes, defineRecordMethods } from '../core/persistence.ts';
+import { assignAttributes, defineRecordMethods, findStoredRow } from '../core/persistence.ts';
 import { RecordState, columnObject, type RecordStore } from '../core/record-state.ts';
 import type { RowData } from '../core/zero-types.ts';
 import type { ColumnCopy } from '../core/column-copy.ts';
@@ -125,6 +124,11 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     if (isShadowed(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
     else record[column] = value;
   };
+  /** The record's row as the database holds it, with the associations `specs` load (RecordNotFoundError once it is gone). */
+  const rowWithIncludes = async (record: Self, specs: readonly IncludeSpec[]): Promise<RowData> => {
+    const id = read(record, model.primaryKey);
+    return findStoredRow(model, id, new Relation(model).includes(...specs.map((spec) => ({ [spec.name]: () => spec.relation }))));
+  };
   const relationships = new Set(Object.keys(model.relationships));
   const associations = defineAssociations(proto, model, {
     read: (record, column) => read(record as Self, column),
@@ -144,14 +148,19 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     },
     destroyed: (record) => Object.freeze(record),
     // Rails resets the associations and reads one again when it is next read; a reader here cannot read synchronously,
-    // so what `includes` had loaded is read again now (its type says loaded), and the rest is dropped.
+    // so what `includes` had loaded is read again now (the record's type says loaded), and the rest is dropped. Read
+    // before anything is dropped: until it resolves the record reads as before.
     async reloaded(record) {
-      const included = associations.forget(record);
-      if (included.length === 0) return;
-      const key = { [model.primaryKey]: read(record as Self, model.primaryKey) as string | number };
-      const relation = new Relation(model).includes(...included.map((spec) => ({ [spec.name]: () => spec.relation }))).where(key).limit(1);
-      const [row] = await loadRelation(relation);
+      const included = associations.included(record);
+      const row = included.length > 0 ? await rowWithIncludes(record as Self, included) : undefined;
+      associations.forget(record);
       if (row) for (const spec of included) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
+    },
+    // A write that changed a key of what `includes` loaded (`update({ client_id })`) reads it again, for the same reason.
+    async written(record) {
+      const stale = associations.included(record, true);
+      const row = stale.length > 0 ? await rowWithIncludes(record as Self, stale) : undefined;
+      if (row) for (const spec of stale) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
     },
     // The record's own belongs_to writer (associations.ts).
     assignAssociation: (record, name, value) => void ((record as Self)[name] = value),

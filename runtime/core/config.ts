@@ -158,13 +158,13 @@ export type RecordMembersOf<C> = AssociationsOf<C> & EnumMethodsOf<C>;
 export type StaticsOf<C> = EnumStaticsOf<C>;
 
 /**
- * The shape of one Zero relationship: `one` (a single hop to one row: belongs_to / has_one) and `row`, the row type of
- * the table it ends at (through a junction table, the far one).
+ * The shape of one Zero relationship: `one` (to one row: belongs_to / has_one; through a junction table, as Zero reads
+ * it, by the last hop), `row` (the row type of the table it ends at) and `through` (two hops: read with `includes` only).
  */
 type AssociationOf<Hops, Tables> = Hops extends readonly [...unknown[], { readonly destSchema: infer D; readonly cardinality: infer Card }]
   ? D extends keyof Tables
     ? Tables[D] extends TableSchema
-      ? { readonly one: Hops extends readonly [unknown] ? (Card extends 'one' ? true : false) : false; readonly row: ZeroRow<Tables[D]> }
+      ? { readonly one: Card extends 'one' ? true : false; readonly row: ZeroRow<Tables[D]>; readonly through: Hops extends readonly [unknown] ? false : true }
       : never
     : never
   : never;

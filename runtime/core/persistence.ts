@@ -206,6 +206,7 @@ async function saveBang(store: RecordStore, record: object, saveOptions: SaveOpt
     store.stored(record, row, model.columns);
     state.persisted(changesBetween(model, before, row));
     await touchParents(model, touching, options);
+    await store.written?.(record);
     return true;
   } catch (error) {
     if (error instanceof RecordInvalidError) {
@@ -287,11 +288,15 @@ export function assignAttributes(store: RecordStore, record: object, attributes:
 async function writeColumns(store: RecordStore, record: object, values: Record<string, unknown>, options?: WriteOptions): Promise<void> {
   const row = await updateRow(store.model, store.original(record), values, options, { validate: false, touch: false });
   store.stored(record, row, Object.keys(values));
+  await store.written?.(record);
 }
 
-/** The row with primary key `id` as Zero has it, waiting for Zero's answer (Rails' `find`: RecordNotFoundError when missing). */
-export async function findStoredRow(model: ModelDefinition, id: unknown): Promise<RowData> {
-  const plan = findPlan(new Relation(model), [id]);
+/**
+ * The row with primary key `id` as Zero has it, waiting for Zero's answer (Rails' `find`: RecordNotFoundError when
+ * missing); through `relation` (its `includes` loaded on the row), else the model's.
+ */
+export async function findStoredRow(model: ModelDefinition, id: unknown, relation: Relation = new Relation(model)): Promise<RowData> {
+  const plan = findPlan(relation, [id]);
   return loadRelation(plan.relation, { settle: (rows) => plan.settle(rows) as RowData });
 }
 

@@ -121,6 +121,8 @@ export interface RecordStore {
   destroyed(record: object): void;
   /** After `reload`: loaded associations are reset, as Rails resets them. */
   reloaded(record: object): Promise<void> | void;
+  /** After a save or `update_columns` wrote the record: what depended on the keys it changed is brought up to date. */
+  readonly written?: (record: object) => Promise<void>;
   /** Assigns a belongs_to its record (`new({ client })`); absent where a flavour assigns foreign keys only. */
   readonly assignAssociation?: (record: object, name: string, value: unknown) => void;
 }

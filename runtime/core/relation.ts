@@ -192,7 +192,7 @@ export class Relation {
    */
   merge(other: Relation): this {
     this.assertSameModel(other, 'merge');
-    const includes = [...this.state.includes.filter((i) => !other.state.includes.some((o) => o.name === i.name)), ...other.state.includes];
+    const includes = combinedIncludes(this.state.includes, other.state.includes);
     return this.spawn({
       where: mergedWhere(this.state.where, other.state.where),
       order: [...this.state.order, ...other.state.order],
@@ -307,8 +307,9 @@ export class Relation {
    */
   or(other: Relation): this {
     this.assertSameModel(other, 'or');
-    // Rails: `none.or(other)` is `other` (its order, limit... included), with no structural check.
-    if (this.state.none) return this.spawn(other.state);
+    // Rails: `none.or(other)` is `other` (its order, limit... included), with no structural check. What this relation
+    // includes stays loaded too: Rails reads it on access all the same, and the records' type says loaded.
+    if (this.state.none) return this.spawn({ ...other.state, includes: combinedIncludes(this.state.includes, other.state.includes) });
     if (requiresMissing(this.state.where) || requiresMissing(other.state.where)) {
       throw new QueryError(
         `${this.model.className}.or: a relation with where_missing cannot be combined with or (Zero's client cannot run NOT EXISTS, so where_missing filters the loaded rows, which an OR cannot express)`,
@@ -593,6 +594,11 @@ function jsonArray(parts: readonly string[]): string {
  */
 export function findsByKey(model: ModelDefinition): boolean {
   return model.find !== undefined || model.query === undefined;
+}
+
+/** The includes of `a` and `b` together; `b`'s shaping of a name both include wins. */
+function combinedIncludes(a: readonly IncludeSpec[], b: readonly IncludeSpec[]): IncludeSpec[] {
+  return [...a.filter((i) => !b.some((o) => o.name === i.name)), ...b];
 }
 
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */

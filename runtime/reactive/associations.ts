@@ -4,8 +4,9 @@
  * out, so reading it in an effect keeps one shared Zero view. A row loaded with `includes` reads the loaded value instead.
  */
 import type { ModelDefinition } from '../core/config.ts';
-import type { LoadedNames } from '../core/loaded.ts';
+import type { LoadedNames, ReadableAssociation } from '../core/loaded.ts';
 import { associationRelation } from '../core/association-reader.ts';
+import { associationHops } from '../core/relationships.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { ReactiveRelation } from './relation.ts';
 import type { RecordHandle } from './handle.ts';
@@ -18,7 +19,7 @@ import type { ReactiveRecordInstance } from './record.ts';
  * relation loaded (`LoadedNames<A>`, from `includes`) are the loaded value alone: `job.tasks` an array.
  */
 export type ReactiveAssociations<A> = {
-  readonly [K in keyof A as A[K] extends { readonly row: unknown } | { readonly method: unknown } ? K : never]: A[K] extends { readonly one: true; readonly row: infer R }
+  readonly [K in keyof A as A[K] extends { readonly row: unknown } ? ReadableAssociation<A, K> : A[K] extends { readonly method: unknown } ? K : never]: A[K] extends { readonly one: true; readonly row: infer R }
     ? K extends LoadedNames<A>
       ? ReactiveRecordInstance<R> | null
       : RecordHandle<R> | ReactiveRecordInstance<R> | null
@@ -31,11 +32,14 @@ export type ReactiveAssociations<A> = {
         : never;
 };
 
+const NO_RECORDS: readonly never[] = Object.freeze([]);
+
 const readers = new WeakMap<RowData, Map<string, unknown>>();
 
-/** The live reader of relationship `name` for `row`: a record handle (one) or a collection (many); undefined without a row. */
+/** The live reader of relationship `name` for `row`: a record handle (one) or a collection (many); without a row, null or none. */
 export function unloadedAssociation(model: ModelDefinition, name: string, row: RowData | undefined): unknown {
-  if (!row) return undefined;
+  // A handle with no row (loading, or not found) has no associated rows yet: null, or no records, as its types say.
+  if (!row) return associationHops(model, name).at(-1)?.cardinality === 'one' ? null : NO_RECORDS;
   let byName = readers.get(row);
   if (!byName) readers.set(row, (byName = new Map()));
   if (!byName.has(name)) {

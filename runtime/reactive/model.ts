@@ -6,7 +6,7 @@ import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembers
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
-import type { AfterUnscope, IncludeOf, LoadedBy, WithLoaded } from '../core/loaded.ts';
+import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -44,9 +44,10 @@ export interface ReactiveModelStatics<Row, A = {}> extends ModelTableMethods {
 
 /**
  * A live relation of the model, with its scopes as chainable methods; its records read the associations its `includes`
- * loaded (`LoadedNames<A>`) as loaded values.
+ * loaded (`LoadedNames<A>`) as loaded values, except the records it makes (`RecordMakingMethod`).
  */
 export type ReactiveScoped<Row, S, A = {}> = Including<Row, S, A> &
+  ([LoadedNames<A>] extends [never] ? {} : Pick<ReactiveRelation<Row, WithoutLoaded<A>>, RecordMakingMethod>) &
   ReactiveRelation<Row, A> & {
     readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ReactiveScoped<Row, S, A> : never;
   };

@@ -217,8 +217,11 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
       enumerable: true,
       configurable: true,
       get(this: object) {
-        const value = access.row(this)?.[name];
-        if (value === undefined) return unloadedAssociation(model, name, access.row(this));
+        const row = access.row(this);
+        // Zero puts a loaded relationship on the row even where it found no row (`undefined`): that is null, loaded.
+        if (!row || !(name in row)) return unloadedAssociation(model, name, row);
+        const value = row[name];
+        if (value === undefined) return null;
         associated ??= new Relation(model).associatedModel(name);
         return associationValue(associated, value);
       },
@@ -230,7 +233,7 @@ export function defineRowAccessors(proto: object, model: ModelDefinition, access
       const row = access.row(this);
       if (!row && !access.peek(this)) return null;
       const json = columnObject(model.columns, (column) => store.read(this, column));
-      for (const name of Object.keys(model.relationships)) if (row?.[name] !== undefined) json[name] = JSON.parse(JSON.stringify(this[name]));
+      for (const name of Object.keys(model.relationships)) if (row && name in row) json[name] = JSON.parse(JSON.stringify(this[name] ?? null));
       return json;
     },
   };

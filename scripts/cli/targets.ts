@@ -1,6 +1,7 @@
 /** Target model modules the migrated code imports but the project does not have yet (`$lib/...` ones only). */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_CONFIG, type MigrationConfig } from '../../codemods/config.ts';
 import type { FilePlan } from '../../codemods/index.ts';
 import type { SvelteConfig } from './svelte-config.ts';
 
@@ -22,19 +23,52 @@ export function missingTargetsNote(missing: readonly string[]): string {
   return `Note: the migrated code imports model modules this project does not have yet: ${missing.join(', ')}.\nGenerate them (\`zero-record generate --out src/lib/models\`) before running the app. The files importing them were not type-checked: with the models generated first, the migration checks them too.\n`;
 }
 
+/** A JSON-with-comments file's text without its comments (a tsconfig may have them), strings left as they are. */
+function withoutComments(text: string): string {
+  return text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_comment, string: string | undefined) => string ?? '');
+}
+
+/** The tsconfig / jsconfig files of the app at `root` (create-vite's `tsconfig.app.json` too) and the files they extend. */
+function typescriptConfigs(root: string): string[] {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = withoutComments(readFileSync(file, 'utf8'));
+    texts.push(text);
+    for (const match of text.matchAll(/"extends"\s*:\s*(?:"([^"]+)"|\[([^\]]*)\])/g)) {
+      for (const target of match[1] !== undefined ? [match[1]] : [...match[2]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!)) {
+        if (target.startsWith('.')) visit(resolve(dirname(file), target.endsWith('.json') ? target : `${target}.json`));
+      }
+    }
+  };
+  for (const name of readdirSync(root)) if (/^(ts|js)config(\..+)?\.json$/.test(name)) visit(join(root, name));
+  return texts;
+}
+
+/** Whether a package.json at `dir` or a folder above it (a monorepo's) depends on @sveltejs/kit. */
+function dependsOnKit(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = join(at, 'package.json');
+    if (existsSync(manifest) && /"@sveltejs\/kit"\s*:/.test(readFileSync(manifest, 'utf8'))) return true;
+    if (dirname(at) === at || existsSync(join(at, '.git'))) return false;
+  }
+}
+
 /**
- * Why the migrated code's `$lib/...` imports would not resolve in this project, or null. SvelteKit defines `$lib`: a
- * dependency on @sveltejs/kit, a `kit` section in svelte.config.js, its `src/routes` or its generated `.svelte-kit`
- * say the app is one. Otherwise only the app's tsconfig / jsconfig `paths` can (a plain Vite app's alias must be there
- * too for TypeScript). A `src/lib` folder says nothing: Vite's own Svelte template has one.
+ * Why the migrated code's `$lib/...` imports would not resolve in this project, or null. Only the default targets are
+ * judged (targets the app's config names are its own to resolve). SvelteKit defines `$lib`: a dependency on
+ * @sveltejs/kit (here or in a monorepo above), a `kit` section in svelte.config.js or its generated `.svelte-kit` say
+ * the app is one. Otherwise only the app's tsconfig / jsconfig `paths` can (a plain Vite app's alias must be there too
+ * for TypeScript), in any of its configs or those they extend. A `src/lib` or `src/routes` folder says nothing: Vite's
+ * Svelte template has the one, client-side routers use the other.
  */
-export function libAliasProblem(root: string, plans: readonly FilePlan[], svelteConfig: SvelteConfig | null): string | null {
+export function libAliasProblem(root: string, plans: readonly FilePlan[], config: MigrationConfig, svelteConfig: SvelteConfig | null): string | null {
   const example = plans.flatMap((p) => p.targets).find((t) => t.startsWith('$lib/'));
-  if (example === undefined || svelteConfig?.kit !== undefined) return null;
-  const read = (name: string) => (existsSync(join(root, name)) ? readFileSync(join(root, name), 'utf8') : '');
-  const manifest = read('package.json');
-  if (/"@sveltejs\/kit"\s*:/.test(manifest) || ['src/routes', '.svelte-kit'].some((dir) => existsSync(join(root, dir)))) return null;
-  if (['tsconfig.json', 'jsconfig.json'].some((name) => /"\$lib(\/\*)?"\s*:/.test(read(name)))) return null;
+  if (example === undefined || config.targets !== DEFAULT_CONFIG.targets || svelteConfig?.kit !== undefined) return null;
+  if (dependsOnKit(root) || existsSync(join(root, '.svelte-kit'))) return null;
+  if (typescriptConfigs(root).some((text) => /"\$lib(\/\*)?"\s*:/.test(text))) return null;
   return (
     `the migrated code imports its models as \`${example}\`, but this project does not define \`$lib\` (no @sveltejs/kit, and no ` +
     `"$lib/*" in its tsconfig paths), so those imports would not resolve. Set "targets" in zero-record.config.json to how the ` +
