@@ -16,6 +16,7 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveSubscription } from '../core/live-subscription.ts';
 import { RelationSource } from '../core/relation-source.ts';
+import { addToCollection, deleteFromCollection, destroyFromCollection } from '../core/collection-writes.ts';
 import { buildRecord, instantiate } from './record.ts';
 
 /** A finder's answer with each of Zero's rows in it (the answer itself, or an element of it) made a record. */
@@ -362,6 +363,37 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
   /** Rails' `create_or_find_by!`. */
   create_or_find_by_bang(attributes: WhereHash): Promise<T> {
     return createOrFind(this, attributes, this.#maker(), 'create_or_find_by_bang');
+  }
+
+  // ---- a has_many's collection (Rails' CollectionProxy), on `client.jobs` as its reader returns it -------------------
+
+  /**
+   * Rails' `client.jobs << job` (its alias `push`): each record's key becomes the owner's and the record is saved, in
+   * turn. Resolves true, or false at the first record that does not save (it keeps its errors; those before it stay
+   * saved). Rails answers the collection; a relation here is awaitable, so a promise of it would load it instead.
+   * @throws QueryError on any other relation, or for a record of another model; RecordNotSavedError for an unsaved owner.
+   */
+  push(...records: (T | readonly T[])[]): Promise<boolean> {
+    return addToCollection(this, records.flat(), 'push');
+  }
+
+  /** Rails' `client.jobs.concat(job, ...)`: as `push`. */
+  concat(...records: (T | readonly T[])[]): Promise<boolean> {
+    return addToCollection(this, records.flat(), 'concat');
+  }
+
+  /**
+   * Rails' `client.jobs.delete(job, ...)` (records, or keys found in the collection): they leave the collection as the
+   * has_many's `dependent:` says: destroyed (`:destroy`), deleted (`:delete_all`), else their key set to NULL, where
+   * they are in it. Resolves to the records.
+   */
+  delete(...records: (T | string | number | readonly (T | string | number)[])[]): Promise<T[]> {
+    return deleteFromCollection(this, records, (keys) => this.find(keys) as never) as Promise<T[]>;
+  }
+
+  /** Rails' `client.jobs.destroy(job, ...)` (records, or keys found in the collection): destroys each; resolves to them. */
+  destroy(...records: (T | string | number | readonly (T | string | number)[])[]): Promise<T[]> {
+    return destroyFromCollection(this, records, (keys) => this.find(keys) as never) as Promise<T[]>;
   }
 
   #maker(): RecordMaker<T> {

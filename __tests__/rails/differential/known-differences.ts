@@ -116,9 +116,6 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'as.build.size_counts_built': documented('docs/relations.md', ['value'], `${missingCollection('size')}; Rails' size also counts the records built and not yet saved`),
   'as.hm.singular_ids': documented('docs/relations.md', ['value'], "missing: Rails' has_many reader client.job_ids (collection_singular_ids) is not on records (TypeError)"),
   'as.hm.reload': documented('docs/relations.md', ['value'], missingCollection('reload')),
-  'as.hm.delete_record': documented('docs/relations.md', ['value'], `${missingCollection('delete')} (Rails nullifies the record's key)`),
-  'as.hm.destroy_by_id': documented('docs/relations.md', ['value'], missingCollection('destroy(id)')),
-  'as.hm.concat': documented('docs/relations.md', ['value'], `${missingCollection('<< / push')} (Rails sets the record's key and saves it)`),
   'as.hm.find_outside': documented('README.md', ['message'], noSqlInNotFound),
   'as.hm.find_by_bang_outside': documented('README.md', ['message'], noSqlInNotFound),
 

@@ -1,0 +1,119 @@
+/**
+ * Rails' CollectionProxy writes on a has_many as its reader returns it (`client.jobs`): `<<` (`push` / `concat`) sets
+ * each record's key to the owner's and saves it; `delete` takes records out of the collection as the association's
+ * `dependent:` says (destroyed, deleted, or by default their key set to NULL); `destroy` destroys them. Each answer was
+ * checked against ActiveRecord 6.1 (`__tests__/runtime/collection-writes.test.ts`).
+ */
+import { collectionOf, type Collection } from './association-reader.ts';
+import { assertNullable, deleteAll, updateAll } from './bulk-writes.ts';
+import { QueryError, RecordNotSavedError, describeValue } from './errors.ts';
+import type { Relation } from './relation.ts';
+import type { WriteOptions } from './zero-write.ts';
+
+/** What these writes need of a record: Rails' own methods, which records of both flavours have. */
+interface CollectionRecord {
+  save(options?: WriteOptions): Promise<boolean>;
+  destroy(options?: WriteOptions): Promise<unknown>;
+  new_record_p(): boolean;
+  valid_p(): boolean;
+  write_attribute(name: string, value: unknown): unknown;
+  read_attribute(name: string): unknown;
+}
+
+/**
+ * Rails' AssociationTypeMismatch, as a QueryError: `value` must be a record of `className`. `context` names the call.
+ * Records are told apart by their class's name, which each flavour gives its records (`Job`).
+ */
+export function assertRecordOf(className: string, value: unknown, context: string): void {
+  const given = typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'Object') : typeof value;
+  if (given !== className) throw new QueryError(`${context}: ${className} expected, got ${describeValue(value)} which is an instance of ${given}`);
+}
+
+/** The has_many `relation` is as its reader returned it; `method` is refused on any other relation, as Rails has it only there. */
+function collectionFor(relation: Relation, method: string): Collection {
+  const collection = collectionOf(relation);
+  if (!collection) {
+    throw new QueryError(
+      `${relation.model.className}.${method}: only a has_many as its reader returns it (client.jobs) has ${method}, as in Rails (CollectionProxy); ` +
+        `refined (client.jobs.where(...)) or any other relation has not`,
+    );
+  }
+  return collection;
+}
+
+/**
+ * Rails' `client.jobs << job` (`push`, `concat`): each record's key becomes the owner's and the record is saved, in
+ * turn. Rails saves them in one transaction, so one invalid record saves none: here the records are validated first,
+ * and an invalid one resolves false before anything is written (it keeps its errors; the records keep their new key,
+ * as in Rails). Rails keeps records added to an unsaved owner until the owner is saved; nothing here saves them then, so
+ * that is refused.
+ */
+export async function addToCollection(relation: Relation, records: readonly unknown[], method: string, options?: WriteOptions): Promise<boolean> {
+  const collection = collectionFor(relation, method);
+  const owner = relation.state.owner!;
+  const context = `${collection.owner}#${collection.name}.${method}`;
+  for (const record of records) assertRecordOf(relation.model.className, record, context);
+  if (!owner.saved) throw new RecordNotSavedError(collection.owner, `${context}: the ${collection.owner} is not saved yet; save it first (its records are saved with their key set to its own)`);
+  const list = records as CollectionRecord[];
+  for (const record of list) for (const column of collection.foreignKey) record.write_attribute(column, owner.keys[column] ?? null);
+  // Validated in turn up to the first invalid one, as Rails' saves in its transaction are; then none is saved.
+  if (!list.every((record) => record.valid_p())) return false;
+  for (const record of list) if (!(await record.save(options))) return false;
+  return true;
+}
+
+/**
+ * The records `delete` / `destroy` act on: records of the collection's model as given, or keys found in the
+ * collection (RecordNotFoundError naming the keys, as Rails' find through the association). `find` is the flavour's.
+ */
+async function recordsOf(relation: Relation, args: readonly unknown[], context: string, find: (keys: unknown[]) => Promise<CollectionRecord[]>): Promise<CollectionRecord[]> {
+  const given = args.flat();
+  const keys = given.filter((arg) => typeof arg !== 'object' || arg === null);
+  for (const record of given.filter((arg) => typeof arg === 'object' && arg !== null)) assertRecordOf(relation.model.className, record, context);
+  const found = keys.length > 0 ? await find(keys) : [];
+  let at = 0;
+  // In the order given, as Rails answers.
+  return given.map((arg) => (typeof arg === 'object' && arg !== null ? (arg as CollectionRecord) : found[at++]!));
+}
+
+/**
+ * Rails' `client.jobs.delete(job, ...)`: the records (or keys in the collection) leave it as the has_many's `dependent:`
+ * says: destroyed (`:destroy`), deleted without callbacks (`:delete_all`), else their key set to NULL, and only where
+ * they are in the collection (a record of another owner is left as it is). Resolves to the records given.
+ */
+export async function deleteFromCollection(
+  relation: Relation,
+  args: readonly unknown[],
+  find: (keys: unknown[]) => Promise<CollectionRecord[]>,
+  options?: WriteOptions,
+): Promise<unknown[]> {
+  const collection = collectionFor(relation, 'delete');
+  const context = `${collection.owner}#${collection.name}.delete`;
+  const records = await recordsOf(relation, args, context, find);
+  const saved = records.filter((record) => !record.new_record_p());
+  if (collection.dependent === 'destroy') {
+    for (const record of saved) await record.destroy(options);
+    return records;
+  }
+  const { primaryKey } = relation.model;
+  const members = relation.where({ [primaryKey]: saved.map((record) => record.read_attribute(primaryKey) as string) });
+  if (collection.dependent === 'delete_all') await deleteAll(members, options);
+  else {
+    await assertNullable(members, collection.foreignKey, context);
+    await updateAll(members, Object.fromEntries(collection.foreignKey.map((column) => [column, null])), options);
+  }
+  return records;
+}
+
+/** Rails' `client.jobs.destroy(job, ...)`: destroys the records given (keys are found in the collection); resolves to them. */
+export async function destroyFromCollection(
+  relation: Relation,
+  args: readonly unknown[],
+  find: (keys: unknown[]) => Promise<CollectionRecord[]>,
+  options?: WriteOptions,
+): Promise<unknown[]> {
+  const collection = collectionFor(relation, 'destroy');
+  const records = await recordsOf(relation, args, `${collection.owner}#${collection.name}.destroy`, find);
+  for (const record of records) await record.destroy(options);
+  return records;
+}
