@@ -15,8 +15,10 @@ export function convertRubyRegexp(regexp: RubyRegexp): ConvertedRegexp {
   const first = translate(regexp.regexp, ESCAPES);
   if (!first.ok) return first;
   const { source, lineAnchors } = first.lineAnchors ? translate(regexp.regexp, STRICT_ESCAPES) as Translated : first;
-  // Ruby's ^ and $ always match at line breaks; Ruby's m flag is JavaScript's s (dot matches newline).
-  const flags = (regexp.flags.includes('i') ? 'i' : '') + (lineAnchors ? 'm' : '') + (regexp.flags.includes('m') ? 's' : '');
+  // Ruby's ^ and $ always match at line breaks; Ruby's m flag is JavaScript's s (dot matches newline). A Unicode
+  // property (\p{L}) is one in JavaScript only with the u flag; without it \p is the letter p.
+  const unicode = /\\[pP]\{/.test(regexp.regexp);
+  const flags = (regexp.flags.includes('i') ? 'i' : '') + (lineAnchors ? 'm' : '') + (regexp.flags.includes('m') ? 's' : '') + (unicode ? 'u' : '');
   try {
     new RegExp(source, flags);
   } catch (error) {
@@ -44,6 +46,12 @@ function translate(src: string, escapes: Record<string, string>): Translated | {
     if (c === '(' && src.startsWith('(?', i) && /^\(\?[imx-]+[):]/.test(src.slice(i))) {
       return { ok: false, reason: 'inline option groups like (?i) have no JavaScript equivalent' };
     }
+    // JavaScript reads [[:alpha:]] as the class [[:alph] and a literal ], so it would refuse what Ruby accepts.
+    if (c === '[' && src.startsWith('[:', i + 1) && /^\[:\^?[a-z]+:\]/.test(src.slice(i + 1))) {
+      return { ok: false, reason: 'POSIX bracket expressions like [[:alpha:]] have no JavaScript equivalent' };
+    }
+    // Onigmo nests a class in a class ([a-z[0-9]]); JavaScript reads that [ as a literal.
+    if (c === '[' && inClass > 0) return { ok: false, reason: 'nested character classes like [a-z[0-9]] have no JavaScript equivalent' };
     if (c === '[') inClass++;
     if (c === ']' && inClass > 0) inClass--;
     if (inClass === 0 && (c === '^' || c === '$')) lineAnchors = true;

@@ -14,6 +14,15 @@ export interface ValidationPlan {
 
 const NUMERIC_OPTIONS = ['greater_than', 'greater_than_or_equal_to', 'less_than', 'less_than_or_equal_to', 'equal_to', 'other_than'];
 const CONDITIONS = ['if', 'unless', 'on'];
+/** The options a rule carries, beside its kind's own (`CARRIED_BY_KIND`): any other is named in a note, not dropped silently. */
+const CARRIED = ['message', 'allow_nil', 'allow_blank'];
+const CARRIED_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  length: ['minimum', 'maximum', 'is'],
+  numericality: [...NUMERIC_OPTIONS, 'only_integer', 'odd', 'even'],
+  inclusion: ['in', 'within'],
+  exclusion: ['in', 'within'],
+  format: ['with', 'without'],
+};
 
 export function planValidations(model: ModelDescription): ValidationPlan {
   const rules = new Map<string, string[]>();
@@ -33,6 +42,8 @@ export function planValidations(model: ModelDescription): ValidationPlan {
         const list = rules.get(column) ?? [];
         list.push(rule);
         rules.set(column, list);
+        const dropped = Object.keys(validator.options).filter((option) => !CARRIED.includes(option) && !(CARRIED_BY_KIND[validator.kind] ?? []).includes(option));
+        if (dropped.length > 0) notes.push(`${where}: ${dropped.join(', ')} not carried (the client checks the rest, with Rails' default messages)`);
       } else notes.push(`${where}: ${rule.note}`);
     }
   }

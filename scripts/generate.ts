@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AppDescription } from '../generator/description.ts';
 import { GeneratorInputError } from '../generator/errors.ts';
+import { sourceNotes } from '../generator/source-notes.ts';
 import { generate, type GenerateOptions, type GenerationReport } from '../generator/generate.ts';
 import { loadDescription } from '../generator/load-description.ts';
 import { checkGeneration, writeGeneration, type Drift, type FileResult } from '../generator/output.ts';
@@ -153,7 +154,7 @@ function humanReport(report: GenerationReport, source: string, out: string, resu
     for (const s of report.skippedScopes) lines.push(`  ${s.model}.${s.scope}: ${s.reason}`);
   }
   if (report.functionDefaults.length > 0) {
-    lines.push(`Defaults the database or the Rails model computes (${report.functionDefaults.length}): create does not apply them (the runtime sets created_at / updated_at itself; pass other values or let the server fill them):`);
+    lines.push(`Defaults the database or the Rails model computes (${report.functionDefaults.length}): create does not apply them (the runtime sets created_at / updated_at itself). A create that does not give a value for another one fails where its column is NOT NULL: the client refuses the NULL before the database could fill it in:`);
     for (const d of report.functionDefaults) lines.push(`  ${d.model}.${d.column}: ${d.function}`);
   }
   if (report.skippedModels.length > 0) {
@@ -202,6 +203,8 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const { files, report } = await generate(description, options);
+  // The Rails task runs this in the app's root, whose model files the description names.
+  report.notes.push(...sourceNotes(options.from ? resolve(options.from) : process.cwd(), description, options.from ? 'static' : 'rails'));
   const out = resolve(options.out!);
   const source = options.from ?? options.json!;
   const results = options.check ? null : await writeGeneration(out, files);

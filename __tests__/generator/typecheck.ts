@@ -13,7 +13,8 @@ export function typeErrors(dirs: string[]): Map<string, string[]> {
   const configFile = ts.readConfigFile(join(repoRoot, 'tsconfig.json'), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, repoRoot);
   const files = dirs.flatMap((dir) => ts.sys.readDirectory(dir, ['.ts']));
-  const program = ts.createProgram(files, { ...options, noEmit: true });
+  // The strictest settings a team turns on (`@tsconfig/strictest`): generated code must pass them too.
+  const program = ts.createProgram(files, { ...options, exactOptionalPropertyTypes: true, noEmit: true });
   const diagnostics = ts.getPreEmitDiagnostics(program);
   return new Map(
     dirs.map((dir) => [

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { AppDescription, AssociationDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
-import { camelize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
+import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
 import { parseRuby } from './ruby-ast.ts';
 import { readSchema, type TableSchema } from './schema-rb.ts';
@@ -30,11 +30,16 @@ export async function describeRailsApp(root: string): Promise<AppDescription> {
 
   const tables = readSchema(await parseRuby('db/schema.rb', schemaText!));
   const sources: ModelSource[] = [];
+  const prefixes = new Map<string, string>();
   for (const file of files) {
     const rel = relative(root, file).split(sep).join('/');
-    sources.push(...readModels(await parseRuby(rel, await readFile(file, 'utf8')), rel));
+    const text = await readFile(file, 'utf8');
+    sources.push(...readModels(await parseRuby(rel, text), rel));
+    // What `rails g model billing/invoice` writes in app/models/billing.rb: the namespace's table name prefix.
+    const prefix = /^module\s+(\w+)\b[\s\S]*?def\s+self\.table_name_prefix\b\s*(?:\(\s*\))?\s*[\n;]\s*["']([^"'\\]*)["']/m.exec(text);
+    if (prefix) prefixes.set(prefix[1]!, prefix[2]!);
   }
-  return describeSources(sources, tables);
+  return describeSources(sources, tables, prefixes);
 }
 
 async function rubyFiles(dir: string): Promise<string[]> {
@@ -46,7 +51,8 @@ async function rubyFiles(dir: string): Promise<string[]> {
 }
 
 /** Resolves classes into models the way Active Record does: inheritance, table names, association defaults. */
-export function describeSources(sources: ModelSource[], tables: Map<string, TableSchema>): AppDescription {
+/** `prefixes`: a namespace module's `table_name_prefix` (`Billing` -> `billing_`), which Rails puts before its models' table names. */
+export function describeSources(sources: ModelSource[], tables: Map<string, TableSchema>, prefixes: ReadonlyMap<string, string> = new Map()): AppDescription {
   const byName = new Map<string, ModelSource>();
   for (const source of sources) if (!byName.has(source.className)) byName.set(source.className, source);
   const isModel = (name: string | null, seen = new Set<string>()): boolean => {
@@ -56,7 +62,7 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
     return isModel(byName.get(name)?.superclass ?? null, seen);
   };
   const models = [...byName.values()].filter((m) => isModel(m.superclass) || BASES.has(m.className) && m.abstract);
-  const tableOf = (m: ModelSource) => m.tableName ?? tableize(m.className.slice(m.className.lastIndexOf('::') + 1));
+  const tableOf = (m: ModelSource) => m.tableName ?? `${m.className.includes('::') ? (prefixes.get(m.className.split('::')[0]!) ?? '') : ''}${tableize(demodulize(m.className))}`;
   const primaryKeyOf = (m: ModelSource) => m.primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
 
   const described: ModelDescription[] = [];
@@ -106,7 +112,7 @@ function option(a: RawAssociation, key: string): string | null {
 function counterCacheColumn(owner: ModelSource, a: RawAssociation): string | null {
   const given = a.options.get('counter_cache');
   if (a.macro !== 'belongs_to' || given === undefined || given === null || given === false) return null;
-  return given === true ? `${pluralize(underscore(owner.className.slice(owner.className.lastIndexOf('::') + 1)))}_count` : typeof given === 'string' ? given : null;
+  return given === true ? `${pluralize(underscore(demodulize(owner.className)))}_count` : typeof given === 'string' ? given : null;
 }
 
 /** Rails' derive_class_name: singular for collections, camelized. */
@@ -150,7 +156,7 @@ function association(
       source: source?.name ?? null,
     });
   }
-  const ownerName = owner.className.slice(owner.className.lastIndexOf('::') + 1);
+  const ownerName = demodulize(owner.className);
   const className = ownClassName(a);
   const foreignKey =
     option(a, 'foreign_key') ?? (a.macro === 'belongs_to' ? `${a.name}_id` : as ? `${as}_id` : `${underscore(ownerName)}_id`);

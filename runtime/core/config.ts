@@ -78,28 +78,30 @@ export interface ModelConfig {
    */
   readonly timestamps?: boolean;
   /** Overrides `configureZero` for this model (tests, multi-tenant apps). */
-  readonly zero?: ZeroSource;
+  readonly zero?: ZeroSource | undefined;
   /**
    * The model's named relation query (`queries.job.relation` from the generated `queries.ts`): every read is sent to
    * zero-cache as this query with the relation's spec. Without it, reads are client-built ZQL, which zero-cache answers
    * only when the schema sets `enableLegacyQueries` (`generate --legacy-sync`).
    */
-  readonly query?: RelationQuery;
+  readonly query?: RelationQuery | undefined;
   /**
    * The model's named find query (`queries.job.find` from the generated `queries.ts`): `find(id)` (and any read that is
    * exactly the row with that key) is sent as this query with the bare key, which Zero hashes faster than a spec.
+   * `| undefined` here and on the other fields a definition holds as `| undefined`: a definition is a config (a copy
+   * of one is checked again), and `find: queries.job.find` is one under `exactOptionalPropertyTypes` too.
    */
-  readonly find?: FindQuery;
+  readonly find?: FindQuery | undefined;
   /**
    * One getter per record column (shadowed ones left out), each reading its column by name: the generator writes
    * them so reactive records read columns as fast as Zero's rows. Without them reactive records use shared getters.
    */
-  readonly columnGetters?: ColumnGetters;
+  readonly columnGetters?: ColumnGetters | undefined;
   /**
    * Copies each record column (shadowed ones left out) from Zero's row onto a new ActiveRecord record by name: the
    * generator writes it so building a record costs about what `{ ...row }` does. Without it the runtime copies in a loop.
    */
-  readonly columnCopy?: ColumnCopy;
+  readonly columnCopy?: ColumnCopy | undefined;
 }
 
 /** A validated, normalised ModelConfig. Produced by `defineModel`; both flavours take it. `R` and `S` carry the row and scope types. */

@@ -525,7 +525,7 @@ export class Relation {
     // Only the fields that are set, in the spec's order: the object becomes the spec (and its JSON the spec's own).
     const parts: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
     if (!(where.op === 'const' && where.value)) parts.where = where;
-    if (zeroOrder.length > 0) parts.order = zeroOrder as RelationSpec['order'];
+    if (zeroOrder.length > 0) parts.order = zeroOrder as NonNullable<RelationSpec['order']>;
     if (!pass && this.state.limit !== undefined) parts.limit = this.state.limit;
     if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
     if (includes.length > 0) parts.includes = includes;

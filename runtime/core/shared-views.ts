@@ -36,7 +36,7 @@ export interface ViewSpec {
   /** Names the source in error messages (`Job`). */
   readonly label: string;
   /** Post-processing of Zero's rows (a relation drops its offset rows): the relation itself, not a closure over it. */
-  readonly filter?: RowFilter;
+  readonly filter?: RowFilter | undefined;
 }
 
 /** What post-processes a view's rows (a Relation is one). */

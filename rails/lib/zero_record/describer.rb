@@ -136,7 +136,7 @@ module ZeroRecord
       default, default_function = column_default(model, column, cast_type)
       {
         "name" => column.name,
-        "type" => column.type.to_s,
+        "type" => column_type(column),
         "null" => column.null,
         "default" => default,
         "default_function" => default_function,
@@ -146,6 +146,13 @@ module ZeroRecord
 
     # The default a new record starts with: the model's own where it sets one (an enum's `default:`, `attribute :x,
     # default:`), as the column stores it; else the column's. A block computes its default per record: named, not run.
+    # Active Record's abstract type. An adapter that has none for a column (SQLite for a schema.rb `uuid` or `jsonb`,
+    # as the standalone describer loads a PostgreSQL app's schema) gives nil: its declared SQL type is then the type.
+    def column_type(column)
+      return column.type.to_s if column.type
+      column.sql_type.to_s.downcase[/\A[a-z]+/].to_s
+    end
+
     def column_default(model, column, cast_type)
       attribute = model._default_attributes[column.name]
       if attribute.is_a?(ActiveModel::Attribute::UserProvidedDefault)

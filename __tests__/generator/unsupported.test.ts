@@ -1,0 +1,211 @@
+/**
+ * Rails as outside apps write it, where the generated models cannot carry it: each construct is reported (or
+ * translated faithfully), never dropped silently nor made wrong. Found by a session that wrote a Rails 7 app without
+ * reading the generator; each case here is one of its findings, on the static path (and the Rails path's notes).
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppDescription } from '../../generator/description.ts';
+import { generate } from '../../generator/generate.ts';
+import { convertRubyRegexp } from '../../generator/ruby-regexp.ts';
+import { sourceNotes } from '../../generator/source-notes.ts';
+import { describeRailsApp } from '../../generator/static/describe.ts';
+
+const SCHEMA = `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do
+  create_table "posts", id: :string, force: :cascade do |t|
+    t.string "title"
+    t.string "email"
+    t.datetime "deleted_at"
+    t.string "password_digest"
+    t.json "settings"
+    t.string "legacy_flag"
+    t.integer "seats"
+  end
+  create_table "videos", id: :string, force: :cascade do |t|
+    t.string "title"
+  end
+  create_table "taggings", id: :string, force: :cascade do |t|
+    t.string "tag_id"
+    t.string "taggable_id"
+    t.string "taggable_type"
+  end
+  create_table "tags", force: :cascade do |t|
+    t.string "name"
+  end
+  create_table "memberships", id: :string, force: :cascade do |t|
+    t.string "post_id"
+    t.string "user_id"
+    t.boolean "active"
+  end
+  create_table "users", id: :string, force: :cascade do |t|
+    t.string "name"
+  end
+end
+`;
+
+const MODELS: Record<string, string> = {
+  'application_record.rb': 'class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n',
+  'post.rb': `class Post < ApplicationRecord
+  include Archivable
+  default_scope { where(deleted_at: nil) }
+  has_many :taggings, as: :taggable
+  has_many :tags, through: :taggings
+  has_many :active_memberships, -> { where(active: true) }, class_name: "Membership"
+  has_many :members, through: :active_memberships, source: :user
+  has_one :latest_membership, -> { order(id: :desc) }, class_name: "Membership"
+  has_secure_password
+  normalizes :email, with: ->(e) { e.strip.downcase }
+  store_accessor :settings, :theme
+  self.ignored_columns += ["legacy_flag"]
+  attribute :seats, :integer, default: 5
+  validate :title_is_polite
+  validates_with PostValidator
+  # validate :commented_out
+  with_options presence: true do
+    validates :title
+  end
+  validates :title, length: { maximum: 80, too_long: "is too long (max %{count})" }
+  validates :seats, numericality: { only_integer: true, in: 0..4 }
+  validates :email, format: { with: /\\A[[:alpha:]@.]+\\z/ }
+
+  def self.popular
+    where.not(title: nil)
+  end
+end
+`,
+  'video.rb': 'class Video < ApplicationRecord\n  has_many :taggings, as: :taggable\nend\n',
+  'tagging.rb': 'class Tagging < ApplicationRecord\n  belongs_to :tag\n  belongs_to :taggable, polymorphic: true\nend\n',
+  'tag.rb': 'class Tag < ApplicationRecord\nend\n',
+  'membership.rb': 'class Membership < ApplicationRecord\n  belongs_to :post\n  belongs_to :user\nend\n',
+  'user.rb': 'class User < ApplicationRecord\nend\n',
+};
+
+let root: string;
+let description: AppDescription;
+let notes: string[];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'zero-record-unsupported-'));
+  const files: Record<string, string> = { 'db/schema.rb': SCHEMA, ...Object.fromEntries(Object.entries(MODELS).map(([name, text]) => [`app/models/${name}`, text])) };
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+  description = await describeRailsApp(root);
+  const { report } = await generate(description);
+  notes = [...report.notes, ...sourceNotes(root, description, 'static')].map((n) => `${n.model}: ${n.message}`);
+});
+
+describe('associations Zero cannot read as Rails does are left out, with the reason', () => {
+  it('a has_many :through over a polymorphic association (joined on the key alone it would read other models\' rows)', () => {
+    expect(notes).toContain("Post: association tags has no Zero relationship: through 'taggings': polymorphic associations have no Zero relationship (Zero cannot filter on the type column)");
+  });
+
+  it('a scoped has_one (a one-row relationship over rows the scope would leave out fails once there are two)', () => {
+    expect(notes).toContainEqual(expect.stringMatching(/^Post: association latest_membership has no Zero relationship: a has_one with a scope/));
+  });
+
+  it('a through over a scoped association says its rows are not filtered', () => {
+    expect(notes).toContain("Post: association members: the scope (the lambda) of 'active_memberships' it goes through is not applied: its rows are not filtered by it");
+  });
+});
+
+describe('what a model file declares and the models do not carry is named', () => {
+  it.each([
+    ['default_scope', /^Post: default_scope is not applied/],
+    ['validate :method', /^Post: validate :title_is_polite runs in Rails only/],
+    ['validates_with', /^Post: validates_with PostValidator runs in Rails only/],
+    ['normalizes', /^Post: normalizes :email is not applied/],
+    ['store_accessor', /^Post: store_accessor :settings: its keys are not attributes here/],
+    ['has_secure_password', /^Post: has_secure_password: .*password_digest is synced to every client/],
+    ['a class method', /^Post: class methods \(def self\.popular\) are not generated/],
+    ['a concern (static path)', /^Post: include Archivable: the static path reads no concern/],
+    ['with_options (static path)', /^Post: with_options: the static path does not read the declarations in its block/],
+    ['attribute (static path)', /^Post: attribute :seats: the static path does not read it/],
+    ['ignored_columns (static path)', /^Post: ignored_columns: the static path syncs those columns/],
+    ['options a rule does not carry', /^Post: validation title: length: too_long not carried/],
+    ['numericality in:', /^Post: validation seats: numericality: in not carried/],
+    ['a POSIX bracket expression', /^Post: validation email: format: POSIX bracket expressions like \[\[:alpha:\]\] have no JavaScript equivalent/],
+    ['an integer primary key', /^Tag: id: a primary key of type integer is not generated by create/],
+  ])('%s', (_construct, note) => {
+    expect(notes).toContainEqual(expect.stringMatching(note));
+  });
+
+  it('a commented-out line says nothing; the Rails path is told only what it does not carry itself', () => {
+    expect(notes.filter((n) => n.includes('commented_out'))).toEqual([]);
+    const rails = sourceNotes(root, description, 'rails').map((n) => n.message);
+    expect(rails).toContain('include Archivable: the scopes a concern declares are not generated (its validations and associations are)');
+    expect(rails.filter((n) => /with_options|attribute :seats|ignored_columns|static path/.test(n))).toEqual([]);
+  });
+});
+
+describe("Ruby regexps as JavaScript reads them (each answer checked with Ruby's =~)", () => {
+  it('a Unicode property keeps its meaning with the u flag', () => {
+    const converted = convertRubyRegexp({ regexp: '\\A\\p{L}+\\z', flags: '' });
+    expect(converted).toEqual({ ok: true, source: '^\\p{L}+$', flags: 'u' });
+    if (!converted.ok) return;
+    // Ruby: "José" =~ /\A\p{L}+\z/ matches, "plain" matches, "x1" does not.
+    expect(['José', 'plain', 'x1'].map((v) => new RegExp(converted.source, converted.flags).test(v))).toEqual([true, true, false]);
+  });
+
+  it('a nested character class, which JavaScript would read as a literal [, is refused', () => {
+    expect(convertRubyRegexp({ regexp: '\\A[a-z[0-9]]+\\z', flags: '' })).toEqual({ ok: false, reason: 'nested character classes like [a-z[0-9]] have no JavaScript equivalent' });
+  });
+});
+
+describe('namespaced models, as Rails names their tables and keys', () => {
+  it('Billing::Invoice reads `invoices`, or `billing_invoices` under the module\'s table_name_prefix; its has_many keys on invoice_id', async () => {
+    const app = await mkdtemp(join(tmpdir(), 'zero-record-namespaced-'));
+    const files: Record<string, string> = {
+      'db/schema.rb': `ActiveRecord::Schema[7.1].define(version: 1) do
+  create_table "invoices", id: :string, force: :cascade do |t|
+    t.string "number"
+  end
+  create_table "billing_line_items", id: :string, force: :cascade do |t|
+    t.string "invoice_id"
+  end
+end
+`,
+      'app/models/application_record.rb': 'class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n',
+      'app/models/billing/invoice.rb': 'class Billing::Invoice < ApplicationRecord\n  self.table_name = "invoices"\n  has_many :line_items, class_name: "Billing::LineItem"\nend\n',
+      // What `bin/rails g model billing/line_item` writes.
+      'app/models/billing.rb': 'module Billing\n  def self.table_name_prefix\n    "billing_"\n  end\nend\n',
+      'app/models/billing/line_item.rb': 'class Billing::LineItem < ApplicationRecord\n  belongs_to :invoice, class_name: "Billing::Invoice"\nend\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(app, path)), { recursive: true });
+      await writeFile(join(app, path), text);
+    }
+    const described = await describeRailsApp(app);
+    expect(described.models.map((m) => [m.class_name, m.table])).toEqual([['Billing::Invoice', 'invoices'], ['Billing::LineItem', 'billing_line_items']]);
+    // Rails: Billing::Invoice.reflect_on_association(:line_items).foreign_key is "invoice_id".
+    expect(described.models[0]!.associations.find((a) => a.name === 'line_items')?.foreign_key).toBe('invoice_id');
+    // Without self.table_name, and with no prefix in the module: Rails' own name, `invoices`.
+    await writeFile(join(app, 'app/models/billing/invoice.rb'), 'class Billing::Invoice < ApplicationRecord\nend\n');
+    await writeFile(join(app, 'app/models/billing.rb'), 'module Billing\nend\n');
+    expect((await describeRailsApp(app)).models.map((m) => [m.class_name, m.table])).toEqual([['Billing::Invoice', 'invoices']]);
+  });
+});
+
+describe('a table whose primary key has no Zero type', () => {
+  it('is not generated, with the reason (its schema would not compile, nor load in Zero)', async () => {
+    const events: AppDescription = {
+      version: 2,
+      skipped: [],
+      models: [
+        {
+          class_name: 'Event', table: 'events', primary_key: 'id', file: 'app/models/event.rb', enums: [], associations: [], validations: {}, scopes: [],
+          columns: [
+            { name: 'id', type: 'point', null: false, default: null, default_function: null, array: false },
+            { name: 'name', type: 'string', null: true, default: null, default_function: null, array: false },
+          ],
+        },
+      ],
+    };
+    const { report } = await generate(events);
+    expect(report.models).toEqual([]);
+    expect(report.skippedModels).toContainEqual({ className: 'Event', file: 'app/models/event.rb', reason: expect.stringMatching(/^its primary key id: column type 'point' has no Zero equivalent/) });
+  });
+});
