@@ -47,17 +47,19 @@ export function planValidations(model: ModelDescription): ValidationPlan {
       } else notes.push(`${where}: ${rule.note}`);
     }
   }
+  // Rails 5+ (belongs_to_required_by_default): a belongs_to is required unless `optional: true`, failing as "Client must
+  // exist" on the association (`errors[:client]`, as the Rails push endpoint sends it too). The client checks the key is
+  // set; whether the row exists is the Rails app's to say. A model declares its belongs_to before its validates, as a
+  // rule: their errors come first, as Rails lists errors in declaration order.
+  const required = new Map<string, string[]>();
   for (const association of model.associations) {
-    // Rails 5+ (belongs_to_required_by_default): a belongs_to is required unless `optional: true`, failing as
-    // "Client must exist". The client checks the key is set; whether the row exists is the Rails app's to say.
     if (association.macro !== 'belongs_to' || association.optional === true || !association.foreign_key || !columns.has(association.foreign_key)) continue;
-    const list = rules.get(association.foreign_key) ?? [];
-    // Reported on the association, as Rails does: `Author must exist` for `belongs_to :author, foreign_key: :user_id`.
-    const onAssociation = association.foreign_key === `${association.name}_id` ? [] : [`attribute: ${str(association.name)}`];
-    list.unshift(`{ ${[`kind: ${str('presence')}`, `message: ${str('must exist')}`, ...onAssociation].join(', ')} }`);
-    rules.set(association.foreign_key, list);
+    const list = required.get(association.foreign_key) ?? [];
+    list.push(`{ ${[`kind: ${str('presence')}`, `message: ${str('must exist')}`, `attribute: ${str(association.name)}`].join(', ')} }`);
+    required.set(association.foreign_key, list);
   }
-  return { rules, notes };
+  for (const [column, list] of rules) required.set(column, [...(required.get(column) ?? []), ...list]);
+  return { rules: required, notes };
 }
 
 /** `enumValues`: the column's enum (label -> stored value), whose labels an inclusion list names. */

@@ -119,9 +119,14 @@ describe('generation from a description', () => {
     expect(config).toContain('reference: [{ kind: "format", with: "^JOB-\\\\d+$", allow_blank: true }],');
     expect(config).toContain('status: [{ kind: "inclusion", in: ["draft", "active", "done"] }],');
     expect(file(files, 'user.config.ts')).toContain('role: [{ kind: "inclusion", in: ["admin", "member"], message: "%{value} is not a role" }],');
-    // Rails 5+: belongs_to is required unless optional: true ("Job must exist"); the client checks the key is set.
-    expect(file(files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist" }],');
-    expect(config).toContain('client_id: [{ kind: "presence", message: "must exist" }],');
+    // Rails 5+: belongs_to is required unless optional: true ("Job must exist", on `job`); the client checks the key is
+    // set. Its rule comes first, as the belongs_to comes before the validates in the model (Rails' error order).
+    expect(file(files, 'task.config.ts')).toContain('job_id: [{ kind: "presence", message: "must exist", attribute: "job" }],');
+    expect(config).toContain('client_id: [{ kind: "presence", message: "must exist", attribute: "client" }],');
+    expect(config.indexOf('client_id: [{ kind: "presence"')).toBeLessThan(config.indexOf('title: [{ kind: "presence" }'));
+    const required = RecordInvalidError.of('Job', validationErrors('Job', { client_id: [{ kind: 'presence', message: 'must exist', attribute: 'client' }], title: [{ kind: 'presence' }] }, { client_id: null, title: '' }));
+    // Rails: Job.new.tap(&:valid?).errors.to_hash => {client: ["must exist"], title: ["can't be blank"]}
+    expect([required.errors, required.fullMessages]).toEqual([{ client: ['must exist'], title: ["can't be blank"] }, ['Client must exist', "Title can't be blank"]]);
     const optional = await fixtureDescription();
     optional.models.find((m) => m.class_name === 'Task')!.associations.find((a) => a.name === 'job')!.optional = true;
     expect(file((await generate(optional)).files, 'task.config.ts')).not.toContain('job_id:');

@@ -188,9 +188,9 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     className: 'Task',
     scopes: { done: (r) => r.where({ done: true }), pending: (r) => r.where({ done: false }) },
     relationships: { job: (): ModelDefinition => jobConfig, client: (): ModelDefinition => clientConfig },
-    validations: { job_id: [{ kind: 'presence', message: 'must exist' }], title: [{ kind: 'presence' }] },
+    validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }], title: [{ kind: 'presence' }] },
   });
-  const profileConfig = defineModel({ schema, table: 'profiles', zero, className: 'Profile', relationships: { client: (): ModelDefinition => clientConfig }, validations: { client_id: [{ kind: 'presence', message: 'must exist' }] } });
+  const profileConfig = defineModel({ schema, table: 'profiles', zero, className: 'Profile', relationships: { client: (): ModelDefinition => clientConfig }, validations: { client_id: [{ kind: 'presence', message: 'must exist', attribute: 'client' }] } });
   const tagConfig = defineModel({ schema, table: 'tags', zero, className: 'Tag', relationships: { taggings: (): ModelDefinition => taggingConfig, jobs: (): ModelDefinition => jobConfig } });
   const taggingConfig = defineModel({
     schema,
@@ -198,9 +198,9 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     zero,
     className: 'Tagging',
     relationships: { job: (): ModelDefinition => jobConfig, tag: (): ModelDefinition => tagConfig },
-    validations: { job_id: [{ kind: 'presence', message: 'must exist' }], tag_id: [{ kind: 'presence', message: 'must exist' }] },
+    validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }], tag_id: [{ kind: 'presence', message: 'must exist', attribute: 'tag' }] },
   });
-  const noteConfig = defineModel({ schema, table: 'notes', zero, className: 'Note', relationships: { job: (): ModelDefinition => jobConfig }, validations: { job_id: [{ kind: 'presence', message: 'must exist' }] } });
+  const noteConfig = defineModel({ schema, table: 'notes', zero, className: 'Note', relationships: { job: (): ModelDefinition => jobConfig }, validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }] } });
   const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig } });
   const gadgetConfig = defineModel({ schema, table: 'gadgets', zero, className: 'Gadget', relationships: { owner: (): ModelDefinition => ownerConfig }, touches: { owner: true } });
   const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig } });
