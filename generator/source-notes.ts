@@ -30,6 +30,10 @@ const CONSTRUCTS: readonly Construct[] = [
     pattern: /^\s*has_secure_password\b/m,
     message: () => 'has_secure_password: password and password_confirmation are not attributes here, and password_digest is synced to every client unless a read policy leaves it out',
   },
+  { pattern: /^\s*validates_associated\s+:(\w+)/m, message: (m) => `validates_associated :${m[1]} runs in Rails only: the client does not validate the associated records` },
+  { pattern: /^\s*alias_attribute\s+:(\w+)/m, message: (m) => `alias_attribute :${m[1]} is not an attribute here: use the column's own name` },
+  { pattern: /^\s*accepts_nested_attributes_for\s+:(\w+)/m, message: (m) => `accepts_nested_attributes_for :${m[1]}: ${m[1]}_attributes is not an attribute here; write the associated records through their own model` },
+  { pattern: /^\s*has_secure_token\b(?:\s+:(\w+))?/m, message: (m) => `has_secure_token${m[1] ? ` :${m[1]}` : ''}: the token is not generated on create here; give it, or let Rails write the row` },
   {
     pattern: /^\s*(?:def\s+self\.(\w+)|class\s*<<\s*self\b)/m,
     message: (m) => `class methods (${m[1] ? `def self.${m[1]}` : 'class << self'}) are not generated: one written as a scope (it returns a relation) is missing; write it as a scope, or in the model's .scopes.ts`,
@@ -44,7 +48,6 @@ const CONSTRUCTS: readonly Construct[] = [
     message: (m) => `include ${m[1]}: the scopes a concern declares are not generated (its validations and associations are)`,
     only: 'rails',
   },
-  { pattern: /^\s*with_options\b/m, message: () => `with_options: the static path does not read the declarations in its block; ${RAILS_TASK}`, only: 'static' },
   { pattern: /^\s*attribute\s+:(\w+)/m, message: (m) => `attribute :${m[1]}: the static path does not read it (its type and default); ${RAILS_TASK}`, only: 'static' },
   {
     pattern: /^\s*self\.ignored_columns\b/m,

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Zero } from '@rocicorp/zero';
-import { ActiveRecord, ActiveRelation, QueryError, RecordNotFoundError, RecordNotSavedError, defineModel, type Dependent, type ModelDefinition } from '../../runtime/index.ts';
+import { ActiveRecord, ActiveRelation, QueryError, RecordNotDestroyedError, RecordNotFoundError, RecordNotSavedError, defineModel, type Dependent, type ModelDefinition } from '../../runtime/index.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
 
 let z: Zero<TestSchema> | undefined;
@@ -99,6 +99,38 @@ describe('delete', () => {
     const deleting = await setup('delete_all', 'destroy');
     expect((await (await deleting.jobsOf('c1')).jobs.delete(await deleting.Job.find('j1'))).map((j) => j.id)).toEqual(['j1']);
     expect(await deleting.tables()).toEqual([['c1', 'c2', 'c3'], [['j2', 'c1'], ['j3', 'c2']], tasks]);
+  });
+});
+
+describe('refusals and repeats, as ActiveRecord answers them', () => {
+  test("a destroy a dependent refuses raises RecordNotDestroyedError (Rails' destroy!), through destroy and through delete under dependent: :destroy", async () => {
+    const { jobsOf, tables } = await setup('destroy', 'restrict_with_error');
+    const before = await tables();
+    await expect((await jobsOf('c1')).jobs.destroy('j1')).rejects.toThrow(RecordNotDestroyedError);
+    await expect((await jobsOf('c1')).jobs.delete('j1')).rejects.toThrow(RecordNotDestroyedError);
+    expect(await tables()).toEqual(before);
+  });
+
+  test('a key or record given twice acts once (Rails: [j2])', async () => {
+    const { Job, jobsOf, tables } = await setup();
+    expect((await (await jobsOf('c1')).jobs.delete('j2', 'j2')).map((j) => j.id)).toEqual(['j2']);
+    const j3 = await Job.find('j3');
+    expect((await (await jobsOf('c1')).jobs.destroy(j3, [j3])).map((j) => j.id)).toEqual(['j3']);
+    expect(await tables()).toEqual([['c1', 'c2', 'c3'], [['j1', 'c1'], ['j2', null]], tasks]);
+  });
+
+  test('a scope or enum value named push is that scope on the collection, as in Rails (not a reserved name)', async () => {
+    z = localZero();
+    const jobConfig = defineModel({ schema, table: 'jobs', zero: z, scopes: { push: (r) => r.where({ status: 'push' }) }, enums: { country: { values: { concat: 'CC', uk: 'UK' } } } });
+    const clientConfig = defineModel({ schema, table: 'clients', zero: z, relationships: { jobs: (): ModelDefinition => jobConfig } });
+    const [Client, Job] = [ActiveRecord.createModel(clientConfig), ActiveRecord.createModel(jobConfig)];
+    await Client.create_bang({ id: 'c1', name: 'Acme' });
+    await Job.create_bang([{ id: 'j1', title: 'a', client_id: 'c1', status: 'push' }, { id: 'j2', title: 'b', client_id: 'c1', country: 'uk' }]);
+    const { jobs } = await Client.find('c1');
+    if (!(jobs instanceof ActiveRelation)) throw new Error('expected the reader');
+    // An association's relation is not typed with its model's scopes (the associated config's type is erased).
+    expect(await (jobs as unknown as { push(): ActiveRelation<{ id: string }> }).push().ids()).toEqual(['j1']);
+    expect(await Job.concat().ids()).toEqual([]);
   });
 });
 

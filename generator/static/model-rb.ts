@@ -25,6 +25,7 @@ import {
   RestParameterNode,
   KeywordRestParameterNode,
   BlockParameterNode,
+  LocalVariableReadNode,
   SelfNode,
   StatementsNode,
   UnlessNode,
@@ -113,6 +114,10 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
       continue;
     }
     if (statement.receiver) continue;
+    if (statement.name === 'with_options' && statement.block instanceof BlockNode) {
+      withOptions(statement, src, constants, model);
+      continue;
+    }
     if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
     else if (statement.name === 'enum') {
       for (const { description, validation, defaultValue } of enums(statement, src, constants)) {
@@ -148,12 +153,38 @@ function marksAbstract(node: Node | null, src: RubySource): boolean {
   return branches.some((branch) => (branch instanceof StatementsNode ? branch.body.some((s) => marksAbstract(s, src)) : marksAbstract(branch, src)));
 }
 
-function association(call: CallNode, src: RubySource, constants: Map<string, RubyValue>): RawAssociation {
+/**
+ * Rails' `with_options presence: true do validates :title end` (or `do |m| m.validates :title end`): each validation and
+ * association in the block takes the block's options under its own, as `with_options` merges them.
+ */
+function withOptions(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, model: ModelSource): void {
+  const block = call.block as BlockNode;
+  const inherited = keywordArgs(call);
+  const parameters = block.parameters instanceof BlockParametersNode ? block.parameters.parameters?.requireds ?? [] : [];
+  const receiverName = parameters[0] instanceof RequiredParameterNode ? parameters[0].name : null;
+  const body = block.body instanceof StatementsNode ? block.body.body : [];
+  for (const statement of body) {
+    if (!(statement instanceof CallNode)) continue;
+    const onModel = statement.receiver === null || (statement.receiver instanceof LocalVariableReadNode && statement.receiver.name === receiverName);
+    if (!onModel) continue;
+    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants, inherited));
+    else if (statement.name === 'validates') validates(statement, src, constants, model.validations, inherited);
+    else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations, inherited);
+  }
+}
+
+/** A call's keyword arguments under those of an enclosing `with_options` (the call's own win, as Rails merges them). */
+function merged(call: CallNode, inherited: Array<[string, Node]>): Array<[string, Node]> {
+  const own = keywordArgs(call);
+  return [...inherited.filter(([key]) => !own.some(([k]) => k === key)), ...own];
+}
+
+function association(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, inherited: Array<[string, Node]> = []): RawAssociation {
   const positional = positionalArgs(call);
   return {
     name: literalName(positional[0]) ?? src.text(positional[0] ?? call),
     macro: call.name as AssociationMacro,
-    options: new Map(keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)])),
+    options: new Map(merged(call, inherited).map(([k, v]) => [k, rubyValue(v, src, constants)])),
     scoped: positional.slice(1).some(isBlockLiteral),
   };
 }
@@ -228,9 +259,9 @@ function enumValues(node: Node, src: RubySource, constants: Map<string, RubyValu
 }
 
 /** `validates :a, :b, presence: true, length: { maximum: 5 }, allow_nil: true`: one validator per kind. */
-function validates(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>): void {
+function validates(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>, inherited: Array<[string, Node]> = []): void {
   const attributes = positionalArgs(call).map(literalName).filter((a): a is string => a !== null);
-  const pairs = keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)] as const);
+  const pairs = merged(call, inherited).map(([k, v]) => [k, rubyValue(v, src, constants)] as const);
   const shared = Object.fromEntries(pairs.filter(([k]) => SHARED_VALIDATION_KEYS.has(k)));
   for (const [kind, value] of pairs) {
     if (SHARED_VALIDATION_KEYS.has(kind) || value === false || value === null) continue;
@@ -239,10 +270,10 @@ function validates(call: CallNode, src: RubySource, constants: Map<string, RubyV
 }
 
 /** `validates_presence_of :a, :b, message: '...'`. */
-function validatesOf(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>): void {
+function validatesOf(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, into: Map<string, ValidationDescription[]>, inherited: Array<[string, Node]> = []): void {
   const kind = VALIDATES_OF.exec(call.name)![1]!;
   const attributes = positionalArgs(call).map(literalName).filter((a): a is string => a !== null);
-  const options = Object.fromEntries(keywordArgs(call).map(([k, v]) => [k, rubyValue(v, src, constants)]));
+  const options = Object.fromEntries(merged(call, inherited).map(([k, v]) => [k, rubyValue(v, src, constants)]));
   add(into, attributes, kind, options);
 }
 

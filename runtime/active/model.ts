@@ -8,6 +8,7 @@ import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
+import { SHADOWED_BY_SCOPES } from '../core/collection-writes.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { ActiveRelation } from './relation.ts';
 import { instantiate, type ActiveRecordInstance } from './record.ts';
@@ -55,10 +56,10 @@ export interface ActiveModelStatics<Row, A = {}> extends ModelTableMethods {
  * ones its `includes` loaded (`LoadedNames<A>`) as loaded values, except the records it makes (`RecordMakingMethod`).
  */
 export type ActiveScoped<Row, S, A = {}> = Including<Row, S, A> &
-  ([LoadedNames<A>] extends [never] ? {} : Pick<ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<WithoutLoaded<A>>>, RecordMakingMethod>) &
-  ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>> & {
+  ([LoadedNames<A>] extends [never] ? {} : Pick<ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<WithoutLoaded<A>>>, RecordMakingMethod>) & {
+    // Before the relation's own members: a scope named push or concat shadows the collection write (SHADOWED_BY_SCOPES).
     readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
-  };
+  } & ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
 
 /**
  * The relation methods that change what is loaded, typed by it. Listed before `ActiveRelation` in `ActiveScoped`, so a
@@ -129,5 +130,5 @@ export const ActiveRecord = { createModel };
 // The names scopes, columns and associations may not take: whatever this flavour's real objects answer to.
 type ProbeModel = { all(): object };
 registerMembers('ActiveRecord model objects', 'relation', () => membersOf(createModel(memberProbe) as object));
-registerMembers('ActiveRecord relations', 'relation', () => membersOf((createModel(memberProbe) as unknown as ProbeModel).all()));
+registerMembers('ActiveRecord relations', 'relation', () => membersOf((createModel(memberProbe) as unknown as ProbeModel).all(), SHADOWED_BY_SCOPES));
 registerMembers('ActiveRecord records', 'record', () => membersOf(instantiate(new ActiveRelation(memberProbe), [{ id: 'probe' }])[0]!, memberProbe.columns));

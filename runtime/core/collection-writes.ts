@@ -10,10 +10,17 @@ import { QueryError, RecordNotSavedError, describeValue } from './errors.ts';
 import type { Relation } from './relation.ts';
 import type { WriteOptions } from './zero-write.ts';
 
+/**
+ * The collection methods a scope or an enum value of the same name shadows, as in Rails (`enum channel: { push: 2 }`
+ * makes a scope `push`, which `client.jobs.push` then is): not reserved names. Rails reserves `delete` and `destroy`
+ * (class methods of every model), so those stay refused.
+ */
+export const SHADOWED_BY_SCOPES: readonly string[] = ['push', 'concat'];
+
 /** What these writes need of a record: Rails' own methods, which records of both flavours have. */
 interface CollectionRecord {
   save(options?: WriteOptions): Promise<boolean>;
-  destroy(options?: WriteOptions): Promise<unknown>;
+  destroy_bang(options?: WriteOptions): Promise<unknown>;
   new_record_p(): boolean;
   valid_p(): boolean;
   write_attribute(name: string, value: unknown): unknown;
@@ -67,13 +74,15 @@ export async function addToCollection(relation: Relation, records: readonly unkn
  * collection (RecordNotFoundError naming the keys, as Rails' find through the association). `find` is the flavour's.
  */
 async function recordsOf(relation: Relation, args: readonly unknown[], context: string, find: (keys: unknown[]) => Promise<CollectionRecord[]>): Promise<CollectionRecord[]> {
-  const given = args.flat();
+  // Each once, in the order first given, as Rails answers.
+  const given = [...new Set(args.flat())];
   const keys = given.filter((arg) => typeof arg !== 'object' || arg === null);
   for (const record of given.filter((arg) => typeof arg === 'object' && arg !== null)) assertRecordOf(relation.model.className, record, context);
   const found = keys.length > 0 ? await find(keys) : [];
-  let at = 0;
-  // In the order given, as Rails answers.
-  return given.map((arg) => (typeof arg === 'object' && arg !== null ? (arg as CollectionRecord) : found[at++]!));
+  const { primaryKey } = relation.model;
+  // By the key's text: a key given as '7' finds the record whose key is 7, as find does.
+  const byKey = new Map(found.map((record) => [String(record.read_attribute(primaryKey)), record]));
+  return given.map((arg) => (typeof arg === 'object' && arg !== null ? (arg as CollectionRecord) : byKey.get(String(arg))!));
 }
 
 /**
@@ -92,7 +101,7 @@ export async function deleteFromCollection(
   const records = await recordsOf(relation, args, context, find);
   const saved = records.filter((record) => !record.new_record_p());
   if (collection.dependent === 'destroy') {
-    for (const record of saved) await record.destroy(options);
+    for (const record of saved) await record.destroy_bang(options);
     return records;
   }
   const { primaryKey } = relation.model;
@@ -105,7 +114,11 @@ export async function deleteFromCollection(
   return records;
 }
 
-/** Rails' `client.jobs.destroy(job, ...)`: destroys the records given (keys are found in the collection); resolves to them. */
+/**
+ * Rails' `client.jobs.destroy(job, ...)`: destroys the records given (keys are found in the collection); resolves to
+ * them. A destroy a dependent refuses raises `RecordNotDestroyedError`, as Rails' `destroy!` there does; Rails rolls back
+ * the records destroyed before it, where here they stay destroyed (Zero has no transaction across them).
+ */
 export async function destroyFromCollection(
   relation: Relation,
   args: readonly unknown[],
@@ -114,6 +127,6 @@ export async function destroyFromCollection(
 ): Promise<unknown[]> {
   const collection = collectionFor(relation, 'destroy');
   const records = await recordsOf(relation, args, `${collection.owner}#${collection.name}.destroy`, find);
-  for (const record of records) await record.destroy(options);
+  for (const record of records) await record.destroy_bang(options);
   return records;
 }
