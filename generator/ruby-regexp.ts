@@ -12,12 +12,12 @@ const STRICT_ESCAPES: Record<string, string> = { ...ESCAPES, A: '(?<![\\s\\S])',
 
 export function convertRubyRegexp(regexp: RubyRegexp): ConvertedRegexp {
   if (regexp.flags.includes('x')) return { ok: false, reason: 'extended (x) regexps have no JavaScript equivalent' };
-  const first = translate(regexp.regexp, ESCAPES);
-  if (!first.ok) return first;
-  const { source, lineAnchors } = first.lineAnchors ? translate(regexp.regexp, STRICT_ESCAPES) as Translated : first;
-  // Ruby's ^ and $ always match at line breaks; Ruby's m flag is JavaScript's s (dot matches newline). A Unicode
-  // property (\p{L}) is one in JavaScript only with the u flag; without it \p is the letter p.
+  // A Unicode property (\p{L}) is one in JavaScript only with the u flag; without it \p is the letter p.
   const unicode = /\\[pP]\{/.test(regexp.regexp);
+  const first = translate(regexp.regexp, ESCAPES, unicode);
+  if (!first.ok) return first;
+  const { source, lineAnchors } = first.lineAnchors ? translate(regexp.regexp, STRICT_ESCAPES, unicode) as Translated : first;
+  // Ruby's ^ and $ always match at line breaks; Ruby's m flag is JavaScript's s (dot matches newline).
   const flags = (regexp.flags.includes('i') ? 'i' : '') + (lineAnchors ? 'm' : '') + (regexp.flags.includes('m') ? 's' : '') + (unicode ? 'u' : '');
   try {
     new RegExp(source, flags);
@@ -29,7 +29,10 @@ export function convertRubyRegexp(regexp: RubyRegexp): ConvertedRegexp {
 
 type Translated = { ok: true; source: string; lineAnchors: boolean };
 
-function translate(src: string, escapes: Record<string, string>): Translated | { ok: false; reason: string } {
+/** What JavaScript's u flag lets a backslash escape besides letters and digits (any other escape is a syntax error). */
+const SYNTAX = '^$\\.*+?()[]{}|/';
+
+function translate(src: string, escapes: Record<string, string>, unicode: boolean): Translated | { ok: false; reason: string } {
   let out = '';
   let inClass = 0;
   let lineAnchors = false;
@@ -39,7 +42,12 @@ function translate(src: string, escapes: Record<string, string>): Translated | {
       const next = src[i + 1] ?? '';
       i++;
       if (inClass === 0 && next in escapes) out += escapes[next];
+      // Onigmo's \h in a class is the hex digits; JavaScript reads it as the letter h.
+      else if (inClass > 0 && next === 'h') out += '0-9a-fA-F';
+      else if (inClass > 0 && next === 'H') return { ok: false, reason: '\\H in a character class has no JavaScript equivalent' };
       else if (next === 'G' || next === 'K' || next === 'R' || next === 'X') return { ok: false, reason: `\\${next} has no JavaScript equivalent` };
+      // A needless escape (\' \_ \#) is the character itself in Ruby, and a syntax error under JavaScript's u flag.
+      else if (unicode && !/[A-Za-z0-9]/.test(next) && !SYNTAX.includes(next) && !(next === '-' && inClass > 0)) out += next;
       else out += `\\${next}`;
       continue;
     }

@@ -1,83 +1,98 @@
 /**
- * What a model file declares that neither path carries into the generated models, found in its source, so the report
- * names it: the description holds what is carried, and a construct left out of it would otherwise vanish without a word.
- * Both paths read the same file; a few constructs only the Rails path carries are named for the static path alone.
+ * What a model class declares that neither path carries into the generated models, read from its source, so the
+ * report names it: the description holds what is carried, and a construct left out of it would otherwise vanish without
+ * a word. Each model's own class body is read (parsed, so comments, strings and other classes in the file say nothing).
+ * A few constructs only the Rails path carries are named for the static path alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CallNode, CallOperatorWriteNode, DefNode, SelfNode, SingletonClassNode, StatementsNode, type Node } from '@ruby/prism/src/nodes.js';
+import { underscore } from '../runtime/core/inflect.ts';
 import type { AppDescription } from './description.ts';
 import type { Note } from './plan.ts';
-
-interface Construct {
-  readonly pattern: RegExp;
-  readonly message: (match: RegExpExecArray) => string;
-  /** The one path it is named for: the Rails path carries some of what the static path cannot (it loads the class). */
-  readonly only?: 'static' | 'rails';
-}
+import { classNodes } from './static/model-rb.ts';
+import { literalName, parseRuby, positionalArgs, type RubySource } from './static/ruby-ast.ts';
 
 const RAILS_TASK = 'run the Rails task (bin/rails zero_record:generate), which loads the class';
 
-const CONSTRUCTS: readonly Construct[] = [
-  {
-    pattern: /^\s*default_scope\b/m,
-    message: () => 'default_scope is not applied: reads here see the rows it leaves out (a soft delete\'s deleted rows too); put its conditions in the app\'s queries, or in a read policy on the server',
-  },
-  { pattern: /^\s*validate\s+:(\w+)/m, message: (m) => `validate :${m[1]} runs in Rails only: neither the client nor the mutators check it` },
-  { pattern: /^\s*validates_with\s+([\w:]+)/m, message: (m) => `validates_with ${m[1]} runs in Rails only: neither the client nor the mutators check it` },
-  { pattern: /^\s*normalizes\s+:(\w+)/m, message: (m) => `normalizes :${m[1]} is not applied: values are written, and compared in where, as given` },
-  { pattern: /^\s*(store_accessor|store)\s+:(\w+)/m, message: (m) => `${m[1]} :${m[2]}: its keys are not attributes here; read and write the ${m[2]} column (a JSON object)` },
-  {
-    pattern: /^\s*has_secure_password\b/m,
-    message: () => 'has_secure_password: password and password_confirmation are not attributes here, and password_digest is synced to every client unless a read policy leaves it out',
-  },
-  { pattern: /^\s*validates_associated\s+:(\w+)/m, message: (m) => `validates_associated :${m[1]} runs in Rails only: the client does not validate the associated records` },
-  { pattern: /^\s*alias_attribute\s+:(\w+)/m, message: (m) => `alias_attribute :${m[1]} is not an attribute here: use the column's own name` },
-  { pattern: /^\s*accepts_nested_attributes_for\s+:(\w+)/m, message: (m) => `accepts_nested_attributes_for :${m[1]}: ${m[1]}_attributes is not an attribute here; write the associated records through their own model` },
-  { pattern: /^\s*has_secure_token\b(?:\s+:(\w+))?/m, message: (m) => `has_secure_token${m[1] ? ` :${m[1]}` : ''}: the token is not generated on create here; give it, or let Rails write the row` },
-  {
-    pattern: /^\s*(?:def\s+self\.(\w+)|class\s*<<\s*self\b)/m,
-    message: (m) => `class methods (${m[1] ? `def self.${m[1]}` : 'class << self'}) are not generated: one written as a scope (it returns a relation) is missing; write it as a scope, or in the model's .scopes.ts`,
-  },
-  {
-    pattern: /^\s*include\s+((?!ActiveModel|ActiveRecord|Rails)[A-Z][\w:]*)/m,
-    message: (m) => `include ${m[1]}: the static path reads no concern (its scopes, validations and associations are missing); ${RAILS_TASK}`,
-    only: 'static',
-  },
-  {
-    pattern: /^\s*include\s+((?!ActiveModel|ActiveRecord|Rails)[A-Z][\w:]*)/m,
-    message: (m) => `include ${m[1]}: the scopes a concern declares are not generated (its validations and associations are)`,
-    only: 'rails',
-  },
-  { pattern: /^\s*attribute\s+:(\w+)/m, message: (m) => `attribute :${m[1]}: the static path does not read it (its type and default); ${RAILS_TASK}`, only: 'static' },
-  {
-    pattern: /^\s*self\.ignored_columns\b/m,
-    message: () => `ignored_columns: the static path syncs those columns (dropping one later leaves the Zero schema stale); ${RAILS_TASK}`,
-    only: 'static',
-  },
-];
+/** Per macro: the note for a call of it (`names`: its arguments, `:name` where literal), and the one path it is for, if only one. */
+const MACROS: Readonly<Record<string, { readonly note: (names: readonly string[]) => string; readonly only?: 'static' | 'rails' }>> = {
+  default_scope: { note: () => "default_scope is not applied: reads here see the rows it leaves out (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server" },
+  validate: { note: (names) => `validate ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
+  validates_with: { note: (names) => `validates_with ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
+  validates_associated: { note: (names) => `validates_associated ${names.join(', ')} runs in Rails only: the client does not validate the associated records` },
+  normalizes: { note: (names) => `normalizes ${names.join(', ')} is not applied: values are written, and compared in where, as given` },
+  store_accessor: { note: ([store = '', ...keys]) => `store_accessor ${store}: its keys (${keys.join(', ')}) are not attributes here; read and write ${store} (a JSON object)` },
+  store: { note: ([store = '']) => `store ${store}: its keys are not attributes here; read and write ${store} (a JSON object)` },
+  has_secure_password: { note: () => 'has_secure_password: password and password_confirmation are not attributes here, and password_digest is synced to every client unless a read policy leaves it out' },
+  has_secure_token: { note: ([name]) => `has_secure_token${name ? ` ${name}` : ''}: the token is not generated on create here; give it, or let Rails write the row` },
+  alias_attribute: { note: ([alias = '']) => `alias_attribute ${alias} is not an attribute here: use the column's own name` },
+  accepts_nested_attributes_for: { note: (names) => `accepts_nested_attributes_for ${names.join(', ')}: its _attributes are not attributes here; write the associated records through their own model` },
+  attribute: { note: ([name = '']) => `attribute ${name}: the static path does not read it (its type and default); ${RAILS_TASK}`, only: 'static' },
+};
 
-/** Ruby source without its comments (`# ...` to the end of a line, `=begin` ... `=end`), strings kept. */
-function code(source: string): string {
-  return source.replace(/^=begin[\s\S]*?^=end.*$/gm, '').replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#.*$/gm, (_comment, string: string | undefined) => string ?? '');
+/** A call's arguments: `:name` where literal, else their text. */
+function namesOf(call: CallNode, src: RubySource): string[] {
+  return positionalArgs(call).map((arg) => {
+    const name = literalName(arg);
+    return name === null ? src.text(arg) : `:${name}`;
+  });
+}
+
+/** The concern `name` is, when the app defines it under app/models (app/models/concerns/archivable.rb): else a library module. */
+function isAppConcern(root: string, name: string): boolean {
+  const path = underscore(name.replace(/::/g, '/'));
+  return existsSync(join(root, 'app/models/concerns', `${path}.rb`)) || existsSync(join(root, 'app/models', `${path}.rb`));
+}
+
+function notesOfClass(body: readonly Node[], src: RubySource, root: string, path: 'static' | 'rails'): string[] {
+  const notes: string[] = [];
+  const classMethods: string[] = [];
+  for (const statement of body) {
+    if (statement instanceof DefNode && statement.receiver instanceof SelfNode) classMethods.push(`self.${statement.name}`);
+    if (statement instanceof SingletonClassNode && statement.body instanceof StatementsNode) {
+      for (const inner of statement.body.body) if (inner instanceof DefNode) classMethods.push(`self.${inner.name}`);
+    }
+    const ignored =
+      (statement instanceof CallNode && statement.receiver instanceof SelfNode && statement.name === 'ignored_columns=') ||
+      (statement instanceof CallOperatorWriteNode && statement.receiver instanceof SelfNode && statement.readName === 'ignored_columns');
+    if (ignored && path === 'static') notes.push(`ignored_columns: the static path syncs those columns (dropping one later leaves the Zero schema stale); ${RAILS_TASK}`);
+    if (!(statement instanceof CallNode) || statement.receiver !== null) continue;
+    if (statement.name === 'include') {
+      for (const concern of positionalArgs(statement).map((arg) => src.text(arg)).filter((name) => isAppConcern(root, name))) {
+        notes.push(
+          path === 'static'
+            ? `include ${concern}: the static path reads no concern (its scopes, validations and associations are missing); ${RAILS_TASK}`
+            : `include ${concern}: the scopes a concern declares are not generated (its validations and associations are)`,
+        );
+      }
+      continue;
+    }
+    const macro = MACROS[statement.name];
+    if (macro && (macro.only === undefined || macro.only === path)) notes.push(macro.note(namesOf(statement, src)));
+  }
+  if (classMethods.length > 0) {
+    notes.push(`class methods (${classMethods.join(', ')}) are not generated: one that is a scope (returns a relation) is missing; write it as a scope, or in the model's .scopes.ts`);
+  }
+  return notes;
 }
 
 /**
- * The notes for constructs the models' files declare that the generated models do not carry. `root` is the Rails app
- * (the model files' paths are relative to it); a file not found there gives no note. `path` says which path described
- * the app.
+ * The notes for what the models' classes declare and the generated models do not carry. `root` is the Rails app (the
+ * model files' paths are relative to it); a file not found there, or one that does not parse, gives no note. `path`
+ * says which path described the app.
  */
-export function sourceNotes(root: string, description: AppDescription, path: 'static' | 'rails'): Note[] {
+export async function sourceNotes(root: string, description: AppDescription, path: 'static' | 'rails'): Promise<Note[]> {
   const notes: Note[] = [];
-  const seen = new Set<string>();
+  const parsed = new Map<string, RubySource | null>();
   for (const model of description.models) {
     const file = join(root, model.file);
-    if (seen.has(model.class_name) || !existsSync(file)) continue;
-    seen.add(model.class_name);
-    const text = code(readFileSync(file, 'utf8'));
-    for (const construct of CONSTRUCTS) {
-      if (construct.only !== undefined && construct.only !== path) continue;
-      for (const match of text.matchAll(new RegExp(construct.pattern.source, 'gm'))) notes.push({ model: model.class_name, message: construct.message(match) });
-    }
+    if (!parsed.has(file)) parsed.set(file, existsSync(file) ? await parseRuby(model.file, await readFile(file, 'utf8')).catch(() => null) : null);
+    const src = parsed.get(file);
+    const node = src ? classNodes(src).find(([name]) => name === model.class_name)?.[1] : undefined;
+    const body = node?.body instanceof StatementsNode ? node.body.body : [];
+    for (const message of notesOfClass(body, src!, root, path)) notes.push({ model: model.class_name, message });
   }
   return notes;
 }

@@ -204,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { files, report } = await generate(description, options);
   // The Rails task runs this in the app's root, whose model files the description names.
-  report.notes.push(...sourceNotes(options.from ? resolve(options.from) : process.cwd(), description, options.from ? 'static' : 'rails'));
+  report.notes.push(...(await sourceNotes(options.from ? resolve(options.from) : process.cwd(), description, options.from ? 'static' : 'rails')));
   const out = resolve(options.out!);
   const source = options.from ?? options.json!;
   const results = options.check ? null : await writeGeneration(out, files);

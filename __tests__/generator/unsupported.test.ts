@@ -47,8 +47,14 @@ end
 
 const MODELS: Record<string, string> = {
   'application_record.rb': 'class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n',
+  'concerns/archivable.rb': 'module Archivable\n  extend ActiveSupport::Concern\nend\n',
   'post.rb': `class Post < ApplicationRecord
   include Archivable
+  include Comparable
+  HELP = <<~TEXT
+    default_scope is how we hide drafts
+    validate :in_heredoc
+  TEXT
   default_scope { where(deleted_at: nil) }
   has_many :taggings, as: :taggable
   has_many :tags, through: :taggings
@@ -75,6 +81,18 @@ const MODELS: Record<string, string> = {
   def self.popular
     where.not(title: nil)
   end
+
+  class Error < StandardError
+    def self.build
+      new('x')
+    end
+  end
+end
+
+class PostArchive
+  def self.build
+    new
+  end
 end
 `,
   'video.rb': 'class Video < ApplicationRecord\n  has_many :taggings, as: :taggable\nend\n',
@@ -97,7 +115,7 @@ beforeAll(async () => {
   }
   description = await describeRailsApp(root);
   const { report } = await generate(description);
-  notes = [...report.notes, ...sourceNotes(root, description, 'static')].map((n) => `${n.model}: ${n.message}`);
+  notes = [...report.notes, ...(await sourceNotes(root, description, 'static'))].map((n) => `${n.model}: ${n.message}`);
 });
 
 describe('associations Zero cannot read as Rails does are left out, with the reason', () => {
@@ -120,9 +138,9 @@ describe('what a model file declares and the models do not carry is named', () =
     ['validate :method', /^Post: validate :title_is_polite runs in Rails only/],
     ['validates_with', /^Post: validates_with PostValidator runs in Rails only/],
     ['normalizes', /^Post: normalizes :email is not applied/],
-    ['store_accessor', /^Post: store_accessor :settings: its keys are not attributes here/],
+    ['store_accessor', /^Post: store_accessor :settings: its keys \(:theme\) are not attributes here/],
     ['has_secure_password', /^Post: has_secure_password: .*password_digest is synced to every client/],
-    ['a class method', /^Post: class methods \(def self\.popular\) are not generated/],
+    ['a class method', /^Post: class methods \(self\.popular\) are not generated/],
     ['validates_associated', /^Post: validates_associated :active_memberships runs in Rails only/],
     ['alias_attribute', /^Post: alias_attribute :headline is not an attribute here/],
     ['a concern (static path)', /^Post: include Archivable: the static path reads no concern/],
@@ -142,9 +160,10 @@ describe('what a model file declares and the models do not carry is named', () =
     expect(notes.filter((n) => n.includes('with_options'))).toEqual([]);
   });
 
-  it('a commented-out line says nothing; the Rails path is told only what it does not carry itself', () => {
-    expect(notes.filter((n) => n.includes('commented_out'))).toEqual([]);
-    const rails = sourceNotes(root, description, 'rails').map((n) => n.message);
+  it('comments, heredocs, library modules, other classes in the file and their class methods say nothing; the Rails path is told only what it does not carry itself', async () => {
+    expect(notes.filter((n) => /commented_out|in_heredoc|Comparable|self\.build|PostArchive/.test(n))).toEqual([]);
+    expect(notes.filter((n) => n.startsWith('Post: class methods'))).toEqual(['Post: class methods (self.popular) are not generated: one that is a scope (returns a relation) is missing; write it as a scope, or in the model\'s .scopes.ts']);
+    const rails = (await sourceNotes(root, description, 'rails')).map((n) => n.message);
     expect(rails).toContain('include Archivable: the scopes a concern declares are not generated (its validations and associations are)');
     expect(rails.filter((n) => /with_options|attribute :seats|ignored_columns|static path/.test(n))).toEqual([]);
   });
@@ -157,6 +176,19 @@ describe("Ruby regexps as JavaScript reads them (each answer checked with Ruby's
     if (!converted.ok) return;
     // Ruby: "José" =~ /\A\p{L}+\z/ matches, "plain" matches, "x1" does not.
     expect(['José', 'plain', 'x1'].map((v) => new RegExp(converted.source, converted.flags).test(v))).toEqual([true, true, false]);
+  });
+
+  it.each([
+    // Each row: the Ruby regexp, sample values, and what Ruby's =~ answers for them.
+    ['\\A[\\h-]+\\z', ['abc-12', 'h-'], [true, false]],
+    ["\\A[\\p{L}\\s\\'\\-]+\\z", ['Anne-Marie', "O'Neil", 'x1'], [true, true, false]],
+    ['\\A[\\p{L}\\d\\_\\.]+\\z', ['jo_se.1', 'a b'], [true, false]],
+    ['\\A\\p{L}+\\-\\d+\\z', ['ab-12', 'ab12'], [true, false]],
+    ['\\A\\p{L}+ \\#\\d+\\z', ['ab #1', 'ab 1'], [true, false]],
+  ])('%s answers as Ruby does (\\h in a class; escapes the u flag refuses)', (regexp, values, ruby) => {
+    const converted = convertRubyRegexp({ regexp, flags: '' });
+    if (!converted.ok) throw new Error(converted.reason);
+    expect(values.map((v) => new RegExp(converted.source, converted.flags).test(v))).toEqual(ruby);
   });
 
   it('a nested character class, which JavaScript would read as a literal [, is refused', () => {
@@ -216,5 +248,33 @@ describe('a table whose primary key has no Zero type', () => {
     const { report } = await generate(events);
     expect(report.models).toEqual([]);
     expect(report.skippedModels).toContainEqual({ className: 'Event', file: 'app/models/event.rb', reason: expect.stringMatching(/^its primary key id: column type 'point' has no Zero equivalent/) });
+  });
+});
+
+describe('table names Rails computes for nested classes and modules (each checked with ActiveRecord 6.1: table_name)', () => {
+  it('the innermost module prefix, a one-line prefix, and a class nested in a model class', async () => {
+    const app = await mkdtemp(join(tmpdir(), 'zero-record-tables-'));
+    const files: Record<string, string> = {
+      'db/schema.rb': ['a_ds', 'billing_thing2s', 'things', 'thing_parts', 'billing_thing2_parts']
+        .map((t) => `  create_table "${t}", id: :string do |t|\n  end\n`)
+        .join('')
+        .replace(/^/, 'ActiveRecord::Schema.define(version: 1) do\n')
+        .concat('end\n'),
+      'app/models/application_record.rb': 'class ApplicationRecord < ActiveRecord::Base\n  self.abstract_class = true\nend\n',
+      'app/models/a.rb': 'module A\n  def self.table_name_prefix\n    "a_"\n  end\nend\n',
+      'app/models/a/b.rb': 'module A\n  module B\n    def self.table_name_prefix\n      "a_b_"\n    end\n  end\nend\n',
+      'app/models/a/d.rb': 'class A::D < ApplicationRecord\nend\n',
+      'app/models/billing.rb': 'module Billing\n  def self.table_name_prefix = "billing_"\nend\n',
+      'app/models/billing/thing2.rb': 'class Billing::Thing2 < ApplicationRecord\n  class Part < ApplicationRecord\n  end\nend\n',
+      'app/models/thing.rb': 'class Thing < ApplicationRecord\n  class Part < ApplicationRecord\n  end\nend\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(app, path)), { recursive: true });
+      await writeFile(join(app, path), text);
+    }
+    // Rails: [A::D, Billing::Thing2, Thing::Part, Billing::Thing2::Part].map(&:table_name)
+    //   => ["a_ds", "billing_thing2s", "thing_parts", "billing_thing2_parts"]
+    const tables = Object.fromEntries((await describeRailsApp(app)).models.map((m) => [m.class_name, m.table]));
+    expect(tables).toEqual({ 'A::D': 'a_ds', 'Billing::Thing2': 'billing_thing2s', 'Thing::Part': 'thing_parts', 'Billing::Thing2::Part': 'billing_thing2_parts', Thing: 'things' });
   });
 });

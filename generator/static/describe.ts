@@ -8,7 +8,8 @@ import type { AppDescription, AssociationDescription, ModelDescription, SkipReas
 import { GeneratorInputError } from '../errors.ts';
 import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
-import { parseRuby } from './ruby-ast.ts';
+import { DefNode, ModuleNode, SelfNode, StatementsNode, StringNode, type Node } from '@ruby/prism/src/nodes.js';
+import { parseRuby, type RubySource } from './ruby-ast.ts';
 import { readSchema, type TableSchema } from './schema-rb.ts';
 
 const BASES = new Set(['ActiveRecord::Base', 'ApplicationRecord']);
@@ -33,13 +34,35 @@ export async function describeRailsApp(root: string): Promise<AppDescription> {
   const prefixes = new Map<string, string>();
   for (const file of files) {
     const rel = relative(root, file).split(sep).join('/');
-    const text = await readFile(file, 'utf8');
-    sources.push(...readModels(await parseRuby(rel, text), rel));
-    // What `rails g model billing/invoice` writes in app/models/billing.rb: the namespace's table name prefix.
-    const prefix = /^module\s+(\w+)\b[\s\S]*?def\s+self\.table_name_prefix\b\s*(?:\(\s*\))?\s*[\n;]\s*["']([^"'\\]*)["']/m.exec(text);
-    if (prefix) prefixes.set(prefix[1]!, prefix[2]!);
+    const src = await parseRuby(rel, await readFile(file, 'utf8'));
+    sources.push(...readModels(src, rel));
+    for (const [module, prefix] of tableNamePrefixes(src)) prefixes.set(module, prefix);
   }
   return describeSources(sources, tables, prefixes);
+}
+
+/**
+ * Each module's `def self.table_name_prefix` returning a literal (what `rails g model billing/invoice` writes in
+ * app/models/billing.rb), by the module's full name (`Billing`, `Admin::Billing`).
+ */
+function tableNamePrefixes(src: RubySource): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const visit = (statements: Node | null, namespace: string) => {
+    if (!(statements instanceof StatementsNode)) return;
+    for (const node of statements.body) {
+      if (!(node instanceof ModuleNode)) continue;
+      const name = `${namespace}${src.text(node.constantPath)}`;
+      const body = node.body instanceof StatementsNode ? node.body.body : [];
+      for (const def of body) {
+        if (!(def instanceof DefNode) || def.name !== 'table_name_prefix' || !(def.receiver instanceof SelfNode)) continue;
+        const value = def.body instanceof StatementsNode ? def.body.body.at(-1) : def.body;
+        if (value instanceof StringNode) found.push([name, value.unescaped.value]);
+      }
+      visit(node.body, `${name}::`);
+    }
+  };
+  visit(src.program.statements, '');
+  return found;
 }
 
 async function rubyFiles(dir: string): Promise<string[]> {
@@ -62,7 +85,19 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
     return isModel(byName.get(name)?.superclass ?? null, seen);
   };
   const models = [...byName.values()].filter((m) => isModel(m.superclass) || BASES.has(m.className) && m.abstract);
-  const tableOf = (m: ModelSource) => m.tableName ?? `${m.className.includes('::') ? (prefixes.get(m.className.split('::')[0]!) ?? '') : ''}${tableize(demodulize(m.className))}`;
+  // Rails' compute_table_name: under a model class, that class's singular table name and `_` (`Thing::Part` -> thing_parts);
+  // else the innermost module's `table_name_prefix` (`Billing::Invoice` -> billing_invoices), then the class's own.
+  const tableOf = (m: ModelSource): string => {
+    if (m.tableName) return m.tableName;
+    const parts = m.className.split('::');
+    for (let i = parts.length - 1; i > 0; i--) {
+      const parent = byName.get(parts.slice(0, i).join('::'));
+      if (parent && isModel(parent.superclass) && !parent.abstract) return `${singularize(tableOf(parent))}_${tableize(demodulize(m.className))}`;
+      const prefix = prefixes.get(parts.slice(0, i).join('::'));
+      if (prefix !== undefined) return `${prefix}${tableize(demodulize(m.className))}`;
+    }
+    return tableize(demodulize(m.className));
+  };
   const primaryKeyOf = (m: ModelSource) => m.primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
 
   const described: ModelDescription[] = [];

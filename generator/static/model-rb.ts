@@ -62,22 +62,27 @@ const MACROS = new Set<string>(['belongs_to', 'has_many', 'has_one', 'has_and_be
 const SHARED_VALIDATION_KEYS = new Set(['if', 'unless', 'on', 'allow_blank', 'allow_nil', 'strict']);
 const VALIDATES_OF = /^validates_(\w+)_of$/;
 
-/** Every class defined in the file (namespaced as `Admin::User` inside `module Admin`). */
-export function readModels(src: RubySource, file: string): ModelSource[] {
-  const models: ModelSource[] = [];
+/** Every class defined in the file with its full name (`Admin::User` inside `module Admin`), outer classes first. */
+export function classNodes(src: RubySource): Array<[string, ClassNode]> {
+  const classes: Array<[string, ClassNode]> = [];
   const visit = (statements: Node | null, namespace: string) => {
     if (!(statements instanceof StatementsNode)) return;
     for (const node of statements.body) {
       if (node instanceof ModuleNode) visit(node.body, `${namespace}${src.text(node.constantPath)}::`);
       if (node instanceof ClassNode) {
         const className = `${namespace}${src.text(node.constantPath)}`;
-        models.push(readClass(node, className, src, file));
+        classes.push([className, node]);
         visit(node.body, `${className}::`);
       }
     }
   };
   visit(src.program.statements, '');
-  return models;
+  return classes;
+}
+
+/** Every class defined in the file (namespaced as `Admin::User` inside `module Admin`). */
+export function readModels(src: RubySource, file: string): ModelSource[] {
+  return classNodes(src).map(([className, node]) => readClass(node, className, src, file));
 }
 
 function readClass(node: ClassNode, className: string, src: RubySource, file: string): ModelSource {
