@@ -21,7 +21,8 @@ const CARRIED_BY_KIND: Readonly<Record<string, readonly string[]>> = {
   numericality: [...NUMERIC_OPTIONS, 'only_integer', 'odd', 'even'],
   inclusion: ['in', 'within'],
   exclusion: ['in', 'within'],
-  format: ['with', 'without'],
+  // multiline: Rails' permission for ^ and $, which the conversion keeps as line anchors.
+  format: ['with', 'without', 'multiline'],
 };
 
 export function planValidations(model: ModelDescription): ValidationPlan {
