@@ -102,17 +102,22 @@ end
   'user.rb': 'class User < ApplicationRecord\nend\n',
 };
 
+/** A Rails app in a temp folder: path -> text. */
+async function writeApp(prefix: string, files: Record<string, string>): Promise<string> {
+  const app = await mkdtemp(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(app, path)), { recursive: true });
+    await writeFile(join(app, path), text);
+  }
+  return app;
+}
+
 let root: string;
 let description: AppDescription;
 let notes: string[];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'zero-record-unsupported-'));
-  const files: Record<string, string> = { 'db/schema.rb': SCHEMA, ...Object.fromEntries(Object.entries(MODELS).map(([name, text]) => [`app/models/${name}`, text])) };
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
+  root = await writeApp('zero-record-unsupported-', { 'db/schema.rb': SCHEMA, ...Object.fromEntries(Object.entries(MODELS).map(([name, text]) => [`app/models/${name}`, text])) });
   description = await describeRailsApp(root);
   const { report } = await generate(description);
   notes = [...report.notes, ...(await sourceNotes(root, description, 'static'))].map((n) => `${n.model}: ${n.message}`);
@@ -198,8 +203,7 @@ describe("Ruby regexps as JavaScript reads them (each answer checked with Ruby's
 
 describe('namespaced models, as Rails names their tables and keys', () => {
   it('Billing::Invoice reads `invoices`, or `billing_invoices` under the module\'s table_name_prefix; its has_many keys on invoice_id', async () => {
-    const app = await mkdtemp(join(tmpdir(), 'zero-record-namespaced-'));
-    const files: Record<string, string> = {
+    const app = await writeApp('zero-record-namespaced-', {
       'db/schema.rb': `ActiveRecord::Schema[7.1].define(version: 1) do
   create_table "invoices", id: :string, force: :cascade do |t|
     t.string "number"
@@ -214,11 +218,7 @@ end
       // What `bin/rails g model billing/line_item` writes.
       'app/models/billing.rb': 'module Billing\n  def self.table_name_prefix\n    "billing_"\n  end\nend\n',
       'app/models/billing/line_item.rb': 'class Billing::LineItem < ApplicationRecord\n  belongs_to :invoice, class_name: "Billing::Invoice"\nend\n',
-    };
-    for (const [path, text] of Object.entries(files)) {
-      await mkdir(dirname(join(app, path)), { recursive: true });
-      await writeFile(join(app, path), text);
-    }
+    });
     const described = await describeRailsApp(app);
     expect(described.models.map((m) => [m.class_name, m.table])).toEqual([['Billing::Invoice', 'invoices'], ['Billing::LineItem', 'billing_line_items']]);
     // Rails: Billing::Invoice.reflect_on_association(:line_items).foreign_key is "invoice_id".
@@ -253,8 +253,7 @@ describe('a table whose primary key has no Zero type', () => {
 
 describe('table names Rails computes for nested classes and modules (each checked with ActiveRecord 6.1: table_name)', () => {
   it('the innermost module prefix, a one-line prefix, and a class nested in a model class', async () => {
-    const app = await mkdtemp(join(tmpdir(), 'zero-record-tables-'));
-    const files: Record<string, string> = {
+    const app = await writeApp('zero-record-tables-', {
       'db/schema.rb': ['a_ds', 'billing_thing2s', 'things', 'thing_parts', 'billing_thing2_parts']
         .map((t) => `  create_table "${t}", id: :string do |t|\n  end\n`)
         .join('')
@@ -267,11 +266,7 @@ describe('table names Rails computes for nested classes and modules (each checke
       'app/models/billing.rb': 'module Billing\n  def self.table_name_prefix = "billing_"\nend\n',
       'app/models/billing/thing2.rb': 'class Billing::Thing2 < ApplicationRecord\n  class Part < ApplicationRecord\n  end\nend\n',
       'app/models/thing.rb': 'class Thing < ApplicationRecord\n  class Part < ApplicationRecord\n  end\nend\n',
-    };
-    for (const [path, text] of Object.entries(files)) {
-      await mkdir(dirname(join(app, path)), { recursive: true });
-      await writeFile(join(app, path), text);
-    }
+    });
     // Rails: [A::D, Billing::Thing2, Thing::Part, Billing::Thing2::Part].map(&:table_name)
     //   => ["a_ds", "billing_thing2s", "thing_parts", "billing_thing2_parts"]
     const tables = Object.fromEntries((await describeRailsApp(app)).models.map((m) => [m.class_name, m.table]));
