@@ -7,7 +7,8 @@ import { str } from './names.ts';
 /** `type` is the Zero column type the builder makes (what the runtime's `columnTypes` reads). */
 export type ZeroColumn = { ok: true; builder: string; valueType: string; type: 'string' | 'number' | 'boolean' | 'json' } | { ok: false; reason: string };
 
-const STRING = new Set(['string', 'text', 'citext', 'uuid', 'inet', 'cidr', 'macaddr', 'time', 'interval', 'ltree']);
+// A PostgreSQL enum (`t.enum ..., enum_type:`) without a Rails `enum` is its label text in Zero, as zero-cache replicates it.
+const STRING = new Set(['string', 'text', 'citext', 'uuid', 'inet', 'cidr', 'macaddr', 'time', 'interval', 'ltree', 'enum']);
 const NUMBER = new Set(['integer', 'bigint', 'float', 'decimal']);
 /** Zero hands timestamps and dates to the client as epoch milliseconds. */
 const EPOCH = new Set(['datetime', 'timestamp', 'timestamptz', 'date']);

@@ -22,6 +22,7 @@ const SCHEMA = `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do
     t.json "settings"
     t.string "legacy_flag"
     t.integer "seats"
+    t.enum "mood", enum_type: "mood", default: "meh", null: false
   end
   create_table "videos", id: :string, force: :cascade do |t|
     t.string "title"
@@ -134,6 +135,14 @@ describe('associations Zero cannot read as Rails does are left out, with the rea
 
   it('a through over a scoped association says its rows are not filtered', () => {
     expect(notes).toContain("Post: association members: the scope (the lambda) of 'active_memberships' it goes through is not applied: its rows are not filtered by it");
+  });
+});
+
+describe('column types', () => {
+  it('a PostgreSQL enum column without a Rails enum is a string (it was left out, and a NOT NULL one blocked every insert)', async () => {
+    const { files } = await generate(description);
+    expect(files.find((f) => f.path === 'schema.ts')?.content).toMatch(/mood: z\.string\(\),/);
+    expect(notes.filter((n) => n.includes('mood'))).toEqual([]);
   });
 });
 
