@@ -124,11 +124,8 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     if (isShadowed(column)) (record[SHADOWED] as Record<string, unknown>)[column] = value;
     else record[column] = value;
   };
-  /** The record's row as the database holds it, with the associations `specs` load (RecordNotFoundError once it is gone). */
-  const rowWithIncludes = async (record: Self, specs: readonly IncludeSpec[]): Promise<RowData> => {
-    const id = read(record, model.primaryKey);
-    return findStoredRow(model, id, new Relation(model).includes(...specs.map((spec) => ({ [spec.name]: () => spec.relation }))));
-  };
+  /** The model's relation that loads what `specs` load. */
+  const including = (specs: readonly IncludeSpec[]): Relation => new Relation(model).includes(...specs.map((spec) => ({ [spec.name]: () => spec.relation })));
   const relationships = new Set(Object.keys(model.relationships));
   const associations = defineAssociations(proto, model, {
     read: (record, column) => read(record as Self, column),
@@ -148,19 +145,23 @@ function activeRecordClass(model: ModelDefinition): ActiveRecordClass {
     },
     destroyed: (record) => Object.freeze(record),
     // Rails resets the associations and reads one again when it is next read; a reader here cannot read synchronously,
-    // so what `includes` had loaded is read again now (the record's type says loaded), and the rest is dropped. Read
-    // before anything is dropped: until it resolves the record reads as before.
-    async reloaded(record) {
+    // so what `includes` had loaded is read again, in reload's own read (the record's type says loaded), and the rest
+    // is dropped.
+    reloadRelation(record) {
       const included = associations.included(record);
-      const row = included.length > 0 ? await rowWithIncludes(record as Self, included) : undefined;
+      return included.length > 0 ? including(included) : undefined;
+    },
+    reloaded(record, row) {
+      const included = associations.included(record);
       associations.forget(record);
-      if (row) for (const spec of included) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
+      for (const spec of included) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
     },
     // A write that changed a key of what `includes` loaded (`update({ client_id })`) reads it again, for the same reason.
     async written(record) {
       const stale = associations.included(record, true);
-      const row = stale.length > 0 ? await rowWithIncludes(record as Self, stale) : undefined;
-      if (row) for (const spec of stale) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
+      if (stale.length === 0) return;
+      const row = await findStoredRow(model, read(record as Self, model.primaryKey), including(stale));
+      for (const spec of stale) associations.hold(record, spec.name, associationValue(spec, row[spec.name]), spec);
     },
     // The record's own belongs_to writer (associations.ts).
     assignAssociation: (record, name, value) => void ((record as Self)[name] = value),

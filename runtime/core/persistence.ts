@@ -327,10 +327,11 @@ async function destroyRecord(store: RecordStore, record: object, options: WriteO
 
 async function reload(store: RecordStore, record: object): Promise<void> {
   const { model } = store;
-  const row = await findStoredRow(model, store.original(record)[model.primaryKey]);
+  // One read, before anything changes: a row that is gone leaves the record as it was.
+  const row = await findStoredRow(model, store.original(record)[model.primaryKey], store.reloadRelation?.(record));
   store.stored(record, row, model.columns);
   store.state(record).persisted();
-  await store.reloaded(record);
+  store.reloaded(record, row);
 }
 
 /**

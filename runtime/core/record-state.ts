@@ -8,6 +8,7 @@
  * once, in persistence.ts.
  */
 import type { ModelDefinition } from './config.ts';
+import type { Relation } from './relation.ts';
 import { Errors, NO_SIGNAL, type ChangeSignal } from './record-errors.ts';
 import type { RowData } from './zero-types.ts';
 import { assignedValue } from './column-cast.ts';
@@ -119,8 +120,13 @@ export interface RecordStore {
   stored(record: object, row: Readonly<RowData>, columns: readonly string[]): void;
   /** After `destroy`: ActiveRecord records freeze, as Rails freezes destroyed records. */
   destroyed(record: object): void;
-  /** After `reload`: loaded associations are reset, as Rails resets them. */
-  reloaded(record: object): Promise<void> | void;
+  /**
+   * The relation `reload` reads the row through, when a flavour wants more than the columns on it (what `includes`
+   * had loaded, read again in the same read); absent or undefined: the model's.
+   */
+  readonly reloadRelation?: (record: object) => Relation | undefined;
+  /** After `reload` read `row` (through `reloadRelation`): loaded associations are reset, as Rails resets them. */
+  reloaded(record: object, row: Readonly<RowData>): void;
   /** After a save or `update_columns` wrote the record: what depended on the keys it changed is brought up to date. */
   readonly written?: (record: object) => Promise<void>;
   /** Assigns a belongs_to its record (`new({ client })`); absent where a flavour assigns foreign keys only. */
