@@ -90,13 +90,15 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
   const tableOf = (m: ModelSource): string => {
     if (m.tableName) return m.tableName;
     const parts = m.className.split('::');
+    const own = tableize(demodulize(m.className));
     for (let i = parts.length - 1; i > 0; i--) {
-      const parent = byName.get(parts.slice(0, i).join('::'));
-      if (parent && isModel(parent.superclass) && !parent.abstract) return `${singularize(tableOf(parent))}_${tableize(demodulize(m.className))}`;
-      const prefix = prefixes.get(parts.slice(0, i).join('::'));
-      if (prefix !== undefined) return `${prefix}${tableize(demodulize(m.className))}`;
+      const outer = parts.slice(0, i).join('::');
+      const parent = byName.get(outer);
+      if (parent && isModel(parent.superclass) && !parent.abstract) return `${singularize(tableOf(parent))}_${own}`;
+      const prefix = prefixes.get(outer);
+      if (prefix !== undefined) return `${prefix}${own}`;
     }
-    return tableize(demodulize(m.className));
+    return own;
   };
   const primaryKeyOf = (m: ModelSource) => m.primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
 

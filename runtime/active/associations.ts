@@ -9,7 +9,8 @@ import type { ModelDefinition } from '../core/config.ts';
 import type { LoadedNames, ReadableAssociation } from '../core/loaded.ts';
 import { associationRelation } from '../core/association-reader.ts';
 import { associationHops } from '../core/relationships.ts';
-import { QueryError, describeValue } from '../core/errors.ts';
+import { QueryError } from '../core/errors.ts';
+import { assertRecordOf } from '../core/record-of.ts';
 import { Relation, type IncludeSpec } from '../core/relation.ts';
 import { ActiveRelation } from './relation.ts';
 import type { ActiveRecordInstance } from './record.ts';
@@ -163,11 +164,7 @@ function assignBelongsTo(model: ModelDefinition, name: string, record: object, v
   }
   let key: unknown = null;
   if (value !== null && value !== undefined) {
-    // Rails' AssociationTypeMismatch.
-    const given = typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value;
-    if (given !== associated.className) {
-      throw new QueryError(`${model.className}#${name}=: ${associated.className} expected, got ${describeValue(value)} which is an instance of ${given}`);
-    }
+    assertRecordOf(associated.className, value, `${model.className}#${name}=`);
     const unsaved = (value as { new_record_p?: () => boolean }).new_record_p?.() === true;
     // The column the association points at: the primary key, or Rails' `primary_key:`.
     key = (value as Record<string, unknown>)[hop.destField[0]!];

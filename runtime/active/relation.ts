@@ -369,8 +369,8 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
 
   /**
    * Rails' `client.jobs << job` (its alias `push`): each record's key becomes the owner's and the record is saved, in
-   * turn. Resolves true, or false at the first record that does not save (it keeps its errors; those before it stay
-   * saved). Rails answers the collection; a relation here is awaitable, so a promise of it would load it instead.
+   * turn. Resolves true, or false when a record is invalid: then none is saved (Rails rolls back), and it keeps its
+   * errors. Rails answers the collection; a relation here is awaitable, so a promise of it would load it instead.
    * @throws QueryError on any other relation, or for a record of another model; RecordNotSavedError for an unsaved owner.
    */
   push(...records: (T | readonly T[])[]): Promise<boolean> {
@@ -384,14 +384,17 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
 
   /**
    * Rails' `client.jobs.delete(job, ...)` (records, or keys found in the collection): they leave the collection as the
-   * has_many's `dependent:` says: destroyed (`:destroy`), deleted (`:delete_all`), else their key set to NULL, where
-   * they are in it. Resolves to the records.
+   * has_many's `dependent:` says: destroyed (`:destroy`), deleted (`:delete_all`), else their key set to NULL, the last
+   * two where they are in it. Resolves to the records.
    */
   delete(...records: (T | string | number | readonly (T | string | number)[])[]): Promise<T[]> {
     return deleteFromCollection(this, records, (keys) => this.find(keys) as never) as Promise<T[]>;
   }
 
-  /** Rails' `client.jobs.destroy(job, ...)` (records, or keys found in the collection): destroys each; resolves to them. */
+  /**
+   * Rails' `client.jobs.destroy(job, ...)` (records, or keys found in the collection): destroys each; resolves to them.
+   * @throws RecordNotDestroyedError where a dependent refuses, as Rails' `destroy!` there.
+   */
   destroy(...records: (T | string | number | readonly (T | string | number)[])[]): Promise<T[]> {
     return destroyFromCollection(this, records, (keys) => this.find(keys) as never) as Promise<T[]>;
   }

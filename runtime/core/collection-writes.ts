@@ -6,7 +6,8 @@
  */
 import { collectionOf, type Collection } from './association-reader.ts';
 import { assertNullable, deleteAll, updateAll } from './bulk-writes.ts';
-import { QueryError, RecordNotSavedError, describeValue } from './errors.ts';
+import { QueryError, RecordNotSavedError } from './errors.ts';
+import { assertRecordOf } from './record-of.ts';
 import type { Relation } from './relation.ts';
 import type { WriteOptions } from './zero-write.ts';
 
@@ -25,15 +26,6 @@ interface CollectionRecord {
   valid_p(): boolean;
   write_attribute(name: string, value: unknown): unknown;
   read_attribute(name: string): unknown;
-}
-
-/**
- * Rails' AssociationTypeMismatch, as a QueryError: `value` must be a record of `className`. `context` names the call.
- * Records are told apart by their class's name, which each flavour gives its records (`Job`).
- */
-export function assertRecordOf(className: string, value: unknown, context: string): void {
-  const given = typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'Object') : typeof value;
-  if (given !== className) throw new QueryError(`${context}: ${className} expected, got ${describeValue(value)} which is an instance of ${given}`);
 }
 
 /** The has_many `relation` is as its reader returned it; `method` is refused on any other relation, as Rails has it only there. */
@@ -87,8 +79,8 @@ async function recordsOf(relation: Relation, args: readonly unknown[], context: 
 
 /**
  * Rails' `client.jobs.delete(job, ...)`: the records (or keys in the collection) leave it as the has_many's `dependent:`
- * says: destroyed (`:destroy`), deleted without callbacks (`:delete_all`), else their key set to NULL, and only where
- * they are in the collection (a record of another owner is left as it is). Resolves to the records given.
+ * says: destroyed (`:destroy`, another owner's record too, as Rails does), deleted without callbacks (`:delete_all`),
+ * else their key set to NULL, the last two only where they are in the collection. Resolves to the records given.
  */
 export async function deleteFromCollection(
   relation: Relation,

@@ -118,13 +118,13 @@ export function camelize(word: string): string {
     .join('');
 }
 
-/** `LineItem` -> `line_item`. */
 /** Rails' `demodulize`: `Billing::Invoice` -> `Invoice`. */
 export function demodulize(className: string): string {
   const at = className.lastIndexOf('::');
   return at < 0 ? className : className.slice(at + 2);
 }
 
+/** `LineItem` -> `line_item`. */
 export function underscore(word: string): string {
   return word
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

@@ -3,6 +3,7 @@
  * before `excluding` and `include?` read a record's id; and a row's identity across models.
  */
 import type { ModelDefinition } from './config.ts';
+import { QueryError, describeValue } from './errors.ts';
 
 /** The value has no record's key: it is not a record (or handle) of the model. */
 export const NOT_A_RECORD: unique symbol = Symbol('not a record');
@@ -22,4 +23,14 @@ export function recordKeyOf(model: ModelDefinition, record: unknown): unknown {
 /** A row's identity across models (its table and key), for the sets that keep a walk from visiting it twice. */
 export function rowKey(model: ModelDefinition, id: unknown): string {
   return `${model.table}\u0000${JSON.stringify(id)}`;
+}
+
+/**
+ * Rails' AssociationTypeMismatch, as a QueryError: `value` must be a record of `className` (a belongs_to assigned, a
+ * record added to a collection). Records are told apart by their class's name, which each flavour gives its records
+ * (`Job`). `context` names the call.
+ */
+export function assertRecordOf(className: string, value: unknown, context: string): void {
+  const given = typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'Object') : typeof value;
+  if (given !== className) throw new QueryError(`${context}: ${className} expected, got ${describeValue(value)} which is an instance of ${given}`);
 }
