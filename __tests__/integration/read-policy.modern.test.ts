@@ -145,6 +145,28 @@ describe('read policy on find(id): the find query, whose argument is only the ke
   });
 });
 
+describe("conditions on a joined table (joins, where on an association's columns)", () => {
+  it("run on zero-cache on one joined row, and the joined table's read policy holds inside them, so a user cannot probe rows hidden from them", async () => {
+    const model = (z: ReturnType<typeof signIn>, table: 'clients' | 'jobs', query: typeof queries.job.relation) =>
+      ActiveRecord.createModel(defineModel({ schema: modernSchema, table, zero: z, query }));
+    const [alice, mallory] = [signIn('alice'), signIn('mallory')];
+    const [AliceClient, AliceJob, MalloryClient] = [model(alice, 'clients', queries.client.relation), model(alice, 'jobs', queries.job.relation), model(mallory, 'clients', queries.client.relation)];
+    const [client, job] = [newId(), newId()];
+    const secret = `merger ${newId()}`;
+    await env.sql`INSERT INTO clients (id, name) VALUES (${client}, 'Acme')`;
+    await env.sql`INSERT INTO jobs (id, title, status, owner_id, client_id) VALUES (${job}, ${secret}, 'active', 'alice', ${client})`;
+    await env.sql`INSERT INTO tasks (id, job_id, title, done, position) VALUES (${newId()}, ${job}, 'prime', false, 1), (${newId()}, ${job}, 'coat', false, 2)`;
+    const nonEmpty = (ids: readonly unknown[]) => (ids.length > 0 ? ids : undefined);
+    expect(await waitForValue("alice's client found by her job's title", async () => nonEmpty(await AliceClient.joins('jobs').where({ jobs: { title: secret } }).ids()))).toEqual([client]);
+    // One task with both conditions, as Rails' join reads them: 'prime' is first, not second.
+    expect(await AliceJob.where({ tasks: { title: 'prime' } }).where({ tasks: { position: 2 } }).ids()).toEqual([]);
+    expect(await AliceJob.where({ tasks: { title: 'prime' } }).where({ tasks: { position: 1 } }).ids()).toEqual([job]);
+    // Mallory reads the client (clients have no read policy), but not through a job she may not read.
+    expect(await waitForValue("mallory's read of the client", async () => nonEmpty(await MalloryClient.where({ id: client }).ids()))).toEqual([client]);
+    expect(await MalloryClient.where({ jobs: { title: secret } }).ids()).toEqual([]);
+  });
+});
+
 describe('write policy', () => {
   it("refuses a change to someone else's row: the mutation fails with an app error and PostgreSQL is unchanged", async () => {
     const mallory = signIn('mallory');

@@ -43,6 +43,7 @@ const relations: [string, () => Relation][] = [
   ['includes with a shaped association', () => m.Job.includes('client', { tasks: (t) => t.where({ position: { gte: 1 } }).order('position desc').limit(5) })],
   ['none', () => m.Job.none()],
   ['where_associated (EXISTS) in an or', () => m.Job.where({ status: 'done' }).or(m.Job.where_associated('tasks').where({ status: 'active' }))],
+  ['joins and conditions on joined tables (EXISTS with conditions, one per relationship)', () => m.Job.joins('tasks').where({ tasks: { title: 'Primer' } }).not({ title: 'x', client: { name: 'Acme' } })],
   ['where_missing (its relationship loaded one row deep)', () => m.Job.where_missing('client').includes('tasks').limit(3)],
   ['rewhere, merge, excluding, unscope', () => m.Job.active().rewhere({ status: 'done' }).merge(m.Job.where({ priority: 3 })).excluding('j9').unscope({ where: 'country' })],
   ['in_order_of (the list order and the limit stay on the client)', () => m.Job.order('title').in_order_of('status', ['done', null, 'active']).limit(2)],
@@ -177,6 +178,12 @@ function nested(depth: number): unknown {
   for (let i = 0; i < depth; i++) cond = { op: i % 2 ? 'and' : 'or', conds: [cond, cmp('id', '=', `j${i}`)] };
   return { where: cond };
 }
+/** `depth` EXISTS, each inside the last (jobs -> client -> jobs ...). */
+function joinedDeep(depth: number): unknown {
+  let cond: unknown = cmp('id', '=', 'x');
+  for (let i = depth - 1; i >= 0; i--) cond = { op: 'exists', relationship: i % 2 ? 'jobs' : 'client', negated: false, where: cond };
+  return cond;
+}
 const cyclic: Record<string, unknown> = {};
 cyclic.where = cyclic;
 
@@ -206,7 +213,12 @@ describe('hostile specs get InvalidRelationSpecError naming the fault', () => {
     ['exists on an inherited name', { where: { op: 'exists', relationship: 'constructor', negated: true } }, 'where.relationship', 'unknown relationship "constructor"'],
     ['exists without negated', { where: { op: 'exists', relationship: 'client' } }, 'where.negated', 'expected false (NOT EXISTS is not supported), got undefined'],
     ['NOT EXISTS (Zero clients cannot run it)', { where: { op: 'exists', relationship: 'client', negated: true } }, 'where.negated', 'expected false (NOT EXISTS is not supported), got true'],
-    ['exists smuggling a subquery', { where: { op: 'exists', relationship: 'tasks', negated: false, where: cmp('title', '=', 'x') } }, 'where', "unknown key 'where' in a 'exists' condition"],
+    // A joined table's conditions are checked against that table, as deep as they go.
+    ['a joined table\'s unknown column', { where: { op: 'exists', relationship: 'tasks', negated: false, where: cmp('password', '=', 'x') } }, 'where.where.column', "unknown column \"password\" of 'tasks'"],
+    ['a joined table\'s value of the wrong type', { where: { op: 'exists', relationship: 'client', negated: false, where: cmp('name', '=', 1) } }, 'where.where.value', "column 'name' of 'clients' holds strings"],
+    ['NOT EXISTS with conditions', { where: { op: 'exists', relationship: 'tasks', negated: true, where: cmp('title', '=', 'x') } }, 'where.negated', 'NOT EXISTS is not supported'],
+    ['EXISTS nested past the depth cap', { where: joinedDeep(9) }, `where${'.where'.repeat(8)}`, 'conditions nested deeper than 8'],
+    ['EXISTS with an unknown key', { where: { op: 'exists', relationship: 'tasks', negated: false, sql: 'true' } }, 'where', "unknown key 'sql' in a 'exists' condition"],
     ['not an object', 'DROP TABLE jobs', '', 'expected an object'],
     ['null', null, '', 'expected an object'],
     ['an array', [], '', 'expected an object'],

@@ -202,11 +202,13 @@ describe('the query endpoint', () => {
     expect(JSON.stringify(where)).toContain('"alias":"zsubq_project"');
     // A `__proto__` key is a column name like any other (unknown here), not a prototype that would empty the hash.
     const proto = through({ projects: { read: () => JSON.parse('{"__proto__":{"owner_id":"alice"}}') as never } });
-    await expect(ast(proto, 'project.find', ['p1'])).rejects.toThrow(/unknown column '__proto__'/);
-    // A relationship given anything but a hash is the app's mistake, refused naming it (as an unknown column is).
-    const wrong = through({ notes: { read: () => ({ project: 'p1' }) } });
-    await expect(ast(wrong, 'notes.all', [])).rejects.toThrow(/the read policy of notes: 'project' is a relationship of notes; give the conditions its row must meet as a hash/);
-    await Promise.all([plain, policed, nested, wrong].map((s) => s.close()));
+    await expect(ast(proto, 'project.find', ['p1'])).rejects.toThrow(/the read policy of projects: '__proto__' is neither a column nor a relationship of Project/);
+    // A belongs_to given its key compares the key, as `where({ project: 'p1' })` does; a has_many has no key to compare.
+    const byKey = through({ notes: { read: () => ({ project: 'p1' }) } });
+    expect((await ast(byKey, 'notes.all', [])).ast?.where).toEqual({ type: 'simple', left: { type: 'column', name: 'project_id' }, op: '=', right: { type: 'literal', value: 'p1' } });
+    const wrong = through({ projects: { read: () => ({ notes: 'n1' }) } });
+    await expect(ast(wrong, 'project.find', ['p1'])).rejects.toThrow(/the read policy of projects: unknown column 'notes' for Project/);
+    await Promise.all([plain, policed, nested, byKey, wrong].map((s) => s.close()));
   });
 
   it("takes a relationship through a junction table in a read policy, as Zero's whereExists over it", async () => {

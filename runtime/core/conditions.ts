@@ -8,7 +8,8 @@
 import type { ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { enumStoredOrSelf } from './enums.ts';
-import { associationHops } from './relationships.ts';
+import { associationHops, relatedModel, tableRelationships } from './relationships.ts';
+import { singularize } from './inflect.ts';
 
 /** A column value Zero can compare. */
 export type Scalar = string | number | boolean;
@@ -33,8 +34,11 @@ export interface Match {
 }
 /** One column's condition in a `where` hash. */
 export type WhereValue = Scalar | Date | null | readonly (Scalar | Date | null)[] | Range | Match;
-/** A Rails `where` hash: column -> value, array (IN), null (IS NULL), range or pattern match. */
-export type WhereHash = Readonly<Record<string, WhereValue>>;
+/**
+ * A Rails `where` hash: column -> value, array (IN), null (IS NULL), range or pattern match; a relationship's name (or
+ * its table's) -> the where hash its associated row must meet (Rails' `joins(:client).where(clients: { name: })`).
+ */
+export type WhereHash = { readonly [name: string]: WhereValue | WhereHash };
 
 /** A condition tree with SQL's three-valued semantics; plain JSON, so it travels in a relation spec. */
 export type Condition =
@@ -42,8 +46,12 @@ export type Condition =
   | { readonly op: 'and'; readonly conds: readonly Condition[] }
   | { readonly op: 'or'; readonly conds: readonly Condition[] }
   | { readonly op: 'const'; readonly value: boolean }
-  /** Rails' `where.associated(name)` (Zero's `whereExists`); `negated` is `where.missing(name)`. */
-  | { readonly op: 'exists'; readonly relationship: string; readonly negated: boolean };
+  /**
+   * Rails' `where.associated(name)` / `joins(name)` (Zero's `whereExists`); `negated` is `where.missing(name)`. `where`:
+   * the conditions the associated row meets, as Rails' conditions on a joined table (never negated: `not` goes inside,
+   * as Rails' NOT applies to the joined row's columns; see join-conditions.ts).
+   */
+  | { readonly op: 'exists'; readonly relationship: string; readonly negated: boolean; readonly where?: Condition };
 
 const COMPLEMENT: Readonly<Record<Operator, Operator>> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN', IS: 'IS NOT', 'IS NOT': 'IS',
@@ -101,7 +109,7 @@ export function negate(cond: Condition): Condition {
     case 'const':
       return cond.value ? FALSE : TRUE;
     case 'exists':
-      return { ...cond, negated: !cond.negated };
+      return cond.where ? { ...cond, where: negate(cond.where) } : { ...cond, negated: !cond.negated };
   }
 }
 
@@ -124,9 +132,19 @@ export function simplify(cond: Condition): Condition {
       });
       return changed ? join(cond.op, conds) : cond;
     }
+    case 'exists': {
+      if (!cond.where) return cond;
+      const where = simplify(cond.where);
+      return where === cond.where ? cond : joinedRow(cond.relationship, where);
+    }
     default:
       return cond;
   }
+}
+
+/** An EXISTS whose associated row meets `where` (a bare one when `where` is always true). */
+export function joinedRow(relationship: string, where: Condition): Condition {
+  return where.op === 'const' && where.value ? { op: 'exists', relationship, negated: false } : { op: 'exists', relationship, negated: false, where };
 }
 
 function isMatch(value: unknown): value is Match {
@@ -250,7 +268,52 @@ export function hashCondition(model: ModelDefinition, hash: WhereHash, context: 
   if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) {
     throw new QueryError(`${context}: expected a hash of column -> value, got ${describeValue(hash)}`);
   }
-  return and(Object.entries(hash).map(([name, value]) => (model.columns.includes(name) ? columnCondition(model, name, value, context) : associationCondition(model, name, value, context))));
+  return and(
+    Object.entries(hash).map(([name, value]) =>
+      model.columns.includes(name)
+        ? columnCondition(model, name, value, context)
+        : isPlainHash(value)
+          ? joinCondition(model, name, value, context)
+          : associationCondition(model, name, value as WhereValue, context),
+    ),
+  );
+}
+
+/** An object literal (not a record, a Date, or an array): a relationship's conditions rather than its record. */
+function isPlainHash(value: unknown): value is WhereHash {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Rails' conditions on a joined table, `where(clients: { name: 'Acme' })`: the rows whose associated row meets them,
+ * as Zero's EXISTS. The key is the relationship's name, its plural (`clients` for `client`), or the table it reaches,
+ * as Rails' predicate builder takes an association or a table name.
+ */
+function joinCondition(model: ModelDefinition, key: string, hash: WhereHash, context: string): Condition {
+  const relationship = joinedRelationship(model, key, context);
+  // Rails' `where(clients: {})` is `1=0`, as an empty list is.
+  if (Object.keys(hash).length === 0) return FALSE;
+  const where = hashCondition(relatedModel(model, relationship), hash, `${context}, ${relationship}`);
+  // An EXISTS per condition, as Rails keeps a predicate per column (rewhere and unscope remove them one by one);
+  // join-conditions.ts makes them one EXISTS again before the spec is sent.
+  return and((where.op === 'and' ? where.conds : [where]).map((c) => joinedRow(relationship, c)));
+}
+
+function joinedRelationship(model: ModelDefinition, key: string, context: string): string {
+  const relationships = tableRelationships(model.schema, model.table);
+  if (Object.hasOwn(relationships, key)) return key;
+  const singular = singularize(key);
+  if (Object.hasOwn(relationships, singular)) return singular;
+  const reaching = Object.keys(relationships).filter((name) => relationships[name]!.at(-1)!.destSchema === key);
+  if (reaching.length === 1) return reaching[0]!;
+  const known = Object.keys(relationships);
+  throw new QueryError(
+    reaching.length > 1
+      ? `${context}: '${key}' is the table of several relationships of ${model.className} (${reaching.join(', ')}); name the relationship`
+      : `${context}: '${key}' is neither a column nor a relationship of ${model.className} (columns: ${model.columns.join(', ')}; relationships: ${known.join(', ') || 'none'})`,
+  );
 }
 
 /**
@@ -279,7 +342,7 @@ export interface ExpressionBuilder<E> {
   and(...conds: E[]): E;
   or(...conds: E[]): E;
   not(cond: E): E;
-  exists(relationship: string): E;
+  exists(relationship: string, build?: (query: { where(build: (eb: ExpressionBuilder<E>) => E): unknown }) => unknown): E;
 }
 
 /** Condition -> ZQL expression. */
@@ -295,7 +358,8 @@ export function toExpression<E>(eb: ExpressionBuilder<E>, cond: Condition): E {
       // ZQL: an empty AND matches every row, an empty OR none (verified against Zero 1.9).
       return cond.value ? eb.and() : eb.or();
     case 'exists': {
-      const exists = eb.exists(cond.relationship);
+      const where = cond.where;
+      const exists = where ? eb.exists(cond.relationship, (q) => q.where((inner) => toExpression(inner, where))) : eb.exists(cond.relationship);
       return cond.negated ? eb.not(exists) : exists;
     }
   }

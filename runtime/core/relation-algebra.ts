@@ -26,16 +26,21 @@ function predicates(where: Condition): readonly Condition[] {
   return where.op === 'const' && where.value ? [] : [where];
 }
 
-/** The columns a predicate compares, or undefined when it also holds something that is not a comparison (EXISTS, a constant). */
-export function columnsOf(cond: Condition, into = new Set<string>()): Set<string> | undefined {
+/**
+ * The columns a predicate compares, a joined table's as `client.name` (Rails' `clients.name`), or undefined when it also
+ * holds something that is not a comparison (a bare EXISTS, a constant).
+ */
+export function columnsOf(cond: Condition, into = new Set<string>(), prefix = ''): Set<string> | undefined {
   switch (cond.op) {
     case 'cmp':
-      into.add(cond.column);
+      into.add(prefix + cond.column);
       return into;
     case 'and':
     case 'or':
-      for (const c of cond.conds) if (!columnsOf(c, into)) return undefined;
+      for (const c of cond.conds) if (!columnsOf(c, into, prefix)) return undefined;
       return into.size > 0 ? into : undefined;
+    case 'exists':
+      return cond.where ? columnsOf(cond.where, into, `${prefix}${cond.relationship}.`) : undefined;
     default:
       return undefined;
   }
@@ -136,14 +141,15 @@ export function requiresMissing(cond: Condition): boolean {
 }
 
 /**
- * Rails 7's `invert_where`: NOT of the conditions, except that a `where_associated` predicate is Rails' INNER JOIN (with
- * the associated key IS NOT NULL, always true under it): the join stays, and the rest is negated under it. So
- * `where_associated('client').invert_where()` matches nothing, as in Rails. `where_missing`'s LEFT JOIN is negated as
- * its IS NULL, which `negate` does.
+ * Rails 7's `invert_where`: NOT of the conditions, except that a `where_associated` or `joins` predicate is Rails' INNER
+ * JOIN (with the associated key IS NOT NULL, always true under it): the join stays, and the rest is negated under it. So
+ * `where_associated('client').invert_where()` matches nothing, as in Rails; conditions on a joined table are negated on
+ * its row (`negate`), and the join stays required (join-conditions.ts). `where_missing`'s LEFT JOIN is negated as its
+ * IS NULL, which `negate` does.
  */
 export function invertedWhere(where: Condition): Condition {
   const all = predicates(where);
-  const joins = all.filter((p) => p.op === 'exists' && !p.negated);
+  const joins = all.filter((p) => p.op === 'exists' && !p.negated && !p.where);
   return and([...joins, negate(and(all.filter((p) => !joins.includes(p))))]);
 }
 

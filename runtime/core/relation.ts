@@ -3,6 +3,7 @@
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
 import { associationHops } from './relationships.ts';
+import { joinConditions, joinedWhere, type JoinArg } from './join-conditions.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
@@ -293,6 +294,18 @@ export class Relation {
     return this.#exists(relationships, true, 'where_missing');
   }
 
+  /**
+   * Rails' `joins('client', { tasks: 'comments' })`: the rows that have the associated rows (an INNER JOIN), as Zero's
+   * EXISTS; conditions on the joined tables (`where({ clients: { name } })`) then read the joined row. A has_many's join
+   * repeats a row per associated row in Rails; EXISTS gives each row once (as Rails' `distinct` would). Names only: Zero
+   * runs no SQL.
+   */
+  joins(...associations: JoinArg[]): this {
+    const context = `${this.model.className}.joins`;
+    if (associations.length === 0) throw new QueryError(`${context}: name at least one relationship`);
+    return this.spawn({ where: and([this.state.where, ...joinConditions(this.model, associations, context)]) });
+  }
+
   #exists(relationships: readonly string[], negated: boolean, method: string): this {
     if (relationships.length === 0) throw new QueryError(`${this.model.className}.${method}: name at least one relationship`);
     for (const name of relationships) this.associatedModel(name);
@@ -507,7 +520,7 @@ export class Relation {
   #compile(): Compiled {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
-    const { where, missing } = splitMissing(simplify(rowCondition(this.state)));
+    const { where, missing } = splitMissing(joinedWhere(this.model.schema, this.model.table, simplify(rowCondition(this.state)), this.model.className));
     const byList = ordersByList(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;

@@ -10,8 +10,8 @@
  * - `validateFindKey(schema, table, column, input, limits)`: the argument of a find query, a value of the key column.
  * Allow-lists come from the Zero schema: the table's columns (json columns cannot be compared or ordered), the operators the
  * runtime compiles to, and the table's relationships (includes are checked against the relationship's destination table;
- * an `exists` condition, Rails' `where.associated`, names one of them and counts as a node; NOT EXISTS is refused, since
- * Zero's client cannot run it).
+ * an `exists` condition, Rails' `where.associated` or `joins`, names one of them and counts as a node, its `where` checked
+ * against the relationship's last table, one level deeper; NOT EXISTS is refused, since Zero's client cannot run it).
  * Zero's own builder would reject some of this too, but as a crash deep in ZQL; upstream treats unbounded client-shaped
  * queries as a denial-of-service risk, hence the caps.
  */
@@ -19,6 +19,7 @@ import { InvalidRelationSpecError, describeValue } from './errors.ts';
 import { OPERATORS, PATTERN_OPERATORS, patternProblem, type Condition, type Operator } from './conditions.ts';
 import type { RelationSpec } from './relation-spec.ts';
 import type { AnySchema } from './zero-types.ts';
+import { tableRelationships, type Hop } from './relationships.ts';
 
 /** Caps on a spec; every field optional where taken (the rest default). */
 export interface SpecLimits {
@@ -52,7 +53,7 @@ const SPEC_KEYS: ReadonlySet<string> = new Set(['where', 'order', 'limit', 'offs
 interface TableShape {
   readonly columns: Readonly<Record<string, { readonly type: string }>>;
 }
-type RelationshipShape = readonly { readonly destSchema: string }[];
+type RelationshipShape = readonly Hop[];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -153,10 +154,12 @@ class Checker {
         if (typeof input.value !== 'boolean') this.fail(`${path}.value`, `expected true or false, got ${describeValue(input.value)}`);
         return;
       case 'exists': {
-        keys(['op', 'relationship', 'negated']);
-        this.relationship(table, input.relationship, `${path}.relationship`);
+        keys(['op', 'relationship', 'negated', 'where']);
+        const hops = this.relationship(table, input.relationship, `${path}.relationship`);
         // Zero's client cannot run NOT EXISTS (the runtime filters where_missing itself), so no client asks for it.
         if (input.negated !== false) this.fail(`${path}.negated`, `expected false (NOT EXISTS is not supported), got ${describeValue(input.negated)}`);
+        // The joined row's conditions, on the relationship's last table.
+        if (input.where !== undefined) this.condition(hops[hops.length - 1]!.destSchema, input.where, `${path}.where`, depth + 1);
         return;
       }
       default:
@@ -189,10 +192,7 @@ class Checker {
 
   /** The hops of relationship `name` of `table` (includes and EXISTS conditions name only the schema's relationships). */
   relationship(table: string, name: unknown, path: string): RelationshipShape {
-    const relationships = ((this.schema.relationships as Record<string, Record<string, RelationshipShape>> | undefined)?.[table] ?? {}) as Record<
-      string,
-      RelationshipShape
-    >;
+    const relationships = tableRelationships(this.schema, table);
     if (typeof name !== 'string' || !Object.hasOwn(relationships, name)) {
       this.fail(path, `unknown relationship ${describeValue(name)} of '${table}' (relationships: ${Object.keys(relationships).join(', ') || 'none'})`);
     }

@@ -3,7 +3,7 @@
  * mutator path, so the endpoints enforce these. Keys are Zero table names (`jobs`).
  */
 import type { Schema } from '@rocicorp/zero';
-import type { WhereValue } from '../core/conditions.ts';
+import type { WhereHash } from '../core/conditions.ts';
 import { ConfigError } from '../core/errors.ts';
 
 /** A row as the database holds it (Zero client names, values as Zero types them). */
@@ -38,11 +38,12 @@ export interface PolicyReads {
 }
 
 /**
- * A read policy's conditions: a where hash of the table's own columns (`{ owner_id: ctx.userID }`), where the name of
- * one of its relationships takes the conditions its associated row must meet: rows owned through a parent
- * (`{ job: { owner_id: ctx.userID } }`, Rails' `joins(:job).where(jobs: { owner_id: ... })`), to any depth.
+ * A read policy's conditions: a where hash, as `where` takes it, of the table's own columns (`{ owner_id: ctx.userID }`),
+ * where the name of one of its relationships takes the conditions its associated row must meet: rows owned through a
+ * parent (`{ job: { owner_id: ctx.userID } }`, Rails' `joins(:job).where(jobs: { owner_id: ... })`), to any depth; the
+ * conditions given one relationship are met by one row (`{ members: { user_id, role: 'admin' } }`: one member, both).
  */
-export type ReadPolicyHash = { readonly [name: string]: WhereValue | ReadPolicyHash };
+export type ReadPolicyHash = WhereHash;
 
 /** One table's policies: which rows a context may read, which changes it may make. */
 export interface ModelPolicy<C> {

@@ -5,11 +5,11 @@
  * neither rows nor their existence leak. The AST is in server names (Zero maps it before answering),
  * so the policy's columns are mapped here the same way.
  */
-import { relationshipHops, type Hop } from '../core/relationships.ts';
+import { relationshipHops, schemaModel, type Hop } from '../core/relationships.ts';
 import type { AST, Condition as AstCondition, Schema } from '@rocicorp/zero';
-import { hashCondition, type Condition, type WhereValue } from '../core/conditions.ts';
-import { ConfigError, QueryError } from '../core/errors.ts';
-import { defineModel, type ModelDefinition } from '../core/config.ts';
+import { hashCondition, type Condition } from '../core/conditions.ts';
+import { joinedWhere } from '../core/join-conditions.ts';
+import { ConfigError } from '../core/errors.ts';
 import type { Policies, ReadPolicyHash } from './policies.ts';
 
 interface ServerNames {
@@ -29,94 +29,68 @@ function serverNames(schema: Schema): ServerNames {
   };
 }
 
-function toAstCondition(cond: Condition, column: (name: string) => string): AstCondition {
-  switch (cond.op) {
-    case 'cmp':
-      return {
-        type: 'simple',
-        left: { type: 'column', name: column(cond.column) },
-        op: cond.operator,
-        right: { type: 'literal', value: cond.value as string | number | boolean | null | readonly (string | number | boolean)[] },
-      } as AstCondition;
-    case 'and':
-    case 'or':
-      return { type: cond.op, conditions: cond.conds.map((c) => toAstCondition(c, column)) } as AstCondition;
-    case 'const':
-      // An empty AND matches every row, an empty OR none (as the runtime compiles them to ZQL).
-      return { type: cond.value ? 'and' : 'or', conditions: [] } as AstCondition;
-    case 'exists':
-      // A read policy's where hash (hashCondition) never produces EXISTS (a relationship's conditions are built apart,
-      // existsThrough); say so rather than drop it.
-      throw new ConfigError('Invalid read policy', [`a read policy is a where hash; it cannot require the relationship '${cond.relationship}'`]);
-  }
-}
-
 /**
  * The read policies of `schema`'s tables, ready to evaluate per request: `(ctx)` gives each table's policy as an AST
- * condition keyed by server table name. Models and name mappings are made once, here.
+ * condition keyed by server table name. A policy is a where hash, built as a relation's `where` is (hashCondition, its
+ * relationships' conditions on one joined row: join-conditions.ts), then put in Zero's AST in server names.
  */
 export function readPolicyFor<C>(schema: Schema, policies: Policies<C>): (ctx: C) => ReadonlyMap<string, AstCondition> {
   const names = serverNames(schema);
-  const models = new Map<string, ModelDefinition>();
-  const modelOf = (table: string): ModelDefinition => {
-    let model = models.get(table);
-    if (!model) models.set(table, (model = defineModel({ schema, table })));
-    return model;
-  };
   const policed = [...names.tables].filter(([, table]) => policies[table]?.read).map(([serverTable, table]) => ({ serverTable, table, read: policies[table]!.read! }));
-  const policy = (table: string, hash: ReadPolicyHash, context: string): AstCondition => {
-    // hashCondition says what is wrong with anything but a hash.
-    if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) hashCondition(modelOf(table), hash, context);
-    // The table's own columns as a where hash; a relationship's name (not also a column) as the conditions its rows meet.
-    // No prototype: a `__proto__` key is then a column name, refused as unknown, not a prototype that drops the hash.
-    const own = Object.create(null) as Record<string, WhereValue>;
-    const through: AstCondition[] = [];
-    for (const [name, value] of Object.entries(hash)) {
-      const hops = Object.hasOwn(schema.tables[table]!.columns, name) ? [] : relationshipHops(schema, table, name);
-      if (hops.length === 0) {
-        own[name] = value as WhereValue;
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) {
-        throw new QueryError(`${context}: '${name}' is a relationship of ${table}; give the conditions its row must meet as a hash (${name}: { column: value })`);
-      }
-      through.push(existsThrough(table, hops, name, (dest) => policy(dest, value as ReadPolicyHash, `${context}, through ${name}`)));
-    }
-    const cond = toAstCondition(hashCondition(modelOf(table), own, context), (column) => names.columnName(table, column));
-    if (through.length === 0) return cond;
-    const conditions = Object.keys(own).length === 0 ? through : [cond, ...through];
-    return conditions.length === 1 ? conditions[0]! : ({ type: 'and', conditions } as AstCondition);
-  };
   const serverKey = (table: string, [first, ...rest]: readonly string[]): CompoundKey => {
     // Zero's schema builder refuses a relationship without fields; a hand-made schema is told.
     if (first === undefined) throw new ConfigError('Invalid read policy', [`a relationship of ${table} has no fields to join on`]);
     return [names.columnName(table, first), ...rest.map((c) => names.columnName(table, c))];
   };
+  const toAst = (cond: Condition, table: string): AstCondition => {
+    switch (cond.op) {
+      case 'cmp':
+        return {
+          type: 'simple',
+          left: { type: 'column', name: names.columnName(table, cond.column) },
+          op: cond.operator,
+          right: { type: 'literal', value: cond.value as string | number | boolean | null | readonly (string | number | boolean)[] },
+        } as AstCondition;
+      case 'and':
+      case 'or':
+        return { type: cond.op, conditions: cond.conds.map((c) => toAst(c, table)) } as AstCondition;
+      case 'const':
+        // An empty AND matches every row, an empty OR none (as the runtime compiles them to ZQL).
+        return { type: cond.value ? 'and' : 'or', conditions: [] } as AstCondition;
+      case 'exists': {
+        // A where hash never asks for a missing row (that is where_missing); say so rather than drop the NOT.
+        if (cond.negated) throw new ConfigError('Invalid read policy', [`a read policy cannot require that '${cond.relationship}' has no row`]);
+        const where = cond.where;
+        return existsThrough(table, relationshipHops(schema, table, cond.relationship), cond.relationship, where && ((dest) => toAst(where, dest)));
+      }
+    }
+  };
   /**
    * Zero's EXISTS over relationship `name` of `from` (one hop, or two through a junction table), in server names, as
    * ZQL's whereExists builds it; `where` gives the condition on the last table's rows.
    */
-  const existsThrough = (from: string, hops: readonly Hop[], name: string, where: (dest: string) => AstCondition, at = 0): AstCondition => {
+  const existsThrough = (from: string, hops: readonly Hop[], name: string, where: ((dest: string) => AstCondition) | undefined, at = 0): AstCondition => {
     const hop = hops[at]!;
     const dest = hop.destSchema;
     const last = at === hops.length - 1;
+    const condition = last ? where?.(dest) : existsThrough(dest, hops, name, where, at + 1);
     return {
       type: 'correlatedSubquery',
       related: {
         system: 'client',
         correlation: { parentField: serverKey(from, hop.sourceField), childField: serverKey(dest, hop.destField) },
-        subquery: {
-          table: names.tableName(dest),
-          alias: `zsubq_${at > 0 ? 'zhidden_' : ''}${name}`,
-          where: last ? where(dest) : existsThrough(dest, hops, name, where, at + 1),
-        },
+        subquery: { table: names.tableName(dest), alias: `zsubq_${at > 0 ? 'zhidden_' : ''}${name}`, ...(condition ? { where: condition } : {}) },
       },
       op: 'EXISTS',
     } as AstCondition;
   };
+  const policy = (table: string, hash: ReadPolicyHash): AstCondition => {
+    const context = `the read policy of ${table}`;
+    return toAst(joinedWhere(schema, table, hashCondition(schemaModel(schema, table), hash, context), context), table);
+  };
   return (ctx) => {
     const byServerTable = new Map<string, AstCondition>();
-    for (const { serverTable, table, read } of policed) byServerTable.set(serverTable, policy(table, read(ctx), `the read policy of ${table}`));
+    for (const { serverTable, table, read } of policed) byServerTable.set(serverTable, policy(table, read(ctx)));
     return byServerTable;
   };
 }

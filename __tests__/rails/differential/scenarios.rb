@@ -563,6 +563,17 @@ run("as.join.belongs_to_where") { Job.joins(:client).where(clients: { name: "Acm
 run("as.join.has_many_repeats") { Client.joins(:jobs).order(:id).pluck(:id) }
 run("as.join.has_many_distinct") { Client.joins(:jobs).distinct.order(:id).pluck(:id) }
 run("as.join.where_count") { Client.joins(:jobs).where(jobs: { status: "active" }).count }
+run("as.join.assoc_name_key") { Job.joins(:client).where(client: { name: "Globex" }).order(:id).pluck(:id) }
+run("as.join.not") { Job.joins(:client).where.not(clients: { name: "Acme" }).order(:id).pluck(:id) }
+run("as.join.not_mixed") { Job.joins(:client).where.not(title: "Paint", clients: { name: "Acme" }).order(:id).pluck(:id) }
+run("as.join.or") { Job.joins(:client).where(clients: { name: "Acme" }).or(Job.joins(:client).where(title: "Roof")).order(:id).pluck(:id) }
+run("as.join.same_row") { Job.joins(:tasks).where(tasks: { title: "Coat" }).where(tasks: { position: 1 }).order(:id).pluck(:id) }
+run("as.join.same_row_not") { Job.joins(:tasks).where(tasks: { position: 2 }).where.not(tasks: { title: "Coat" }).order(:id).pluck(:id) }
+run("as.join.rewhere") { Job.joins(:client).where(clients: { name: "Acme" }).rewhere(clients: { name: "Globex" }).order(:id).pluck(:id) }
+run("as.join.nested") { Client.joins(jobs: :tasks).where(jobs: { tasks: { title: "Grout" } }).order(:id).pluck(:id) }
+run("as.join.nested_bare") { Client.joins(jobs: :tasks).distinct.order(:id).pluck(:id) }
+run("as.join.through") { Job.joins(:tags).where(tags: { name: "outdoor" }).order(:id).pluck(:id) }
+run("as.join.empty_hash") { Job.joins(:client).where(clients: {}).count }
 
 # ---------------- where.associated (7.0) / where.missing (6.1)
 run("as.wa.associated") { where_associated(Job, :client).order(:id).pluck(:id) }

@@ -857,10 +857,21 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.inc.eager_load': async ({ Job }) => Promise.all((await like(Job, send(Job, 'eager_load', 'client')).order('id')).map(async (j) => [j.id, (await j.client)?.name ?? null])),
 
   // ---------------- joins
-  'as.join.belongs_to_where': ({ Job }) => like(Job, send(send(Job, 'joins', 'client'), 'where', { clients: { name: 'Acme' } })).order('id').pluck('id'),
-  'as.join.has_many_repeats': ({ Client }) => like(Client, send(Client, 'joins', 'jobs')).order('id').pluck('id'),
-  'as.join.has_many_distinct': ({ Client }) => like(Client, send(Client, 'joins', 'jobs')).distinct().order('id').pluck('id'),
-  'as.join.where_count': ({ Client }) => like(Client, send(send(Client, 'joins', 'jobs'), 'where', { jobs: { status: 'active' } })).count(),
+  'as.join.belongs_to_where': ({ Job }) => Job.joins('client').where({ clients: { name: 'Acme' } }).order('id').pluck('id'),
+  'as.join.has_many_repeats': ({ Client }) => Client.joins('jobs').order('id').pluck('id'),
+  'as.join.has_many_distinct': ({ Client }) => Client.joins('jobs').distinct().order('id').pluck('id'),
+  'as.join.where_count': ({ Client }) => Client.joins('jobs').where({ jobs: { status: 'active' } }).count(),
+  'as.join.assoc_name_key': ({ Job }) => Job.joins('client').where({ client: { name: 'Globex' } }).order('id').pluck('id'),
+  'as.join.not': ({ Job }) => Job.joins('client').not({ clients: { name: 'Acme' } }).order('id').pluck('id'),
+  'as.join.not_mixed': ({ Job }) => Job.joins('client').not({ title: 'Paint', clients: { name: 'Acme' } }).order('id').pluck('id'),
+  'as.join.or': ({ Job }) => Job.joins('client').where({ clients: { name: 'Acme' } }).or(Job.joins('client').where({ title: 'Roof' })).order('id').pluck('id'),
+  'as.join.same_row': ({ Job }) => Job.joins('tasks').where({ tasks: { title: 'Coat' } }).where({ tasks: { position: 1 } }).order('id').pluck('id'),
+  'as.join.same_row_not': ({ Job }) => Job.joins('tasks').where({ tasks: { position: 2 } }).not({ tasks: { title: 'Coat' } }).order('id').pluck('id'),
+  'as.join.rewhere': ({ Job }) => Job.joins('client').where({ clients: { name: 'Acme' } }).rewhere({ clients: { name: 'Globex' } }).order('id').pluck('id'),
+  'as.join.nested': ({ Client }) => Client.joins({ jobs: 'tasks' }).where({ jobs: { tasks: { title: 'Grout' } } }).order('id').pluck('id'),
+  'as.join.nested_bare': ({ Client }) => Client.joins({ jobs: 'tasks' }).distinct().order('id').pluck('id'),
+  'as.join.through': ({ Job }) => Job.joins('tags').where({ tags: { name: 'outdoor' } }).order('id').pluck('id'),
+  'as.join.empty_hash': ({ Job }) => Job.joins('client').where({ clients: {} }).count(),
 
   // ---------------- where.associated (7.0) / where.missing (6.1)
   'as.wa.associated': ({ Job }) => Job.where_associated('client').order('id').pluck('id'),

@@ -1,0 +1,76 @@
+/**
+ * Rails' joins and conditions on a joined table (`Job.joins(:client).where(clients: { name: 'Acme' })`), against a real
+ * local Zero in both read modes, as EXISTS. Every expected answer is ActiveRecord's for the same rows (the differential
+ * tier runs the same relations through ActiveRecord: __tests__/rails/differential, 'as.join.*').
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { QueryError } from '../../runtime/index.ts';
+import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
+
+describe.each(READ_MODES)('%s', (mode) => {
+  let m: Models;
+  beforeAll(async () => {
+    m = setup(mode);
+    await seed(m);
+    // j1: Primer (1), Second coat (2); j3: Primer (2), Final (1).
+    await m.Task.create_bang({ id: 't3', job_id: 'j3', title: 'Primer', position: 2 });
+    await m.Task.create_bang({ id: 't4', job_id: 'j3', title: 'Final', position: 1 });
+  });
+  afterAll(() => m.z.close());
+  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
+    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
+
+  test("joins: the rows that have the associated row (Rails' INNER JOIN), each once", async () => {
+    expect(await ids(m.Job.joins('client'))).toEqual(['j1', 'j2', 'j3', 'j5']);
+    expect(await ids(m.Job.joins('tasks'))).toEqual(['j1', 'j3']); // Rails repeats j1 and j3 per task; EXISTS does not
+    expect(await ids(m.Client.joins({ jobs: 'tasks' }))).toEqual(['c1', 'c2']);
+    expect(await m.Job.joins('client', 'tasks').count()).toBe(2);
+  });
+
+  test('a where hash on a joined table, by its table name or the relationship name', async () => {
+    expect(await ids(m.Job.joins('client').where({ clients: { name: 'Acme' } }))).toEqual(['j1', 'j2']);
+    expect(await ids(m.Job.where({ client: { name: 'Globex' } }))).toEqual(['j3', 'j5']);
+    expect(await ids(m.Job.where({ client: { name: ['Acme', 'Globex'] }, status: 'active' }))).toEqual(['j1', 'j3']);
+    expect(await ids(m.Client.where({ jobs: { tasks: { title: 'Final' } } }))).toEqual(['c2']);
+    expect(await m.Job.joins('client').where({ clients: {} }).count()).toBe(0); // Rails 6.1: WHERE (1=0)
+  });
+
+  test('conditions on one has_many read the same joined row, however they were chained', async () => {
+    // Rails: SELECT jobs.* ... INNER JOIN tasks WHERE tasks.title = 'Primer' AND tasks.position = 1 -> j1 only (j3's Primer is 2nd)
+    expect(await ids(m.Job.where({ tasks: { title: 'Primer' } }).where({ tasks: { position: 1 } }))).toEqual(['j1']);
+    expect(await ids(m.Job.where({ tasks: { title: 'Primer', position: 1 } }))).toEqual(['j1']);
+    expect(await ids(m.Job.joins('tasks').where({ tasks: { title: 'Primer' } }))).toEqual(['j1', 'j3']);
+  });
+
+  test('not, invert_where and or negate and combine on the joined row; the join stays required', async () => {
+    // NOT (clients.name = 'Acme') under the join: j4 has no client, so it is not there.
+    expect(await ids(m.Job.joins('client').not({ clients: { name: 'Acme' } }))).toEqual(['j3', 'j5']);
+    // NOT (title = 'Paint' AND clients.name = 'Acme'): j4 passes on its title, yet has no client to join.
+    expect(await ids(m.Job.not({ title: 'Paint', client: { name: 'Acme' } }))).toEqual(['j2', 'j3', 'j5']);
+    expect(await ids(m.Job.where({ client: { name: 'Acme' } }).invert_where())).toEqual(['j3', 'j5']);
+    expect(await ids(m.Job.where({ client: { name: 'Acme' } }).or(m.Job.where({ title: 'Tile' })))).toEqual(['j1', 'j2']);
+    expect(await ids(m.Job.where({ tasks: { position: 2 } }).not({ tasks: { title: 'Primer' } }))).toEqual(['j1']);
+  });
+
+  test("rewhere and unscope(where:) replace a joined table's condition, as Rails' predicates per column", async () => {
+    expect(await ids(m.Job.where({ client: { name: 'Acme' } }).rewhere({ client: { name: 'Globex' } }))).toEqual(['j3', 'j5']);
+    expect(await ids(m.Job.where({ tasks: { title: 'Primer', position: 1 } }).rewhere({ tasks: { position: 2 } }))).toEqual(['j3']);
+  });
+
+  test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {
+    expect(() => m.Job.where({ tasks: { title: 'Primer' } }).or(m.Job.where({ title: 'Plumb' })).where({ tasks: { position: 1 } }).spec).toThrow(
+      new QueryError(
+        "Job: conditions on 'tasks' (many rows) sit in two branches of an AND, one of them under an OR; Rails reads them on one joined row, which Zero's EXISTS cannot: write them in one branch",
+      ),
+    );
+    expect(() => m.Job.where({ owners: { name: 'x' } })).toThrow(
+      new QueryError("Job.where: 'owners' is neither a column nor a relationship of Job (columns: id, title, status, country, priority, client_id, created_at; relationships: client, tasks)"),
+    );
+    expect(() => m.Job.where({ client: { nickname: 'x' } })).toThrow(/^Job\.where, client: unknown column 'nickname' for Client/);
+    expect(() => m.Job.joins('INNER JOIN clients ON clients.id = jobs.client_id')).toThrow(
+      new QueryError("Job.joins: Can't join 'Job' to association named 'INNER JOIN clients ON clients.id = jobs.client_id'; perhaps you misspelled it? (joins takes relationship names: Zero runs no SQL) (relationships: client, tasks)"),
+    );
+    expect(() => m.Job.joins('owner')).toThrow(new QueryError("Job.joins: Can't join 'Job' to association named 'owner'; perhaps you misspelled it? (relationships: client, tasks)"));
+    expect(() => m.Job.joins()).toThrow(new QueryError('Job.joins: name at least one relationship'));
+  });
+});
