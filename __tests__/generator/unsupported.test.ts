@@ -57,6 +57,9 @@ const MODELS: Record<string, string> = {
     validate :in_heredoc
   TEXT
   default_scope { where(deleted_at: nil) }
+  scope :titled, ->(title) { where(title:) }
+  scope :elsewhere, ->(title, email) { where.not(title:, email:) }
+  scope :mine, -> { where(email:) }
   has_many :taggings, as: :taggable
   has_many :tags, through: :taggings
   has_many :active_memberships, -> { where(active: true) }, class_name: "Membership"
@@ -135,6 +138,16 @@ describe('associations Zero cannot read as Rails does are left out, with the rea
 
   it('a through over a scoped association says its rows are not filtered', () => {
     expect(notes).toContain("Post: association members: the scope (the lambda) of 'active_memberships' it goes through is not applied: its rows are not filtered by it");
+  });
+});
+
+describe('scopes', () => {
+  it("Ruby 3.1's where(title:) reads the lambda parameter title, as where(title: title) does; a name that is no parameter is a method call, left by hand", async () => {
+    const { files, report } = await generate(description);
+    const config = files.find((f) => f.path === 'post.config.ts')?.content;
+    expect(config).toContain('titled: (r, title: string | readonly string[]) => r.where({ title: title }),');
+    expect(config).toContain('elsewhere: (r, title: string | readonly string[], email: string | readonly string[]) => r.not({ title: title, email: email }),');
+    expect(report.customScopes.map((s) => `${s.scope}: ${s.reason}`)).toContain("mine: the value for 'email' is not a literal or a scope parameter");
   });
 });
 
