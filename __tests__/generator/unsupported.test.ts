@@ -3,15 +3,15 @@
  * translated faithfully), never dropped silently nor made wrong. Found by a session that wrote a Rails 7 app without
  * reading the generator; each case here is one of its findings, on the static path (and the Rails path's notes).
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDescription } from '../../generator/description.ts';
 import { generate } from '../../generator/generate.ts';
 import { convertRubyRegexp } from '../../generator/ruby-regexp.ts';
 import { sourceNotes } from '../../generator/source-notes.ts';
 import { describeRailsApp } from '../../generator/static/describe.ts';
+import { writeApp } from './support.ts';
 
 const SCHEMA = `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do
   create_table "posts", id: :string, force: :cascade do |t|
@@ -105,16 +105,6 @@ end
   'membership.rb': 'class Membership < ApplicationRecord\n  belongs_to :post\n  belongs_to :user, default: -> { Current.user }\n  delegate :title, :email, to: :post, allow_nil: true\nend\n',
   'user.rb': 'class User < ApplicationRecord\nend\n',
 };
-
-/** A Rails app in a temp folder: path -> text. */
-async function writeApp(prefix: string, files: Record<string, string>): Promise<string> {
-  const app = await mkdtemp(join(tmpdir(), prefix));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(app, path)), { recursive: true });
-    await writeFile(join(app, path), text);
-  }
-  return app;
-}
 
 let root: string;
 let description: AppDescription;
