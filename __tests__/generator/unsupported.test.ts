@@ -291,3 +291,43 @@ describe('table names Rails computes for nested classes and modules (each checke
     expect(tables).toEqual({ 'A::D': 'a_ds', 'Billing::Thing2': 'billing_thing2s', 'Thing::Part': 'thing_parts', 'Billing::Thing2::Part': 'billing_thing2_parts', Thing: 'things' });
   });
 });
+
+describe("a required belongs_to's error comes where the belongs_to is declared, as Rails adds its presence validator there", () => {
+  it('between the validates declared before and after it; an optional one has none', async () => {
+    const app = await writeApp('zero-record-belongs-to-order-', {
+      'db/schema.rb': `ActiveRecord::Schema.define(version: 1) do
+  create_table "memberships", id: :string, force: :cascade do |t|
+    t.string "role"
+    t.string "note"
+    t.string "project_id"
+    t.string "user_id"
+    t.string "team_id"
+  end
+end
+`,
+      'app/models/membership.rb': `class Membership < ActiveRecord::Base
+  validates :role, presence: true
+  belongs_to :project
+  validates :note, presence: true
+  belongs_to :user
+  belongs_to :team, optional: true
+end
+`,
+    });
+    const described = await describeRailsApp(app);
+    expect(described.models[0]!.validations).toEqual({ role: [{ kind: 'presence', options: {} }], project: [], note: [{ kind: 'presence', options: {} }], user: [] });
+    const config = (await generate(described)).files.find((f) => f.path === 'membership.config.ts')?.content;
+    // ActiveRecord 6.1 (belongs_to_required_by_default): Membership.new.tap(&:valid?).errors.full_messages
+    //   => ["Role can't be blank", "Project must exist", "Note can't be blank", "User must exist"]
+    expect(config).toContain(
+      [
+        '  validations: {',
+        '    role: [{ kind: "presence" }],',
+        '    project_id: [{ kind: "presence", message: "must exist", attribute: "project" }],',
+        '    note: [{ kind: "presence" }],',
+        '    user_id: [{ kind: "presence", message: "must exist", attribute: "user" }],',
+        '  },',
+      ].join('\n'),
+    );
+  });
+});

@@ -73,6 +73,46 @@ end
   });
 });
 
+describe("a required belongs_to's place among the validations (Rails adds its presence validator where it is declared)", () => {
+  it('the Ruby describer lists it where the static path does, its config-dependent validator left out', async () => {
+    const app = await writeApp('zero-record-belongs-to-order-', {
+      'db/schema.rb': `ActiveRecord::Schema.define(version: 1) do
+  create_table "memberships", force: :cascade do |t|
+    t.string "role"
+    t.string "note"
+    t.integer "project_id"
+    t.integer "user_id"
+    t.integer "team_id"
+  end
+end
+`,
+      'app/models/membership.rb': `class Membership < ActiveRecord::Base
+  validates :role, presence: true
+  belongs_to :project
+  validates :note, presence: true
+  belongs_to :user, required: true
+  belongs_to :team, required: false
+  validates :user, presence: { message: "is needed" }
+end
+`,
+    });
+    try {
+      const ruby = run('ruby', [join(repoRoot, 'rails', 'exe', 'zero-record-describe'), app]);
+      expect(ruby.stderr).toBe('');
+      const described = JSON.parse(ruby.stdout) as AppDescription;
+      expect(described.models[0]!.validations).toEqual({
+        role: [{ kind: 'presence', options: {} }],
+        project: [],
+        note: [{ kind: 'presence', options: {} }],
+        user: [{ kind: 'presence', options: { message: 'is needed' } }],
+      });
+      expect(JSON.stringify(described)).toBe(JSON.stringify(await describeRailsApp(app)));
+    } finally {
+      await rm(app, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the Ruby describer reads an enum's options off the methods Rails defined", () => {
   it('finds the prefix beside a label named like it, suffixes of labels that are not method names, no scopes, and a model that refuses to initialize with one label', () => {
     const result = run('ruby', ['-I', railsLib, join(repoRoot, '__tests__', 'rails', 'enum-options.rb')]);

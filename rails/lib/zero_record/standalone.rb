@@ -22,6 +22,8 @@ module ZeroRecord
       root = File.expand_path(root)
       ActiveRecord::Base.establish_connection(adapter: "sqlite3", database: ":memory:")
       ActiveRecord::Migration.verbose = false
+      # As in a Rails 5+ app (load_defaults): a belongs_to is required unless optional.
+      ActiveRecord::Base.belongs_to_required_by_default = true
       load File.join(root, "db", "schema.rb")
       Autoload.install(root)
       Dir[File.join(root, "app", "models", "**", "*.rb")].sort.each { |file| require file }
