@@ -37,7 +37,10 @@ const MACROS: Readonly<
   delegate: {
     note: (names, options) => {
       const to = options.get('to') ?? '?';
-      return `delegate ${names.join(', ')} to ${to}: the delegated methods are not defined here; read them through ${to}`;
+      // `prefix: true` names the methods after the target (project_name), `prefix: :owner` after the prefix.
+      const prefix = options.get('prefix');
+      const as = prefix === undefined || prefix === 'false' ? '' : ` (as ${names.map((n) => `${prefix === 'true' ? to : prefix}_${n.replace(/^:/, '')}`).join(', ')})`;
+      return `delegate ${names.join(', ')} to ${to}${as}: the delegated methods are not defined here; read them through ${to}`;
     },
   },
   // A belongs_to's other options are in the description; default: is not (Rails runs it on create when none is set).
