@@ -113,7 +113,11 @@ export interface ModelDescription {
   columns: ColumnDescription[];
   enums: EnumDescription[];
   associations: AssociationDescription[];
-  /** Attribute -> validators; attributes in order of first declaration, validators in declaration order (Rails' error order). */
+  /**
+   * Attribute -> validators; attributes in order of first declaration, validators in declaration order (Rails' error
+   * order). A required belongs_to's own presence validator (Rails 5+) is left out, as it depends on the app's config, but
+   * its name is listed where the belongs_to is declared (with no validator unless others name it): its error comes there.
+   */
   validations: Record<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
 }

@@ -10,6 +10,7 @@ import {
   FalseNode,
   FloatNode,
   HashNode,
+  ImplicitNode,
   IntegerNode,
   KeywordHashNode,
   AssocNode,
@@ -165,6 +166,8 @@ class Translator {
 
   /** A where value for `column`: literals (enum labels mapped to stored values), arrays, ranges, parameters. */
   private value(node: Node, column: string, valueType: string, inList = false): string {
+    // Ruby 3.1's `where(status:)` is `where(status: status)`: a parameter's value, or a method call (not translated).
+    if (node instanceof ImplicitNode) return this.value(node.value, column, valueType, inList);
     if (node instanceof NilNode) return 'null';
     if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType, true)).join(', ')}]`;
     if (node instanceof RangeNode) {

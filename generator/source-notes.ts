@@ -12,12 +12,17 @@ import { underscore } from '../runtime/core/inflect.ts';
 import type { AppDescription } from './description.ts';
 import type { Note } from './plan.ts';
 import { classNodes } from './static/model-rb.ts';
-import { literalName, parseRuby, positionalArgs, type RubySource } from './static/ruby-ast.ts';
+import { keywordArgs, literalName, parseRuby, positionalArgs, type RubySource } from './static/ruby-ast.ts';
 
 const RAILS_TASK = 'run the Rails task (bin/rails zero_record:generate), which loads the class';
 
-/** Per macro: the note for a call of it (`names`: its arguments, `:name` where literal), and the one path it is for, if only one. */
-const MACROS: Readonly<Record<string, { readonly note: (names: readonly string[]) => string; readonly only?: 'static' | 'rails' }>> = {
+/**
+ * Per macro: the note for a call of it (`names`: its arguments, `:name` where literal; `options`: its keyword options, a
+ * literal's name or else their text), null where the call leaves nothing out, and the one path it is for, if only one.
+ */
+const MACROS: Readonly<
+  Record<string, { readonly note: (names: readonly string[], options: ReadonlyMap<string, string>) => string | null; readonly only?: 'static' | 'rails' }>
+> = {
   default_scope: { note: () => "default_scope is not applied: reads here see the rows it leaves out (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server" },
   validate: { note: (names) => `validate ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
   validates_with: { note: (names) => `validates_with ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
@@ -29,6 +34,20 @@ const MACROS: Readonly<Record<string, { readonly note: (names: readonly string[]
   has_secure_token: { note: ([name]) => `has_secure_token${name ? ` ${name}` : ''}: the token is not generated on create here; give it, or let Rails write the row` },
   alias_attribute: { note: ([alias = '']) => `alias_attribute ${alias} is not an attribute here: use the column's own name` },
   accepts_nested_attributes_for: { note: (names) => `accepts_nested_attributes_for ${names.join(', ')}: its _attributes are not attributes here; write the associated records through their own model` },
+  delegate: {
+    note: (names, options) => {
+      const to = options.get('to') ?? '?';
+      // `prefix: true` names the methods after the target (project_name), `prefix: :owner` after the prefix.
+      const prefix = options.get('prefix');
+      const as = prefix === undefined || prefix === 'false' ? '' : ` (as ${names.map((n) => `${prefix === 'true' ? to : prefix}_${n.replace(/^:/, '')}`).join(', ')})`;
+      return `delegate ${names.join(', ')} to ${to}${as}: the delegated methods are not defined here; read them through ${to}`;
+    },
+  },
+  // A belongs_to's other options are in the description; default: is not (Rails runs it on create when none is set).
+  belongs_to: {
+    note: ([name = ''], options) =>
+      options.has('default') ? `belongs_to ${name}: its default: is not applied (Rails sets it on create when none is given); give it when creating here, or let Rails write the row` : null,
+  },
   attribute: { note: ([name = '']) => `attribute ${name}: the static path does not read it (its type and default); ${RAILS_TASK}`, only: 'static' },
 };
 
@@ -38,6 +57,11 @@ function namesOf(call: CallNode, src: RubySource): string[] {
     const name = literalName(arg);
     return name === null ? src.text(arg) : `:${name}`;
   });
+}
+
+/** A call's keyword options: a literal's name, else the value's text. */
+function optionsOf(call: CallNode, src: RubySource): Map<string, string> {
+  return new Map(keywordArgs(call).map(([key, value]) => [key, literalName(value) ?? src.text(value)]));
 }
 
 /** The concern `name` is, when the app defines it under app/models (app/models/concerns/archivable.rb): else a library module. */
@@ -70,7 +94,8 @@ function notesOfClass(body: readonly Node[], src: RubySource, root: string, path
       continue;
     }
     const macro = MACROS[statement.name];
-    if (macro && (macro.only === undefined || macro.only === path)) notes.push(macro.note(namesOf(statement, src)));
+    const note = macro && (macro.only === undefined || macro.only === path) ? macro.note(namesOf(statement, src), optionsOf(statement, src)) : null;
+    if (note !== null) notes.push(note);
   }
   if (classMethods.length > 0) {
     notes.push(`class methods (${classMethods.join(', ')}) are not generated: one that is a scope (returns a relation) is missing; write it as a scope, or in the model's .scopes.ts`);

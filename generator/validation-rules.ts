@@ -29,7 +29,19 @@ export function planValidations(model: ModelDescription): ValidationPlan {
   const rules = new Map<string, string[]>();
   const notes: string[] = [];
   const columns = new Set(model.columns.map((c) => c.name));
+  const add = (column: string, rule: string) => rules.set(column, [...(rules.get(column) ?? []), rule]);
+  // Rails 5+ (belongs_to_required_by_default): a belongs_to is required unless `optional: true`, failing as "Client must
+  // exist" on the association (`errors[:client]`, as the Rails push endpoint sends it too). The client checks the key is
+  // set; whether the row exists is the Rails app's to say. Rails adds the check where the belongs_to is declared, which
+  // the description marks by listing its name among the validations; one it does not list (from a Rails app with the
+  // default off, or an older description) comes first, as most models declare their belongs_to first.
+  const required = model.associations.filter((a) => a.macro === 'belongs_to' && a.optional !== true && a.foreign_key && columns.has(a.foreign_key));
+  const mustExist = (association: (typeof required)[number]) =>
+    add(association.foreign_key!, `{ ${[`kind: ${str('presence')}`, `message: ${str('must exist')}`, `attribute: ${str(association.name)}`].join(', ')} }`);
+  for (const association of required) if (!Object.hasOwn(model.validations, association.name)) mustExist(association);
   for (const [attribute, validators] of Object.entries(model.validations)) {
+    const requiredHere = required.find((a) => a.name === attribute);
+    if (requiredHere) mustExist(requiredHere);
     const belongsTo = model.associations.find((a) => a.name === attribute && a.macro === 'belongs_to' && a.foreign_key);
     const column = columns.has(attribute) ? attribute : belongsTo?.foreign_key ?? null;
     for (const validator of validators) {
@@ -40,27 +52,13 @@ export function planValidations(model: ModelDescription): ValidationPlan {
       }
       const rule = ruleFor(validator, model.enums.find((e) => e.name === column)?.values);
       if (typeof rule === 'string') {
-        const list = rules.get(column) ?? [];
-        list.push(rule);
-        rules.set(column, list);
+        add(column, rule);
         const dropped = Object.keys(validator.options).filter((option) => !CARRIED.includes(option) && !(CARRIED_BY_KIND[validator.kind] ?? []).includes(option));
         if (dropped.length > 0) notes.push(`${where}: ${dropped.join(', ')} not carried (the client checks the rest, with Rails' default messages)`);
       } else notes.push(`${where}: ${rule.note}`);
     }
   }
-  // Rails 5+ (belongs_to_required_by_default): a belongs_to is required unless `optional: true`, failing as "Client must
-  // exist" on the association (`errors[:client]`, as the Rails push endpoint sends it too). The client checks the key is
-  // set; whether the row exists is the Rails app's to say. A model declares its belongs_to before its validates, as a
-  // rule: their errors come first, as Rails lists errors in declaration order.
-  const required = new Map<string, string[]>();
-  for (const association of model.associations) {
-    if (association.macro !== 'belongs_to' || association.optional === true || !association.foreign_key || !columns.has(association.foreign_key)) continue;
-    const list = required.get(association.foreign_key) ?? [];
-    list.push(`{ ${[`kind: ${str('presence')}`, `message: ${str('must exist')}`, `attribute: ${str(association.name)}`].join(', ')} }`);
-    required.set(association.foreign_key, list);
-  }
-  for (const [column, list] of rules) required.set(column, [...(required.get(column) ?? []), ...list]);
-  return { rules: required, notes };
+  return { rules, notes };
 }
 
 /** `enumValues`: the column's enum (label -> stored value), whose labels an inclusion list names. */

@@ -2,7 +2,8 @@
  * Shared by the generator tests: the fixture Rails app, its static description, and output directories inside the
  * repository (generated files import the repo's runtime and node_modules by relative path).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDescription } from '../../generator/description.ts';
@@ -26,4 +27,14 @@ export async function outputDir(): Promise<{ dir: string; options: GenerateOptio
   const dir = await mkdtemp(join(base, 'generator-test-'));
   const runtimeImport = relative(dir, join(repoRoot, 'runtime', 'index.ts')).split('\\').join('/');
   return { dir, options: { runtimeImport }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A Rails app in a temp folder: path -> text. */
+export async function writeApp(prefix: string, files: Record<string, string>): Promise<string> {
+  const app = await mkdtemp(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(app, path)), { recursive: true });
+    await writeFile(join(app, path), text);
+  }
+  return app;
 }

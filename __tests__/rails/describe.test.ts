@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRailsApp } from '../../generator/static/describe.ts';
-import { fixtureApp, repoRoot } from '../generator/support.ts';
+import type { AppDescription } from '../../generator/description.ts';
+import { fixtureApp, repoRoot, writeApp } from '../generator/support.ts';
 import { cliBin, railsLib, requireRuby, run } from './ruby.ts';
 
 let temp: string;
@@ -25,6 +26,90 @@ describe('the Ruby describer (Active Record 6.1 + SQLite, no Rails) and the stat
     expect(fromRuby).toEqual(fromStatic);
     // Key order too: the generated unions and error order follow it.
     expect(JSON.stringify(fromRuby)).toBe(JSON.stringify(fromStatic));
+  });
+});
+
+describe('the Ruby describer loads model files in any order, finding what a file needs as Rails\' autoloader would', () => {
+  it('an STI subclass before its parent, a model before ApplicationRecord, a namespace with no file of its own, a validator and a concern in later files', async () => {
+    const app = await writeApp('zero-record-load-order-', {
+      'db/schema.rb': `ActiveRecord::Schema.define(version: 1) do
+  create_table "accounts", force: :cascade do |t|
+    t.string "name"
+  end
+  create_table "notifications", force: :cascade do |t|
+    t.string "type"
+  end
+  create_table "invoices", force: :cascade do |t|
+    t.string "number"
+  end
+end
+`,
+      'app/models/account.rb': 'class Account < ApplicationRecord\nend\n',
+      'app/models/application_record.rb': 'class ApplicationRecord < ActiveRecord::Base\n  self.abstract_class = true\nend\n',
+      'app/models/email_notification.rb': 'class EmailNotification < Notification\nend\n',
+      'app/models/notification.rb': 'class Notification < ApplicationRecord\nend\n',
+      // No app/models/billing.rb: Zeitwerk makes Billing a module from the folder.
+      'app/models/billing/invoice.rb': 'class Billing::Invoice < ApplicationRecord\n  include Numbered\n  validates_with Billing::TotalsValidator\nend\n',
+      'app/models/billing/totals_validator.rb': 'module Billing\n  class TotalsValidator < ActiveModel::Validator\n    def validate(record); end\n  end\nend\n',
+      'app/models/concerns/numbered.rb': 'module Numbered\n  extend ActiveSupport::Concern\n  included do\n    validates :number, presence: true\n  end\nend\n',
+    });
+    try {
+      const ruby = run('ruby', [join(repoRoot, 'rails', 'exe', 'zero-record-describe'), app]);
+      expect(ruby.stderr).toBe('');
+      const described = JSON.parse(ruby.stdout) as AppDescription;
+      expect(described.models.map((m) => [m.class_name, m.table, m.file])).toEqual([
+        ['Account', 'accounts', 'app/models/account.rb'],
+        ['Billing::Invoice', 'invoices', 'app/models/billing/invoice.rb'],
+        ['Notification', 'notifications', 'app/models/notification.rb'],
+      ]);
+      expect(described.skipped).toEqual([
+        { class_name: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract' },
+        { class_name: 'EmailNotification', file: 'app/models/email_notification.rb', reason: 'sti_subclass' },
+      ]);
+      expect(described.models[1]!.validations).toEqual({ number: [{ kind: 'presence', options: {} }] });
+    } finally {
+      await rm(app, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a required belongs_to's place among the validations (Rails adds its presence validator where it is declared)", () => {
+  it('the Ruby describer lists it where the static path does, its config-dependent validator left out', async () => {
+    const app = await writeApp('zero-record-belongs-to-order-', {
+      'db/schema.rb': `ActiveRecord::Schema.define(version: 1) do
+  create_table "memberships", force: :cascade do |t|
+    t.string "role"
+    t.string "note"
+    t.integer "project_id"
+    t.integer "user_id"
+    t.integer "team_id"
+  end
+end
+`,
+      'app/models/membership.rb': `class Membership < ActiveRecord::Base
+  validates :role, presence: true
+  belongs_to :project
+  validates :note, presence: true
+  belongs_to :user, required: true
+  belongs_to :team, required: false
+  validates :user, presence: { message: "is needed" }
+end
+`,
+    });
+    try {
+      const ruby = run('ruby', [join(repoRoot, 'rails', 'exe', 'zero-record-describe'), app]);
+      expect(ruby.stderr).toBe('');
+      const described = JSON.parse(ruby.stdout) as AppDescription;
+      expect(described.models[0]!.validations).toEqual({
+        role: [{ kind: 'presence', options: {} }],
+        project: [],
+        note: [{ kind: 'presence', options: {} }],
+        user: [{ kind: 'presence', options: { message: 'is needed' } }],
+      });
+      expect(JSON.stringify(described)).toBe(JSON.stringify(await describeRailsApp(app)));
+    } finally {
+      await rm(app, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { AppDescription, AssociationDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
 import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
-import { readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
+import { belongsToOptional, readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
 import { DefNode, ModuleNode, SelfNode, StatementsNode, StringNode, type Node } from '@ruby/prism/src/nodes.js';
 import { parseRuby, type RubySource } from './ruby-ast.ts';
 import { readSchema, type TableSchema } from './schema-rb.ts';
@@ -167,9 +167,8 @@ function association(
   const through = option(a, 'through');
   const as = option(a, 'as');
   const polymorphic = a.options.get('polymorphic') === true;
-  // Rails reads `required: false` (Rails 4's spelling) as `optional: true`, and leaves only `optional` in the options.
-  const required = a.options.get('required');
-  const optional = typeof required === 'boolean' && a.macro === 'belongs_to' ? !required : a.options.get('optional');
+  // Rails leaves only `optional` in the options.
+  const optional = belongsToOptional(a);
   // Keys in the Ruby describer's order, so both JSON files are byte-comparable.
   const described = (fields: Pick<AssociationDescription, 'class_name' | 'foreign_key' | 'primary_key' | 'through' | 'source'>) => ({
     name: a.name,

@@ -52,7 +52,7 @@ export interface ModelSource {
   enums: EnumDescription[];
   /** column -> the stored value new records start with, where the model sets one (an enum's `default:`). */
   attributeDefaults: Map<string, string | number | null>;
-  /** attribute -> validators in declaration order. */
+  /** attribute -> validators in declaration order (a required belongs_to's name where it is declared: see declare). */
   validations: Map<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
 }
@@ -123,7 +123,7 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
       withOptions(statement, src, constants, model);
       continue;
     }
-    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants));
+    if (MACROS.has(statement.name)) declare(model, association(statement, src, constants));
     else if (statement.name === 'enum') {
       for (const { description, validation, defaultValue } of enums(statement, src, constants)) {
         model.enums.push(description);
@@ -172,7 +172,7 @@ function withOptions(call: CallNode, src: RubySource, constants: Map<string, Rub
     if (!(statement instanceof CallNode)) continue;
     const onModel = statement.receiver === null || (statement.receiver instanceof LocalVariableReadNode && statement.receiver.name === receiverName);
     if (!onModel) continue;
-    if (MACROS.has(statement.name)) model.associations.push(association(statement, src, constants, inherited));
+    if (MACROS.has(statement.name)) declare(model, association(statement, src, constants, inherited));
     else if (statement.name === 'validates') validates(statement, src, constants, model.validations, inherited);
     else if (VALIDATES_OF.test(statement.name)) validatesOf(statement, src, constants, model.validations, inherited);
   }
@@ -182,6 +182,22 @@ function withOptions(call: CallNode, src: RubySource, constants: Map<string, Rub
 function merged(call: CallNode, inherited: Array<[string, Node]>): Array<[string, Node]> {
   const own = keywordArgs(call);
   return [...inherited.filter(([key]) => !own.some(([k]) => k === key)), ...own];
+}
+
+/**
+ * An association, and a required belongs_to's place among the validations: Rails 5+ adds its presence validator where
+ * it is declared (its errors come there). The validator is left out, as the Ruby describer leaves it out (it depends on
+ * the app's config); its attribute is listed, with no validator unless others name it.
+ */
+function declare(model: ModelSource, raw: RawAssociation): void {
+  model.associations.push(raw);
+  if (raw.macro === 'belongs_to' && belongsToOptional(raw) !== true && !model.validations.has(raw.name)) model.validations.set(raw.name, []);
+}
+
+/** A belongs_to's `optional:`, as Rails reads it: `required: false` (Rails 4's spelling) is `optional: true`. */
+export function belongsToOptional(raw: RawAssociation): RubyValue | undefined {
+  const required = raw.options.get('required');
+  return typeof required === 'boolean' && raw.macro === 'belongs_to' ? !required : raw.options.get('optional');
 }
 
 function association(call: CallNode, src: RubySource, constants: Map<string, RubyValue>, inherited: Array<[string, Node]> = []): RawAssociation {

@@ -217,19 +217,18 @@ module ZeroRecord
 
     # Validators per attribute, attributes and validators in declaration order (the order Rails
     # reports errors in). Rails' implicit `belongs_to` presence validators (message: :required) are
-    # left out: they depend on app config, not on the model.
+    # left out: they depend on app config, not on the model. Their attribute keeps its place (an empty
+    # list when it has no other validator): Rails adds the validator where the belongs_to is declared.
     def describe_validations(model)
       belongs_to = model.reflect_on_all_associations(:belongs_to).map(&:name)
-      result = {}
-      model._validators.keys.compact.map(&:to_s).each do |attribute|
-        entries = model._validators[attribute.to_sym].filter_map do |validator|
-          next if belongs_to.include?(attribute.to_sym) && validator.options[:message] == :required
+      model._validators.keys.compact.to_h do |attribute|
+        entries = model._validators[attribute].filter_map do |validator|
+          next if belongs_to.include?(attribute) && validator.options[:message] == :required
 
           { "kind" => validator.kind.to_s, "options" => json_value(validator.options.except(:class)) }
         end
-        result[attribute] = entries unless entries.empty?
+        [attribute.to_s, entries]
       end
-      result
     end
 
     # Ruby values as JSON: symbols become strings, regexps and ranges tagged objects, hash keys sorted.
