@@ -60,7 +60,7 @@ describe.each(READ_MODES)('%s', (mode) => {
   test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {
     expect(() => m.Job.where({ tasks: { title: 'Primer' } }).or(m.Job.where({ title: 'Plumb' })).where({ tasks: { position: 1 } }).spec).toThrow(
       new QueryError(
-        "Job: conditions on 'tasks' (many rows) sit in two branches of an AND, one of them under an OR; Rails reads them on one joined row, which Zero's EXISTS cannot: write them in one branch",
+        "Job: conditions on 'tasks' (reaching many rows) sit in two branches of an AND, one of them under an OR; Rails reads them on one joined row, which Zero's EXISTS cannot: write them in one branch",
       ),
     );
     expect(() => m.Job.where({ owners: { name: 'x' } })).toThrow(
@@ -72,5 +72,59 @@ describe.each(READ_MODES)('%s', (mode) => {
     );
     expect(() => m.Job.joins('owner')).toThrow(new QueryError("Job.joins: Can't join 'Job' to association named 'owner'; perhaps you misspelled it? (relationships: client, tasks)"));
     expect(() => m.Job.joins()).toThrow(new QueryError('Job.joins: name at least one relationship'));
+  });
+});
+
+// Rails' answers for these rows: c3 has a job without tasks, j6 (__tests__/rails/differential 'as.join.nested_not').
+describe.each(READ_MODES)('the joins conditions imply, %s', (mode) => {
+  let m: Models;
+  beforeAll(async () => {
+    m = setup(mode);
+    await seed(m);
+    await m.Client.create_bang({ id: 'c3', name: 'Initech' });
+    await m.Job.create_bang({ id: 'j6', title: 'Paint', client_id: 'c3' });
+    await m.Task.create_bang({ id: 't3', job_id: 'j3', title: 'Primer', position: 2 });
+  });
+  afterAll(() => m.z.close());
+  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
+    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
+
+  test('are required at every depth, under not and or, without joins written', async () => {
+    // joins(jobs: :tasks).where.not(jobs: { title: 'Paint', tasks: { title: 'Primer' } }): c3's job has no task to join.
+    expect(await ids(m.Client.not({ jobs: { title: 'Paint', tasks: { title: 'Primer' } } }))).toEqual(['c1', 'c2']);
+    expect(await ids(m.Client.where({ jobs: { tasks: { title: 'Primer' } } }).or(m.Client.where({ name: 'Initech' })))).toEqual(['c1', 'c2']);
+    // where.not(clients: {}) is NOT (1=0) on the joined row: the jobs that have a client.
+    expect(await ids(m.Job.not({ clients: {} }))).toEqual(['j1', 'j2', 'j3', 'j5', 'j6']);
+  });
+
+  test("a relation's own joins stay required through or, unscope('where') and invert_where; unscope('joins') drops them", async () => {
+    expect(await ids(m.Job.joins('tasks').where({ title: 'Paint' }).or(m.Job.where({ title: 'Tile' })))).toEqual(['j1']);
+    expect(await ids(m.Job.joins('client').where({ title: 'Paint' }).unscope('where'))).toEqual(['j1', 'j2', 'j3', 'j5', 'j6']);
+    expect(await ids(m.Job.joins('client').unscope('joins').where({ title: 'Tile' }))).toEqual(['j4']);
+    const either = m.Job.joins('tasks').where({ title: 'Paint' }).or(m.Job.joins('tasks').where({ title: 'Plumb' }));
+    expect(await ids(either)).toEqual(['j1', 'j3']);
+    expect(await ids(either.invert_where())).toEqual([]);
+  });
+
+  test('an OR of conditions on one has_many is one EXISTS (some task meets one), so it combines with others on that task', async () => {
+    // EXISTS task: title = 'Primer' AND NOT (title = 'Primer' AND position = 1): j3's Primer is second.
+    expect(await ids(m.Job.where({ tasks: { title: 'Primer' } }).not({ tasks: { title: 'Primer', position: 1 } }))).toEqual(['j3']);
+    expect(await ids(m.Job.where({ tasks: { title: 'Primer', position: 1 } }).invert_where().where({ tasks: { title: 'Primer' } }))).toEqual(['j3']);
+  });
+
+  test('a has_many under a belongs_to reaches many rows too: conditions split by an OR are refused', () => {
+    const split = m.Client.where({ jobs: { tasks: { title: 'Primer' } } }).or(m.Client.where({ name: 'x' })).where({ jobs: { tasks: { position: 1 } } });
+    expect(() => split.spec).toThrow(/^Client: conditions on 'jobs' \(reaching many rows\) sit in two branches of an AND/);
+    // Through a belongs_to: the job's one client, then that client's many jobs.
+    const nested = m.Job.where({ client: { jobs: { title: 'Wire' } } }).or(m.Job.where({ title: 'x' })).where({ client: { jobs: { priority: 3 } } });
+    expect(() => nested.spec).toThrow(/^Job: conditions on 'client' \(reaching many rows\)/);
+  });
+
+  test("the model's own table name is its own columns (Rails looks there when no relationship has the name)", async () => {
+    expect(await ids(m.Job.where({ jobs: { title: 'Paint' } }))).toEqual(['j1', 'j6']);
+  });
+
+  test('an undefined in a list is refused, not matched as NULL (a policy with a missing context value)', () => {
+    expect(() => m.Job.where({ client_id: ['c1', undefined as never] })).toThrow(new QueryError("Job.where: the list for 'client_id' holds undefined; pass null to match NULL"));
   });
 });

@@ -238,7 +238,9 @@ function columnCondition(model: ModelDefinition, column: string, value: WhereVal
     throw new QueryError(`${context}: value for '${column}' is undefined; pass null to match NULL`);
   }
   if (Array.isArray(value)) {
-    const present = (value as readonly (Scalar | Date | null)[]).filter((v): v is Scalar | Date => v !== null && v !== undefined);
+    // As for a value: an undefined in a list is a mistake (a policy's `[ctx.team]` with no team), not a NULL to match.
+    if (value.includes(undefined)) throw new QueryError(`${context}: the list for '${column}' holds undefined; pass null to match NULL`);
+    const present = (value as readonly (Scalar | Date | null)[]).filter((v): v is Scalar | Date => v !== null);
     const values = [...new Set(present.map((v) => castValue(model, column, v, context)))];
     // Rails' `where(id: [])` matches nothing: kept as an empty IN on the column (see simplify).
     if (value.length === 0) return { op: 'cmp', column, operator: 'IN', value: [] };
@@ -273,10 +275,21 @@ export function hashCondition(model: ModelDefinition, hash: WhereHash, context: 
       model.columns.includes(name)
         ? columnCondition(model, name, value, context)
         : isPlainHash(value)
-          ? joinCondition(model, name, value, context)
+          ? ownTable(model, name)
+            ? hashCondition(model, value, context)
+            : joinCondition(model, name, value, context)
           : associationCondition(model, name, value as WhereValue, context),
     ),
   );
+}
+
+/**
+ * Rails' `where(jobs: { ... })` on Job: the model's own table, where no relationship has that name (or its singular),
+ * as Rails' TableMetadata#associated_table looks.
+ */
+function ownTable(model: ModelDefinition, key: string): boolean {
+  const relationships = tableRelationships(model.schema, model.table);
+  return key === model.table && !Object.hasOwn(relationships, key) && !Object.hasOwn(relationships, singularize(key));
 }
 
 /** An object literal (not a record, a Date, or an array): a relationship's conditions rather than its record. */
@@ -293,8 +306,8 @@ function isPlainHash(value: unknown): value is WhereHash {
  */
 function joinCondition(model: ModelDefinition, key: string, hash: WhereHash, context: string): Condition {
   const relationship = joinedRelationship(model, key, context);
-  // Rails' `where(clients: {})` is `1=0`, as an empty list is.
-  if (Object.keys(hash).length === 0) return FALSE;
+  // Rails' `where(clients: {})` is `1=0` (as an empty list is) on the joined row: `not` keeps the join.
+  if (Object.keys(hash).length === 0) return joinedRow(relationship, FALSE);
   const where = hashCondition(relatedModel(model, relationship), hash, `${context}, ${relationship}`);
   // An EXISTS per condition, as Rails keeps a predicate per column (rewhere and unscope remove them one by one);
   // join-conditions.ts makes them one EXISTS again before the spec is sent.

@@ -12,6 +12,7 @@
  * here but the relation's own flag, which nothing but `or` clears (Rails keeps a null relation null).
  */
 import { and, negate, type Condition, type Scalar } from './conditions.ts';
+import { isBareJoin } from './join-conditions.ts';
 import type { Direction } from './relation-spec.ts';
 
 /**
@@ -52,14 +53,35 @@ function singleColumn(cond: Condition): string | undefined {
   return columns?.size === 1 ? [...columns][0] : undefined;
 }
 
-/** `unscope(where: columns)`: `where` without the predicates that read only those columns. */
-export function whereWithout(where: Condition, columns: ReadonlySet<string>): Condition {
+/**
+ * `rewhere` / `unscope(where: columns)`: `where` without the predicates that read only those columns, a joined table's
+ * as `client.name`. `byName`: also by the column's own name (`name`), as Rails' unscope compares attribute names.
+ */
+export function whereWithout(where: Condition, columns: ReadonlySet<string>, byName = false): Condition {
+  const named = (column: string) => columns.has(column) || (byName && columns.has(column.slice(column.lastIndexOf('.') + 1)));
   return and(
     predicates(where).filter((p) => {
       const read = columnsOf(p);
-      return !read || ![...read].every((c) => columns.has(c));
+      return !read || ![...read].every(named);
     }),
   );
+}
+
+/**
+ * `where`'s joins (`joins`, `where_associated`: a relation's own, which Rails keeps apart from its conditions), and the
+ * rest: what `or` keeps outside the OR, and `unscope('where')` keeps (`unscope('joins')` drops).
+ */
+export function splitJoins(where: Condition): { readonly joins: readonly Condition[]; readonly rest: Condition } {
+  const all = predicates(where);
+  const joins = all.filter(isBareJoin);
+  return joins.length === 0 ? { joins, rest: where } : { joins, rest: and(all.filter((p) => !joins.includes(p))) };
+}
+
+/** `where` without the joins `joins` has (compared as JSON: a join made twice is two objects). */
+export function withoutJoins(where: Condition, joins: readonly Condition[]): Condition {
+  if (joins.length === 0) return where;
+  const known = new Set(joins.map((j) => JSON.stringify(j)));
+  return and(predicates(where).filter((p) => !(isBareJoin(p) && known.has(JSON.stringify(p)))));
 }
 
 /** `merge`: `where`'s predicates minus those on a single column `other` constrains, then `other`'s predicates not already there. */
@@ -149,7 +171,7 @@ export function requiresMissing(cond: Condition): boolean {
  */
 export function invertedWhere(where: Condition): Condition {
   const all = predicates(where);
-  const joins = all.filter((p) => p.op === 'exists' && !p.negated && !p.where);
+  const joins = all.filter(isBareJoin);
   return and([...joins, negate(and(all.filter((p) => !joins.includes(p))))]);
 }
 

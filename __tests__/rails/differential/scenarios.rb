@@ -574,6 +574,14 @@ run("as.join.nested") { Client.joins(jobs: :tasks).where(jobs: { tasks: { title:
 run("as.join.nested_bare") { Client.joins(jobs: :tasks).distinct.order(:id).pluck(:id) }
 run("as.join.through") { Job.joins(:tags).where(tags: { name: "outdoor" }).order(:id).pluck(:id) }
 run("as.join.empty_hash") { Job.joins(:client).where(clients: {}).count }
+run("as.join.or_keeps_join") { Job.joins(:client).or(Job.where(title: "Roof")).order(:id).pluck(:id) }
+run("as.join.unscope_where") { Job.joins(:client).where(title: "Paint").unscope(:where).order(:id).pluck(:id) }
+run("as.join.unscope_joins") { Job.joins(:client).unscope(:joins).count }
+run("as.join.unscope_name") { Job.joins(:client).where(clients: { name: "Acme" }).unscope(where: :name).order(:id).pluck(:id) }
+run("as.join.nested_not") { Job.create!(id: "j9", title: "x", client_id: "c3"); Client.joins(jobs: :tasks).where.not(jobs: { title: "Paint", tasks: { title: "Primer" } }).distinct.order(:id).pluck(:id) }
+run("as.join.not_many_columns") { Job.joins(:tasks).where(tasks: { title: "Primer" }).where.not(tasks: { title: "Primer", position: 1 }).order(:id).pluck(:id) }
+run("as.join.empty_not") { Job.joins(:client).where.not(clients: {}).order(:id).pluck(:id) }
+run("as.join.own_table") { Job.where(jobs: { title: "Paint" }).pluck(:id) }
 
 # ---------------- where.associated (7.0) / where.missing (6.1)
 run("as.wa.associated") { where_associated(Job, :client).order(:id).pluck(:id) }

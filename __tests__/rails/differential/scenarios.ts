@@ -872,6 +872,17 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.join.nested_bare': ({ Client }) => Client.joins({ jobs: 'tasks' }).distinct().order('id').pluck('id'),
   'as.join.through': ({ Job }) => Job.joins('tags').where({ tags: { name: 'outdoor' } }).order('id').pluck('id'),
   'as.join.empty_hash': ({ Job }) => Job.joins('client').where({ clients: {} }).count(),
+  'as.join.or_keeps_join': ({ Job }) => Job.joins('client').or(Job.where({ title: 'Roof' })).order('id').pluck('id'),
+  'as.join.unscope_where': ({ Job }) => Job.joins('client').where({ title: 'Paint' }).unscope('where').order('id').pluck('id'),
+  'as.join.unscope_joins': ({ Job }) => Job.joins('client').unscope('joins').count(),
+  'as.join.unscope_name': ({ Job }) => Job.joins('client').where({ clients: { name: 'Acme' } }).unscope({ where: 'name' }).order('id').pluck('id'),
+  'as.join.nested_not': async ({ Job, Client }) => {
+    await Job.create_bang({ id: 'j9', title: 'x', client_id: 'c3' });
+    return Client.joins({ jobs: 'tasks' }).not({ jobs: { title: 'Paint', tasks: { title: 'Primer' } } }).distinct().order('id').pluck('id');
+  },
+  'as.join.not_many_columns': ({ Job }) => Job.joins('tasks').where({ tasks: { title: 'Primer' } }).not({ tasks: { title: 'Primer', position: 1 } }).order('id').pluck('id'),
+  'as.join.empty_not': ({ Job }) => Job.joins('client').not({ clients: {} }).order('id').pluck('id'),
+  'as.join.own_table': ({ Job }) => Job.where({ jobs: { title: 'Paint' } }).pluck('id'),
 
   // ---------------- where.associated (7.0) / where.missing (6.1)
   'as.wa.associated': ({ Job }) => Job.where_associated('client').order('id').pluck('id'),
