@@ -4,7 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
-import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
+import { modelRelation, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -81,7 +81,10 @@ interface Including<Row, S, A> {
 type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'delete' | 'push' | 'concat' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
-  Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S>;
+  Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S> & {
+    /** Rails' `Model.unscoped`: the model's rows without its default scope. */
+    unscoped(): ActiveScoped<Row, S, A>;
+  };
 
 /**
  * @example
@@ -96,8 +99,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const definition = defineModel(config);
   // The definition may predate this flavour's module (defineModel checks only the members registered then).
   assertMembersFree(definition);
-  const Scoped = scopedRelationClass(definition, ActiveRelation);
-  const all = () => new Scoped(definition) as ActiveRelation<ActiveRecordInstance<Row>>;
+  const all = () => modelRelation(definition, ActiveRelation) as ActiveRelation<ActiveRecordInstance<Row>>;
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
@@ -121,7 +123,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, ['then']);
+  return modelObject(statics, all, () => modelRelation(definition, ActiveRelation, true), ['then']);
 }
 
 /** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */

@@ -47,6 +47,12 @@ export interface ModelConfig {
   readonly ttl?: TtlInput;
   readonly scopes?: Readonly<Record<string, ScopeFn>>;
   /**
+   * Rails' `default_scope`: applied to every relation of the model (`all()`, its finders and scopes, association readers
+   * and `includes` of it), and to the attributes of records made through one, as in Rails; `unscoped()` and
+   * `unscope(...)` remove it. E.g. `(r) => r.where({ deleted_at: null })`.
+   */
+  readonly defaultScope?: (relation: Relation) => Relation;
+  /**
    * Rails' `enum`s, by column: labels -> stored values, and the `prefix` / `suffix` of their methods. Each label gets
    * a scope and its `not_` scope (unless `scopes: false`), `<label>_p()` / `<label>_bang()` on records, and the
    * model the mapping (`Job.statuses`); labels are accepted wherever the column is written or compared.
@@ -122,6 +128,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly ttl: TtlInput;
   /** The config's scopes and those of its enums. */
   readonly scopes: Readonly<Record<string, ScopeFn>>;
+  readonly defaultScope: ((relation: Relation) => Relation) | undefined;
   readonly enums: Readonly<Record<string, EnumDefinition>>;
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly dependents: Readonly<Record<string, Dependent>>;
@@ -185,7 +192,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'enums', 'relationships', 'dependents', 'touches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'defaultScope', 'enums', 'relationships', 'dependents', 'touches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 
 interface TableSchemaShape {
@@ -299,6 +306,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     else if (touch !== true && (typeof touch !== 'string' || touch === '')) problems.push(`touch for '${name}': expected true or the name of a column of the parent, got ${String(touch)}`);
     else if (table && !belongsTo(schemaRelationships[name], config.primaryKey ?? defaultPrimaryKey(table))) problems.push(`touch for '${name}': Rails' touch: is a belongs_to's option`);
   }
+  if (config.defaultScope !== undefined && typeof config.defaultScope !== 'function') problems.push("'defaultScope' must be a function of the relation, (r) => r.where(...)");
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
     problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
@@ -398,6 +406,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     ttl: config.ttl ?? DEFAULT_TTL,
     // The model's own scope of an enum scope's name wins (in Rails the later one does, with a warning).
     scopes: Object.freeze({ ...enumScopes(enums), ...(config.scopes ?? {}) }),
+    defaultScope: config.defaultScope,
     enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     dependents: Object.freeze({ ...(config.dependents ?? {}) }),

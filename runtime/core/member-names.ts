@@ -154,6 +154,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   columnTypes: Object.freeze({ id: 'string' as const }),
   ttl: 'none',
   scopes: Object.freeze({}),
+  defaultScope: undefined,
   enums: Object.freeze(Object.create(null) as {}),
   relationships: Object.freeze({}),
   dependents: Object.freeze({}),

@@ -38,11 +38,12 @@ const MODEL_QUERY_METHODS: readonly string[] = [
 ];
 
 /**
- * Freezes `statics` with the enums' mappings (`statuses`), the relation's query methods and scopes added, except
- * `excluded` and what `statics` defines.
+ * Freezes `statics` with the enums' mappings (`statuses`), `unscoped` (Rails' `Model.unscoped`: a relation without the
+ * default scope), the relation's query methods and scopes added, except `excluded` and what `statics` defines. `all`
+ * is called per query, not here: a default scope may read what only exists later (the signed-in user).
  */
-export function modelObject(statics: Record<string, unknown>, all: () => Relation, excluded: readonly string[]): unknown {
-  const definition = all().model;
+export function modelObject(statics: Record<string, unknown>, all: () => Relation, unscoped: () => Relation, excluded: readonly string[]): unknown {
+  const definition = unscoped().model;
   const table: ModelTableMethods = {
     column_names: () => [...definition.columns],
     primary_key: () => definition.primaryKey,
@@ -56,8 +57,8 @@ export function modelObject(statics: Record<string, unknown>, all: () => Relatio
       return deleteAll(all().where({ [definition.primaryKey]: keys as WhereValue }), options);
     },
   };
-  const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, ...statics };
-  const prototype = all() as unknown as Record<string, unknown>;
+  const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, unscoped, ...statics };
+  const prototype = unscoped() as unknown as Record<string, unknown>;
   const names = [...MODEL_QUERY_METHODS, ...Object.keys(definition.scopes)];
   for (const name of names) {
     if (name in model || excluded.includes(name) || typeof prototype[name] !== 'function') continue;

@@ -10,7 +10,7 @@ import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitMissing, whereWithout, type OrderEntry,
+  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
@@ -63,10 +63,10 @@ export interface AssociationOwner {
 }
 
 /** What `unscope` takes: the parts Rails names (`'where'`, `'order'`...) or `{ where: 'column' | ['a', 'b'] }`. */
-export type UnscopeArg = 'where' | 'order' | 'limit' | 'offset' | 'includes' | { readonly where: string | readonly string[] };
+export type UnscopeArg = 'where' | 'order' | 'limit' | 'offset' | 'joins' | 'includes' | { readonly where: string | readonly string[] };
 
 /** The parts `unscope` removes, in Rails' words (Rails has more parts; these are the ones a Zero relation has). */
-const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'includes'] as const;
+const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'joins', 'includes'] as const;
 
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
@@ -165,7 +165,9 @@ export class Relation {
             `${this.model.className}.unscope: called with invalid unscoping argument ${describeValue(arg)}. Valid arguments are ${UNSCOPABLE.map((p) => `'${p}'`).join(', ')}.`,
           );
         }
-        if (arg === 'where') where = TRUE;
+        // Rails keeps joins apart from the conditions: unscope(:where) keeps them, unscope(:joins) drops them.
+        if (arg === 'where') where = and(splitJoins(where).joins);
+        else if (arg === 'joins') where = splitJoins(where).rest;
         else if (arg === 'order' || arg === 'includes') changes[arg] = [];
         else changes[arg] = undefined;
       } else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
@@ -177,7 +179,7 @@ export class Relation {
         if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
           throw new QueryError(`${this.model.className}.unscope: { where: ... } takes a column name or an array of them, got ${describeValue(arg.where)}`);
         }
-        where = whereWithout(where, new Set(columns));
+        where = whereWithout(where, new Set(columns), true);
       } else {
         throw new QueryError(
           `${this.model.className}.unscope: unrecognized scoping ${describeValue(arg)}. Use unscope({ where: 'column' }) or unscope('order'), for example.`,
@@ -329,7 +331,9 @@ export class Relation {
       );
     }
     this.assertCompatible(other, 'or');
-    return this.spawn({ where: or([this.state.where, rowCondition(other.state)]) });
+    // Rails' joins are not conditions: this relation's stay required, outside the OR (the other's, once, inside it).
+    const { joins, rest } = splitJoins(this.state.where);
+    return this.spawn({ where: and([...joins, or([rest, withoutJoins(rowCondition(other.state), joins)])]) });
   }
 
   /**
@@ -445,7 +449,7 @@ export class Relation {
       if (entries.length === 0) throw new QueryError(`${this.model.className}.includes: expected a relationship name, got ${describeValue(arg)}`);
       for (const [name, shape] of entries) {
         const associated = this.associatedModel(name);
-        const base = new (scopedRelationClass(associated, Relation))(associated);
+        const base = modelRelation(associated, Relation);
         const relation = typeof shape === 'function' ? shape(base) : base;
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
@@ -617,6 +621,29 @@ function combinedIncludes(a: readonly IncludeSpec[], b: readonly IncludeSpec[]):
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
 export function isUnscoped(relation: Relation): boolean {
   return relation.state === EMPTY_STATE;
+}
+
+/**
+ * Rails' `Model.all`: a relation of `model` in `Base`'s flavour, with the model's scopes as methods and its default
+ * scope applied (none with `unscoped`, Rails' `Model.unscoped`).
+ */
+export function modelRelation<C extends RelationClass>(model: ModelDefinition, Base: C, unscoped = false): InstanceType<C> {
+  const root = new (scopedRelationClass(model, Base))(model) as InstanceType<C>;
+  return unscoped ? root : defaultScoped(root);
+}
+
+/**
+ * `relation` with its model's default scope applied (itself when the model has none). Called each time, as Rails
+ * evaluates `default_scope`'s block each time: a scope may read the time or the signed-in user.
+ */
+export function defaultScoped<R extends Relation>(relation: R): R {
+  const { model } = relation;
+  if (!model.defaultScope) return relation;
+  const scoped: unknown = model.defaultScope(relation);
+  if (!(scoped instanceof Relation) || scoped.model !== model) {
+    throw new QueryError(`${model.className}: defaultScope must return a relation of ${model.className} (made from the one it is given), got ${describeValue(scoped)}`);
+  }
+  return scoped as R;
 }
 
 /** Relation subclass with the model's scopes as chainable methods; one class per (model, flavour). */

@@ -5,7 +5,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
-import { scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
+import { modelRelation, type UnscopeArg } from '../core/relation.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
@@ -80,7 +80,11 @@ type QueryMethodName =
   | 'first_or_create' | 'first_or_create_bang' | 'first_or_initialize';
 
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
-export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row, A> & Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S>;
+export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row, A> &
+  Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S> & {
+    /** Rails' `Model.unscoped`: the model's rows without its default scope. */
+    unscoped(): ReactiveScoped<Row, S, A>;
+  };
 
 /**
  * @example
@@ -95,11 +99,10 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const definition = defineModel(config);
   // The definition may predate this flavour's module (defineModel checks only the members registered then).
   assertMembersFree(definition);
-  const Scoped = scopedRelationClass(definition, ReactiveRelation);
-  const all = () => new Scoped(definition) as ReactiveRelation<Row>;
+  const all = () => modelRelation(definition, ReactiveRelation) as ReactiveRelation<Row>;
   /** The handle of a stored record, once Zero has it (RecordNotFoundError when missing). */
   const stored = async (id: unknown) => {
-    await findStoredRow(definition, id);
+    await findStoredRow(definition, id, all());
     return all().find(id) as unknown as RecordHandle<Row>;
   };
   const statics: Record<string, unknown> = {
@@ -123,7 +126,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, ['then', 'toArray']);
+  return modelObject(statics, all, () => modelRelation(definition, ReactiveRelation, true), ['then', 'toArray']);
 }
 
 export const ReactiveRecord = { createModel };
