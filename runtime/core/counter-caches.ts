@@ -22,7 +22,13 @@ type Key = string | number | boolean;
  * A table as a mutator that knows no schema reads it (the generic mutators take it as an argument, so it is JSON): its
  * name, primary key and the types of the columns read. Zero's query builder needs no more of a table.
  */
-export type TableShape = { readonly name: string; readonly primaryKey: string; readonly columns: Readonly<Record<string, ColumnType>> };
+export type TableShape = {
+  readonly name: string;
+  readonly primaryKey: string;
+  readonly columns: Readonly<Record<string, ColumnType>>;
+  /** The table and its primary key as PostgreSQL names them (a Zero schema's `.from(...)`), for the server's row lock. */
+  readonly server: { readonly table: string; readonly primaryKey: string };
+};
 
 /** One counter cache as a mutator applies it: the counted table's key columns, and the parent's table, key and count column. */
 export type CounterCache = {
@@ -44,8 +50,11 @@ export interface CounterChange {
 
 /** Where the counts are read and written: a mutator's transaction (`mutatorTransaction`), or this client's Zero. */
 export interface CountingTransaction {
-  /** 'server' is the push endpoint's PostgreSQL transaction, where other transactions write at the same time. */
-  readonly location: 'client' | 'server';
+  /**
+   * Locks the row of `table` whose primary key is `key` until the transaction ends, where other transactions write at
+   * the same time (the push endpoint's PostgreSQL); absent on a client, whose store runs one transaction at a time.
+   */
+  readonly lock?: (table: TableShape, key: unknown) => Promise<void>;
   /** The row of `table` whose `columns` hold `key`, as the transaction sees it now. */
   row(table: TableShape, columns: readonly string[], key: readonly unknown[]): Promise<Row | undefined>;
   /** Writes `values` (the primary key and the columns to set) to a row of `table`. */
@@ -57,20 +66,33 @@ export interface MutatorTransaction {
   readonly location: 'client' | 'server';
   readonly mutate: Readonly<Record<string, { update(values: Row): Promise<void> }>>;
   run(query: unknown): Promise<unknown>;
+  /** The server's PostgreSQL transaction (Zero's ServerTransaction). */
+  readonly dbTransaction?: { query(sql: string, params: unknown[]): Promise<unknown> };
 }
+
+/** A PostgreSQL identifier, quoted whole, as Zero's server quotes a table's server name. */
+const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /** The shape of `model`'s table with the types of `columns`. */
 export function tableShape(model: ModelDefinition, columns: readonly string[]): TableShape {
   const named = [model.primaryKey, ...columns];
-  return { name: model.table, primaryKey: model.primaryKey, columns: Object.fromEntries(named.map((column) => [column, model.columnTypes[column]!])) };
+  const table = model.schema.tables[model.table]!;
+  return {
+    name: model.table,
+    primaryKey: model.primaryKey,
+    columns: Object.fromEntries(named.map((column) => [column, model.columnTypes[column]!])),
+    server: { table: table.serverName ?? model.table, primaryKey: table.columns[model.primaryKey]?.serverName ?? model.primaryKey },
+  };
 }
 
 /** The counting over a Zero mutator's transaction: rows read with ZQL built from their table's shape, written with `tx.mutate`. */
 export function mutatorTransaction(tx: MutatorTransaction): CountingTransaction {
   // Dynamic table and column names: the builder's static types cannot follow them.
   type Where = { where(column: string, value: unknown): Where; one(): unknown };
+  const db = tx.location === 'server' ? tx.dbTransaction : undefined;
   return {
-    location: tx.location,
+    // Zero's own writes cannot take the lock (its update of a key alone writes nothing), so it is PostgreSQL's.
+    ...(db && { lock: async (table: TableShape, key: unknown) => void (await db.query(`SELECT 1 FROM ${quoted(table.server.table)} WHERE ${quoted(table.server.primaryKey)} = $1 FOR UPDATE`, [key])) }),
     async row(table, columns, key) {
       const schema = { tables: { [table.name]: { name: table.name, primaryKey: [table.primaryKey], columns: Object.fromEntries(Object.entries(table.columns).map(([name, type]) => [name, { type }])) } }, relationships: {} };
       let query = (createBuilder(schema as never) as unknown as Record<string, Where>)[table.name]!;
@@ -122,10 +144,10 @@ export function counterChanges(caches: readonly CounterCache[], before: Row | un
 
 /**
  * Moves the counts in the mutator's transaction: each parent row read there and its count written plus or minus one
- * (NULL counting as 0, as Rails' COALESCE). On the server the parent row is locked first (an UPDATE of its key to
- * itself, which waits for any other transaction writing the row and holds it until this one commits), then read
- * again: without it PostgreSQL's read committed lets two transactions read the same count and both write it plus one.
- * Rows are locked in one order (table, then key), so two writes moving counts between the same parents do not deadlock.
+ * (NULL counting as 0, as Rails' COALESCE). On the server the parent row is locked first (SELECT ... FOR UPDATE, which
+ * waits for any other transaction writing the row and holds it until this one commits), then read again: without it
+ * PostgreSQL's read committed lets two transactions read the same count and both write it plus one. Rows are locked in
+ * one order (table, then key), so two writes moving counts between the same parents do not deadlock.
  */
 export async function applyCounterChanges(tx: CountingTransaction, changes: readonly CounterChange[]): Promise<void> {
   const ordered = [...changes].sort((a, b) => compare(a.cache.parent.name, b.cache.parent.name) || compare(JSON.stringify(a.key), JSON.stringify(b.key)));
@@ -133,8 +155,8 @@ export async function applyCounterChanges(tx: CountingTransaction, changes: read
     const { parent: table, parentKey, column } = change.cache;
     const pk = table.primaryKey;
     let parent = await tx.row(table, parentKey, change.key);
-    if (parent && tx.location === 'server') {
-      await tx.update(table, { [pk]: parent[pk] });
+    if (parent && tx.lock) {
+      await tx.lock(table, parent[pk]);
       parent = await tx.row(table, parentKey, change.key);
     }
     if (!parent) continue; // a dangling key: Rails' UPDATE ... WHERE matches no row

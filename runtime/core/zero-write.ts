@@ -96,7 +96,6 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
       if (caches && (operation === 'insert' || before)) {
         const after = operation === 'delete' ? undefined : { ...before, ...values };
         const client: CountingTransaction = {
-          location: 'client',
           row: (table, columns, key) => rowWhere(table.name === model.table ? model : parentOf(model, caches, table.name), columns, key),
           update: (table, row) => crudOf(table.name).update(row),
         };
