@@ -87,6 +87,12 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     for (const { relationship, touch } of plan.touches) lines.push(`    ${key(relationship)}: ${touch === true ? 'true' : str(touch)},`);
     lines.push('  },');
   }
+  if (plan.counterCaches.length > 0) {
+    // Rails' belongs_to counter_cache:: creating, destroying or moving this record counts in the parent's column.
+    lines.push('  counterCaches: {');
+    for (const { relationship, column } of plan.counterCaches) lines.push(`    ${key(relationship)}: ${str(column)},`);
+    lines.push('  },');
+  }
   if (plan.defaults.length > 0) {
     // Rails column defaults: create applies them to attributes left out, as the database does for Rails.
     lines.push('  defaults: {');

@@ -41,6 +41,8 @@ export interface ModelPlan {
   dependents: Array<{ relationship: string; dependent: Dependent }>;
   /** Rails' `touch:` of its belongs_to associations (the config's `touches`). */
   touches: Array<{ relationship: string; touch: true | string }>;
+  /** Rails' `counter_cache:` of its belongs_to associations, each as the parent's column (the config's `counterCaches`). */
+  counterCaches: Array<{ relationship: string; column: string }>;
 }
 
 export interface Note {
@@ -161,15 +163,26 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     const validations = planValidations(table.model);
     for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
     const touches: ModelPlan['touches'] = [];
+    const counterCaches: ModelPlan['counterCaches'] = [];
     for (const association of table.model.associations) {
-      // What Rails does to the parent when this record is written: touch: is applied (the config's touches), a counter
-      // cache is not, and is said rather than dropped.
+      // What Rails does to the parent when this record is written: touch: and counter_cache: become the config's
+      // touches and counterCaches; one the runtime cannot apply is said rather than dropped.
       const parent = association.class_name ?? association.name;
+      const relationship = relationships.find((r) => r.name === association.name);
       if (association.counter_cache) {
-        notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept: create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
+        // Rails counts in the parent the key names, whatever the association's scope (its counter_cache_target is unscoped).
+        const column = tables.find((t) => t.model.class_name === relationship?.target)?.columns.find((c) => c.column.name === association.counter_cache);
+        const why = association.macro !== 'belongs_to' || !relationship || relationship.hops.length !== 1
+          ? 'its relationship is not generated'
+          : !column
+            ? `${parent} has no Zero column ${association.counter_cache}`
+            : column.type !== 'number'
+              ? `${parent}.${association.counter_cache} is not a number column`
+              : undefined;
+        if (why === undefined) counterCaches.push({ relationship: association.name, column: association.counter_cache });
+        else notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${why}): create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
       }
       if (association.touch) {
-        const relationship = relationships.find((r) => r.name === association.name);
         if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1 && !association.scoped) {
           touches.push({ relationship: association.name, touch: association.touch });
         } else {
@@ -214,7 +227,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
     const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches });
   }
   return { tables, models, skippedModels, notes };
 }

@@ -152,10 +152,22 @@ describe('generation from a description', () => {
       },
     ]);
     expect(file(generated.files, 'user.config.ts')).toContain('  dependents: {\n    assignments: "destroy",\n  },');
-    // What Rails does to the parent when this record is written, and the runtime does not, is said too.
-    expect(report.notes).toContainEqual({
+    // What Rails does to the parent when this record is written: counter_cache: and touch: are carried; one the runtime
+    // cannot keep is said.
+    expect(file(generated.files, 'job.config.ts')).toContain('  counterCaches: {\n    client: "jobs_count",\n  },');
+    expect(report.notes.filter((n) => n.message.includes('counter_cache'))).toEqual([]);
+    const uncounted = await fixtureDescription();
+    uncounted.models.find((m) => m.class_name === 'Job')!.associations.find((a) => a.name === 'client')!.counter_cache = 'visits_count';
+    const withoutColumn = await generate(uncounted);
+    expect(file(withoutColumn.files, 'job.config.ts')).not.toContain('counterCaches');
+    expect(withoutColumn.report.notes).toContainEqual({
       model: 'Job',
-      message: "client: counter_cache is not kept: create and destroy here leave Client.jobs_count as it is (Rails' writes, or a database trigger, must keep it)",
+      message: "client: counter_cache is not kept (Client has no Zero column visits_count): create and destroy here leave Client.visits_count as it is (Rails' writes, or a database trigger, must keep it)",
+    });
+    uncounted.models.find((m) => m.class_name === 'Job')!.associations.find((a) => a.name === 'client')!.counter_cache = 'name';
+    expect((await generate(uncounted)).report.notes).toContainEqual({
+      model: 'Job',
+      message: "client: counter_cache is not kept (Client.name is not a number column): create and destroy here leave Client.name as it is (Rails' writes, or a database trigger, must keep it)",
     });
     expect(file(generated.files, 'task.config.ts')).toContain('  touches: {\n    job: true,\n  },');
     expect(report.notes.filter((n) => n.message.includes('touch'))).toEqual([]);

@@ -3,7 +3,7 @@
  */
 import type { Relation } from './relation.ts';
 import type { FindQuery, RelationQuery } from './relation-queries.ts';
-import { classify } from './inflect.ts';
+import { classify, demodulize, pluralize, underscore } from './inflect.ts';
 import { ConfigError, TtlError } from './errors.ts';
 import { DEFAULT_TTL, ttlToMs, type TtlInput } from './ttl.ts';
 import type { Row as ZeroRow, TableSchema } from '@rocicorp/zero';
@@ -70,6 +70,12 @@ export interface ModelConfig {
    * set to now when the record is created, saved with changes, destroyed or touched (core/touches.ts).
    */
   readonly touches?: Readonly<Record<string, true | string>>;
+  /**
+   * Rails' `counter_cache:` of a belongs_to, by relationship: `true` (the parent's `<records>_count`, Rails' name from
+   * this model's class name: `jobs_count` for Job) or the parent's column. Creating, destroying and moving a record
+   * writes the parent's count in the record's own mutation (core/counter-caches.ts).
+   */
+  readonly counterCaches?: Readonly<Record<string, true | string>>;
   readonly validations?: Validations;
   /** Column defaults applied by `create` to attributes left out (what the database's column defaults do for Rails). */
   readonly defaults?: Readonly<Record<string, string | number | boolean | null>>;
@@ -133,6 +139,8 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly dependents: Readonly<Record<string, Dependent>>;
   readonly touches: Readonly<Record<string, true | string>>;
+  /** The config's `counterCaches`, each as the parent's column (`true` resolved to Rails' name). */
+  readonly counterCaches: Readonly<Record<string, string>>;
   readonly validations: Validations;
   readonly defaults: Readonly<Record<string, string | number | boolean | null>>;
   /** Columns records read only through `read_attribute` (their names are record members). */
@@ -192,7 +200,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'defaultScope', 'enums', 'relationships', 'dependents', 'touches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'defaultScope', 'enums', 'relationships', 'dependents', 'touches', 'counterCaches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 
 interface TableSchemaShape {
@@ -306,6 +314,11 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     else if (touch !== true && (typeof touch !== 'string' || touch === '')) problems.push(`touch for '${name}': expected true or the name of a column of the parent, got ${String(touch)}`);
     else if (table && !belongsTo(schemaRelationships[name], config.primaryKey ?? defaultPrimaryKey(table))) problems.push(`touch for '${name}': Rails' touch: is a belongs_to's option`);
   }
+  for (const [name, counter] of Object.entries(config.counterCaches ?? {})) {
+    if (!Object.hasOwn(config.relationships ?? {}, name)) problems.push(`counter cache for '${name}', which is not one of the relationships`);
+    else if (counter !== true && (typeof counter !== 'string' || counter === '')) problems.push(`counter cache for '${name}': expected true or the name of a column of the parent, got ${String(counter)}`);
+    else if (table && !belongsTo(schemaRelationships[name], config.primaryKey ?? defaultPrimaryKey(table))) problems.push(`counter cache for '${name}': Rails' counter_cache: is a belongs_to's option`);
+  }
   if (config.defaultScope !== undefined && typeof config.defaultScope !== 'function') problems.push("'defaultScope' must be a function of the relation, (r) => r.where(...)");
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
@@ -364,6 +377,12 @@ function belongsTo(hops: unknown, primaryKey: string): boolean {
   return cardinality === 'one' && (sourceField.length !== 1 || sourceField[0] !== primaryKey);
 }
 
+/** Each counter cache's column: `true` is Rails' `counter_cache_column`, `<records>_count` from the class name (CountedJob: `counted_jobs_count`). */
+function counterColumns(counterCaches: Readonly<Record<string, true | string>>, className: string): Record<string, string> {
+  const ownName = `${pluralize(underscore(demodulize(className)))}_count`;
+  return Object.fromEntries(Object.entries(counterCaches).map(([name, counter]) => [name, counter === true ? ownName : counter]));
+}
+
 function defaultPrimaryKey(table: TableSchemaShape): string {
   return table.primaryKey.length === 1 ? table.primaryKey[0]! : 'id';
 }
@@ -395,11 +414,12 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
   const enums = enumDefinitions(config.enums);
   const columnTypes: Record<string, ColumnType> = {};
   for (const [name, column] of Object.entries(table.columns)) columnTypes[name] = column.type as ColumnType;
+  const className = config.className ?? classify(config.table);
   const definition: ModelDefinition = Object.freeze({
     kind: 'zero-record/model' as const,
     schema: config.schema,
     table: config.table,
-    className: config.className ?? classify(config.table),
+    className,
     primaryKey: config.primaryKey ?? defaultPrimaryKey(table),
     columns: Object.freeze(Object.keys(table.columns)),
     columnTypes: Object.freeze(columnTypes),
@@ -411,6 +431,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     dependents: Object.freeze({ ...(config.dependents ?? {}) }),
     touches: Object.freeze({ ...(config.touches ?? {}) }),
+    counterCaches: Object.freeze(counterColumns(config.counterCaches ?? {}, className)),
     validations: Object.freeze({ ...(config.validations ?? {}) }),
     defaults: Object.freeze({ ...(config.defaults ?? {}) }),
     shadowedColumns: Object.freeze([...(config.shadowedColumns ?? [])]),

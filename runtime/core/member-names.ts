@@ -159,6 +159,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   relationships: Object.freeze({}),
   dependents: Object.freeze({}),
   touches: Object.freeze({}),
+  counterCaches: Object.freeze({}),
   validations: Object.freeze({}),
   defaults: Object.freeze({}),
   timestampColumns: Object.freeze([]),

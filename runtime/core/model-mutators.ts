@@ -7,6 +7,9 @@
  * API: `defineModelMutators({ job: jobConfig, ... })` -> Zero's `defineMutators` registry (`mutators.job.create({ values })`).
  * Register it on the client (`new Zero({ mutators })`) and in the push endpoint. The runtime's writes use a model's
  * mutators once they are defined (the registry is their one home: `mutatorsOf(model)`).
+ *
+ * create, update and destroy keep the model's counter caches in their own transaction (core/counter-caches.ts), unless
+ * called with `counterCaches: false` (Rails' `delete` and `update_columns`, which skip them).
  */
 import { defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
@@ -14,11 +17,12 @@ import { MutationError, RecordNotUniqueError, ZeroRecordError, describeValue } f
 import { keyNotFound } from './finders.ts';
 import { assertValid } from './validations.ts';
 import { buildFindQuery } from './relation-spec.ts';
+import { applyCounterChanges, counterCachesOf, counterChanges, mutatorTransaction, type MutatorTransaction } from './counter-caches.ts';
 import type { WriteOperation } from './mutators.ts';
 
 type Values = Readonly<Record<string, unknown>>;
-/** The argument of every model mutator. */
-export type ModelMutatorArgs = { readonly values: Readonly<Record<string, string | number | boolean | null>> };
+/** The argument of every model mutator; `counterCaches: false` leaves the parents' counts as they are (default: kept). */
+export type ModelMutatorArgs = { readonly values: Readonly<Record<string, string | number | boolean | null>>; readonly counterCaches?: boolean };
 /** The Rails-named operations of a model's mutators. */
 export type ModelMutatorName = 'create' | 'update' | 'destroy' | 'upsert';
 
@@ -30,11 +34,10 @@ interface TableWriter {
   upsert(values: Values): Promise<void>;
   delete(values: Values): Promise<void>;
 }
-interface Tx {
+interface Tx extends MutatorTransaction {
   /** Zero's: 'optimistic' (first client run), 'rebase' (client re-run on a newer server snapshot), 'authoritative' (server). */
   readonly reason: 'optimistic' | 'rebase' | 'authoritative';
   readonly mutate: Readonly<Record<string, TableWriter>>;
-  run(query: unknown): Promise<unknown>;
 }
 
 /** Checks the untrusted arguments: an object of known columns with values of the columns' types; the key where needed. */
@@ -53,20 +56,29 @@ function checkedValues(model: ModelDefinition, operation: ModelMutatorName, args
   }
   const key = (values as Values)[model.primaryKey];
   if (key === undefined || key === null) fail(`'${model.primaryKey}' is required`);
+  const counterCaches = (args as { counterCaches?: unknown }).counterCaches;
+  if (counterCaches !== undefined && typeof counterCaches !== 'boolean') fail(`counterCaches is true or false; got ${describeValue(counterCaches)}`);
   return values as Values;
 }
 
+/** Moves the counts a write made, given the row before it and after it; undefined where the write keeps no counts. */
+type Count = (before: Values | undefined, after: Values | undefined) => Promise<void>;
+
 function mutatorsFor(model: ModelDefinition) {
-  const write = (name: ModelMutatorName, run: (tx: Tx, values: Values) => Promise<void>) =>
+  const write = (name: ModelMutatorName, run: (tx: Tx, values: Values, count: Count | undefined) => Promise<void>) =>
     defineMutator(async ({ tx, args }: { tx: unknown; args: ModelMutatorArgs }) => {
       const values = checkedValues(model, name, args);
-      if ((tx as Tx).reason !== 'rebase') return run(tx as Tx, values);
+      // The counts a write moves, from the rows before and after it as this transaction has them; the caches resolved
+      // before anything is written (a count column the parent lacks refuses the write).
+      const caches = args.counterCaches === false || Object.keys(model.counterCaches).length === 0 ? undefined : counterCachesOf(model);
+      const count: Count | undefined = caches && (async (before, after) => applyCounterChanges(mutatorTransaction(tx as Tx), counterChanges(caches, before, after)));
+      if ((tx as Tx).reason !== 'rebase') return run(tx as Tx, values, count);
       // Zero re-runs a pending write on each newer server snapshot, where the row may be gone (another client destroyed
       // it, or it is not synced) or no longer valid with the other changes. A throw here is a poke error to Zero, which
       // then stops syncing the client (connection 'error'). The write passed its checks once, and the server runs it
       // authoritatively and answers: until then the client shows the server's rows without this write.
       try {
-        await run(tx as Tx, values);
+        await run(tx as Tx, values, count);
       } catch (error) {
         if (!(error instanceof ZeroRecordError)) throw error;
       }
@@ -76,23 +88,31 @@ function mutatorsFor(model: ModelDefinition) {
   const stored = async (tx: Tx, values: Values) =>
     (await tx.run(buildFindQuery(model.schema, model.table, model.primaryKey, values[model.primaryKey] as string | number))) as Values | undefined;
   return {
-    create: write('create', async (tx, values) => {
+    create: write('create', async (tx, values, count) => {
       const row = Object.fromEntries(model.columns.map((c) => [c, values[c] ?? null]));
       assertValid(model.className, model.validations, row);
       // Zero's insert skips a row whose key is taken (ON CONFLICT DO NOTHING), so a create that raced another client's
       // would succeed writing nothing: refused, as the database's unique key refuses Rails' INSERT.
       if (await stored(tx, values)) throw RecordNotUniqueError.keyTaken(model.className, model.primaryKey, values[model.primaryKey]);
       await table(tx).insert(values);
+      await count?.(undefined, row);
     }),
-    update: write('update', async (tx, values) => {
+    update: write('update', async (tx, values, count) => {
       // Rails validates the record as it will be: the stored row with the changes applied.
       const current = await stored(tx, values);
       if (!current) throw keyNotFound(model, values[model.primaryKey]);
-      assertValid(model.className, model.validations, { ...current, ...values });
+      const row = { ...current, ...values };
+      assertValid(model.className, model.validations, row);
       await table(tx).update(values);
+      await count?.(current, row);
     }),
-    destroy: write('destroy', async (tx, values) => table(tx).delete({ [model.primaryKey]: values[model.primaryKey] })),
-    // Rails' upsert skips validations.
+    destroy: write('destroy', async (tx, values, count) => {
+      // Rails decrements only when its DELETE removed a row: a row already gone counts nothing.
+      const current = count ? await stored(tx, values) : undefined;
+      await table(tx).delete({ [model.primaryKey]: values[model.primaryKey] });
+      if (current) await count?.(current, undefined);
+    }),
+    // Rails' upsert skips validations and callbacks (counter caches too).
     upsert: write('upsert', async (tx, values) => table(tx).upsert(values)),
   };
 }

@@ -4,6 +4,7 @@
  * Apps whose schema sets `enableLegacyMutators` write through Zero's CRUD mutators instead; see `writeRow` in zero-write.ts.
  */
 import { defineMutator, defineMutators } from '@rocicorp/zero';
+import { applyCounterChanges, counterChanges, mutatorTransaction, type CounterCache, type MutatorTransaction, type TableShape } from './counter-caches.ts';
 
 /** The row operations the runtime writes through Zero. */
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
@@ -11,17 +12,41 @@ export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
 export interface WriteArgs {
   readonly table: string;
   readonly values: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * The counter caches this write keeps (insert, update, delete), as the model's config resolves them, and the shape of
+   * the written table (its key and the counted keys) to read the stored row by: the counts move in this mutation's
+   * transaction (core/counter-caches.ts).
+   */
+  readonly counterCaches?: { readonly table: TableShape; readonly caches: readonly CounterCache[] };
   [key: string]: unknown;
 }
 
 type CrudTable = Record<WriteOperation, (values: WriteArgs['values']) => Promise<void>>;
 
+/** The schema table `name` of a transaction's `mutate` (not an inherited member such as `constructor`). */
+function crudTable(mutate: unknown, name: unknown): CrudTable | undefined {
+  const table: unknown = typeof name === 'string' ? (mutate as Record<string, unknown>)[name] : undefined;
+  return typeof table === 'object' && table !== null && typeof (table as Partial<CrudTable>).insert === 'function' ? (table as CrudTable) : undefined;
+}
+
 const write = (operation: WriteOperation) =>
   defineMutator(async ({ tx, args }) => {
-    const { table: name, values } = args as unknown as WriteArgs;
-    const table = (tx.mutate as unknown as Record<string, CrudTable | undefined>)[name];
+    const { table: name, values, counterCaches } = args as unknown as WriteArgs;
+    const table = crudTable(tx.mutate, name);
     if (!table) throw new Error(`zero-record: unknown table '${name}'`);
+    if (!counterCaches || operation === 'upsert') return table[operation](values);
+    // The caches are the client's description, as the table and values are: each table named must be the schema's.
+    for (const named of [counterCaches.table, ...counterCaches.caches.map((cache) => cache.parent)]) {
+      if (!crudTable(tx.mutate, named.name)) throw new Error(`zero-record: unknown table '${named.name}' in counterCaches`);
+    }
+    const counting = mutatorTransaction(tx as unknown as MutatorTransaction);
+    const { primaryKey } = counterCaches.table;
+    const before = operation === 'insert' ? undefined : await counting.row(counterCaches.table, [primaryKey], [values[primaryKey]]);
     await table[operation](values);
+    // An update or delete of a row that is not there writes nothing, and counts nothing.
+    if (operation !== 'insert' && !before) return;
+    const after = operation === 'delete' ? undefined : { ...before, ...values };
+    await applyCounterChanges(counting, counterChanges(counterCaches.caches, before, after));
   });
 
 /** `zeroRecord.insert | update | upsert | delete`, each taking `{ table, values }`. Authorize them in your push endpoint. */

@@ -96,7 +96,7 @@ export interface PersistenceMethods<Row> {
   write_attribute<K extends Column<Row>>(name: K, value: Row[K]): Row[K];
   /** Rails' `update_attribute(name, value)`: assigns, then saves every change without validations; `true`. */
   update_attribute<K extends Column<Row>>(name: K, value: Row[K], options?: WriteOptions): Promise<true>;
-  /** Rails' `delete`: deletes the row now, without `dependent:`, `touch:` or validations (a new record writes nothing); the record, destroyed and frozen as `destroy` leaves it. */
+  /** Rails' `delete`: deletes the row now, without `dependent:`, `touch:`, `counter_cache:` or validations (a new record writes nothing); the record, destroyed and frozen as `destroy` leaves it. */
   delete(options?: WriteOptions): Promise<this>;
   /** Rails' `to_key`: `[key]`, or null while the record has no key. */
   to_key(): [Row[Column<Row>]] | null;
@@ -484,10 +484,10 @@ function recordMethods(store: RecordStore): { methods: Record<string, (...args: 
       methods.write_attribute.call(this, name, value);
       return saveBang(store, this, { ...options, validate: false });
     },
-    /** Rails' `delete`: the row alone, now; no dependents, touches or validations. */
+    /** Rails' `delete`: the row alone, now; no dependents, touches, counter caches or validations. */
     async delete(this: object, options?: WriteOptions) {
       const state = store.state(this);
-      if (!state.newRecord && !state.destroyed) await destroyRow(model, store.original(this)[model.primaryKey], options);
+      if (!state.newRecord && !state.destroyed) await destroyRow(model, store.original(this)[model.primaryKey], options, { counterCaches: false });
       state.markDestroyed();
       store.destroyed(this);
       return this;

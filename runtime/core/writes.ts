@@ -103,13 +103,14 @@ export async function createRow(
   if (await existing(model, row[pk])) {
     throw RecordNotUniqueError.keyTaken(model.className, pk, row[pk]);
   }
-  await writeRow(model, 'insert', row, options);
+  await writeRow(model, 'insert', row, options, { counterCaches: true });
   return row;
 }
 
 /**
  * Rails' `update!` on a loaded row: validates the merged row and sets `updated_at`, writes only the given columns.
- * Returns the merged row. `validate: false` is Rails' `save(validate: false)`; with `touch: false` too, `update_columns`.
+ * Returns the merged row. `validate: false` is Rails' `save(validate: false)`; with `touch: false` too, `update_columns`
+ * (no `updated_at`, no counter caches).
  */
 export async function updateRow(
   model: ModelDefinition,
@@ -130,13 +131,13 @@ export async function updateRow(
   const merged = { ...fullRow(model, current as Values), ...values };
   if (validate) assertValid(model.className, model.validations, merged);
   assertNotNull(model, values, 'update');
-  await writeRow(model, 'update', { ...values, [pk]: current[pk] as Scalar }, options);
+  await writeRow(model, 'update', { ...values, [pk]: current[pk] as Scalar }, options, { counterCaches: touch });
   return merged;
 }
 
-/** Deletes the row with `id`. */
-export async function destroyRow(model: ModelDefinition, id: unknown, options?: WriteOptions): Promise<void> {
-  await writeRow(model, 'delete', { [model.primaryKey]: id as Scalar }, options);
+/** Deletes the row with `id`: Rails' destroy, which keeps the counter caches, or with `counterCaches: false` its `delete`. */
+export async function destroyRow(model: ModelDefinition, id: unknown, options?: WriteOptions, { counterCaches = true }: { readonly counterCaches?: boolean } = {}): Promise<void> {
+  await writeRow(model, 'delete', { [model.primaryKey]: id as Scalar }, options, { counterCaches });
 }
 
 /** Rails' `upsert`: inserts or replaces by primary key, skipping validations (as Rails does). */

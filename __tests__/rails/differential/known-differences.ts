@@ -138,7 +138,7 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'as.wa.associated': rails7(['value'], 'where.associated is Rails 7.0: 6.1 has no such method'),
   'as.wa.associated_has_many': rails7(['value'], "where.associated is Rails 7.0: 6.1 has no such method (7.0's INNER JOIN would repeat c1; the runtime answers each row once, docs/relations.md)"),
 
-  // Associations: required belongs_to, dependent:, inverse_of, counter_cache.
+  // Associations: required belongs_to, dependent:, inverse_of.
   'as.req.dangling': documented('docs/generator.md', ['value'], 'a required belongs_to checks that the key is set, not that the row exists: Rails says Job must exist for a dangling key'),
   'as.dep.restrict_with_error_bang': rails7(['message'], "destroy! of a refused destroy names the record (Failed to destroy ClientRE with id=c1), Rails 7.1's words; 6.1 says Failed to destroy the record"),
   'as.dep.class_destroy_refused': documented('docs/records.md', ['value'], "Model.destroy(id) refused by restrict_with_error gives the record back, not destroyed, where Rails answers false"),
@@ -146,6 +146,4 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'as.inv.unsaved_change_seen': documented('docs/relations.md', ['value'], noInverse),
   'as.inv.built_parent_same': documented('docs/relations.md', ['value'], `${noInverse} (client.jobs.build too)`),
   'as.inv.includes_parent': documented('docs/relations.md', ['value'], `${noInverse} (after includes too)`),
-  'as.cc.create': documented('docs/generator.md', ['value'], 'counter_cache is not kept by the runtime: clients.jobs_count stays as it was'),
-  'as.cc.destroy': documented('docs/generator.md', ['value'], 'counter_cache is not kept by the runtime: clients.jobs_count stays as it was'),
 };

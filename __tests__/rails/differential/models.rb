@@ -193,7 +193,7 @@ class Gadget < ActiveRecord::Base
   belongs_to :owner, touch: true, optional: true
 end
 
-# Jobs with Rails' counter_cache on clients.jobs_count (the runtime keeps no counter: docs/generator.md).
+# Jobs with Rails' counter_cache on clients.jobs_count (the config's counterCaches: docs/records.md).
 class CountedJob < ActiveRecord::Base
   self.table_name = "jobs"
   belongs_to :client, counter_cache: :jobs_count, optional: true

@@ -154,7 +154,7 @@ export type PersonModel = ReturnType<typeof personModel>;
 /**
  * models.rb's association models, as the generator writes them from the Rails models (docs/generator.md): a required
  * belongs_to is a presence validation of its key with the message 'must exist'; `dependent:` is `dependents`, `touch:`
- * is `touches`. Rails' counter_cache has no config (the runtime does not keep it), so CountedJob is a plain jobs model.
+ * is `touches`, `counter_cache:` is `counterCaches`.
  */
 function associationModels(zero: Zero<DifferentialSchema>) {
   const clientConfig = defineModel({
@@ -203,7 +203,7 @@ function associationModels(zero: Zero<DifferentialSchema>) {
   const noteConfig = defineModel({ schema, table: 'notes', zero, className: 'Note', relationships: { job: (): ModelDefinition => jobConfig }, validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }] } });
   const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig } });
   const gadgetConfig = defineModel({ schema, table: 'gadgets', zero, className: 'Gadget', relationships: { owner: (): ModelDefinition => ownerConfig }, touches: { owner: true } });
-  const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig } });
+  const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig }, counterCaches: { client: 'jobs_count' } });
   /** models.rb's client_model: a client whose `jobs` (or `profile`) has the `dependent:` given. */
   const clientWith = (className: string, relationship: 'jobs' | 'profile', dependent: Dependent) =>
     ActiveRecord.createModel(

@@ -638,9 +638,11 @@ run("as.inv.unsaved_change_seen") { c = Client.find("c1"); c.name = "Changed"; c
 run("as.inv.built_parent_same") { c = Client.find("c1"); j = c.jobs.build(title: "x"); j.client.equal?(c) }
 run("as.inv.includes_parent") { c = Client.includes(:jobs).find("c1"); c.name = "Changed"; c.jobs.first.client.name }
 
-# ---------------- counter_cache (Rails keeps clients.jobs_count; the runtime does not: docs/generator.md)
+# ---------------- counter_cache (clients.jobs_count; the config's counterCaches: docs/records.md)
 run("as.cc.create") { CountedJob.create!(id: "j9", title: "x", client_id: "c3"); Client.find("c3").jobs_count }
 run("as.cc.destroy") { CountedJob.find("j1").destroy; Client.find("c1").jobs_count }
+run("as.cc.move") { CountedJob.find("j1").update!(client_id: "c3"); Client.order(:id).pluck(:jobs_count) }
+run("as.cc.delete") { CountedJob.find("j1").delete; CountedJob.find("j2").update_columns(client_id: "c3"); Client.order(:id).pluck(:jobs_count) }
 
 # ---------------- model scopes through an association
 run("as.scope.on_has_many") { [Client.find("c1").jobs.active.count, Client.find("c1").jobs.active.map(&:id)] }

@@ -952,9 +952,15 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.inv.built_parent_same': async ({ Client }) => { const c = await Client.find('c1'); const j = many(c.jobs).build({ title: 'x' }); return (await readOne(j, 'client')) === c; },
   'as.inv.includes_parent': async ({ Client }) => { const c = await Client.includes('jobs').find('c1'); c.name = 'Changed'; return nameOf(await readOne(firstOf(await c.jobs), 'client')); },
 
-  // ---------------- counter_cache (Rails keeps clients.jobs_count; the runtime does not: docs/generator.md)
+  // ---------------- counter_cache (clients.jobs_count; the config's counterCaches: docs/records.md)
   'as.cc.create': async ({ CountedJob, Client }) => { await CountedJob.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return (await Client.find('c3')).jobs_count; },
   'as.cc.destroy': async ({ CountedJob, Client }) => { await (await CountedJob.find('j1')).destroy(); return (await Client.find('c1')).jobs_count; },
+  'as.cc.move': async ({ CountedJob, Client }) => { await (await CountedJob.find('j1')).update_bang({ client_id: 'c3' }); return Client.order('id').pluck('jobs_count'); },
+  'as.cc.delete': async ({ CountedJob, Client }) => {
+    await (await CountedJob.find('j1')).delete();
+    await (await CountedJob.find('j2')).update_columns({ client_id: 'c3' });
+    return Client.order('id').pluck('jobs_count');
+  },
 
   // ---------------- model scopes through an association
   'as.scope.on_has_many': async ({ Client, Job }) => {

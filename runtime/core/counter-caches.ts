@@ -1,0 +1,168 @@
+/**
+ * Rails' belongs_to `counter_cache:`: creating a record adds one to its parent's count column, destroying it takes one
+ * off, and saving it under another parent moves one from the parent it left to the new one. `delete`, `delete_all`,
+ * `update_columns`, `update_all` and `upsert` leave counts alone, as Rails' do; so do a NULL key and a parent that is
+ * not there. The count is written without validations or `updated_at`, as Rails' `update_counters`.
+ *
+ * The count is not a value the client computes: the record's own mutation reads the parent row in its transaction and
+ * writes the count plus or minus one, so the server's run counts from the database's value (core/zero-write.ts says how
+ * each write path runs it).
+ */
+import { createBuilder } from '@rocicorp/zero';
+import type { ModelDefinition } from './config.ts';
+import type { ColumnType } from './zero-types.ts';
+import { ConfigError, MissingAttributeError } from './errors.ts';
+import { associationHops } from './relationships.ts';
+import { Relation } from './relation.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+type Key = string | number | boolean;
+
+/**
+ * A table as a mutator that knows no schema reads it (the generic mutators take it as an argument, so it is JSON): its
+ * name, primary key and the types of the columns read. Zero's query builder needs no more of a table.
+ */
+export type TableShape = {
+  readonly name: string;
+  readonly primaryKey: string;
+  readonly columns: Readonly<Record<string, ColumnType>>;
+  /** The table and its primary key as PostgreSQL names them (a Zero schema's `.from(...)`), for the server's row lock. */
+  readonly server: { readonly table: string; readonly primaryKey: string };
+};
+
+/** One counter cache as a mutator applies it: the counted table's key columns, and the parent's table, key and count column. */
+export type CounterCache = {
+  /** The belongs_to relationship counted through. */
+  readonly relationship: string;
+  readonly foreignKey: readonly string[];
+  readonly parent: TableShape;
+  /** The parent's columns `foreignKey` points at (Rails' `primary_key:`, the parent's key by default). */
+  readonly parentKey: readonly string[];
+  readonly column: string;
+};
+
+/** One count to move: the parent row `key` names (by `cache.parentKey`), by one up or down. */
+export interface CounterChange {
+  readonly cache: CounterCache;
+  readonly key: readonly Key[];
+  readonly by: 1 | -1;
+}
+
+/** Where the counts are read and written: a mutator's transaction (`mutatorTransaction`), or this client's Zero. */
+export interface CountingTransaction {
+  /**
+   * Locks the row of `table` whose primary key is `key` until the transaction ends, where other transactions write at
+   * the same time (the push endpoint's PostgreSQL); absent on a client, whose store runs one transaction at a time.
+   */
+  readonly lock?: (table: TableShape, key: unknown) => Promise<void>;
+  /** The row of `table` whose `columns` hold `key`, as the transaction sees it now. */
+  row(table: TableShape, columns: readonly string[], key: readonly unknown[]): Promise<Row | undefined>;
+  /** Writes `values` (the primary key and the columns to set) to a row of `table`. */
+  update(table: TableShape, values: Row): Promise<void>;
+}
+
+/** What a Zero mutator's transaction has that the counting uses (on the client or the server). */
+export interface MutatorTransaction {
+  readonly location: 'client' | 'server';
+  readonly mutate: Readonly<Record<string, { update(values: Row): Promise<void> }>>;
+  run(query: unknown): Promise<unknown>;
+  /** The server's PostgreSQL transaction (Zero's ServerTransaction). */
+  readonly dbTransaction?: { query(sql: string, params: unknown[]): Promise<unknown> };
+}
+
+/** A PostgreSQL identifier, quoted whole, as Zero's server quotes a table's server name. */
+const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** The shape of `model`'s table with the types of `columns`. */
+export function tableShape(model: ModelDefinition, columns: readonly string[]): TableShape {
+  const named = [model.primaryKey, ...columns];
+  const table = model.schema.tables[model.table]!;
+  return {
+    name: model.table,
+    primaryKey: model.primaryKey,
+    columns: Object.fromEntries(named.map((column) => [column, model.columnTypes[column]!])),
+    server: { table: table.serverName ?? model.table, primaryKey: table.columns[model.primaryKey]?.serverName ?? model.primaryKey },
+  };
+}
+
+/** The counting over a Zero mutator's transaction: rows read with ZQL built from their table's shape, written with `tx.mutate`. */
+export function mutatorTransaction(tx: MutatorTransaction): CountingTransaction {
+  // Dynamic table and column names: the builder's static types cannot follow them.
+  type Where = { where(column: string, value: unknown): Where; one(): unknown };
+  const db = tx.location === 'server' ? tx.dbTransaction : undefined;
+  return {
+    // Zero's own writes cannot take the lock (its update of a key alone writes nothing), so it is PostgreSQL's.
+    ...(db && { lock: async (table: TableShape, key: unknown) => void (await db.query(`SELECT 1 FROM ${quoted(table.server.table)} WHERE ${quoted(table.server.primaryKey)} = $1 FOR UPDATE`, [key])) }),
+    async row(table, columns, key) {
+      const schema = { tables: { [table.name]: { name: table.name, primaryKey: [table.primaryKey], columns: Object.fromEntries(Object.entries(table.columns).map(([name, type]) => [name, { type }])) } }, relationships: {} };
+      let query = (createBuilder(schema as never) as unknown as Record<string, Where>)[table.name]!;
+      columns.forEach((column, i) => (query = query.where(column, key[i])));
+      return (await tx.run(query.one())) as Row | undefined;
+    },
+    update: (table, values) => tx.mutate[table.name]!.update(values),
+  };
+}
+
+/**
+ * The model's counter caches, resolved against its parents. A count column the parent does not have is Rails'
+ * unknown attribute; one that holds no numbers is a ConfigError. Both are raised before anything is written.
+ */
+export function counterCachesOf(model: ModelDefinition): CounterCache[] {
+  return Object.entries(model.counterCaches).map(([name, column]) => {
+    const parent = new Relation(model).associatedModel(name);
+    if (!parent.columns.includes(column)) throw new MissingAttributeError(column);
+    if (parent.columnTypes[column] !== 'number') {
+      throw new ConfigError(`${model.className} counterCaches`, [`'${name}' counts in ${parent.table}.${column}, a ${parent.columnTypes[column]} column: a count needs a number column`]);
+    }
+    // The config allows counter caches on belongs_to relationships alone: one hop.
+    const { sourceField, destField } = associationHops(model, name)[0]!;
+    return { relationship: name, foreignKey: sourceField, parent: tableShape(parent, [...destField, column]), parentKey: destField, column };
+  });
+}
+
+/** The key `columns` hold in `row`; undefined when the row is none or one of them is NULL (Rails: no parent, no count). */
+function keyOf(row: Row | undefined, columns: readonly string[]): Key[] | undefined {
+  const key = columns.map((column) => row?.[column]);
+  return key.every((value): value is Key => value !== null && value !== undefined) ? key : undefined;
+}
+
+/**
+ * The counts a write moves: `before` is the stored row (none for a create), `after` the row as written (none for a
+ * destroy). A key that changed takes one off the parent it left and adds one to the new; an unchanged one moves none.
+ */
+export function counterChanges(caches: readonly CounterCache[], before: Row | undefined, after: Row | undefined): CounterChange[] {
+  const changes: CounterChange[] = [];
+  for (const cache of caches) {
+    const left = keyOf(before, cache.foreignKey);
+    const joined = keyOf(after, cache.foreignKey);
+    if (left && joined && left.every((value, i) => Object.is(value, joined[i]))) continue;
+    if (left) changes.push({ cache, key: left, by: -1 });
+    if (joined) changes.push({ cache, key: joined, by: 1 });
+  }
+  return changes;
+}
+
+/**
+ * Moves the counts in the mutator's transaction: each parent row read there and its count written plus or minus one
+ * (NULL counting as 0, as Rails' COALESCE). On the server the parent row is locked first (SELECT ... FOR UPDATE, which
+ * waits for any other transaction writing the row and holds it until this one commits), then read again: without it
+ * PostgreSQL's read committed lets two transactions read the same count and both write it plus one. Rows are locked in
+ * one order (table, then key), so two writes moving counts between the same parents do not deadlock.
+ */
+export async function applyCounterChanges(tx: CountingTransaction, changes: readonly CounterChange[]): Promise<void> {
+  const ordered = [...changes].sort((a, b) => compare(a.cache.parent.name, b.cache.parent.name) || compare(JSON.stringify(a.key), JSON.stringify(b.key)));
+  for (const change of ordered) {
+    const { parent: table, parentKey, column } = change.cache;
+    const pk = table.primaryKey;
+    let parent = await tx.row(table, parentKey, change.key);
+    if (parent && tx.lock) {
+      await tx.lock(table, parent[pk]);
+      parent = await tx.row(table, parentKey, change.key);
+    }
+    if (!parent) continue; // a dangling key: Rails' UPDATE ... WHERE matches no row
+    const count = parent[column];
+    await tx.update(table, { [pk]: parent[pk], [column]: (typeof count === 'number' ? count : 0) + change.by });
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
