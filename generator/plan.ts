@@ -11,7 +11,7 @@ import { memberClashes } from '../runtime/core/member-names.ts';
 import { pluralize } from '../runtime/core/inflect.ts';
 import { DEPENDENTS, type Dependent } from '../runtime/core/config.ts';
 import { modelNames, type ModelNames } from './names.ts';
-import { planScope, type ScopePlan } from './scopes.ts';
+import { planScope, type ScopeContext, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
 
 export interface TablePlan {
@@ -130,16 +130,12 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     } else generated.add(table.model.class_name);
   }
 
+  const contexts = scopeContexts(tables.filter((t) => generated.has(t.model.class_name)));
   const models: ModelPlan[] = [];
   for (const table of tables) {
     if (!generated.has(table.model.class_name)) continue;
     const relationships = table.relationships.filter((r) => generated.has(r.target));
-    const valueTypes = new Map<string, string>();
-    for (const { column } of table.columns) {
-      const zero = zeroColumn(table.model, column);
-      if (zero.ok) valueTypes.set(column.name, zero.valueType);
-    }
-    const ctx = { model: table.model, valueTypes, relationships: new Set(relationships.map((r) => r.name)) };
+    const ctx = contexts.get(table.model.class_name)!;
     const scopes: ScopePlan[] = [];
     const scopeNames = new Map<string, string>();
     for (const scope of table.model.scopes) {
@@ -230,6 +226,30 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches });
   }
   return { tables, models, skippedModels, notes };
+}
+
+/**
+ * Each generated model's scope context by class name, its relationships (those to generated models: the config's) leading
+ * to their targets' contexts, so a scope's joins and joined-table conditions are checked against the model they reach.
+ */
+function scopeContexts(tables: readonly TablePlan[]): Map<string, ScopeContext & { relationships: Map<string, ScopeContext> }> {
+  const contexts = new Map(
+    tables.map((table) => {
+      const valueTypes = new Map<string, string>();
+      for (const { column } of table.columns) {
+        const zero = zeroColumn(table.model, column);
+        if (zero.ok) valueTypes.set(column.name, zero.valueType);
+      }
+      return [table.model.class_name, { model: table.model, valueTypes, relationships: new Map<string, ScopeContext>() }];
+    }),
+  );
+  for (const table of tables) {
+    for (const relationship of table.relationships) {
+      const target = contexts.get(relationship.target);
+      if (target) contexts.get(table.model.class_name)!.relationships.set(relationship.name, target);
+    }
+  }
+  return contexts;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Rails scope bodies -> scope functions over the runtime's Relation. Only bodies whose meaning is certain are translated
- * (`where` hashes, `where.not`, `order`, `limit`, `offset`, `none`, `includes`, chains of these, lambda parameters);
- * everything else becomes a scope the app implements by hand, with the reason.
+ * (`where` hashes, also on joined tables, `where.not` / `.associated` / `.missing`, `joins`, `order`, `limit`, `offset`,
+ * `none`, `includes`, `distinct`, chains of these, lambda parameters); everything else becomes a scope the app
+ * implements by hand, with the reason.
  */
 import {
   ArrayNode,
@@ -24,6 +25,7 @@ import {
   TrueNode,
   type Node,
 } from '@ruby/prism/src/nodes.js';
+import { singularize } from '../runtime/core/inflect.ts';
 import { tsMethodName } from '../runtime/core/ruby-names.ts';
 import { relationMember } from './member-names.ts';
 import type { ModelDescription, ScopeDescription } from './description.ts';
@@ -40,8 +42,11 @@ export interface ScopeContext {
   model: ModelDescription;
   /** Column name -> TypeScript value type (`never` for columns a scope cannot compare, like json). */
   valueTypes: ReadonlyMap<string, string>;
-  /** Relationship names the model config declares (for `includes`). */
-  relationships: ReadonlySet<string>;
+  /**
+   * The relationships the model config declares, each with the context of the model it reaches (for `joins`, `includes`
+   * and conditions on a joined table, whose values are typed from that table's columns).
+   */
+  relationships: ReadonlyMap<string, ScopeContext>;
 }
 
 class Untranslatable extends Error {}
@@ -110,8 +115,18 @@ class Translator {
   relation(node: Node): string {
     if (!(node instanceof CallNode)) return fail('the scope body is not a chain of query methods');
     if (node.block) return fail(`${node.name} with a block`);
-    if (node.name === 'not' && node.receiver instanceof CallNode && node.receiver.name === 'where' && !node.receiver.arguments_) {
-      return `${this.base(node.receiver)}.not(${this.hash(this.single(node, 'where.not'), 'where.not')})`;
+    // `where.not(...)`, `where.associated(...)`, `where.missing(...)`: methods of the chain a bare `where` opens.
+    if (node.receiver instanceof CallNode && node.receiver.name === 'where' && !node.receiver.arguments_) {
+      const base = this.base(node.receiver);
+      switch (node.name) {
+        case 'not':
+          return `${base}.not(${this.hash(this.single(node, 'where.not'), 'where.not', this.ctx)})`;
+        case 'associated':
+        case 'missing':
+          return `${base}.where_${node.name}(${this.relationshipNames(node, `where.${node.name}`)})`;
+        default:
+          return fail(`where.${node.name} is not translated`);
+      }
     }
     const base = this.base(node);
     const args = node.arguments_?.arguments_ ?? [];
@@ -120,7 +135,13 @@ class Translator {
         if (args.length !== 1 || !(args[0] instanceof HashNode || args[0] instanceof KeywordHashNode)) {
           return fail(args[0] instanceof StringNode || args[0] instanceof SymbolNode ? SQL_STRING : 'where without a hash of columns');
         }
-        return `${base}.where(${this.hash(args[0], 'where')})`;
+        return `${base}.where(${this.hash(args[0], 'where', this.ctx)})`;
+      case 'joins':
+        if (args.length === 0) return fail('joins without associations');
+        return `${base}.joins(${args.map((arg) => this.join(arg, this.ctx)).join(', ')})`;
+      case 'left_joins':
+      case 'left_outer_joins':
+        return fail(`${node.name} (the runtime has no LEFT JOIN: where.missing(:association) is its usual use, includes loads the associated rows)`);
       case 'order':
       case 'reorder':
         return `${base}.${node.name}(${this.order(args)})`;
@@ -131,9 +152,13 @@ class Translator {
         return args.length === 0 ? base : fail('all with arguments');
       case 'none':
         return args.length === 0 ? `${base}.none()` : fail('none with arguments');
+      case 'distinct':
+        return args.length === 0 ? `${base}.distinct()` : fail('distinct with arguments');
       case 'includes':
       case 'preload':
-        return args.reduce((chain, arg) => `${chain}.includes(${str(this.association(arg))})`, base);
+        return args.reduce((chain, arg) => `${chain}.includes(${str(this.association(arg, node.name))})`, base);
+      case 'merge':
+        return fail('merge(...) is not translated (conditions on a joined table are where(association: { column: value }))');
       default:
         return fail(node.receiver || this.ctx.model.scopes.every((s) => s.name !== node.name) ? `${node.name}(...) is not translated` : `calls the scope '${node.name}'`);
     }
@@ -149,41 +174,101 @@ class Translator {
     return args.length === 1 ? args[0]! : fail(`${what} with ${args.length} arguments`);
   }
 
-  private hash(node: Node, what: string): string {
+  /** A where hash of `ctx`'s model: its columns, and a nested hash per joined table (Rails' `where(clients: { name: "x" })`). */
+  private hash(node: Node, what: string, ctx: ScopeContext): string {
     if (!(node instanceof HashNode || node instanceof KeywordHashNode)) return fail(`${what} without a hash of columns`);
+    const relationships = new Set<string>();
     const entries = node.elements.map((element) => {
       if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode || element.key instanceof StringNode)) {
         return fail(`${what} with a computed key`);
       }
-      const column = element.key.unescaped.value;
-      const valueType = this.ctx.valueTypes.get(column);
-      if (valueType === undefined) return fail(`'${column}' is not a column of ${this.ctx.model.table} (joins and nested hashes need a hand-written scope)`);
-      if (valueType === 'never') return fail(`'${column}' cannot be compared in a where`);
-      return `${key(column)}: ${this.value(element.value, column, valueType)}`;
+      const name = element.key.unescaped.value;
+      const valueType = ctx.valueTypes.get(name);
+      // As Rails' predicate builder: a column first, else a hash is the conditions on a joined table.
+      if (valueType === undefined && element.value instanceof HashNode && !ctx.model.columns.some((c) => c.name === name)) {
+        const [relationship, target] = this.keyed(name, ctx, what);
+        // Rails ANDs `client: {...}, clients: {...}`; one object cannot hold the key twice.
+        if (relationships.has(relationship)) return fail(`${what} names the relationship '${relationship}' twice`);
+        relationships.add(relationship);
+        return `${key(relationship)}: ${this.hash(element.value, what, target)}`;
+      }
+      if (valueType === undefined) return fail(`'${name}' is not a column of ${ctx.model.table} in the Zero schema`);
+      if (valueType === 'never') return fail(`'${name}' cannot be compared in a where`);
+      return `${key(name)}: ${this.value(element.value, name, valueType, ctx)}`;
     });
     return `{ ${entries.join(', ')} }`;
   }
 
+  /**
+   * The relationship a where hash's key names, read as Rails' predicate builder reads it: the association, its singular,
+   * or the table it reaches (when one relationship does). Emitted by its name, so the runtime reads it the same way.
+   */
+  private keyed(name: string, ctx: ScopeContext, what: string): [string, ScopeContext] {
+    for (const candidate of [name, singularize(name)]) {
+      const target = ctx.relationships.get(candidate);
+      if (target) return [candidate, target];
+      if (ctx.model.associations.some((a) => a.name === candidate)) return fail(noRelationship(candidate, ctx));
+    }
+    // Rails reads the model's own table name as its columns; said rather than carried.
+    if (name === ctx.model.table) return fail(`${what}(${name}: { ... }) names ${ctx.model.class_name}'s own table: write its columns without it`);
+    const reaching = [...ctx.relationships].filter(([, target]) => target.model.table === name);
+    if (reaching.length === 1) return reaching[0]!;
+    return fail(
+      reaching.length > 1
+        ? `'${name}' is the table of several relationships of ${ctx.model.class_name} (${reaching.map(([n]) => n).join(', ')}): name the association`
+        : `'${name}' is neither a column of ${ctx.model.table} nor a relationship of ${ctx.model.class_name} (or the table of one); a table joined further is nested under the association that reaches it`,
+    );
+  }
+
+  /** A `joins` argument in the runtime's shape: names, lists of them, `{ name: nested }` for the joined table's joins. */
+  private join(node: Node, ctx: ScopeContext): string {
+    if (node instanceof SymbolNode) return str(this.joined(node.unescaped.value, ctx).name);
+    if (node instanceof StringNode) return fail('joins with a SQL string (Zero runs no SQL: joins(:association) names a relationship)');
+    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.join(e, ctx)).join(', ')}]`;
+    if (node instanceof HashNode || node instanceof KeywordHashNode) {
+      const entries = node.elements.map((element) => {
+        if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode || element.key instanceof StringNode)) return fail('joins with a computed key');
+        const { name, target } = this.joined(element.key.unescaped.value, ctx);
+        return `${key(name)}: ${this.join(element.value, target)}`;
+      });
+      return `{ ${entries.join(', ')} }`;
+    }
+    return fail('joins with an expression');
+  }
+
+  /** A relationship of `ctx`'s model by its exact name, as Rails' joins and includes take an association. */
+  private joined(name: string, ctx: ScopeContext): { name: string; target: ScopeContext } {
+    const target = ctx.relationships.get(name);
+    return target ? { name, target } : fail(noRelationship(name, ctx));
+  }
+
+  /** `where.associated(:a, :b)`'s names, as the runtime's arguments. */
+  private relationshipNames(node: CallNode, what: string): string {
+    const args = node.arguments_?.arguments_ ?? [];
+    if (args.length === 0) return fail(`${what} without associations`);
+    return args.map((arg) => str(this.association(arg, what))).join(', ');
+  }
+
   /** A where value for `column`: literals (enum labels mapped to stored values), arrays, ranges, parameters. */
-  private value(node: Node, column: string, valueType: string, inList = false): string {
+  private value(node: Node, column: string, valueType: string, ctx: ScopeContext, inList = false): string {
     // Ruby 3.1's `where(status:)` is `where(status: status)`: a parameter's value, or a method call (not translated).
-    if (node instanceof ImplicitNode) return this.value(node.value, column, valueType, inList);
+    if (node instanceof ImplicitNode) return this.value(node.value, column, valueType, ctx, inList);
     if (node instanceof NilNode) return 'null';
-    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType, true)).join(', ')}]`;
+    if (node instanceof ArrayNode) return `[${node.elements.map((e) => this.value(e, column, valueType, ctx, true)).join(', ')}]`;
     if (node instanceof RangeNode) {
       const bounds: string[] = [];
-      if (node.left) bounds.push(`gte: ${this.value(node.left, column, valueType, true)}`);
-      if (node.right) bounds.push(`${node.isExcludeEnd() ? 'lt' : 'lte'}: ${this.value(node.right, column, valueType, true)}`);
+      if (node.left) bounds.push(`gte: ${this.value(node.left, column, valueType, ctx, true)}`);
+      if (node.right) bounds.push(`${node.isExcludeEnd() ? 'lt' : 'lte'}: ${this.value(node.right, column, valueType, ctx, true)}`);
       return `{ ${bounds.join(', ')} }`;
     }
     if (node instanceof LocalVariableReadNode && this.params.has(node.name)) {
       const param = this.params.get(node.name)!;
-      if (/^\d/.test(valueType) && this.enumOf(column)) return fail(`the parameter '${node.name}' is compared with the integer enum '${column}' (Rails maps labels at run time)`);
+      if (/^\d/.test(valueType) && this.enumOf(column, ctx)) return fail(`the parameter '${node.name}' is compared with the integer enum '${column}' (Rails maps labels at run time)`);
       // Like Rails, `where(column: param)` takes one value or a list of them.
       param.type ??= inList ? valueType : `${valueType} | readonly ${valueType.includes('|') ? `(${valueType})` : valueType}[]`;
       return param.ts;
     }
-    const enumeration = this.enumOf(column);
+    const enumeration = this.enumOf(column, ctx);
     if (node instanceof StringNode || node instanceof SymbolNode) {
       const text = node.unescaped.value;
       if (enumeration) {
@@ -205,8 +290,8 @@ class Translator {
     return fail(`the value for '${column}' is not a literal or a scope parameter`);
   }
 
-  private enumOf(column: string) {
-    return this.ctx.model.enums.find((e) => e.name === column);
+  private enumOf(column: string, ctx: ScopeContext) {
+    return ctx.model.enums.find((e) => e.name === column);
   }
 
   private order(args: Node[]): string {
@@ -243,9 +328,16 @@ class Translator {
     return fail('limit / offset with an expression');
   }
 
-  private association(node: Node): string {
+  private association(node: Node, what: string): string {
     const name = node instanceof SymbolNode || node instanceof StringNode ? node.unescaped.value : null;
-    if (name === null) return fail('includes with an expression');
-    return this.ctx.relationships.has(name) ? name : fail(`includes(:${name}): no Zero relationship of that name`);
+    if (name === null) return fail(`${what} with an expression`);
+    return this.joined(name, this.ctx).name;
   }
+}
+
+/** Why `name` cannot be joined: no such association, or one the generated config has no relationship for. */
+function noRelationship(name: string, ctx: ScopeContext): string {
+  const association = ctx.model.associations.find((a) => a.name === name);
+  if (!association) return `${ctx.model.class_name} has no association '${name}'`;
+  return `the association '${name}' of ${ctx.model.class_name} has no Zero relationship (${association.polymorphic || association.as ? 'polymorphic' : "the report's notes say why"})`;
 }

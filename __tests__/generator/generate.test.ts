@@ -81,7 +81,7 @@ describe('generation from a description', () => {
     expect(report.customScopes.map((s) => `${s.model}.${s.scope}: ${s.reason}`)).toEqual([
       "Invoice.overdue: calls the scope 'unpaid'",
       'Job.search: where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))',
-      'Job.with_open_tasks: joins(...) is not translated',
+      'Job.with_open_tasks: merge(...) is not translated (conditions on a joined table are where(association: { column: value }))',
       'Task.due_before: where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))',
     ]);
     expect(report.customScopes[1]).toMatchObject({ file: 'app/models/job.rb', line: 30, implementIn: 'job.scopes.ts' });
