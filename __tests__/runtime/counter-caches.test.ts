@@ -102,7 +102,8 @@ describe('the generic mutators take counter caches described by the client, as t
     const shape = (name: string) => ({ name, primaryKey: 'id', columns: { id: 'string' }, server: { table: name, primaryKey: 'id' } });
     for (const name of ['users', 'constructor']) {
       const caches = [{ relationship: 'client', foreignKey: ['client_id'], parent: shape(name), parentKey: ['id'], column: 'jobs_count' }];
-      const write = z!.mutate(recordMutators.zeroRecord.insert({ table: 'jobs', values: { id: `j-${name}`, title: 'x', client_id: 'c1' }, counterCaches: { table: shape('jobs'), caches } } as never));
+      const mutate = z!.mutate as unknown as (request: unknown) => { client: Promise<unknown> };
+      const write = mutate(recordMutators.zeroRecord.insert({ table: 'jobs', values: { id: `j-${name}`, title: 'x', client_id: 'c1' }, counterCaches: { table: shape('jobs'), caches } } as never));
       expect(await write.client).toMatchObject({ type: 'error', error: { message: `zero-record: unknown table '${name}' in counterCaches` } });
     }
     expect(await counts()).toEqual({ c1: 2, c2: 1 });
