@@ -51,7 +51,7 @@ export interface ModelConfig {
    * and `includes` of it), and to the attributes of records made through one, as in Rails; `unscoped()` and
    * `unscope(...)` remove it. E.g. `(r) => r.where({ deleted_at: null })`.
    */
-  readonly defaultScope?: (relation: Relation) => Relation;
+  readonly defaultScope?: ((relation: Relation) => Relation) | undefined;
   /**
    * Rails' `enum`s, by column: labels -> stored values, and the `prefix` / `suffix` of their methods. Each label gets
    * a scope and its `not_` scope (unless `scopes: false`), `<label>_p()` / `<label>_bang()` on records, and the
