@@ -4,7 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
-import { modelRelation, type UnscopeArg } from '../core/relation.ts';
+import { defaultScoped, scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -99,7 +99,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const definition = defineModel(config);
   // The definition may predate this flavour's module (defineModel checks only the members registered then).
   assertMembersFree(definition);
-  const all = () => modelRelation(definition, ActiveRelation) as ActiveRelation<ActiveRecordInstance<Row>>;
+  // The scoped class once, not per query: `all()` starts every read.
+  const Scoped = scopedRelationClass(definition, ActiveRelation);
+  const all = () => defaultScoped(new Scoped(definition)) as ActiveRelation<ActiveRecordInstance<Row>>;
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
@@ -123,7 +125,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, () => modelRelation(definition, ActiveRelation, true), ['then']);
+  return modelObject(statics, all, () => new Scoped(definition), ['then']);
 }
 
 /** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */

@@ -449,7 +449,7 @@ export class Relation {
       if (entries.length === 0) throw new QueryError(`${this.model.className}.includes: expected a relationship name, got ${describeValue(arg)}`);
       for (const [name, shape] of entries) {
         const associated = this.associatedModel(name);
-        const base = modelRelation(associated, Relation);
+        const base = defaultScoped(new (scopedRelationClass(associated, Relation))(associated));
         const relation = typeof shape === 'function' ? shape(base) : base;
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
@@ -621,15 +621,6 @@ function combinedIncludes(a: readonly IncludeSpec[], b: readonly IncludeSpec[]):
 /** True for a model's relation as `all()` makes it: no condition, order, limit, offset, includes or TTL of its own. */
 export function isUnscoped(relation: Relation): boolean {
   return relation.state === EMPTY_STATE;
-}
-
-/**
- * Rails' `Model.all`: a relation of `model` in `Base`'s flavour, with the model's scopes as methods and its default
- * scope applied (none with `unscoped`, Rails' `Model.unscoped`).
- */
-export function modelRelation<C extends RelationClass>(model: ModelDefinition, Base: C, unscoped = false): InstanceType<C> {
-  const root = new (scopedRelationClass(model, Base))(model) as InstanceType<C>;
-  return unscoped ? root : defaultScoped(root);
 }
 
 /**

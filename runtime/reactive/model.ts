@@ -5,7 +5,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
-import { modelRelation, type UnscopeArg } from '../core/relation.ts';
+import { defaultScoped, scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
@@ -99,7 +99,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   const definition = defineModel(config);
   // The definition may predate this flavour's module (defineModel checks only the members registered then).
   assertMembersFree(definition);
-  const all = () => modelRelation(definition, ReactiveRelation) as ReactiveRelation<Row>;
+  // The scoped class once, not per query: `all()` starts every read.
+  const Scoped = scopedRelationClass(definition, ReactiveRelation);
+  const all = () => defaultScoped(new Scoped(definition)) as ReactiveRelation<Row>;
   /** The handle of a stored record, once Zero has it (RecordNotFoundError when missing). */
   const stored = async (id: unknown) => {
     await findStoredRow(definition, id, all());
@@ -126,7 +128,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, () => modelRelation(definition, ReactiveRelation, true), ['then', 'toArray']);
+  return modelObject(statics, all, () => new Scoped(definition), ['then', 'toArray']);
 }
 
 export const ReactiveRecord = { createModel };
