@@ -104,6 +104,15 @@ export interface ScopeDescription {
   arity: number;
 }
 
+/** One `default_scope` declaration Rails applies to the model, its own or inherited (a parent class's, a concern's). */
+export interface DefaultScopeDescription {
+  /** Where it is declared, relative to the app root; null where the describer could not tell (a gem's, a proc made in code). */
+  file: string | null;
+  line: number | null;
+  /** Ruby source of the declaration: `default_scope { where(deleted_at: nil) }`; null where it could not be read. */
+  source: string | null;
+}
+
 export interface ModelDescription {
   class_name: string;
   table: string;
@@ -120,6 +129,8 @@ export interface ModelDescription {
    */
   validations: Record<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
+  /** Rails' default scopes in the order it applies them (a parent class's first); optional in a description. */
+  default_scopes?: DefaultScopeDescription[];
 }
 
 export type SkipReason = 'abstract' | 'missing_table' | 'sti_subclass';

@@ -56,6 +56,10 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     }
     lines.push('  },');
   }
+  if (plan.defaultScope) {
+    lines.push(...doc(plan.defaultScope.sources.map((d) => `Rails (${d.file}:${d.line}): ${d.source}`), '  '));
+    lines.push(`  defaultScope: ${plan.defaultScope.code},`);
+  }
   if (plan.enums.length > 0) {
     // Rails' enums: the runtime derives their scopes, `<label>_p()` / `<label>_bang()` and the mapping from these.
     lines.push('  enums: {');

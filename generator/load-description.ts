@@ -38,6 +38,7 @@ const ASSOCIATION_FIELDS: Record<string, Check> = {
   polymorphic: isBoolean,
   scoped: isBoolean,
 };
+const DEFAULT_SCOPE_FIELDS: Record<string, Check> = { file: isStringOrNull, line: (v) => v === null || Number.isInteger(v), source: isStringOrNull };
 const SCOPE_FIELDS: Record<string, Check> = { name: isString, line: (v) => Number.isInteger(v), source: isString, params: isArray, arity: (v) => Number.isInteger(v) };
 
 function checkFields(value: unknown, fields: Record<string, Check>, where: string, problems: string[]): void {
@@ -73,6 +74,9 @@ export function descriptionProblems(value: unknown): string[] {
     if (isArray(m.columns)) (m.columns as unknown[]).forEach((c, j) => checkFields(c, COLUMN_FIELDS, `${where}.columns[${j}]`, problems));
     if (isArray(m.associations)) (m.associations as unknown[]).forEach((a, j) => checkFields(a, ASSOCIATION_FIELDS, `${where}.associations[${j}]`, problems));
     if (isArray(m.scopes)) (m.scopes as unknown[]).forEach((s, j) => checkFields(s, SCOPE_FIELDS, `${where}.scopes[${j}]`, problems));
+    // Optional: a description from an older Rails task has none.
+    if (m.default_scopes !== undefined && !isArray(m.default_scopes)) problems.push(`${where}.default_scopes must be an array`);
+    if (isArray(m.default_scopes)) (m.default_scopes as unknown[]).forEach((s, j) => checkFields(s, DEFAULT_SCOPE_FIELDS, `${where}.default_scopes[${j}]`, problems));
     if (isArray(m.enums)) {
       (m.enums as unknown[]).forEach((e, j) =>
         checkFields(e, { name: isString, values: isObject, prefix: isStringOrNull, suffix: isStringOrNull, scopes: isBoolean, instance_methods: isBoolean, validate: isBoolean }, `${where}.enums[${j}]`, problems),

@@ -4,14 +4,14 @@
  */
 import { resolveAssociation, type Relationship } from './associations.ts';
 import { zeroColumn, zeroDefault } from './columns.ts';
-import type { AppDescription, ColumnDescription, ModelDescription } from './description.ts';
+import type { AppDescription, ColumnDescription, DefaultScopeDescription, ModelDescription } from './description.ts';
 import { recordMember } from './member-names.ts';
 import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
 import { memberClashes } from '../runtime/core/member-names.ts';
 import { pluralize } from '../runtime/core/inflect.ts';
 import { DEPENDENTS, type Dependent } from '../runtime/core/config.ts';
 import { modelNames, type ModelNames } from './names.ts';
-import { planScope, type ScopeContext, type ScopePlan } from './scopes.ts';
+import { planDefaultScope, planScope, type ScopeContext, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
 
 export interface TablePlan {
@@ -26,6 +26,8 @@ export interface ModelPlan {
   /** Relationships whose target model is generated too (the config's `relationships`). */
   relationships: Relationship[];
   scopes: ScopePlan[];
+  /** Rails' default scopes as the config's `defaultScope` (all of them translated), with the declarations it comes from. */
+  defaultScope: { code: string; sources: DefaultScopeDescription[] } | null;
   validations: ValidationPlan;
   /** Literal Rails column defaults cast to the Zero type (the config's `defaults`), in column order. */
   defaults: Array<{ column: string; value: string | number | boolean }>;
@@ -149,6 +151,15 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       if (planned.kind !== 'skipped') scopeNames.set(planned.name, scope.name);
       scopes.push(planned);
     }
+    const defaultScopes = table.model.default_scopes ?? [];
+    const plannedDefault = await planDefaultScope(defaultScopes, ctx);
+    if (plannedDefault?.kind === 'noted') {
+      notes.push({
+        model: table.model.class_name,
+        message: `default_scope is not applied (${plannedDefault.reason}): reads here show the rows it would hide (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server`,
+      });
+    }
+    const defaultScope = plannedDefault?.kind === 'generated' ? { code: plannedDefault.code, sources: defaultScopes } : null;
     const shadowedColumns: string[] = [];
     for (const { column } of table.columns) {
       const member = recordMember(column.name);
@@ -223,7 +234,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
     const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches });
+    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, defaultScope, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches });
   }
   return { tables, models, skippedModels, notes };
 }

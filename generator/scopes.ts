@@ -28,7 +28,7 @@ import {
 import { singularize } from '../runtime/core/inflect.ts';
 import { tsMethodName } from '../runtime/core/ruby-names.ts';
 import { relationMember } from './member-names.ts';
-import type { ModelDescription, ScopeDescription } from './description.ts';
+import type { DefaultScopeDescription, ModelDescription, ScopeDescription } from './description.ts';
 import { isIdentifier, key, paramName, str } from './names.ts';
 import { parseRuby } from './static/ruby-ast.ts';
 
@@ -72,12 +72,7 @@ export async function planScope(scope: ScopeDescription, ctx: ScopeContext): Pro
 async function translate(scope: ScopeDescription, ctx: ScopeContext): Promise<string> {
   const src = await parseRuby(`${ctx.model.file} scope :${scope.name}`, scope.source);
   const [root] = src.program.statements.body;
-  let body: Node | null = null;
-  if (root instanceof LambdaNode) body = root.body;
-  else if (root instanceof CallNode && (root.name === 'lambda' || root.name === 'proc') && root.block instanceof BlockNode) body = root.block.body;
-  else fail('the scope body is not a lambda');
-  const statements = body instanceof StatementsNode ? body.body : [];
-  if (statements.length !== 1) fail(statements.length === 0 ? 'the scope body is empty' : 'the scope body has several statements');
+  const statement = singleStatement(lambdaBody(root ?? null) ?? fail('the scope body is not a lambda'));
 
   const params = new Map<string, { ts: string; type: string | undefined; default?: string }>();
   for (const param of scope.params) {
@@ -85,9 +80,67 @@ async function translate(scope: ScopeDescription, ctx: ScopeContext): Promise<st
     params.set(param.name!, { ts: paramName(param.name, 'r'), type: undefined, ...(param.kind === 'opt' && { default: await literal(param.default ?? '') }) });
   }
   const t = new Translator(ctx, params);
-  const expression = t.relation(statements[0]!);
+  const expression = t.relation(statement);
   const signature = ['r', ...[...params.values()].map((p) => `${p.ts}: ${p.type ?? 'unknown'}${p.default !== undefined ? ` = ${p.default}` : ''}`)];
   return `(${signature.join(', ')}) => ${expression}`;
+}
+
+/** The body of `-> { }`, `lambda { }` or `proc { }`; null for anything else. */
+function lambdaBody(node: Node | null): Node | null {
+  if (node instanceof LambdaNode) return node.body;
+  if (node instanceof CallNode && (node.name === 'lambda' || node.name === 'proc') && node.block instanceof BlockNode) return node.block.body;
+  return null;
+}
+
+/** A scope body's one statement: the relation it returns. */
+function singleStatement(body: Node | null): Node {
+  const statements = body instanceof StatementsNode ? body.body : [];
+  if (statements.length !== 1) fail(statements.length === 0 ? 'the scope body is empty' : 'the scope body has several statements');
+  return statements[0]!;
+}
+
+export type DefaultScopePlan = { kind: 'generated'; code: string } | { kind: 'noted'; reason: string };
+
+/**
+ * Rails' default scopes of a model as the config's one `defaultScope`: each applied to the relation the one before
+ * returns, in Rails' order (it instance_execs each on the last one's relation). All or none: a default scope that does
+ * not translate leaves the whole of it out, with the reason, as half of one would show rows Rails hides all the same.
+ */
+export async function planDefaultScope(scopes: readonly DefaultScopeDescription[], ctx: ScopeContext): Promise<DefaultScopePlan | null> {
+  if (scopes.length === 0) return null;
+  let expression = 'r';
+  for (const scope of scopes) {
+    const where = scope.file === null ? 'outside the app' : `${scope.file}:${scope.line ?? '?'}`;
+    try {
+      expression = await translateDefaultScope(scope.source ?? fail('its source could not be read'), expression, ctx);
+    } catch (error) {
+      if (error instanceof Untranslatable) return { kind: 'noted', reason: `the one at ${where}: ${error.message}` };
+      throw error;
+    }
+  }
+  return { kind: 'generated', code: `(r) => ${expression}` };
+}
+
+/** One `default_scope { ... }` / `default_scope -> { ... }` applied to `base`, as a relation expression. */
+async function translateDefaultScope(source: string, base: string, ctx: ScopeContext): Promise<string> {
+  const src = await parseRuby(`${ctx.model.file} default_scope`, source);
+  const [call] = src.program.statements.body;
+  if (!(call instanceof CallNode) || call.name !== 'default_scope') return fail('not a default_scope call');
+  const args = call.arguments_?.arguments_ ?? [];
+  // Rails 7.1's `all_queries: true` applies it to the record's own updates and deletes, which the runtime reads unscoped.
+  if (args.some((arg) => arg instanceof KeywordHashNode)) return fail('default_scope with options (all_queries: applies it to the writes of a record too)');
+  let body: Node | null;
+  if (call.block instanceof BlockNode) {
+    if (args.length > 0 || call.block.parameters) return fail('default_scope with a block and arguments');
+    body = call.block.body;
+  } else {
+    if (args.length !== 1) return fail('default_scope without a block or a lambda');
+    const [lambda] = args;
+    body = lambdaBody(lambda!) ?? fail('default_scope with an object that is not a lambda');
+    const params = lambda instanceof LambdaNode ? lambda.parameters : lambda instanceof CallNode && lambda.block instanceof BlockNode ? lambda.block.parameters : null;
+    if (params) return fail('default_scope with parameters');
+  }
+  return new Translator(ctx, new Map(), base).relation(singleStatement(body));
 }
 
 /** A literal default value (`5`, `"x"`, `nil`) as TypeScript. */
@@ -109,6 +162,8 @@ class Translator {
   constructor(
     private readonly ctx: ScopeContext,
     private readonly params: Map<string, { ts: string; type: string | undefined }>,
+    /** The relation a chain starts from: `r`, or a default scope's relation before this one's. */
+    private readonly root = 'r',
   ) {}
 
   /** A relation-valued expression: `r` followed by chained calls. */
@@ -165,7 +220,7 @@ class Translator {
   }
 
   private base(node: CallNode): string {
-    if (node.receiver === null) return 'r';
+    if (node.receiver === null) return this.root;
     return node.receiver instanceof CallNode ? this.relation(node.receiver) : fail(`calls ${node.name} on something other than the relation`);
   }
 

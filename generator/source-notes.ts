@@ -23,7 +23,6 @@ const RAILS_TASK = 'run the Rails task (bin/rails zero_record:generate), which l
 const MACROS: Readonly<
   Record<string, { readonly note: (names: readonly string[], options: ReadonlyMap<string, string>) => string | null; readonly only?: 'static' | 'rails' }>
 > = {
-  default_scope: { note: () => "default_scope is not applied: reads here see the rows it leaves out (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server" },
   validate: { note: (names) => `validate ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
   validates_with: { note: (names) => `validates_with ${names.join(', ')} runs in Rails only: neither the client nor the mutators check it` },
   validates_associated: { note: (names) => `validates_associated ${names.join(', ')} runs in Rails only: the client does not validate the associated records` },
@@ -87,8 +86,8 @@ function notesOfClass(body: readonly Node[], src: RubySource, root: string, path
       for (const concern of positionalArgs(statement).map((arg) => src.text(arg)).filter((name) => isAppConcern(root, name))) {
         notes.push(
           path === 'static'
-            ? `include ${concern}: the static path reads no concern (its scopes, validations and associations are missing); ${RAILS_TASK}`
-            : `include ${concern}: the scopes a concern declares are not generated (its validations and associations are)`,
+            ? `include ${concern}: the static path reads no concern (its scopes, default scope, validations and associations are missing: a default scope there is not applied); ${RAILS_TASK}`
+            : `include ${concern}: the scopes a concern declares are not generated (its default scope, validations and associations are)`,
         );
       }
       continue;

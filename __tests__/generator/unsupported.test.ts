@@ -151,7 +151,6 @@ describe('column types', () => {
 
 describe('what a model file declares and the models do not carry is named', () => {
   it.each([
-    ['default_scope', /^Post: default_scope is not applied/],
     ['validate :method', /^Post: validate :title_is_polite runs in Rails only/],
     ['validates_with', /^Post: validates_with PostValidator runs in Rails only/],
     ['normalizes', /^Post: normalizes :email is not applied/],
@@ -188,7 +187,7 @@ describe('what a model file declares and the models do not carry is named', () =
     expect(notes.filter((n) => /commented_out|in_heredoc|Comparable|self\.build|PostArchive/.test(n))).toEqual([]);
     expect(notes.filter((n) => n.startsWith('Post: class methods'))).toEqual(['Post: class methods (self.popular) are not generated: one that is a scope (returns a relation) is missing; write it as a scope, or in the model\'s .scopes.ts']);
     const rails = (await sourceNotes(root, description, 'rails')).map((n) => n.message);
-    expect(rails).toContain('include Archivable: the scopes a concern declares are not generated (its validations and associations are)');
+    expect(rails).toContain('include Archivable: the scopes a concern declares are not generated (its default scope, validations and associations are)');
     expect(rails.filter((n) => /with_options|attribute :seats|ignored_columns|static path/.test(n))).toEqual([]);
   });
 });

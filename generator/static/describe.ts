@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { AppDescription, AssociationDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
+import type { AppDescription, AssociationDescription, DefaultScopeDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
 import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { belongsToOptional, readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
@@ -122,9 +122,20 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
       associations: model.associations.map((a) => association(model, a, byName, primaryKeyOf)),
       validations: Object.fromEntries(model.validations),
       scopes: model.scopes,
+      default_scopes: inheritedDefaultScopes(model, byName),
     });
   }
   return { version: 2, models: described, skipped };
+}
+
+/**
+ * Rails' default scopes of a model: its parent classes' (an abstract base's), outermost first, then its own, as the
+ * class attribute Rails appends to. A concern's are not read here (source-notes names the concern).
+ */
+function inheritedDefaultScopes(model: ModelSource, byName: ReadonlyMap<string, ModelSource>, seen = new Set<string>()): DefaultScopeDescription[] {
+  seen.add(model.className);
+  const parent = model.superclass !== null && !seen.has(model.superclass) ? byName.get(model.superclass) : undefined;
+  return [...(parent ? inheritedDefaultScopes(parent, byName, seen) : []), ...model.defaultScopes];
 }
 
 function skipReason(

@@ -31,7 +31,7 @@ import {
   UnlessNode,
   type Node,
 } from '@ruby/prism/src/nodes.js';
-import type { AssociationMacro, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
+import type { AssociationMacro, DefaultScopeDescription, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
 import { isBlockLiteral, isRubyRange, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
 
 export interface RawAssociation {
@@ -55,6 +55,8 @@ export interface ModelSource {
   /** attribute -> validators in declaration order (a required belongs_to's name where it is declared: see declare). */
   validations: Map<string, ValidationDescription[]>;
   scopes: ScopeDescription[];
+  /** The class body's own `default_scope` calls, in order. */
+  defaultScopes: DefaultScopeDescription[];
 }
 
 const MACROS = new Set<string>(['belongs_to', 'has_many', 'has_one', 'has_and_belongs_to_many']);
@@ -98,6 +100,7 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     attributeDefaults: new Map(),
     validations: new Map(),
     scopes: [],
+    defaultScopes: [],
   };
   const constants = new Map<string, RubyValue>();
   const body = node.body instanceof StatementsNode ? node.body.body : [];
@@ -137,6 +140,8 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     else if (statement.name === 'scope') {
       const scope = scopeOf(statement, src);
       if (scope) model.scopes.push(scope);
+    } else if (statement.name === 'default_scope') {
+      model.defaultScopes.push({ file, line: src.line(statement.location.startOffset), source: src.text(statement) });
     }
   }
   return model;

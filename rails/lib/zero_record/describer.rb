@@ -68,7 +68,23 @@ module ZeroRecord
         "associations" => model.reflect_on_all_associations.map { |reflection| describe_association(model, reflection) },
         "validations" => describe_validations(model),
         "scopes" => ScopeParser.scopes_in(File.read(root.join(file))),
+        "default_scopes" => describe_default_scopes(model, root),
       }
+    end
+
+    # Rails' default scopes of the model in the order it applies them (a parent class's first, a concern's where it is
+    # included). Rails keeps their blocks, not their source: each is the `default_scope` call spanning its block's line
+    # in the file the block is in. One outside the app, or not a block, is listed without its source.
+    def describe_default_scopes(model, root)
+      model.default_scopes.map do |entry|
+        block = entry.respond_to?(:scope) ? entry.scope : entry # Rails 7.1 wraps each in a DefaultScope
+        path, line = block.respond_to?(:source_location) ? block.source_location : nil
+        file = path && Pathname(path).expand_path.relative_path_from(root).to_s
+        next { "file" => nil, "line" => nil, "source" => nil } if file.nil? || file.start_with?("../") || !File.file?(root.join(file))
+
+        found = ScopeParser.default_scopes_in(File.read(root.join(file))).find { |d| (d["line"]..d["last_line"]).cover?(line) }
+        { "file" => file, "line" => found ? found["line"] : line, "source" => found && found["source"] }
+      end
     end
 
     # Rails keeps no enum's options, only the methods they named: `[prefix_]label[_suffix]?` and `!` (unless

@@ -4,7 +4,8 @@ require "ripper"
 
 module ZeroRecord
   # Finds `scope :name, body` declarations in a model file with Ripper (Rails keeps no scope
-  # bodies at runtime) and returns each scope's name, parameters, arity and body source text.
+  # bodies at runtime) and returns each scope's name, parameters, arity and body source text;
+  # and the `default_scope` calls, as source text.
   # The Node static path (generator/static) reads the same facts with Prism; both must agree.
   module ScopeParser
     OPENERS = %i[on_lparen on_lbracket on_lbrace on_tlambeg on_embexpr_beg].freeze
@@ -20,15 +21,34 @@ module ZeroRecord
       tokens = Ripper.lex(source)
       offsets = line_offsets(source)
       tokens.each_with_index.filter_map do |token, index|
-        next unless scope_call?(tokens, index)
+        next unless macro_call?(tokens, index, "scope")
 
         describe_scope(source, tokens, index, offsets)
       end
     end
 
-    def scope_call?(tokens, index)
+    # @return [Array<Hash>] one entry per `default_scope` call, in file order: its first and last lines and its source
+    def default_scopes_in(source)
+      tokens = Ripper.lex(source)
+      offsets = line_offsets(source)
+      tokens.each_index.filter_map do |index|
+        next unless macro_call?(tokens, index, "default_scope")
+
+        cursor = index + 1
+        cursor += 1 while tokens[cursor] && SKIPPED.include?(tokens[cursor][1])
+        last = last_token_of_expression(tokens, cursor)
+        next unless last
+
+        start = offset(offsets, tokens[index][0])
+        finish = offset(offsets, last[0]) + last[2].bytesize
+        text = source.byteslice(start, finish - start).force_encoding(source.encoding)
+        { "line" => tokens[index][0][0], "last_line" => last[0][0], "source" => text }
+      end
+    end
+
+    def macro_call?(tokens, index, name)
       (_pos, type, text, state) = tokens[index]
-      return false unless type == :on_ident && text == "scope"
+      return false unless type == :on_ident && text == name
       return false unless state.to_i.anybits?(Ripper::EXPR_CMDARG | Ripper::EXPR_ARG)
 
       previous = tokens[0...index].reverse.find { |t| !%i[on_sp].include?(t[1]) }
