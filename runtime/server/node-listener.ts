@@ -18,24 +18,26 @@ export interface ListenerOptions {
 
 class BodyTooLargeError extends Error {}
 
+/** How much of a refused body is read and dropped before the connection is cut instead of answered. */
+const DRAINED_BODY_FACTOR = 16;
+
 function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
-      if (size > maxBytes) return;
       size += chunk.length;
-      if (size > maxBytes) {
-        // Refused, and the rest read and dropped, not kept: destroying the socket here would reset it before the 413
-        // is written, and the client would see a reset instead of the answer. `connection: close` ends it afterwards.
-        chunks.length = 0;
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0;
+      // A sender that goes on far past the cap is no Zero cache: cut it rather than read on.
+      if (size > maxBytes * DRAINED_BODY_FACTOR) request.destroy();
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    // Refused once the body has been read and dropped: answering while the client still sends makes Node close the
+    // socket under it (connection: close), and the client sees EPIPE or a reset instead of the 413.
+    request.on('end', () => (size > maxBytes ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
+    // Cut (above) or aborted by the client before its end: settled, so nothing waits on it (after 'end' this is a no-op).
+    request.on('close', () => reject(size > maxBytes ? new BodyTooLargeError() : new Error('the request closed before its body ended')));
   });
 }
 
