@@ -74,3 +74,39 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(() => broken.all()).toThrow(new QueryError('Job: defaultScope must return a relation of Job (made from the one it is given), got nil'));
   });
 });
+
+// ActiveRecord 6.1's answers for these rows (a Client default_scope { where.not(name: "Closed Co") }): joins put the
+// joined model's default scope in the ON clause, so a hidden client joins nothing, and where.missing counts it missing.
+describe.each(READ_MODES)("a joined model's default scope, %s", (mode) => {
+  let z: ReturnType<typeof localZero>;
+  let Job: ReturnType<typeof models>['Job'];
+  function models() {
+    const named = mode === 'named queries';
+    const clientConfig = defineModel({ schema, table: 'clients', zero: z, query: named ? queries.client.relation : undefined, defaultScope: (r) => r.not({ name: 'Closed Co' }) });
+    const jobConfig = defineModel({ schema, table: 'jobs', zero: z, query: named ? queries.job.relation : undefined, relationships: { client: (): ModelDefinition => clientConfig } });
+    return { Client: ActiveRecord.createModel(clientConfig), Job: ActiveRecord.createModel(jobConfig) };
+  }
+  beforeAll(async () => {
+    z = localZero();
+    const m = models();
+    Job = m.Job;
+    await m.Client.create_bang({ id: 'c1', name: 'Acme' });
+    await m.Client.create_bang({ id: 'c9', name: 'Closed Co' });
+    for (const [id, client_id] of [['j1', 'c1'], ['j4', 'c9'], ['j5', null]] as const) await Job.create_bang({ id, title: id, client_id });
+  });
+  afterAll(() => z.close());
+  const ids = (relation: { order(c: string): { pluck(c: string): Promise<unknown[]> } }) => relation.order('id').pluck('id');
+
+  test('is inside the EXISTS of joins, where_associated and conditions on the joined table, implied joins included', async () => {
+    expect(await ids(Job.joins('client'))).toEqual(['j1']);
+    expect(await ids(Job.where_associated('client'))).toEqual(['j1']);
+    expect(await ids(Job.where({ clients: { name: 'Closed Co' } }))).toEqual([]);
+    expect(await ids(Job.not({ clients: { name: 'Acme' } }))).toEqual([]);
+    expect(await ids(Job.where({ clients: { name: 'Acme' } }).or(Job.where({ title: 'j4' })))).toEqual(['j1']);
+  });
+
+  test('where_missing counts a hidden associated row as missing', async () => {
+    expect(await ids(Job.where_missing('client'))).toEqual(['j4', 'j5']);
+    expect(await ids(Job.includes('client').where_missing('client'))).toEqual(['j4', 'j5']);
+  });
+});

@@ -2,12 +2,12 @@
  * The immutable Relation: Rails query semantics, compiled to a relation spec (relation-spec.ts), the JSON form that becomes
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
-import { associationHops } from './relationships.ts';
+import { associationHops, relatedModel } from './relationships.ts';
 import { joinConditions, joinedWhere, type JoinArg } from './join-conditions.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
-import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
+import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, joinedRow, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
   columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
@@ -524,16 +524,21 @@ export class Relation {
   #compile(): Compiled {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
-    const { where, missing } = splitMissing(joinedWhere(this.model.schema, this.model.table, simplify(rowCondition(this.state)), this.model.className));
+    const { model } = this;
+    // The joined models' default scopes go in last, so the joins join-conditions.ts adds (a join an OR implies) take them too.
+    const joined = withJoinedDefaultScopes(model, joinedWhere(model.schema, model.table, simplify(rowCondition(this.state)), model.className));
+    const { where, missing } = splitMissing(joined);
     const byList = ordersByList(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
     const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, i.relation.spec] as const);
     for (const name of missing) {
       const shown = includes.find(([n]) => n === name);
+      // A row the associated model's default scope hides is missing, as under Rails' LEFT JOIN, whose ON clause has it.
+      const scoped = defaultScopeWhere(relatedModel(model, name));
       // One associated row says enough; Zero cannot limit a relationship through a junction table, so that one loads whole.
-      if (!shown) includes.push([name, associationHops(this.model, name).length > 1 ? {} : { limit: 1 }]);
-      else if (shown[1].where !== undefined || shown[1].limit !== undefined || shown[1].offset !== undefined) {
+      if (!shown) includes.push([name, { ...(scoped && { where: scoped }), ...(associationHops(model, name).length > 1 ? {} : { limit: 1 }) }]);
+      else if ((shown[1].where !== undefined && JSON.stringify(shown[1].where) !== JSON.stringify(scoped)) || shown[1].limit !== undefined || shown[1].offset !== undefined) {
         throw new QueryError(
           `${this.model.className}: where_missing('${name}') cannot be combined with an includes of '${name}' that filters or limits it; include it unshaped, or drop one`,
         );
@@ -546,7 +551,6 @@ export class Relation {
     if (!pass && this.state.limit !== undefined) parts.limit = this.state.limit;
     if (!pass && this.state.offset !== undefined) parts.offset = this.state.offset;
     if (includes.length > 0) parts.includes = includes;
-    const { model } = this;
     const findKey = findsByKey(model) ? plainFindKey(parts, model.primaryKey) : undefined;
     if (findKey !== undefined) {
       // find(id): asked for by its key alone (the find query's argument, or ZQL's `.one()`), so the spec is neither sent
@@ -635,6 +639,34 @@ export function defaultScoped<R extends Relation>(relation: R): R {
     throw new QueryError(`${model.className}: defaultScope must return a relation of ${model.className} (made from the one it is given), got ${describeValue(scoped)}`);
   }
   return scoped as R;
+}
+
+/** The conditions of `model`'s default scope, as its relations send them; undefined without one (or one with none). */
+function defaultScopeWhere(model: ModelDefinition): Condition | undefined {
+  return model.defaultScope ? defaultScoped(new Relation(model)).spec.where : undefined;
+}
+
+/**
+ * `where` with each joined model's default scope inside its EXISTS (`joins`, `where_associated`, a joined table's
+ * conditions, at every depth), as Rails puts it in the join's ON clause. `where_missing`'s is in its include (#compile).
+ */
+function withJoinedDefaultScopes(model: ModelDefinition, where: Condition): Condition {
+  switch (where.op) {
+    case 'and':
+    case 'or': {
+      const conds = where.conds.map((c) => withJoinedDefaultScopes(model, c));
+      return conds.every((c, i) => c === where.conds[i]) ? where : where.op === 'and' ? and(conds) : or(conds);
+    }
+    case 'exists': {
+      if (where.negated) return where;
+      const target = relatedModel(model, where.relationship);
+      const scoped = defaultScopeWhere(target);
+      const inner = where.where && withJoinedDefaultScopes(target, where.where);
+      return !scoped && inner === where.where ? where : joinedRow(where.relationship, and([scoped ?? TRUE, inner ?? TRUE]));
+    }
+    default:
+      return where;
+  }
 }
 
 /** Relation subclass with the model's scopes as chainable methods; one class per (model, flavour). */
