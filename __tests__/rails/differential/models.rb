@@ -199,6 +199,18 @@ class CountedJob < ActiveRecord::Base
   belongs_to :client, counter_cache: :jobs_count, optional: true
 end
 
+# Clients with a soft delete (default_scope hides Initech), and jobs joined to them (the config's defaultScope:
+# docs/relations.md).
+class ClientDS < ActiveRecord::Base
+  self.table_name = "clients"
+  default_scope { where.not(name: "Initech") }
+end
+
+class JobDS < ActiveRecord::Base
+  self.table_name = "jobs"
+  belongs_to :client, class_name: "ClientDS", optional: true
+end
+
 # One client model per dependent: option, all on `clients`; named by a constant, as messages use the class name.
 def client_model(name, &block)
   Object.const_set(name, Class.new(ActiveRecord::Base) { self.table_name = "clients" }).class_eval(&block)

@@ -204,6 +204,8 @@ function associationModels(zero: Zero<DifferentialSchema>) {
   const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig } });
   const gadgetConfig = defineModel({ schema, table: 'gadgets', zero, className: 'Gadget', relationships: { owner: (): ModelDefinition => ownerConfig }, touches: { owner: true } });
   const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig }, counterCaches: { client: 'jobs_count' } });
+  const clientDSConfig = defineModel({ schema, table: 'clients', zero, className: 'ClientDS', defaultScope: (r) => r.not({ name: 'Initech' }) });
+  const jobDSConfig = defineModel({ schema, table: 'jobs', zero, className: 'JobDS', relationships: { client: (): ModelDefinition => clientDSConfig } });
   /** models.rb's client_model: a client whose `jobs` (or `profile`) has the `dependent:` given. */
   const clientWith = (className: string, relationship: 'jobs' | 'profile', dependent: Dependent) =>
     ActiveRecord.createModel(
@@ -228,6 +230,8 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     Owner: ActiveRecord.createModel(ownerConfig),
     Gadget: ActiveRecord.createModel(gadgetConfig),
     CountedJob: ActiveRecord.createModel(countedJobConfig),
+    ClientDS: ActiveRecord.createModel(clientDSConfig),
+    JobDS: ActiveRecord.createModel(jobDSConfig),
     ClientD: clientWith('ClientD', 'jobs', 'destroy'),
     ClientDA: clientWith('ClientDA', 'jobs', 'delete_all'),
     ClientN: clientWith('ClientN', 'jobs', 'nullify'),

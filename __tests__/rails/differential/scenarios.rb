@@ -583,6 +583,15 @@ run("as.join.not_many_columns") { Job.joins(:tasks).where(tasks: { title: "Prime
 run("as.join.empty_not") { Job.joins(:client).where.not(clients: {}).order(:id).pluck(:id) }
 run("as.join.own_table") { Job.where(jobs: { title: "Paint" }).pluck(:id) }
 
+# ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
+run("as.ds.all") { ClientDS.order(:id).pluck(:id) }
+run("as.ds.unscoped") { ClientDS.unscoped.order(:id).pluck(:id) }
+run("as.ds.count_where") { ClientDS.where(name: ["Acme", "Initech"]).count }
+run("as.ds.joins") { JobDS.create!(id: "j9", title: "x", client_id: "c3"); JobDS.joins(:client).order(:id).pluck(:id) }
+run("as.ds.joined_where") { JobDS.create!(id: "j9", title: "x", client_id: "c3"); JobDS.joins(:client).where(clients: { name: "Initech" }).pluck(:id) }
+run("as.ds.missing") { JobDS.create!(id: "j9", title: "x", client_id: "c3"); JobDS.where.missing(:client).order(:id).pluck(:id) }
+run("as.ds.reader") { JobDS.create!(id: "j9", title: "x", client_id: "c3"); JobDS.find("j9").client }
+
 # ---------------- where.associated (7.0) / where.missing (6.1)
 run("as.wa.associated") { where_associated(Job, :client).order(:id).pluck(:id) }
 run("as.wa.associated_has_many") { where_associated(Client, :jobs).order(:id).pluck(:id) }

@@ -884,6 +884,15 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.join.empty_not': ({ Job }) => Job.joins('client').not({ clients: {} }).order('id').pluck('id'),
   'as.join.own_table': ({ Job }) => Job.where({ jobs: { title: 'Paint' } }).pluck('id'),
 
+  // ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
+  'as.ds.all': ({ ClientDS }) => ClientDS.order('id').pluck('id'),
+  'as.ds.unscoped': ({ ClientDS }) => ClientDS.unscoped().order('id').pluck('id'),
+  'as.ds.count_where': ({ ClientDS }) => ClientDS.where({ name: ['Acme', 'Initech'] }).count(),
+  'as.ds.joins': async ({ JobDS }) => { await JobDS.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return JobDS.joins('client').order('id').pluck('id'); },
+  'as.ds.joined_where': async ({ JobDS }) => { await JobDS.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return JobDS.joins('client').where({ clients: { name: 'Initech' } }).pluck('id'); },
+  'as.ds.missing': async ({ JobDS }) => { await JobDS.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return JobDS.where_missing('client').order('id').pluck('id'); },
+  'as.ds.reader': async ({ JobDS }) => { await JobDS.create_bang({ id: 'j9', title: 'x', client_id: 'c3' }); return (await JobDS.find('j9')).client; },
+
   // ---------------- where.associated (7.0) / where.missing (6.1)
   'as.wa.associated': ({ Job }) => Job.where_associated('client').order('id').pluck('id'),
   'as.wa.associated_has_many': ({ Client }) => Client.where_associated('jobs').order('id').pluck('id'),
