@@ -275,21 +275,10 @@ export function hashCondition(model: ModelDefinition, hash: WhereHash, context: 
       model.columns.includes(name)
         ? columnCondition(model, name, value, context)
         : isPlainHash(value)
-          ? ownTable(model, name)
-            ? hashCondition(model, value, context)
-            : joinCondition(model, name, value, context)
+          ? joinCondition(model, name, value, context)
           : associationCondition(model, name, value as WhereValue, context),
     ),
   );
-}
-
-/**
- * Rails' `where(jobs: { ... })` on Job: the model's own table, where no relationship has that name (or its singular),
- * as Rails' TableMetadata#associated_table looks.
- */
-function ownTable(model: ModelDefinition, key: string): boolean {
-  const relationships = tableRelationships(model.schema, model.table);
-  return key === model.table && !Object.hasOwn(relationships, key) && !Object.hasOwn(relationships, singularize(key));
 }
 
 /** An object literal (not a record, a Date, or an array): a relationship's conditions rather than its record. */
@@ -302,10 +291,11 @@ function isPlainHash(value: unknown): value is WhereHash {
 /**
  * Rails' conditions on a joined table, `where(clients: { name: 'Acme' })`: the rows whose associated row meets them,
  * as Zero's EXISTS. The key is the relationship's name, its plural (`clients` for `client`), or the table it reaches,
- * as Rails' predicate builder takes an association or a table name.
+ * as Rails' predicate builder takes an association or a table name; the model's own table is its own columns.
  */
 function joinCondition(model: ModelDefinition, key: string, hash: WhereHash, context: string): Condition {
   const relationship = joinedRelationship(model, key, context);
+  if (relationship === undefined) return hashCondition(model, hash, context);
   // Rails' `where(clients: {})` is `1=0` (as an empty list is) on the joined row: `not` keeps the join.
   if (Object.keys(hash).length === 0) return joinedRow(relationship, FALSE);
   const where = hashCondition(relatedModel(model, relationship), hash, `${context}, ${relationship}`);
@@ -314,11 +304,16 @@ function joinCondition(model: ModelDefinition, key: string, hash: WhereHash, con
   return and((where.op === 'and' ? where.conds : [where]).map((c) => joinedRow(relationship, c)));
 }
 
-function joinedRelationship(model: ModelDefinition, key: string, context: string): string {
+/**
+ * The relationship a where key names, looked up as Rails' TableMetadata#associated_table does: by name, by its
+ * singular, then the model's own table (undefined), then the one relationship reaching that table.
+ */
+function joinedRelationship(model: ModelDefinition, key: string, context: string): string | undefined {
   const relationships = tableRelationships(model.schema, model.table);
   if (Object.hasOwn(relationships, key)) return key;
   const singular = singularize(key);
   if (Object.hasOwn(relationships, singular)) return singular;
+  if (key === model.table) return undefined;
   const reaching = Object.keys(relationships).filter((name) => relationships[name]!.at(-1)!.destSchema === key);
   if (reaching.length === 1) return reaching[0]!;
   const known = Object.keys(relationships);

@@ -43,7 +43,8 @@ const MODEL_QUERY_METHODS: readonly string[] = [
  * is called per query, not here: a default scope may read what only exists later (the signed-in user).
  */
 export function modelObject(statics: Record<string, unknown>, all: () => Relation, unscoped: () => Relation, excluded: readonly string[]): unknown {
-  const definition = unscoped().model;
+  const prototype = unscoped() as Relation & Record<string, unknown>;
+  const definition = prototype.model;
   const table: ModelTableMethods = {
     column_names: () => [...definition.columns],
     primary_key: () => definition.primaryKey,
@@ -58,7 +59,6 @@ export function modelObject(statics: Record<string, unknown>, all: () => Relatio
     },
   };
   const model: Record<string, unknown> = { ...enumStatics(definition.enums), ...table, unscoped, ...statics };
-  const prototype = unscoped() as unknown as Record<string, unknown>;
   const names = [...MODEL_QUERY_METHODS, ...Object.keys(definition.scopes)];
   for (const name of names) {
     if (name in model || excluded.includes(name) || typeof prototype[name] !== 'function') continue;

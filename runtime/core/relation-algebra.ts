@@ -170,9 +170,8 @@ export function requiresMissing(cond: Condition): boolean {
  * IS NULL, which `negate` does.
  */
 export function invertedWhere(where: Condition): Condition {
-  const all = predicates(where);
-  const joins = all.filter(isBareJoin);
-  return and([...joins, negate(and(all.filter((p) => !joins.includes(p))))]);
+  const { joins, rest } = splitJoins(where);
+  return and([...joins, negate(rest)]);
 }
 
 /** True when a `where_missing` (NOT EXISTS) sits inside an AND / OR of `where`'s, where the client pass cannot filter it. */

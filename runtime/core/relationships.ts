@@ -10,18 +10,17 @@ export interface Hop {
   readonly cardinality: 'one' | 'many';
 }
 
-/** The hops of relationship `name` of `table` (one, or two through a junction table); none when it has no such relationship. */
-export function relationshipHops(schema: Schema, table: string, name: string): readonly Hop[] {
-  const all = schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined;
-  // Own keys only: `constructor` or `__proto__` (a where hash's key, a policy's argument) is no relationship.
-  const ofTable = all !== undefined && Object.hasOwn(all, table) ? all[table] : undefined;
-  return ofTable !== undefined && Object.hasOwn(ofTable, name) ? ofTable[name]! : [];
-}
-
 /** The relationships of `table` in `schema`, by name. */
 export function tableRelationships(schema: Schema, table: string): Readonly<Record<string, readonly Hop[]>> {
   const all = schema.relationships as Record<string, Record<string, readonly Hop[]>> | undefined;
   return all !== undefined && Object.hasOwn(all, table) ? all[table]! : {};
+}
+
+/** The hops of relationship `name` of `table` (one, or two through a junction table); none when it has no such relationship. */
+export function relationshipHops(schema: Schema, table: string, name: string): readonly Hop[] {
+  const ofTable = tableRelationships(schema, table);
+  // Own keys only: `constructor` or `__proto__` (a where hash's key, a policy's argument) is no relationship.
+  return Object.hasOwn(ofTable, name) ? ofTable[name]! : [];
 }
 
 /** The hops of relationship `name` of `model` in its Zero schema. */
