@@ -57,6 +57,36 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await ids(m.Job.where({ tasks: { title: 'Primer', position: 1 } }).rewhere({ tasks: { position: 2 } }))).toEqual(['j3']);
   });
 
+  test("merge of another model's relation: its conditions read the joined row, as Rails' merge puts them on the joined table", async () => {
+    // c1: j1 active, j2 done; c2: j3 active (tasks Primer, Final), j5 archived.
+    expect(await ids(m.Client.joins('jobs').merge(m.Job.active()))).toEqual(['c1', 'c2']);
+    expect(await ids(m.Client.joins('jobs').merge(m.Job.where({ status: 'done' })))).toEqual(['c1']);
+    // The join is implied when one relationship reaches the table (Rails needs it written: no such column otherwise).
+    expect(await ids(m.Client.merge(m.Job.where({ status: 'archived' })))).toEqual(['c2']);
+    expect(await ids(m.Job.joins('client').merge(m.Client.where({ name: 'Acme' })))).toEqual(['j1', 'j2']);
+    // Rails: WHERE jobs.status = 'archived' replaces jobs.status = 'done' (one column, one predicate); other columns AND
+    // on the one joined row (no job is done with priority 5).
+    expect(await ids(m.Client.joins('jobs').where({ jobs: { status: 'done' } }).merge(m.Job.where({ status: 'archived' })))).toEqual(['c2']);
+    expect(await ids(m.Client.joins('jobs').merge(m.Job.where({ status: 'done' })).merge(m.Job.where({ priority: 5 })))).toEqual([]);
+    // The merged relation's own joins nest under the join; a nested join takes the conditions of its table.
+    expect(await ids(m.Client.joins('jobs').merge(m.Job.joins('tasks').where({ tasks: { title: 'Final' } })))).toEqual(['c2']);
+    expect(await ids(m.Client.joins({ jobs: 'tasks' }).merge(m.Task.where({ title: 'Primer', position: 1 })))).toEqual(['c1']);
+    // Its none, limit and distinct apply here, as Rails merges them.
+    expect(await ids(m.Client.joins('jobs').merge(m.Job.none()))).toEqual([]);
+    expect(await m.Client.joins('jobs').merge(m.Job.limit(1)).order('id').pluck('id')).toEqual(['c1']);
+  });
+
+  test("merge of another model's relation refuses what Zero cannot apply to these rows, saying what to do", () => {
+    expect(() => m.Client.joins('jobs').merge(m.Job.order('priority'))).toThrow(
+      new QueryError("Client.merge: the merged Job relation has an order (Client rows cannot be ordered by a joined row's column): unscope('order'); merge it without (Zero cannot apply it to Client rows)"),
+    );
+    expect(() => m.Client.joins('jobs').merge(m.Job.includes('tasks'))).toThrow(/^Client\.merge: the merged Job relation has includes: include them here, nested under the relationship/);
+    expect(() => m.Client.joins('jobs').merge(m.Job.where_missing('tasks'))).toThrow(/^Client\.merge: the merged Job relation has where_missing/);
+    expect(() => m.Job.merge(m.Counter.where({ value: 1 }))).toThrow(
+      new QueryError("Job.merge: the merged relation's conditions are on counters, which this relation does not join; no relationship of Job reaches counters"),
+    );
+  });
+
   test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {
     expect(() => m.Job.where({ tasks: { title: 'Primer' } }).or(m.Job.where({ title: 'Plumb' })).where({ tasks: { position: 1 } }).spec).toThrow(
       new QueryError(

@@ -40,6 +40,33 @@ function joinable(model: ModelDefinition, name: string, context: string): string
   throw new QueryError(`${context}: Can't join '${model.className}' to association named '${name}'; perhaps you misspelled it?${sql} (relationships: ${known.join(', ') || 'none'})`);
 }
 
+/**
+ * The relationships from `model`'s rows to the joined `table` whose row another model's conditions read (Rails' `merge`
+ * of that model's relation puts them on the table by its name): the first join in `where` reaching it, nested joins
+ * included (Rails names a table's first join by the table), else the one relationship of `model` reaching it, implied
+ * as a where hash's joins are.
+ */
+export function joinPathTo(model: ModelDefinition, where: Condition, table: string, context: string): readonly string[] {
+  const joined = joinedPath(model.schema, model.table, where, table);
+  if (joined) return joined;
+  const reaching = Object.keys(tableRelationships(model.schema, model.table)).filter((name) => destination(model.schema, model.table, name) === table);
+  if (reaching.length === 1) return reaching;
+  const how = reaching.length === 0 ? `no relationship of ${model.className} reaches ${table}` : `join the one meant first: ${reaching.map((name) => `joins('${name}')`).join(' or ')}`;
+  throw new QueryError(`${context}: the merged relation's conditions are on ${table}, which this relation does not join; ${how}`);
+}
+
+/** The first positive EXISTS path in `where` (of `from`'s rows) reaching `table`, depth first in join order. */
+function joinedPath(schema: Schema, from: string, where: Condition, table: string): readonly string[] | undefined {
+  for (const p of where.op === 'and' ? where.conds : [where]) {
+    if (p.op !== 'exists' || p.negated) continue;
+    const to = destination(schema, from, p.relationship);
+    if (to === table) return [p.relationship];
+    const nested = p.where && joinedPath(schema, to, p.where, table);
+    if (nested) return [p.relationship, ...nested];
+  }
+  return undefined;
+}
+
 /** A bare join: a positive EXISTS without conditions (`joins`, `where_associated`). */
 export function isBareJoin(cond: Condition): boolean {
   return cond.op === 'exists' && !cond.negated && !cond.where;

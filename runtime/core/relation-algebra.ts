@@ -22,7 +22,7 @@ import type { Direction } from './relation-spec.ts';
 export type OrderEntry = readonly [column: string, direction: Direction] | readonly [column: string, direction: Direction, values: readonly (Scalar | null)[]];
 
 /** The predicates of a where condition (its top-level AND). */
-function predicates(where: Condition): readonly Condition[] {
+export function predicates(where: Condition): readonly Condition[] {
   if (where.op === 'and') return where.conds;
   return where.op === 'const' && where.value ? [] : [where];
 }

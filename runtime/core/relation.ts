@@ -3,14 +3,14 @@
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
 import { associationHops, relatedModel } from './relationships.ts';
-import { joinConditions, joinedWhere, type JoinArg } from './join-conditions.ts';
+import { joinConditions, joinPathTo, joinedWhere, type JoinArg } from './join-conditions.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, joinedRow, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
+  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, predicates, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
@@ -194,6 +194,7 @@ export class Relation {
    * column; orders append; `other`'s limit, offset and TTL win where set; includes combine.
    */
   merge(other: Relation): this {
+    if (other instanceof Relation && other.model.table !== this.model.table) return this.#mergeJoined(other);
     this.assertSameModel(other, 'merge');
     const includes = combinedIncludes(this.state.includes, other.state.includes);
     return this.spawn({
@@ -206,6 +207,32 @@ export class Relation {
       distinct: other.state.distinct || this.state.distinct,
       createWith: { ...this.state.createWith, ...other.state.createWith },
       none: other.state.none || this.state.none,
+    });
+  }
+
+  /**
+   * Rails' `merge` of another model's relation (`Client.joins('jobs').merge(Job.active())`): its conditions read the row
+   * of the joined table (see joinPathTo) and replace this relation's conditions on the same column of it; its limit,
+   * offset, distinct and attributes to create with apply here, as Rails merges them. Its order would order these rows
+   * by a joined row's column and its includes would load under the join, neither of which a Zero query can say: refused.
+   */
+  #mergeJoined(other: Relation): this {
+    const context = `${this.model.className}.merge`;
+    const { state } = other;
+    const refuse = (what: string) => new QueryError(`${context}: the merged ${other.model.className} relation has ${what}; merge it without (Zero cannot apply it to ${this.model.className} rows)`);
+    if (state.order.length > 0) throw refuse(`an order (${this.model.className} rows cannot be ordered by a joined row's column): unscope('order')`);
+    if (state.includes.length > 0) throw refuse(`includes: include them here, nested under the relationship`);
+    if (requiresMissing(state.where)) throw refuse('where_missing (it filters loaded rows, which cannot happen inside a join)');
+    const path = joinPathTo(this.model, this.state.where, other.model.table, context);
+    const onJoinedRow = (c: Condition) => path.reduceRight((inner, relationship) => joinedRow(relationship, inner), c);
+    return this.spawn({
+      where: mergedWhere(this.state.where, and(predicates(state.where).map(onJoinedRow))),
+      limit: state.limit ?? this.state.limit,
+      offset: state.offset ?? this.state.offset,
+      ttl: state.ttl ?? this.state.ttl,
+      distinct: state.distinct || this.state.distinct,
+      createWith: { ...this.state.createWith, ...state.createWith },
+      none: state.none || this.state.none,
     });
   }
 

@@ -582,6 +582,14 @@ run("as.join.nested_not") { Job.create!(id: "j9", title: "x", client_id: "c3"); 
 run("as.join.not_many_columns") { Job.joins(:tasks).where(tasks: { title: "Primer" }).where.not(tasks: { title: "Primer", position: 1 }).order(:id).pluck(:id) }
 run("as.join.empty_not") { Job.joins(:client).where.not(clients: {}).order(:id).pluck(:id) }
 run("as.join.own_table") { Job.where(jobs: { title: "Paint" }).pluck(:id) }
+run("as.join.merge_scope") { Client.joins(:jobs).merge(Job.active).distinct.order(:id).pluck(:id) }
+run("as.join.merge_belongs_to") { Job.joins(:client).merge(Client.where(name: "Acme")).order(:id).pluck(:id) }
+run("as.join.merge_replaces") { Client.joins(:jobs).where(jobs: { status: "done" }).merge(Job.where(status: "active")).distinct.order(:id).pluck(:id) }
+run("as.join.merge_one_row") { Client.joins(:jobs).merge(Job.where(status: "active")).merge(Job.where(title: "Wire")).distinct.order(:id).pluck(:id) }
+run("as.join.merge_nested") { Client.joins(jobs: :tasks).merge(Task.where(title: "Primer")).distinct.order(:id).pluck(:id) }
+run("as.join.merge_joins") { Client.joins(:jobs).merge(Job.joins(:tasks).where(tasks: { title: "Primer" })).distinct.order(:id).pluck(:id) }
+run("as.join.merge_none") { Client.joins(:jobs).merge(Job.none).pluck(:id) }
+run("as.join.merge_not") { Client.joins(:jobs).merge(Job.where.not(status: "active")).distinct.order(:id).pluck(:id) }
 
 # ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
 run("as.ds.all") { ClientDS.order(:id).pluck(:id) }

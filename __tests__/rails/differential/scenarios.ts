@@ -883,6 +883,14 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.join.not_many_columns': ({ Job }) => Job.joins('tasks').where({ tasks: { title: 'Primer' } }).not({ tasks: { title: 'Primer', position: 1 } }).order('id').pluck('id'),
   'as.join.empty_not': ({ Job }) => Job.joins('client').not({ clients: {} }).order('id').pluck('id'),
   'as.join.own_table': ({ Job }) => Job.where({ jobs: { title: 'Paint' } }).pluck('id'),
+  'as.join.merge_scope': ({ Client, Job }) => Client.joins('jobs').merge(Job.active()).distinct().order('id').pluck('id'),
+  'as.join.merge_belongs_to': ({ Job, Client }) => Job.joins('client').merge(Client.where({ name: 'Acme' })).order('id').pluck('id'),
+  'as.join.merge_replaces': ({ Client, Job }) => Client.joins('jobs').where({ jobs: { status: 'done' } }).merge(Job.where({ status: 'active' })).distinct().order('id').pluck('id'),
+  'as.join.merge_one_row': ({ Client, Job }) => Client.joins('jobs').merge(Job.where({ status: 'active' })).merge(Job.where({ title: 'Wire' })).distinct().order('id').pluck('id'),
+  'as.join.merge_nested': ({ Client, Task }) => Client.joins({ jobs: 'tasks' }).merge(Task.where({ title: 'Primer' })).distinct().order('id').pluck('id'),
+  'as.join.merge_joins': ({ Client, Job }) => Client.joins('jobs').merge(Job.joins('tasks').where({ tasks: { title: 'Primer' } })).distinct().order('id').pluck('id'),
+  'as.join.merge_none': ({ Client, Job }) => Client.joins('jobs').merge(Job.none()).pluck('id'),
+  'as.join.merge_not': ({ Client, Job }) => Client.joins('jobs').merge(Job.not({ status: 'active' })).distinct().order('id').pluck('id'),
 
   // ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
   'as.ds.all': ({ ClientDS }) => ClientDS.order('id').pluck('id'),
