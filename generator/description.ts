@@ -75,6 +75,11 @@ export interface AssociationDescription {
   dependent?: string | null;
   /** A belongs_to's `counter_cache:`: the parent's column it keeps (`comments_count`); null without one. Optional in a description. */
   counter_cache?: string | null;
+  /**
+   * What of a belongs_to's `counter_cache:` the describer could not read, in words (the static path reads literals, and
+   * the hash's column: and active:); the report says it. Left out when it read all of it.
+   */
+  counter_cache_unread?: string;
   /** A belongs_to's `touch:`: true, or the parent's column it sets; null without one. Optional in a description. */
   touch?: true | string | null;
   /** The association has a scope block (`has_many :tasks, -> { order(:position) }`). */

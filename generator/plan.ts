@@ -176,6 +176,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       // touches and counterCaches; one the runtime cannot apply is said rather than dropped.
       const parent = association.class_name ?? association.name;
       const relationship = relationships.find((r) => r.name === association.name);
+      const unread = association.counter_cache_unread;
       if (association.counter_cache) {
         // Rails counts in the parent the key names, whatever the association's scope (its counter_cache_target is unscoped).
         const column = tables.find((t) => t.model.class_name === relationship?.target)?.columns.find((c) => c.column.name === association.counter_cache);
@@ -186,8 +187,14 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
             : column.type !== 'number'
               ? `${parent}.${association.counter_cache} is not a number column`
               : undefined;
-        if (why === undefined) counterCaches.push({ relationship: association.name, column: association.counter_cache });
-        else notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${why}): create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
+        if (why !== undefined) {
+          notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${why}): create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
+        } else {
+          counterCaches.push({ relationship: association.name, column: association.counter_cache });
+          if (unread) notes.push({ model: table.model.class_name, message: `${association.name}: ${unread}: ${parent}.${association.counter_cache} is kept all the same, as Rails keeps it` });
+        }
+      } else if (unread) {
+        notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${unread}): create and destroy here leave ${parent}'s count as it is` });
       }
       if (association.touch) {
         if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1 && !association.scoped) {

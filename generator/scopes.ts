@@ -229,8 +229,11 @@ class Translator {
     return args.length === 1 ? args[0]! : fail(`${what} with ${args.length} arguments`);
   }
 
-  /** A where hash of `ctx`'s model: its columns, and a nested hash per joined table (Rails' `where(clients: { name: "x" })`). */
-  private hash(node: Node, what: string, ctx: ScopeContext): string {
+  /**
+   * A where hash of `ctx`'s model: its columns, and a nested hash per joined table (Rails' `where(clients: { name: "x" })`).
+   * `joined`: the hash is a joined table's conditions, not the scope's model's own.
+   */
+  private hash(node: Node, what: string, ctx: ScopeContext, joined = false): string {
     if (!(node instanceof HashNode || node instanceof KeywordHashNode)) return fail(`${what} without a hash of columns`);
     const relationships = new Set<string>();
     const entries = node.elements.map((element) => {
@@ -241,11 +244,11 @@ class Translator {
       const valueType = ctx.valueTypes.get(name);
       // As Rails' predicate builder: a column first, else a hash is the conditions on a joined table.
       if (valueType === undefined && element.value instanceof HashNode && !ctx.model.columns.some((c) => c.name === name)) {
-        const [relationship, target] = this.keyed(name, ctx, what);
+        const { relationship, target, own } = this.keyed(name, ctx, what, joined);
         // Rails ANDs `client: {...}, clients: {...}`; one object cannot hold the key twice.
         if (relationships.has(relationship)) return fail(`${what} names the relationship '${relationship}' twice`);
         relationships.add(relationship);
-        return `${key(relationship)}: ${this.hash(element.value, what, target)}`;
+        return `${key(relationship)}: ${this.hash(element.value, what, target, joined || !own)}`;
       }
       if (valueType === undefined) return fail(`'${name}' is not a column of ${ctx.model.table} in the Zero schema`);
       if (valueType === 'never') return fail(`'${name}' cannot be compared in a where`);
@@ -256,18 +259,23 @@ class Translator {
 
   /**
    * The relationship a where hash's key names, read as Rails' predicate builder reads it: the association, its singular,
-   * or the table it reaches (when one relationship does). Emitted by its name, so the runtime reads it the same way.
+   * the model's own table (its own columns, `own`), or the table it reaches (when one relationship does). Emitted by its
+   * name, so the runtime reads it the same way.
    */
-  private keyed(name: string, ctx: ScopeContext, what: string): [string, ScopeContext] {
+  private keyed(name: string, ctx: ScopeContext, what: string, joined: boolean): { relationship: string; target: ScopeContext; own: boolean } {
     for (const candidate of [name, singularize(name)]) {
       const target = ctx.relationships.get(candidate);
-      if (target) return [candidate, target];
+      if (target) return { relationship: candidate, target, own: false };
       if (ctx.model.associations.some((a) => a.name === candidate)) return fail(noRelationship(candidate, ctx));
     }
-    // Rails reads the model's own table name as its columns; said rather than carried.
-    if (name === ctx.model.table) return fail(`${what}(${name}: { ... }) names ${ctx.model.class_name}'s own table: write its columns without it`);
+    if (name === ctx.model.table) {
+      if (!joined) return { relationship: name, target: ctx, own: true };
+      // Rails reads it so only under a key that is the table's name: under `client: { ... }` it aliases the join
+      // `client`, and `clients` names no joined table (an SQL error). Said rather than carried.
+      return fail(`${what}(...: { ${name}: { ... } }) names ${ctx.model.class_name}'s own table inside its conditions: write its columns without it`);
+    }
     const reaching = [...ctx.relationships].filter(([, target]) => target.model.table === name);
-    if (reaching.length === 1) return reaching[0]!;
+    if (reaching.length === 1) return { relationship: reaching[0]![0], target: reaching[0]![1], own: false };
     return fail(
       reaching.length > 1
         ? `'${name}' is the table of several relationships of ${ctx.model.class_name} (${reaching.map(([n]) => n).join(', ')}): name the association`

@@ -14,7 +14,8 @@ import type { Note } from './plan.ts';
 import { classNodes } from './static/model-rb.ts';
 import { keywordArgs, literalName, parseRuby, positionalArgs, type RubySource } from './static/ruby-ast.ts';
 
-const RAILS_TASK = 'run the Rails task (bin/rails zero_record:generate), which loads the class';
+/** What reads a model the static path cannot: said wherever that path leaves something out. */
+export const RAILS_TASK = 'run the Rails task (bin/rails zero_record:generate), which loads the class';
 
 /**
  * Per macro: the note for a call of it (`names`: its arguments, `:name` where literal; `options`: its keyword options, a

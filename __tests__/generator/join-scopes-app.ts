@@ -58,6 +58,11 @@ end
   scope :with_owner, -> { where.associated(:owner) }
   scope :without_owner, -> { where.missing(:owner) }
   scope :with_open_tasks, -> { joins(:tasks).where(tasks: { done: false }).distinct }
+  scope :titled_a, -> { where(jobs: { title: "a" }) }
+  scope :titled, ->(title) { where(jobs: { title: title }) }
+  scope :not_titled_a, -> { where.not(jobs: { title: "a" }) }
+  scope :acme_titled, ->(title) { joins(:client).where(jobs: { title: title }, clients: { name: "Acme" }) }
+  scope :titled_twice, -> { where(title: "a", jobs: { title: "b" }) }
 
   scope :with_tasks_left, -> { left_joins(:tasks) }
   scope :with_tasks_outer, -> { left_outer_joins(:tasks) }
@@ -65,7 +70,7 @@ end
   scope :tagged, -> { joins(:taggings) }
   scope :tagged_as, ->(label) { where(taggings: { label: label }) }
   scope :by_comment, -> { where(comments: { body: "hi" }) }
-  scope :titled_a, -> { where(jobs: { title: "a" }) }
+  scope :client_table_in_client, -> { where(client: { clients: { name: "Acme" } }) }
   scope :of_tier, ->(tier) { joins(:client).where(clients: { tier: tier }) }
   scope :by_unknown, -> { joins(:supplier) }
 end
@@ -128,4 +133,9 @@ export const JOIN_SCOPE_CASES: readonly JoinScopeCase[] = [
   { scope: 'with_owner', args: [], ids: ['j1', 'j2'] },
   { scope: 'without_owner', args: [], ids: ['j3', 'j4', 'j5'] },
   { scope: 'with_open_tasks', args: [], ids: ['j1', 'j4'] },
+  { scope: 'titled_a', args: [], ids: ['j1'] },
+  { scope: 'titled', args: [['b', 'c']], ids: ['j2', 'j3'] },
+  { scope: 'not_titled_a', args: [], ids: ['j2', 'j3', 'j4', 'j5'] },
+  { scope: 'acme_titled', args: [['a', 'b', 'c']], ids: ['j1', 'j3'] },
+  { scope: 'titled_twice', args: [], ids: [] },
 ];

@@ -82,6 +82,14 @@ describe('scopes over joined tables', () => {
     expect(config).toContain('owned_by_ann: (r) => r.joins("owner").where({ owner: { name: "Ann" } }),');
   });
 
+  it("the model's own table is its own columns, as Rails reads it (alone, beside its columns, beside a joined table, in where.not)", () => {
+    expect(config).toContain('titled_a: (r) => r.where({ jobs: { title: "a" } }),');
+    expect(config).toContain('titled: (r, title: string | readonly string[]) => r.where({ jobs: { title: title } }),');
+    expect(config).toContain('not_titled_a: (r) => r.not({ jobs: { title: "a" } }),');
+    expect(config).toContain('acme_titled: (r, title: string | readonly string[]) => r.joins("client").where({ jobs: { title: title }, client: { name: "Acme" } }),');
+    expect(config).toContain('titled_twice: (r) => r.where({ title: "a", jobs: { title: "b" } }),');
+  });
+
   it('where.associated / where.missing become where_associated / where_missing', () => {
     expect(config).toContain('with_owner: (r) => r.where_associated("owner"),');
     expect(config).toContain('without_owner: (r) => r.where_missing("owner"),');
@@ -95,7 +103,7 @@ describe('scopes over joined tables', () => {
       "tagged: the association 'taggings' of Job has no Zero relationship (polymorphic)",
       "tagged_as: the association 'taggings' of Job has no Zero relationship (polymorphic)",
       "by_comment: 'comments' is neither a column of jobs nor a relationship of Job (or the table of one); a table joined further is nested under the association that reaches it",
-      "titled_a: where(jobs: { ... }) names Job's own table: write its columns without it",
+      "client_table_in_client: where(...: { clients: { ... } }) names Client's own table inside its conditions: write its columns without it",
       "of_tier: the parameter 'tier' is compared with the integer enum 'tier' (Rails maps labels at run time)",
       "by_unknown: Job has no association 'supplier'",
     ]);

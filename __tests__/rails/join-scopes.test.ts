@@ -38,6 +38,7 @@ describe('scopes over joined tables in Active Record 6.1', () => {
     const config = async (description: AppDescription) => (await generate(description)).files.find((f) => f.path === 'job.config.ts')!.content;
     const fromRuby = await config(JSON.parse(ruby.stdout) as AppDescription);
     expect(fromRuby).toContain('commented: (r, body: string | readonly string[]) => r.joins({ tasks: "comments" })');
+    expect(fromRuby).toContain('titled_a: (r) => r.where({ jobs: { title: "a" } }),');
     expect(fromRuby).toBe(await config(await describeRailsApp(app)));
   });
 });

@@ -9,7 +9,8 @@ import { GeneratorInputError } from '../errors.ts';
 import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { belongsToOptional, readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
 import { DefNode, ModuleNode, SelfNode, StatementsNode, StringNode, type Node } from '@ruby/prism/src/nodes.js';
-import { parseRuby, type RubySource } from './ruby-ast.ts';
+import { isRubyHash, parseRuby, type RubySource } from './ruby-ast.ts';
+import { RAILS_TASK } from '../source-notes.ts';
 import { readSchema, type TableSchema } from './schema-rb.ts';
 
 const BASES = new Set(['ActiveRecord::Base', 'ApplicationRecord']);
@@ -156,11 +157,26 @@ function option(a: RawAssociation, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** The parent's column a belongs_to's `counter_cache:` keeps: Rails' `comments_count` for `true`, else the name given. */
-function counterCacheColumn(owner: ModelSource, a: RawAssociation): string | null {
+/**
+ * A belongs_to's `counter_cache:` as Rails 7.2 reads it: the parent's column it keeps (Rails' `comments_count` for `true`
+ * or a hash without `column:`, else the name given, or `{ column: name }`'s) and what of it this path cannot read.
+ * `active: false` needs no reading: Rails' writes keep such a count as any other (only its size / any? / empty? do not
+ * read it), and the runtime's writes keep it while no read of the runtime uses it.
+ */
+function counterCache(owner: ModelSource, a: RawAssociation): Pick<AssociationDescription, 'counter_cache' | 'counter_cache_unread'> {
   const given = a.options.get('counter_cache');
-  if (a.macro !== 'belongs_to' || given === undefined || given === null || given === false) return null;
-  return given === true ? `${pluralize(underscore(demodulize(owner.className)))}_count` : typeof given === 'string' ? given : null;
+  if (a.macro !== 'belongs_to' || given === undefined || given === null || given === false) return { counter_cache: null };
+  const own = `${pluralize(underscore(demodulize(owner.className)))}_count`;
+  if (given === true) return { counter_cache: own };
+  if (typeof given === 'string') return { counter_cache: given };
+  if (!isRubyHash(given)) return { counter_cache: null, counter_cache_unread: `counter_cache: is not a value the static path reads (true, a name or a hash); ${RAILS_TASK}` };
+  const column = given.column ?? null;
+  if (column !== null && typeof column !== 'string') return { counter_cache: null, counter_cache_unread: `counter_cache: { column: } is not a name the static path reads; ${RAILS_TASK}` };
+  const ignored = Object.keys(given).filter((key) => key !== 'column' && key !== 'active');
+  return {
+    counter_cache: column ?? own,
+    ...(ignored.length > 0 && { counter_cache_unread: `counter_cache: { ${ignored.map((k) => `${k}:`).join(', ')} } is not read (Rails reads column: and active:)` }),
+  };
 }
 
 /** Rails' derive_class_name: singular for collections, camelized. */
@@ -189,7 +205,7 @@ function association(
     polymorphic,
     optional: typeof optional === 'boolean' ? optional : null,
     dependent: option(a, 'dependent'),
-    counter_cache: counterCacheColumn(owner, a),
+    ...counterCache(owner, a),
     touch: a.options.get('touch') === true ? (true as const) : option(a, 'touch'),
     scoped: a.scoped,
   });

@@ -32,7 +32,7 @@ import {
   type Node,
 } from '@ruby/prism/src/nodes.js';
 import type { AssociationMacro, DefaultScopeDescription, EnumDescription, RubyValue, ScopeDescription, ScopeParam, ValidationDescription } from '../description.ts';
-import { isBlockLiteral, isRubyRange, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
+import { isBlockLiteral, isRubyHash, isRubyRange, keywordArgs, literalName, positionalArgs, rubyValue, type RubySource } from './ruby-ast.ts';
 
 export interface RawAssociation {
   name: string;
@@ -307,7 +307,7 @@ function validatesOf(call: CallNode, src: RubySource, constants: Map<string, Rub
 function parseValidatesOptions(value: RubyValue): Record<string, RubyValue> {
   if (value === true) return {};
   if (Array.isArray(value) || isRubyRange(value)) return { in: value };
-  if (value !== null && typeof value === 'object' && !('regexp' in value) && !('ruby' in value)) return { ...value };
+  if (isRubyHash(value)) return { ...value };
   return { with: value };
 }
 

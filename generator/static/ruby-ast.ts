@@ -175,6 +175,11 @@ export function literalName(node: Node | undefined): string | null {
   return node instanceof SymbolNode || node instanceof StringNode ? node.unescaped.value : null;
 }
 
+/** A Ruby hash literal's value (not a regexp, a range or a value the describer could not express). */
+export function isRubyHash(value: RubyValue | undefined): value is { [key: string]: RubyValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('regexp' in value) && !('range' in value) && !('ruby' in value);
+}
+
 /** A `{ range: [first, last], exclude_end }` value. */
 export function isRubyRange(value: RubyValue | undefined): value is RubyRange {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as { range?: unknown }).range);

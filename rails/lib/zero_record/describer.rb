@@ -202,6 +202,8 @@ module ZeroRecord
     end
 
     # The parent's column a belongs_to's `counter_cache:` keeps (`comments_count`), as Rails names it; nil without one.
+    # Rails 7.2 reads its hash form (`{ column: :tally }`, `{ active: false }`) too; an older Rails takes the hash's text
+    # for the name, which the report then says the parent has no column of.
     def counter_cache_column(reflection)
       return nil unless reflection.belongs_to? && reflection.options[:counter_cache]
 
