@@ -31,12 +31,15 @@ export function setup(mode: ReadMode = 'client-built ZQL') {
     validations: { title: [{ kind: 'presence' }, { kind: 'length', maximum: 20 }], status: [{ kind: 'inclusion', in: ['active', 'done', 'archived'], allow_nil: true }] },
   });
   const counterConfig = defineModel({ schema, table: 'counters', zero: z, query: named ? queries.counter.relation : undefined });
+  // Clients with their jobs (a config of its own: Job's config already reaches clientConfig, and a cycle would erase both types).
+  const clientJobsConfig = defineModel({ schema, table: 'clients', zero: z, query: named ? queries.client.relation : undefined, relationships: { jobs: () => jobConfig } });
   return {
     z,
     Job: ActiveRecord.createModel(jobConfig),
     Client: ActiveRecord.createModel(clientConfig),
     Task: ActiveRecord.createModel(taskConfig),
     Counter: ActiveRecord.createModel(counterConfig),
+    ClientJobs: ActiveRecord.createModel(clientJobsConfig),
   };
 }
 

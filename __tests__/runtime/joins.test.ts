@@ -158,3 +158,58 @@ describe.each(READ_MODES)('the joins conditions imply, %s', (mode) => {
     expect(() => m.Job.where({ client_id: ['c1', undefined as never] })).toThrow(new QueryError("Job.where: the list for 'client_id' holds undefined; pass null to match NULL"));
   });
 });
+
+// Rails' LEFT OUTER JOIN: left_joins, and includes of a table a where hash reaches (Rails eager-loads it so). The answers
+// are ActiveRecord 6.1's for the same rows (__tests__/rails/differential 'as.lj.*').
+describe.each(READ_MODES)('left joins, %s', (mode) => {
+  let m: Models;
+  beforeAll(async () => {
+    m = setup(mode);
+    await seed(m);
+    // c3 has no jobs.
+    await m.Client.create_bang({ id: 'c3', name: 'Initech' });
+  });
+  afterAll(() => m.z.close());
+  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
+    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
+  const loaded = async (relation: PromiseLike<readonly { id: string; jobs: unknown }[]> & { order(c: string): unknown }) =>
+    ((await relation.order('id')) as readonly { id: string; jobs: readonly { id: string }[] }[]).map((c) => [c.id, c.jobs.map((j) => j.id)]);
+
+  test('left_joins keeps every row; its key IS NULL is the rows without one (where.missing)', async () => {
+    expect(await ids(m.Job.left_joins('client'))).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
+    expect(await ids(m.Job.left_joins('client').where({ clients: { id: null } }))).toEqual(['j4']);
+    expect(await ids(m.Client.left_outer_joins('jobs').where({ jobs: { id: null } }))).toEqual(['c3']);
+    // A condition no NULL row meets answers as the INNER JOIN would.
+    expect(await ids(m.Job.left_joins('client').where({ clients: { name: 'Acme' } }))).toEqual(['j1', 'j2']);
+    expect(await ids(m.Job.left_joins('client').not({ clients: { name: 'Acme' } }))).toEqual(['j3', 'j5']);
+    expect(m.Job.left_joins('client').unscope('left_outer_joins').spec).toEqual(m.Job.all().spec);
+  });
+
+  test('includes with a condition on its table is a LEFT OUTER JOIN, and a has_many loads the rows it holds for', async () => {
+    expect(await ids(m.Job.includes('client').where({ clients: { id: null } }))).toEqual(['j4']);
+    expect(await loaded(m.ClientJobs.includes('jobs').where({ jobs: { status: 'active' } }))).toEqual([['c1', ['j1']], ['c2', ['j3']]]);
+    expect(await loaded(m.ClientJobs.includes('jobs').not({ jobs: { status: 'active' } }))).toEqual([['c1', ['j2']], ['c2', ['j5']]]);
+    expect(await loaded(m.ClientJobs.includes('jobs').where({ jobs: { id: null } }))).toEqual([['c3', []]]);
+    // joins makes it an INNER JOIN; the include still loads the joined rows only.
+    expect(await loaded(m.ClientJobs.joins('jobs').includes('jobs').where({ jobs: { status: 'done' } }))).toEqual([['c1', ['j2']]]);
+    // Without a condition on it, an include loads every associated row.
+    expect(await loaded(m.ClientJobs.includes('jobs').where({ name: 'Acme' }))).toEqual([['c1', ['j1', 'j2']]]);
+  });
+
+  test('conditions a row without the associated row would meet, beside rows with one, are refused with what to write', () => {
+    const refusal = (model: string, name: string) =>
+      new QueryError(
+        `${model}: the conditions on '${name}' also hold for a row without one (Rails' LEFT OUTER JOIN of ${name}, through includes or left_joins, gives such a row NULL columns), ` +
+          `and Zero cannot ask for those rows beside the rows that have one: write where_missing('${name}') for the rows without one, or joins('${name}') for the rows with one`,
+      );
+    // Rails: c3 (no jobs), and any client with a job without a status (an IS NULL that holds on real rows too).
+    expect(() => m.ClientJobs.includes('jobs').where({ jobs: { status: null } }).spec).toThrow(refusal('Client', 'jobs'));
+    // Rails: j2 (done) and j4 (no client).
+    expect(() => m.Job.left_joins('client').where({ clients: { id: null } }).or(m.Job.left_joins('client').where({ status: 'done' })).spec).toThrow(refusal('Job', 'client'));
+    expect(() => m.ClientJobs.includes('jobs').where({ jobs: { status: 'active' } }).or(m.ClientJobs.includes('jobs').where({ jobs: { status: 'done' } }).where({ name: 'Acme' })).spec).toThrow(
+      /^Client: includes\('jobs'\) with conditions on jobs inside an OR/,
+    );
+    expect(() => m.Job.left_joins({ client: 'x' } as unknown as string)).toThrow(/^Job\.left_joins: takes relationship names/);
+    expect(() => m.Job.left_joins('owner')).toThrow(/^Job\.left_joins: Can't join 'Job' to association named 'owner'/);
+  });
+});

@@ -212,9 +212,9 @@ describe.each(READ_MODES)('%s', (mode) => {
       });
 
       const refused: [string, () => unknown, string | RegExp][] = [
-        ['unscope of a part Zero relations lack', () => m.Job.unscope('select' as 'where'), `Job.unscope: called with invalid unscoping argument "select". Valid arguments are 'where', 'order', 'limit', 'offset', 'joins', 'includes'.`],
+        ['unscope of a part Zero relations lack', () => m.Job.unscope('select' as 'where'), `Job.unscope: called with invalid unscoping argument "select". Valid arguments are 'where', 'order', 'limit', 'offset', 'joins', 'left_outer_joins', 'includes'.`],
         ['unscope hash with another key', () => m.Job.unscope({ order: 'id' } as never), `Job.unscope: hash arguments must have 'where' as the key, got {"order":"id"}`],
-        ['merge of another model', () => m.Job.merge(m.Client.all()), 'Job.merge: expected a relation of Job'],
+        ['merge of a model no relationship reaches', () => m.Job.merge(m.Counter.all()), "Job.merge: the merged relation's conditions are on counters, which this relation does not join; no relationship of Job reaches counters"],
         ['excluding a record of another model', () => m.Client.find('c1').then((c) => m.Job.excluding(c)), /^Job\.excluding: you must only pass a single or collection of Job objects \(or their ids\) to #excluding/],
         ['rewhere of an unknown column', () => m.Job.rewhere({ nope: 1 }), /Job\.rewhere: unknown column 'nope'/],
         ['in_order_of an unknown column', () => m.Job.in_order_of('nope', ['a']), /Job\.in_order_of: unknown column 'nope'/],

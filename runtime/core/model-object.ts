@@ -27,7 +27,7 @@ export interface ModelTableMethods {
  */
 const MODEL_QUERY_METHODS: readonly string[] = [
   'where', 'not', 'or', 'and', 'order', 'reorder', 'limit', 'offset', 'none', 'includes', 'preload', 'eager_load', 'ttl',
-  'rewhere', 'invert_where', 'unscope', 'merge', 'excluding', 'without', 'in_order_of', 'reverse_order', 'where_associated', 'where_missing', 'joins',
+  'rewhere', 'invert_where', 'unscope', 'merge', 'excluding', 'without', 'in_order_of', 'reverse_order', 'where_associated', 'where_missing', 'joins', 'left_joins', 'left_outer_joins',
   'find', 'find_by', 'find_by_bang', 'first', 'first_bang', 'last', 'last_bang', 'take', 'take_bang', 'sole', 'find_sole_by',
   'second', 'second_bang', 'third', 'third_bang', 'fourth', 'fourth_bang', 'fifth', 'fifth_bang', 'forty_two', 'forty_two_bang', 'second_to_last', 'second_to_last_bang', 'third_to_last', 'third_to_last_bang',
   'pluck', 'pick', 'ids', 'exists_p', 'any_p', 'many_p', 'none_p', 'one_p', 'empty_p', 'count', 'size', 'sum', 'average', 'minimum', 'maximum', 'group',

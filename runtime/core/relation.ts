@@ -4,6 +4,7 @@
  */
 import { associationHops, relatedModel } from './relationships.ts';
 import { joinConditions, joinPathTo, joinedWhere, type JoinArg } from './join-conditions.ts';
+import { eagerLoadedWhere, leftJoinedWhere } from './left-joins.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
@@ -31,6 +32,8 @@ export interface RelationState {
   readonly limit: number | undefined;
   readonly offset: number | undefined;
   readonly includes: readonly IncludeSpec[];
+  /** Rails' `left_joins`: relationships LEFT OUTER JOINed (see left-joins.ts); an `includes` a condition reaches is one too. */
+  readonly leftJoins: readonly string[];
   readonly ttl: TtlInput | undefined;
   /**
    * Rails' `distinct`: `pluck`, `pick` and `count(column)` answer each value (or tuple) once. Zero has no DISTINCT and a
@@ -63,10 +66,10 @@ export interface AssociationOwner {
 }
 
 /** What `unscope` takes: the parts Rails names (`'where'`, `'order'`...) or `{ where: 'column' | ['a', 'b'] }`. */
-export type UnscopeArg = 'where' | 'order' | 'limit' | 'offset' | 'joins' | 'includes' | { readonly where: string | readonly string[] };
+export type UnscopeArg = 'where' | 'order' | 'limit' | 'offset' | 'joins' | 'left_outer_joins' | 'includes' | { readonly where: string | readonly string[] };
 
 /** The parts `unscope` removes, in Rails' words (Rails has more parts; these are the ones a Zero relation has). */
-const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'joins', 'includes'] as const;
+const UNSCOPABLE = ['where', 'order', 'limit', 'offset', 'joins', 'left_outer_joins', 'includes'] as const;
 
 /** What `includes` takes: relationship names, or `{ name: (relation) => relation }` to shape the associated rows. */
 export type IncludeArg = string | Readonly<Record<string, true | ((relation: Relation) => Relation)>>;
@@ -77,7 +80,7 @@ function rowCondition(state: RelationState): Condition {
   return state.none ? FALSE : state.where;
 }
 
-export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], ttl: undefined, distinct: false, owner: undefined, createWith: {}, none: false };
+export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], leftJoins: [], ttl: undefined, distinct: false, owner: undefined, createWith: {}, none: false };
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -169,6 +172,7 @@ export class Relation {
         if (arg === 'where') where = and(splitJoins(where).joins);
         else if (arg === 'joins') where = splitJoins(where).rest;
         else if (arg === 'order' || arg === 'includes') changes[arg] = [];
+        else if (arg === 'left_outer_joins') changes.leftJoins = [];
         else changes[arg] = undefined;
       } else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
         const keys = Object.keys(arg);
@@ -203,6 +207,7 @@ export class Relation {
       limit: other.state.limit ?? this.state.limit,
       offset: other.state.offset ?? this.state.offset,
       includes,
+      leftJoins: [...new Set([...this.state.leftJoins, ...other.state.leftJoins])],
       ttl: other.state.ttl ?? this.state.ttl,
       distinct: other.state.distinct || this.state.distinct,
       createWith: { ...this.state.createWith, ...other.state.createWith },
@@ -335,6 +340,26 @@ export class Relation {
     return this.spawn({ where: and([this.state.where, ...joinConditions(this.model, associations, context)]) });
   }
 
+  /**
+   * Rails' `left_joins` / `left_outer_joins`: every row stays, with or without the associated row, and conditions on the
+   * joined table read it as Rails' LEFT OUTER JOIN does (`where({ clients: { id: null } })`: the rows without one; see
+   * left-joins.ts). Rails repeats a row per has_many row; each row is here once (as Rails' `distinct` would give).
+   */
+  left_joins(...relationships: string[]): this {
+    const context = `${this.model.className}.left_joins`;
+    if (relationships.length === 0) throw new QueryError(`${context}: name at least one relationship`);
+    for (const name of relationships) {
+      if (typeof name !== 'string') throw new QueryError(`${context}: takes relationship names (a nested left join is not supported), got ${describeValue(name)}`);
+      joinConditions(this.model, [name], context);
+    }
+    return this.spawn({ leftJoins: [...new Set([...this.state.leftJoins, ...relationships])] });
+  }
+
+  /** Rails' `left_outer_joins`: `left_joins`. */
+  left_outer_joins(...relationships: string[]): this {
+    return this.left_joins(...relationships);
+  }
+
   #exists(relationships: readonly string[], negated: boolean, method: string): this {
     if (relationships.length === 0) throw new QueryError(`${this.model.className}.${method}: name at least one relationship`);
     for (const name of relationships) this.associatedModel(name);
@@ -376,7 +401,7 @@ export class Relation {
 
   /** Rails' `structurally_incompatible_values_for`: a list value (order, includes) only the receiver sets passes. */
   private assertCompatible(other: Relation, method: 'or' | 'and'): void {
-    const incompatible = (['order', 'limit', 'offset', 'includes', 'ttl', 'distinct', 'create_with'] as const).filter((part) => {
+    const incompatible = (['order', 'limit', 'offset', 'includes', 'left_outer_joins', 'ttl', 'distinct', 'create_with'] as const).filter((part) => {
       const mine = this.part(part);
       const theirs = other.part(part);
       if (Array.isArray(mine) && Array.isArray(theirs)) {
@@ -402,8 +427,9 @@ export class Relation {
     if (other.model.table !== this.model.table) throw new QueryError(`${className}.${method}: expected a relation of ${className}`);
   }
 
-  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'ttl' | 'distinct' | 'create_with'): unknown {
+  private part(name: 'order' | 'limit' | 'offset' | 'includes' | 'left_outer_joins' | 'ttl' | 'distinct' | 'create_with'): unknown {
     if (name === 'includes') return this.state.includes.map((i) => [i.name, i.relation.key]);
+    if (name === 'left_outer_joins') return this.state.leftJoins;
     return name === 'create_with' ? this.state.createWith : this.state[name];
   }
 
@@ -553,12 +579,15 @@ export class Relation {
     const { order, includes: included } = this.state;
     const { model } = this;
     // The joined models' default scopes go in last, so the joins join-conditions.ts adds (a join an OR implies) take them too.
-    const joined = withJoinedDefaultScopes(model, joinedWhere(model.schema, model.table, simplify(rowCondition(this.state)), model.className));
+    const rows = simplify(rowCondition(this.state));
+    // Checked first: every find(id) compiles a relation, and almost none left-joins.
+    const outer = included.length > 0 || this.state.leftJoins.length > 0 ? leftJoinedWhere(model, rows, [...this.state.leftJoins, ...included.map((i) => i.name)], model.className) : rows;
+    const joined = withJoinedDefaultScopes(model, joinedWhere(model.schema, model.table, outer, model.className));
     const { where, missing } = splitMissing(joined);
     const byList = ordersByList(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
-    const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, i.relation.spec] as const);
+    const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, eagerLoaded(model, where, i)] as const);
     for (const name of missing) {
       const shown = includes.find(([n]) => n === name);
       // A row the associated model's default scope hides is missing, as under Rails' LEFT JOIN, whose ON clause has it.
@@ -642,6 +671,14 @@ function jsonArray(parts: readonly string[]): string {
  */
 export function findsByKey(model: ModelDefinition): boolean {
   return model.find !== undefined || model.query === undefined;
+}
+
+/** The spec `include` loads: a has_many's rows the relation's conditions on them hold for, as Rails' eager load has them. */
+function eagerLoaded(model: ModelDefinition, where: Condition, include: IncludeSpec): RelationSpec {
+  const { spec } = include.relation;
+  if (!associationHops(model, include.name).some((hop) => hop.cardinality === 'many')) return spec;
+  const conditions = eagerLoadedWhere(where, include.name, model.className);
+  return conditions ? { ...spec, where: and([spec.where ?? TRUE, conditions]) } : spec;
 }
 
 /** The includes of `a` and `b` together; `b`'s shaping of a name both include wins. */

@@ -73,7 +73,7 @@ type QueryMethodName =
   | 'all' | 'where' | 'not' | 'or' | 'and' | 'order' | 'reorder' | 'limit' | 'offset' | 'none' | 'includes' | 'preload' | 'eager_load' | 'ttl'
   | 'find' | 'find_by' | 'find_by_bang' | 'first' | 'first_bang' | 'last' | 'last_bang' | 'take' | 'take_bang' | 'sole' | 'find_sole_by'
   | 'second' | 'second_bang' | 'third' | 'third_bang' | 'fourth' | 'fourth_bang' | 'fifth' | 'fifth_bang' | 'forty_two' | 'forty_two_bang' | 'second_to_last' | 'second_to_last_bang' | 'third_to_last' | 'third_to_last_bang'
-  | 'rewhere' | 'invert_where' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing' | 'joins' | 'distinct' | 'create_with'
+  | 'rewhere' | 'invert_where' | 'unscope' | 'merge' | 'excluding' | 'without' | 'in_order_of' | 'reverse_order' | 'where_associated' | 'where_missing' | 'joins' | 'left_joins' | 'left_outer_joins' | 'distinct' | 'create_with'
   | 'count' | 'size' | 'exists_p' | 'any_p' | 'many_p' | 'none_p' | 'empty_p' | 'one_p' | 'sum' | 'average' | 'minimum' | 'maximum' | 'group' | 'pluck' | 'pick' | 'ids'
   | 'update_all' | 'delete_all' | 'destroy_all' | 'touch_all' | 'delete_by' | 'destroy_by' | 'find_each' | 'find_in_batches' | 'in_batches'
   | 'find_or_create_by' | 'find_or_create_by_bang' | 'find_or_initialize_by' | 'create_or_find_by' | 'create_or_find_by_bang'

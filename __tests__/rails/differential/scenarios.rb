@@ -590,6 +590,15 @@ run("as.join.merge_nested") { Client.joins(jobs: :tasks).merge(Task.where(title:
 run("as.join.merge_joins") { Client.joins(:jobs).merge(Job.joins(:tasks).where(tasks: { title: "Primer" })).distinct.order(:id).pluck(:id) }
 run("as.join.merge_none") { Client.joins(:jobs).merge(Job.none).pluck(:id) }
 run("as.join.merge_not") { Client.joins(:jobs).merge(Job.where.not(status: "active")).distinct.order(:id).pluck(:id) }
+run("as.lj.all") { Job.left_joins(:client).distinct.order(:id).pluck(:id) }
+run("as.lj.missing_belongs_to") { Job.left_joins(:client).where(clients: { id: nil }).order(:id).pluck(:id) }
+run("as.lj.missing_has_many") { Client.left_outer_joins(:jobs).where(jobs: { id: nil }).order(:id).pluck(:id) }
+run("as.lj.condition") { Job.left_joins(:client).where(clients: { name: "Acme" }).order(:id).pluck(:id) }
+run("as.lj.includes_missing") { Job.includes(:client).where(clients: { id: nil }).order(:id).pluck(:id) }
+run("as.lj.includes_loads_matching") { Client.includes(:jobs).where(jobs: { status: "active" }).order(:id).map { |c| [c.id, c.jobs.map(&:id)] } }
+run("as.lj.includes_not") { Client.includes(:jobs).where.not(jobs: { status: "active" }).order(:id).map { |c| [c.id, c.jobs.map(&:id)] } }
+run("as.lj.includes_none") { Client.includes(:jobs).where(jobs: { id: nil }).order(:id).map { |c| [c.id, c.jobs.map(&:id)] } }
+run("as.lj.joins_includes") { Client.joins(:jobs).includes(:jobs).where(jobs: { status: "done" }).order(:id).map { |c| [c.id, c.jobs.map(&:id)] } }
 
 # ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
 run("as.ds.all") { ClientDS.order(:id).pluck(:id) }

@@ -891,6 +891,15 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.join.merge_joins': ({ Client, Job }) => Client.joins('jobs').merge(Job.joins('tasks').where({ tasks: { title: 'Primer' } })).distinct().order('id').pluck('id'),
   'as.join.merge_none': ({ Client, Job }) => Client.joins('jobs').merge(Job.none()).pluck('id'),
   'as.join.merge_not': ({ Client, Job }) => Client.joins('jobs').merge(Job.not({ status: 'active' })).distinct().order('id').pluck('id'),
+  'as.lj.all': ({ Job }) => Job.left_joins('client').distinct().order('id').pluck('id'),
+  'as.lj.missing_belongs_to': ({ Job }) => Job.left_joins('client').where({ clients: { id: null } }).order('id').pluck('id'),
+  'as.lj.missing_has_many': ({ Client }) => Client.left_outer_joins('jobs').where({ jobs: { id: null } }).order('id').pluck('id'),
+  'as.lj.condition': ({ Job }) => Job.left_joins('client').where({ clients: { name: 'Acme' } }).order('id').pluck('id'),
+  'as.lj.includes_missing': ({ Job }) => Job.includes('client').where({ clients: { id: null } }).order('id').pluck('id'),
+  'as.lj.includes_loads_matching': async ({ Client }) => (await Client.includes('jobs').where({ jobs: { status: 'active' } }).order('id')).map((c) => [c.id, (c.jobs as unknown as { id: string }[]).map((j) => j.id)]),
+  'as.lj.includes_not': async ({ Client }) => (await Client.includes('jobs').not({ jobs: { status: 'active' } }).order('id')).map((c) => [c.id, (c.jobs as unknown as { id: string }[]).map((j) => j.id)]),
+  'as.lj.includes_none': async ({ Client }) => (await Client.includes('jobs').where({ jobs: { id: null } }).order('id')).map((c) => [c.id, (c.jobs as unknown as { id: string }[]).map((j) => j.id)]),
+  'as.lj.joins_includes': async ({ Client }) => (await Client.joins('jobs').includes('jobs').where({ jobs: { status: 'done' } }).order('id')).map((c) => [c.id, (c.jobs as unknown as { id: string }[]).map((j) => j.id)]),
 
   // ---------------- default_scope (ClientDS hides Initech, c3; j9 is Initech's job)
   'as.ds.all': ({ ClientDS }) => ClientDS.order('id').pluck('id'),
