@@ -39,7 +39,8 @@ export class MigrationConfigError extends Error {
   }
 }
 
-const KEYS = ['$schema', 'legacyClassModules', 'legacyModelSuffix', 'models', 'targets', 'defaultTtl'] as const;
+/** The file's keys; `generate` is the generator's section of the same file (`zero-record generate` checks it). */
+const KEYS = ['$schema', 'legacyClassModules', 'legacyModelSuffix', 'models', 'targets', 'defaultTtl', 'generate'] as const;
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0);

@@ -176,7 +176,8 @@ describe('zero-record migrate', { timeout: 60_000 }, () => {
 
   it('honours zero-record.config.json: model names and target paths', async () => {
     const root = makeProject();
-    writeFileSync(join(root, 'zero-record.config.json'), JSON.stringify({ models: { jobs: 'WorkOrder' }, targets: { reactive: '$lib/records/{Model}.svelte' } }));
+    // With the generator's section beside it, as `zero-record generate` asks to save its settings in the same file.
+    writeFileSync(join(root, 'zero-record.config.json'), JSON.stringify({ models: { jobs: 'WorkOrder' }, targets: { reactive: '$lib/records/{Model}.svelte' }, generate: { from: '../rails', out: 'src/lib/records' } }));
     const { out } = await run(root, '--dry', '--only', 'src/lib/components/JobDetail.svelte');
     expect(out).toContain("+  import { ReactiveWorkOrder } from '$lib/records/WorkOrder.svelte';");
     expect(out).toContain('ReactiveWorkOrder.find_by({ id: jobId })');

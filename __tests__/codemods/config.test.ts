@@ -15,6 +15,11 @@ describe('migration config', () => {
     expect(parseMigrationConfig({ defaultTtl: '2h' }, 'x')).toEqual({ ...DEFAULT_CONFIG, defaultTtl: '2h' });
   });
 
+  it("leaves the generator's section of the same file to the generator (the settings `generate` asks to save there)", () => {
+    const saved = { generate: { from: '../rails-app', out: 'src/lib/models', legacySync: true }, defaultTtl: '2h' };
+    expect(parseMigrationConfig(saved, 'zero-record.config.json')).toEqual({ ...DEFAULT_CONFIG, defaultTtl: '2h' });
+  });
+
   it('names every problem of a bad file in one error', () => {
     let error: unknown;
     try {
