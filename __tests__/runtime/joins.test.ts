@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { QueryError } from '../../runtime/index.ts';
 import { READ_MODES, seed, setup, type Models } from './fixtures.ts';
 
+/** The ids of a relation's rows, ordered by id. */
+const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
+  (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
+
 describe.each(READ_MODES)('%s', (mode) => {
   let m: Models;
   beforeAll(async () => {
@@ -17,8 +21,6 @@ describe.each(READ_MODES)('%s', (mode) => {
     await m.Task.create_bang({ id: 't4', job_id: 'j3', title: 'Final', position: 1 });
   });
   afterAll(() => m.z.close());
-  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
-    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
 
   test("joins: the rows that have the associated row (Rails' INNER JOIN), each once", async () => {
     expect(await ids(m.Job.joins('client'))).toEqual(['j1', 'j2', 'j3', 'j5']);
@@ -116,8 +118,6 @@ describe.each(READ_MODES)('the joins conditions imply, %s', (mode) => {
     await m.Task.create_bang({ id: 't3', job_id: 'j3', title: 'Primer', position: 2 });
   });
   afterAll(() => m.z.close());
-  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
-    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
 
   test('are required at every depth, under not and or, without joins written', async () => {
     // joins(jobs: :tasks).where.not(jobs: { title: 'Paint', tasks: { title: 'Primer' } }): c3's job has no task to join.
@@ -170,8 +170,6 @@ describe.each(READ_MODES)('left joins, %s', (mode) => {
     await m.Client.create_bang({ id: 'c3', name: 'Initech' });
   });
   afterAll(() => m.z.close());
-  const ids = (relation: PromiseLike<readonly { id: string }[]> & { order(c: string): unknown }) =>
-    (relation.order('id') as PromiseLike<readonly { id: string }[]>).then((rows) => rows.map((r) => r.id));
   const loaded = async (relation: PromiseLike<readonly { id: string; jobs: unknown }[]> & { order(c: string): unknown }) =>
     ((await relation.order('id')) as readonly { id: string; jobs: readonly { id: string }[] }[]).map((c) => [c.id, c.jobs.map((j) => j.id)]);
 
