@@ -41,13 +41,14 @@ export function associationRelation<R extends Relation>(
   // The associated model's default scope applies, as in Rails' association scope.
   const relation = defaultScoped(new Class(associated, { ...EMPTY_STATE, owner: { className: model.className, saved: ownerSaved, keys, keyMissing } }));
   const reader = keyMissing ? relation.none() : relation.where(keys);
-  if (cardinality === 'many') collections.set(reader.state, { owner: model.className, name, foreignKey: destField, dependent: model.dependents[name] });
+  if (cardinality === 'many') collections.set(reader.state, { owner: model.className, ownerTable: model.table, name, foreignKey: destField, dependent: model.dependents[name] });
   return { relation: reader, single: cardinality === 'one' };
 }
 
 /** A has_many as its reader returns it (Rails' CollectionProxy): the associated rows' key columns and the owner's `dependent:`. */
 export interface Collection {
   readonly owner: string;
+  readonly ownerTable: string;
   readonly name: string;
   readonly foreignKey: readonly string[];
   readonly dependent: Dependent | undefined;

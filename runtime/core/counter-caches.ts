@@ -14,6 +14,7 @@ import type { ColumnType } from './zero-types.ts';
 import { ConfigError, MissingAttributeError } from './errors.ts';
 import { associationHops } from './relationships.ts';
 import { Relation } from './relation.ts';
+import type { Collection } from './association-reader.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 type Key = string | number | boolean;
@@ -104,11 +105,13 @@ export function mutatorTransaction(tx: MutatorTransaction): CountingTransaction 
 }
 
 /**
- * The model's counter caches, resolved against its parents. A count column the parent does not have is Rails'
- * unknown attribute; one that holds no numbers is a ConfigError. Both are raised before anything is written.
+ * The model's counter caches (`only` those of the relationships named), resolved against their parents. A count column
+ * the parent does not have is Rails' unknown attribute; one that holds no numbers is a ConfigError. Both are raised
+ * before anything is written.
  */
-export function counterCachesOf(model: ModelDefinition): CounterCache[] {
-  return Object.entries(model.counterCaches).map(([name, column]) => {
+export function counterCachesOf(model: ModelDefinition, only?: readonly string[]): CounterCache[] {
+  const named = Object.entries(model.counterCaches).filter(([name]) => !only || only.includes(name));
+  return named.map(([name, column]) => {
     const parent = new Relation(model).associatedModel(name);
     if (!parent.columns.includes(column)) throw new MissingAttributeError(column);
     if (parent.columnTypes[column] !== 'number') {
@@ -118,6 +121,22 @@ export function counterCachesOf(model: ModelDefinition): CounterCache[] {
     const { sourceField, destField } = associationHops(model, name)[0]!;
     return { relationship: name, foreignKey: sourceField, parent: tableShape(parent, [...destField, column]), parentKey: destField, column };
   });
+}
+
+/**
+ * The counter caches Rails' has_many keeps itself as records leave it without their own callbacks (`delete` nullifying
+ * or deleting them, `delete_all`): the records' belongs_to back to the owner through the collection's key,
+ * where it counts in the owner's `<has_many>_count`, the column Rails 6.1's `has_cached_counter?` knows the has_many's
+ * count by. A count under another name is left, as Rails leaves it; the records' other counter caches too.
+ */
+export function collectionCounterCaches(model: ModelDefinition, collection: Collection): string[] {
+  return Object.entries(model.counterCaches)
+    .filter(([name, column]) => {
+      if (column !== `${collection.name}_count`) return false;
+      const { sourceField, destSchema } = associationHops(model, name)[0]!;
+      return destSchema === collection.ownerTable && sourceField.length === collection.foreignKey.length && sourceField.every((key, i) => key === collection.foreignKey[i]);
+    })
+    .map(([name]) => name);
 }
 
 /** The key `columns` hold in `row`; undefined when the row is none or one of them is NULL (Rails: no parent, no count). */
