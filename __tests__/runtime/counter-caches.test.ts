@@ -153,7 +153,7 @@ describe.each<Path>(['generic', 'model', 'legacy'])("counter_cache through the %
 });
 
 // Rails' has_many keeps its own count where records leave it without their callbacks, ActiveRecord 6.1 over SQLite:
-// `client.jobs.delete(job)` and `delete_all` take the records they nullify or delete off the owner's
+// `client.jobs.delete(job)` and `delete_all` (and `clear`) take the records they nullify or delete off the owner's
 // jobs_count and leave their other counts (owners.jobs_count); under dependent: :destroy, delete destroys, and every
 // count follows. A has_many named otherwise (counted_jobs) has no count of its own: Rails knows it by <name>_count.
 describe.each<Path>(['generic', 'model', 'legacy'])("a has_many's collection writes through the %s write path, as Rails' has_many counts", (path) => {
@@ -189,12 +189,20 @@ describe.each<Path>(['generic', 'model', 'legacy'])("a has_many's collection wri
     expect([await (await collection('c1')).reader.delete_all(), await state()]).toEqual([1, afterDeleteAll]);
   });
 
-  test('destroy and destroy_all destroy, and every count follows', async () => {
+  test('destroy and destroy_all destroy, and every count follows; clear is delete_all', async () => {
     const { Job, state, collection } = await setup(path, both);
     await (await collection('c1')).reader.destroy(await Job.find('j3'));
     expect(await state()).toEqual([{ c1: 2, c2: 0 }, 2, [['j1', 'c1'], ['j2', 'c1']]]);
     expect((await (await collection('c1')).reader.destroy_all()).map((job) => job.id)).toEqual(['j1', 'j2']);
     expect(await state()).toEqual([{ c1: 0, c2: 0 }, 0, []]);
+    z!.close();
+    const nullifying = await setup(path, both);
+    await (await nullifying.collection('c1')).reader.clear();
+    expect(await nullifying.state()).toEqual([{ c1: 0, c2: 1 }, 3, [['j1', null], ['j2', null], ['j3', 'c2']]]);
+    z!.close();
+    const deleting = await setup(path, both, 'destroy');
+    await (await deleting.collection('c1')).reader.clear();
+    expect(await deleting.state()).toEqual([{ c1: 0, c2: 1 }, 3, [['j3', 'c2']]]);
   });
 
   test("the reactive flavour's collection counts as ActiveRecord's: delete_all the owner's count alone, destroy_all every count", async () => {

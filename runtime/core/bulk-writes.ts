@@ -81,12 +81,13 @@ export async function deleteAll(relation: Relation, options?: WriteOptions, coun
  * `relation.delete_all()` as Rails answers it: a has_many as its reader returns it (`client.jobs.delete_all`) follows
  * Rails' CollectionProxy: its rows are deleted when the association is `dependent: :destroy` or `:delete_all`, else
  * their foreign key is set to NULL (Rails' nullify, the default) and they stay; either way the owner's count of them
- * goes down by as many (`collectionCounterCaches`). Any other relation's rows are deleted, counting nothing.
+ * goes down by as many (`collectionCounterCaches`). Any other relation's rows are deleted, counting nothing. `method`
+ * names the write in a refusal (`clear` is the collection's `delete_all`).
  */
-export async function deleteAllOf(relation: Relation, options?: WriteOptions): Promise<number> {
+export async function deleteAllOf(relation: Relation, options?: WriteOptions, method = 'delete_all'): Promise<number> {
   const collection = collectionOf(relation);
   if (!collection) return deleteAll(relation, options);
-  return removeFromCollection(relation, collection, options, 'delete_all');
+  return removeFromCollection(relation, collection, options, method);
 }
 
 /**

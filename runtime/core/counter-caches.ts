@@ -125,7 +125,7 @@ export function counterCachesOf(model: ModelDefinition, only?: readonly string[]
 
 /**
  * The counter caches Rails' has_many keeps itself as records leave it without their own callbacks (`delete` nullifying
- * or deleting them, `delete_all`): the records' belongs_to back to the owner through the collection's key,
+ * or deleting them, `delete_all`, `clear`): the records' belongs_to back to the owner through the collection's key,
  * where it counts in the owner's `<has_many>_count`, the column Rails 6.1's `has_cached_counter?` knows the has_many's
  * count by. A count under another name is left, as Rails leaves it; the records' other counter caches too.
  */
