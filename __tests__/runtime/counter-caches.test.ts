@@ -226,7 +226,7 @@ describe.each<Path>(['generic', 'model', 'legacy'])("a has_many's collection wri
 describe('the generic mutators take counter caches described by the client, as they take its table and values', () => {
   test('a table the schema does not have, or an inherited name, is refused and nothing is written', async () => {
     const { counts } = await setup('generic');
-    const shape = (name: string) => ({ name, primaryKey: 'id', columns: { id: 'string' }, server: { table: name, primaryKey: 'id' } });
+    const shape = (name: string) => ({ name, primaryKey: 'id', columns: { id: 'string' } });
     for (const name of ['users', 'constructor']) {
       const caches = [{ relationship: 'client', foreignKey: ['client_id'], parent: shape(name), parentKey: ['id'], column: 'jobs_count' }];
       const mutate = z!.mutate as unknown as (request: unknown) => { client: Promise<unknown> };

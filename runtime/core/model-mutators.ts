@@ -82,7 +82,7 @@ function mutatorsFor(model: ModelDefinition) {
       // Rails' upsert runs no callbacks: it keeps the counts a list names, no others.
       const keeps = args.counterCaches !== false && (name !== 'upsert' || only !== undefined) && Object.keys(model.counterCaches).length > 0;
       const caches = keeps ? counterCachesOf(model, only) : undefined;
-      const count: Count | undefined = caches && (async (before, after) => applyCounterChanges(mutatorTransaction(tx as Tx), counterChanges(caches, before, after)));
+      const count: Count | undefined = caches && (async (before, after) => applyCounterChanges(mutatorTransaction(tx as Tx, model.schema), counterChanges(caches, before, after)));
       if ((tx as Tx).reason !== 'rebase') return run(tx as Tx, values, count);
       // Zero re-runs a pending write on each newer server snapshot, where the row may be gone (another client destroyed
       // it, or it is not synced) or no longer valid with the other changes. A throw here is a poke error to Zero, which

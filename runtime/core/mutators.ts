@@ -4,7 +4,7 @@
  * Apps whose schema sets `enableLegacyMutators` write through Zero's CRUD mutators instead; see `writeRow` in zero-write.ts.
  */
 import { defineMutator, defineMutators } from '@rocicorp/zero';
-import { applyCounterChanges, counterChanges, mutatorTransaction, type CounterCache, type MutatorTransaction, type TableShape } from './counter-caches.ts';
+import { SERVER_SCHEMA, applyCounterChanges, counterChanges, mutatorTransaction, type CounterCache, type MutatorTransaction, type TableShape } from './counter-caches.ts';
 
 /** The row operations the runtime writes through Zero. */
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
@@ -40,7 +40,9 @@ const write = (operation: WriteOperation) =>
     for (const named of [counterCaches.table, ...counterCaches.caches.map((cache) => cache.parent)]) {
       if (!crudTable(tx.mutate, named.name)) throw new Error(`zero-record: unknown table '${named.name}' in counterCaches`);
     }
-    const counting = mutatorTransaction(tx as unknown as MutatorTransaction);
+    // The row lock's PostgreSQL names come from the push endpoint's schema, not from the caches the client described.
+    const transaction = tx as unknown as MutatorTransaction;
+    const counting = mutatorTransaction(transaction, transaction[SERVER_SCHEMA]);
     const { primaryKey } = counterCaches.table;
     const before = operation === 'insert' ? undefined : await counting.row(counterCaches.table, [primaryKey], [values[primaryKey]]);
     await table[operation](values);
