@@ -1,6 +1,6 @@
 /**
  * Rails' CollectionProxy writes on a has_many as its reader returns it (`client.jobs`): `push` (`<<`), `concat`,
- * `delete`, `destroy`, against a real local Zero. Each expectation is what ActiveRecord 6.1 answers over SQLite for the
+ * `delete`, `destroy`, `clear`, against a real local Zero. Each expectation is what ActiveRecord 6.1 answers over SQLite for the
  * same models and seed (clients c1 with jobs j1 (tasks t1, t2) and j2, c2 with j3, c3 with none; a job's title is
  * required): the answer and every table afterwards.
  */
@@ -119,9 +119,11 @@ describe('refusals and repeats, as ActiveRecord answers them', () => {
     expect(await tables()).toEqual([['c1', 'c2', 'c3'], [['j1', 'c1'], ['j2', null]], tasks]);
   });
 
-  test('a scope or enum value named push is that scope on the collection, as in Rails (not a reserved name)', async () => {
+  test('a scope or enum value named push (or clear) is that scope on the collection, as in Rails (not a reserved name)', async () => {
     z = localZero();
-    const jobConfig = defineModel({ schema, table: 'jobs', zero: z, scopes: { push: (r) => r.where({ status: 'push' }) }, enums: { country: { values: { concat: 'CC', uk: 'UK' } } } });
+    const jobConfig = defineModel({
+      schema, table: 'jobs', zero: z, scopes: { push: (r) => r.where({ status: 'push' }), clear: (r) => r.where({ status: 'clear' }) }, enums: { country: { values: { concat: 'CC', uk: 'UK' } } },
+    });
     const clientConfig = defineModel({ schema, table: 'clients', zero: z, relationships: { jobs: (): ModelDefinition => jobConfig } });
     const [Client, Job] = [ActiveRecord.createModel(clientConfig), ActiveRecord.createModel(jobConfig)];
     await Client.create_bang({ id: 'c1', name: 'Acme' });
@@ -130,6 +132,7 @@ describe('refusals and repeats, as ActiveRecord answers them', () => {
     if (!(jobs instanceof ActiveRelation)) throw new Error('expected the reader');
     // An association's relation is not typed with its model's scopes (the associated config's type is erased).
     expect(await (jobs as unknown as { push(): ActiveRelation<{ id: string }> }).push().ids()).toEqual(['j1']);
+    expect(await (jobs as unknown as { clear(): ActiveRelation<{ id: string }> }).clear().ids()).toEqual([]);
     expect(await Job.concat().ids()).toEqual([]);
   });
 });
@@ -142,5 +145,28 @@ describe('destroy', () => {
     expect(await tables()).toEqual([['c1', 'c2', 'c3'], [['j1', 'c1'], ['j3', 'c2']], tasks]);
     expect((await (await jobsOf('c1')).jobs.destroy(await Job.find('j3'))).map((j) => j.id)).toEqual(['j3']);
     expect(await tables()).toEqual([['c1', 'c2', 'c3'], [['j1', 'c1']], tasks]);
+  });
+});
+
+describe('clear', () => {
+  test("is the collection's delete_all: the keys set to NULL by default, the rows deleted under dependent: :destroy (without their own dependents) or :delete_all", async () => {
+    const nullifying = await setup();
+    expect(await (await nullifying.jobsOf('c1')).jobs.clear()).toBeUndefined();
+    expect(await nullifying.tables()).toEqual([['c1', 'c2', 'c3'], [['j1', null], ['j2', null], ['j3', 'c2']], tasks]);
+    z!.close();
+    for (const dependent of ['destroy', 'delete_all'] as const) {
+      const deleting = await setup(dependent, 'destroy');
+      await (await deleting.jobsOf('c1')).jobs.clear();
+      expect([dependent, await deleting.tables()]).toEqual([dependent, [['c1', 'c2', 'c3'], [['j3', 'c2']], tasks]]);
+      z!.close();
+    }
+  });
+
+  test('is refused on any other relation, as Rails has it on the CollectionProxy alone', async () => {
+    const { Job, jobsOf, tables } = await setup();
+    const before = await tables();
+    await expect((await jobsOf('c1')).jobs.where({ title: 'Paint' }).clear()).rejects.toThrow(/^Job\.clear: only a has_many as its reader returns it \(client\.jobs\) has clear/);
+    await expect(Job.where({ id: 'j1' }).clear()).rejects.toThrow(QueryError);
+    expect(await tables()).toEqual(before);
   });
 });

@@ -1,18 +1,44 @@
 /**
  * Rails' belongs_to `counter_cache:` on a real local Zero, through each write path: the runtime's generic mutators,
  * a model's own (`defineModelMutators`), and Zero's legacy CRUD mutators. Each answer is ActiveRecord 6.1's over SQLite
- * for the same models: `Job belongs_to :client, counter_cache: true, optional: true`, clients.jobs_count starting at 2
- * and 1.
+ * for the same models: `Job belongs_to :client, counter_cache: true, optional: true` (and `belongs_to :owner` counting
+ * in owners.jobs_count where a test says), `Client has_many :jobs` (and `:counted_jobs`, of the same class),
+ * clients.jobs_count starting at 2 and 1, owners.jobs_count at 3.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { Zero, createSchema, number, relationships, string, table, type AnyMutatorRegistry } from '@rocicorp/zero';
-import { ActiveRecord, ConfigError, MissingAttributeError, MutationError, defineModel, defineModelMutators, recordMutators, type ModelConfig, type ModelDefinition } from '../../runtime/index.ts';
+import {
+  ActiveRecord,
+  ActiveRelation,
+  ConfigError,
+  MissingAttributeError,
+  MutationError,
+  defineModel,
+  defineModelMutators,
+  recordMutators,
+  type Dependent,
+  type ModelConfig,
+  type ModelDefinition,
+} from '../../runtime/index.ts';
+import { ReactiveRecord, ReactiveRelation } from '../../runtime/reactive/index.svelte.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const clients = table('clients')
   .columns({ id: string(), name: string(), jobs_count: number().optional(), tally: string().optional(), updated_at: number().optional() })
   .primaryKey('id');
-const jobs = table('jobs').columns({ id: string(), title: string(), client_id: string().optional() }).primaryKey('id');
-const tables = { tables: [clients, jobs], relationships: [relationships(jobs, ({ one }) => ({ client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }) }))] };
+const jobs = table('jobs').columns({ id: string(), title: string(), client_id: string().optional(), owner_id: string().optional() }).primaryKey('id');
+const owners = table('owners').columns({ id: string(), jobs_count: number().optional() }).primaryKey('id');
+const clientJobs = { sourceField: ['id'], destField: ['client_id'], destSchema: jobs } as const;
+const tables = {
+  tables: [clients, jobs, owners],
+  relationships: [
+    relationships(jobs, ({ one }) => ({
+      client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }),
+      owner: one({ sourceField: ['owner_id'], destField: ['id'], destSchema: owners }),
+    })),
+    relationships(clients, ({ many }) => ({ jobs: many(clientJobs), counted_jobs: many(clientJobs) })),
+  ],
+};
 const schema = createSchema(tables);
 const legacySchema = createSchema({ ...tables, enableLegacyMutators: true });
 
@@ -27,19 +53,49 @@ let created = 0;
 
 type Path = 'generic' | 'model' | 'legacy';
 
-/** Client and Job on a fresh local Zero whose writes take `path`; clients c1 (2 jobs), c2 (1), and jobs j1, j2 (c1), j3 (c2). */
-async function setup(path: Path, counterCaches: ModelConfig['counterCaches'] = { client: true }) {
+/**
+ * Client, Job and Owner on a fresh local Zero whose writes take `path`; clients c1 (2 jobs), c2 (1), jobs j1, j2 (c1),
+ * j3 (c2), all three of owner o1 (3). `dependent` is the client's has_many's.
+ */
+async function setup(path: Path, counterCaches: ModelConfig['counterCaches'] = { client: true }, dependent?: Dependent) {
   const on = path === 'legacy' ? legacySchema : schema;
-  const clientConfig = defineModel({ schema: on, table: 'clients', zero: () => z, timestamps: false, validations: { name: [{ kind: 'presence' }] } });
-  const jobConfig = defineModel({ schema: on, table: 'jobs', zero: () => z, relationships: { client: (): ModelDefinition => clientConfig }, counterCaches });
-  const mutators: AnyMutatorRegistry | undefined = path === 'model' ? defineModelMutators({ client: clientConfig, job: jobConfig }) : path === 'generic' ? recordMutators : undefined;
+  const clientConfig = defineModel({
+    schema: on,
+    table: 'clients',
+    zero: () => z,
+    timestamps: false,
+    validations: { name: [{ kind: 'presence' }] },
+    relationships: { jobs: (): ModelDefinition => jobConfig, counted_jobs: (): ModelDefinition => jobConfig },
+    dependents: dependent ? { jobs: dependent, counted_jobs: dependent } : {},
+  });
+  const ownerConfig = defineModel({ schema: on, table: 'owners', zero: () => z });
+  const jobConfig = defineModel({ schema: on, table: 'jobs', zero: () => z, relationships: { client: (): ModelDefinition => clientConfig, owner: () => ownerConfig }, counterCaches });
+  const mutators: AnyMutatorRegistry | undefined =
+    path === 'model' ? defineModelMutators({ client: clientConfig, job: jobConfig, owner: ownerConfig }) : path === 'generic' ? recordMutators : undefined;
   z = new Zero({ userID: 'u', storageKey: `counter-caches-${process.pid}-${++created}`, cacheURL: null, kvStore: 'mem', schema: on as typeof schema, ...(mutators ? { mutators } : {}), logLevel: 'error' });
-  const [Client, Job] = [ActiveRecord.createModel(clientConfig), ActiveRecord.createModel(jobConfig)];
+  const [Client, Job, Owner] = [ActiveRecord.createModel(clientConfig), ActiveRecord.createModel(jobConfig), ActiveRecord.createModel(ownerConfig)];
   await Client.upsert({ id: 'c1', name: 'Acme', jobs_count: 2, updated_at: OLD });
   await Client.upsert({ id: 'c2', name: 'Globex', jobs_count: 1, updated_at: OLD });
-  for (const [id, client_id] of [['j1', 'c1'], ['j2', 'c1'], ['j3', 'c2']] as const) await Job.upsert({ id, title: id, client_id });
+  await Owner.upsert({ id: 'o1', jobs_count: 3 });
+  for (const [id, client_id] of [['j1', 'c1'], ['j2', 'c1'], ['j3', 'c2']] as const) await Job.upsert({ id, title: id, client_id, owner_id: 'o1' });
   const counts = async () => Object.fromEntries((await Client.order('id')).map((c) => [c.id, c.jobs_count]));
-  return { Client, Job, counts, mutators };
+  /** The clients' counts, the owner's, and the jobs' client keys. */
+  const state = async () => [await counts(), (await Owner.find('o1')).jobs_count, await Job.order('id').pluck('id', 'client_id')];
+  /** `client.<name>` as its reader returns it (a relation, not loaded), in an object: an awaited relation would load. */
+  const collection = async (id: string, name: 'jobs' | 'counted_jobs' = 'jobs') => {
+    const reader = (await Client.find(id))[name];
+    if (!(reader instanceof ActiveRelation)) throw new Error('expected the reader, not a loaded array');
+    return { reader };
+  };
+  /** The reactive flavour's `client.jobs`: a live collection, read once the client's handle has found its row. */
+  const reactiveCollection = async (id: string) => {
+    const client = ReactiveRecord.createModel(clientConfig).find(id);
+    await waitUntil('the client to load', () => client.$found);
+    const reader = client.jobs;
+    if (!(reader instanceof ReactiveRelation)) throw new Error('expected the live collection, not a loaded array');
+    return { reader };
+  };
+  return { Client, Job, counts, state, collection, reactiveCollection, mutators };
 }
 
 describe.each<Path>(['generic', 'model', 'legacy'])("counter_cache through the %s write path, as Rails' callbacks keep it", (path) => {
@@ -96,10 +152,81 @@ describe.each<Path>(['generic', 'model', 'legacy'])("counter_cache through the %
   });
 });
 
+// Rails' has_many keeps its own count where records leave it without their callbacks, ActiveRecord 6.1 over SQLite:
+// `client.jobs.delete(job)` and `delete_all` (and `clear`) take the records they nullify or delete off the owner's
+// jobs_count and leave their other counts (owners.jobs_count); under dependent: :destroy, delete destroys, and every
+// count follows. A has_many named otherwise (counted_jobs) has no count of its own: Rails knows it by <name>_count.
+describe.each<Path>(['generic', 'model', 'legacy'])("a has_many's collection writes through the %s write path, as Rails' has_many counts", (path) => {
+  const both = { client: true, owner: true } as const;
+  test.each<[Dependent | undefined, readonly unknown[][]]>([
+    [
+      undefined,
+      [
+        [{ c1: 1, c2: 1 }, 3, [['j1', null], ['j2', 'c1'], ['j3', 'c2']]],
+        [{ c1: 0, c2: 1 }, 3, [['j1', null], ['j2', null], ['j3', 'c2']]],
+      ],
+    ],
+    [
+      'delete_all',
+      [
+        [{ c1: 1, c2: 1 }, 3, [['j2', 'c1'], ['j3', 'c2']]],
+        [{ c1: 0, c2: 1 }, 3, [['j3', 'c2']]],
+      ],
+    ],
+    [
+      'destroy',
+      [
+        [{ c1: 1, c2: 0 }, 1, [['j2', 'c1']]],
+        [{ c1: 0, c2: 0 }, 1, []],
+      ],
+    ],
+  ])('dependent: %s: delete of its own record and of another client\'s, then delete_all', async (dependent, [afterDelete, afterDeleteAll]) => {
+    const { Job, state, collection } = await setup(path, both, dependent);
+    const deleted = await (await collection('c1')).reader.delete(await Job.find('j1'));
+    // Another client's job: not in the collection, so left as it is (destroyed under :destroy, as Rails does).
+    await (await collection('c1')).reader.delete(await Job.find('j3'));
+    expect([deleted.map((job) => job.id), await state()]).toEqual([['j1'], afterDelete]);
+    expect([await (await collection('c1')).reader.delete_all(), await state()]).toEqual([1, afterDeleteAll]);
+  });
+
+  test('destroy and destroy_all destroy, and every count follows; clear is delete_all', async () => {
+    const { Job, state, collection } = await setup(path, both);
+    await (await collection('c1')).reader.destroy(await Job.find('j3'));
+    expect(await state()).toEqual([{ c1: 2, c2: 0 }, 2, [['j1', 'c1'], ['j2', 'c1']]]);
+    expect((await (await collection('c1')).reader.destroy_all()).map((job) => job.id)).toEqual(['j1', 'j2']);
+    expect(await state()).toEqual([{ c1: 0, c2: 0 }, 0, []]);
+    z!.close();
+    const nullifying = await setup(path, both);
+    await (await nullifying.collection('c1')).reader.clear();
+    expect(await nullifying.state()).toEqual([{ c1: 0, c2: 1 }, 3, [['j1', null], ['j2', null], ['j3', 'c2']]]);
+    z!.close();
+    const deleting = await setup(path, both, 'destroy');
+    await (await deleting.collection('c1')).reader.clear();
+    expect(await deleting.state()).toEqual([{ c1: 0, c2: 1 }, 3, [['j3', 'c2']]]);
+  });
+
+  test("the reactive flavour's collection counts as ActiveRecord's: delete_all the owner's count alone, destroy_all every count", async () => {
+    const { state, reactiveCollection } = await setup(path, both);
+    expect(await (await reactiveCollection('c1')).reader.delete_all()).toBe(2);
+    expect(await state()).toEqual([{ c1: 0, c2: 1 }, 3, [['j1', null], ['j2', null], ['j3', 'c2']]]);
+    expect((await (await reactiveCollection('c2')).reader.destroy_all()).map((job) => job.id)).toEqual(['j3']);
+    expect(await state()).toEqual([{ c1: 0, c2: 0 }, 2, [['j1', null], ['j2', null]]]);
+  });
+
+  test('a has_many named otherwise, or a relation refined from the collection, counts nothing (Rails: no <name>_count, a plain delete_all)', async () => {
+    const { Job, state, collection } = await setup(path, both);
+    await (await collection('c1', 'counted_jobs')).reader.delete(await Job.find('j1'));
+    await (await collection('c1', 'counted_jobs')).reader.delete_all();
+    expect(await state()).toEqual([{ c1: 2, c2: 1 }, 3, [['j1', null], ['j2', null], ['j3', 'c2']]]);
+    expect(await (await collection('c2')).reader.where({ id: 'j3' }).delete_all()).toBe(1);
+    expect(await state()).toEqual([{ c1: 2, c2: 1 }, 3, [['j1', null], ['j2', null]]]);
+  });
+});
+
 describe('the generic mutators take counter caches described by the client, as they take its table and values', () => {
   test('a table the schema does not have, or an inherited name, is refused and nothing is written', async () => {
     const { counts } = await setup('generic');
-    const shape = (name: string) => ({ name, primaryKey: 'id', columns: { id: 'string' }, server: { table: name, primaryKey: 'id' } });
+    const shape = (name: string) => ({ name, primaryKey: 'id', columns: { id: 'string' } });
     for (const name of ['users', 'constructor']) {
       const caches = [{ relationship: 'client', foreignKey: ['client_id'], parent: shape(name), parentKey: ['id'], column: 'jobs_count' }];
       const mutate = z!.mutate as unknown as (request: unknown) => { client: Promise<unknown> };
@@ -119,14 +246,22 @@ describe("a model's own mutators count in their transaction", () => {
     expect([c1.jobs_count, await counts()]).toEqual([2, { c1: 41, c2: 1 }]);
   });
 
-  test('called with counterCaches: false (what delete and update_columns send) a mutator leaves the counts; anything but a boolean is refused', async () => {
-    const { Job, counts, mutators } = await setup('model');
-    const job = (mutators as unknown as Record<'job', Record<'create' | 'destroy', (args: unknown) => unknown>>).job;
+  test('called with counterCaches: false (what delete and update_columns send) a mutator leaves the counts; a list keeps only the caches it names, an upsert too; anything else is refused', async () => {
+    const { Job, counts, state, mutators } = await setup('model', { client: true, owner: true });
+    const job = (mutators as unknown as Record<'job', Record<'create' | 'destroy' | 'upsert', (args: unknown) => unknown>>).job;
     await z!.mutate(job.create({ values: { id: 'j9', title: 'x', client_id: 'c2' }, counterCaches: false }) as never).client;
     await z!.mutate(job.destroy({ values: { id: 'j1' }, counterCaches: false }) as never).client;
     expect([await Job.pluck('id'), await counts()]).toEqual([['j2', 'j3', 'j9'], { c1: 2, c2: 1 }]);
-    const outcome = (await z!.mutate(job.destroy({ values: { id: 'j2' }, counterCaches: 'no' }) as never).client) as { type: string; error?: { message?: string } };
-    expect([outcome.type, outcome.error?.message]).toEqual(['error', 'Job destroy failed: counterCaches is true or false; got "no"']);
+    await z!.mutate(job.destroy({ values: { id: 'j2' }, counterCaches: ['client'] }) as never).client;
+    await z!.mutate(job.upsert({ values: { id: 'j3', title: 'x', client_id: null, owner_id: null }, counterCaches: ['client'] }) as never).client;
+    expect(await state()).toEqual([{ c1: 1, c2: 0 }, 3, [['j3', null], ['j9', 'c2']]]);
+    for (const counterCaches of ['no', ['tasks'], [7]]) {
+      const outcome = (await z!.mutate(job.destroy({ values: { id: 'j9' }, counterCaches }) as never).client) as { type: string; error?: { message?: string } };
+      expect([outcome.type, outcome.error?.message]).toEqual([
+        'error',
+        `Job destroy failed: counterCaches is true, false or a list of Job's counter caches (client, owner); got ${JSON.stringify(counterCaches)}`,
+      ]);
+    }
   });
 
   test('destroying a row already gone counts nothing (Rails decrements only when its DELETE removed a row)', async () => {

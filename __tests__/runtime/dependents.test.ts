@@ -8,7 +8,9 @@ import { Zero, createSchema, relationships, string, table } from '@rocicorp/zero
 import {
   ActiveRecord, ActiveRelation, ConfigError, DeleteRestrictionError, RecordNotDestroyedError, ZeroRecordError, defineModel, recordMutators, type Dependent, type ModelDefinition,
 } from '../../runtime/index.ts';
+import { ReactiveRecord, ReactiveRelation } from '../../runtime/reactive/index.svelte.ts';
 import { localZero, schema, type TestSchema } from '../support/zero.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let z: Zero<TestSchema> | undefined;
 afterEach(() => z?.close());
@@ -24,7 +26,7 @@ async function setup(client: Dependent, job: Dependent) {
   await Job.create_bang([{ id: 'j1', title: 'Paint', client_id: 'c1' }, { id: 'j2', title: 'Wire', client_id: 'c1' }, { id: 'j3', title: 'Tile', client_id: 'c2' }]);
   await Task.create_bang([{ id: 't1', title: 'Primer', job_id: 'j1', position: 1 }, { id: 't2', title: 'Coat', job_id: 'j1', position: 2 }]);
   const tables = async () => [await Client.order('id').ids(), await Job.order('id').pluck('id', 'client_id'), await Task.order('id').pluck('id', 'job_id')];
-  return { Client, Job, tables };
+  return { Client, Job, tables, clientConfig };
 }
 
 const untouched = [['c1', 'c2', 'c3'], [['j1', 'c1'], ['j2', 'c1'], ['j3', 'c2']], [['t1', 'j1'], ['t2', 'j1']]];
@@ -164,6 +166,16 @@ describe("a has_many's delete_all follows its dependent: (Rails' CollectionProxy
   test.each(cases)('dependent: %s', async (dependent, jobs) => {
     const { Client, tables } = await setup(dependent, 'destroy');
     expect(await relation((await Client.find('c1')).jobs).delete_all()).toBe(2);
+    expect(await tables()).toEqual([['c1', 'c2', 'c3'], jobs.length === 0 ? [['j3', 'c2']] : jobs, untouched[2]]);
+  });
+
+  test.each(cases)("the reactive flavour's live collection, dependent: %s", async (dependent, jobs) => {
+    const { clientConfig, tables } = await setup(dependent, 'destroy');
+    const client = ReactiveRecord.createModel(clientConfig).find('c1');
+    await waitUntil('the client to load', () => client.$found);
+    const collection = client.jobs;
+    if (!(collection instanceof ReactiveRelation)) throw new TypeError('the association is loaded (an array), not a relation');
+    expect(await collection.delete_all()).toBe(2);
     expect(await tables()).toEqual([['c1', 'c2', 'c3'], jobs.length === 0 ? [['j3', 'c2']] : jobs, untouched[2]]);
   });
 

@@ -57,7 +57,7 @@ export interface ActiveModelStatics<Row, A = {}> extends ModelTableMethods {
  */
 export type ActiveScoped<Row, S, A = {}> = Including<Row, S, A> &
   ([LoadedNames<A>] extends [never] ? {} : Pick<ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<WithoutLoaded<A>>>, RecordMakingMethod>) & {
-    // Before the relation's own members: a scope named push or concat shadows the collection write (SHADOWED_BY_SCOPES).
+    // Before the relation's own members: a scope named push, concat or clear shadows the collection write (SHADOWED_BY_SCOPES).
     readonly [K in keyof S]: S[K] extends (relation: never, ...args: infer P) => unknown ? (...args: P) => ActiveScoped<Row, S, A> : never;
   } & ActiveRelation<ActiveRecordInstance<Row> & ActiveAssociations<A>>;
 
@@ -78,7 +78,7 @@ interface Including<Row, S, A> {
 }
 
 /** The query methods a model answers to directly (`ActiveJob.where(...)`), each starting from `all()`. */
-type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'delete' | 'push' | 'concat' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
+type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' | 'update' | 'destroy' | 'delete' | 'push' | 'concat' | 'clear' | 'include_p' | 'member_p' | 'new' | 'build' | 'create' | 'create_bang' | 'spec' | 'rows' | 'key' | 'effectiveTtl' | 'matchesNothing' | 'associatedModel'>;
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S> & {

@@ -16,7 +16,7 @@ import type { WriteOptions } from '../core/zero-write.ts';
 import type { RowData } from '../core/zero-types.ts';
 import { LiveSubscription } from '../core/live-subscription.ts';
 import { RelationSource } from '../core/relation-source.ts';
-import { addToCollection, deleteFromCollection, destroyFromCollection } from '../core/collection-writes.ts';
+import { addToCollection, clearCollection, deleteFromCollection, destroyFromCollection } from '../core/collection-writes.ts';
 import { buildRecord, instantiate } from './record.ts';
 
 /** A finder's answer with each of Zero's rows in it (the answer itself, or an element of it) made a record. */
@@ -397,6 +397,14 @@ export class ActiveRelation<T = Record<string, unknown>> extends Relation {
    */
   destroy(...records: (T | string | number | readonly (T | string | number)[])[]): Promise<T[]> {
     return destroyFromCollection(this, records, (keys) => this.find(keys) as never) as Promise<T[]>;
+  }
+
+  /**
+   * Rails' `client.jobs.clear`: the collection's `delete_all` (deleted under `dependent: :destroy` / `:delete_all`, else
+   * their key set to NULL). Rails answers the collection; a relation here is awaitable, so this resolves to nothing.
+   */
+  clear(options?: WriteOptions): Promise<void> {
+    return clearCollection(this, options);
   }
 
   #maker(): RecordMaker<T> {

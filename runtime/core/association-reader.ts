@@ -41,21 +41,24 @@ export function associationRelation<R extends Relation>(
   // The associated model's default scope applies, as in Rails' association scope.
   const relation = defaultScoped(new Class(associated, { ...EMPTY_STATE, owner: { className: model.className, saved: ownerSaved, keys, keyMissing } }));
   const reader = keyMissing ? relation.none() : relation.where(keys);
-  if (cardinality === 'many') collections.set(reader, { owner: model.className, name, foreignKey: destField, dependent: model.dependents[name] });
+  if (cardinality === 'many') collections.set(reader.state, { owner: model.className, ownerTable: model.table, name, foreignKey: destField, dependent: model.dependents[name] });
   return { relation: reader, single: cardinality === 'one' };
 }
 
 /** A has_many as its reader returns it (Rails' CollectionProxy): the associated rows' key columns and the owner's `dependent:`. */
 export interface Collection {
   readonly owner: string;
+  readonly ownerTable: string;
   readonly name: string;
   readonly foreignKey: readonly string[];
   readonly dependent: Dependent | undefined;
 }
-// Keyed by the reader's own relation: `client.jobs.where(...)` is a new relation, which Rails' delete_all deletes from.
-const collections = new WeakMap<Relation, Collection>();
+// Keyed by the reader's state: `client.jobs.where(...)` is a new relation with a state of its own, which Rails'
+// delete_all deletes from. Not by the reader itself: a reactive collection is a proxy, and its methods run on the
+// relation behind it, which has the same state.
+const collections = new WeakMap<RelationState, Collection>();
 
 /** The has_many `relation` is, when it is one as its reader returned it (`client.jobs`), else undefined. */
 export function collectionOf(relation: Relation): Collection | undefined {
-  return collections.get(relation);
+  return collections.get(relation.state);
 }

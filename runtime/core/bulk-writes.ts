@@ -7,7 +7,8 @@
  * rejects halfway leaves the rows before it written (the error says which operation failed).
  */
 import { QueryError, ZeroRecordError, describeValue } from './errors.ts';
-import { collectionOf } from './association-reader.ts';
+import { collectionOf, type Collection } from './association-reader.ts';
+import { collectionCounterCaches } from './counter-caches.ts';
 import { capLimit } from './finders.ts';
 import { assertColumn, type Scalar } from './conditions.ts';
 import { columnValues, isRequired, stamps } from './writes.ts';
@@ -27,22 +28,34 @@ function updateValues(relation: Relation, attributes: Readonly<Record<string, un
   return values;
 }
 
+/** What a bulk write counts: the counter caches of these relationships (a has_many's removal: `collectionCounterCaches`). */
+interface Counted {
+  readonly counterCaches?: readonly string[];
+}
+
+/**
+ * `write` for each row: all at once, or one after another where they count. Zero's CRUD path reads each parent's count
+ * on this client and writes it after the row, so two rows of one parent written side by side would write the same count.
+ */
+async function writeEach(rows: readonly RowData[], { counterCaches = [] }: Counted, write: (row: RowData) => Promise<void>): Promise<void> {
+  if (counterCaches.length === 0) await Promise.all(rows.map(write));
+  else for (const row of rows) await write(row);
+}
+
 /**
  * Rails' `update_all(attributes)`: sets the columns on every row of the relation, without validations or timestamps,
  * and returns how many rows it wrote. Each row is written whole (its columns as read, with the changes): Zero's `update`
  * mutator validates, and Rails' update_all does not.
  */
-export async function updateAll(relation: Relation, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<number> {
+export async function updateAll(relation: Relation, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions, counted: Counted = {}): Promise<number> {
   const { model } = relation;
   const values = updateValues(relation, attributes);
   const rows = await loadRelation(relation);
-  await Promise.all(
-    rows.map((row) => {
-      const next: Record<string, Scalar | null> = Object.create(null) as Record<string, Scalar | null>;
-      for (const column of model.columns) next[column] = column in values ? values[column]! : (row[column] as Scalar | null);
-      return writeRow(model, 'upsert', next, options);
-    }),
-  );
+  await writeEach(rows, counted, (row) => {
+    const next: Record<string, Scalar | null> = Object.create(null) as Record<string, Scalar | null>;
+    for (const column of model.columns) next[column] = column in values ? values[column]! : (row[column] as Scalar | null);
+    return writeRow(model, 'upsert', next, options, counted);
+  });
   return rows.length;
 }
 
@@ -57,23 +70,38 @@ export async function touchAll(relation: Relation, names: readonly string[], opt
 }
 
 /** Rails' `delete_all`: deletes every row of the relation (no callbacks) and returns how many. */
-export async function deleteAll(relation: Relation, options?: WriteOptions): Promise<number> {
+export async function deleteAll(relation: Relation, options?: WriteOptions, counted: Counted = {}): Promise<number> {
   const { model } = relation;
   const rows = await loadRelation(relation);
-  await Promise.all(rows.map((row) => writeRow(model, 'delete', { [model.primaryKey]: row[model.primaryKey] as Scalar }, options)));
+  await writeEach(rows, counted, (row) => writeRow(model, 'delete', { [model.primaryKey]: row[model.primaryKey] as Scalar }, options, counted));
   return rows.length;
 }
 
 /**
  * `relation.delete_all()` as Rails answers it: a has_many as its reader returns it (`client.jobs.delete_all`) follows
  * Rails' CollectionProxy: its rows are deleted when the association is `dependent: :destroy` or `:delete_all`, else
- * their foreign key is set to NULL (Rails' nullify, the default) and they stay. Any other relation's rows are deleted.
+ * their foreign key is set to NULL (Rails' nullify, the default) and they stay; either way the owner's count of them
+ * goes down by as many (`collectionCounterCaches`). Any other relation's rows are deleted, counting nothing. `method`
+ * names the write in a refusal (`clear` is the collection's `delete_all`).
  */
-export async function deleteAllOf(relation: Relation, options?: WriteOptions): Promise<number> {
+export async function deleteAllOf(relation: Relation, options?: WriteOptions, method = 'delete_all'): Promise<number> {
   const collection = collectionOf(relation);
-  if (!collection || collection.dependent === 'destroy' || collection.dependent === 'delete_all') return deleteAll(relation, options);
-  await assertNullable(relation, collection.foreignKey, `${collection.owner}#${collection.name}.delete_all`);
-  return updateAll(relation, Object.fromEntries(collection.foreignKey.map((column) => [column, null])), options);
+  if (!collection) return deleteAll(relation, options);
+  return removeFromCollection(relation, collection, options, method);
+}
+
+/**
+ * Takes the rows of `members` (rows of `collection`) out of it without their callbacks, as Rails' `delete_all` does and
+ * its `delete` where `dependent:` is not `:destroy`: deleted under `dependent: :delete_all` (and `:destroy`, which
+ * `delete_all` deletes under), else their key set to NULL (a required key refused first). The owner's count of them goes
+ * down by as many; the rows' other counter caches stay, as Rails' single statement leaves them. `method` names the
+ * operation in the refusal.
+ */
+export async function removeFromCollection(members: Relation, collection: Collection, options: WriteOptions | undefined, method: string): Promise<number> {
+  const counted = { counterCaches: collectionCounterCaches(members.model, collection) };
+  if (collection.dependent === 'destroy' || collection.dependent === 'delete_all') return deleteAll(members, options, counted);
+  await assertNullable(members, collection.foreignKey, `${collection.owner}#${collection.name}.${method}`);
+  return updateAll(members, Object.fromEntries(collection.foreignKey.map((column) => [column, null])), options, counted);
 }
 
 /** Whether the relation has any row. */

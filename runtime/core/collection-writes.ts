@@ -1,11 +1,13 @@
 /**
  * Rails' CollectionProxy writes on a has_many as its reader returns it (`client.jobs`): `<<` (`push` / `concat`) sets
  * each record's key to the owner's and saves it; `delete` takes records out of the collection as the association's
- * `dependent:` says (destroyed, deleted, or by default their key set to NULL); `destroy` destroys them. Each answer was
- * checked against ActiveRecord 6.1 (`__tests__/runtime/collection-writes.test.ts`).
+ * `dependent:` says (destroyed, deleted, or by default their key set to NULL); `destroy` destroys them; `clear` is the
+ * collection's `delete_all`. Records leaving without their own destroy take themselves off the owner's counter cache
+ * (`collectionCounterCaches`), as Rails' has_many does. Each answer was checked against ActiveRecord 6.1
+ * (`__tests__/runtime/collection-writes.test.ts`, `__tests__/rails/differential`, `as.cc.*`).
  */
 import { collectionOf, type Collection } from './association-reader.ts';
-import { assertNullable, deleteAll, updateAll } from './bulk-writes.ts';
+import { deleteAllOf, removeFromCollection } from './bulk-writes.ts';
 import { QueryError, RecordNotSavedError } from './errors.ts';
 import { assertRecordOf } from './record-of.ts';
 import type { Relation } from './relation.ts';
@@ -16,7 +18,7 @@ import type { WriteOptions } from './zero-write.ts';
  * makes a scope `push`, which `client.jobs.push` then is): not reserved names. Rails reserves `delete` and `destroy`
  * (class methods of every model), so those stay refused.
  */
-export const SHADOWED_BY_SCOPES: readonly string[] = ['push', 'concat'];
+export const SHADOWED_BY_SCOPES: readonly string[] = ['push', 'concat', 'clear'];
 
 /** What these writes need of a record: Rails' own methods, which records of both flavours have. */
 interface CollectionRecord {
@@ -80,7 +82,8 @@ async function recordsOf(relation: Relation, args: readonly unknown[], context: 
 /**
  * Rails' `client.jobs.delete(job, ...)`: the records (or keys in the collection) leave it as the has_many's `dependent:`
  * says: destroyed (`:destroy`, another owner's record too, as Rails does), deleted without callbacks (`:delete_all`),
- * else their key set to NULL, the last two only where they are in the collection. Resolves to the records given.
+ * else their key set to NULL, the last two only where they are in the collection, taking themselves off the owner's
+ * count. Resolves to the records given.
  */
 export async function deleteFromCollection(
   relation: Relation,
@@ -98,11 +101,7 @@ export async function deleteFromCollection(
   }
   const { primaryKey } = relation.model;
   const members = relation.where({ [primaryKey]: saved.map((record) => record.read_attribute(primaryKey) as string) });
-  if (collection.dependent === 'delete_all') await deleteAll(members, options);
-  else {
-    await assertNullable(members, collection.foreignKey, context);
-    await updateAll(members, Object.fromEntries(collection.foreignKey.map((column) => [column, null])), options);
-  }
+  await removeFromCollection(members, collection, options, 'delete');
   return records;
 }
 
@@ -121,4 +120,14 @@ export async function destroyFromCollection(
   const records = await recordsOf(relation, args, `${collection.owner}#${collection.name}.destroy`, find);
   for (const record of records) await record.destroy_bang(options);
   return records;
+}
+
+/**
+ * Rails' `client.jobs.clear`: the collection's `delete_all` (its rows deleted under `dependent: :destroy` or
+ * `:delete_all`, else their key set to NULL; the owner's count of them down by as many). Rails answers the collection;
+ * a relation here is awaitable, so nothing is answered.
+ */
+export async function clearCollection(relation: Relation, options?: WriteOptions): Promise<void> {
+  collectionFor(relation, 'clear');
+  await deleteAllOf(relation, options, 'clear');
 }

@@ -10,10 +10,11 @@
  */
 import { createBuilder } from '@rocicorp/zero';
 import type { ModelDefinition } from './config.ts';
-import type { ColumnType } from './zero-types.ts';
+import type { AnySchema, ColumnType } from './zero-types.ts';
 import { ConfigError, MissingAttributeError } from './errors.ts';
 import { associationHops } from './relationships.ts';
 import { Relation } from './relation.ts';
+import type { Collection } from './association-reader.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 type Key = string | number | boolean;
@@ -26,8 +27,6 @@ export type TableShape = {
   readonly name: string;
   readonly primaryKey: string;
   readonly columns: Readonly<Record<string, ColumnType>>;
-  /** The table and its primary key as PostgreSQL names them (a Zero schema's `.from(...)`), for the server's row lock. */
-  readonly server: { readonly table: string; readonly primaryKey: string };
 };
 
 /** One counter cache as a mutator applies it: the counted table's key columns, and the parent's table, key and count column. */
@@ -51,15 +50,21 @@ export interface CounterChange {
 /** Where the counts are read and written: a mutator's transaction (`mutatorTransaction`), or this client's Zero. */
 export interface CountingTransaction {
   /**
-   * Locks the row of `table` whose primary key is `key` until the transaction ends, where other transactions write at
-   * the same time (the push endpoint's PostgreSQL); absent on a client, whose store runs one transaction at a time.
+   * Locks `row` of `table` until the transaction ends, where other transactions write at the same time (the push
+   * endpoint's PostgreSQL); absent on a client, whose store runs one transaction at a time.
    */
-  readonly lock?: (table: TableShape, key: unknown) => Promise<void>;
+  readonly lock?: (table: TableShape, row: Row) => Promise<void>;
   /** The row of `table` whose `columns` hold `key`, as the transaction sees it now. */
   row(table: TableShape, columns: readonly string[], key: readonly unknown[]): Promise<Row | undefined>;
   /** Writes `values` (the primary key and the columns to set) to a row of `table`. */
   update(table: TableShape, values: Row): Promise<void>;
 }
+
+/**
+ * The key under which zero-record/server's push endpoint hands its mutators' transactions the Zero schema it serves
+ * (server/guarded-transaction.ts): the server's own, for what only the server may name, as the row lock's tables.
+ */
+export const SERVER_SCHEMA: unique symbol = Symbol.for('zero-record.server-schema');
 
 /** What a Zero mutator's transaction has that the counting uses (on the client or the server). */
 export interface MutatorTransaction {
@@ -68,34 +73,57 @@ export interface MutatorTransaction {
   run(query: unknown): Promise<unknown>;
   /** The server's PostgreSQL transaction (Zero's ServerTransaction). */
   readonly dbTransaction?: { query(sql: string, params: unknown[]): Promise<unknown> };
+  /** The push endpoint's schema, where zero-record/server runs the mutator. */
+  readonly [SERVER_SCHEMA]?: AnySchema;
 }
 
 /** A PostgreSQL identifier, quoted whole, as Zero's server quotes a table's server name. */
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * `SELECT ... FOR UPDATE` of `row` of table `name`, in the names `schema` gives the table and its primary key in
+ * PostgreSQL (a Zero schema's `.from(...)`), with the key's values `row` holds. Without the server's schema there is
+ * no name to trust: refused (the server's transaction rolls back, so nothing the mutator wrote stays).
+ */
+function rowLock(schema: AnySchema | undefined, name: string, row: Row): { readonly sql: string; readonly params: unknown[] } {
+  if (!schema) {
+    throw new ConfigError('zero-record counter caches on the server', [
+      "the parent row is locked in PostgreSQL's names for it, which only the server's Zero schema gives (never the client's description)",
+      "run recordMutators in zero-record/server's createServer, which hands its mutators the schema, or write through a model's own mutators (defineModelMutators)",
+    ]);
+  }
+  const table = Object.hasOwn(schema.tables, name) ? schema.tables[name] : undefined;
+  if (!table) throw new ConfigError('zero-record counter caches on the server', [`the row lock's table '${name}' is not a table of the server's Zero schema`]);
+  const where = table.primaryKey.map((column, i) => `${quoted(table.columns[column]?.serverName ?? column)} = $${i + 1}`);
+  return { sql: `SELECT 1 FROM ${quoted(table.serverName ?? name)} WHERE ${where.join(' AND ')} FOR UPDATE`, params: table.primaryKey.map((column) => row[column]) };
+}
+
 /** The shape of `model`'s table with the types of `columns`. */
 export function tableShape(model: ModelDefinition, columns: readonly string[]): TableShape {
   const named = [model.primaryKey, ...columns];
-  const table = model.schema.tables[model.table]!;
-  return {
-    name: model.table,
-    primaryKey: model.primaryKey,
-    columns: Object.fromEntries(named.map((column) => [column, model.columnTypes[column]!])),
-    server: { table: table.serverName ?? model.table, primaryKey: table.columns[model.primaryKey]?.serverName ?? model.primaryKey },
-  };
+  return { name: model.table, primaryKey: model.primaryKey, columns: Object.fromEntries(named.map((column) => [column, model.columnTypes[column]!])) };
 }
 
-/** The counting over a Zero mutator's transaction: rows read with ZQL built from their table's shape, written with `tx.mutate`. */
-export function mutatorTransaction(tx: MutatorTransaction): CountingTransaction {
+/**
+ * The counting over a Zero mutator's transaction: rows read with ZQL built from their table's shape, written with
+ * `tx.mutate`. On the server, `schema` names the locked rows' tables in PostgreSQL: the server's own (a model's, or
+ * the push endpoint's), never a client's description, which would let a client lock any row of any table.
+ */
+export function mutatorTransaction(tx: MutatorTransaction, schema: AnySchema | undefined): CountingTransaction {
   // Dynamic table and column names: the builder's static types cannot follow them.
   type Where = { where(column: string, value: unknown): Where; one(): unknown };
   const db = tx.location === 'server' ? tx.dbTransaction : undefined;
   return {
     // Zero's own writes cannot take the lock (its update of a key alone writes nothing), so it is PostgreSQL's.
-    ...(db && { lock: async (table: TableShape, key: unknown) => void (await db.query(`SELECT 1 FROM ${quoted(table.server.table)} WHERE ${quoted(table.server.primaryKey)} = $1 FOR UPDATE`, [key])) }),
+    ...(db && {
+      lock: async (table: TableShape, row: Row) => {
+        const { sql, params } = rowLock(schema, table.name, row);
+        await db.query(sql, params);
+      },
+    }),
     async row(table, columns, key) {
-      const schema = { tables: { [table.name]: { name: table.name, primaryKey: [table.primaryKey], columns: Object.fromEntries(Object.entries(table.columns).map(([name, type]) => [name, { type }])) } }, relationships: {} };
-      let query = (createBuilder(schema as never) as unknown as Record<string, Where>)[table.name]!;
+      const shaped = { tables: { [table.name]: { name: table.name, primaryKey: [table.primaryKey], columns: Object.fromEntries(Object.entries(table.columns).map(([name, type]) => [name, { type }])) } }, relationships: {} };
+      let query = (createBuilder(shaped as never) as unknown as Record<string, Where>)[table.name]!;
       columns.forEach((column, i) => (query = query.where(column, key[i])));
       return (await tx.run(query.one())) as Row | undefined;
     },
@@ -104,11 +132,13 @@ export function mutatorTransaction(tx: MutatorTransaction): CountingTransaction 
 }
 
 /**
- * The model's counter caches, resolved against its parents. A count column the parent does not have is Rails'
- * unknown attribute; one that holds no numbers is a ConfigError. Both are raised before anything is written.
+ * The model's counter caches (`only` those of the relationships named), resolved against their parents. A count column
+ * the parent does not have is Rails' unknown attribute; one that holds no numbers is a ConfigError. Both are raised
+ * before anything is written.
  */
-export function counterCachesOf(model: ModelDefinition): CounterCache[] {
-  return Object.entries(model.counterCaches).map(([name, column]) => {
+export function counterCachesOf(model: ModelDefinition, only?: readonly string[]): CounterCache[] {
+  const named = Object.entries(model.counterCaches).filter(([name]) => !only || only.includes(name));
+  return named.map(([name, column]) => {
     const parent = new Relation(model).associatedModel(name);
     if (!parent.columns.includes(column)) throw new MissingAttributeError(column);
     if (parent.columnTypes[column] !== 'number') {
@@ -118,6 +148,22 @@ export function counterCachesOf(model: ModelDefinition): CounterCache[] {
     const { sourceField, destField } = associationHops(model, name)[0]!;
     return { relationship: name, foreignKey: sourceField, parent: tableShape(parent, [...destField, column]), parentKey: destField, column };
   });
+}
+
+/**
+ * The counter caches Rails' has_many keeps itself as records leave it without their own callbacks (`delete` nullifying
+ * or deleting them, `delete_all`, `clear`): the records' belongs_to back to the owner through the collection's key,
+ * where it counts in the owner's `<has_many>_count`, the column Rails 6.1's `has_cached_counter?` knows the has_many's
+ * count by. A count under another name is left, as Rails leaves it; the records' other counter caches too.
+ */
+export function collectionCounterCaches(model: ModelDefinition, collection: Collection): string[] {
+  return Object.entries(model.counterCaches)
+    .filter(([name, column]) => {
+      if (column !== `${collection.name}_count`) return false;
+      const { sourceField, destSchema } = associationHops(model, name)[0]!;
+      return destSchema === collection.ownerTable && sourceField.length === collection.foreignKey.length && sourceField.every((key, i) => key === collection.foreignKey[i]);
+    })
+    .map(([name]) => name);
 }
 
 /** The key `columns` hold in `row`; undefined when the row is none or one of them is NULL (Rails: no parent, no count). */
@@ -156,7 +202,7 @@ export async function applyCounterChanges(tx: CountingTransaction, changes: read
     const pk = table.primaryKey;
     let parent = await tx.row(table, parentKey, change.key);
     if (parent && tx.lock) {
-      await tx.lock(table, parent[pk]);
+      await tx.lock(table, parent);
       parent = await tx.row(table, parentKey, change.key);
     }
     if (!parent) continue; // a dangling key: Rails' UPDATE ... WHERE matches no row

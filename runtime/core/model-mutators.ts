@@ -9,7 +9,8 @@
  * mutators once they are defined (the registry is their one home: `mutatorsOf(model)`).
  *
  * create, update and destroy keep the model's counter caches in their own transaction (core/counter-caches.ts), unless
- * called with `counterCaches: false` (Rails' `delete` and `update_columns`, which skip them).
+ * called with `counterCaches: false` (Rails' `delete` and `update_columns`, which skip them). Called with a list of
+ * relationships, any of the four keeps only those (a has_many's removal, counted on its owner alone, as Rails does).
  */
 import { defineMutator, defineMutators, type AnyMutatorRegistry } from '@rocicorp/zero';
 import { defineModel, type ModelConfig, type ModelDefinition } from './config.ts';
@@ -21,8 +22,11 @@ import { applyCounterChanges, counterCachesOf, counterChanges, mutatorTransactio
 import type { WriteOperation } from './mutators.ts';
 
 type Values = Readonly<Record<string, unknown>>;
-/** The argument of every model mutator; `counterCaches: false` leaves the parents' counts as they are (default: kept). */
-export type ModelMutatorArgs = { readonly values: Readonly<Record<string, string | number | boolean | null>>; readonly counterCaches?: boolean };
+/**
+ * The argument of every model mutator; `counterCaches: false` leaves the parents' counts as they are (default: kept,
+ * except by upsert), a list of relationships keeps only theirs.
+ */
+export type ModelMutatorArgs = { readonly values: Readonly<Record<string, string | number | boolean | null>>; readonly counterCaches?: boolean | readonly string[] };
 /** The Rails-named operations of a model's mutators. */
 export type ModelMutatorName = 'create' | 'update' | 'destroy' | 'upsert';
 
@@ -57,7 +61,11 @@ function checkedValues(model: ModelDefinition, operation: ModelMutatorName, args
   const key = (values as Values)[model.primaryKey];
   if (key === undefined || key === null) fail(`'${model.primaryKey}' is required`);
   const counterCaches = (args as { counterCaches?: unknown }).counterCaches;
-  if (counterCaches !== undefined && typeof counterCaches !== 'boolean') fail(`counterCaches is true or false; got ${describeValue(counterCaches)}`);
+  const named = (list: unknown[]) => list.every((name) => typeof name === 'string' && Object.hasOwn(model.counterCaches, name));
+  if (counterCaches !== undefined && typeof counterCaches !== 'boolean' && !(Array.isArray(counterCaches) && named(counterCaches))) {
+    const caches = Object.keys(model.counterCaches).join(', ') || 'none';
+    fail(`counterCaches is true, false or a list of ${model.className}'s counter caches (${caches}); got ${describeValue(counterCaches)}`);
+  }
   return values as Values;
 }
 
@@ -70,8 +78,11 @@ function mutatorsFor(model: ModelDefinition) {
       const values = checkedValues(model, name, args);
       // The counts a write moves, from the rows before and after it as this transaction has them; the caches resolved
       // before anything is written (a count column the parent lacks refuses the write).
-      const caches = args.counterCaches === false || Object.keys(model.counterCaches).length === 0 ? undefined : counterCachesOf(model);
-      const count: Count | undefined = caches && (async (before, after) => applyCounterChanges(mutatorTransaction(tx as Tx), counterChanges(caches, before, after)));
+      const only = Array.isArray(args.counterCaches) ? args.counterCaches : undefined;
+      // Rails' upsert runs no callbacks: it keeps the counts a list names, no others.
+      const keeps = args.counterCaches !== false && (name !== 'upsert' || only !== undefined) && Object.keys(model.counterCaches).length > 0;
+      const caches = keeps ? counterCachesOf(model, only) : undefined;
+      const count: Count | undefined = caches && (async (before, after) => applyCounterChanges(mutatorTransaction(tx as Tx, model.schema), counterChanges(caches, before, after)));
       if ((tx as Tx).reason !== 'rebase') return run(tx as Tx, values, count);
       // Zero re-runs a pending write on each newer server snapshot, where the row may be gone (another client destroyed
       // it, or it is not synced) or no longer valid with the other changes. A throw here is a poke error to Zero, which
@@ -112,8 +123,12 @@ function mutatorsFor(model: ModelDefinition) {
       await table(tx).delete({ [model.primaryKey]: values[model.primaryKey] });
       if (current) await count?.(current, undefined);
     }),
-    // Rails' upsert skips validations and callbacks (counter caches too).
-    upsert: write('upsert', async (tx, values) => table(tx).upsert(values)),
+    // Rails' upsert skips validations and callbacks (counter caches too, but those a list names).
+    upsert: write('upsert', async (tx, values, count) => {
+      const current = count ? await stored(tx, values) : undefined;
+      await table(tx).upsert(values);
+      await count?.(current, { ...current, ...values });
+    }),
   };
 }
 

@@ -4,7 +4,7 @@
  * Apps whose schema sets `enableLegacyMutators` write through Zero's CRUD mutators instead; see `writeRow` in zero-write.ts.
  */
 import { defineMutator, defineMutators } from '@rocicorp/zero';
-import { applyCounterChanges, counterChanges, mutatorTransaction, type CounterCache, type MutatorTransaction, type TableShape } from './counter-caches.ts';
+import { SERVER_SCHEMA, applyCounterChanges, counterChanges, mutatorTransaction, type CounterCache, type MutatorTransaction, type TableShape } from './counter-caches.ts';
 
 /** The row operations the runtime writes through Zero. */
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
@@ -13,7 +13,8 @@ export interface WriteArgs {
   readonly table: string;
   readonly values: Readonly<Record<string, string | number | boolean | null>>;
   /**
-   * The counter caches this write keeps (insert, update, delete), as the model's config resolves them, and the shape of
+   * The counter caches this write keeps, as the model's config resolves them (the client sends them for insert, update
+   * and delete, and for an upsert only where a has_many's removal counts: core/collection-writes.ts), and the shape of
    * the written table (its key and the counted keys) to read the stored row by: the counts move in this mutation's
    * transaction (core/counter-caches.ts).
    */
@@ -34,17 +35,19 @@ const write = (operation: WriteOperation) =>
     const { table: name, values, counterCaches } = args as unknown as WriteArgs;
     const table = crudTable(tx.mutate, name);
     if (!table) throw new Error(`zero-record: unknown table '${name}'`);
-    if (!counterCaches || operation === 'upsert') return table[operation](values);
+    if (!counterCaches) return table[operation](values);
     // The caches are the client's description, as the table and values are: each table named must be the schema's.
     for (const named of [counterCaches.table, ...counterCaches.caches.map((cache) => cache.parent)]) {
       if (!crudTable(tx.mutate, named.name)) throw new Error(`zero-record: unknown table '${named.name}' in counterCaches`);
     }
-    const counting = mutatorTransaction(tx as unknown as MutatorTransaction);
+    // The row lock's PostgreSQL names come from the push endpoint's schema, not from the caches the client described.
+    const transaction = tx as unknown as MutatorTransaction;
+    const counting = mutatorTransaction(transaction, transaction[SERVER_SCHEMA]);
     const { primaryKey } = counterCaches.table;
     const before = operation === 'insert' ? undefined : await counting.row(counterCaches.table, [primaryKey], [values[primaryKey]]);
     await table[operation](values);
-    // An update or delete of a row that is not there writes nothing, and counts nothing.
-    if (operation !== 'insert' && !before) return;
+    // An update or delete of a row that is not there writes nothing, and counts nothing; an upsert inserts it.
+    if ((operation === 'update' || operation === 'delete') && !before) return;
     const after = operation === 'delete' ? undefined : { ...before, ...values };
     await applyCounterChanges(counting, counterChanges(counterCaches.caches, before, after));
   });

@@ -41,19 +41,23 @@ export function databaseRefusal(model: string, operation: string, message: strin
  * mutators when it enables them (`enableLegacyMutators`); else the runtime's generic `recordMutators`. The Zero client
  * must be created with the registry used. Every write outcome passes the monitoring hook here.
  *
- * `counterCaches` (insert, update, delete: Rails' create, save and destroy, not delete or update_columns) keeps the
- * model's counter caches. The custom mutators, the model's and the generic ones, move the counts in the row's own
- * transaction, reading the parent there; Zero's CRUD mutators have no transaction across rows, so the counts are read
- * on this client and written after the row, each a write of its own (docs/records.md says what that cannot promise).
+ * `counterCaches: true` (insert, update, delete: Rails' create, save and destroy, not delete or update_columns) keeps the
+ * model's counter caches; a list of relationships keeps only theirs, whatever the write (a has_many's removal, which
+ * Rails counts on its owner alone: core/collection-writes.ts). The custom mutators, the model's and the generic ones,
+ * move the counts in the row's own transaction, reading the parent there; Zero's CRUD mutators have no transaction
+ * across rows, so the counts are read on this client and written after the row, each a write of its own
+ * (docs/records.md says what that cannot promise).
  */
 export function writeRow(
   model: ModelDefinition,
   operation: WriteOperation,
   values: WriteArgs['values'],
   options: WriteOptions = {},
-  { counterCaches = false }: { readonly counterCaches?: boolean } = {},
+  { counterCaches = false }: { readonly counterCaches?: boolean | readonly string[] } = {},
 ): Promise<void> {
-  return monitored(model.className, operation, () => writeThroughZero(model, operation, values, options, counterCaches && operation !== 'upsert'));
+  // Rails' upsert runs no callbacks: only a list names counts it keeps.
+  const counting = counterCaches === true && operation === 'upsert' ? false : counterCaches;
+  return monitored(model.className, operation, () => writeThroughZero(model, operation, values, options, counting));
 }
 
 const hasCounterCaches = (model: ModelDefinition): boolean => Object.keys(model.counterCaches).length > 0;
@@ -69,12 +73,19 @@ function parentOf(model: ModelDefinition, caches: readonly CounterCache[], table
   return new Relation(model).associatedModel(caches.find((cache) => cache.parent.name === table)!.relationship);
 }
 
-async function writeThroughZero(model: ModelDefinition, operation: WriteOperation, values: WriteArgs['values'], options: WriteOptions, counting: boolean): Promise<void> {
+async function writeThroughZero(
+  model: ModelDefinition,
+  operation: WriteOperation,
+  values: WriteArgs['values'],
+  options: WriteOptions,
+  counting: boolean | readonly string[],
+): Promise<void> {
   const z = await awaitZero(model);
   const fail = (message: string, cause?: unknown) => new MutationError(model.className, operation, message, { cause });
   const own = modelMutatorOf(model, operation);
   // Resolved before anything is written: a count column the parent lacks refuses the write, typed, on every path.
-  const caches = counting && hasCounterCaches(model) ? counterCachesOf(model) : undefined;
+  const resolved = counting && hasCounterCaches(model) ? counterCachesOf(model, counting === true ? undefined : counting) : [];
+  const caches = resolved.length > 0 ? resolved : undefined;
   if (!own && (model.schema as { enableLegacyMutators?: boolean }).enableLegacyMutators) {
     if (options.wait === 'server') {
       // Zero's CRUD path resolves on the client; a rejection by zero-cache shows only in the connection state.
@@ -93,7 +104,8 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
     const crud = crudOf(model.table);
     try {
       await crud[operation](values);
-      if (caches && (operation === 'insert' || before)) {
+      // An update or delete of a row that is not there wrote nothing; an upsert without one inserted it.
+      if (caches && (operation === 'insert' || operation === 'upsert' || before)) {
         const after = operation === 'delete' ? undefined : { ...before, ...values };
         const client: CountingTransaction = {
           row: (table, columns, key) => rowWhere(table.name === model.table ? model : parentOf(model, caches, table.name), columns, key),
@@ -117,7 +129,7 @@ async function writeThroughZero(model: ModelDefinition, operation: WriteOperatio
   let result: MutatorResultLike;
   try {
     const request = own
-      ? own(counting || !hasCounterCaches(model) ? { values } : { values, counterCaches: false })
+      ? own(counting === true || !hasCounterCaches(model) ? { values } : { values, counterCaches: caches ? caches.map((cache) => cache.relationship) : false })
       : recordMutators.zeroRecord[operation]({ table: model.table, values, ...(caches ? { counterCaches: { table: tableShape(model, caches.flatMap((cache) => cache.foreignKey)), caches } } : {}) });
     result = (z.mutate as unknown as (request: unknown) => MutatorResultLike)(request);
   } catch (error) {

@@ -2,11 +2,14 @@
  * A server transaction whose table writes pass the write policy first. Mutators keep calling
  * `tx.mutate.<table>.insert(...)`; a refused change throws an `ApplicationError`, which rolls back
  * the mutator's transaction and fails that one mutation. Raw SQL through `tx.dbTransaction` is not
- * seen by the policy: a mutator that writes that way must check for itself.
+ * seen by the policy: a mutator that writes that way must check for itself. The transaction also
+ * hands the mutators the endpoint's schema (`SERVER_SCHEMA`): the runtime's generic mutators take
+ * the PostgreSQL names of the rows their counter caches lock from it, not from the client.
  */
 import { ApplicationError, createBuilder, type Schema } from '@rocicorp/zero';
 import type { ServerTransaction } from '@rocicorp/zero/server';
 import { ConfigError } from '../core/errors.ts';
+import { SERVER_SCHEMA } from '../core/counter-caches.ts';
 import { relationshipHops, type Hop } from '../core/relationships.ts';
 import type { Policies, PolicyReads, PolicyRow, WriteChange } from './policies.ts';
 
@@ -90,7 +93,7 @@ function guardedTable<C>(
   return { insert: guard('insert'), update: guard('update'), upsert: guard('upsert'), delete: guard('delete') };
 }
 
-/** `tx` with every `tx.mutate.<table>` that has a write policy checked against it. */
+/** `tx` with every `tx.mutate.<table>` that has a write policy checked against it, and `schema` as its `SERVER_SCHEMA`. */
 export function guardTransaction<C>(tx: AnyServerTransaction, schema: Schema, policies: Policies<C>, ctx: C): AnyServerTransaction {
   const mutate = tx.mutate as unknown as Record<string, TableWriter>;
   const guarded = new Map<string, TableWriter>();
@@ -108,6 +111,7 @@ export function guardTransaction<C>(tx: AnyServerTransaction, schema: Schema, po
   return new Proxy(tx, {
     get(target, property) {
       if (property === 'mutate') return guardedMutate;
+      if (property === SERVER_SCHEMA) return schema;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },

@@ -37,7 +37,8 @@ ActiveRecord::Schema.define do
   end
 
   # Associations (scenarios "as.*"): clients -< jobs -< tasks, clients -- profiles, jobs >-< tags through taggings,
-  # jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true).
+  # jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true); CountedJob counts
+  # its jobs in clients.jobs_count and owners.jobs_count (owners -< jobs).
   create_table :clients, id: :string do |t|
     t.string :name, null: false
     t.integer :jobs_count, default: 0 # CountedJob's counter_cache
@@ -47,6 +48,7 @@ ActiveRecord::Schema.define do
     t.string :status
     t.integer :priority
     t.string :client_id
+    t.string :owner_id # CountedJob's second counter cache
   end
   create_table :tasks, id: :string do |t|
     t.string :title, null: false
@@ -72,6 +74,7 @@ ActiveRecord::Schema.define do
   create_table :owners, id: :string do |t|
     t.string :name
     t.datetime :updated_at
+    t.integer :jobs_count, default: 0 # CountedJob's second counter cache
   end
   create_table :gadgets, id: :string do |t|
     t.string :name
@@ -193,10 +196,12 @@ class Gadget < ActiveRecord::Base
   belongs_to :owner, touch: true, optional: true
 end
 
-# Jobs with Rails' counter_cache on clients.jobs_count (the config's counterCaches: docs/records.md).
+# Jobs with Rails' counter_cache on clients.jobs_count and owners.jobs_count (the config's counterCaches:
+# docs/records.md).
 class CountedJob < ActiveRecord::Base
   self.table_name = "jobs"
   belongs_to :client, counter_cache: :jobs_count, optional: true
+  belongs_to :owner, counter_cache: :jobs_count, optional: true
 end
 
 # Clients with a soft delete (default_scope hides Initech), and jobs joined to them (the config's defaultScope:
@@ -224,6 +229,11 @@ client_model("ClientRX") { has_many :jobs, dependent: :restrict_with_exception, 
 client_model("ClientPD") { has_one :profile, dependent: :destroy, foreign_key: :client_id }
 client_model("ClientPN") { has_one :profile, dependent: :nullify, foreign_key: :client_id }
 client_model("ClientPR") { has_one :profile, dependent: :restrict_with_error, foreign_key: :client_id }
+# has_many CountedJobs: Rails counts them by the has_many's <name>_count, clients.jobs_count for `jobs`, none for `counted_jobs`.
+client_model("ClientCC") { has_many :jobs, class_name: "CountedJob", foreign_key: :client_id }
+client_model("ClientCCDA") { has_many :jobs, class_name: "CountedJob", foreign_key: :client_id, dependent: :delete_all }
+client_model("ClientCCD") { has_many :jobs, class_name: "CountedJob", foreign_key: :client_id, dependent: :destroy }
+client_model("ClientCCO") { has_many :counted_jobs, class_name: "CountedJob", foreign_key: :client_id }
 
 OLD = Time.utc(2000, 1, 1) # owners.updated_at before each scenario: a touch makes it later
 
@@ -233,10 +243,10 @@ CLIENTS = [
   { id: "c3", name: "Initech", jobs_count: 0 },
 ].freeze
 JOBS = [
-  { id: "j1", title: "Paint", status: "active", priority: 2, client_id: "c1" },
-  { id: "j2", title: "Wire", status: "done", priority: 1, client_id: "c1" },
-  { id: "j3", title: "Tile", status: "active", priority: 3, client_id: "c2" },
-  { id: "j4", title: "Roof", status: "draft", priority: nil, client_id: nil },
+  { id: "j1", title: "Paint", status: "active", priority: 2, client_id: "c1", owner_id: "o1" },
+  { id: "j2", title: "Wire", status: "done", priority: 1, client_id: "c1", owner_id: "o1" },
+  { id: "j3", title: "Tile", status: "active", priority: 3, client_id: "c2", owner_id: "o1" },
+  { id: "j4", title: "Roof", status: "draft", priority: nil, client_id: nil, owner_id: nil },
 ].freeze
 TASKS = [
   { id: "t1", title: "Primer", job_id: "j1", position: 1, done: false },
@@ -249,7 +259,7 @@ PROFILES = [{ id: "pr1", bio: "Big", client_id: "c1" }, { id: "pr2", bio: "Mid",
 TAGS = [{ id: "g1", name: "urgent" }, { id: "g2", name: "outdoor" }, { id: "g3", name: "unused" }].freeze
 TAGGINGS = [{ id: "tg1", job_id: "j1", tag_id: "g1" }, { id: "tg2", job_id: "j1", tag_id: "g2" }, { id: "tg3", job_id: "j3", tag_id: "g2" }].freeze
 NOTES = [{ id: "n1", body: "hi", job_id: "j1" }].freeze
-OWNERS = [{ id: "o1", name: "Ada" }, { id: "o2", name: "Bob" }].freeze
+OWNERS = [{ id: "o1", name: "Ada", jobs_count: 3 }, { id: "o2", name: "Bob", jobs_count: 0 }].freeze
 GADGETS = [{ id: "gd1", name: "Lamp", owner_id: "o1" }].freeze
 
 ITEMS = [

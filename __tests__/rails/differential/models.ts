@@ -37,10 +37,11 @@ const posts = table('posts')
   .primaryKey('id');
 
 // Associations (scenarios "as.*"): clients -< jobs -< tasks, clients -- profiles, jobs >-< tags through taggings,
-// jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true).
+// jobs -< notes (a required belongs_to on a NOT NULL key), owners -< gadgets (belongs_to touch: true); CountedJob counts
+// its jobs in clients.jobs_count and owners.jobs_count (owners -< jobs).
 const clients = table('clients').columns({ id: string(), name: string(), jobs_count: number().optional() }).primaryKey('id');
 const jobs = table('jobs')
-  .columns({ id: string(), title: string(), status: string().optional(), priority: number().optional(), client_id: string().optional() })
+  .columns({ id: string(), title: string(), status: string().optional(), priority: number().optional(), client_id: string().optional(), owner_id: string().optional() })
   .primaryKey('id');
 const tasks = table('tasks')
   .columns({ id: string(), title: string(), job_id: string().optional(), position: number().optional(), done: boolean().optional() })
@@ -50,17 +51,19 @@ const tags = table('tags').columns({ id: string(), name: string() }).primaryKey(
 const taggings = table('taggings').columns({ id: string(), job_id: string().optional(), tag_id: string().optional() }).primaryKey('id');
 const notes = table('notes').columns({ id: string(), body: string().optional(), job_id: string() }).primaryKey('id');
 // Rails' datetime updated_at; Zero's timestamps are epoch milliseconds.
-const owners = table('owners').columns({ id: string(), name: string().optional(), updated_at: number().optional() }).primaryKey('id');
+const owners = table('owners').columns({ id: string(), name: string().optional(), updated_at: number().optional(), jobs_count: number().optional() }).primaryKey('id');
 const gadgets = table('gadgets').columns({ id: string(), name: string().optional(), owner_id: string().optional() }).primaryKey('id');
 
 // Rails' associations as Zero relationships: belongs_to / has_one are `one`, has_many `many`, :through two hops.
 const clientRelationships = relationships(clients, ({ one, many }) => ({
   jobs: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }),
+  counted_jobs: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }),
   profile: one({ sourceField: ['id'], destField: ['client_id'], destSchema: profiles }),
   tasks: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }, { sourceField: ['id'], destField: ['job_id'], destSchema: tasks }),
 }));
 const jobRelationships = relationships(jobs, ({ one, many }) => ({
   client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }),
+  owner: one({ sourceField: ['owner_id'], destField: ['id'], destSchema: owners }),
   tasks: many({ sourceField: ['id'], destField: ['job_id'], destSchema: tasks }),
   taggings: many({ sourceField: ['id'], destField: ['job_id'], destSchema: taggings }),
   tags: many({ sourceField: ['id'], destField: ['job_id'], destSchema: taggings }, { sourceField: ['tag_id'], destField: ['id'], destSchema: tags }),
@@ -201,9 +204,16 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }], tag_id: [{ kind: 'presence', message: 'must exist', attribute: 'tag' }] },
   });
   const noteConfig = defineModel({ schema, table: 'notes', zero, className: 'Note', relationships: { job: (): ModelDefinition => jobConfig }, validations: { job_id: [{ kind: 'presence', message: 'must exist', attribute: 'job' }] } });
-  const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig } });
+  const ownerConfig = defineModel({ schema, table: 'owners', zero, className: 'Owner', relationships: { gadgets: (): ModelDefinition => gadgetConfig }, defaults: { jobs_count: 0 } });
   const gadgetConfig = defineModel({ schema, table: 'gadgets', zero, className: 'Gadget', relationships: { owner: (): ModelDefinition => ownerConfig }, touches: { owner: true } });
-  const countedJobConfig = defineModel({ schema, table: 'jobs', zero, className: 'CountedJob', relationships: { client: (): ModelDefinition => clientConfig }, counterCaches: { client: 'jobs_count' } });
+  const countedJobConfig = defineModel({
+    schema,
+    table: 'jobs',
+    zero,
+    className: 'CountedJob',
+    relationships: { client: (): ModelDefinition => clientConfig, owner: (): ModelDefinition => ownerConfig },
+    counterCaches: { client: 'jobs_count', owner: 'jobs_count' },
+  });
   const clientDSConfig = defineModel({ schema, table: 'clients', zero, className: 'ClientDS', defaultScope: (r) => r.not({ name: 'Initech' }) });
   const jobDSConfig = defineModel({ schema, table: 'jobs', zero, className: 'JobDS', relationships: { client: (): ModelDefinition => clientDSConfig } });
   /** models.rb's client_model: a client whose `jobs` (or `profile`) has the `dependent:` given. */
@@ -216,6 +226,19 @@ function associationModels(zero: Zero<DifferentialSchema>) {
         className,
         relationships: relationship === 'jobs' ? { jobs: (): ModelDefinition => jobConfig } : { profile: (): ModelDefinition => profileConfig },
         dependents: { [relationship]: dependent },
+        defaults: { jobs_count: 0 },
+      }),
+    );
+  /** models.rb's client_model of a has_many of CountedJobs, named `relationship`, with the `dependent:` given if any. */
+  const countingClient = (className: string, relationship: 'jobs' | 'counted_jobs', dependent?: Dependent) =>
+    ActiveRecord.createModel(
+      defineModel({
+        schema,
+        table: 'clients',
+        zero,
+        className,
+        relationships: { [relationship]: (): ModelDefinition => countedJobConfig },
+        dependents: dependent ? { [relationship]: dependent } : {},
         defaults: { jobs_count: 0 },
       }),
     );
@@ -240,6 +263,10 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     ClientPD: clientWith('ClientPD', 'profile', 'destroy'),
     ClientPN: clientWith('ClientPN', 'profile', 'nullify'),
     ClientPR: clientWith('ClientPR', 'profile', 'restrict_with_error'),
+    ClientCC: countingClient('ClientCC', 'jobs'),
+    ClientCCDA: countingClient('ClientCCDA', 'jobs', 'delete_all'),
+    ClientCCD: countingClient('ClientCCD', 'jobs', 'destroy'),
+    ClientCCO: countingClient('ClientCCO', 'counted_jobs'),
   };
 }
 
@@ -288,10 +315,10 @@ const CLIENTS = [
   { id: 'c3', name: 'Initech', jobs_count: 0 },
 ];
 const JOBS = [
-  { id: 'j1', title: 'Paint', status: 'active', priority: 2, client_id: 'c1' },
-  { id: 'j2', title: 'Wire', status: 'done', priority: 1, client_id: 'c1' },
-  { id: 'j3', title: 'Tile', status: 'active', priority: 3, client_id: 'c2' },
-  { id: 'j4', title: 'Roof', status: 'draft', priority: null, client_id: null },
+  { id: 'j1', title: 'Paint', status: 'active', priority: 2, client_id: 'c1', owner_id: 'o1' },
+  { id: 'j2', title: 'Wire', status: 'done', priority: 1, client_id: 'c1', owner_id: 'o1' },
+  { id: 'j3', title: 'Tile', status: 'active', priority: 3, client_id: 'c2', owner_id: 'o1' },
+  { id: 'j4', title: 'Roof', status: 'draft', priority: null, client_id: null, owner_id: null },
 ];
 const TASKS = [
   { id: 't1', title: 'Primer', job_id: 'j1', position: 1, done: false },
@@ -304,7 +331,7 @@ const PROFILES = [{ id: 'pr1', bio: 'Big', client_id: 'c1' }, { id: 'pr2', bio: 
 const TAGS = [{ id: 'g1', name: 'urgent' }, { id: 'g2', name: 'outdoor' }, { id: 'g3', name: 'unused' }];
 const TAGGINGS = [{ id: 'tg1', job_id: 'j1', tag_id: 'g1' }, { id: 'tg2', job_id: 'j1', tag_id: 'g2' }, { id: 'tg3', job_id: 'j3', tag_id: 'g2' }];
 const NOTES = [{ id: 'n1', body: 'hi', job_id: 'j1' }];
-const OWNERS = [{ id: 'o1', name: 'Ada' }, { id: 'o2', name: 'Bob' }];
+const OWNERS = [{ id: 'o1', name: 'Ada', jobs_count: 3 }, { id: 'o2', name: 'Bob', jobs_count: 0 }];
 const GADGETS = [{ id: 'gd1', name: 'Lamp', owner_id: 'o1' }];
 
 /**

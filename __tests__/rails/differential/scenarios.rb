@@ -669,6 +669,25 @@ run("as.cc.create") { CountedJob.create!(id: "j9", title: "x", client_id: "c3");
 run("as.cc.destroy") { CountedJob.find("j1").destroy; Client.find("c1").jobs_count }
 run("as.cc.move") { CountedJob.find("j1").update!(client_id: "c3"); Client.order(:id).pluck(:jobs_count) }
 run("as.cc.delete") { CountedJob.find("j1").delete; CountedJob.find("j2").update_columns(client_id: "c3"); Client.order(:id).pluck(:jobs_count) }
+# A has_many of CountedJobs (ClientCC*: models.rb): the clients' counts, the owners' (CountedJob's other counter cache)
+# and the jobs' client keys after its collection writes.
+def cc_state = [Client.order(:id).pluck(:jobs_count), Owner.order(:id).pluck(:jobs_count), Job.order(:id).pluck(:id, :client_id)]
+def cc_delete(model)
+  c = model.find("c1")
+  [c.jobs.delete(CountedJob.find("j1")).map(&:id), c.jobs.delete(CountedJob.find("j3")).map(&:id), c.jobs.delete("j2").map(&:id), cc_state]
+end
+run("as.cc.hm_delete") { cc_delete(ClientCC) }
+run("as.cc.hm_delete_delete_all") { cc_delete(ClientCCDA) }
+run("as.cc.hm_delete_destroy") { cc_delete(ClientCCD) }
+run("as.cc.hm_delete_all") { [ClientCC.find("c1").jobs.delete_all, cc_state] }
+run("as.cc.hm_delete_all_delete_all") { [ClientCCDA.find("c1").jobs.delete_all, cc_state] }
+run("as.cc.hm_delete_all_destroy") { [ClientCCD.find("c1").jobs.delete_all, cc_state] }
+run("as.cc.hm_clear") { ClientCC.find("c1").jobs.clear; cc_state }
+run("as.cc.hm_clear_destroy") { ClientCCD.find("c1").jobs.clear; cc_state }
+run("as.cc.hm_destroy") { c = ClientCC.find("c1"); [c.jobs.destroy(CountedJob.find("j1")).map(&:id), c.jobs.destroy(CountedJob.find("j3")).map(&:id), cc_state] }
+run("as.cc.hm_destroy_all") { [ClientCC.find("c1").jobs.destroy_all.map(&:id), cc_state] }
+run("as.cc.hm_other_name") { c = ClientCCO.find("c1"); c.counted_jobs.delete(CountedJob.find("j1")); [c.counted_jobs.delete_all, cc_state] }
+run("as.cc.hm_where_delete_all") { [ClientCC.find("c1").jobs.where(title: "Paint").delete_all, cc_state] }
 
 # ---------------- model scopes through an association
 run("as.scope.on_has_many") { [Client.find("c1").jobs.active.count, Client.find("c1").jobs.active.map(&:id)] }

@@ -648,6 +648,22 @@ async function raisedClass(fn: () => unknown): Promise<string> {
   }
 }
 
+/** scenarios.rb's `cc_state`: the clients' counts, the owners' and the jobs' client keys. */
+const ccState = async ({ Client, Owner, Job }: Models) => [await Client.order('id').pluck('jobs_count'), await Owner.order('id').pluck('jobs_count'), await Job.order('id').pluck('id', 'client_id')];
+
+/** Client c1's has_many of CountedJobs (`jobs`, or as `name` says) as its reader returns it, in an object: an awaited relation would load. */
+async function countedJobs(model: Models['ClientCC'], name: 'jobs' | 'counted_jobs' = 'jobs'): Promise<{ readonly jobs: ActiveRelation<{ readonly id: string }> }> {
+  return { jobs: many(read(await model.find('c1'), name) as ActiveRelation<{ readonly id: string }>) };
+}
+
+/** scenarios.rb's `cc_delete`: c1's delete of its j1, of c2's j3, and of its j2 by key. */
+async function ccDelete(m: Models, model: Models['ClientCC']): Promise<unknown> {
+  const { jobs } = await countedJobs(model);
+  const own = await ids(jobs.delete(await m.CountedJob.find('j1')));
+  const others = await ids(jobs.delete(await m.CountedJob.find('j3')));
+  return [own, others, await ids(jobs.delete('j2')), await ccState(m)];
+}
+
 /** models.rb's `fresh`: whether a touch: reached owner `id` (its updated_at moved past OLD). */
 const fresh = async ({ Owner }: Models, id: string) => ((await Owner.find(id)).updated_at ?? OLD) > OLD;
 
@@ -987,6 +1003,27 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
     await (await CountedJob.find('j2')).update_columns({ client_id: 'c3' });
     return Client.order('id').pluck('jobs_count');
   },
+  'as.cc.hm_delete': (m) => ccDelete(m, m.ClientCC),
+  'as.cc.hm_delete_delete_all': (m) => ccDelete(m, m.ClientCCDA),
+  'as.cc.hm_delete_destroy': (m) => ccDelete(m, m.ClientCCD),
+  'as.cc.hm_delete_all': async (m) => [await (await countedJobs(m.ClientCC)).jobs.delete_all(), await ccState(m)],
+  'as.cc.hm_delete_all_delete_all': async (m) => [await (await countedJobs(m.ClientCCDA)).jobs.delete_all(), await ccState(m)],
+  'as.cc.hm_delete_all_destroy': async (m) => [await (await countedJobs(m.ClientCCD)).jobs.delete_all(), await ccState(m)],
+  'as.cc.hm_clear': async (m) => { await (await countedJobs(m.ClientCC)).jobs.clear(); return ccState(m); },
+  'as.cc.hm_clear_destroy': async (m) => { await (await countedJobs(m.ClientCCD)).jobs.clear(); return ccState(m); },
+  'as.cc.hm_destroy': async (m) => {
+    const { jobs } = await countedJobs(m.ClientCC);
+    const own = await ids(jobs.destroy(await m.CountedJob.find('j1')));
+    return [own, await ids(jobs.destroy(await m.CountedJob.find('j3'))), await ccState(m)];
+  },
+
+  'as.cc.hm_destroy_all': async (m) => [await ids((await countedJobs(m.ClientCC)).jobs.destroy_all()), await ccState(m)],
+  'as.cc.hm_other_name': async (m) => {
+    const { jobs } = await countedJobs(m.ClientCCO, 'counted_jobs');
+    await jobs.delete(await m.CountedJob.find('j1'));
+    return [await jobs.delete_all(), await ccState(m)];
+  },
+  'as.cc.hm_where_delete_all': async (m) => [await (await countedJobs(m.ClientCC)).jobs.where({ title: 'Paint' }).delete_all(), await ccState(m)],
 
   // ---------------- model scopes through an association
   'as.scope.on_has_many': async ({ Client, Job }) => {
