@@ -84,6 +84,7 @@ describe.each(READ_MODES)('%s', (mode) => {
     );
     expect(() => m.Client.joins('jobs').merge(m.Job.includes('tasks'))).toThrow(/^Client\.merge: the merged Job relation has includes: include them here, nested under the relationship/);
     expect(() => m.Client.joins('jobs').merge(m.Job.where_missing('tasks'))).toThrow(/^Client\.merge: the merged Job relation has where_missing/);
+    expect(() => m.Client.joins('jobs').merge(m.Job.left_joins('tasks'))).toThrow(/^Client\.merge: the merged Job relation has left_joins/);
     expect(() => m.Job.merge(m.Counter.where({ value: 1 }))).toThrow(
       new QueryError("Job.merge: the merged relation's conditions are on counters, which this relation does not join; no relationship of Job reaches counters"),
     );

@@ -227,6 +227,7 @@ export class Relation {
     const refuse = (what: string) => new QueryError(`${context}: the merged ${other.model.className} relation has ${what}; merge it without (Zero cannot apply it to ${this.model.className} rows)`);
     if (state.order.length > 0) throw refuse(`an order (${this.model.className} rows cannot be ordered by a joined row's column): unscope('order')`);
     if (state.includes.length > 0) throw refuse(`includes: include them here, nested under the relationship`);
+    if (state.leftJoins.length > 0) throw refuse('left_joins (a nested left join is not supported)');
     if (requiresMissing(state.where)) throw refuse('where_missing (it filters loaded rows, which cannot happen inside a join)');
     const path = joinPathTo(this.model, this.state.where, other.model.table, context);
     const onJoinedRow = (c: Condition) => path.reduceRight((inner, relationship) => joinedRow(relationship, inner), c);
