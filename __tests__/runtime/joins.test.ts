@@ -90,6 +90,21 @@ describe.each(READ_MODES)('%s', (mode) => {
     );
   });
 
+  test("pluck and pick of a joined table's columns: one value per joined row, as Rails' SELECT", async () => {
+    expect(await m.Job.joins('client').order('id').pluck('title', 'clients.name')).toEqual([['Paint', 'Acme'], ['Wire', 'Acme'], ['Plumb', 'Globex'], ['Roof', 'Globex']]);
+    // A LEFT JOIN (left_joins, or includes, which Rails' pluck eager-loads) gives a row without one NULLs.
+    expect(await m.Job.left_joins('client').order('id').pluck('clients.name')).toEqual(['Acme', 'Acme', 'Globex', null, 'Globex']);
+    expect(await m.Job.includes('client').order('id').pluck('id', 'client.name')).toEqual([['j1', 'Acme'], ['j2', 'Acme'], ['j3', 'Globex'], ['j4', null], ['j5', 'Globex']]);
+    // A has_many repeats the row per joined row, and joins only the rows its conditions hold for.
+    expect((await m.Job.joins('tasks').pluck('id', 'tasks.title')).map(String).sort()).toEqual(['j1,Primer', 'j1,Second coat', 'j3,Final', 'j3,Primer']);
+    expect((await m.Job.where({ tasks: { position: 1 } }).pluck('tasks.title')).sort()).toEqual(['Final', 'Primer']);
+    expect(await m.Job.joins('tasks').distinct().pluck('tasks.title')).toHaveLength(3);
+    expect(await m.Job.joins('client').order('id').pick('clients.name')).toBe('Acme');
+    expect(await m.Job.joins('client').where({ clients: { name: 'Initech' } }).pick('clients.name')).toBeNull();
+    await expect(m.Job.pluck('clients.name')).rejects.toThrow(new QueryError("Job.pluck: the relation does not join 'client'; joins('client') first (or left_joins / includes for the rows without one)"));
+    await expect(m.Job.joins('client').pluck('clients.nickname')).rejects.toThrow(/^Job\.pluck: unknown column 'nickname' for Client/);
+  });
+
   test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {
     expect(() => m.Job.where({ tasks: { title: 'Primer' } }).or(m.Job.where({ title: 'Plumb' })).where({ tasks: { position: 1 } }).spec).toThrow(
       new QueryError(

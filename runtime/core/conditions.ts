@@ -308,7 +308,7 @@ function joinCondition(model: ModelDefinition, key: string, hash: WhereHash, con
  * The relationship a where key names, looked up as Rails' TableMetadata#associated_table does: by name, by its
  * singular, then the model's own table (undefined), then the one relationship reaching that table.
  */
-function joinedRelationship(model: ModelDefinition, key: string, context: string): string | undefined {
+export function joinedRelationship(model: ModelDefinition, key: string, context: string): string | undefined {
   const relationships = tableRelationships(model.schema, model.table);
   if (Object.hasOwn(relationships, key)) return key;
   const singular = singularize(key);

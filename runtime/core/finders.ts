@@ -10,6 +10,7 @@ import type { Direction, Relation } from './relation.ts';
 import type { ModelDefinition } from './config.ts';
 import { ordersByList } from './relation-algebra.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
+import { columnReader } from './joined-columns.ts';
 
 export type RecordLike = Readonly<Record<string, unknown>>;
 
@@ -234,26 +235,33 @@ export function includePlan(relation: Relation, record: unknown): Plan<boolean> 
   return { relation, single: false, settle: (records) => records.some((r) => r[primaryKey] === key) };
 }
 
-function pluckColumns(relation: Relation, columns: readonly string[], method: string): void {
-  if (columns.length === 0) throw new QueryError(`${relation.model.className}.${method}: name at least one column`);
-  for (const column of columns) assertColumn(relation.model, column, `${relation.model.className}.${method}`);
-}
-
-const valuesOf = (columns: readonly string[]) => (record: RecordLike) =>
-  columns.length === 1 ? record[columns[0]!] : columns.map((c) => record[c]);
-
-/** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples. */
+/** `pluck('title')` -> values; `pluck('id', 'title')` -> tuples; a joined table's columns as `pluck('clients.name')`. */
 export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<unknown[]> {
-  pluckColumns(relation, columns, 'pluck');
+  const reader = columnReader(relation, columns, 'pluck');
   const distinct = relation.state.distinct;
-  return { relation, single: false, settle(records) { const values = records.map(valuesOf(columns)); return distinct ? uniqueValues(values) : values; } };
+  return {
+    relation: reader.relation,
+    single: false,
+    settle(records) {
+      const values: unknown[] = [];
+      for (const record of records) reader.read(record, values);
+      return distinct ? uniqueValues(values) : values;
+    },
+  };
 }
-
 
 /** `pick('title')`: the first record's value(s), or null. */
 export function pickPlan(relation: Relation, columns: readonly string[]): Plan<unknown> {
-  pluckColumns(relation, columns, 'pick');
-  return { relation: capLimit(relation, 1), single: true, settle(records) { return records[0] ? valuesOf(columns)(records[0]) : null; } };
+  const reader = columnReader(capLimit(relation, 1), columns, 'pick');
+  return {
+    relation: reader.relation,
+    single: true,
+    settle(records) {
+      const values: unknown[] = [];
+      if (records[0]) reader.read(records[0], values);
+      return values.length > 0 ? values[0] : null;
+    },
+  };
 }
 
 export function idsPlan(relation: Relation): Plan<unknown[]> {

@@ -46,7 +46,7 @@ function mentions(cond: Condition, name: string): boolean {
 }
 
 /** True when the relation INNER JOINs `name` itself (`joins`, `where_associated`: a top-level EXISTS of joins only). */
-function innerJoined(where: Condition, name: string): boolean {
+export function innerJoined(where: Condition, name: string): boolean {
   return (where.op === 'and' ? where.conds : [where]).some((p) => p.op === 'exists' && p.relationship === name && !p.negated && (!p.where || joinsOnly(p.where)));
 }
 

@@ -590,6 +590,11 @@ run("as.join.merge_nested") { Client.joins(jobs: :tasks).merge(Task.where(title:
 run("as.join.merge_joins") { Client.joins(:jobs).merge(Job.joins(:tasks).where(tasks: { title: "Primer" })).distinct.order(:id).pluck(:id) }
 run("as.join.merge_none") { Client.joins(:jobs).merge(Job.none).pluck(:id) }
 run("as.join.merge_not") { Client.joins(:jobs).merge(Job.where.not(status: "active")).distinct.order(:id).pluck(:id) }
+run("as.join.pluck_belongs_to") { Job.joins(:client).order(:id).pluck(:title, "clients.name") }
+run("as.join.pluck_has_many") { Client.joins(:jobs).where(jobs: { status: "active" }).pluck("jobs.title").map(&:to_s).sort }
+run("as.join.pick") { Job.joins(:client).order(:id).pick("clients.name") }
+run("as.lj.pluck") { Job.left_joins(:client).order(:id).pluck("clients.name") }
+run("as.lj.includes_pluck") { Job.includes(:client).order(:id).pluck(:id, "clients.name") }
 run("as.lj.all") { Job.left_joins(:client).distinct.order(:id).pluck(:id) }
 run("as.lj.missing_belongs_to") { Job.left_joins(:client).where(clients: { id: nil }).order(:id).pluck(:id) }
 run("as.lj.missing_has_many") { Client.left_outer_joins(:jobs).where(jobs: { id: nil }).order(:id).pluck(:id) }
