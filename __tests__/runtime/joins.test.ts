@@ -80,7 +80,7 @@ describe.each(READ_MODES)('%s', (mode) => {
 
   test("merge of another model's relation refuses what Zero cannot apply to these rows, saying what to do", () => {
     expect(() => m.Client.joins('jobs').merge(m.Job.order('priority'))).toThrow(
-      new QueryError("Client.merge: the merged Job relation has an order (Client rows cannot be ordered by a joined row's column): unscope('order'); merge it without (Zero cannot apply it to Client rows)"),
+      new QueryError("Client.merge: the merged Job relation has an order (Client rows can be ordered by the columns of one joined row, a belongs_to's or has_one's, not by a list): unscope('order'); merge it without (Zero cannot apply it to Client rows)"),
     );
     expect(() => m.Client.joins('jobs').merge(m.Job.includes('tasks'))).toThrow(/^Client\.merge: the merged Job relation has includes: include them here, nested under the relationship/);
     expect(() => m.Client.joins('jobs').merge(m.Job.where_missing('tasks'))).toThrow(/^Client\.merge: the merged Job relation has where_missing/);
@@ -103,6 +103,21 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await m.Job.joins('client').where({ clients: { name: 'Initech' } }).pick('clients.name')).toBeNull();
     await expect(m.Job.pluck('clients.name')).rejects.toThrow(new QueryError("Job.pluck: the relation does not join 'client'; joins('client') first (or left_joins / includes for the rows without one)"));
     await expect(m.Job.joins('client').pluck('clients.nickname')).rejects.toThrow(/^Job\.pluck: unknown column 'nickname' for Client/);
+  });
+
+  test("order by a joined row's column (order('clients.name')), sorted on the client after Zero's answer", async () => {
+    // Zero's order: NULL (no client: j4, under a LEFT JOIN) first ascending, as for a column of the row itself.
+    expect(await m.Job.joins('client').order('clients.name desc', 'id').pluck('id')).toEqual(['j3', 'j5', 'j1', 'j2']);
+    expect(await m.Job.left_joins('client').order({ 'clients.name': 'asc' }, { id: 'desc' }).pluck('id')).toEqual(['j4', 'j2', 'j1', 'j5', 'j3']);
+    // The limit and offset apply after the sort; first / last read it; merge of the joined model's order is the same.
+    expect(await m.Job.joins('client').order('clients.name desc', 'id').offset(1).limit(2).pluck('id')).toEqual(['j5', 'j1']);
+    expect((await m.Job.joins('client').order('clients.name', 'id').last())?.id).toBe('j5');
+    expect(await m.Job.joins('client').merge(m.Client.order({ name: 'desc' })).order('id').pluck('id')).toEqual(['j3', 'j5', 'j1', 'j2']);
+    expect(await m.Job.joins('client').order('clients.name', 'id').reverse_order().pluck('id')).toEqual(['j5', 'j3', 'j2', 'j1']);
+    expect(() => m.Job.order('clients.name').spec).toThrow(
+      new QueryError("Job.order: 'name' of 'client', which the relation does not join; joins('client') first (or left_joins / includes to keep the rows without one)"),
+    );
+    expect(() => m.Client.joins('jobs').order('jobs.title')).toThrow(/^Client\.order: 'jobs\.title' is a has_many's column; ordering by it would repeat each row per jobs row/);
   });
 
   test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {

@@ -8,7 +8,7 @@ import { assertColumn, castValue, type Scalar, type WhereHash } from './conditio
 import { uniqueValues } from './unique-values.ts';
 import type { Direction, Relation } from './relation.ts';
 import type { ModelDefinition } from './config.ts';
-import { ordersByList } from './relation-algebra.ts';
+import { ordersOnClient } from './relation-algebra.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
 import { columnReader } from './joined-columns.ts';
 
@@ -164,7 +164,7 @@ export function firstPlan(relation: Relation, n: number | undefined, bang: boole
 export function lastPlan(relation: Relation, n: number | undefined, bang: boolean): Plan<unknown> {
   const count = n === undefined ? 1 : countArg(n, 'last', relation);
   const finish = takeResult(n, bang, relation);
-  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersByList(relation.state.order)) {
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersOnClient(relation.state.order)) {
     // Rails loads a limited relation and takes its tail; a list order (in_order_of) loads every row anyway, and its tail
     // keeps ties in the forward order.
     return { relation: byPrimaryKey(relation, 'asc'), single: n === undefined, settle: (records) => finish(records.slice(-count)) };
@@ -190,7 +190,7 @@ export function nthPlan(relation: Relation, index: number, bang: boolean): Plan<
  */
 export function nthFromLastPlan(relation: Relation, index: number, bang: boolean): Plan<unknown> {
   const finish = takeResult(undefined, bang, relation);
-  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersByList(relation.state.order)) {
+  if (relation.state.limit !== undefined || relation.state.offset !== undefined || ordersOnClient(relation.state.order)) {
     const settle = (records: readonly RecordLike[]) => finish(records.length >= index ? [records[records.length - index]!] : []);
     return { relation: byPrimaryKey(relation, 'asc'), single: true, settle };
   }

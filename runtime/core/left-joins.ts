@@ -40,7 +40,7 @@ export function leftJoinedWhere(model: ModelDefinition, where: Condition, names:
 }
 
 /** True when `cond` has a condition on relationship `name` (an EXISTS of it, outside any other EXISTS). */
-function mentions(cond: Condition, name: string): boolean {
+export function mentions(cond: Condition, name: string): boolean {
   if (cond.op === 'exists') return cond.relationship === name;
   return (cond.op === 'and' || cond.op === 'or') && cond.conds.some((c) => mentions(c, name));
 }

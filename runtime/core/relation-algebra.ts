@@ -19,7 +19,12 @@ import type { Direction } from './relation-spec.ts';
  * One `order` entry: `[column, direction]`, or `in_order_of`'s `[column, direction, values]` (rows whose column holds
  * `values[i]` come i-th; other values after all of them).
  */
-export type OrderEntry = readonly [column: string, direction: Direction] | readonly [column: string, direction: Direction, values: readonly (Scalar | null)[]];
+export type OrderEntry =
+  | readonly [column: string, direction: Direction]
+  /** `in_order_of`: the column's values in this order first. */
+  | readonly [column: string, direction: Direction, values: readonly (Scalar | null)[]]
+  /** A joined row's column (`order('clients.name')`), read through a belongs_to or has_one relationship. */
+  | readonly [column: string, direction: Direction, values: null, relationship: string];
 
 /** The predicates of a where condition (its top-level AND). */
 export function predicates(where: Condition): readonly Condition[] {
@@ -95,15 +100,16 @@ export function mergedWhere(where: Condition, other: Condition): Condition {
   return and([...kept, ...predicates(other).filter((p) => !seen.has(JSON.stringify(p)))]);
 }
 
-/** True when the order has an `in_order_of` entry (which Zero cannot apply). */
-export function ordersByList(order: readonly OrderEntry[]): boolean {
-  return order.some((entry) => entry.length === 3);
+/** True when the order has an entry Zero cannot sort by (`in_order_of`, a joined row's column): sorted on the client. */
+export function ordersOnClient(order: readonly OrderEntry[]): boolean {
+  return order.some((entry) => entry.length > 2);
 }
 
 /**
  * Zero's rows (ordered by the relation's column entries, then the primary key: a total order) re-sorted by the whole
- * order, `in_order_of` entries included. Column entries are compared by position in Zero's order, which is exact:
- * two rows reach a column entry only when every earlier entry is equal, and Zero sorted by those columns first.
+ * order, `in_order_of` and joined entries included. Column entries are compared by position in Zero's order, which is
+ * exact: two rows reach a column entry only when every earlier entry is equal, and Zero sorted by those columns first.
+ * A joined row's column is compared as Zero compares a column (NULL, or no joined row, before any value).
  */
 export function sortByOrder<R extends Readonly<Record<string, unknown>>>(rows: readonly R[], order: readonly OrderEntry[]): R[] {
   const position = new Map<R, number>();
@@ -118,9 +124,13 @@ export function sortByOrder<R extends Readonly<Record<string, unknown>>>(rows: r
   const byZero = (a: R, b: R) => position.get(a)! - position.get(b)!;
   return [...rows].sort((a, b) => {
     for (let k = 0; k < order.length; k++) {
-      const [column, direction, values] = order[k]!;
+      const entry = order[k]!;
+      const [column, direction, values] = entry;
       const rank = ranks[k];
-      if (rank) {
+      if (entry.length === 4) {
+        const difference = compareValues(joinedValue(a, entry[3], column), joinedValue(b, entry[3], column));
+        if (difference !== 0) return direction === 'asc' ? difference : -difference;
+      } else if (rank) {
         const unlisted = values!.length;
         const difference = (rank.get(a[column]) ?? unlisted) - (rank.get(b[column]) ?? unlisted);
         if (difference !== 0) return direction === 'asc' ? difference : -difference;
@@ -130,6 +140,20 @@ export function sortByOrder<R extends Readonly<Record<string, unknown>>>(rows: r
     }
     return byZero(a, b);
   });
+}
+
+/** The column of a row's joined row (a belongs_to or has_one loaded beside it), null without one. */
+function joinedValue(row: Readonly<Record<string, unknown>>, relationship: string, column: string): unknown {
+  const joined = row[relationship] as Readonly<Record<string, unknown>> | readonly Readonly<Record<string, unknown>>[] | null | undefined;
+  return (Array.isArray(joined) ? joined[0] : joined)?.[column] ?? null;
+}
+
+/** Two column values as Zero orders them: NULL first, then by value (strings by code unit). */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
 /**

@@ -4,14 +4,14 @@
  */
 import { associationHops, relatedModel } from './relationships.ts';
 import { joinConditions, joinPathTo, joinedWhere, type JoinArg } from './join-conditions.ts';
-import { eagerLoadedWhere, leftJoinedWhere } from './left-joins.ts';
+import { eagerLoadedWhere, leftJoinedWhere, mentions } from './left-joins.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
-import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, joinedRow, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
+import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, joinedRelationship, joinedRow, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
 import { dropOffset, hasOffset, plainFindKey, runtimeSpec, type Direction, type RelationSpec } from './relation-spec.ts';
 import {
-  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersByList, predicates, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
+  columnsOf, invertedWhere, isMissing, mergedWhere, nestsMissing, ordersOnClient, predicates, requiresMissing, sortByOrder, splitJoins, splitMissing, whereWithout, withoutJoins, type OrderEntry,
 } from './relation-algebra.ts';
 import { normalizeTtl, type TtlInput } from './ttl.ts';
 import { NOT_A_RECORD, recordKeyOf } from './record-of.ts';
@@ -218,21 +218,26 @@ export class Relation {
   /**
    * Rails' `merge` of another model's relation (`Client.joins('jobs').merge(Job.active())`): its conditions read the row
    * of the joined table (see joinPathTo) and replace this relation's conditions on the same column of it; its limit,
-   * offset, distinct and attributes to create with apply here, as Rails merges them. Its order would order these rows
-   * by a joined row's column and its includes would load under the join, neither of which a Zero query can say: refused.
+   * offset, distinct and attributes to create with apply here, as Rails merges them, and its order orders these rows by
+   * the joined row's columns where that is one row. Its includes would load under the join, which a Zero query cannot say: refused.
    */
   #mergeJoined(other: Relation): this {
     const context = `${this.model.className}.merge`;
     const { state } = other;
     const refuse = (what: string) => new QueryError(`${context}: the merged ${other.model.className} relation has ${what}; merge it without (Zero cannot apply it to ${this.model.className} rows)`);
-    if (state.order.length > 0) throw refuse(`an order (${this.model.className} rows cannot be ordered by a joined row's column): unscope('order')`);
     if (state.includes.length > 0) throw refuse(`includes: include them here, nested under the relationship`);
     if (state.leftJoins.length > 0) throw refuse('left_joins (a nested left join is not supported)');
     if (requiresMissing(state.where)) throw refuse('where_missing (it filters loaded rows, which cannot happen inside a join)');
     const path = joinPathTo(this.model, this.state.where, other.model.table, context);
+    // Its order orders these rows by the joined row's columns (as `order('clients.name')`): one joined row, one hop.
+    const byJoined = path.length === 1 && !associationHops(this.model, path[0]!).some((hop) => hop.cardinality === 'many');
+    if (state.order.length > 0 && (!byJoined || state.order.some((entry) => entry.length !== 2))) {
+      throw refuse(`an order (${this.model.className} rows can be ordered by the columns of one joined row, a belongs_to's or has_one's, not by a list): unscope('order')`);
+    }
     const onJoinedRow = (c: Condition) => path.reduceRight((inner, relationship) => joinedRow(relationship, inner), c);
     return this.spawn({
       where: mergedWhere(this.state.where, and(predicates(state.where).map(onJoinedRow))),
+      order: [...this.state.order, ...state.order.map(([column, direction]): OrderEntry => [column, direction, null, path[0]!])],
       limit: state.limit ?? this.state.limit,
       offset: state.offset ?? this.state.offset,
       ttl: state.ttl ?? this.state.ttl,
@@ -308,7 +313,7 @@ export class Relation {
     const { order } = this.state;
     if (order.length === 0) return this.spawn({ order: [[this.model.primaryKey, 'desc']] });
     const flip = (direction: Direction): Direction => (direction === 'asc' ? 'desc' : 'asc');
-    return this.spawn({ order: order.map((entry): OrderEntry => (entry.length === 3 ? [entry[0], flip(entry[1]), entry[2]] : [entry[0], flip(entry[1])])) });
+    return this.spawn({ order: order.map((entry): OrderEntry => (entry.length === 2 ? [entry[0], flip(entry[1])] : entry.length === 3 ? [entry[0], flip(entry[1]), entry[2]] : [entry[0], flip(entry[1]), null, entry[3]])) });
   }
 
   /**
@@ -444,6 +449,22 @@ export class Relation {
     return this.spawn({ order: this.parseOrder(args, 'reorder') });
   }
 
+  /** An order entry for `column`: the model's own, or `table.column` of a belongs_to or has_one (sorted on the client). */
+  private orderEntry(column: string, direction: Direction, context: string): OrderEntry {
+    const dot = column.indexOf('.');
+    const relationship = dot < 0 ? undefined : joinedRelationship(this.model, column.slice(0, dot), context);
+    const name = dot < 0 ? column : column.slice(dot + 1);
+    if (relationship === undefined) {
+      assertColumn(this.model, name, context);
+      return [name, direction];
+    }
+    if (associationHops(this.model, relationship).some((hop) => hop.cardinality === 'many')) {
+      throw new QueryError(`${context}: '${column}' is a has_many's column; ordering by it would repeat each row per ${relationship} row, as Rails' join does: order by a belongs_to's or has_one's column`);
+    }
+    assertColumn(relatedModel(this.model, relationship), name, context);
+    return [name, direction, null, relationship];
+  }
+
   private parseOrder(args: readonly OrderArg[], method: string): OrderEntry[] {
     const context = `${this.model.className}.${method}`;
     const pairs: OrderEntry[] = [];
@@ -460,12 +481,11 @@ export class Relation {
             : [];
       if (entries.length === 0) throw new QueryError(`${context}: expected a column name or { column: 'asc' | 'desc' }, got ${describeValue(arg)}`);
       for (const [column, direction] of entries) {
-        assertColumn(this.model, column, context);
         const lower = String(direction).toLowerCase();
         if (lower !== 'asc' && lower !== 'desc') {
           throw new QueryError(`${context}: direction for '${column}' must be 'asc' or 'desc', got ${describeValue(direction)}`);
         }
-        pairs.push([column, lower]);
+        pairs.push(this.orderEntry(column, lower, context));
       }
     }
     return pairs;
@@ -508,7 +528,7 @@ export class Relation {
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
         }
-        if (ordersByList(relation.state.order) || requiresMissing(relation.state.where)) {
+        if (ordersOnClient(relation.state.order) || requiresMissing(relation.state.where)) {
           throw new QueryError(
             `${this.model.className}.includes: '${name}' cannot use in_order_of or where_missing (Zero cannot order associated rows by a list ` +
               'or filter them by NOT EXISTS, and they are not post-processed); filter or sort the loaded rows instead',
@@ -585,7 +605,7 @@ export class Relation {
     const outer = included.length > 0 || this.state.leftJoins.length > 0 ? leftJoinedWhere(model, rows, [...this.state.leftJoins, ...included.map((i) => i.name)], model.className) : rows;
     const joined = withJoinedDefaultScopes(model, joinedWhere(model.schema, model.table, outer, model.className));
     const { where, missing } = splitMissing(joined);
-    const byList = ordersByList(order);
+    const byList = ordersOnClient(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
     const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, eagerLoaded(model, where, i)] as const);
@@ -600,6 +620,17 @@ export class Relation {
           `${this.model.className}: where_missing('${name}') cannot be combined with an includes of '${name}' that filters or limits it; include it unshaped, or drop one`,
         );
       }
+    }
+    // A joined row's column in the order: that row loaded beside each row (sortByOrder reads it). Rails needs the table
+    // joined; so is it here (`joins`, a condition on it, `left_joins`, `includes`), or the order is refused.
+    for (const entry of order) {
+      const name = entry[3];
+      if (name === undefined || includes.some(([n]) => n === name)) continue;
+      if (!this.state.leftJoins.includes(name) && !mentions(this.state.where, name)) {
+        throw new QueryError(`${model.className}.order: '${entry[0]}' of '${name}', which the relation does not join; joins('${name}') first (or left_joins / includes to keep the rows without one)`);
+      }
+      const scoped = defaultScopeWhere(relatedModel(model, name));
+      includes.push([name, scoped ? { where: scoped } : {}]);
     }
     // Only the fields that are set, in the spec's order: the object becomes the spec (and its JSON the spec's own).
     const parts: { -readonly [K in keyof RelationSpec]: RelationSpec[K] } = {};
@@ -642,7 +673,7 @@ export class Relation {
     if (!pass) return dropOffset(spec, raw);
     const { order, limit, offset = 0 } = this.state;
     const kept = pass.missing.length > 0 ? raw.filter((row) => pass.missing.every((name) => isMissing(row[name]))) : raw;
-    const sorted = ordersByList(order) ? sortByOrder(kept, order) : kept;
+    const sorted = ordersOnClient(order) ? sortByOrder(kept, order) : kept;
     return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
   }
 }

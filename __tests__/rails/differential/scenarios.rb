@@ -595,6 +595,10 @@ run("as.join.pluck_has_many") { Client.joins(:jobs).where(jobs: { status: "activ
 run("as.join.pick") { Job.joins(:client).order(:id).pick("clients.name") }
 run("as.lj.pluck") { Job.left_joins(:client).order(:id).pluck("clients.name") }
 run("as.lj.includes_pluck") { Job.includes(:client).order(:id).pluck(:id, "clients.name") }
+run("as.join.order_joined") { Job.joins(:client).order("clients.name desc", :id).pluck(:id) }
+run("as.join.order_joined_limit") { Job.joins(:client).order("clients.name desc", :id).offset(1).limit(2).pluck(:id) }
+run("as.join.merge_order") { Job.joins(:client).merge(Client.order(name: :desc)).order(:id).pluck(:id) }
+run("as.lj.order") { Job.left_joins(:client).order("clients.name", id: :desc).pluck(:id) }
 run("as.lj.all") { Job.left_joins(:client).distinct.order(:id).pluck(:id) }
 run("as.lj.missing_belongs_to") { Job.left_joins(:client).where(clients: { id: nil }).order(:id).pluck(:id) }
 run("as.lj.missing_has_many") { Client.left_outer_joins(:jobs).where(jobs: { id: nil }).order(:id).pluck(:id) }
