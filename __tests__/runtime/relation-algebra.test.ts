@@ -219,7 +219,7 @@ describe.each(READ_MODES)('%s', (mode) => {
         ['rewhere of an unknown column', () => m.Job.rewhere({ nope: 1 }), /Job\.rewhere: unknown column 'nope'/],
         ['in_order_of an unknown column', () => m.Job.in_order_of('nope', ['a']), /Job\.in_order_of: unknown column 'nope'/],
         ['in_order_of values of the wrong type', () => m.Job.in_order_of('priority', ['high']), "Job.in_order_of: column 'priority' of Job holds numbers; got \"high\""],
-        ['in_order_of inside includes', () => m.Job.includes({ tasks: (t) => t.in_order_of('title', ['Primer']) }), /^Job\.includes: 'tasks' cannot use in_order_of or where_missing/],
+        ['in_order_of inside includes', () => m.Job.includes({ tasks: (t) => t.in_order_of('title', ['Primer']) }), /^Job\.includes: 'tasks' cannot use in_order_of, an order by a joined row's column, or where_missing/],
         ['where_missing in an or', () => m.Job.where_missing('client').or(m.Job.where({ status: 'done' })), /^Job\.or: a relation with where_missing cannot be combined with or/],
         ['where_missing beside a shaped include', () => m.Job.includes({ tasks: (t) => t.where({ position: 1 }) }).where_missing('tasks').toArray(), /^Job: where_missing\('tasks'\) cannot be combined with an includes of 'tasks' that filters or limits it/],
         ['where_missing of an unknown relationship', () => m.Job.where_missing('owner'), /Job has no relationship 'owner' configured \(configured: client, tasks\)/],

@@ -530,8 +530,8 @@ export class Relation {
         }
         if (ordersOnClient(relation.state.order) || requiresMissing(relation.state.where)) {
           throw new QueryError(
-            `${this.model.className}.includes: '${name}' cannot use in_order_of or where_missing (Zero cannot order associated rows by a list ` +
-              'or filter them by NOT EXISTS, and they are not post-processed); filter or sort the loaded rows instead',
+            `${this.model.className}.includes: '${name}' cannot use in_order_of, an order by a joined row's column, or where_missing (Zero cannot ` +
+              'order associated rows by a list or another row, or filter them by NOT EXISTS, and they are not post-processed); filter or sort the loaded rows instead',
           );
         }
         const at = specs.findIndex((s) => s.name === name);
