@@ -196,7 +196,8 @@ class Translator {
         return `${base}.joins(${args.map((arg) => this.join(arg, this.ctx)).join(', ')})`;
       case 'left_joins':
       case 'left_outer_joins':
-        return fail(`${node.name} (the runtime has no LEFT JOIN: where.missing(:association) is its usual use, includes loads the associated rows)`);
+        if (args.some((arg) => !(arg instanceof SymbolNode || arg instanceof StringNode))) return fail(`${node.name} of a nested association (the runtime left-joins relationships by name)`);
+        return `${base}.${node.name}(${this.relationshipNames(node, node.name)})`;
       case 'order':
       case 'reorder':
         return `${base}.${node.name}(${this.order(args)})`;
@@ -361,9 +362,9 @@ class Translator {
     const entries: string[] = [];
     for (const arg of args) {
       if (arg instanceof SymbolNode || arg instanceof StringNode) {
-        const match = /^(\w+)(?:\s+(asc|desc))?$/i.exec(arg.unescaped.value.trim());
+        const match = /^(?:(\w+)\.)?(\w+)(?:\s+(asc|desc))?$/i.exec(arg.unescaped.value.trim());
         if (!match) return fail('order with a SQL string');
-        entries.push(`${key(this.column(match[1]!))}: ${str((match[2] ?? 'asc').toLowerCase())}`);
+        entries.push(`${key(this.orderColumn(match[1], match[2]!))}: ${str((match[3] ?? 'asc').toLowerCase())}`);
       } else if (arg instanceof KeywordHashNode || arg instanceof HashNode) {
         for (const element of arg.elements) {
           if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode || element.key instanceof StringNode)) return fail('order with a computed key');
@@ -375,6 +376,20 @@ class Translator {
     }
     if (entries.length === 0) return fail('order without columns');
     return `{ ${entries.join(', ')} }`;
+  }
+
+  /**
+   * An order's column: the model's own, or `table.column` of a belongs_to or has_one it reaches (the runtime sorts by the
+   * joined row's column), emitted with the relationship's name.
+   */
+  private orderColumn(table: string | undefined, name: string): string {
+    if (table === undefined) return this.column(name);
+    const { relationship, target, own } = this.keyed(table, this.ctx, 'order', false);
+    if (own) return this.column(name);
+    if (!['belongs_to', 'has_one'].includes(this.ctx.model.associations.find((a) => a.name === relationship)?.macro ?? '')) {
+      return fail(`order by ${table}.${name}, a has_many's column (Rails repeats each row per ${relationship} row)`);
+    }
+    return target.valueTypes.has(name) ? `${relationship}.${name}` : fail(`'${name}' is not a column of ${target.model.table}`);
   }
 
   private column(name: string): string {

@@ -66,6 +66,10 @@ end
 
   scope :with_tasks_left, -> { left_joins(:tasks) }
   scope :with_tasks_outer, -> { left_outer_joins(:tasks) }
+  scope :without_tasks, -> { left_joins(:tasks).where(tasks: { id: nil }) }
+  scope :by_client_name, -> { joins(:client).order("clients.name desc", :title) }
+  scope :by_task_title, -> { joins(:tasks).order("tasks.title") }
+  scope :nested_left, -> { left_joins(tasks: :comments) }
   scope :joined_by_sql, -> { joins("INNER JOIN clients ON clients.id = jobs.client_id") }
   scope :tagged, -> { joins(:taggings) }
   scope :tagged_as, ->(label) { where(taggings: { label: label }) }
@@ -138,4 +142,8 @@ export const JOIN_SCOPE_CASES: readonly JoinScopeCase[] = [
   { scope: 'not_titled_a', args: [], ids: ['j2', 'j3', 'j4', 'j5'] },
   { scope: 'acme_titled', args: [['a', 'b', 'c']], ids: ['j1', 'j3'] },
   { scope: 'titled_twice', args: [], ids: [] },
+  { scope: 'with_tasks_left', args: [], ids: ['j1', 'j2', 'j3', 'j4', 'j5'] },
+  { scope: 'with_tasks_outer', args: [], ids: ['j1', 'j2', 'j3', 'j4', 'j5'] },
+  { scope: 'without_tasks', args: [], ids: ['j3', 'j5'] },
+  { scope: 'by_client_name', args: [], ids: ['j1', 'j2', 'j3'] },
 ];

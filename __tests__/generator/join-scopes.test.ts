@@ -90,6 +90,13 @@ describe('scopes over joined tables', () => {
     expect(config).toContain('titled_twice: (r) => r.where({ title: "a", jobs: { title: "b" } }),');
   });
 
+  it("left_joins, and an order by a belongs_to's column, become the runtime's", () => {
+    expect(config).toContain('with_tasks_left: (r) => r.left_joins("tasks"),');
+    expect(config).toContain('with_tasks_outer: (r) => r.left_outer_joins("tasks"),');
+    expect(config).toContain('without_tasks: (r) => r.left_joins("tasks").where({ tasks: { id: null } }),');
+    expect(config).toContain('by_client_name: (r) => r.joins("client").order({ "client.name": "desc", title: "asc" }),');
+  });
+
   it('where.associated / where.missing become where_associated / where_missing', () => {
     expect(config).toContain('with_owner: (r) => r.where_associated("owner"),');
     expect(config).toContain('without_owner: (r) => r.where_missing("owner"),');
@@ -97,8 +104,8 @@ describe('scopes over joined tables', () => {
 
   it('leaves by hand, with the reason, what the config cannot answer as Rails does', () => {
     expect(report.customScopes.filter((s) => s.model === 'Job').map((s) => `${s.scope}: ${s.reason}`)).toEqual([
-      'with_tasks_left: left_joins (the runtime has no LEFT JOIN: where.missing(:association) is its usual use, includes loads the associated rows)',
-      'with_tasks_outer: left_outer_joins (the runtime has no LEFT JOIN: where.missing(:association) is its usual use, includes loads the associated rows)',
+      "by_task_title: order by tasks.title, a has_many's column (Rails repeats each row per tasks row)",
+      'nested_left: left_joins of a nested association (the runtime left-joins relationships by name)',
       'joined_by_sql: joins with a SQL string (Zero runs no SQL: joins(:association) names a relationship)',
       "tagged: the association 'taggings' of Job has no Zero relationship (polymorphic)",
       "tagged_as: the association 'taggings' of Job has no Zero relationship (polymorphic)",
