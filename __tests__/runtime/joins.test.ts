@@ -80,7 +80,7 @@ describe.each(READ_MODES)('%s', (mode) => {
 
   test("merge of another model's relation refuses what Zero cannot apply to these rows, saying what to do", () => {
     expect(() => m.Client.joins('jobs').merge(m.Job.order('priority'))).toThrow(
-      new QueryError("Client.merge: the merged Job relation has an order (Client rows can be ordered by the columns of one joined row, a belongs_to's or has_one's, not by a list): unscope('order'); merge it without (Zero cannot apply it to Client rows)"),
+      new QueryError("Client.merge: the merged Job relation has an order (Client rows can be ordered by the columns of a joined belongs_to or has_one, not of a has_many or a nested join, nor by a list): unscope('order'); merge it without (Zero cannot apply it to Client rows)"),
     );
     expect(() => m.Client.joins('jobs').merge(m.Job.includes('tasks'))).toThrow(/^Client\.merge: the merged Job relation has includes: include them here, nested under the relationship/);
     expect(() => m.Client.joins('jobs').merge(m.Job.where_missing('tasks'))).toThrow(/^Client\.merge: the merged Job relation has where_missing/);
@@ -115,9 +115,22 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(await m.Job.joins('client').merge(m.Client.order({ name: 'desc' })).order('id').pluck('id')).toEqual(['j3', 'j5', 'j1', 'j2']);
     expect(await m.Job.joins('client').order('clients.name', 'id').reverse_order().pluck('id')).toEqual(['j5', 'j3', 'j2', 'j1']);
     expect(() => m.Job.order('clients.name').spec).toThrow(
-      new QueryError("Job.order: 'name' of 'client', which the relation does not join; joins('client') first (or left_joins / includes to keep the rows without one)"),
+      new QueryError("Job.order: 'name' of 'client': the relation does not join 'client'; joins('client') first (or left_joins / includes for the rows without one)"),
     );
     expect(() => m.Client.joins('jobs').order('jobs.title')).toThrow(/^Client\.order: 'jobs\.title' is a has_many's column; ordering by it would repeat each row per jobs row/);
+  });
+
+  test("a has_many's rows multiply the rows: pluck and pick take the limit and offset over the joined rows, as Rails' LIMIT", async () => {
+    expect(await m.ClientJobs.joins('jobs').order('id').limit(1).pluck('jobs.title')).toEqual(['Paint']);
+    expect(await m.ClientJobs.joins('jobs').order('id').offset(1).pick('jobs.title')).toBe('Wire');
+    expect(await m.Job.joins('tasks').order('id').limit(3).pluck('id')).toEqual(['j1', 'j3']);
+    expect(await m.ClientJobs.none().pluck('jobs.title')).toEqual([]);
+  });
+
+  test("merge: the merged conditions on this relation's own table read its rows, as Rails names the table", async () => {
+    // Rails: WHERE jobs.status = 'done' is the base table's column, not a job of the client.
+    expect(await ids(m.Job.joins('client').merge(m.Client.where({ jobs: { status: 'done' } })))).toEqual(['j2']);
+    expect(await ids(m.Job.joins('client').merge(m.Client.joins('jobs').where({ jobs: { status: 'done' } })))).toEqual(['j2']);
   });
 
   test('a relation Zero cannot say as EXISTS, and names that are not relationships, are refused with what to do', async () => {
@@ -225,6 +238,17 @@ describe.each(READ_MODES)('left joins, %s', (mode) => {
     expect(await loaded(m.ClientJobs.includes('jobs').where({ name: 'Acme' }))).toEqual([['c1', ['j1', 'j2']]]);
   });
 
+  test("an include beside a nested join loads every row (Rails preloads it); conditions on a nested include's table filter it", async () => {
+    expect(await loaded(m.ClientJobs.joins({ jobs: 'tasks' }).includes('jobs'))).toEqual([['c1', ['j1', 'j2']]]);
+    const nested = await m.ClientJobs.includes({ jobs: (r) => r.includes('tasks') }).where({ jobs: { tasks: { position: 1 } } }).order('id');
+    expect(nested.map((c) => [c.id, (c.jobs as unknown as { id: string; tasks: { id: string }[] }[]).map((j) => [j.id, j.tasks.map((t) => t.id)])])).toEqual([['c1', [['j1', ['t1']]]]]);
+  });
+
+  test('minimum and maximum keep an include\'s LEFT JOIN', async () => {
+    expect(await m.Job.includes('client').where({ clients: { id: null } }).maximum('title')).toBe('Tile');
+    expect(await m.ClientJobs.includes('jobs').where({ jobs: { id: null } }).minimum('name')).toBe('Initech');
+  });
+
   test('conditions a row without the associated row would meet, beside rows with one, are refused with what to write', () => {
     const refusal = (model: string, name: string) =>
       new QueryError(
@@ -236,7 +260,7 @@ describe.each(READ_MODES)('left joins, %s', (mode) => {
     // Rails: j2 (done) and j4 (no client).
     expect(() => m.Job.left_joins('client').where({ clients: { id: null } }).or(m.Job.left_joins('client').where({ status: 'done' })).spec).toThrow(refusal('Job', 'client'));
     expect(() => m.ClientJobs.includes('jobs').where({ jobs: { status: 'active' } }).or(m.ClientJobs.includes('jobs').where({ jobs: { status: 'done' } }).where({ name: 'Acme' })).spec).toThrow(
-      /^Client: includes\('jobs'\) with conditions on jobs inside an OR/,
+      /^Client: jobs loaded beside the rows \(includes, or pluck of its columns\) with conditions on jobs inside an OR/,
     );
     expect(() => m.Job.left_joins({ client: 'x' } as unknown as string)).toThrow(/^Job\.left_joins: takes relationship names/);
     expect(() => m.Job.left_joins('owner')).toThrow(/^Job\.left_joins: Can't join 'Job' to association named 'owner'/);

@@ -64,7 +64,10 @@ export function averagePlan(relation: Relation, column: string): Plan<number | n
 function extremePlan(relation: Relation, column: string, method: 'minimum' | 'maximum'): Plan<string | number | null> {
   const overRecords = extremeOverRecords(relation, column, method); // checks the column
   if (relation.state.limit !== undefined || relation.state.offset !== undefined) return overRecords;
-  const target = relation.unscope('order', 'includes').not({ [column]: null }).order({ [column]: method === 'minimum' ? 'asc' : 'desc' }).limit(1);
+  // Its includes are not loaded, yet they still LEFT JOIN where a condition reaches them (left-joins.ts): kept as left_joins.
+  const included = relation.state.includes.map((i) => i.name);
+  const bare = relation.unscope('order', 'includes');
+  const target = (included.length > 0 ? bare.left_joins(...included) : bare).not({ [column]: null }).order({ [column]: method === 'minimum' ? 'asc' : 'desc' }).limit(1);
   return { relation: target, single: false, settle: (records) => (records[0]?.[column] as string | number | undefined) ?? null };
 }
 

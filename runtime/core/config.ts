@@ -449,3 +449,8 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
 
 /** One definition per config object, so relationship thunks returning a config resolve to the same model. */
 const definitions = new WeakMap<ModelConfig, ModelDefinition>();
+
+/** A column the Zero schema does not mark `.optional()`: it cannot hold NULL. */
+export function isRequired(model: ModelDefinition, column: string): boolean {
+  return model.schema.tables[model.table]?.columns[column]?.optional !== true;
+}

@@ -245,7 +245,8 @@ export function pluckPlan(relation: Relation, columns: readonly string[]): Plan<
     settle(records) {
       const values: unknown[] = [];
       for (const record of records) reader.read(record, values);
-      return distinct ? uniqueValues(values) : values;
+      const windowed = reader.window(values);
+      return distinct ? uniqueValues(windowed) : windowed;
     },
   };
 }
@@ -258,8 +259,9 @@ export function pickPlan(relation: Relation, columns: readonly string[]): Plan<u
     single: true,
     settle(records) {
       const values: unknown[] = [];
-      if (records[0]) reader.read(records[0], values);
-      return values.length > 0 ? values[0] : null;
+      for (const record of records) reader.read(record, values);
+      const [first] = reader.window(values);
+      return first === undefined ? null : first;
     },
   };
 }

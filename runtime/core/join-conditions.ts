@@ -43,12 +43,12 @@ function joinable(model: ModelDefinition, name: string, context: string): string
 /**
  * The relationships from `model`'s rows to the joined `table` whose row another model's conditions read (Rails' `merge`
  * of that model's relation puts them on the table by its name): the first join in `where` reaching it, nested joins
- * included (Rails names a table's first join by the table), else the one relationship of `model` reaching it, implied
- * as a where hash's joins are.
+ * included (Rails names a table's first join by the table), else the first of `leftJoined` (left joins, includes)
+ * reaching it, else the one relationship of `model` reaching it, implied as a where hash's joins are.
  */
-export function joinPathTo(model: ModelDefinition, where: Condition, table: string, context: string): readonly string[] {
-  const joined = joinedPath(model.schema, model.table, where, table);
-  if (joined) return joined;
+export function joinPathTo(model: ModelDefinition, where: Condition, leftJoined: readonly string[], table: string, context: string): readonly string[] {
+  const joined = joinedPath(model.schema, model.table, where, table) ?? leftJoined.find((name) => destination(model.schema, model.table, name) === table);
+  if (joined) return typeof joined === 'string' ? [joined] : joined;
   const reaching = Object.keys(tableRelationships(model.schema, model.table)).filter((name) => destination(model.schema, model.table, name) === table);
   if (reaching.length === 1) return reaching;
   const how = reaching.length === 0 ? `no relationship of ${model.className} reaches ${table}` : `join the one meant first: ${reaching.map((name) => `joins('${name}')`).join(' or ')}`;
@@ -56,7 +56,7 @@ export function joinPathTo(model: ModelDefinition, where: Condition, table: stri
 }
 
 /** The first positive EXISTS path in `where` (of `from`'s rows) reaching `table`, depth first in join order. */
-function joinedPath(schema: Schema, from: string, where: Condition, table: string): readonly string[] | undefined {
+export function joinedPath(schema: Schema, from: string, where: Condition, table: string): readonly string[] | undefined {
   for (const p of where.op === 'and' ? where.conds : [where]) {
     if (p.op !== 'exists' || p.negated) continue;
     const to = destination(schema, from, p.relationship);
@@ -151,7 +151,7 @@ function grouped(schema: Schema, table: string, conds: readonly Condition[], com
   return out;
 }
 
-function destination(schema: Schema, table: string, relationship: string): string {
+export function destination(schema: Schema, table: string, relationship: string): string {
   return relationshipHops(schema, table, relationship).at(-1)!.destSchema;
 }
 

@@ -10,6 +10,8 @@ import { QueryError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { associationHops, relatedModel } from './relationships.ts';
 import { innerJoined } from './left-joins.ts';
+import { destination, joinedPath } from './join-conditions.ts';
+import type { ModelDefinition } from './config.ts';
 import type { RecordLike } from './finders.ts';
 
 /** How to read the named columns from the rows of the relation to load. */
@@ -17,7 +19,11 @@ export interface ColumnReader {
   readonly relation: Relation;
   /** Adds what one row gives to `into`: a value (one column) or a tuple, one per joined row. */
   read(row: RecordLike, into: unknown[]): void;
+  /** The values `read` gave, limited and offset as the relation says (Rails limits the joined rows, not the rows). */
+  window(values: unknown[]): unknown[];
 }
+
+const whole = (values: unknown[]): unknown[] => values;
 
 /**
  * A reader of `columns` (own, or `table.column` of a table the relation joins, left-joins or includes); the relation
@@ -40,15 +46,20 @@ export function columnReader(relation: Relation, columns: readonly string[], met
   if (joined.length === 0) {
     // The common case, one value or tuple per row without a tuple list around it (pluck reads every row).
     const names = parsed.map((p) => p.name);
-    return { relation, read: single ? (row, into) => void into.push(row[names[0]!]) : (row, into) => void into.push(names.map((n) => row[n])) };
+    return { relation, window: whole, read: single ? (row, into) => void into.push(row[names[0]!]) : (row, into) => void into.push(names.map((n) => row[n])) };
   }
   const many = joined.filter((name) => associationHops(model, name).some((hop) => hop.cardinality === 'many'));
   if (many.length > 1) throw new QueryError(`${context}: columns of two has_many tables (${many.join(', ')}) would pair every row of one with every row of the other; pluck them separately`);
   let loading = relation;
   for (const name of joined) loading = loadingJoined(loading, name, context);
+  // A has_many's rows multiply the rows: the limit and offset apply to what comes out.
+  const { limit, offset = 0 } = relation.state;
+  const limited = many.length > 0 && (limit !== undefined || offset > 0);
+  if (limited) loading = loading.unscope('limit', 'offset');
   const inner = new Set(joined.filter((name) => !loadsAsLeftJoin(relation, name)));
   return {
     relation: loading,
+    window: limited ? (values) => values.slice(offset, limit === undefined ? undefined : offset + limit) : whole,
     read(row, into) {
       // The joined rows, one for a belongs_to or has_one (NULL columns for a LEFT JOIN's row without one).
       const rowsOf = (name: string): readonly (RecordLike | undefined)[] => {
@@ -72,13 +83,26 @@ export function columnReader(relation: Relation, columns: readonly string[], met
  * joins it (`joins`, a condition on it) nor left-joins or includes it is refused, as Rails' SQL would be.
  */
 function loadingJoined(relation: Relation, name: string, context: string): Relation {
+  // `none` reads no row, so no column of a joined one (Rails answers [] without asking).
+  if (relation.state.none) return relation;
   const included = relation.state.includes.some((i) => i.name === name);
   if (included || loadsAsLeftJoin(relation, name)) return included ? relation : relation.includes(name);
-  if (!reaches(relation.state.where, name)) {
-    throw new QueryError(`${context}: the relation does not join '${name}'; joins('${name}') first (or left_joins / includes for the rows without one)`);
-  }
+  if (!reaches(relation.state.where, name)) throw new QueryError(`${context}: ${notJoined(relation.model, relation.state.where, name)}`);
   // Joined already (INNER): joined again explicitly, so the include beside it reads as Rails' INNER JOIN, not a LEFT one.
   return relation.joins(name).includes(name);
+}
+
+/**
+ * Why relationship `name` cannot be read: the relation does not join it, or joins its table only inside another join
+ * (which `pluck` and `order` do not read through).
+ */
+export function notJoined(model: ModelDefinition, where: Condition, name: string): string {
+  const table = destination(model.schema, model.table, name);
+  const nested = joinedPath(model.schema, model.table, where, table);
+  const how = `joins('${name}') first (or left_joins / includes for the rows without one)`;
+  return nested
+    ? `the relation joins ${table} only inside another join (${nested.join(' -> ')}), which is not read through; ${how}`
+    : `the relation does not join '${name}'; ${how}`;
 }
 
 /** True when `name` is left-joined: by `left_joins`, or included, and not joined by `joins` (see left-joins.ts). */

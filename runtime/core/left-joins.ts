@@ -9,9 +9,9 @@
  * cannot OR: refused, saying what to write.
  */
 import { FALSE, TRUE, and, or, type Condition } from './conditions.ts';
-import type { ModelDefinition } from './config.ts';
+import { isRequired, type ModelDefinition } from './config.ts';
 import { QueryError } from './errors.ts';
-import { relatedModel } from './relationships.ts';
+import { associationHops, relatedModel } from './relationships.ts';
 
 /** `where` (of `model`'s rows) as Rails' LEFT OUTER JOIN of each of `names` answers it (see above). */
 export function leftJoinedWhere(model: ModelDefinition, where: Condition, names: readonly string[], context: string): Condition {
@@ -22,10 +22,12 @@ export function leftJoinedWhere(model: ModelDefinition, where: Condition, names:
     if (onNull.op === 'const' && !onNull.value) continue;
     const predicates = result.op === 'and' ? result.conds : [result];
     const onIt = predicates.filter((p) => mentions(p, name));
-    const key = relatedModel(model, name).primaryKey;
-    // Every condition on it holds on the NULL row, and one (a where_missing, or its key NULL, which no row has) holds only
-    // there: only "none" is left.
-    const none = (p: Condition) => p.op === 'exists' && (p.negated || (p.where !== undefined && pinsNull(p.where, key)));
+    const joined = relatedModel(model, name);
+    // Every condition on it holds on the NULL row, and one (a where_missing, or a NULL in a column no row holds NULL in:
+    // its key, a NOT NULL column) holds only there: only "none" is left. Not through a junction: Rails' LEFT JOIN chain
+    // gives a NULL row for a row whose junction rows have none, which NOT EXISTS does not count.
+    const direct = associationHops(model, name).length === 1;
+    const none = (p: Condition) => p.op === 'exists' && (p.negated || (direct && p.where !== undefined && pinsNull(p.where, joined)));
     if (onIt.every((p) => p.op === 'exists' && (p.negated || (p.where !== undefined && holdsOnNull(p.where)))) && onIt.some(none)) {
       result = and([...predicates.filter((p) => !onIt.includes(p)), { op: 'exists', relationship: name, negated: true }]);
       continue;
@@ -91,9 +93,9 @@ function holdsOnNull(cond: Condition): boolean {
   }
 }
 
-/** True when `cond` requires column `key` (a primary key: never NULL) to be NULL (among its top-level AND). */
-function pinsNull(cond: Condition, key: string): boolean {
-  return (cond.op === 'and' ? cond.conds : [cond]).some((c) => c.op === 'cmp' && c.operator === 'IS' && c.value === null && c.column === key);
+/** True when `cond` requires a column of `model` that is never NULL (its key, a NOT NULL column) to be NULL (in its top-level AND). */
+function pinsNull(cond: Condition, model: ModelDefinition): boolean {
+  return (cond.op === 'and' ? cond.conds : [cond]).some((c) => c.op === 'cmp' && c.operator === 'IS' && c.value === null && (c.column === model.primaryKey || isRequired(model, c.column)));
 }
 
 /**
@@ -106,9 +108,10 @@ export function eagerLoadedWhere(where: Condition, name: string, context: string
   const top = predicates.find((p) => p.op === 'exists' && p.relationship === name && !p.negated && p.where !== undefined);
   if (predicates.some((p) => p !== top && p.op !== 'exists' && mentions(p, name))) {
     throw new QueryError(
-      `${context}: includes('${name}') with conditions on ${name} inside an OR: Rails would load the ${name} of each row the whole condition holds for, which Zero cannot; ` +
-        `filter the loaded ${name} instead, or write the conditions without an OR`,
+      `${context}: ${name} loaded beside the rows (includes, or pluck of its columns) with conditions on ${name} inside an OR: Rails would read the ${name} ` +
+        `of each row the whole condition holds for, which Zero cannot; filter the loaded ${name} instead, or write the conditions without an OR`,
     );
   }
-  return top?.op === 'exists' ? top.where : undefined;
+  // A join alone (`joins({ jobs: 'tasks' })`) is no condition on it: Rails preloads it whole then.
+  return top?.op === 'exists' && top.where && !joinsOnly(top.where) ? top.where : undefined;
 }

@@ -3,8 +3,9 @@
  * ZQL. Both flavours extend it; it knows nothing of terminals.
  */
 import { associationHops, relatedModel } from './relationships.ts';
-import { joinConditions, joinPathTo, joinedWhere, type JoinArg } from './join-conditions.ts';
+import { destination, joinConditions, joinPathTo, joinedWhere, type JoinArg } from './join-conditions.ts';
 import { eagerLoadedWhere, leftJoinedWhere, mentions } from './left-joins.ts';
+import { notJoined } from './joined-columns.ts';
 import { uniqueValues } from './unique-values.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
@@ -228,13 +229,20 @@ export class Relation {
     if (state.includes.length > 0) throw refuse(`includes: include them here, nested under the relationship`);
     if (state.leftJoins.length > 0) throw refuse('left_joins (a nested left join is not supported)');
     if (requiresMissing(state.where)) throw refuse('where_missing (it filters loaded rows, which cannot happen inside a join)');
-    const path = joinPathTo(this.model, this.state.where, other.model.table, context);
+    const leftJoined = [...this.state.leftJoins, ...this.state.includes.map((i) => i.name)];
+    const path = joinPathTo(this.model, this.state.where, leftJoined, other.model.table, context);
     // Its order orders these rows by the joined row's columns (as `order('clients.name')`): one joined row, one hop.
     const byJoined = path.length === 1 && !associationHops(this.model, path[0]!).some((hop) => hop.cardinality === 'many');
     if (state.order.length > 0 && (!byJoined || state.order.some((entry) => entry.length !== 2))) {
-      throw refuse(`an order (${this.model.className} rows can be ordered by the columns of one joined row, a belongs_to's or has_one's, not by a list): unscope('order')`);
+      throw refuse(`an order (${this.model.className} rows can be ordered by the columns of a joined belongs_to or has_one, not of a has_many or a nested join, nor by a list): unscope('order')`);
     }
-    const onJoinedRow = (c: Condition) => path.reduceRight((inner, relationship) => joinedRow(relationship, inner), c);
+    const { schema, table } = other.model;
+    // Rails names this relation's table by its name in the merged conditions too: a condition of theirs on a table that
+    // is this one reads these rows (its join stays a join).
+    const onJoinedRow = (c: Condition) =>
+      c.op === 'exists' && c.where && !c.negated && destination(schema, table, c.relationship) === this.model.table
+        ? c.where
+        : path.reduceRight((inner, relationship) => joinedRow(relationship, inner), c);
     return this.spawn({
       where: mergedWhere(this.state.where, and(predicates(state.where).map(onJoinedRow))),
       order: [...this.state.order, ...state.order.map(([column, direction]): OrderEntry => [column, direction, null, path[0]!])],
@@ -608,7 +616,7 @@ export class Relation {
     const byList = ordersOnClient(order);
     const pass = byList || missing.length > 0 ? { missing } : undefined;
     const zeroOrder = byList ? order.filter((entry) => entry.length === 2) : order;
-    const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, eagerLoaded(model, where, i)] as const);
+    const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, this.#eagerLoaded(where, i)] as const);
     for (const name of missing) {
       const shown = includes.find(([n]) => n === name);
       // A row the associated model's default scope hides is missing, as under Rails' LEFT JOIN, whose ON clause has it.
@@ -627,7 +635,7 @@ export class Relation {
       const name = entry[3];
       if (name === undefined || includes.some(([n]) => n === name)) continue;
       if (!this.state.leftJoins.includes(name) && !mentions(this.state.where, name)) {
-        throw new QueryError(`${model.className}.order: '${entry[0]}' of '${name}', which the relation does not join; joins('${name}') first (or left_joins / includes to keep the rows without one)`);
+        throw new QueryError(`${model.className}.order: '${entry[0]}' of '${name}': ${notJoined(model, this.state.where, name)}`);
       }
       const scoped = defaultScopeWhere(relatedModel(model, name));
       includes.push([name, scoped ? { where: scoped } : {}]);
@@ -650,6 +658,18 @@ export class Relation {
     const spec = runtimeSpec(model.table, parts, model.query !== undefined);
     this.#compiled = { spec, findKey: undefined, pass };
     return this.#compiled;
+  }
+
+  /**
+   * The spec `include` loads: a has_many's rows the relation's conditions on them hold for, as Rails' eager load has them
+   * (`where`: this relation's, compiled). Added to the include's own relation, so its includes take the conditions on
+   * theirs in turn.
+   */
+  #eagerLoaded(where: Condition, include: IncludeSpec): RelationSpec {
+    const { relation, name } = include;
+    if (!associationHops(this.model, name).some((hop) => hop.cardinality === 'many')) return relation.spec;
+    const conditions = eagerLoadedWhere(where, name, this.model.className);
+    return conditions ? relation.spawn({ where: and([relation.state.where, conditions]) }).spec : relation.spec;
   }
 
   /** True when the relation cannot match a row (Rails' `none`, `where(id: [])`). */
@@ -703,14 +723,6 @@ function jsonArray(parts: readonly string[]): string {
  */
 export function findsByKey(model: ModelDefinition): boolean {
   return model.find !== undefined || model.query === undefined;
-}
-
-/** The spec `include` loads: a has_many's rows the relation's conditions on them hold for, as Rails' eager load has them. */
-function eagerLoaded(model: ModelDefinition, where: Condition, include: IncludeSpec): RelationSpec {
-  const { spec } = include.relation;
-  if (!associationHops(model, include.name).some((hop) => hop.cardinality === 'many')) return spec;
-  const conditions = eagerLoadedWhere(where, include.name, model.className);
-  return conditions ? { ...spec, where: and([spec.where ?? TRUE, conditions]) } : spec;
 }
 
 /** The includes of `a` and `b` together; `b`'s shaping of a name both include wins. */

@@ -1,7 +1,7 @@
 /**
  * Rails write semantics shared by both flavours: attribute checks, validations, primary keys, then one Zero write.
  */
-import { UPDATE_TIMESTAMPS, type ModelDefinition } from './config.ts';
+import { UPDATE_TIMESTAMPS, isRequired, type ModelDefinition } from './config.ts';
 import { NotNullViolationError, QueryError, RecordNotUniqueError, UnknownAttributeError, notAHashMessage } from './errors.ts';
 import type { Scalar } from './conditions.ts';
 import { castColumn, type ColumnValue } from './column-cast.ts';
@@ -36,11 +36,6 @@ export function assertAttributes(model: ModelDefinition, attributes: unknown, op
     throw new QueryError(notAHashMessage(attributes));
   }
   for (const name of Object.keys(attributes)) if (!model.columns.includes(name)) throw new UnknownAttributeError(model.className, name);
-}
-
-/** A column the Zero schema does not mark `.optional()`: it cannot hold NULL. */
-export function isRequired(model: ModelDefinition, column: string): boolean {
-  return model.schema.tables[model.table]?.columns[column]?.optional !== true;
 }
 
 /**
