@@ -100,6 +100,11 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
     expect(readFileSync(join(root, 'src/routes/jobs/[id].svelte'), 'utf8')).toContain('await updateJob(jobId, { title })');
   });
 
+  it('names a custom method where its call is reported', () => {
+    const page = report.files.find((f) => f.path === 'src/routes/jobs/[id].svelte')!;
+    expect(page.diagnostics.find((d) => d.line === 5)?.message).toContain('Job.findProgressive');
+  });
+
   it('leaves an unrelated getContext, .data and refresh() alone, unreported', () => {
     const theme = report.files.find((f) => f.path === 'src/lib/components/Theme.svelte')!;
     expect(theme.status).toBe('unchanged');

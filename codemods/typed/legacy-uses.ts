@@ -222,10 +222,29 @@ export class LegacyTypes {
       });
     // The mutator result object (`{ success, error }`) is legacy too: the model writes throw instead.
     if (!behaves && !type.getProperty('success')) return null;
-    const name = ts.isSourceFile(declaration) ? 'module' : symbol.getName().startsWith('__') ? (ts.getNameOfDeclaration(declaration as never)?.getText() ?? 'object') : symbol.getName();
+    const name = ts.isSourceFile(declaration) ? 'module' : symbol.getName().startsWith('__') ? anonymousName(ts, declaration) : symbol.getName();
     return `${name} from ${inProject(this.app, declaration.getSourceFile().fileName)}`;
   }
 }
+
+/**
+ * What to call an anonymous object type in a message: the variable it initialises (the model object `Job`), or the
+ * function returning it (`findProgressive() result`, a custom method's record of handles).
+ */
+function anonymousName(ts: AppProgram['ts'], declaration: Declaration): string {
+  const own = ts.getNameOfDeclaration(declaration);
+  if (own) return own.getText();
+  let at: Node = declaration;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent) || ts.isSatisfiesExpression(at.parent)) at = at.parent;
+  const holder = at.parent;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
+  // The return type written on a function, the object an arrow returns, or a `return { ... }` in its body.
+  let fn: Node | undefined = ts.isFunctionLike(holder) ? holder : ts.isReturnStatement(holder) ? holder.parent : undefined;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const fnName = fn && (ts.getNameOfDeclaration(fn as Declaration) ?? (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent) ? fn.parent.name : undefined));
+  return fnName ? `${fnName.getText()}() result` : 'object';
+}
+
 
 /** Whether `node` is an expression the type query asks about (not a declaration name, key or type). */
 function isExpressionSite(ts: AppProgram['ts'], node: Node): boolean {

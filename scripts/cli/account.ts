@@ -31,16 +31,24 @@ function listed(plan: FilePlan, use: LegacyUse): boolean {
   return plan.diagnostics.some((d) => d.line >= first && d.line <= last);
 }
 
-function describe(use: LegacyUse): string {
-  return `\`${use.text}\`: legacy ${use.what}, not converted (compat keeps it working)`;
+/** One line's uses, those of one kind together: `a`, `b`: legacy X; `c`: legacy Y, not converted (compat keeps it working). */
+function describe(uses: readonly LegacyUse[]): string {
+  const kinds = new Map<string, string[]>();
+  for (const use of uses) {
+    const texts = kinds.get(use.what) ?? [];
+    if (!texts.includes(use.text)) texts.push(use.text);
+    kinds.set(use.what, texts);
+  }
+  const parts = [...kinds].map(([what, texts]) => `${texts.map((t) => `\`${t}\``).join(', ')}: legacy ${what}`);
+  return `${parts.join('; ')}, not converted (compat keeps it working)`;
 }
 
-/** Adds a diagnostic for each use whose line the report does not list yet. */
+/** Adds a diagnostic for each line holding uses that the report does not list yet, naming every use on it. */
 function reportUses(plan: FilePlan, uses: readonly { line: number; use: LegacyUse }[]): FilePlan {
   const diagnostics = [...plan.diagnostics];
-  for (const { line, use } of uses) {
-    if (!diagnostics.some((d) => d.line === line)) diagnostics.push({ line, message: describe(use) });
-  }
+  const byLine = new Map<number, LegacyUse[]>();
+  for (const { line, use } of uses) if (!diagnostics.some((d) => d.line === line)) byLine.set(line, [...(byLine.get(line) ?? []), use]);
+  for (const [line, onLine] of byLine) diagnostics.push({ line, message: describe(onLine) });
   if (diagnostics.length === plan.diagnostics.length) return plan;
   diagnostics.sort((a, b) => a.line - b.line);
   return { ...plan, diagnostics, status: plan.status === 'error' ? 'error' : 'manual' };
