@@ -44,9 +44,13 @@ const SITES: { place: string; file: string; snippet: string; expected: Outcome }
   { place: 'aliased destructuring', file: 'src/lib/components/AliasedTitle.svelte', snippet: 'JobModel.find(jobId)', expected: 'converted' },
   { place: '$: statement', file: 'src/lib/components/Svelte4Title.svelte', snippet: '$: job = jobQuery.current || jobQuery.value || initialJob;', expected: 'reported' },
   { place: 'template-only use', file: 'src/lib/components/TemplateOnly.svelte', snippet: '{#each Job.all().current as job (job.id)}', expected: 'converted' },
+  // Objects holding legacy values where they enter a file.
+  { place: 'context kept whole', file: 'src/lib/components/WholeContext.svelte', snippet: 'const ctx = getZeroContext();', expected: 'reported' },
+  { place: 'context made in the layout', file: 'src/routes/+layout.svelte', snippet: "createZeroContext('u-1');", expected: 'reported' },
+  { place: 'default import of a query made at module scope', file: 'src/lib/components/TeamCount.svelte', snippet: "import team from '$lib/queries/team.svelte';", expected: 'reported' },
 ];
 
-describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, () => {
+describe('type-directed recognition: unusual places', { timeout: 180_000 }, () => {
   const files = appFiles();
   let root: string;
   let report: JsonReport;
@@ -103,6 +107,12 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
   it('names a custom method where its call is reported', () => {
     const page = report.files.find((f) => f.path === 'src/routes/jobs/[id].svelte')!;
     expect(page.diagnostics.find((d) => d.line === 5)?.message).toContain('Job.findProgressive');
+  });
+
+  it('counts no context destructured for its plain values only', () => {
+    const whole = report.files.find((f) => f.path === 'src/lib/components/WholeContext.svelte')!;
+    expect(files['src/lib/components/WholeContext.svelte']!.split('\n')[4]).toContain('const { userId } = getZeroContext();');
+    expect(whole.diagnostics.map((d) => d.line)).not.toContain(5);
   });
 
   it('leaves an unrelated getContext, .data and refresh() alone, unreported', () => {
