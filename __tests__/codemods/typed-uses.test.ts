@@ -1,7 +1,8 @@
 /**
- * What the type query counts as a legacy use where a value enters a file: an object of the app's holding legacy values
- * where a call hands it out (`getZeroContext()`, the layout's `createZeroContext(...)`) unless it is destructured
- * there, and an import of a value whose type is legacy wherever it is declared (a query made at module scope).
+ * What the type query counts as a legacy use where a value enters a file or is given a type: an object of the app's
+ * holding legacy values where a call hands it out (`getZeroContext()`, the layout's `createZeroContext(...)`) unless it
+ * is destructured there, an import of a value whose type is legacy wherever it is declared (a query made at module
+ * scope), and a type naming a legacy one, written in TypeScript or in JSDoc.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,30 @@ export const label = 'Team';
 
 <p>{job.current?.title}</p>
 `,
+  'src/lib/stats.js': `// @ts-check
+import { ReactiveQuery } from '$lib/zero/reactive-query.svelte';
+
+/** @typedef {{ open: ReactiveQuery<{ id: string }> }} OpenJobs */
+
+/**
+ * @param {ReactiveQuery<{ id: string }>} query
+ * @returns {number}
+ */
+export function count(query) {
+  return query.current.length;
+}
+
+/** @param {string} id */
+export function make(id) {
+  /** @type {ReactiveQuery<import('$lib/zero').Job>} */
+  const one = new ReactiveQuery(() => id, [], '5m');
+  return one;
+}
+`,
+  'src/lib/stats.ts': `export function count(query: import('$lib/zero/reactive-query.svelte').ReactiveQuery<{ id: string }>): number {
+  return query.current.length;
+}
+`,
 };
 
 function projectFiles(root: string, dir = join(root, 'src'), out: string[] = []): string[] {
@@ -142,3 +167,21 @@ describe('legacy uses where a value enters a file', { timeout: 120_000 }, () => 
   });
 });
 
+describe('types naming a legacy type, in TypeScript and in JSDoc alike', { timeout: 120_000 }, () => {
+  it('counts JSDoc @typedef, @param and @type types as annotations', () => {
+    expect(uses('src/lib/stats.js')).toEqual([
+      '2: ReactiveQuery',
+      '4: ReactiveQuery<{ id: string }>',
+      '7: ReactiveQuery<{ id: string }>',
+      '11: query',
+      "16: ReactiveQuery<import('$lib/zero').Job>",
+      "17: new ReactiveQuery(() => id, [], '5m')",
+      '18: one',
+    ]);
+    expect(recognition.uses.get('src/lib/stats.js')!.filter((u) => u.annotation).map((u) => u.text)).toEqual(['ReactiveQuery<{ id: string }>', 'ReactiveQuery<{ id: string }>', "ReactiveQuery<import('$lib/zero').Job>"]);
+  });
+
+  it('counts an import() type', () => {
+    expect(uses('src/lib/stats.ts')).toEqual(["1: import('$lib/zero/reactive-query.svelte').ReactiveQuery<{...", '2: query']);
+  });
+});

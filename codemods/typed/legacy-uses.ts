@@ -6,7 +6,7 @@
  * legacy use: it has no behaviour and stays valid after the migration.
  */
 import { relative, sep } from 'node:path';
-import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeReference } from 'typescript';
+import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeNode, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, moduleBase, type MigrationConfig } from '../config.ts';
 import { isDependency, type AppProgram } from './program.ts';
 import type { Isolation } from './isolation.ts';
@@ -19,6 +19,8 @@ export interface LegacyUse {
   readonly text: string;
   /** What makes it legacy: the type's name and the module declaring it. */
   readonly what: string;
+  /** A type annotation (TypeScript or JSDoc) naming a legacy type. */
+  readonly annotation: boolean;
 }
 
 /**
@@ -397,6 +399,18 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
   };
   /** Import sites and what makes each legacy. */
   const imported = new Map<Node, string>();
+  /** Type annotations (TypeScript or JSDoc), whose text stays as written when what they name is gone. */
+  const annotations = new Set<Node>();
+  /** A type annotation naming a legacy type (`jobQuery: ModelHandle<Job>`): the code around it depends on it. */
+  const annotation = (node: TypeNode, inner: (node: Node) => void): void => {
+    if (types.describe(checker.getTypeFromTypeNode(node)) === null) return void ts.forEachChild(node, inner);
+    legacyNodes.add(node);
+    annotations.add(node);
+  };
+  // JavaScript takes its types from JSDoc (`@param {ReactiveQuery<Job>} query`, `@type`, `@typedef`), as TypeScript
+  // takes them from annotations: they count alike. Only their types are looked at.
+  const script = (sf.flags & ts.NodeFlags.JavaScriptFile) !== 0;
+  const visitDoc = (node: Node): void => (ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node) ? annotation(node, visitDoc) : ts.forEachChild(node, visitDoc));
   /**
    * `const { Job, userId } = getZeroContext()`, also through a rune handing its argument on (`$derived(...)`): the
    * names taken out are the uses, not the object they come from.
@@ -420,12 +434,10 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
       }
       return;
     }
-    if (ts.isTypeReferenceNode(node)) {
-      // A type annotation naming a legacy handle (`jobQuery: ModelHandle<Job>`): the code around it depends on it.
-      if (types.describe(checker.getTypeFromTypeNode(node)) !== null) legacyNodes.add(node);
-      else ts.forEachChild(node, visit);
-      return;
-    }
+    if (ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node)) return annotation(node, visit);
+    // Every JSDoc comment before the node (TypeScript's public getJSDocCommentsAndTags gives the last one only; svelte2tsx
+    // writes a component's props type as a `@typedef` comment before its own `@type` one).
+    if (script) for (const doc of (node as Node & { readonly jsDoc?: readonly Node[] }).jsDoc ?? []) visitDoc(doc);
     ts.forEachChild(node, visit);
     // `function summary({ current, isLoading })` typed as a legacy handle: the parameter's destructuring reads its
     // members (a declaration's destructuring is counted at its initializer, which names the handle).
@@ -462,7 +474,7 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
     while (ts.isCallExpression(inner) && !types.acquired(checker.getTypeAtLocation(inner))) inner = inner.expression;
     const what = imported.get(node) ?? types.acquired(checker.getTypeAtLocation(inner)) ?? 'legacy value';
     const text = sourceText.slice(start, Math.min(end, sourceText.length)).replace(/\s+/g, ' ');
-    uses.push({ start, end, text: text.length > 60 ? `${text.slice(0, 57)}...` : text, what });
+    uses.push({ start, end, text: text.length > 60 ? `${text.slice(0, 57)}...` : text, what, annotation: annotations.has(node) });
   }
   // svelte2tsx may emit one template expression twice (e.g. a prop and its binding): one use per position.
   const seen = new Set<number>();
