@@ -44,9 +44,17 @@ const SITES: { place: string; file: string; snippet: string; expected: Outcome }
   { place: 'aliased destructuring', file: 'src/lib/components/AliasedTitle.svelte', snippet: 'JobModel.find(jobId)', expected: 'converted' },
   { place: '$: statement', file: 'src/lib/components/Svelte4Title.svelte', snippet: '$: job = jobQuery.current || jobQuery.value || initialJob;', expected: 'reported' },
   { place: 'template-only use', file: 'src/lib/components/TemplateOnly.svelte', snippet: '{#each Job.all().current as job (job.id)}', expected: 'converted' },
+  // Objects holding legacy values where they enter a file, and values typed by JSDoc.
+  { place: 'context kept whole', file: 'src/lib/components/WholeContext.svelte', snippet: 'const ctx = getZeroContext();', expected: 'reported' },
+  { place: 'context made in the layout', file: 'src/routes/+layout.svelte', snippet: "createZeroContext('u-1');", expected: 'reported' },
+  { place: 'default import of a query made at module scope', file: 'src/lib/components/TeamCount.svelte', snippet: "import team from '$lib/queries/team.svelte';", expected: 'reported' },
+  { place: 'JSDoc @param', file: 'src/lib/services/stats.js', snippet: '@param {ReactiveQuery<{ title: string }>} query', expected: 'reported' },
+  { place: 'JSDoc @type', file: 'src/lib/services/stats.js', snippet: "/** @type {ReactiveQuery<import('$lib/zero').Job>} */", expected: 'reported' },
+  { place: 'JSDoc @type of a handle that converts', file: 'src/lib/components/DraftCount.svelte', snippet: "/** @type {ReactiveQuery<import('$lib/zero').Job>} */", expected: 'converted' },
+  { place: 'JSDoc type naming an import the rewrite removes', file: 'src/lib/components/DraftTitles.svelte', snippet: "@param {ReactiveQuery<import('$lib/zero').Job>} query", expected: 'reported' },
 ];
 
-describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, () => {
+describe('type-directed recognition: unusual places', { timeout: 180_000 }, () => {
   const files = appFiles();
   let root: string;
   let report: JsonReport;
@@ -98,6 +106,23 @@ describe('type-directed recognition: ten unusual places', { timeout: 180_000 }, 
     const page = report.files.find((f) => f.path === 'src/routes/jobs/[id].svelte')!;
     expect(page.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('ReactiveJob.update() resolves to the record, with its messages in record.errors when a validation failed'));
     expect(readFileSync(join(root, 'src/routes/jobs/[id].svelte'), 'utf8')).toContain('await updateJob(jobId, { title })');
+  });
+
+  it('names a custom method where its call is reported', () => {
+    const page = report.files.find((f) => f.path === 'src/routes/jobs/[id].svelte')!;
+    expect(page.diagnostics.find((d) => d.line === 5)?.message).toContain('Job.findProgressive');
+  });
+
+  it('counts no context destructured for its plain values only', () => {
+    const whole = report.files.find((f) => f.path === 'src/lib/components/WholeContext.svelte')!;
+    expect(files['src/lib/components/WholeContext.svelte']!.split('\n')[4]).toContain('const { userId } = getZeroContext();');
+    expect(whole.diagnostics.map((d) => d.line)).not.toContain(5);
+  });
+
+  it('leaves a file as it is when a JSDoc type would outlive the import it names', () => {
+    const titles = report.files.find((f) => f.path === 'src/lib/components/DraftTitles.svelte')!;
+    expect(titles.diagnostics[0]!.message).toMatch(/withdrawn, left as it is: the type `ReactiveQuery<import\('\$lib\/zero'\)\.Job>` would stay as written while the rewrite removes what it names/);
+    expect(readFileSync(join(root, 'src/lib/components/DraftTitles.svelte'), 'utf8')).toBe(files['src/lib/components/DraftTitles.svelte']);
   });
 
   it('leaves an unrelated getContext, .data and refresh() alone, unreported', () => {

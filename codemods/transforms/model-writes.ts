@@ -10,7 +10,7 @@
 import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
 import { addEdit, endOf, report } from '../context.ts';
 import { replace } from '../edits.ts';
-import { isCall, isIdentifier } from '../ast.ts';
+import { isCall, isIdentifier, isMember, memberName } from '../ast.ts';
 import { targetFor } from '../config.ts';
 import type { FileIndex } from '../references.ts';
 import type { LegacyBinding, WriteOp } from './legacy-bindings.ts';
@@ -94,8 +94,12 @@ export function reportStrayLegacyReferences(ctx: PlanContext, bindings: Readonly
     if (binding.kind === 'model' && ctx.model && binding.className !== ctx.model) continue;
     for (const ref of index.references.get(binding.local) ?? []) {
       if (ref.type || consumed.has(ref.path.node)) continue;
+      // A custom method (`Job.findProgressive(id)`) is named: its call is what needs a human.
+      const parent = (ref.path.parent as typeof ref.path).node;
+      const member = binding.kind === 'model' && isMember(parent) && parent.object === ref.path.node ? memberName(parent) : null;
       const what = binding.kind === 'class' ? `legacy class ${binding.local}` : `legacy model object ${binding.local}`;
-      report(ctx, `stray:${ref.offset}`, ref.offset, `${what} used in a way the codemod does not convert (only ${binding.kind === 'class' ? `new ${binding.local}(() => ...)` : `${binding.local}.find/all/where(...)`} is)`);
+      const how = binding.kind === 'class' ? `new ${binding.local}(() => ...)` : `${binding.local}.find/all/where(...)`;
+      report(ctx, `stray:${ref.offset}`, ref.offset, `${what} used in a way the codemod does not convert (${member ? `${binding.local}.${member}; ` : ''}only ${how} is)`);
     }
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { AstNode, Path, PlanContext, Unit } from '../context.ts';
 import { addEdit, endOf, findAll, report, startOf } from '../context.ts';
-import { keep, replace, type Part } from '../edits.ts';
+import { keep, replace, statementRange, type Part } from '../edits.ts';
 import { classNameFor, targetFor } from '../config.ts';
 import { enclosingFunction, isCall, isFunction, isIdentifier, isMember, isStringLiteral, memberName } from '../ast.ts';
 import type { LegacyBinding } from './legacy-bindings.ts';
@@ -89,6 +89,33 @@ function isExported(path: Path): boolean {
     if (isFunction(p.node)) return false;
   }
   return false;
+}
+
+/**
+ * The JSDoc comments giving a type (`/** @type {ReactiveQuery<Job>} *\/`) to a handle's construction or the declaration
+ * holding it, and whether the type tag is all the comment says.
+ */
+function typeDocs(path: Path): { comment: AstNode; alone: boolean }[] {
+  const found: { comment: AstNode; alone: boolean }[] = [];
+  for (let p: Path | null = path; p && !isFunction(p.node); p = p.parent as Path | null) {
+    for (const comment of (p.node['leadingComments'] as AstNode[] | null | undefined) ?? []) {
+      const text = comment['value'] as string;
+      if (comment.type !== 'CommentBlock' || !text.startsWith('*') || !/@(type|satisfies)\b/.test(text)) continue;
+      const lines = text.slice(1).split('\n').map((line) => line.replace(/^\s*\*?/, '').trim()).filter(Boolean);
+      found.push({ comment, alone: lines.length === 1 && /^@(type|satisfies)\s*\{.*\}$/.test(lines[0]!) });
+    }
+    if (['VariableDeclaration', 'ClassPrivateProperty', 'LabeledStatement'].includes(p.node.type)) break;
+  }
+  return found;
+}
+
+/** A comment's own lines when nothing else is on them, else the comment and the spaces after it. */
+function commentRange(source: string, start: number, end: number): [number, number] {
+  const range = statementRange(source, start, end);
+  if (range.start !== start) return [range.start, range.end];
+  let after = end;
+  while (source[after] === ' ' || source[after] === '\t') after++;
+  return [start, after];
 }
 
 type Built = { ok: true; cardinality: Cardinality; className: string; parts: (target: string) => Part[] | string } | { ok: false; reason: string; offset: number };
@@ -203,6 +230,13 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
       // `const q: ReactiveQuery<Job> = ...`: the annotation names what the handle was; the model's type is inferred.
       const annotation = (decl?.field ? decl.declarator : decl?.id)?.['typeAnnotation'] as AstNode | null | undefined;
       if (annotation) addEdit(ctx, id, replace(startOf(unit, annotation), endOf(unit, annotation)));
+      // JavaScript's annotation is a JSDoc `@type` (or `@satisfies`): it goes too, when it is all its comment says.
+      const docs = typeDocs(path);
+      if (docs.some((doc) => !doc.alone)) {
+        report(ctx, id, at, `${decl?.name ?? 'the query'} has a JSDoc type beside other documentation: it names what the handle was; take the type tag out by hand, then migrate`);
+        continue;
+      }
+      for (const { comment } of docs) addEdit(ctx, id, replace(...commentRange(ctx.source, startOf(unit, comment), endOf(unit, comment))));
       if (ctx.flavour === 'active' && built.cardinality === 'one' && decl && !enclosingFunction(path)) {
         const when = decl.field ? 'once, when the object is built, and every later read would get that answer' : 'at import time';
         report(ctx, id, at, `${decl.field ? 'class-field' : 'module-level'} one-record query ${decl.name}: an ActiveRecord find_by would run ${when}`);

@@ -6,7 +6,7 @@
  * legacy use: it has no behaviour and stays valid after the migration.
  */
 import { relative, sep } from 'node:path';
-import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeReference } from 'typescript';
+import type { Declaration, InterfaceType, Node, ObjectType, Symbol as TsSymbol, Type, TypeChecker, TypeNode, TypeReference } from 'typescript';
 import { isLegacyDefinitionFile, moduleBase, type MigrationConfig } from '../config.ts';
 import { isDependency, type AppProgram } from './program.ts';
 import type { Isolation } from './isolation.ts';
@@ -19,6 +19,8 @@ export interface LegacyUse {
   readonly text: string;
   /** What makes it legacy: the type's name and the module declaring it. */
   readonly what: string;
+  /** A type annotation (TypeScript or JSDoc) naming a legacy type. */
+  readonly annotation: boolean;
 }
 
 /**
@@ -141,32 +143,71 @@ export class LegacyTypes {
     if (this.cache.has(type)) return this.cache.get(type)!;
     this.cache.set(type, null);
     const result = this.compute(type, depth);
-    // Whether an object literal's type is a container depends on the file being examined: not cached.
-    const symbol = type.getSymbol();
-    if (symbol && symbol.flags & (this.app.ts.SymbolFlags.ObjectLiteral | this.app.ts.SymbolFlags.TypeLiteral)) this.cache.delete(type);
+    // Whether an object type of the app's is a container depends on the file being examined: not cached.
+    if (this.isRecord(type)) this.cache.delete(type);
     else this.cache.set(type, result);
     return result;
+  }
+
+  /**
+   * Where a value enters a file (the result of a call, an import): a legacy value, or an object of the app's holding
+   * legacy values wherever its type is declared (the context object `getZeroContext()` hands out, a module's record
+   * of handles). Elsewhere such an object counts only in the file declaring its type (`container`): its legacy
+   * members are counted where they are read.
+   */
+  acquired(type: Type): string | null {
+    const direct = this.describe(type);
+    if (direct) return direct;
+    for (const member of type.isUnion() ? type.types : [type]) {
+      // A function, class or component whose parameters or props are legacy holds no legacy value: its callers pass them.
+      if (member.getCallSignatures().length > 0 || member.getConstructSignatures().length > 0) continue;
+      const found = this.record(member, 0) ?? this.typeArguments(member).reduce<string | null>((held, arg) => held ?? this.record(arg, 1), null);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** What a collection, store or alias is of (`Array<T>`, `Writable<T>`, `Map<K, V>`). */
+  private typeArguments(type: Type): readonly Type[] {
+    const { ts } = this.app;
+    const reference = type.flags & ts.TypeFlags.Object && (type as ObjectType).objectFlags & ts.ObjectFlags.Reference;
+    return [...(reference ? this.checker.getTypeArguments(type as TypeReference) : []), ...(type.aliasTypeArguments ?? [])];
   }
 
   /** The container types that carry legacy values: collections and stores of them, and local objects holding them. */
   private container(type: Type, depth: number): string | null {
     if (depth > 1) return null;
-    const { ts } = this.app;
-    const reference = type.flags & ts.TypeFlags.Object && (type as ObjectType).objectFlags & ts.ObjectFlags.Reference;
-    const args = [...(reference ? this.checker.getTypeArguments(type as TypeReference) : []), ...(type.aliasTypeArguments ?? [])];
-    for (const arg of args) {
+    for (const arg of this.typeArguments(type)) {
       const inner = this.describe(arg, depth + 1);
       if (inner) return `container of ${inner.replace(/^container of /, '')}`;
     }
+    const local = type.getSymbol()?.declarations?.some((d) => d.getSourceFile().fileName === this.site);
+    return local ? this.record(type, depth) : null;
+  }
+
+  /** An object type declared in the app's own source: an object literal, a type literal, an interface. */
+  private isRecord(type: Type): boolean {
+    const { ts } = this.app;
     const symbol = type.getSymbol();
-    const local = symbol?.declarations?.some((d) => d.getSourceFile().fileName === this.site);
-    if (!symbol || !local || !(symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral))) return null;
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral | ts.SymbolFlags.Interface))) return false;
+    return !!symbol.declarations?.some((d) => inProject(this.app, d.getSourceFile().fileName) !== null);
+  }
+
+  /** Such an object type with legacy members (named in the description): a context object, a record of handles. */
+  private record(type: Type, depth: number): string | null {
+    if (!this.isRecord(type)) return null;
+    let first: string | null = null;
+    const members: string[] = [];
     for (const property of type.getProperties()) {
       const decl = property.valueDeclaration;
       const inner = decl ? this.describe(this.checker.getTypeOfSymbolAtLocation(property, decl), depth + 1) : null;
-      if (inner) return `container of ${inner.replace(/^container of /, '')}`;
+      if (!inner) continue;
+      first ??= inner.replace(/^container of /, '');
+      members.push(property.getName());
     }
-    return null;
+    if (first === null) return null;
+    const named = members.length > 4 ? `${members.slice(0, 4).join(', ')} and ${members.length - 4} more` : members.join(', ');
+    return `container of ${first} (its ${named})`;
   }
 
   /**
@@ -222,9 +263,27 @@ export class LegacyTypes {
       });
     // The mutator result object (`{ success, error }`) is legacy too: the model writes throw instead.
     if (!behaves && !type.getProperty('success')) return null;
-    const name = ts.isSourceFile(declaration) ? 'module' : symbol.getName().startsWith('__') ? (ts.getNameOfDeclaration(declaration as never)?.getText() ?? 'object') : symbol.getName();
+    const name = ts.isSourceFile(declaration) ? 'module' : symbol.getName().startsWith('__') ? anonymousName(ts, declaration) : symbol.getName();
     return `${name} from ${inProject(this.app, declaration.getSourceFile().fileName)}`;
   }
+}
+
+/**
+ * What to call an anonymous object type in a message: the variable it initialises (the model object `Job`), or the
+ * function returning it (`findProgressive() result`, a custom method's record of handles).
+ */
+function anonymousName(ts: AppProgram['ts'], declaration: Declaration): string {
+  const own = ts.getNameOfDeclaration(declaration);
+  if (own) return own.getText();
+  let at: Node = declaration;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent) || ts.isSatisfiesExpression(at.parent)) at = at.parent;
+  const holder = at.parent;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
+  // The return type written on a function, the object an arrow returns, or a `return { ... }` in its body.
+  let fn: Node | undefined = ts.isFunctionLike(holder) ? holder : ts.isReturnStatement(holder) ? holder.parent : undefined;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const fnName = fn && (ts.getNameOfDeclaration(fn as Declaration) ?? (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent) ? fn.parent.name : undefined));
+  return fnName ? `${fnName.getText()}() result` : 'object';
 }
 
 /** Whether `node` is an expression the type query asks about (not a declaration name, key or type). */
@@ -244,27 +303,37 @@ function isExpressionSite(ts: AppProgram['ts'], node: Node): boolean {
   return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isNewExpression(node);
 }
 
+const IMPORT = 'import or re-export';
+
 /**
- * Whether the symbol an import or export names is legacy: a value (class, model object, mutator) or a type with
- * behaviour (`ModelHandle`, the classes, the mutator result). Row types (`Job`, `JobStatus`) are plain data.
+ * What makes the symbol an import or export names legacy, or null: a value (class, model object, mutator) or a type
+ * with behaviour (`ModelHandle`, the classes, the mutator result) a legacy module declares, or a value of the app's
+ * whose type is legacy (`export default team`, a query made at module scope). Row types (`Job`, `JobStatus`) are
+ * plain data.
  */
-function isLegacySymbol(types: LegacyTypes, checker: TypeChecker, node: Node, typeOnly: boolean): boolean {
+function legacySymbol(types: LegacyTypes, checker: TypeChecker, node: Node, typeOnly: boolean): string | null {
   const symbol = checker.getSymbolAtLocation(node);
-  if (!symbol) return false;
+  if (!symbol) return null;
   const target = symbol.flags & 2097152 /* Alias */ ? checker.getAliasedSymbol(symbol) : symbol;
   const decl = target.valueDeclaration ?? target.declarations?.[0];
-  if (!decl || !types.isLegacyModule(decl.getSourceFile().fileName)) return false;
-  if (!typeOnly && target.valueDeclaration && types.describe(checker.getTypeOfSymbolAtLocation(target, decl)) !== null) return true;
-  return !!(target.flags & 788968 /* Type */) && types.describe(checker.getDeclaredTypeOfSymbol(target)) !== null;
+  if (!decl) return null;
+  const value = !typeOnly && target.valueDeclaration ? types.acquired(checker.getTypeOfSymbolAtLocation(target, decl)) : null;
+  if (!types.isLegacyModule(decl.getSourceFile().fileName)) return value;
+  if (value !== null) return IMPORT;
+  return !!(target.flags & 788968 /* Type */) && types.describe(checker.getDeclaredTypeOfSymbol(target)) !== null ? IMPORT : null;
 }
 
 /**
- * Imports and re-exports of legacy values: each named specifier, a namespace import, `export *` of a legacy
- * module. Type-only ones are not uses (row types stay valid while the legacy modules stay).
+ * Imports and re-exports of legacy values, with what makes each legacy: each named specifier, a namespace import,
+ * `export *` of a legacy module. Type-only ones are not uses (row types stay valid while the legacy modules stay).
  */
-function legacyModuleSites(app: AppProgram, types: LegacyTypes, checker: TypeChecker, node: Node): Node[] {
+function legacyModuleSites(app: AppProgram, types: LegacyTypes, checker: TypeChecker, node: Node): { site: Node; what: string }[] {
   const { ts } = app;
-  const sites: Node[] = [];
+  const sites: { site: Node; what: string }[] = [];
+  const named = (site: Node, name: Node, typeOnly: boolean) => {
+    const what = legacySymbol(types, checker, name, typeOnly);
+    if (what) sites.push({ site, what });
+  };
   // A legacy module, or a barrel that re-exports legacy values.
   const fromLegacy = (specifier: Node | undefined) => {
     const module = specifier && checker.getSymbolAtLocation(specifier);
@@ -280,16 +349,16 @@ function legacyModuleSites(app: AppProgram, types: LegacyTypes, checker: TypeChe
   if (ts.isImportDeclaration(node)) {
     const clause = node.importClause;
     if (!clause) return sites;
-    if (clause.name && isLegacySymbol(types, checker, clause.name, clause.isTypeOnly)) sites.push(clause.name);
+    if (clause.name) named(clause.name, clause.name, clause.isTypeOnly);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings) && !clause.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(bindings);
-    if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) if (isLegacySymbol(types, checker, spec.name, clause.isTypeOnly || spec.isTypeOnly)) sites.push(spec);
+    if (bindings && ts.isNamespaceImport(bindings) && !clause.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push({ site: bindings, what: IMPORT });
+    if (bindings && ts.isNamedImports(bindings)) for (const spec of bindings.elements) named(spec, spec.name, clause.isTypeOnly || spec.isTypeOnly);
   } else if (ts.isExportDeclaration(node)) {
     if (!node.exportClause) {
-      if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(node);
+      if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push({ site: node, what: IMPORT });
     } else if (ts.isNamedExports(node.exportClause)) {
-      for (const spec of node.exportClause.elements) if (isLegacySymbol(types, checker, spec.name, node.isTypeOnly || spec.isTypeOnly)) sites.push(spec);
-    } else if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push(node.exportClause);
+      for (const spec of node.exportClause.elements) named(spec, spec.name, node.isTypeOnly || spec.isTypeOnly);
+    } else if (!node.isTypeOnly && fromLegacy(node.moduleSpecifier)) sites.push({ site: node.exportClause, what: IMPORT });
   }
   return sites;
 }
@@ -328,19 +397,47 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
     const head = /^[\w$]+/.exec(sf.text.slice(genStart, Math.min(node.getEnd(), genStart + 200)))?.[0];
     return head && sourceText.slice(start, start + head.length) !== head ? null : start;
   };
+  /** Import sites and what makes each legacy. */
+  const imported = new Map<Node, string>();
+  /** Type annotations (TypeScript or JSDoc), whose text stays as written when what they name is gone. */
+  const annotations = new Set<Node>();
+  /** A type annotation naming a legacy type (`jobQuery: ModelHandle<Job>`): the code around it depends on it. */
+  const annotation = (node: TypeNode, inner: (node: Node) => void): void => {
+    if (types.describe(checker.getTypeFromTypeNode(node)) === null) return void ts.forEachChild(node, inner);
+    legacyNodes.add(node);
+    annotations.add(node);
+  };
+  // JavaScript takes its types from JSDoc (`@param {ReactiveQuery<Job>} query`, `@type`, `@typedef`), as TypeScript
+  // takes them from annotations: they count alike. Only their types are looked at.
+  const script = (sf.flags & ts.NodeFlags.JavaScriptFile) !== 0;
+  const visitDoc = (node: Node): void => (ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node) ? annotation(node, visitDoc) : ts.forEachChild(node, visitDoc));
+  /**
+   * `const { Job, userId } = getZeroContext()`, also through a rune handing its argument on (`$derived(...)`): the
+   * names taken out are the uses, not the object they come from.
+   */
+  const destructured = (node: Node): boolean => {
+    let at = node;
+    for (;;) {
+      const parent = at.parent;
+      if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) at = parent;
+      else if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === at && checker.getTypeAtLocation(parent) === checker.getTypeAtLocation(at)) at = parent;
+      else return ts.isVariableDeclaration(parent) && parent.initializer === at && !ts.isIdentifier(parent.name);
+    }
+  };
   const visit = (node: Node): void => {
     // Asking for types is the expensive part: a statement no legacy type can reach is not asked about.
     if (isolation.canSkip(node)) return;
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
-      for (const site of legacyModuleSites(app, types, checker, node)) legacyNodes.add(site);
+      for (const { site, what } of legacyModuleSites(app, types, checker, node)) {
+        legacyNodes.add(site);
+        imported.set(site, what);
+      }
       return;
     }
-    if (ts.isTypeReferenceNode(node)) {
-      // A type annotation naming a legacy handle (`jobQuery: ModelHandle<Job>`): the code around it depends on it.
-      if (types.describe(checker.getTypeFromTypeNode(node)) !== null) legacyNodes.add(node);
-      else ts.forEachChild(node, visit);
-      return;
-    }
+    if (ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node)) return annotation(node, visit);
+    // Every JSDoc comment before the node (TypeScript's public getJSDocCommentsAndTags gives the last one only; svelte2tsx
+    // writes a component's props type as a `@typedef` comment before its own `@type` one).
+    if (script) for (const doc of (node as Node & { readonly jsDoc?: readonly Node[] }).jsDoc ?? []) visitDoc(doc);
     ts.forEachChild(node, visit);
     // `function summary({ current, isLoading })` typed as a legacy handle: the parameter's destructuring reads its
     // members (a declaration's destructuring is counted at its initializer, which names the handle).
@@ -357,7 +454,9 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
     let legacy = false;
     if (ts.isCallExpression(node) && legacyNodes.has(node.expression)) legacy = true;
     else {
-      legacy = types.describe(checker.getTypeAtLocation(node)) !== null;
+      const type = checker.getTypeAtLocation(node);
+      // A call is where a value enters the code: an object holding legacy values counts there (`const ctx = getZeroContext()`).
+      legacy = types.describe(type) !== null || ((ts.isCallExpression(node) || ts.isNewExpression(node)) && types.acquired(type) !== null && !destructured(node));
     }
     if (legacy) legacyNodes.add(node);
   };
@@ -372,10 +471,10 @@ export function findLegacyUses(app: AppProgram, types: LegacyTypes, rel: string,
     const mappedEnd = file.tsx ? file.tsx.toComponent(genEnd - 1) : genEnd - 1;
     const end = mappedEnd === null || mappedEnd < start ? start + (genEnd - genStart) : mappedEnd + 1;
     let inner: Node = node;
-    while (ts.isCallExpression(inner) && !types.describe(checker.getTypeAtLocation(inner))) inner = inner.expression;
-    const what = ts.isImportSpecifier(node) || ts.isExportSpecifier(node) || ts.isImportClause(node.parent) || ts.isNamespaceImport(node) || ts.isExportDeclaration(node) || ts.isNamespaceExport(node) ? 'import or re-export' : (types.describe(checker.getTypeAtLocation(inner)) ?? 'legacy value');
+    while (ts.isCallExpression(inner) && !types.acquired(checker.getTypeAtLocation(inner))) inner = inner.expression;
+    const what = imported.get(node) ?? types.acquired(checker.getTypeAtLocation(inner)) ?? 'legacy value';
     const text = sourceText.slice(start, Math.min(end, sourceText.length)).replace(/\s+/g, ' ');
-    uses.push({ start, end, text: text.length > 60 ? `${text.slice(0, 57)}...` : text, what });
+    uses.push({ start, end, text: text.length > 60 ? `${text.slice(0, 57)}...` : text, what, annotation: annotations.has(node) });
   }
   // svelte2tsx may emit one template expression twice (e.g. a prop and its binding): one use per position.
   const seen = new Set<number>();

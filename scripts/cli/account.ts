@@ -31,16 +31,24 @@ function listed(plan: FilePlan, use: LegacyUse): boolean {
   return plan.diagnostics.some((d) => d.line >= first && d.line <= last);
 }
 
-function describe(use: LegacyUse): string {
-  return `\`${use.text}\`: legacy ${use.what}, not converted (compat keeps it working)`;
+/** One line's uses, those of one kind together: `a`, `b`: legacy X; `c`: legacy Y, not converted (compat keeps it working). */
+function describe(uses: readonly LegacyUse[]): string {
+  const kinds = new Map<string, string[]>();
+  for (const use of uses) {
+    const texts = kinds.get(use.what) ?? [];
+    if (!texts.includes(use.text)) texts.push(use.text);
+    kinds.set(use.what, texts);
+  }
+  const parts = [...kinds].map(([what, texts]) => `${texts.map((t) => `\`${t}\``).join(', ')}: legacy ${what}`);
+  return `${parts.join('; ')}, not converted (compat keeps it working)`;
 }
 
-/** Adds a diagnostic for each use whose line the report does not list yet. */
+/** Adds a diagnostic for each line holding uses that the report does not list yet, naming every use on it. */
 function reportUses(plan: FilePlan, uses: readonly { line: number; use: LegacyUse }[]): FilePlan {
   const diagnostics = [...plan.diagnostics];
-  for (const { line, use } of uses) {
-    if (!diagnostics.some((d) => d.line === line)) diagnostics.push({ line, message: describe(use) });
-  }
+  const byLine = new Map<number, LegacyUse[]>();
+  for (const { line, use } of uses) if (!diagnostics.some((d) => d.line === line)) byLine.set(line, [...(byLine.get(line) ?? []), use]);
+  for (const [line, onLine] of byLine) diagnostics.push({ line, message: describe(onLine) });
   if (diagnostics.length === plan.diagnostics.length) return plan;
   diagnostics.sort((a, b) => a.line - b.line);
   return { ...plan, diagnostics, status: plan.status === 'error' ? 'error' : 'manual' };
@@ -99,11 +107,18 @@ export function accountUses(plans: readonly FilePlan[], before: Recognition, aft
             return { use, source: same === -1 ? null : unmatched.splice(same, 1)[0]!.start };
           });
       const introduced = placed.find((p) => p.source === null || !was.some((b) => p.source! >= b.start && p.source! < b.end));
-      if (lost || introduced) {
-        const why = lost ? `the migrated file could not be type-checked (${after.problems.get(plan.path) ?? 'not in the program'})` : `the rewrite would leave a legacy use \`${introduced!.use.text}\` it did not come from; please report this file`;
+      const remaining = was.filter((b) => placed.some((p) => p.source !== null && p.source >= b.start && p.source < b.end));
+      // A type the rewrite copied as written names a legacy type still, unless what it named went away under it (a JSDoc
+      // type naming an import the rewrite removed, which the planner does not see): that is no conversion.
+      const stranded = lost ? undefined : was.find((b) => b.annotation && !remaining.includes(b) && plan.spans.some((s) => b.start >= s.start && b.end <= s.end));
+      if (lost || introduced || stranded) {
+        const why = lost
+          ? `the migrated file could not be type-checked (${after.problems.get(plan.path) ?? 'not in the program'})`
+          : introduced
+            ? `the rewrite would leave a legacy use \`${introduced.use.text}\` it did not come from; please report this file`
+            : `the type \`${stranded!.text}\` would stay as written while the rewrite removes what it names; migrate this file by hand`;
         plan = withdraw(plan, why, was[0] ? lineAt(plan.before, was[0].start) : 1);
       } else {
-        const remaining = was.filter((b) => placed.some((p) => p.source! >= b.start && p.source! < b.end));
         converted += was.length - remaining.length;
         reported += remaining.length;
         plan = reportUses(plan, placed.map((p) => ({ line: lineAt(plan.before, p.source!), use: p.use })));
