@@ -46,11 +46,18 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
   lines.push(`export const ${names.config} = defineModel({`, '  schema,', `  table: ${str(model.table)},`, `  className: ${str(names.type)},`);
   lines.push(`  primaryKey: ${str(model.primary_key!)},`);
   if (imports.namedQueries) lines.push(`  query: queries.${names.key}.relation,`, `  find: queries.${names.key}.find,`);
+  if (plan.inheritance) {
+    const { column, types } = plan.inheritance;
+    lines.push(
+      ...doc([`Rails' single-table inheritance (a subclass of ${model.inheritance!.base_class}): reads the rows whose ${column} is one of these; new records take the first.`], '  '),
+      `  inheritance: { column: ${str(column)}, types: [${types.map(str).join(', ')}] },`,
+    );
+  }
   const scopes = plan.scopes.filter((s) => s.kind !== 'skipped');
   if (scopes.length > 0) {
     lines.push('  scopes: {');
     for (const scope of scopes) {
-      lines.push(...doc([railsScope(scope.scope, model.file)], '    '));
+      lines.push(...doc([railsScope(scope.scope, scope.scope.file ?? model.file)], '    '));
       // A hand-written scope missing from the app's file is a type error here, never a silent drop.
       lines.push(`    ${key(scope.name)}: ${scope.kind === 'generated' ? scope.code : `${names.scopes}[${str(scope.name)}]`},`);
     }
@@ -224,7 +231,7 @@ export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null
   ];
   for (const { scope, name, reason } of custom) {
     const params = scope.params.map((p) => `${paramName(p.name, 'relation')}: unknown`);
-    lines.push(...doc([railsScope(scope, model.file), `Not translated: ${reason}.`], '  '));
+    lines.push(...doc([railsScope(scope, scope.file ?? model.file), `Not translated: ${reason}.`], '  '));
     lines.push(`  ${key(name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
     lines.push(`    throw new Error(${str(`${model.class_name}.${name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);
     lines.push('  },');

@@ -104,7 +104,7 @@ export async function generate(description: AppDescription, options: GenerateOpt
         report.customScopes.push({
           model: model.model.class_name,
           scope: scope.name,
-          file: model.model.file,
+          file: scope.scope.file ?? model.model.file,
           line: scope.scope.line,
           source: scope.scope.source,
           reason: scope.reason,
