@@ -272,6 +272,14 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     const enums = planEnums(model, table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
     models.push({ model, names: modelNames(model), relationships, scopes, defaultScope, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches, inheritance: typeCondition(model.inheritance) });
   }
+  // A hand-written scope an STI subclass inherits is the one its generated parent's scopes file implements, written once.
+  for (const plan of models) {
+    for (const scope of plan.scopes) {
+      if (scope.kind !== 'custom' || scope.scope.file === undefined) continue;
+      const parent = models.find((m) => m.model.file === scope.scope.file && m.scopes.some((s) => s.kind === 'custom' && s.name === scope.name && s.scope.file === undefined));
+      if (parent) scope.from = parent.model.class_name;
+    }
+  }
   return { tables, models, skippedModels, notes };
 }
 

@@ -29,6 +29,7 @@ end
   'app/models/user.rb': `class User < ApplicationRecord
   belongs_to :group, optional: true
   scope :active, -> { where(active: true) }
+  scope :search, ->(q) { where("name LIKE ?", q) }
   validates :name, presence: true
 end
 `,

@@ -83,6 +83,19 @@ describe('single-table inheritance', () => {
     expect(files.get('user.config.ts')).toContain('    name: [{ kind: "presence" }],');
   });
 
+  it("a hand-written scope a subclass inherits is its parent's, written once in the parent's scopes file", () => {
+    for (const config of ['admin.config.ts', 'super_admin.config.ts']) {
+      expect(files.get(config)).toContain('import { userScopes } from "./user.scopes";');
+      expect(files.get(config)).toContain('    search: userScopes["search"],');
+    }
+    expect([...files.keys()].filter((path) => path.endsWith('.scopes.ts'))).toEqual(['user.scopes.ts']);
+    expect(report.customScopes.map((s) => [s.model, s.scope, s.file, s.implementIn])).toEqual([
+      ['Admin', 'search', 'app/models/user.rb', 'user.scopes.ts'],
+      ['SuperAdmin', 'search', 'app/models/user.rb', 'user.scopes.ts'],
+      ['User', 'search', 'app/models/user.rb', 'user.scopes.ts'],
+    ]);
+  });
+
   it('a subclass whose base class is not generated is not either; one whose table has no type column reads every row', async () => {
     const admin = description.models.find((m) => m.class_name === 'Admin')!;
     const withoutUser = await generate({ ...description, models: description.models.filter((m) => m.class_name !== 'User') });
