@@ -96,6 +96,9 @@ describe.each(READ_MODES)('%s', (mode) => {
     expect(((await m.Group.includes('admins').find('g2')).admins as unknown as { id: string }[]).map((a) => a.id).sort()).toEqual(['a2', 's1']);
     expect(await ids(m.Group.joins('admins'))).toEqual(['g1', 'g2']);
     expect(await ids(m.Group.where_missing('admins'))).toEqual(['g3']);
+    expect(await ids(m.Group.includes('admins').where_missing('admins'))).toEqual(['g3']);
+    // Rails' merge of a subclass's relation into the base class's brings its type condition.
+    expect(await ids(m.User.where({ group_id: 'g1' }).merge(m.Admin.all()))).toEqual(['a1']);
     expect(await ids(m.Group.where({ admins: { name: 'Uma' } }))).toEqual([]);
     expect(await ids(m.Post.joins('admin'))).toEqual(['p2', 'p3']);
     expect(await (await m.Post.find('p1')).admin).toBeNull();
