@@ -61,6 +61,12 @@ export function typeCondition(model: ModelDefinition): Condition | undefined {
   return condition;
 }
 
+/** `{ type: 'Admin' }`: the model's own type (nothing for a model without `inheritance`). */
+export function ownType(model: ModelDefinition): Record<string, string> {
+  const { inheritance } = model;
+  return inheritance ? { [inheritance.column]: inheritance.types[0]! } : {};
+}
+
 /** Rails' `present?` of an attribute value: nil and blank strings are not. */
 const present = (value: unknown): boolean => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
@@ -78,5 +84,5 @@ export function initialType(model: ModelDefinition, scoped: Readonly<Record<stri
   if (present(named) && !types.includes(String(named))) {
     throw new SubclassNotFoundError(`Invalid single-table inheritance type: ${String(named)} is not a subclass of ${types[0]}`);
   }
-  return { [column]: types[0]! };
+  return ownType(model);
 }

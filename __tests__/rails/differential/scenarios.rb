@@ -691,6 +691,7 @@ run("as.sti.find_or_create") { r = Manager.find_or_create_by!(name: "Mia") { |m|
 run("as.sti.update_all") { [Manager.update_all(active: true), Member.order(:id).pluck(:id, :active)] }
 run("as.sti.delete_all") { [Director.delete_all, Member.order(:id).pluck(:id)] }
 run("as.sti.destroy_other") { Manager.destroy("m1") }
+run("as.sti.upsert") { Director.upsert({ id: "m9", name: "Up" }); Member.find("m9").type }
 run("as.sti.reader") { ClientSTI.find("c1").managers.order(:id).pluck(:id) }
 run("as.sti.includes") { ClientSTI.includes(:managers).order(:id).map { |c| [c.id, c.managers.map(&:id).sort] } }
 run("as.sti.joins") { ClientSTI.joins(:managers).distinct.order(:id).pluck(:id) }

@@ -953,6 +953,7 @@ const associationScenarios: Readonly<Record<string, Scenario>> = {
   'as.sti.update_all': async ({ Manager, Member }) => [await Manager.update_all({ active: true }), await Member.order('id').pluck('id', 'active')],
   'as.sti.delete_all': async ({ Director, Member }) => [await Director.delete_all(), await Member.order('id').pluck('id')],
   'as.sti.destroy_other': ({ Manager }) => Manager.destroy('m1'),
+  'as.sti.upsert': async ({ Director, Member }) => { await Director.upsert({ id: 'm9', name: 'Up' }); return (await Member.find('m9')).type; },
   'as.sti.reader': async ({ ClientSTI }) => many((await ClientSTI.find('c1')).managers).order('id').pluck('id'),
   'as.sti.includes': async ({ ClientSTI }) => (await ClientSTI.includes('managers').order('id')).map((c) => [c.id, (c.managers as unknown as { id: string }[]).map((m) => m.id).sort()]),
   'as.sti.joins': ({ ClientSTI }) => ClientSTI.joins('managers').distinct().order('id').pluck('id'),
