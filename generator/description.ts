@@ -107,6 +107,8 @@ export interface ScopeDescription {
   params: ScopeParam[];
   /** Ruby's Proc#arity for the body. */
   arity: number;
+  /** Where it is declared, relative to the app root, when not in the model's own file (a single-table-inheritance parent's). */
+  file?: string;
 }
 
 /** One `default_scope` declaration Rails applies to the model, its own or inherited (a parent class's, a concern's). */
@@ -136,9 +138,22 @@ export interface ModelDescription {
   scopes: ScopeDescription[];
   /** Rails' default scopes in the order it applies them (a parent class's first); optional in a description. */
   default_scopes?: DefaultScopeDescription[];
+  /** Rails' single-table inheritance of a subclass (`class Admin < User`); absent for a base class. */
+  inheritance?: InheritanceDescription;
 }
 
-export type SkipReason = 'abstract' | 'missing_table' | 'sti_subclass';
+/**
+ * A single-table-inheritance subclass: its `base_class`, whose table it reads, and the condition Rails reads it with:
+ * the type column and the types it holds (the class's `sti_name`, then its descendants', sorted). `column` is null and
+ * `types` empty where the table has no type column: Rails then reads every row for the subclass, as for its base.
+ */
+export interface InheritanceDescription {
+  base_class: string;
+  column: string | null;
+  types: string[];
+}
+
+export type SkipReason = 'abstract' | 'missing_table';
 
 export interface SkippedModel {
   class_name: string;

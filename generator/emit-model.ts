@@ -29,6 +29,8 @@ function railsScope(scope: ScopePlan['scope'], file: string): string {
 export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNames>, imports: Imports): string {
   const { model, names } = plan;
   const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
+  // Whose scopes file each hand-written scope is in: this model's, or the STI parent's that declares it.
+  const implementedIn = (scope: Custom): ModelNames => (scope.from === undefined ? names : byClass.get(scope.from)!);
   const targets = [...new Set(plan.relationships.map((r) => r.target))].filter((t) => t !== model.class_name).sort();
   const getters = plan.recordColumns.length > 0;
   const runtimeImports = [...(getters ? ['RECORD_VALUES', 'defineColumnCopy', 'defineColumnGetters'] : []), 'defineModel', ...(plan.relationships.length > 0 ? ['type ModelDefinition'] : [])];
@@ -39,20 +41,25 @@ export function emitConfig(plan: ModelPlan, byClass: ReadonlyMap<string, ModelNa
     const t = byClass.get(target)!;
     lines.push(`import { ${t.config} } from ${str(sibling(`${t.file}.config`, imports.extension))};`);
   }
-  if (custom.length > 0) {
-    lines.push(`import { ${names.scopes} } from ${str(sibling(`${names.file}.scopes`, imports.extension))};`);
-  }
+  for (const n of [...new Set(custom.map(implementedIn))]) lines.push(`import { ${n.scopes} } from ${str(sibling(`${n.file}.scopes`, imports.extension))};`);
   lines.push('', ...doc([`${model.class_name} (${model.file}) over the Zero table ${str(model.table)}.`], ''));
   lines.push(`export const ${names.config} = defineModel({`, '  schema,', `  table: ${str(model.table)},`, `  className: ${str(names.type)},`);
   lines.push(`  primaryKey: ${str(model.primary_key!)},`);
   if (imports.namedQueries) lines.push(`  query: queries.${names.key}.relation,`, `  find: queries.${names.key}.find,`);
+  if (plan.inheritance) {
+    const { column, types } = plan.inheritance;
+    lines.push(
+      ...doc([`Rails' single-table inheritance (a subclass of ${model.inheritance!.base_class}): reads the rows whose ${column} is one of these; new records take the first.`], '  '),
+      `  inheritance: { column: ${str(column)}, types: [${types.map(str).join(', ')}] },`,
+    );
+  }
   const scopes = plan.scopes.filter((s) => s.kind !== 'skipped');
   if (scopes.length > 0) {
     lines.push('  scopes: {');
     for (const scope of scopes) {
-      lines.push(...doc([railsScope(scope.scope, model.file)], '    '));
+      lines.push(...doc([railsScope(scope.scope, scope.scope.file ?? model.file)], '    '));
       // A hand-written scope missing from the app's file is a type error here, never a silent drop.
-      lines.push(`    ${key(scope.name)}: ${scope.kind === 'generated' ? scope.code : `${names.scopes}[${str(scope.name)}]`},`);
+      lines.push(`    ${key(scope.name)}: ${scope.kind === 'generated' ? scope.code : `${implementedIn(scope).scopes}[${str(scope.name)}]`},`);
     }
     lines.push('  },');
   }
@@ -206,7 +213,7 @@ export function emitMutators(models: readonly ModelPlan[], imports: Imports): st
 
 /** The app's hand-written scopes file, created once when missing: each scope throws until implemented. */
 export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null {
-  const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom');
+  const custom = plan.scopes.filter((s): s is Custom => s.kind === 'custom' && s.from === undefined);
   if (custom.length === 0) return null;
   const { model, names } = plan;
   const lines = [
@@ -224,7 +231,7 @@ export function emitScopesStub(plan: ModelPlan, imports: Imports): string | null
   ];
   for (const { scope, name, reason } of custom) {
     const params = scope.params.map((p) => `${paramName(p.name, 'relation')}: unknown`);
-    lines.push(...doc([railsScope(scope, model.file), `Not translated: ${reason}.`], '  '));
+    lines.push(...doc([railsScope(scope, scope.file ?? model.file), `Not translated: ${reason}.`], '  '));
     lines.push(`  ${key(name)}(relation: Relation${params.map((p) => `, ${p}`).join('')}): Relation {`);
     lines.push(`    throw new Error(${str(`${model.class_name}.${name} is not implemented yet: write it in ${names.file}.scopes.ts`)});`);
     lines.push('  },');

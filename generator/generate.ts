@@ -104,11 +104,11 @@ export async function generate(description: AppDescription, options: GenerateOpt
         report.customScopes.push({
           model: model.model.class_name,
           scope: scope.name,
-          file: model.model.file,
+          file: scope.scope.file ?? model.model.file,
           line: scope.scope.line,
           source: scope.scope.source,
           reason: scope.reason,
-          implementIn: `${names.file}.scopes.ts`,
+          implementIn: `${(scope.from === undefined ? names : byClass.get(scope.from)!).file}.scopes.ts`,
         });
       } else if (scope.kind === 'skipped') {
         report.skippedScopes.push({ model: model.model.class_name, scope: scope.scope.name, reason: scope.reason });

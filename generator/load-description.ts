@@ -39,7 +39,8 @@ const ASSOCIATION_FIELDS: Record<string, Check> = {
   scoped: isBoolean,
 };
 const DEFAULT_SCOPE_FIELDS: Record<string, Check> = { file: isStringOrNull, line: (v) => v === null || Number.isInteger(v), source: isStringOrNull };
-const SCOPE_FIELDS: Record<string, Check> = { name: isString, line: (v) => Number.isInteger(v), source: isString, params: isArray, arity: (v) => Number.isInteger(v) };
+const SCOPE_FIELDS: Record<string, Check> = { name: isString, line: (v) => Number.isInteger(v), source: isString, params: isArray, arity: (v) => Number.isInteger(v), file: (v) => v === undefined || isString(v) };
+const INHERITANCE_FIELDS: Record<string, Check> = { base_class: MODEL_FIELDS['class_name']!, column: isStringOrNull, types: (v) => isArray(v) && (v as unknown[]).every(isString) };
 
 function checkFields(value: unknown, fields: Record<string, Check>, where: string, problems: string[]): void {
   if (!isObject(value)) {
@@ -77,6 +78,7 @@ export function descriptionProblems(value: unknown): string[] {
     // Optional: a description from an older Rails task has none.
     if (m.default_scopes !== undefined && !isArray(m.default_scopes)) problems.push(`${where}.default_scopes must be an array`);
     if (isArray(m.default_scopes)) (m.default_scopes as unknown[]).forEach((s, j) => checkFields(s, DEFAULT_SCOPE_FIELDS, `${where}.default_scopes[${j}]`, problems));
+    if (m.inheritance !== undefined) checkFields(m.inheritance, INHERITANCE_FIELDS, `${where}.inheritance`, problems);
     if (isArray(m.enums)) {
       (m.enums as unknown[]).forEach((e, j) =>
         checkFields(e, { name: isString, values: isObject, prefix: isStringOrNull, suffix: isStringOrNull, scopes: isBoolean, instance_methods: isBoolean, validate: isBoolean }, `${where}.enums[${j}]`, problems),

@@ -4,7 +4,7 @@
  */
 import { resolveAssociation, type Relationship } from './associations.ts';
 import { zeroColumn, zeroDefault } from './columns.ts';
-import type { AppDescription, ColumnDescription, DefaultScopeDescription, ModelDescription } from './description.ts';
+import type { AppDescription, ColumnDescription, DefaultScopeDescription, InheritanceDescription, ModelDescription } from './description.ts';
 import { recordMember } from './member-names.ts';
 import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, type EnumConfig, type TakenNames } from '../runtime/core/enums.ts';
 import { memberClashes } from '../runtime/core/member-names.ts';
@@ -14,9 +14,17 @@ import { modelNames, type ModelNames } from './names.ts';
 import { planDefaultScope, planScope, type ScopeContext, type ScopePlan } from './scopes.ts';
 import { planValidations, type ValidationPlan } from './validation-rules.ts';
 
+/** One table of the Zero schema: its (base class) model's columns, and the relationships of every model on it. */
 export interface TablePlan {
   model: ModelDescription;
   columns: Array<{ column: ColumnDescription; builder: string; type: string }>;
+  relationships: Relationship[];
+}
+
+/** A model in the schema: its table, and its relationships (an STI subclass's are on its base class's table). */
+interface SchemaModel {
+  model: ModelDescription;
+  table: TablePlan;
   relationships: Relationship[];
 }
 
@@ -45,6 +53,8 @@ export interface ModelPlan {
   touches: Array<{ relationship: string; touch: true | string }>;
   /** Rails' `counter_cache:` of its belongs_to associations, each as the parent's column (the config's `counterCaches`). */
   counterCaches: Array<{ relationship: string; column: string }>;
+  /** A single-table-inheritance subclass's type condition (the config's `inheritance`); null for a base class. */
+  inheritance: { column: string; types: string[] } | null;
 }
 
 export interface Note {
@@ -62,7 +72,6 @@ export interface AppPlan {
 const SKIP_REASONS: Record<string, string> = {
   abstract: 'abstract class',
   missing_table: 'its table does not exist',
-  sti_subclass: 'single-table-inheritance subclass (use the base class model)',
 };
 
 export async function planApp(description: AppDescription): Promise<AppPlan> {
@@ -70,7 +79,13 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
   const skippedModels = description.skipped.map((s) => ({ className: s.class_name, file: s.file, reason: SKIP_REASONS[s.reason] ?? s.reason }));
   const inSchema = new Map<string, ModelDescription>();
   const byName = (a: ModelDescription, b: ModelDescription) => (a.class_name < b.class_name ? -1 : a.class_name > b.class_name ? 1 : 0);
-  for (const model of [...description.models].sort(byName)) {
+  const sorted = [...description.models].sort(byName);
+  // Base classes first: an STI subclass is in the schema only on its base class's table.
+  for (const model of [...sorted.filter((m) => !m.inheritance), ...sorted.filter((m) => m.inheritance)]) {
+    if (model.inheritance && !inSchema.has(model.inheritance.base_class)) {
+      skippedModels.push({ className: model.class_name, file: model.file, reason: `its base class ${model.inheritance.base_class} is not generated (it reads that class's table)` });
+      continue;
+    }
     const key = model.columns.find((c) => c.name === model.primary_key);
     const keyType = key ? zeroColumn(model, key) : undefined;
     if (model.primary_key === null || !key) {
@@ -88,12 +103,17 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
   }
 
   const tables: TablePlan[] = [];
+  const schemaModels: SchemaModel[] = [];
   for (const model of inSchema.values()) {
-    const columns: TablePlan['columns'] = [];
-    for (const column of model.columns) {
-      const zero = zeroColumn(model, column);
-      if (zero.ok) columns.push({ column, builder: zero.builder, type: zero.type });
-      else notes.push({ model: model.class_name, message: `${column.name}: ${zero.reason}` });
+    const base = model.inheritance ? tables.find((t) => t.model.class_name === model.inheritance!.base_class)! : undefined;
+    const table: TablePlan = base ?? { model, columns: [], relationships: [] };
+    if (!base) {
+      tables.push(table);
+      for (const column of model.columns) {
+        const zero = zeroColumn(model, column);
+        if (zero.ok) table.columns.push({ column, builder: zero.builder, type: zero.type });
+        else notes.push({ model: model.class_name, message: `${column.name}: ${zero.reason}` });
+      }
     }
     const relationships: Relationship[] = [];
     for (const association of model.associations) {
@@ -103,44 +123,53 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
         : member
           ? { ok: false as const, reason: `'${association.name}' clashes with the member '${association.name}' of ${member}` }
           : resolveAssociation(model, association, inSchema);
-      if (resolved.ok) {
-        relationships.push(resolved.relationship);
+      const shared = resolved.ok ? table.relationships.find((r) => r.name === association.name) : undefined;
+      if (resolved.ok && shared && JSON.stringify(shared) !== JSON.stringify(resolved.relationship)) {
+        // Zero's relationships are the table's: one name reads one way for every model of the table.
+        notes.push({ model: model.class_name, message: `association ${association.name} has no Zero relationship: another model of ${model.table} has an association ${association.name} that reads other rows` });
+      } else if (resolved.ok) {
+        relationships.push(shared ?? resolved.relationship);
+        if (!shared) table.relationships.push(resolved.relationship);
         if (resolved.note) notes.push({ model: model.class_name, message: `association ${association.name}: ${resolved.note}` });
       } else notes.push({ model: model.class_name, message: `association ${association.name} has no Zero relationship: ${resolved.reason}` });
     }
-    tables.push({ model, columns, relationships });
+    schemaModels.push({ model, table, relationships });
+    if (model.inheritance && !model.inheritance.column) {
+      notes.push({ model: model.class_name, message: `reads every row of ${model.table}, as Rails does for a subclass of ${model.inheritance.base_class} whose table has no type column` });
+    }
   }
+  schemaModels.sort((a, b) => byName(a.model, b.model));
 
   const generated = new Set<string>();
   const stems = new Map<string, string>();
-  for (const table of tables) {
-    const stem = modelNames(table.model).file;
+  for (const { model, table } of schemaModels) {
+    const stem = modelNames(model).file;
     const owner = stems.get(stem);
     if (owner) {
-      skippedModels.push({ className: table.model.class_name, file: table.model.file, reason: `its files would be named like ${owner}'s (${stem}.*.ts)` });
+      skippedModels.push({ className: model.class_name, file: model.file, reason: `its files would be named like ${owner}'s (${stem}.*.ts)` });
       continue;
     }
-    stems.set(stem, table.model.class_name);
+    stems.set(stem, model.class_name);
     // `$` names are the reactive records' state (`$loading`, `$error`): a column there could never be read.
     const clashes = table.columns.map((c) => c.column.name).filter((name) => name.startsWith('$'));
     if (clashes.length > 0) {
       skippedModels.push({
-        className: table.model.class_name,
-        file: table.model.file,
+        className: model.class_name,
+        file: model.file,
         reason: `column${clashes.length > 1 ? 's' : ''} ${clashes.map((c) => `'${c}'`).join(', ')} start${clashes.length > 1 ? '' : 's'} with '$', which records keep for their state (the table stays in the Zero schema)`,
       });
-    } else generated.add(table.model.class_name);
+    } else generated.add(model.class_name);
   }
 
-  const contexts = scopeContexts(tables.filter((t) => generated.has(t.model.class_name)));
+  const contexts = scopeContexts(schemaModels.filter((m) => generated.has(m.model.class_name)));
   const models: ModelPlan[] = [];
-  for (const table of tables) {
-    if (!generated.has(table.model.class_name)) continue;
-    const relationships = table.relationships.filter((r) => generated.has(r.target));
-    const ctx = contexts.get(table.model.class_name)!;
+  for (const { model, table, relationships: resolved } of schemaModels) {
+    if (!generated.has(model.class_name)) continue;
+    const relationships = resolved.filter((r) => generated.has(r.target));
+    const ctx = contexts.get(model.class_name)!;
     const scopes: ScopePlan[] = [];
     const scopeNames = new Map<string, string>();
-    for (const scope of table.model.scopes) {
+    for (const scope of model.scopes) {
       const planned = await planScope(scope, ctx);
       const first = scopeNames.get(planned.name);
       // `active?` and a Rails scope literally named `active_p` would be one TypeScript name: the first keeps it.
@@ -151,11 +180,11 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       if (planned.kind !== 'skipped') scopeNames.set(planned.name, scope.name);
       scopes.push(planned);
     }
-    const defaultScopes = table.model.default_scopes ?? [];
+    const defaultScopes = model.default_scopes ?? [];
     const plannedDefault = await planDefaultScope(defaultScopes, ctx);
     if (plannedDefault?.kind === 'noted') {
       notes.push({
-        model: table.model.class_name,
+        model: model.class_name,
         message: `default_scope is not applied (${plannedDefault.reason}): reads here show the rows it would hide (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server`,
       });
     }
@@ -165,13 +194,13 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       const member = recordMember(column.name);
       if (!member) continue;
       shadowedColumns.push(column.name);
-      notes.push({ model: table.model.class_name, message: `${column.name}: named like the member '${column.name}' of ${member}; records read it with read_attribute(${JSON.stringify(column.name)})` });
+      notes.push({ model: model.class_name, message: `${column.name}: named like the member '${column.name}' of ${member}; records read it with read_attribute(${JSON.stringify(column.name)})` });
     }
-    const validations = planValidations(table.model);
-    for (const message of validations.notes) notes.push({ model: table.model.class_name, message: `validation ${message}` });
+    const validations = planValidations(model);
+    for (const message of validations.notes) notes.push({ model: model.class_name, message: `validation ${message}` });
     const touches: ModelPlan['touches'] = [];
     const counterCaches: ModelPlan['counterCaches'] = [];
-    for (const association of table.model.associations) {
+    for (const association of model.associations) {
       // What Rails does to the parent when this record is written: touch: and counter_cache: become the config's
       // touches and counterCaches; one the runtime cannot apply is said rather than dropped.
       const parent = association.class_name ?? association.name;
@@ -179,7 +208,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       const unread = association.counter_cache_unread;
       if (association.counter_cache) {
         // Rails counts in the parent the key names, whatever the association's scope (its counter_cache_target is unscoped).
-        const column = tables.find((t) => t.model.class_name === relationship?.target)?.columns.find((c) => c.column.name === association.counter_cache);
+        const column = schemaModels.find((m) => m.model.class_name === relationship?.target)?.table.columns.find((c) => c.column.name === association.counter_cache);
         const why = association.macro !== 'belongs_to' || !relationship || relationship.hops.length !== 1
           ? 'its relationship is not generated'
           : !column
@@ -188,25 +217,25 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
               ? `${parent}.${association.counter_cache} is not a number column`
               : undefined;
         if (why !== undefined) {
-          notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${why}): create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
+          notes.push({ model: model.class_name, message: `${association.name}: counter_cache is not kept (${why}): create and destroy here leave ${parent}.${association.counter_cache} as it is (Rails' writes, or a database trigger, must keep it)` });
         } else {
           counterCaches.push({ relationship: association.name, column: association.counter_cache });
-          if (unread) notes.push({ model: table.model.class_name, message: `${association.name}: ${unread}: ${parent}.${association.counter_cache} is kept all the same, as Rails keeps it` });
+          if (unread) notes.push({ model: model.class_name, message: `${association.name}: ${unread}: ${parent}.${association.counter_cache} is kept all the same, as Rails keeps it` });
         }
       } else if (unread) {
-        notes.push({ model: table.model.class_name, message: `${association.name}: counter_cache is not kept (${unread}): create and destroy here leave ${parent}'s count as it is` });
+        notes.push({ model: model.class_name, message: `${association.name}: counter_cache is not kept (${unread}): create and destroy here leave ${parent}'s count as it is` });
       }
       if (association.touch) {
         if (association.macro === 'belongs_to' && relationship && relationship.hops.length === 1 && !association.scoped) {
           touches.push({ relationship: association.name, touch: association.touch });
         } else {
           const why = association.scoped ? 'the association scope (the lambda) would not narrow which parent is touched' : 'its relationship is not generated';
-          notes.push({ model: table.model.class_name, message: `${association.name}: touch is not applied (${why}): writes here leave ${parent} as it is` });
+          notes.push({ model: model.class_name, message: `${association.name}: touch is not applied (${why}): writes here leave ${parent} as it is` });
         }
       }
     }
     const dependents: ModelPlan['dependents'] = [];
-    for (const association of table.model.associations) {
+    for (const association of model.associations) {
       if (!association.dependent) continue;
       const relationship = relationships.find((r) => r.name === association.name);
       const applied = (DEPENDENTS as readonly string[]).includes(association.dependent) ? (association.dependent as Dependent) : undefined;
@@ -225,7 +254,7 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
       if (why === undefined && applied) dependents.push({ relationship: association.name, dependent: applied });
       else {
         notes.push({
-          model: table.model.class_name,
+          model: model.class_name,
           message: `${association.name}: dependent: :${association.dependent} is not applied (${why}): destroy() leaves its ${association.name}; handle them first, or let the database's foreign key (ON DELETE CASCADE / SET NULL) do it`,
         });
       }
@@ -235,13 +264,21 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
     for (const { column } of table.columns) {
       if (column.default_function !== null) functionDefaults.push({ column: column.name, function: column.default_function });
       if (column.default === null) continue;
-      const cast = zeroDefault(table.model, column);
+      const cast = zeroDefault(model, column);
       if (cast.ok) defaults.push({ column: column.name, value: cast.value });
-      else notes.push({ model: table.model.class_name, message: `${column.name}: ${cast.reason}` });
+      else notes.push({ model: model.class_name, message: `${column.name}: ${cast.reason}` });
     }
     const recordColumns = table.columns.map((c) => c.column.name).filter((name) => !shadowedColumns.includes(name));
-    const enums = planEnums(table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
-    models.push({ model: table.model, names: modelNames(table.model), relationships, scopes, defaultScope, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches });
+    const enums = planEnums(model, table, { columns: table.columns.map((c) => c.column.name), relationships: relationships.map((r) => r.name) }, notes);
+    models.push({ model, names: modelNames(model), relationships, scopes, defaultScope, validations, defaults, shadowedColumns, recordColumns, functionDefaults, enums, dependents, touches, counterCaches, inheritance: typeCondition(model.inheritance) });
+  }
+  // A hand-written scope an STI subclass inherits is the one its generated parent's scopes file implements, written once.
+  for (const plan of models) {
+    for (const scope of plan.scopes) {
+      if (scope.kind !== 'custom' || scope.scope.file === undefined) continue;
+      const parent = models.find((m) => m.model.file === scope.scope.file && m.scopes.some((s) => s.kind === 'custom' && s.name === scope.name && s.scope.file === undefined));
+      if (parent) scope.from = parent.model.class_name;
+    }
   }
   return { tables, models, skippedModels, notes };
 }
@@ -250,35 +287,40 @@ export async function planApp(description: AppDescription): Promise<AppPlan> {
  * Each generated model's scope context by class name, its relationships (those to generated models: the config's) leading
  * to their targets' contexts, so a scope's joins and joined-table conditions are checked against the model they reach.
  */
-function scopeContexts(tables: readonly TablePlan[]): Map<string, ScopeContext & { relationships: Map<string, ScopeContext> }> {
+function scopeContexts(models: readonly SchemaModel[]): Map<string, ScopeContext & { relationships: Map<string, ScopeContext> }> {
   const contexts = new Map(
-    tables.map((table) => {
+    models.map(({ model, table }) => {
       const valueTypes = new Map<string, string>();
       for (const { column } of table.columns) {
-        const zero = zeroColumn(table.model, column);
+        const zero = zeroColumn(model, column);
         if (zero.ok) valueTypes.set(column.name, zero.valueType);
       }
-      return [table.model.class_name, { model: table.model, valueTypes, relationships: new Map<string, ScopeContext>() }];
+      return [model.class_name, { model, valueTypes, relationships: new Map<string, ScopeContext>() }];
     }),
   );
-  for (const table of tables) {
-    for (const relationship of table.relationships) {
+  for (const { model, relationships } of models) {
+    for (const relationship of relationships) {
       const target = contexts.get(relationship.target);
-      if (target) contexts.get(table.model.class_name)!.relationships.set(relationship.name, target);
+      if (target) contexts.get(model.class_name)!.relationships.set(relationship.name, target);
     }
   }
   return contexts;
+}
+
+/** The config's `inheritance` of an STI subclass: its type condition (none without a type column: it reads every row). */
+function typeCondition(inheritance: InheritanceDescription | undefined): ModelPlan['inheritance'] {
+  return inheritance?.column ? { column: inheritance.column, types: inheritance.types } : null;
 }
 
 /**
  * The model's enums as the runtime takes them, each checked as the runtime checks a config (so a generated model always
  * loads): one that would define a name twice, or a name the runtime keeps, is left out with a note, as Rails refuses it.
  */
-function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPlan['enums'] {
+function planEnums(model: ModelDescription, table: TablePlan, taken: TakenNames, notes: Note[]): ModelPlan['enums'] {
   const columnTypes = Object.fromEntries(table.columns.map(({ column, type }) => [column.name, type]));
   const accepted: Record<string, EnumConfig> = {};
   const planned: ModelPlan['enums'] = [];
-  for (const description of table.model.enums) {
+  for (const description of model.enums) {
     if (!Object.hasOwn(columnTypes, description.name)) continue; // its column is left out of the Zero schema (noted there)
     const config: EnumConfig = {
       values: description.values,
@@ -300,7 +342,7 @@ function planEnums(table: TablePlan, taken: TakenNames, notes: Note[]): ModelPla
       ];
     }
     if (problems.length > 0) {
-      notes.push({ model: table.model.class_name, message: `enum ${description.name} has no scopes or methods: ${problems.join('; ')}` });
+      notes.push({ model: model.class_name, message: `enum ${description.name} has no scopes or methods: ${problems.join('; ')}` });
       continue;
     }
     accepted[description.name] = config;

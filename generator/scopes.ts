@@ -35,7 +35,8 @@ import { parseRuby } from './static/ruby-ast.ts';
 /** `name` is the scope's TypeScript name (Rails' `active?` is `active_p`: runtime/core/ruby-names.ts). */
 export type ScopePlan =
   | { kind: 'generated'; scope: ScopeDescription; name: string; code: string }
-  | { kind: 'custom'; scope: ScopeDescription; name: string; reason: string }
+  /** `from`: the generated STI parent whose scopes file implements it (it declares it), when not this model's own. */
+  | { kind: 'custom'; scope: ScopeDescription; name: string; reason: string; from?: string }
   | { kind: 'skipped'; scope: ScopeDescription; name: string; reason: string };
 
 export interface ScopeContext {

@@ -25,7 +25,7 @@ export {
 export { defineModelMutators, type ModelMutatorArgs, type ModelMutatorName } from './core/model-mutators.ts';
 export {
   ZeroRecordError, RecordNotFoundError, SoleRecordExceededError, ConfigError, TtlError, QueryError, ZeroNotReadyError,
-  UnknownAttributeError, MissingAttributeError, MutationError, RecordNotUniqueError, NotNullViolationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, RecordNotDestroyedError, DeleteRestrictionError, InvalidRelationSpecError, type ValidationErrors, type ValidationErrorDetails, type ErrorDetail,
+  UnknownAttributeError, MissingAttributeError, MutationError, RecordNotUniqueError, NotNullViolationError, ConnectionError, QueryFailedError, RecordInvalidError, RecordNotSavedError, RecordNotDestroyedError, DeleteRestrictionError, SubclassNotFoundError, InvalidRelationSpecError, type ValidationErrors, type ValidationErrorDetails, type ErrorDetail,
 } from './core/errors.ts';
 export { Errors } from './core/record-errors.ts';
 export type { PersistenceMethods, RowChanges, AttributeChangeOptions, SaveOptions } from './core/persistence.ts';

@@ -60,12 +60,11 @@ end
       expect(described.models.map((m) => [m.class_name, m.table, m.file])).toEqual([
         ['Account', 'accounts', 'app/models/account.rb'],
         ['Billing::Invoice', 'invoices', 'app/models/billing/invoice.rb'],
+        ['EmailNotification', 'notifications', 'app/models/email_notification.rb'],
         ['Notification', 'notifications', 'app/models/notification.rb'],
       ]);
-      expect(described.skipped).toEqual([
-        { class_name: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract' },
-        { class_name: 'EmailNotification', file: 'app/models/email_notification.rb', reason: 'sti_subclass' },
-      ]);
+      expect(described.models[2]!.inheritance).toEqual({ base_class: 'Notification', column: 'type', types: ['EmailNotification'] });
+      expect(described.skipped).toEqual([{ class_name: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract' }]);
       expect(described.models[1]!.validations).toEqual({ number: [{ kind: 'presence', options: {} }] });
     } finally {
       await rm(app, { recursive: true, force: true });

@@ -29,7 +29,7 @@ describe('validateModelConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
-      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, defaultScope, enums, relationships, dependents, touches, counterCaches, validations, defaults, shadowedColumns, timestamps, zero, query, find, columnGetters, columnCopy)",
+      "unknown option 'colour' (known: schema, table, className, primaryKey, ttl, scopes, defaultScope, inheritance, enums, relationships, dependents, touches, counterCaches, validations, defaults, shadowedColumns, timestamps, zero, query, find, columnGetters, columnCopy)",
       `Invalid TTL "1 hour": use '30s', '5m', '2h', '1d' (a number and one of s, m, h, d), 'forever', 'none', or a non-negative number of milliseconds.`,
       "scope 'bad-name' is not a valid identifier",
       "relationship 'owner' is not defined for 'jobs' in the Zero schema (it has: client, tasks)",

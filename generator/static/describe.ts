@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { AppDescription, AssociationDescription, DefaultScopeDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
+import type { AppDescription, AssociationDescription, DefaultScopeDescription, InheritanceDescription, ModelDescription, SkipReason, SkippedModel } from '../description.ts';
 import { GeneratorInputError } from '../errors.ts';
 import { camelize, demodulize, pluralize, singularize, tableize, underscore } from '../../runtime/core/inflect.ts';
 import { belongsToOptional, readModels, type ModelSource, type RawAssociation } from './model-rb.ts';
@@ -86,10 +86,18 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
     return isModel(byName.get(name)?.superclass ?? null, seen);
   };
   const models = [...byName.values()].filter((m) => isModel(m.superclass) || BASES.has(m.className) && m.abstract);
-  // Rails' compute_table_name: under a model class, that class's singular table name and `_` (`Thing::Part` -> thing_parts);
-  // else the innermost module's `table_name_prefix` (`Billing::Invoice` -> billing_invoices), then the class's own.
+  // Rails' single-table inheritance: a model class under another one that is not abstract is its subclass, on its table.
+  const stiParent = (m: ModelSource): ModelSource | undefined => {
+    const parent = m.superclass !== null ? byName.get(m.superclass) : undefined;
+    return parent && !parent.abstract && models.includes(parent) ? parent : undefined;
+  };
+  // Rails' compute_table_name: an STI subclass's is its parent's; under a model class, that class's singular table name
+  // and `_` (`Thing::Part` -> thing_parts); else the innermost module's `table_name_prefix` (`Billing::Invoice` ->
+  // billing_invoices), then the class's own.
   const tableOf = (m: ModelSource): string => {
     if (m.tableName) return m.tableName;
+    const parent = stiParent(m);
+    if (parent) return tableOf(parent);
     const parts = m.className.split('::');
     const own = tableize(demodulize(m.className));
     for (let i = parts.length - 1; i > 0; i--) {
@@ -101,29 +109,43 @@ export function describeSources(sources: ModelSource[], tables: Map<string, Tabl
     }
     return own;
   };
-  const primaryKeyOf = (m: ModelSource) => m.primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
+  // What an STI subclass has of its parent's, as the class it is.
+  const effective = new Map<ModelSource, ModelSource>();
+  const resolved = (m: ModelSource): ModelSource => {
+    const parent = stiParent(m);
+    if (!parent) return m;
+    let merged = effective.get(m);
+    if (!merged) effective.set(m, (merged = inherit(resolved(parent), m)));
+    return merged;
+  };
+  const primaryKeyOf = (m: ModelSource) => resolved(m).primaryKey ?? tables.get(tableOf(m))?.primaryKey ?? null;
+  // The class each association is declared in: Rails derives its foreign key and counter cache column from that name.
+  const declaredIn = new Map(sources.flatMap((source) => source.associations.map((a) => [a, source] as const)));
 
   const described: ModelDescription[] = [];
   const skipped: SkippedModel[] = [];
   for (const model of models.sort((a, b) => (a.className < b.className ? -1 : a.className > b.className ? 1 : 0))) {
-    const reason = skipReason(model, byName, tables, tableOf);
+    const reason = skipReason(model, tables, tableOf);
     if (reason) {
       skipped.push({ class_name: model.className, file: model.file, reason });
       continue;
     }
     const table = tables.get(tableOf(model))!;
+    const own = resolved(model);
+    const inheritance = stiParent(model) && inheritanceOf(model, table, stiParent, models);
     described.push({
       class_name: model.className,
       table: table.name,
       primary_key: primaryKeyOf(model),
       file: model.file,
       // The model's own default (an enum's `default:`) wins over the column's, as in Rails.
-      columns: table.columns.map((c) => (model.attributeDefaults.has(c.name) ? { ...c, default: model.attributeDefaults.get(c.name)!, default_function: null } : c)),
-      enums: model.enums,
-      associations: model.associations.map((a) => association(model, a, byName, primaryKeyOf)),
-      validations: Object.fromEntries(model.validations),
-      scopes: model.scopes,
+      columns: table.columns.map((c) => (own.attributeDefaults.has(c.name) ? { ...c, default: own.attributeDefaults.get(c.name)!, default_function: null } : c)),
+      enums: own.enums,
+      associations: own.associations.map((a) => association(own, a, byName, primaryKeyOf, declaredIn.get(a) ?? model)),
+      validations: Object.fromEntries(own.validations),
+      scopes: own.scopes,
       default_scopes: inheritedDefaultScopes(model, byName),
+      ...(inheritance && { inheritance }),
     });
   }
   return { version: 2, models: described, skipped };
@@ -139,15 +161,51 @@ function inheritedDefaultScopes(model: ModelSource, byName: ReadonlyMap<string, 
   return [...(parent ? inheritedDefaultScopes(parent, byName, seen) : []), ...model.defaultScopes];
 }
 
-function skipReason(
-  model: ModelSource,
-  byName: Map<string, ModelSource>,
-  tables: Map<string, TableSchema>,
-  tableOf: (m: ModelSource) => string,
-): SkipReason | null {
+/**
+ * An STI subclass as Rails has it: its parent's associations, enums, attribute defaults, validations and scopes (each
+ * declared again in the subclass replacing the parent's in place), then its own; its parent's table and key settings.
+ */
+function inherit(parent: ModelSource, own: ModelSource): ModelSource {
+  const byName = <T extends { name: string }>(inherited: readonly T[], declared: readonly T[]): T[] => [
+    ...inherited.map((item) => declared.find((d) => d.name === item.name) ?? item),
+    ...declared.filter((d) => !inherited.some((item) => item.name === d.name)),
+  ];
+  const validations = new Map([...parent.validations].map(([attribute, rules]) => [attribute, [...rules, ...(own.validations.get(attribute) ?? [])]]));
+  for (const [attribute, rules] of own.validations) if (!validations.has(attribute)) validations.set(attribute, rules);
+  return {
+    ...own,
+    tableName: own.tableName ?? parent.tableName,
+    primaryKey: own.primaryKey ?? parent.primaryKey,
+    inheritanceColumn: own.inheritanceColumn ?? parent.inheritanceColumn,
+    associations: byName(parent.associations, own.associations),
+    enums: byName(parent.enums, own.enums),
+    attributeDefaults: new Map([...parent.attributeDefaults, ...own.attributeDefaults]),
+    validations,
+    // A scope read from the parent's file says so (its line is there).
+    scopes: byName(parent.file === own.file ? parent.scopes : parent.scopes.map((scope) => ({ ...scope, file: scope.file ?? parent.file })), own.scopes),
+  };
+}
+
+/**
+ * An STI subclass's type condition: the inheritance column (`type` unless a class sets another) and its class name
+ * with its descendants' (Rails' `sti_name`, the full class name by default). Without that column in the table, Rails
+ * reads every row for it, as for its base class.
+ */
+function inheritanceOf(model: ModelSource, table: TableSchema, stiParent: (m: ModelSource) => ModelSource | undefined, models: readonly ModelSource[]): InheritanceDescription {
+  const chain: ModelSource[] = [];
+  for (let m: ModelSource | undefined = model; m; m = stiParent(m)) chain.push(m);
+  const column = chain.find((m) => m.inheritanceColumn !== null)?.inheritanceColumn ?? 'type';
+  const base = chain.at(-1)!.className;
+  if (!table.columns.some((c) => c.name === column)) return { base_class: base, column: null, types: [] };
+  const descends = (m: ModelSource): boolean => {
+    const parent = stiParent(m);
+    return parent !== undefined && (parent === model || descends(parent));
+  };
+  return { base_class: base, column, types: [model.className, ...models.filter(descends).map((m) => m.className).sort()] };
+}
+
+function skipReason(model: ModelSource, tables: Map<string, TableSchema>, tableOf: (m: ModelSource) => string): SkipReason | null {
   if (model.abstract) return 'abstract';
-  const parent = model.superclass ? byName.get(model.superclass) : undefined;
-  if (parent && !parent.abstract) return 'sti_subclass';
   if (!tables.has(tableOf(model))) return 'missing_table';
   return null;
 }
@@ -185,11 +243,13 @@ function ownClassName(a: RawAssociation): string | null {
   return option(a, 'class_name') ?? camelize(a.macro === 'has_many' || a.macro === 'has_and_belongs_to_many' ? singularize(a.name) : a.name);
 }
 
+/** `owner`'s association `a`, declared in `declaredIn` (owner itself, or the STI parent it inherits it from). */
 function association(
   owner: ModelSource,
   a: RawAssociation,
   byName: Map<string, ModelSource>,
   primaryKeyOf: (m: ModelSource) => string | null,
+  declaredIn: ModelSource,
 ): AssociationDescription {
   const through = option(a, 'through');
   const as = option(a, 'as');
@@ -205,7 +265,7 @@ function association(
     polymorphic,
     optional: typeof optional === 'boolean' ? optional : null,
     dependent: option(a, 'dependent'),
-    ...counterCache(owner, a),
+    ...counterCache(declaredIn, a),
     touch: a.options.get('touch') === true ? (true as const) : option(a, 'touch'),
     scoped: a.scoped,
   });
@@ -219,7 +279,7 @@ function association(
       source: source?.name ?? null,
     });
   }
-  const ownerName = demodulize(owner.className);
+  const ownerName = demodulize(declaredIn.className);
   const className = ownClassName(a);
   const foreignKey =
     option(a, 'foreign_key') ?? (a.macro === 'belongs_to' ? `${a.name}_id` : as ? `${as}_id` : `${underscore(ownerName)}_id`);

@@ -48,6 +48,8 @@ export interface ModelSource {
   abstract: boolean;
   tableName: string | null;
   primaryKey: string | null;
+  /** `self.inheritance_column = "kind"` (Rails' single-table inheritance column; `type` when not set). */
+  inheritanceColumn: string | null;
   associations: RawAssociation[];
   enums: EnumDescription[];
   /** column -> the stored value new records start with, where the model sets one (an enum's `default:`). */
@@ -95,6 +97,7 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
     abstract: false,
     tableName: null,
     primaryKey: null,
+    inheritanceColumn: null,
     associations: [],
     enums: [],
     attributeDefaults: new Map(),
@@ -119,6 +122,7 @@ function readClass(node: ClassNode, className: string, src: RubySource, file: st
       if (statement.name === 'abstract_class=') model.abstract = false; // `= true` was taken by marksAbstract
       if (statement.name === 'table_name=' && typeof value === 'string') model.tableName = value;
       if (statement.name === 'primary_key=' && typeof value === 'string') model.primaryKey = value;
+      if (statement.name === 'inheritance_column=' && typeof value === 'string') model.inheritanceColumn = value;
       continue;
     }
     if (statement.receiver) continue;

@@ -4,7 +4,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import type { ActiveAssociations } from './associations.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
-import { defaultScoped, scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
+import { defaultScoped, scopedRelationClass, unscopedState, type UnscopeArg } from '../core/relation.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
 import { upsertRow } from '../core/writes.ts';
@@ -82,7 +82,7 @@ type QueryMethodName = Exclude<keyof ActiveRelation, 'then' | 'model' | 'state' 
 /** An ActiveRecord model (`ActiveJob`): the class-level writes, every query method, and the scopes. */
 export type ActiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ActiveModelStatics<Row, A> &
   Pick<ActiveScoped<Row, S, A>, QueryMethodName | keyof S> & {
-    /** Rails' `Model.unscoped`: the model's rows without its default scope. */
+    /** Rails' `Model.unscoped`: the model's rows without its default scope (an STI subclass keeps its type condition, as in Rails). */
     unscoped(): ActiveScoped<Row, S, A>;
   };
 
@@ -101,7 +101,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   // The scoped class once, not per query: `all()` starts every read.
   const Scoped = scopedRelationClass(definition, ActiveRelation);
-  const all = () => defaultScoped(new Scoped(definition)) as ActiveRelation<ActiveRecordInstance<Row>>;
+  // Rails' `unscoped` keeps an STI subclass's type condition (relation.ts unscopedState); `all` adds the default scope.
+  const unscoped = () => new Scoped(definition, unscopedState(definition));
+  const all = () => defaultScoped(unscoped()) as ActiveRelation<ActiveRecordInstance<Row>>;
   const statics: Record<string, unknown> = {
     definition,
     className: definition.className,
@@ -125,7 +127,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, () => new Scoped(definition), ['then']);
+  return modelObject(statics, all, unscoped, ['then']);
 }
 
 /** The ActiveRecord flavour: `ActiveRecord.createModel(config)` makes a model with async Rails finders and plain-object records. */

@@ -6,7 +6,7 @@
 import type { Dependent, ModelDefinition } from './config.ts';
 import { associationHops } from './relationships.ts';
 import { QueryError } from './errors.ts';
-import { EMPTY_STATE, Relation, defaultScoped, scopedRelationClass, type RelationState } from './relation.ts';
+import { Relation, defaultScoped, scopedRelationClass, unscopedState, type RelationState } from './relation.ts';
 import type { Scalar } from './conditions.ts';
 
 type RelationClass<R extends Relation> = new (model: ModelDefinition, state?: RelationState) => R;
@@ -38,8 +38,8 @@ export function associationRelation<R extends Relation>(
   }
   const keyMissing = Object.keys(keys).length < sourceField.length;
   const Class = scopedRelationClass(associated, Base);
-  // The associated model's default scope applies, as in Rails' association scope.
-  const relation = defaultScoped(new Class(associated, { ...EMPTY_STATE, owner: { className: model.className, saved: ownerSaved, keys, keyMissing } }));
+  // The associated model's type condition and default scope apply, as in Rails' association scope.
+  const relation = defaultScoped(new Class(associated, { ...unscopedState(associated), owner: { className: model.className, saved: ownerSaved, keys, keyMissing } }));
   const reader = keyMissing ? relation.none() : relation.where(keys);
   if (cardinality === 'many') collections.set(reader.state, { owner: model.className, ownerTable: model.table, name, foreignKey: destField, dependent: model.dependents[name] });
   return { relation: reader, single: cardinality === 'one' };

@@ -13,6 +13,7 @@ import { isIdentifier } from './identifier.ts';
 import { VALIDATION_KINDS, type Validations } from './validations.ts';
 import { columnGetterProblems, type ColumnGetters } from './column-getters.ts';
 import { columnCopyProblems, type ColumnCopy } from './column-copy.ts';
+import { inheritanceOf, inheritanceProblems, type Inheritance, type InheritanceConfig } from './inheritance.ts';
 import { enumClashes, enumDefinitions, enumModelNames, enumProblems, enumRecordMethods, enumScopes, isEnumScope, type EnumConfig, type EnumDefinition, type EnumMethodsOf, type EnumScopesOf, type EnumStaticsOf } from './enums.ts';
 
 /** A scope: a function of the relation (and the scope's arguments) returning a relation, as Rails' `scope :name, ->(args) { ... }`. */
@@ -52,6 +53,14 @@ export interface ModelConfig {
    * `unscope(...)` remove it. E.g. `(r) => r.where({ deleted_at: null })`.
    */
   readonly defaultScope?: ((relation: Relation) => Relation) | undefined;
+  /**
+   * Rails' single-table inheritance, for a subclass model (`class Admin < User` on `users`): the type column (default
+   * `type`) and the type names, the model's own first, then its descendants'. Every relation of the model reads only
+   * the rows of those types (all, finders, calculations, bulk writes, association readers, includes and joins of it;
+   * `unscoped()` too, as in Rails), and records made through one take the model's own type. E.g.
+   * `{ column: 'type', types: ['Admin', 'SuperAdmin'] }`. The base class model (`User`) has none: it reads every row.
+   */
+  readonly inheritance?: InheritanceConfig | undefined;
   /**
    * Rails' `enum`s, by column: labels -> stored values, and the `prefix` / `suffix` of their methods. Each label gets
    * a scope and its `not_` scope (unless `scopes: false`), `<label>_p()` / `<label>_bang()` on records, and the
@@ -135,6 +144,7 @@ export interface ModelDefinition<R = RowData, S = ScopeMap, A = {}, E = {}> {
   /** The config's scopes and those of its enums. */
   readonly scopes: Readonly<Record<string, ScopeFn>>;
   readonly defaultScope: ((relation: Relation) => Relation) | undefined;
+  readonly inheritance: Inheritance | undefined;
   readonly enums: Readonly<Record<string, EnumDefinition>>;
   readonly relationships: Readonly<Record<string, () => ModelDefinition<unknown, unknown> | ModelConfig>>;
   readonly dependents: Readonly<Record<string, Dependent>>;
@@ -200,7 +210,7 @@ export type AssociationsOf<C> = C extends {
     : {}
   : {};
 
-const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'defaultScope', 'enums', 'relationships', 'dependents', 'touches', 'counterCaches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
+const CONFIG_KEYS = new Set(['schema', 'table', 'className', 'primaryKey', 'ttl', 'scopes', 'defaultScope', 'inheritance', 'enums', 'relationships', 'dependents', 'touches', 'counterCaches', 'validations', 'defaults', 'shadowedColumns', 'timestamps', 'zero', 'query', 'find', 'columnGetters', 'columnCopy']);
 
 
 interface TableSchemaShape {
@@ -320,6 +330,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
     else if (table && !belongsTo(schemaRelationships[name], config.primaryKey ?? defaultPrimaryKey(table))) problems.push(`counter cache for '${name}': Rails' counter_cache: is a belongs_to's option`);
   }
   if (config.defaultScope !== undefined && typeof config.defaultScope !== 'function') problems.push("'defaultScope' must be a function of the relation, (r) => r.where(...)");
+  problems.push(...inheritanceProblems(config.inheritance, table ? Object.fromEntries(Object.entries(table.columns).map(([name, column]) => [name, column.type])) : undefined));
   if (config.timestamps !== undefined && typeof config.timestamps !== 'boolean') problems.push("'timestamps' must be true or false");
   if (config.query !== undefined && (typeof config.query !== 'function' || typeof config.query.queryName !== 'string')) {
     problems.push("'query' must be a named query from defineQueries (queries.<model>.relation in the generated queries.ts)");
@@ -427,6 +438,7 @@ export function defineModel(config: ModelConfig | ModelDefinition<unknown, unkno
     // The model's own scope of an enum scope's name wins (in Rails the later one does, with a warning).
     scopes: Object.freeze({ ...enumScopes(enums), ...(config.scopes ?? {}) }),
     defaultScope: config.defaultScope,
+    inheritance: inheritanceOf(config.inheritance),
     enums,
     relationships: Object.freeze({ ...(config.relationships ?? {}) }),
     dependents: Object.freeze({ ...(config.dependents ?? {}) }),

@@ -264,6 +264,12 @@ export class RecordNotDestroyedError extends ZeroRecordError {
   }
 }
 
+/**
+ * Rails' `ActiveRecord::SubclassNotFound`: a record of a single-table-inheritance subclass model made with a type that
+ * names neither the model nor one of its descendants (`ActiveAdmin.new({ type: 'User' })`).
+ */
+export class SubclassNotFoundError extends ZeroRecordError {}
+
 /** Wraps anything thrown by Zero into the runtime's framework, keeping typed errors as they are. */
 export function asZeroRecordError(error: unknown, wrap: (cause: unknown) => ZeroRecordError): ZeroRecordError {
   return error instanceof ZeroRecordError ? error : wrap(error);

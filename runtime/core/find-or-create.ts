@@ -11,6 +11,7 @@ import { RecordNotSavedError, RecordNotUniqueError } from './errors.ts';
 import { findByPlan, firstPlan, type Plan } from './finders.ts';
 import { loadRelation } from './reads.ts';
 import { scopeAttributes } from './relation-algebra.ts';
+import { initialType } from './inheritance.ts';
 import type { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
 import type { WriteOptions } from './zero-write.ts';
@@ -35,7 +36,8 @@ async function rowOf(plan: Plan<unknown>): Promise<RowData | null> {
 
 /**
  * A new record with the relation's pinned columns, then `attributes`: Rails' `relation.new` / `build`, and so the
- * has_many builders (`client.jobs.new({ title })` sets `client_id`, as `client.jobs` pins it).
+ * has_many builders (`client.jobs.new({ title })` sets `client_id`, as `client.jobs` pins it). An STI subclass's
+ * records start with its type (inheritance.ts).
  */
 export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<string, unknown>>, maker: RecordMaker<T>, operation: string): T & Unsaved {
   const owner = relation.state.owner;
@@ -44,7 +46,8 @@ export function buildScoped<T>(relation: Relation, attributes: Readonly<Record<s
   if (owner?.keyMissing) {
     throw new RecordNotSavedError(owner.className, `Save the ${owner.className} first: its key is not set, and a new record's associations are not saved with it`);
   }
-  return maker.build({ ...scopeAttributes(relation.state.where), ...relation.state.createWith, ...attributes, ...owner?.keys }, operation);
+  const scoped = { ...scopeAttributes(relation.state.where), ...relation.state.createWith };
+  return maker.build({ ...initialType(relation.model, scoped, attributes), ...scoped, ...attributes, ...owner?.keys }, operation);
 }
 
 /** Saves a new record as Rails' `create` (`save`: an invalid one comes back with `errors`) or `create!` (`save!`: raises). */

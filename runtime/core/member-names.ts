@@ -155,6 +155,7 @@ export const memberProbe: ModelDefinition = Object.freeze({
   ttl: 'none',
   scopes: Object.freeze({}),
   defaultScope: undefined,
+  inheritance: undefined,
   enums: Object.freeze(Object.create(null) as {}),
   relationships: Object.freeze({}),
   dependents: Object.freeze({}),

@@ -7,6 +7,7 @@ import { destination, joinConditions, joinPathTo, joinedWhere, type JoinArg } fr
 import { eagerLoadedWhere, leftJoinedWhere, mentions } from './left-joins.ts';
 import { notJoined } from './joined-columns.ts';
 import { uniqueValues } from './unique-values.ts';
+import { typeCondition } from './inheritance.ts';
 import { defineModel, type ModelDefinition } from './config.ts';
 import { QueryError, describeValue } from './errors.ts';
 import { FALSE, TRUE, and, assertColumn, castValue, hashCondition, joinedRelationship, joinedRow, negate, or, simplify, type Condition, type Scalar, type WhereHash } from './conditions.ts';
@@ -82,6 +83,15 @@ function rowCondition(state: RelationState): Condition {
 }
 
 export const EMPTY_STATE: RelationState = { where: TRUE, order: [], limit: undefined, offset: undefined, includes: [], leftJoins: [], ttl: undefined, distinct: false, owner: undefined, createWith: {}, none: false };
+
+/**
+ * The state every relation of `model` starts from, before its default scope (Rails' `relation`, which `unscoped`
+ * returns): every row of the table, or a single-table-inheritance subclass's rows (its type condition: inheritance.ts).
+ */
+export function unscopedState(model: ModelDefinition): RelationState {
+  const where = typeCondition(model);
+  return where ? { ...EMPTY_STATE, where } : EMPTY_STATE;
+}
 
 type RelationClass = new (model: ModelDefinition, state?: RelationState) => Relation;
 
@@ -531,7 +541,7 @@ export class Relation {
       if (entries.length === 0) throw new QueryError(`${this.model.className}.includes: expected a relationship name, got ${describeValue(arg)}`);
       for (const [name, shape] of entries) {
         const associated = this.associatedModel(name);
-        const base = defaultScoped(new (scopedRelationClass(associated, Relation))(associated));
+        const base = defaultScoped(new (scopedRelationClass(associated, Relation))(associated, unscopedState(associated)));
         const relation = typeof shape === 'function' ? shape(base) : base;
         if (!(relation instanceof Relation)) {
           throw new QueryError(`${this.model.className}.includes: the function for '${name}' must return the relation it was given (refined)`);
@@ -619,8 +629,8 @@ export class Relation {
     const includes: (readonly [string, RelationSpec])[] = included.map((i) => [i.name, this.#eagerLoaded(where, i)] as const);
     for (const name of missing) {
       const shown = includes.find(([n]) => n === name);
-      // A row the associated model's default scope hides is missing, as under Rails' LEFT JOIN, whose ON clause has it.
-      const scoped = defaultScopeWhere(relatedModel(model, name));
+      // A row the associated model's default scope (or type condition) hides is missing, as under Rails' LEFT JOIN, whose ON clause has it.
+      const scoped = baseWhere(relatedModel(model, name));
       // One associated row says enough; Zero cannot limit a relationship through a junction table, so that one loads whole.
       if (!shown) includes.push([name, { ...(scoped && { where: scoped }), ...(associationHops(model, name).length > 1 ? {} : { limit: 1 }) }]);
       else if ((shown[1].where !== undefined && JSON.stringify(shown[1].where) !== JSON.stringify(scoped)) || shown[1].limit !== undefined || shown[1].offset !== undefined) {
@@ -749,14 +759,18 @@ export function defaultScoped<R extends Relation>(relation: R): R {
   return scoped as R;
 }
 
-/** The conditions of `model`'s default scope, as its relations send them; undefined without one (or one with none). */
-function defaultScopeWhere(model: ModelDefinition): Condition | undefined {
-  return model.defaultScope ? defaultScoped(new Relation(model)).spec.where : undefined;
+/**
+ * The conditions every relation of `model` starts with (its type condition, then its default scope's), as its relations
+ * send them; undefined without any.
+ */
+function baseWhere(model: ModelDefinition): Condition | undefined {
+  return model.defaultScope || model.inheritance ? defaultScoped(new Relation(model, unscopedState(model))).spec.where : undefined;
 }
 
 /**
- * `where` with each joined model's default scope inside its EXISTS (`joins`, `where_associated`, a joined table's
- * conditions, at every depth), as Rails puts it in the join's ON clause. `where_missing`'s is in its include (#compile).
+ * `where` with each joined model's default scope and type condition inside its EXISTS (`joins`, `where_associated`, a
+ * joined table's conditions, at every depth), as Rails puts them in the join's ON clause. `where_missing`'s are in its
+ * include (#compile).
  */
 function withJoinedDefaultScopes(model: ModelDefinition, where: Condition): Condition {
   switch (where.op) {
@@ -768,7 +782,7 @@ function withJoinedDefaultScopes(model: ModelDefinition, where: Condition): Cond
     case 'exists': {
       if (where.negated) return where;
       const target = relatedModel(model, where.relationship);
-      const scoped = defaultScopeWhere(target);
+      const scoped = baseWhere(target);
       const inner = where.where && withJoinedDefaultScopes(target, where.where);
       return !scoped && inner === where.where ? where : joinedRow(where.relationship, and([scoped ?? TRUE, inner ?? TRUE]));
     }

@@ -8,6 +8,7 @@ import { castColumn, type ColumnValue } from './column-cast.ts';
 import { assertValid } from './validations.ts';
 import { loadRelation } from './reads.ts';
 import { writeRow, type WriteOptions } from './zero-write.ts';
+import { ownType } from './inheritance.ts';
 import { Relation } from './relation.ts';
 import type { RowData } from './zero-types.ts';
 
@@ -137,7 +138,8 @@ export async function destroyRow(model: ModelDefinition, id: unknown, options?: 
 
 /** Rails' `upsert`: inserts or replaces by primary key, skipping validations (as Rails does). */
 export async function upsertRow(model: ModelDefinition, attributes: Readonly<Record<string, unknown>>, options?: WriteOptions): Promise<Values> {
-  const values = columnValues(model, attributes, 'upsert');
+  // Rails 7.1+: an STI subclass's upsert writes its type unless the attributes give one (6.1 wrote none).
+  const values = columnValues(model, { ...ownType(model), ...attributes }, 'upsert');
   if (values[model.primaryKey] === undefined || values[model.primaryKey] === null) {
     throw new QueryError(`${model.className}.upsert: '${model.primaryKey}' is required`);
   }

@@ -5,7 +5,7 @@
 import { defineModel, type ModelConfig, type ModelDefinition, type RecordMembersOf, type RowOf, type ScopesOf, type StaticsOf } from '../core/config.ts';
 import { modelObject, type ModelTableMethods } from '../core/model-object.ts';
 import { assertMembersFree, memberProbe, membersOf, registerMembers } from '../core/member-names.ts';
-import { defaultScoped, scopedRelationClass, type UnscopeArg } from '../core/relation.ts';
+import { defaultScoped, scopedRelationClass, unscopedState, type UnscopeArg } from '../core/relation.ts';
 import type { AfterUnscope, IncludeOf, LoadedBy, LoadedNames, RecordMakingMethod, WithLoaded, WithoutLoaded } from '../core/loaded.ts';
 import type { WriteOptions } from '../core/zero-write.ts';
 import { findStoredRow } from '../core/persistence.ts';
@@ -82,7 +82,7 @@ type QueryMethodName =
 /** A reactive model: its writes, and every query method and scope, each starting from `all()`. */
 export type ReactiveModel<Row = Record<string, unknown>, S = {}, A = {}> = ReactiveModelStatics<Row, A> &
   Pick<ReactiveScoped<Row, S, A>, QueryMethodName | keyof S> & {
-    /** Rails' `Model.unscoped`: the model's rows without its default scope. */
+    /** Rails' `Model.unscoped`: the model's rows without its default scope (an STI subclass keeps its type condition, as in Rails). */
     unscoped(): ReactiveScoped<Row, S, A>;
   };
 
@@ -101,7 +101,9 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
   assertMembersFree(definition);
   // The scoped class once, not per query: `all()` starts every read.
   const Scoped = scopedRelationClass(definition, ReactiveRelation);
-  const all = () => defaultScoped(new Scoped(definition)) as ReactiveRelation<Row>;
+  // Rails' `unscoped` keeps an STI subclass's type condition (relation.ts unscopedState); `all` adds the default scope.
+  const unscoped = () => new Scoped(definition, unscopedState(definition));
+  const all = () => defaultScoped(unscoped()) as ReactiveRelation<Row>;
   /** The handle of a stored record, once Zero has it (RecordNotFoundError when missing). */
   const stored = async (id: unknown) => {
     await findStoredRow(definition, id, all());
@@ -128,7 +130,7 @@ function createModel(config: ModelConfig | ModelDefinition): unknown {
       await upsertRow(definition, attributes as Record<string, unknown>, options);
     },
   };
-  return modelObject(statics, all, () => new Scoped(definition), ['then', 'toArray']);
+  return modelObject(statics, all, unscoped, ['then', 'toArray']);
 }
 
 export const ReactiveRecord = { createModel };

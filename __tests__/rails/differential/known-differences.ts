@@ -146,4 +146,5 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'as.inv.unsaved_change_seen': documented('docs/relations.md', ['value'], noInverse),
   'as.inv.built_parent_same': documented('docs/relations.md', ['value'], `${noInverse} (client.jobs.build too)`),
   'as.inv.includes_parent': documented('docs/relations.md', ['value'], `${noInverse} (after includes too)`),
+  'as.sti.upsert': rails7(['value'], "an STI subclass's upsert writes its type, as Rails 7.1+'s insert_all / upsert_all do (6.1 writes none)"),
 };

@@ -80,6 +80,13 @@ ActiveRecord::Schema.define do
     t.string :name
     t.string :owner_id
   end
+  # Single-table inheritance (scenarios "as.sti.*"): Member, Manager < Member, Director < Manager.
+  create_table :members, id: :string do |t|
+    t.string :type
+    t.string :name
+    t.string :client_id
+    t.boolean :active
+  end
 end
 
 class Item < ActiveRecord::Base; end
@@ -216,6 +223,23 @@ class JobDS < ActiveRecord::Base
   belongs_to :client, class_name: "ClientDS", optional: true
 end
 
+# Members by single-table inheritance (the config's inheritance: docs/relations.md): Member is the base class (every
+# row), Manager reads managers and directors, Director directors; clients have members and managers.
+class Member < ActiveRecord::Base
+  belongs_to :client, optional: true
+  scope :active, -> { where(active: true) }
+end
+
+class Manager < Member; end
+
+class Director < Manager; end
+
+class ClientSTI < ActiveRecord::Base
+  self.table_name = "clients"
+  has_many :members, foreign_key: :client_id
+  has_many :managers, foreign_key: :client_id
+end
+
 # One client model per dependent: option, all on `clients`; named by a constant, as messages use the class name.
 def client_model(name, &block)
   Object.const_set(name, Class.new(ActiveRecord::Base) { self.table_name = "clients" }).class_eval(&block)
@@ -261,6 +285,13 @@ TAGGINGS = [{ id: "tg1", job_id: "j1", tag_id: "g1" }, { id: "tg2", job_id: "j1"
 NOTES = [{ id: "n1", body: "hi", job_id: "j1" }].freeze
 OWNERS = [{ id: "o1", name: "Ada", jobs_count: 3 }, { id: "o2", name: "Bob", jobs_count: 0 }].freeze
 GADGETS = [{ id: "gd1", name: "Lamp", owner_id: "o1" }].freeze
+MEMBERS = [
+  { id: "m1", type: nil, name: "Mia", client_id: "c1", active: true },
+  { id: "m2", type: "Manager", name: "Max", client_id: "c1", active: true },
+  { id: "m3", type: "Director", name: "Dee", client_id: "c2", active: true },
+  { id: "m4", type: "Manager", name: "Mo", client_id: "c2", active: false },
+  { id: "m5", type: nil, name: "Nia", client_id: "c3", active: false },
+].freeze
 
 ITEMS = [
   { id: "i1", name: "Apple", price: 1.5, qty: 10, category: "fruit", code: "A1", active: true, position: 3 },
@@ -283,8 +314,8 @@ def reset
   VPresence.delete_all # every person model shares the table
   ITEMS.each { |h| Item.create!(h) }
   POSTS.each { |h| Post.create!(h) }
-  [Gadget, Owner, Note, Tagging, Tag, Profile, Task, Job, Client].each(&:delete_all)
-  [[Client, CLIENTS], [Job, JOBS], [Task, TASKS], [Profile, PROFILES], [Tag, TAGS], [Tagging, TAGGINGS], [Note, NOTES], [Owner, OWNERS], [Gadget, GADGETS]].each do |model, rows|
+  [Member, Gadget, Owner, Note, Tagging, Tag, Profile, Task, Job, Client].each(&:delete_all)
+  [[Client, CLIENTS], [Job, JOBS], [Task, TASKS], [Profile, PROFILES], [Tag, TAGS], [Tagging, TAGGINGS], [Note, NOTES], [Owner, OWNERS], [Gadget, GADGETS], [Member, MEMBERS]].each do |model, rows|
     rows.each { |h| model.create!(h) }
   end
   Owner.update_all(updated_at: OLD)

@@ -53,6 +53,10 @@ const notes = table('notes').columns({ id: string(), body: string().optional(), 
 // Rails' datetime updated_at; Zero's timestamps are epoch milliseconds.
 const owners = table('owners').columns({ id: string(), name: string().optional(), updated_at: number().optional(), jobs_count: number().optional() }).primaryKey('id');
 const gadgets = table('gadgets').columns({ id: string(), name: string().optional(), owner_id: string().optional() }).primaryKey('id');
+// Single-table inheritance (scenarios "as.sti.*"): Member, Manager < Member, Director < Manager.
+const members = table('members')
+  .columns({ id: string(), type: string().optional(), name: string().optional(), client_id: string().optional(), active: boolean().optional() })
+  .primaryKey('id');
 
 // Rails' associations as Zero relationships: belongs_to / has_one are `one`, has_many `many`, :through two hops.
 const clientRelationships = relationships(clients, ({ one, many }) => ({
@@ -60,6 +64,8 @@ const clientRelationships = relationships(clients, ({ one, many }) => ({
   counted_jobs: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }),
   profile: one({ sourceField: ['id'], destField: ['client_id'], destSchema: profiles }),
   tasks: many({ sourceField: ['id'], destField: ['client_id'], destSchema: jobs }, { sourceField: ['id'], destField: ['job_id'], destSchema: tasks }),
+  members: many({ sourceField: ['id'], destField: ['client_id'], destSchema: members }),
+  managers: many({ sourceField: ['id'], destField: ['client_id'], destSchema: members }),
 }));
 const jobRelationships = relationships(jobs, ({ one, many }) => ({
   client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }),
@@ -85,9 +91,10 @@ const taggingRelationships = relationships(taggings, ({ one }) => ({
 const noteRelationships = relationships(notes, ({ one }) => ({ job: one({ sourceField: ['job_id'], destField: ['id'], destSchema: jobs }) }));
 const ownerRelationships = relationships(owners, ({ many }) => ({ gadgets: many({ sourceField: ['id'], destField: ['owner_id'], destSchema: gadgets }) }));
 const gadgetRelationships = relationships(gadgets, ({ one }) => ({ owner: one({ sourceField: ['owner_id'], destField: ['id'], destSchema: owners }) }));
+const memberRelationships = relationships(members, ({ one }) => ({ client: one({ sourceField: ['client_id'], destField: ['id'], destSchema: clients }) }));
 
 export const schema = createSchema({
-  tables: [items, people, posts, clients, jobs, tasks, profiles, tags, taggings, notes, owners, gadgets],
+  tables: [items, people, posts, clients, jobs, tasks, profiles, tags, taggings, notes, owners, gadgets, members],
   relationships: [
     clientRelationships,
     jobRelationships,
@@ -98,6 +105,7 @@ export const schema = createSchema({
     noteRelationships,
     ownerRelationships,
     gadgetRelationships,
+    memberRelationships,
   ],
 });
 export type DifferentialSchema = typeof schema;
@@ -216,6 +224,27 @@ function associationModels(zero: Zero<DifferentialSchema>) {
   });
   const clientDSConfig = defineModel({ schema, table: 'clients', zero, className: 'ClientDS', defaultScope: (r) => r.not({ name: 'Initech' }) });
   const jobDSConfig = defineModel({ schema, table: 'jobs', zero, className: 'JobDS', relationships: { client: (): ModelDefinition => clientDSConfig } });
+  // models.rb's Member (every row) and its STI subclasses, as the generator writes them (the subclass's `inheritance`).
+  const memberModel = (className: string, types?: string[]) =>
+    defineModel({
+      schema,
+      table: 'members',
+      zero,
+      className,
+      scopes: { active: (r) => r.where({ active: true }) },
+      relationships: { client: (): ModelDefinition => clientConfig },
+      ...(types && { inheritance: { column: 'type', types } }),
+    });
+  const managerConfig = memberModel('Manager', ['Manager', 'Director']);
+  const memberConfig = memberModel('Member');
+  const clientSTIConfig = defineModel({
+    schema,
+    table: 'clients',
+    zero,
+    className: 'ClientSTI',
+    relationships: { members: (): ModelDefinition => memberConfig, managers: (): ModelDefinition => managerConfig },
+    defaults: { jobs_count: 0 },
+  });
   /** models.rb's client_model: a client whose `jobs` (or `profile`) has the `dependent:` given. */
   const clientWith = (className: string, relationship: 'jobs' | 'profile', dependent: Dependent) =>
     ActiveRecord.createModel(
@@ -255,6 +284,10 @@ function associationModels(zero: Zero<DifferentialSchema>) {
     CountedJob: ActiveRecord.createModel(countedJobConfig),
     ClientDS: ActiveRecord.createModel(clientDSConfig),
     JobDS: ActiveRecord.createModel(jobDSConfig),
+    Member: ActiveRecord.createModel(memberConfig),
+    Manager: ActiveRecord.createModel(managerConfig),
+    Director: ActiveRecord.createModel(memberModel('Director', ['Director'])),
+    ClientSTI: ActiveRecord.createModel(clientSTIConfig),
     ClientD: clientWith('ClientD', 'jobs', 'destroy'),
     ClientDA: clientWith('ClientDA', 'jobs', 'delete_all'),
     ClientN: clientWith('ClientN', 'jobs', 'nullify'),
@@ -333,12 +366,19 @@ const TAGGINGS = [{ id: 'tg1', job_id: 'j1', tag_id: 'g1' }, { id: 'tg2', job_id
 const NOTES = [{ id: 'n1', body: 'hi', job_id: 'j1' }];
 const OWNERS = [{ id: 'o1', name: 'Ada', jobs_count: 3 }, { id: 'o2', name: 'Bob', jobs_count: 0 }];
 const GADGETS = [{ id: 'gd1', name: 'Lamp', owner_id: 'o1' }];
+const MEMBERS = [
+  { id: 'm1', type: null, name: 'Mia', client_id: 'c1', active: true },
+  { id: 'm2', type: 'Manager', name: 'Max', client_id: 'c1', active: true },
+  { id: 'm3', type: 'Director', name: 'Dee', client_id: 'c2', active: true },
+  { id: 'm4', type: 'Manager', name: 'Mo', client_id: 'c2', active: false },
+  { id: 'm5', type: null, name: 'Nia', client_id: 'c3', active: false },
+];
 
 /**
  * models.rb's `reset`: the seed rows, written through the runtime's own creates. The association tables' rows only for
  * the scenarios that read them (`associations`: the "as.*" ones); no other scenario reads those tables.
  */
-export async function seed({ Item, Post, Client, Job, Task, Profile, Tag, Tagging, Note, Owner, Gadget }: Models, associations: boolean): Promise<void> {
+export async function seed({ Item, Post, Client, Job, Task, Profile, Tag, Tagging, Note, Owner, Gadget, Member }: Models, associations: boolean): Promise<void> {
   for (const row of ITEMS) await Item.create_bang(row);
   for (const row of POSTS) await Post.create_bang(row);
   if (!associations) return;
@@ -351,5 +391,6 @@ export async function seed({ Item, Post, Client, Job, Task, Profile, Tag, Taggin
   await Note.create_bang(NOTES);
   await Owner.create_bang(OWNERS);
   await Gadget.create_bang(GADGETS);
+  await Member.create_bang(MEMBERS);
   await Owner.update_all({ updated_at: OLD });
 }

@@ -673,6 +673,41 @@ run("as.inv.unsaved_change_seen") { c = Client.find("c1"); c.name = "Changed"; c
 run("as.inv.built_parent_same") { c = Client.find("c1"); j = c.jobs.build(title: "x"); j.client.equal?(c) }
 run("as.inv.includes_parent") { c = Client.includes(:jobs).find("c1"); c.name = "Changed"; c.jobs.first.client.name }
 
+# ---------------- single-table inheritance (Manager < Member, Director < Manager; m1, m5 plain members)
+run("as.sti.all") { Manager.order(:id).pluck(:id) }
+run("as.sti.nested") { Director.order(:id).pluck(:id) }
+run("as.sti.base") { Member.order(:id).pluck(:id) }
+run("as.sti.where") { Manager.where(client_id: "c2").order(:id).pluck(:id) }
+run("as.sti.scope") { Manager.active.order(:id).pluck(:id) }
+run("as.sti.count") { [Manager.count, Director.count, Member.count] }
+run("as.sti.find_other") { Manager.find("m1") }
+run("as.sti.find_descendant") { Manager.find("m3").type }
+run("as.sti.find_by_other") { Manager.find_by(name: "Mia") }
+run("as.sti.exists_other") { [Manager.exists?("m1"), Manager.exists?("m3")] }
+run("as.sti.unscoped") { Manager.unscoped.order(:id).pluck(:id) }
+run("as.sti.unscope_where") { Manager.unscope(:where).order(:id).pluck(:id) }
+run("as.sti.unscope_type") { Manager.unscope(where: :type).order(:id).pluck(:id) }
+run("as.sti.where_other_type") { Manager.where(type: "Member").count }
+run("as.sti.rewhere") { Manager.rewhere(type: "Director").pluck(:id) }
+run("as.sti.new_type") { [Manager.new.type, Director.new.type, Member.new.type, Manager.unscoped.new.type] }
+run("as.sti.new_descendant") { Manager.new(type: "Director").type }
+run("as.sti.new_nil_type") { Manager.new(type: nil).type }
+run("as.sti.new_other") { Manager.new(type: "Member") }
+run("as.sti.new_scoped_other") { Manager.where(type: "Member").new }
+run("as.sti.create") { r = Manager.create!(id: "m9", name: "New"); [r.type, Manager.order(:id).pluck(:id)] }
+run("as.sti.create_other") { Director.create(id: "m9", name: "x", type: "Manager") }
+run("as.sti.find_or_create") { r = Manager.find_or_create_by!(name: "Mia") { |m| m.id = "m9" }; [r.id, r.type, Member.where(name: "Mia").count] }
+run("as.sti.update_all") { [Manager.update_all(active: true), Member.order(:id).pluck(:id, :active)] }
+run("as.sti.delete_all") { [Director.delete_all, Member.order(:id).pluck(:id)] }
+run("as.sti.destroy_other") { Manager.destroy("m1") }
+run("as.sti.upsert") { Director.upsert({ id: "m9", name: "Up" }); Member.find("m9").type }
+run("as.sti.reader") { ClientSTI.find("c1").managers.order(:id).pluck(:id) }
+run("as.sti.includes") { ClientSTI.includes(:managers).order(:id).map { |c| [c.id, c.managers.map(&:id).sort] } }
+run("as.sti.joins") { ClientSTI.joins(:managers).distinct.order(:id).pluck(:id) }
+run("as.sti.joined_where") { ClientSTI.joins(:managers).where(managers: { name: "Mia" }).pluck(:id) }
+run("as.sti.missing") { ClientSTI.where.missing(:managers).order(:id).pluck(:id) }
+run("as.sti.builder") { m = ClientSTI.find("c1").managers.new(name: "x"); [m.type, m.client_id] }
+
 # ---------------- counter_cache (clients.jobs_count; the config's counterCaches: docs/records.md)
 run("as.cc.create") { CountedJob.create!(id: "j9", title: "x", client_id: "c3"); Client.find("c3").jobs_count }
 run("as.cc.destroy") { CountedJob.find("j1").destroy; Client.find("c1").jobs_count }

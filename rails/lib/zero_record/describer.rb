@@ -51,14 +51,13 @@ module ZeroRecord
 
     def skip_reason(model)
       return "abstract" if model.abstract_class?
-      return "sti_subclass" unless model.base_class == model
       return "missing_table" unless model.table_exists?
 
       nil
     end
 
     def describe_model(model, root, file)
-      {
+      described = {
         "class_name" => model.name,
         "table" => model.table_name,
         "primary_key" => model.primary_key,
@@ -67,8 +66,39 @@ module ZeroRecord
         "enums" => model.defined_enums.map { |name, values| describe_enum(model, name, values) },
         "associations" => model.reflect_on_all_associations.map { |reflection| describe_association(model, reflection) },
         "validations" => describe_validations(model),
-        "scopes" => ScopeParser.scopes_in(File.read(root.join(file))),
+        "scopes" => describe_scopes(model, root, file),
         "default_scopes" => describe_default_scopes(model, root),
+      }
+      described["inheritance"] = describe_inheritance(model) unless model.base_class == model
+      described
+    end
+
+    # The scopes of the model's file, after those of the single-table-inheritance classes it descends from (Rails
+    # defines a scope on its class, for the subclasses too): one declared again replaces the inherited one in place;
+    # one read from another file names it.
+    def describe_scopes(model, root, file)
+      chain = [model]
+      chain.unshift(chain.first.superclass) until chain.first == model.base_class
+      chain.each_with_object([]) do |klass, scopes|
+        path = model_file(klass, root)
+        next unless path
+
+        ScopeParser.scopes_in(File.read(root.join(path))).each do |scope|
+          scope = scope.merge("file" => path) unless path == file
+          at = scopes.index { |s| s["name"] == scope["name"] }
+          at ? scopes[at] = scope : scopes << scope
+        end
+      end
+    end
+
+    # A single-table-inheritance subclass: its base class, and the type condition Rails reads it with (its sti_name and
+    # its descendants'); none where the table has no type column (Rails then reads every row for it).
+    def describe_inheritance(model)
+      sti = model.finder_needs_type_condition?
+      {
+        "base_class" => model.base_class.name,
+        "column" => sti ? model.inheritance_column.to_s : nil,
+        "types" => sti ? [model.sti_name, *model.descendants.map(&:sti_name).sort] : [],
       }
     end
 
