@@ -647,7 +647,7 @@ export class Relation {
       if (!this.state.leftJoins.includes(name) && !mentions(this.state.where, name)) {
         throw new QueryError(`${model.className}.order: '${entry[0]}' of '${name}': ${notJoined(model, this.state.where, name)}`);
       }
-      const scoped = defaultScopeWhere(relatedModel(model, name));
+      const scoped = baseWhere(relatedModel(model, name));
       includes.push([name, scoped ? { where: scoped } : {}]);
     }
     // Only the fields that are set, in the spec's order: the object becomes the spec (and its JSON the spec's own).
