@@ -1,15 +1,15 @@
 /**
  * Rails' `pluck('clients.name')` / `pick(...)`: columns of a joined table, read from the joined rows. Zero has no join,
  * so the relationship is loaded beside each row (its has_many rows filtered by the relation's conditions on them, as the
- * join would keep only those: see left-joins.ts' eagerLoadedWhere) and the values are read there: one tuple per joined
- * row, as Rails' SELECT gives (a has_many repeats the row's own columns per joined row; a LEFT JOIN's row without one
- * gives NULLs).
+ * join would keep only those: see left-joins.ts' eagerLoadedWhere) and the values are read there: one tuple per row, and
+ * per row of the has_many it reads, as Rails' SELECT gives (a LEFT JOIN's row without one gives NULLs). Rails also
+ * repeats rows per row of a has_many joined and not read; each row is once here, as elsewhere.
  */
 import { assertColumn, joinedRelationship, type Condition } from './conditions.ts';
 import { QueryError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { associationHops, relatedModel } from './relationships.ts';
-import { innerJoined } from './left-joins.ts';
+import { innerJoined, mentions } from './left-joins.ts';
 import { destination, joinedPath } from './join-conditions.ts';
 import type { ModelDefinition } from './config.ts';
 import type { RecordLike } from './finders.ts';
@@ -87,7 +87,7 @@ function loadingJoined(relation: Relation, name: string, context: string): Relat
   if (relation.state.none) return relation;
   const included = relation.state.includes.some((i) => i.name === name);
   if (included || loadsAsLeftJoin(relation, name)) return included ? relation : relation.includes(name);
-  if (!reaches(relation.state.where, name)) throw new QueryError(`${context}: ${notJoined(relation.model, relation.state.where, name)}`);
+  if (!mentions(relation.state.where, name, true)) throw new QueryError(`${context}: ${notJoined(relation.model, relation.state.where, name)}`);
   // Joined already (INNER): joined again explicitly, so the include beside it reads as Rails' INNER JOIN, not a LEFT one.
   return relation.joins(name).includes(name);
 }
@@ -109,10 +109,4 @@ export function notJoined(model: ModelDefinition, where: Condition, name: string
 function loadsAsLeftJoin(relation: Relation, name: string): boolean {
   const { leftJoins, includes, where } = relation.state;
   return (leftJoins.includes(name) || includes.some((i) => i.name === name)) && !innerJoined(where, name);
-}
-
-/** True when `where` has a condition on relationship `name` anywhere outside another EXISTS. */
-function reaches(where: Condition, name: string): boolean {
-  if (where.op === 'exists') return where.relationship === name && !where.negated;
-  return (where.op === 'and' || where.op === 'or') && where.conds.some((c) => reaches(c, name));
 }

@@ -41,10 +41,10 @@ export function leftJoinedWhere(model: ModelDefinition, where: Condition, names:
   return result;
 }
 
-/** True when `cond` has a condition on relationship `name` (an EXISTS of it, outside any other EXISTS). */
-export function mentions(cond: Condition, name: string): boolean {
-  if (cond.op === 'exists') return cond.relationship === name;
-  return (cond.op === 'and' || cond.op === 'or') && cond.conds.some((c) => mentions(c, name));
+/** True when `cond` has a condition on relationship `name` (an EXISTS of it, outside any other EXISTS; `joined`: not a where_missing). */
+export function mentions(cond: Condition, name: string, joined = false): boolean {
+  if (cond.op === 'exists') return cond.relationship === name && !(joined && cond.negated);
+  return (cond.op === 'and' || cond.op === 'or') && cond.conds.some((c) => mentions(c, name, joined));
 }
 
 /** True when the relation INNER JOINs `name` itself (`joins`, `where_associated`: a top-level EXISTS of joins only). */

@@ -617,10 +617,10 @@ export class Relation {
     if (this.#compiled) return this.#compiled;
     const { order, includes: included } = this.state;
     const { model } = this;
-    // The joined models' default scopes go in last, so the joins join-conditions.ts adds (a join an OR implies) take them too.
     const rows = simplify(rowCondition(this.state));
     // Checked first: every find(id) compiles a relation, and almost none left-joins.
     const outer = included.length > 0 || this.state.leftJoins.length > 0 ? leftJoinedWhere(model, rows, [...this.state.leftJoins, ...included.map((i) => i.name)], model.className) : rows;
+    // The joined models' default scopes go in last, so the joins join-conditions.ts adds (a join an OR implies) take them too.
     const joined = withJoinedDefaultScopes(model, joinedWhere(model.schema, model.table, outer, model.className));
     const { where, missing } = splitMissing(joined);
     const byList = ordersOnClient(order);
