@@ -4,18 +4,12 @@
  * run over a real local Zero and answer the rows Active Record does (the Rails tier runs the same reads in Active
  * Record: __tests__/rails/default-scopes.test.ts).
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Zero, type Schema } from '@rocicorp/zero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDescription } from '../../generator/description.ts';
-import { generate, type GenerationReport } from '../../generator/generate.ts';
-import { writeGeneration } from '../../generator/output.ts';
+import { generate } from '../../generator/generate.ts';
 import { sourceNotes } from '../../generator/source-notes.ts';
-import { describeRailsApp } from '../../generator/static/describe.ts';
-import { configureZero, RecordNotFoundError, type recordMutators } from '../../runtime/index.ts';
+import { RecordNotFoundError } from '../../runtime/index.ts';
 import { DEFAULT_SCOPE_CASES, DEFAULT_SCOPES_APP, DEFAULT_SCOPES_ROWS } from './default-scopes-app.ts';
-import { outputDir, writeApp } from './support.ts';
+import { runGeneratedApp, type RunningApp } from './support.ts';
 import { typeErrors } from './typecheck.ts';
 
 type Row = { id: string };
@@ -26,54 +20,32 @@ interface Model {
   find(id: string): Promise<Row>;
 }
 
-let app: string;
-let description: AppDescription;
-let out: Awaited<ReturnType<typeof outputDir>>;
-let files: Map<string, string>;
-let report: GenerationReport;
-let zero: { close(): Promise<void> } | undefined;
+let running: RunningApp;
 const models: Record<string, Model> = {};
 
 beforeAll(async () => {
-  app = await writeApp('zero-record-default-scopes-', DEFAULT_SCOPES_APP);
-  description = await describeRailsApp(app);
-  out = await outputDir();
-  const generation = await generate(description, out.options);
-  report = generation.report;
-  files = new Map(generation.files.map((f) => [f.path, f.content]));
-  await writeGeneration(out.dir, generation.files);
-
-  const { schema } = (await import(join(out.dir, 'schema.ts'))) as { schema: Schema };
-  const { mutators } = (await import(join(out.dir, 'mutators.ts'))) as { mutators: typeof recordMutators };
-  const z = new Zero({ userID: 'default-scopes-test', cacheURL: null, kvStore: 'mem', schema, mutators, logLevel: 'error' });
-  configureZero(z);
-  zero = z;
+  running = await runGeneratedApp('zero-record-default-scopes-', DEFAULT_SCOPES_APP);
   for (const [className, rows] of Object.entries(DEFAULT_SCOPES_ROWS)) {
-    const file = className.toLowerCase();
-    const model = ((await import(join(out.dir, `${file}.active.ts`))) as Record<string, Model>)[`Active${className}`]!;
+    const model = await running.active<Model>(className);
     models[className] = model;
     for (const row of rows) expect((await model.create(row)).id).toBe(row.id);
   }
 }, 60_000);
 
-afterAll(async () => {
-  await zero?.close();
-  await out?.cleanup();
-  if (app) await rm(app, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
-const notes = () => report.notes.map((n) => `${n.model}: ${n.message}`);
+const notes = () => running.report.notes.map((n) => `${n.model}: ${n.message}`);
 
 /** The report's notes after generating `description` with Job's default scopes replaced by `sources`. */
 async function jobNotesWith(...sources: string[]): Promise<{ notes: string[]; config: string }> {
-  const models = description.models.map((m) => (m.class_name === 'Job' ? { ...m, default_scopes: sources.map((source, i) => ({ file: m.file, line: i + 2, source })) } : m));
-  const { report, files } = await generate({ ...description, models });
+  const models = running.description.models.map((m) => (m.class_name === 'Job' ? { ...m, default_scopes: sources.map((source, i) => ({ file: m.file, line: i + 2, source })) } : m));
+  const { report, files } = await generate({ ...running.description, models });
   return { notes: report.notes.filter((n) => n.model === 'Job').map((n) => n.message), config: files.find((f) => f.path === 'job.config.ts')!.content };
 }
 
 describe('default_scope', () => {
   it('several become one defaultScope, chained in declaration order, each Rails declaration named above it', () => {
-    expect(files.get('job.config.ts')).toContain(
+    expect(running.files.get('job.config.ts')).toContain(
       [
         '  /**',
         '   * Rails (app/models/job.rb:2): default_scope { where(deleted_at: nil) }',
@@ -86,13 +58,13 @@ describe('default_scope', () => {
   });
 
   it("a parent class's comes first (Rails appends a class's own to its parent's), a do ... end block as a brace one", () => {
-    const config = files.get('comment.config.ts')!;
+    const config = running.files.get('comment.config.ts')!;
     expect(config).toContain('   * Rails (app/models/soft_deletable.rb:3): default_scope { where(deleted_at: nil) }\n');
     expect(config).toContain('  defaultScope: (r) => r.where({ deleted_at: null }).order({ body: "desc" }),');
   });
 
   it('one that does not translate leaves the whole default scope out, with a note naming it and why', () => {
-    expect(files.get('task.config.ts')).not.toContain('defaultScope');
+    expect(running.files.get('task.config.ts')).not.toContain('defaultScope');
     expect(notes()).toContain(
       "Task: default_scope is not applied (the one at app/models/task.rb:3: where with a SQL string (a LIKE / ILIKE search is where({ column: { matches: pattern } }))): reads here show the rows it would hide (a soft delete's deleted rows too); put its conditions in the app's queries, or in a read policy on the server",
     );
@@ -112,19 +84,19 @@ describe('default_scope', () => {
   });
 
   it('one the describer could not read (outside the app) is noted, never dropped', async () => {
-    const models = description.models.map((m) => (m.class_name === 'Job' ? { ...m, default_scopes: [{ file: null, line: null, source: null }] } : m));
-    const { report } = await generate({ ...description, models });
+    const models = running.description.models.map((m) => (m.class_name === 'Job' ? { ...m, default_scopes: [{ file: null, line: null, source: null }] } : m));
+    const { report } = await generate({ ...running.description, models });
     expect(report.notes.filter((n) => n.model === 'Job').map((n) => n.message)).toEqual([expect.stringMatching(/^default_scope is not applied \(the one at outside the app: its source could not be read\)/)]);
   });
 
   it("a concern's is named on the static path, which reads no concern", async () => {
-    expect(files.get('note.config.ts')).not.toContain('defaultScope');
-    const sourced = (await sourceNotes(app, description, 'static')).map((n) => `${n.model}: ${n.message}`);
+    expect(running.files.get('note.config.ts')).not.toContain('defaultScope');
+    const sourced = (await sourceNotes(running.app, running.description, 'static')).map((n) => `${n.model}: ${n.message}`);
     expect(sourced).toContainEqual(expect.stringMatching(/^Note: include Visible: the static path reads no concern \(its scopes, default scope, .*a default scope there is not applied\)/));
   });
 
   it('the generated files type-check', () => {
-    expect(typeErrors([out.dir]).get(out.dir)).toEqual([]);
+    expect(typeErrors([running.dir]).get(running.dir)).toEqual([]);
   }, 60_000);
 
   it('run over a local Zero, reads answer the rows Active Record does: hidden rows left out of all and find, shown by unscoped, in order', async () => {

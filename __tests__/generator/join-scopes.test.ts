@@ -3,17 +3,9 @@
  * from a Rails app's source, type-checked, and run over a real local Zero, answering the rows Active Record does (the
  * Rails tier runs the same scopes in Active Record: __tests__/rails/join-scopes.test.ts).
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Zero, type Schema } from '@rocicorp/zero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GenerationReport } from '../../generator/generate.ts';
-import { generate } from '../../generator/generate.ts';
-import { writeGeneration } from '../../generator/output.ts';
-import { describeRailsApp } from '../../generator/static/describe.ts';
-import { configureZero, type recordMutators } from '../../runtime/index.ts';
 import { JOIN_SCOPE_CASES, JOIN_SCOPES_APP, JOIN_SCOPES_ROWS } from './join-scopes-app.ts';
-import { outputDir, writeApp } from './support.ts';
+import { runGeneratedApp, type RunningApp } from './support.ts';
 import { typeErrors } from './typecheck.ts';
 
 type Row = { id: string };
@@ -23,42 +15,22 @@ interface Model {
 }
 type Scope = (...args: unknown[]) => PromiseLike<Row[]>;
 
-let app: string;
-let out: Awaited<ReturnType<typeof outputDir>>;
+let running: RunningApp;
 let config: string;
-let report: GenerationReport;
-let zero: { close(): Promise<void> } | undefined;
 let ActiveJob: Model;
 
 beforeAll(async () => {
-  app = await writeApp('zero-record-join-scopes-', JOIN_SCOPES_APP);
-  out = await outputDir();
-  const generation = await generate(await describeRailsApp(app), out.options);
-  report = generation.report;
-  config = generation.files.find((f) => f.path === 'job.config.ts')!.content;
-  await writeGeneration(out.dir, generation.files);
-
-  const { schema } = (await import(join(out.dir, 'schema.ts'))) as { schema: Schema };
-  const { mutators } = (await import(join(out.dir, 'mutators.ts'))) as { mutators: typeof recordMutators };
-  const z = new Zero({ userID: 'join-scopes-test', cacheURL: null, kvStore: 'mem', schema, mutators, logLevel: 'error' });
-  configureZero(z);
-  zero = z;
+  running = await runGeneratedApp('zero-record-join-scopes-', JOIN_SCOPES_APP);
+  config = running.files.get('job.config.ts')!;
   const models: Record<string, Model> = {};
-  for (const className of Object.keys(JOIN_SCOPES_ROWS)) {
-    const file = className.toLowerCase();
-    models[className] = ((await import(join(out.dir, `${file}.active.ts`))) as Record<string, Model>)[`Active${className}`]!;
-  }
+  for (const className of Object.keys(JOIN_SCOPES_ROWS)) models[className] = await running.active<Model>(className);
   ActiveJob = models.Job!;
   for (const [className, rows] of Object.entries(JOIN_SCOPES_ROWS)) {
     for (const row of rows) expect((await models[className]!.create(row)).new_record_p()).toBe(false);
   }
 }, 60_000);
 
-afterAll(async () => {
-  await zero?.close();
-  await out?.cleanup();
-  if (app) await rm(app, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 describe('scopes over joined tables', () => {
   it('joins become the runtime\'s joins, in its shapes (names, lists, nested hashes)', () => {
@@ -103,7 +75,7 @@ describe('scopes over joined tables', () => {
   });
 
   it('leaves by hand, with the reason, what the config cannot answer as Rails does', () => {
-    expect(report.customScopes.filter((s) => s.model === 'Job').map((s) => `${s.scope}: ${s.reason}`)).toEqual([
+    expect(running.report.customScopes.filter((s) => s.model === 'Job').map((s) => `${s.scope}: ${s.reason}`)).toEqual([
       "by_task_title: order by tasks.title, a has_many's column (Rails repeats each row per tasks row)",
       'nested_left: left_joins of a nested association (the runtime left-joins relationships by name)',
       'joined_by_sql: joins with a SQL string (Zero runs no SQL: joins(:association) names a relationship)',
@@ -117,7 +89,7 @@ describe('scopes over joined tables', () => {
   });
 
   it('the generated files type-check', () => {
-    expect(typeErrors([out.dir]).get(out.dir)).toEqual([]);
+    expect(typeErrors([running.dir]).get(running.dir)).toEqual([]);
   }, 60_000);
 
   it('run over a local Zero, the scopes answer the rows Active Record does', async () => {

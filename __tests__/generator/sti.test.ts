@@ -4,18 +4,11 @@
  * validations, and its own. The generated models run over a real local Zero and answer the reads Active Record does
  * (the Rails tier runs the same reads in Active Record 6.1, and checks the Ruby describer: __tests__/rails/sti.test.ts).
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Zero, type Schema } from '@rocicorp/zero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDescription } from '../../generator/description.ts';
-import { generate, type GenerationReport } from '../../generator/generate.ts';
-import { writeGeneration } from '../../generator/output.ts';
-import { describeRailsApp } from '../../generator/static/describe.ts';
-import { underscore } from '../../runtime/core/inflect.ts';
-import { configureZero, RecordNotFoundError, type recordMutators } from '../../runtime/index.ts';
+import { generate } from '../../generator/generate.ts';
+import { RecordNotFoundError } from '../../runtime/index.ts';
 import { STI_APP, STI_CASES, STI_ROWS } from './sti-app.ts';
-import { outputDir, writeApp } from './support.ts';
+import { runGeneratedApp, type RunningApp } from './support.ts';
 import { typeErrors } from './typecheck.ts';
 
 type Row = { id: string; type?: string | null };
@@ -25,71 +18,48 @@ type Model = Record<string, (...args: unknown[]) => Relation> & {
   find(id: string): Promise<Row & Record<string, unknown>>;
 };
 
-let app: string;
-let description: AppDescription;
-let out: Awaited<ReturnType<typeof outputDir>>;
-let files: Map<string, string>;
-let report: GenerationReport;
-let zero: { close(): Promise<void> } | undefined;
+let running: RunningApp;
 const models: Record<string, Model> = {};
 
 beforeAll(async () => {
-  app = await writeApp('zero-record-sti-', STI_APP);
-  description = await describeRailsApp(app);
-  out = await outputDir();
-  const generation = await generate(description, out.options);
-  report = generation.report;
-  files = new Map(generation.files.map((f) => [f.path, f.content]));
-  await writeGeneration(out.dir, generation.files);
-
-  const { schema } = (await import(join(out.dir, 'schema.ts'))) as { schema: Schema };
-  const { mutators } = (await import(join(out.dir, 'mutators.ts'))) as { mutators: typeof recordMutators };
-  const z = new Zero({ userID: 'sti-test', cacheURL: null, kvStore: 'mem', schema, mutators, logLevel: 'error' });
-  configureZero(z);
-  zero = z;
-  for (const className of ['Group', 'User', 'Admin', 'SuperAdmin', 'AuditLog']) {
-    models[className] = ((await import(join(out.dir, `${underscore(className)}.active.ts`))) as Record<string, Model>)[`Active${className}`]!;
-  }
+  running = await runGeneratedApp('zero-record-sti-', STI_APP);
+  for (const className of ['Group', 'User', 'Admin', 'SuperAdmin', 'AuditLog']) models[className] = await running.active<Model>(className);
   for (const [className, rows] of Object.entries(STI_ROWS)) for (const row of rows) await models[className]!.create_bang(row);
 }, 60_000);
 
-afterAll(async () => {
-  await zero?.close();
-  await out?.cleanup();
-  if (app) await rm(app, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 describe('single-table inheritance', () => {
   it("each subclass is a model of its base class's table, with its own type then its descendants'", () => {
-    expect(report.skippedModels).toEqual([{ className: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract class' }]);
-    expect(report.models.map((m) => [m.className, m.table])).toEqual([['Admin', 'users'], ['AuditLog', 'audit_logs'], ['Group', 'groups'], ['SuperAdmin', 'users'], ['User', 'users']]);
-    expect(files.get('admin.config.ts')).toContain('  table: "users",\n  className: "Admin",');
-    expect(files.get('admin.config.ts')).toContain('  inheritance: { column: "type", types: ["Admin", "SuperAdmin"] },');
-    expect(files.get('super_admin.config.ts')).toContain('  inheritance: { column: "type", types: ["SuperAdmin"] },');
-    expect(files.get('user.config.ts')).not.toContain('inheritance');
+    expect(running.report.skippedModels).toEqual([{ className: 'ApplicationRecord', file: 'app/models/application_record.rb', reason: 'abstract class' }]);
+    expect(running.report.models.map((m) => [m.className, m.table])).toEqual([['Admin', 'users'], ['AuditLog', 'audit_logs'], ['Group', 'groups'], ['SuperAdmin', 'users'], ['User', 'users']]);
+    expect(running.files.get('admin.config.ts')).toContain('  table: "users",\n  className: "Admin",');
+    expect(running.files.get('admin.config.ts')).toContain('  inheritance: { column: "type", types: ["Admin", "SuperAdmin"] },');
+    expect(running.files.get('super_admin.config.ts')).toContain('  inheritance: { column: "type", types: ["SuperAdmin"] },');
+    expect(running.files.get('user.config.ts')).not.toContain('inheritance');
     // One table in the schema, its relationships those of every model on it.
-    expect(files.get('schema.ts')!.match(/z\s*\.table\("users"\)/g)).toHaveLength(1);
-    expect(files.get('schema.ts')).toContain('  audit_logs: many({ sourceField: ["id"], destField: ["admin_id"], destSchema: auditLogsTable }),');
+    expect(running.files.get('schema.ts')!.match(/z\s*\.table\("users"\)/g)).toHaveLength(1);
+    expect(running.files.get('schema.ts')).toContain('  audit_logs: many({ sourceField: ["id"], destField: ["admin_id"], destSchema: auditLogsTable }),');
   });
 
   it("a subclass has its parent's scopes (read from the parent's file), associations and validations, then its own", () => {
-    const config = files.get('super_admin.config.ts')!;
+    const config = running.files.get('super_admin.config.ts')!;
     expect(config).toContain('     * Rails (app/models/user.rb:3): scope :active, -> { where(active: true) }\n     */\n    active: (r) => r.where({ active: true }),');
     expect(config).toContain('     * Rails (app/models/admin.rb:3): scope :named, ->(name) { where(name: name) }');
     expect(config).toContain('    group: (): ModelDefinition => groupConfig,\n    audit_logs: (): ModelDefinition => auditLogConfig,');
     expect(config).toContain('    name: [{ kind: "presence" }, { kind: "length", minimum: 2 }],');
     // The base class has only its own.
-    expect(files.get('user.config.ts')).not.toContain('audit_logs');
-    expect(files.get('user.config.ts')).toContain('    name: [{ kind: "presence" }],');
+    expect(running.files.get('user.config.ts')).not.toContain('audit_logs');
+    expect(running.files.get('user.config.ts')).toContain('    name: [{ kind: "presence" }],');
   });
 
   it("a hand-written scope a subclass inherits is its parent's, written once in the parent's scopes file", () => {
     for (const config of ['admin.config.ts', 'super_admin.config.ts']) {
-      expect(files.get(config)).toContain('import { userScopes } from "./user.scopes";');
-      expect(files.get(config)).toContain('    search: userScopes["search"],');
+      expect(running.files.get(config)).toContain('import { userScopes } from "./user.scopes";');
+      expect(running.files.get(config)).toContain('    search: userScopes["search"],');
     }
-    expect([...files.keys()].filter((path) => path.endsWith('.scopes.ts'))).toEqual(['user.scopes.ts']);
-    expect(report.customScopes.map((s) => [s.model, s.scope, s.file, s.implementIn])).toEqual([
+    expect([...running.files.keys()].filter((path) => path.endsWith('.scopes.ts'))).toEqual(['user.scopes.ts']);
+    expect(running.report.customScopes.map((s) => [s.model, s.scope, s.file, s.implementIn])).toEqual([
       ['Admin', 'search', 'app/models/user.rb', 'user.scopes.ts'],
       ['SuperAdmin', 'search', 'app/models/user.rb', 'user.scopes.ts'],
       ['User', 'search', 'app/models/user.rb', 'user.scopes.ts'],
@@ -97,16 +67,16 @@ describe('single-table inheritance', () => {
   });
 
   it('a subclass whose base class is not generated is not either; one whose table has no type column reads every row', async () => {
-    const admin = description.models.find((m) => m.class_name === 'Admin')!;
-    const withoutUser = await generate({ ...description, models: description.models.filter((m) => m.class_name !== 'User') });
+    const admin = running.description.models.find((m) => m.class_name === 'Admin')!;
+    const withoutUser = await generate({ ...running.description, models: running.description.models.filter((m) => m.class_name !== 'User') });
     expect(withoutUser.report.skippedModels).toContainEqual({ className: 'Admin', file: 'app/models/admin.rb', reason: "its base class User is not generated (it reads that class's table)" });
-    const untyped = await generate({ ...description, models: description.models.map((m) => (m === admin ? { ...m, inheritance: { base_class: 'User', column: null, types: [] } } : m)) });
+    const untyped = await generate({ ...running.description, models: running.description.models.map((m) => (m === admin ? { ...m, inheritance: { base_class: 'User', column: null, types: [] } } : m)) });
     expect(untyped.files.find((f) => f.path === 'admin.config.ts')!.content).not.toContain('inheritance');
     expect(untyped.report.notes).toContainEqual({ model: 'Admin', message: 'reads every row of users, as Rails does for a subclass of User whose table has no type column' });
   });
 
   it('the generated files type-check', () => {
-    expect(typeErrors([out.dir]).get(out.dir)).toEqual([]);
+    expect(typeErrors([running.dir]).get(running.dir)).toEqual([]);
   }, 60_000);
 
   it('run over a local Zero, reads answer what Active Record does: the subclass rows, the base class every row, created records typed', async () => {
