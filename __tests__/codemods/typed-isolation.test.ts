@@ -3,14 +3,13 @@
  * cost a use: a statement that reaches a legacy value through a same-file function, another file's function or a
  * global augmentation is queried, and its uses are found.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Node } from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../codemods/config.ts';
 import { Isolation, reaching } from '../../codemods/typed/isolation.ts';
-import { recognise, type Recognition } from '../../codemods/typed/recognise.ts';
+import type { Recognition } from '../../codemods/typed/recognise.ts';
+import { recogniseApp, writeLegacyApp } from './legacy-app.ts';
 
 const LEGACY_MODULES = join(import.meta.dirname, '../../examples/legacy-app/src/lib/zero');
 
@@ -60,34 +59,13 @@ export {};
 `,
 };
 
-function projectFiles(root: string, dir = join(root, 'src'), out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) projectFiles(root, abs, out);
-    else out.push(relative(root, abs));
-  }
-  return out;
-}
-
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 function makeApp(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'zr-isolation-'));
+  const root = writeLegacyApp('zr-isolation-', LEGACY_MODULES, files);
   roots.push(root);
-  cpSync(LEGACY_MODULES, join(root, 'src/lib/zero'), { recursive: true });
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
   return root;
-}
-
-function recogniseApp(root: string): Recognition {
-  const files = projectFiles(root);
-  const recognition = recognise({ root, files, config: DEFAULT_CONFIG, text: (rel) => readFileSync(join(root, rel), 'utf8') });
-  if (!recognition) throw new Error('TypeScript is a devDependency of this package: recognition must run');
-  return recognition;
 }
 
 /** The top-level statement of `rel` whose text starts with `head`. */

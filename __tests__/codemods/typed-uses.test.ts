@@ -4,12 +4,11 @@
  * is destructured there, an import of a value whose type is legacy wherever it is declared (a query made at module
  * scope), and a type naming a legacy one, written in TypeScript or in JSDoc.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../codemods/config.ts';
-import { recognise, type LegacyUse, type Recognition } from '../../codemods/typed/recognise.ts';
+import type { LegacyUse, Recognition } from '../../codemods/typed/recognise.ts';
+import { recogniseApp, writeLegacyApp } from './legacy-app.ts';
 
 const LEGACY_LAYER = join(import.meta.dirname, '../../__testfixtures__/typed-app/src/lib/zero');
 
@@ -108,29 +107,12 @@ export function make(id) {
 `,
 };
 
-function projectFiles(root: string, dir = join(root, 'src'), out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) projectFiles(root, abs, out);
-    else out.push(relative(root, abs));
-  }
-  return out;
-}
-
 let root: string;
 let recognition: Recognition;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'zr-uses-'));
-  cpSync(LEGACY_LAYER, join(root, 'src/lib/zero'), { recursive: true });
-  for (const [path, content] of Object.entries(APP)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  const files = projectFiles(root);
-  const found = recognise({ root, files, config: DEFAULT_CONFIG, text: (rel) => readFileSync(join(root, rel), 'utf8') });
-  if (!found) throw new Error('TypeScript is a devDependency of this package: recognition must run');
-  recognition = found;
+  root = writeLegacyApp('zr-uses-', LEGACY_LAYER, APP);
+  recognition = recogniseApp(root);
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
