@@ -94,6 +94,9 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
   if (isCall(parent) && parent.callee === through) return report(ctx, handle.id, start, `${label}.current is called`);
   if (unit.rootContext === 'bind' && through === unit.rootNode) return report(ctx, handle.id, start, `bind: to ${label}.current: the new handles are read-only`);
   if (handle.cardinality === 'one') {
+    if (copiedAsRow(parentPath, through)) {
+      return report(ctx, handle.id, start, `${label}.current is copied as a plain row (a spread, Object.assign, JSON...): the record's columns are getters, which a copy does not take; copy its attributes() by hand`);
+    }
     const test = inTest(member, unit.rootNode, unit.rootContext);
     return addEdit(ctx, handle.id, replace(start, end, self, test ? '.$found' : '.$record'));
   }
@@ -102,6 +105,33 @@ function rewriteValueRead(ctx: PlanContext, handle: Handle, member: Path, self: 
   // real array (its declared type, sort, push, Array.isArray, JSON): hand it a copy, as the legacy `current` was.
   const iterated = (unit.rootContext === 'each' && through === unit.rootNode) || parent.type === 'SpreadElement' || (parent.type === 'ForOfStatement' && parent['right'] === through);
   return addEdit(ctx, handle.id, replace(start, end, ...(iterated ? [self] : [self, '.toArray()'])));
+}
+
+/** The calls that copy an object's own properties (a record's columns, read through getters, are not its own). */
+const COPYING = new Set(['Object.assign', 'Object.keys', 'Object.values', 'Object.entries', 'JSON.stringify', 'structuredClone']);
+
+/**
+ * True when the value at `node` (under `parentPath`) is copied as a row: spread into an object or props, or handed to a
+ * call that copies own properties, directly or as a branch of `??`, `||`, `?:` or a cast. The legacy `current` was a
+ * plain row; a record is not.
+ */
+function copiedAsRow(parentPath: Path, node: AstNode): boolean {
+  let path: Path | null = parentPath;
+  let value = node;
+  while (path) {
+    const parent = path.node;
+    if (parent.type === 'SpreadElement' || parent.type === 'SpreadAttribute' || parent.type === 'JSXSpreadAttribute') return true;
+    if (isCall(parent)) {
+      const callee = parent.callee as AstNode;
+      const name = isMember(callee) ? `${(callee.object as AstNode)['name'] as string}.${memberName(callee) ?? ''}` : ((callee['name'] as string | undefined) ?? '');
+      return COPYING.has(name) && (parent['arguments'] as AstNode[]).includes(value);
+    }
+    const passes = parent.type === 'LogicalExpression' || parent.type === 'ParenthesizedExpression' || parent.type.startsWith('TS') || (parent.type === 'ConditionalExpression' && parent['test'] !== value);
+    if (!passes) return false;
+    value = parent;
+    path = path.parent as Path | null;
+  }
+  return false;
 }
 
 /** What `h.resultType` is compared with that `h.$status` says alike: the other values differ from app to app. */
