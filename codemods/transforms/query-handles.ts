@@ -212,14 +212,19 @@ export function scanHandles(ctx: PlanContext, bindings: ReadonlyMap<string, Lega
       }
       const inline = isMember((path.parent as Path).node) && (path.parent as Path).node['object'] === node;
       if (!decl && !inline) {
-        const field = ['ClassProperty', 'ClassPrivateProperty'].includes(holder(path).node.type);
+        const held = holder(path).node;
+        const field = ['ClassProperty', 'ClassPrivateProperty'].includes(held.type);
+        // `this.#jobs = new ReactiveQuery(...)` (in a constructor, say): a #private field, but not its initializer.
+        const assigned = held.type === 'AssignmentExpression' && isMember(held['left'] as AstNode) && ((held['left'] as AstNode)['property'] as AstNode).type === 'PrivateName';
         report(
           ctx,
           id,
           at,
           field
             ? 'legacy query stored in a class field code outside the class can read (public, protected, TS private or static): its reads cannot be followed; a #private field is migrated'
-            : 'legacy query is not stored in a variable (or is stored in an object): its reads cannot be followed',
+            : assigned
+              ? "legacy query assigned to a #private field outside its declaration: only a #private field's initializer (`#jobs = ...`) is migrated; move it there"
+              : 'legacy query is not stored in a variable (or is stored in an object): its reads cannot be followed',
         );
         continue;
       }
