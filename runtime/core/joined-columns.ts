@@ -10,6 +10,7 @@ import { QueryError } from './errors.ts';
 import type { Relation } from './relation.ts';
 import { associationHops, relatedModel } from './relationships.ts';
 import { innerJoined, mentions } from './left-joins.ts';
+import { loadedRows } from './relation-algebra.ts';
 import { destination, joinedPath } from './join-conditions.ts';
 import type { ModelDefinition } from './config.ts';
 import type { RecordLike } from './finders.ts';
@@ -63,8 +64,7 @@ export function columnReader(relation: Relation, columns: readonly string[], met
     read(row, into) {
       // The joined rows, one for a belongs_to or has_one (NULL columns for a LEFT JOIN's row without one).
       const rowsOf = (name: string): readonly (RecordLike | undefined)[] => {
-        const value = row[name] as RecordLike | readonly RecordLike[] | null | undefined;
-        const rows = Array.isArray(value) ? (value as readonly RecordLike[]) : value ? [value as RecordLike] : [];
+        const rows = loadedRows(row[name]);
         return rows.length > 0 || inner.has(name) ? rows : [undefined];
       };
       const across = many[0];

@@ -144,8 +144,7 @@ export function sortByOrder<R extends Readonly<Record<string, unknown>>>(rows: r
 
 /** The column of a row's joined row (a belongs_to or has_one loaded beside it), null without one. */
 function joinedValue(row: Readonly<Record<string, unknown>>, relationship: string, column: string): unknown {
-  const joined = row[relationship] as Readonly<Record<string, unknown>> | readonly Readonly<Record<string, unknown>>[] | null | undefined;
-  return (Array.isArray(joined) ? joined[0] : joined)?.[column] ?? null;
+  return loadedRows(row[relationship])[0]?.[column] ?? null;
 }
 
 /** Two column values as Zero orders them: NULL first, then by value (strings by code unit). */
@@ -221,5 +220,11 @@ export function splitMissing(where: Condition): { readonly where: Condition; rea
 
 /** A row's loaded relationship value is absent: no row (one) or no rows (many). */
 export function isMissing(value: unknown): boolean {
-  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  return loadedRows(value).length === 0;
+}
+
+/** A row's loaded relationship value as its rows: the one row or none (a belongs_to, has_one), or the rows (a has_many). */
+export function loadedRows(value: unknown): readonly Readonly<Record<string, unknown>>[] {
+  if (Array.isArray(value)) return value as readonly Readonly<Record<string, unknown>>[];
+  return value === null || value === undefined ? [] : [value as Readonly<Record<string, unknown>>];
 }
